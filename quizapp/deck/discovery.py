@@ -1,0 +1,61 @@
+"""Finding deck files: the bundled folder, the user's deck folder and paths given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizapp.deck.yaml_io import load_deck
+from quizapp.errors import DeckError
+from quizapp.paths import deck_search_dirs
+
+DECK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class DeckEntry:
+    """A deck file found on disk, read or with the reason it could not be."""
+
+    path: Path
+    title: str
+    cards: int
+    items: int
+    origin: str  # "bundled", "user" or "given"
+    error: str | None = None
+
+
+def deck_files(paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True) -> list[tuple[Path, str]]:
+    """Deck files to show, each once, with where they were found."""
+    candidates: list[tuple[Path, str]] = []
+    if include_default:
+        for folder, origin in zip(deck_search_dirs(data_dir), ("bundled", "user")):
+            if folder.is_dir():
+                candidates += [(p, origin) for p in sorted(folder.iterdir()) if p.suffix in DECK_SUFFIXES]
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            candidates += [(p, "given") for p in sorted(path.iterdir()) if p.suffix in DECK_SUFFIXES]
+        else:
+            candidates.append((path, "given"))
+    seen: set[Path] = set()
+    unique = []
+    for path, origin in candidates:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append((path, origin))
+    return unique
+
+
+def discover_decks(paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True) -> list[DeckEntry]:
+    entries = []
+    for path, origin in deck_files(paths, data_dir, include_default):
+        try:
+            deck = load_deck(path)
+        except DeckError as exc:
+            first = exc.problems[0] if exc.problems else None
+            more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+            entries.append(DeckEntry(path, path.stem, 0, 0, origin, error=f"{first.message if first else exc}{more}"))
+            continue
+        entries.append(DeckEntry(path, deck.title, len(deck.cards), len(deck.study_items()), origin))
+    return entries

@@ -1,0 +1,39 @@
+"""Where quizapp keeps data and looks for decks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "quizapp"
+DATA_DIR_ENV = "QUIZAPP_DATA_DIR"
+
+#: The decks that ship with quizapp: the repository's ``decks/`` folder.
+BUNDLED_DECKS_DIR = Path(__file__).resolve().parent.parent / "decks"
+
+
+def data_dir(override: str | Path | None = None) -> Path:
+    """The data directory: ``--data-dir`` beats ``$QUIZAPP_DATA_DIR`` beats the platform default."""
+    if override:
+        path = Path(override).expanduser()
+    elif os.environ.get(DATA_DIR_ENV):
+        path = Path(os.environ[DATA_DIR_ENV]).expanduser()
+    else:
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return path
+
+
+def user_decks_dir(override: str | Path | None = None) -> Path:
+    """The user's own deck folder, inside the data directory."""
+    return data_dir(override) / "decks"
+
+
+def database_path(override: str | Path | None = None) -> Path:
+    return data_dir(override) / "quizapp.sqlite3"
+
+
+def deck_search_dirs(override: str | Path | None = None) -> list[Path]:
+    """Folders searched for decks, in order: bundled first, then the user's."""
+    return [BUNDLED_DECKS_DIR, user_decks_dir(override)]
