@@ -1,0 +1,373 @@
+"""The review database: scheduling state, every review and every quiz result, in SQLite.
+
+One file under the data directory, in WAL mode so the app and a ``quizapp
+stats`` running alongside never block each other for long (``busy_timeout``
+covers the rest). The connection is in autocommit mode and every write is its
+own transaction, committed before the call returns: a crash or a kill loses at
+most the answer being given.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Self
+
+from fsrs import Card
+
+from quizapp.errors import StorageError
+from quizapp.paths import database_path
+from quizapp.storage.migrations import CURRENT_VERSION, migrate, schema_version
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def deck_key(path: Path | str) -> str:
+    """How a deck is identified in the database: its resolved file path."""
+    return str(Path(path).expanduser().resolve())
+
+
+def timestamp(moment: datetime) -> float:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """The scheduling state of one study item."""
+
+    item_id: str
+    card_id: str
+    card_json: str  # fsrs Card.to_json()
+    due: float  # Unix seconds
+    state: int  # fsrs State value
+    introduced_at: float  # when the item was first studied
+
+    def fsrs_card(self) -> Card:
+        return Card.from_json(self.card_json)
+
+    @classmethod
+    def from_card(cls, item_id: str, card_id: str, card: Card, introduced_at: float) -> "ItemState":
+        return cls(item_id, card_id, card.to_json(), card.due.timestamp(), int(card.state), introduced_at)
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__)
+
+    @classmethod
+    def from_json(cls, text: str) -> "ItemState":
+        return cls(**json.loads(text))
+
+
+@dataclass(frozen=True)
+class Review:
+    id: int
+    deck_path: str
+    item_id: str
+    card_id: str
+    reviewed_at: float
+    rating: int
+    answer: str | None
+    correct: bool | None
+    duration_ms: int | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class QuizAnswerRow:
+    item_id: str
+    card_id: str
+    kind: str
+    answer: str | None
+    expected: str
+    correct: bool
+    skipped: bool = False
+    duration_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class QuizRecord:
+    id: int
+    deck_path: str
+    started_at: float
+    finished_at: float
+    score: int
+    total: int
+    seconds: float
+
+
+class ReviewStore:
+    """Access to the review database. Open with :meth:`open`; use as a context manager."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path):
+        self.connection = connection
+        self.path = path
+
+    # --- opening ---------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None) -> Self:
+        """Open (creating and migrating as needed) the database in the data directory."""
+        return cls.open_file(database_path(data_dir))
+
+    @classmethod
+    def open_file(cls, path: Path | str) -> Self:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            # NORMAL is durable against process crashes in WAL mode (only power loss can drop the last commit).
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            migrate(connection)
+        except (sqlite3.Error, OSError, RuntimeError) as exc:
+            raise StorageError(f"cannot open the review database {path}: {exc}") from exc
+        return cls(connection, path)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.connection)
+
+    def _transaction(self) -> "_Transaction":
+        return _Transaction(self.connection)
+
+    # --- decks -----------------------------------------------------------------------------------
+
+    def touch_deck(self, path: Path | str, title: str, now: datetime) -> None:
+        """Remember that the deck was seen (its title may have changed)."""
+        seen = timestamp(now)
+        self._write(
+            "INSERT INTO decks (path, title, first_seen, last_seen) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET title = excluded.title, last_seen = excluded.last_seen",
+            (deck_key(path), title, seen, seen),
+        )
+
+    def decks(self) -> list[tuple[str, str, float]]:
+        """(path, title, last_seen) of every deck ever seen."""
+        return [tuple(row) for row in self.connection.execute("SELECT path, title, last_seen FROM decks ORDER BY path")]
+
+    # --- scheduling state ------------------------------------------------------------------------
+
+    def load_states(self, deck_path: Path | str) -> dict[str, ItemState]:
+        """Every item state of a deck (including items no longer in the file), in one query."""
+        rows = self.connection.execute(
+            "SELECT item_id, card_id, card_json, due, state, introduced_at FROM item_state WHERE deck_path = ?",
+            (deck_key(deck_path),),
+        )
+        return {row[0]: ItemState(*row) for row in rows}
+
+    def due_items(self, deck_path: Path | str, until: datetime) -> list[tuple[str, float]]:
+        """(item id, due) of the deck's items due by ``until``, earliest first (uses the due index)."""
+        return [
+            (row[0], row[1])
+            for row in self.connection.execute(
+                "SELECT item_id, due FROM item_state WHERE deck_path = ? AND due <= ? ORDER BY due",
+                (deck_key(deck_path), timestamp(until)),
+            )
+        ]
+
+    def get_state(self, deck_path: Path | str, item_id: str) -> ItemState | None:
+        row = self.connection.execute(
+            "SELECT item_id, card_id, card_json, due, state, introduced_at FROM item_state "
+            "WHERE deck_path = ? AND item_id = ?",
+            (deck_key(deck_path), item_id),
+        ).fetchone()
+        return ItemState(*row) if row else None
+
+    def count_introduced_since(self, deck_path: Path | str, since: datetime) -> int:
+        """How many items of the deck were studied for the first time since ``since``."""
+        return self.connection.execute(
+            "SELECT COUNT(*) FROM item_state WHERE deck_path = ? AND introduced_at >= ?",
+            (deck_key(deck_path), timestamp(since)),
+        ).fetchone()[0]
+
+    # --- reviews ---------------------------------------------------------------------------------
+
+    def record_review(
+        self,
+        deck_path: Path | str,
+        new_state: ItemState,
+        *,
+        previous: ItemState | None,
+        reviewed_at: datetime,
+        rating: int,
+        answer: str | None = None,
+        correct: bool | None = None,
+        duration_ms: int | None = None,
+        kind: str = "other",
+    ) -> int:
+        """Store a review and the item's new state together, committed at once; returns the review id."""
+        key = deck_key(deck_path)
+        with self._transaction():
+            cursor = self.connection.execute(
+                "INSERT INTO reviews (deck_path, item_id, card_id, reviewed_at, rating, answer, correct, duration_ms,"
+                " previous_state, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key, new_state.item_id, new_state.card_id, timestamp(reviewed_at), int(rating), answer,
+                    None if correct is None else int(correct), duration_ms,
+                    previous.to_json() if previous else None, kind,
+                ),
+            )
+            self._put_state(key, new_state)
+            return int(cursor.lastrowid)
+
+    def undo_review(self, review_id: int) -> ItemState | None:
+        """Delete a review and put its item back in the state it had before; returns that state."""
+        with self._transaction():
+            row = self.connection.execute(
+                "SELECT deck_path, item_id, previous_state FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+            if row is None:
+                raise StorageError(f"there is no review {review_id} to undo")
+            key, item_id, previous_json = row
+            self.connection.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            if previous_json is None:  # the item was new: it becomes new again
+                self.connection.execute("DELETE FROM item_state WHERE deck_path = ? AND item_id = ?", (key, item_id))
+                return None
+            previous = ItemState.from_json(previous_json)
+            self._put_state(key, previous)
+            return previous
+
+    def _put_state(self, key: str, state: ItemState) -> None:
+        self.connection.execute(
+            "INSERT OR REPLACE INTO item_state (deck_path, item_id, card_id, card_json, due, state, introduced_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (key, state.item_id, state.card_id, state.card_json, state.due, state.state, state.introduced_at),
+        )
+
+    def reviews(self, deck_path: Path | str | None = None, item_id: str | None = None) -> list[Review]:
+        """Reviews, oldest first, of one deck (and one item) or of every deck."""
+        query = (
+            "SELECT id, deck_path, item_id, card_id, reviewed_at, rating, answer, correct, duration_ms, kind FROM reviews"
+        )
+        where, params = self._deck_filter(deck_path)
+        if item_id is not None:
+            where.append("item_id = ?")
+            params.append(item_id)
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        rows = self.connection.execute(query + " ORDER BY reviewed_at, id", params)
+        return [
+            Review(r[0], r[1], r[2], r[3], r[4], r[5], r[6], None if r[7] is None else bool(r[7]), r[8], r[9])
+            for r in rows
+        ]
+
+    def review_totals(self, deck_path: Path | str | None = None) -> tuple[int, int, int]:
+        """(reviews, auto-graded reviews, correct ones) of a deck or of every deck."""
+        where, params = self._deck_filter(deck_path)
+        query = "SELECT COUNT(*), COUNT(correct), COALESCE(SUM(correct), 0) FROM reviews"
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        total, graded, correct = self.connection.execute(query, params).fetchone()
+        return int(total), int(graded), int(correct)
+
+    def review_rows(self, deck_path: Path | str | None = None) -> Iterator[tuple[float, int, int | None, int | None, str]]:
+        """(reviewed_at, rating, correct, duration_ms, kind) of every review, for statistics."""
+        where, params = self._deck_filter(deck_path)
+        query = "SELECT reviewed_at, rating, correct, duration_ms, kind FROM reviews"
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        yield from self.connection.execute(query, params)
+
+    @staticmethod
+    def _deck_filter(deck_path: Path | str | None) -> tuple[list[str], list[object]]:
+        if deck_path is None:
+            return [], []
+        return ["deck_path = ?"], [deck_key(deck_path)]
+
+    # --- quizzes ---------------------------------------------------------------------------------
+
+    def save_quiz(
+        self,
+        deck_path: Path | str,
+        *,
+        started_at: datetime,
+        finished_at: datetime,
+        score: int,
+        total: int,
+        seconds: float,
+        answers: Iterable[QuizAnswerRow],
+    ) -> int:
+        """Store a finished quiz with one row per question; returns its id."""
+        with self._transaction():
+            cursor = self.connection.execute(
+                "INSERT INTO quiz_results (deck_path, started_at, finished_at, score, total, seconds)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (deck_key(deck_path), timestamp(started_at), timestamp(finished_at), score, total, seconds),
+            )
+            quiz_id = int(cursor.lastrowid)
+            self.connection.executemany(
+                "INSERT INTO quiz_answers (quiz_id, position, item_id, card_id, kind, answer, expected, correct,"
+                " skipped, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (quiz_id, i, a.item_id, a.card_id, a.kind, a.answer, a.expected, int(a.correct), int(a.skipped),
+                     a.duration_ms)
+                    for i, a in enumerate(answers)
+                ],
+            )
+        return quiz_id
+
+    def quizzes(self, deck_path: Path | str | None = None) -> list[QuizRecord]:
+        where, params = self._deck_filter(deck_path)
+        query = "SELECT id, deck_path, started_at, finished_at, score, total, seconds FROM quiz_results"
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        return [QuizRecord(*row) for row in self.connection.execute(query + " ORDER BY finished_at, id", params)]
+
+    def last_quiz(self, deck_path: Path | str) -> QuizRecord | None:
+        row = self.connection.execute(
+            "SELECT id, deck_path, started_at, finished_at, score, total, seconds FROM quiz_results"
+            " WHERE deck_path = ? ORDER BY finished_at DESC, id DESC LIMIT 1",
+            (deck_key(deck_path),),
+        ).fetchone()
+        return QuizRecord(*row) if row else None
+
+    def quiz_answers(self, quiz_id: int) -> list[QuizAnswerRow]:
+        rows = self.connection.execute(
+            "SELECT item_id, card_id, kind, answer, expected, correct, skipped, duration_ms FROM quiz_answers"
+            " WHERE quiz_id = ? ORDER BY position",
+            (quiz_id,),
+        )
+        return [QuizAnswerRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), r[7]) for r in rows]
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def _write(self, sql: str, params: tuple[object, ...]) -> None:
+        try:
+            self.connection.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot write to the review database {self.path}: {exc}") from exc
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT (ROLLBACK on error), so a write never waits half-done for a lock."""
+
+    def __init__(self, connection: sqlite3.Connection):
+        self.connection = connection
+
+    def __enter__(self) -> None:
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.connection.execute("COMMIT")
+        else:
+            self.connection.execute("ROLLBACK")
+
+
+__all__ = ["ReviewStore", "ItemState", "Review", "QuizAnswerRow", "QuizRecord", "deck_key", "CURRENT_VERSION"]

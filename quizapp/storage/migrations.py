@@ -1,0 +1,115 @@
+"""Schema versions of the review database, applied in order.
+
+The version lives in ``PRAGMA user_version``. Each entry of :data:`MIGRATIONS`
+takes a database at version ``n`` to ``n + 1``; a new database runs them all.
+Never edit a released migration: append a new one.
+
+Times are Unix seconds (REAL, UTC). Study items are keyed by the deck file's
+resolved path and the item's stable id (``<card id>`` or ``<card id>::cN``),
+so editing a deck keeps its history and removed cards keep theirs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: decks, scheduling state and the review log.
+    """
+    CREATE TABLE decks (
+        path TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        first_seen REAL NOT NULL,
+        last_seen REAL NOT NULL
+    );
+    CREATE TABLE item_state (
+        deck_path TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        card_json TEXT NOT NULL,
+        due REAL NOT NULL,
+        state INTEGER NOT NULL,
+        introduced_at REAL NOT NULL,
+        PRIMARY KEY (deck_path, item_id)
+    );
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        deck_path TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        reviewed_at REAL NOT NULL,
+        rating INTEGER NOT NULL,
+        answer TEXT,
+        correct INTEGER,
+        duration_ms INTEGER
+    );
+    """,
+    # 2: undo data and fact kind on reviews, quiz results, indexes for large decks and histories.
+    """
+    ALTER TABLE reviews ADD COLUMN previous_state TEXT;
+    ALTER TABLE reviews ADD COLUMN kind TEXT NOT NULL DEFAULT 'other';
+    CREATE INDEX reviews_by_deck_time ON reviews (deck_path, reviewed_at);
+    CREATE INDEX reviews_by_item ON reviews (deck_path, item_id);
+    CREATE INDEX reviews_by_time ON reviews (reviewed_at);
+    CREATE INDEX item_state_by_due ON item_state (deck_path, due);
+    CREATE INDEX item_state_by_intro ON item_state (deck_path, introduced_at);
+    CREATE TABLE quiz_results (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        deck_path TEXT NOT NULL,
+        started_at REAL NOT NULL,
+        finished_at REAL NOT NULL,
+        score INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        seconds REAL NOT NULL
+    );
+    CREATE INDEX quiz_results_by_deck ON quiz_results (deck_path, finished_at);
+    CREATE TABLE quiz_answers (
+        quiz_id INTEGER NOT NULL REFERENCES quiz_results (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        answer TEXT,
+        expected TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        duration_ms INTEGER,
+        PRIMARY KEY (quiz_id, position)
+    );
+    """,
+]
+
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the database to :data:`CURRENT_VERSION`; returns the version it started at.
+
+    Each step runs in its own transaction together with its version bump, so an
+    interrupted upgrade leaves the database at a whole version.
+    """
+    start = schema_version(connection)
+    if start > CURRENT_VERSION:
+        raise RuntimeError(
+            f"the database has schema version {start}, newer than this quizapp understands ({CURRENT_VERSION})"
+        )
+    for version in range(start, CURRENT_VERSION):
+        statements = [s.strip() for s in MIGRATIONS[version].split(";") if s.strip()]
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-check under the write lock: another process may have migrated meanwhile.
+            if schema_version(connection) != version:
+                connection.execute("ROLLBACK")
+                continue
+            for statement in statements:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return start

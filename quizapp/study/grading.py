@@ -1,0 +1,367 @@
+"""Grading typed answers: is what the learner typed the expected answer?
+
+Grading is forgiving about form and strict about content:
+
+* case, accents, punctuation, extra spaces and a leading article (a/an/the)
+  never matter;
+* every accepted answer counts (the card's ``accept:`` list and the fact's
+  alias cluster);
+* dates count in any equivalent form ("19 March 2024", "2024-03-19",
+  "March 19th, 2024"), at the precision the expected answer has
+  (expected "2023-11" accepts "November 2023");
+* numbers count in any equivalent form ("3800", "3,800", "3.8 thousand",
+  "three thousand eight hundred");
+* a small typo is accepted, with a budget that grows with the answer's length,
+  unless the typo'd answer is at least as close to another answer of the deck
+  (typing "Austria" for "Australia" must not pass when both are in the deck),
+  and never in digits (1945 is not 1946).
+
+The module knows nothing about the UI; :func:`grade_item` grades any study item.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+
+from pydantic import BaseModel
+from rapidfuzz.distance import Levenshtein
+
+from quizapp.deck.model import (
+    ClozeCard,
+    Deck,
+    Flashcard,
+    MultipleChoiceCard,
+    StudyItem,
+    TrueFalseCard,
+    TypedCard,
+)
+
+# fsrs Rating values, kept as plain ints so this module does not need fsrs.
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+
+_ARTICLES = ("a", "an", "the")
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+    billion trillion point and""".split()
+)
+_ISO_DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+_DIGIT_NUMBER_RE = re.compile(r"^\s*([+-]?\d[\d,\s]*(?:\.\d+)?)\s*([a-z]+)?\s*$")
+_GRANULARITY = {"year": 0, "month": 1, "day": 2}
+
+
+class Grade(BaseModel):
+    """The verdict on one answer, with what the UI needs to explain it."""
+
+    correct: bool
+    exact: bool  # right without any typo tolerance
+    matched: str | None  # the accepted answer it matched
+    expected: str  # the canonical answer
+    given: str
+    reason: str
+    suggested_rating: int  # fsrs Rating value 1..4
+
+
+# --- normalisation ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """The comparable form of an answer: no case, accents, punctuation or leading article."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = without_marks.casefold().replace("&", " and ")
+    # Punctuation becomes a space so "Jean-Paul" and "Jean Paul" compare equal;
+    # apostrophes vanish so "O'Brien" and "OBrien" do too.
+    folded = folded.replace("'", "").replace("\u2019", "")
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in folded)
+    words = cleaned.split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def typo_budget(length: int) -> int:
+    """How many edits a correct answer of ``length`` characters may contain."""
+    if length <= 3:
+        return 0
+    if length <= 6:
+        return 1
+    if length <= 12:
+        return 2
+    return 3
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def parse_date(text: str) -> tuple[date, int] | None:
+    """A date and its granularity (0 year, 1 month, 2 day), or None when ``text`` is not one."""
+    iso = _ISO_DATE_RE.match(text)
+    if iso:
+        year, month, day = iso.groups()
+        try:
+            return date(int(year), int(month or 1), int(day or 1)), 2 if day else 1 if month else 0
+        except ValueError:
+            return None
+    if not re.search(r"\d", text):
+        # Without a digit, dateparser would read "today" or "next week": not answers to a date question.
+        return None
+    data = _date_parser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), _GRANULARITY.get(data.period or "day", 2)
+
+
+@lru_cache(maxsize=1)
+def _date_parser():  # imported lazily: dateparser takes a noticeable time to load
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+
+
+def _same_date(given: str, expected: str) -> bool:
+    want = parse_date(expected)
+    got = parse_date(given)
+    if want is None or got is None:
+        return False
+    (want_date, want_grain), (got_date, got_grain) = want, got
+    if got_grain < want_grain:  # "2023" does not answer "2023-11-05"
+        return False
+    if want_date.year != got_date.year:
+        return False
+    if want_grain >= 1 and want_date.month != got_date.month:
+        return False
+    if want_grain >= 2 and want_date.day != got_date.day:
+        return False
+    return True
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+def parse_number(text: str) -> float | None:
+    """The value of "3800", "3,800", "3.8 million" or "three thousand eight hundred", else None."""
+    folded = unicodedata.normalize("NFKC", text).casefold().strip().rstrip(".")
+    match = _DIGIT_NUMBER_RE.match(folded)
+    if match:
+        digits, scale = match.groups()
+        if scale and scale not in _SCALES:
+            return None
+        compact = digits.replace(",", "").replace(" ", "")
+        try:
+            value = float(compact)
+        except ValueError:
+            return None
+        return value * _SCALES.get(scale or "", 1)
+    words = re.split(r"[\s-]+", folded.replace(",", " "))
+    if not words or not all(word in _NUMBER_WORDS for word in words if word):
+        return None
+    from word2number import w2n  # lazily: only number answers need it
+
+    try:
+        return float(w2n.word_to_num(" ".join(words)))
+    except ValueError:
+        return None
+
+
+def _same_number(given: str, expected: str) -> bool:
+    want = parse_number(expected)
+    got = parse_number(given)
+    return want is not None and got is not None and abs(want - got) < 1e-9 * max(1.0, abs(want))
+
+
+# --- grading ------------------------------------------------------------------------------------
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def grade_answer(
+    given: str,
+    expected: list[str],
+    *,
+    kind: str = "other",
+    other_answers: Iterable[str] = (),
+) -> Grade:
+    """Grade ``given`` against the accepted answers ``expected`` (the first is the canonical one).
+
+    ``kind`` is the fact kind; "date" and "number" enable equivalent forms (they are
+    also tried when the expected answer itself looks like a date or a number).
+    ``other_answers`` are the deck's other answers: a typo that lands on one of them is wrong.
+    """
+    if not expected:
+        raise ValueError("grade_answer needs at least one expected answer")
+    canonical = expected[0]
+    given = given or ""
+
+    def verdict(correct: bool, exact: bool, matched: str | None, reason: str, rating: int) -> Grade:
+        return Grade(
+            correct=correct, exact=exact, matched=matched, expected=canonical, given=given,
+            reason=reason, suggested_rating=rating,
+        )
+
+    given_norm = normalize(given)
+    if not given_norm:
+        return verdict(False, False, None, "no answer", AGAIN)
+
+    normalized = [(answer, normalize(answer)) for answer in expected]
+    for answer, answer_norm in normalized:
+        if given_norm == answer_norm:
+            reason = "exact" if answer == canonical else "accepted alias"
+            return verdict(True, True, answer, reason, GOOD)
+
+    for answer, _ in normalized:
+        if (kind == "date" or _ISO_DATE_RE.match(answer)) and _same_date(given, answer):
+            return verdict(True, True, answer, "equivalent date", GOOD)
+        if (kind == "number" or parse_number(answer) is not None) and _same_number(given, answer):
+            return verdict(True, True, answer, "equivalent number", GOOD)
+
+    # The closest accepted answer within its typo budget, digits untouched.
+    best: tuple[int, str, str] | None = None
+    for answer, answer_norm in normalized:
+        if _digits(answer_norm) != _digits(given_norm):
+            continue
+        budget = typo_budget(len(answer_norm))
+        distance = Levenshtein.distance(given_norm, answer_norm, score_cutoff=budget)
+        if distance <= budget and (best is None or distance < best[0]):
+            best = (distance, answer, answer_norm)
+    if best is None:
+        return verdict(False, False, None, "wrong", AGAIN)
+
+    distance, answer, _ = best
+    accepted_norms = {answer_norm for _, answer_norm in normalized}
+    for other in other_answers:
+        other_norm = normalize(other)
+        if not other_norm or other_norm in accepted_norms:
+            continue
+        if Levenshtein.distance(given_norm, other_norm, score_cutoff=distance) <= distance:
+            return verdict(False, False, None, f'too close to another answer ("{other}")', AGAIN)
+    return verdict(True, False, answer, "typo accepted", HARD)
+
+
+def diff_segments(given: str, expected: str) -> list[tuple[str, str]]:
+    """Character segments of ``given`` vs ``expected`` tagged equal/insert/delete/replace.
+
+    "delete" text is in ``given`` only, "insert" text in ``expected`` only; a
+    "replace" segment carries both as "given→expected" split by the UI via
+    :func:`diff_opcodes` when it needs them separately.
+    """
+    segments: list[tuple[str, str]] = []
+    for tag, text_given, text_expected in diff_opcodes(given, expected):
+        if tag == "equal":
+            segments.append(("equal", text_given))
+        elif tag == "delete":
+            segments.append(("delete", text_given))
+        elif tag == "insert":
+            segments.append(("insert", text_expected))
+        else:
+            segments.append(("replace", text_given))
+    return segments
+
+
+def diff_opcodes(given: str, expected: str) -> list[tuple[str, str, str]]:
+    """(tag, part of given, part of expected) for each difflib opcode, compared case-insensitively."""
+    matcher = difflib.SequenceMatcher(None, given.casefold(), expected.casefold(), autojunk=False)
+    return [(tag, given[i1:i2], expected[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+# --- items --------------------------------------------------------------------------------------
+
+
+def expected_answers(item: StudyItem) -> list[str]:
+    """The accepted answers of a typed or cloze item, canonical first."""
+    card = item.card
+    if isinstance(card, TypedCard):
+        return card.accepted_answers()
+    if isinstance(card, ClozeCard):
+        parts = card.answers_for(item.cloze_index or card.indices()[0])
+        answers = [" ".join(parts)]
+        if len(parts) == 1 and card.provenance and card.provenance.fact:
+            answers += card.provenance.fact.aliases
+        return answers
+    if isinstance(card, MultipleChoiceCard):
+        return [card.answer]
+    if isinstance(card, TrueFalseCard):
+        return ["true" if card.answer else "false"]
+    return [card.back]
+
+
+class _DeckAnswers:
+    """Every typed/cloze/choice answer of a deck, computed once per deck object."""
+
+    def __init__(self, deck: Deck):
+        self.deck = deck
+        answers: list[str] = []
+        for card in deck.cards:
+            if isinstance(card, (TypedCard, MultipleChoiceCard)):
+                answers.append(card.answer)
+            elif isinstance(card, ClozeCard):
+                answers += [d.answer for d in card.deletions()]
+        self.answers = answers
+
+
+_deck_answers_cache: list[_DeckAnswers] = []
+
+
+def deck_answers(deck: Deck) -> list[str]:
+    """The deck's answers (the candidates a typo must not be closer to)."""
+    for entry in _deck_answers_cache:
+        if entry.deck is deck:
+            return entry.answers
+    entry = _DeckAnswers(deck)
+    _deck_answers_cache.insert(0, entry)
+    del _deck_answers_cache[4:]  # a few decks at most are studied at once
+    return entry.answers
+
+
+def grade_item(item: StudyItem, response: str | bool | None, deck: Deck) -> Grade | None:
+    """Grade a response to any item; flashcards are self-graded and return None.
+
+    Typed and cloze items take the typed text; multiple choice takes the chosen
+    choice's text; true/false takes a bool (or "true"/"false"/"t"/"f").
+    """
+    card = item.card
+    if isinstance(card, Flashcard):
+        return None
+    if isinstance(card, TrueFalseCard):
+        value = _as_bool(response)
+        expected = "true" if card.answer else "false"
+        given = "" if value is None else ("true" if value else "false")
+        correct = value is not None and value == card.answer
+        return Grade(
+            correct=correct, exact=correct, matched=expected if correct else None, expected=expected,
+            given=given, reason="right" if correct else ("no answer" if value is None else "wrong"),
+            suggested_rating=GOOD if correct else AGAIN,
+        )
+    text = "" if response is None else str(response)
+    if isinstance(card, MultipleChoiceCard):
+        # Choices are picked, not typed: the exact choice (case-insensitively) or nothing.
+        correct = normalize(text) == normalize(card.answer) and bool(text.strip())
+        return Grade(
+            correct=correct, exact=correct, matched=card.answer if correct else None, expected=card.answer,
+            given=text, reason="right" if correct else ("no answer" if not text.strip() else "wrong"),
+            suggested_rating=GOOD if correct else AGAIN,
+        )
+    expected = expected_answers(item)
+    own = {normalize(a) for a in expected}
+    others = [a for a in deck_answers(deck) if normalize(a) not in own]
+    return grade_answer(text, expected, kind=card.fact_kind, other_answers=others)
+
+
+def _as_bool(response: str | bool | None) -> bool | None:
+    if isinstance(response, bool) or response is None:
+        return response
+    word = response.strip().casefold()
+    if word in {"t", "true", "yes", "y", "1"}:
+        return True
+    if word in {"f", "false", "no", "n", "0"}:
+        return False
+    return None

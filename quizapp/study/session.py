@@ -1,0 +1,283 @@
+"""A spaced-repetition study session over one deck.
+
+The queue is the items due now (earliest first), then new items up to the
+daily limit (items already introduced today count against it). Every answer
+is stored at once with the item's new fsrs state, so quitting at any point and
+starting a new session later resumes exactly where the learner was. Items that
+fsrs brings back within the learn-ahead window (a lapse, a learning step) are
+queued again in the same session, as Anki does with learning cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from fsrs import Card, Rating, Scheduler, State
+from pydantic import BaseModel
+
+from quizapp.deck.model import Deck, StudyItem
+from quizapp.storage.db import ItemState, ReviewStore, timestamp
+from quizapp.study.scheduling import Settings, make_scheduler, new_card, preview_intervals, utc
+
+
+def start_of_day(moment: datetime) -> datetime:
+    """Local midnight before ``moment`` (the daily new-card limit resets then), as UTC."""
+    local = utc(moment).astimezone()
+    return utc(local.replace(hour=0, minute=0, second=0, microsecond=0))
+
+
+@dataclass
+class _Answered:
+    """What undo needs to take an answer back."""
+
+    index: int
+    item: StudyItem
+    review_id: int
+    previous: ItemState | None
+    requeued: bool
+
+
+class StudySession:
+    """Due items, then new ones; answer with a rating; undo; quit any time."""
+
+    def __init__(
+        self,
+        deck: Deck,
+        deck_path: Path | str,
+        store: ReviewStore,
+        settings: Settings | None = None,
+        now: datetime | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ):
+        self.deck = deck
+        self.deck_path = Path(deck_path)
+        self.store = store
+        self.settings = settings or Settings()
+        self.scheduler: Scheduler = make_scheduler(self.settings)
+        # A fixed ``now`` (tests, benchmarks) freezes the session's clock; otherwise it is the wall clock.
+        fixed = utc(now) if now is not None else None
+        self._clock: Callable[[], datetime] = clock or ((lambda: fixed) if fixed else (lambda: utc()))
+        self.started_at = self._clock()
+        store.touch_deck(self.deck_path, deck.title, self.started_at)
+
+        self._states: dict[str, ItemState] = store.load_states(self.deck_path)
+        self.queue: list[StudyItem] = self._build_queue(self.started_at)
+        self._index = 0
+        self._history: list[_Answered] = []
+        self.new_in_queue = sum(1 for item in self.queue if item.item_id not in self._states)
+
+    # --- building the queue ----------------------------------------------------------------------
+
+    def _build_queue(self, now: datetime) -> list[StudyItem]:
+        horizon = timestamp(now + timedelta(minutes=self.settings.learn_ahead_minutes))
+        due: list[tuple[float, int, StudyItem]] = []
+        new: list[StudyItem] = []
+        for position, item in enumerate(self.deck.study_items()):
+            state = self._states.get(item.item_id)
+            if state is None:
+                new.append(item)
+            elif state.due <= horizon:
+                due.append((state.due, position, item))
+        due.sort(key=lambda entry: (entry[0], entry[1]))
+        introduced_today = self.store.count_introduced_since(self.deck_path, start_of_day(now))
+        allowance = max(0, self.settings.new_per_day - introduced_today)
+        return [item for _, _, item in due] + new[:allowance]
+
+    # --- progress --------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> StudyItem | None:
+        return self.queue[self._index] if self._index < len(self.queue) else None
+
+    @property
+    def position(self) -> int:
+        """How many items of the queue have been answered."""
+        return self._index
+
+    @property
+    def total(self) -> int:
+        return len(self.queue)
+
+    @property
+    def finished(self) -> bool:
+        return self._index >= len(self.queue)
+
+    @property
+    def answered(self) -> int:
+        return len(self._history)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+    # --- scheduling ------------------------------------------------------------------------------
+
+    def state_of(self, item: StudyItem) -> ItemState | None:
+        return self._states.get(item.item_id)
+
+    def fsrs_card(self, item: StudyItem) -> Card | None:
+        state = self._states.get(item.item_id)
+        return state.fsrs_card() if state else None
+
+    def is_new(self, item: StudyItem) -> bool:
+        return item.item_id not in self._states
+
+    def intervals(self, item: StudyItem | None = None) -> dict[int, timedelta]:
+        """Time until the item comes back for each rating 1..4, to show before choosing."""
+        item = item or self.current
+        if item is None:
+            return {}
+        return preview_intervals(self.fsrs_card(item), self._clock(), self.scheduler)
+
+    def answer(
+        self,
+        rating: int,
+        *,
+        response: str | None = None,
+        correct: bool | None = None,
+        duration_ms: int | None = None,
+    ) -> None:
+        """Rate the current item (1 Again … 4 Easy), store it at once and move on."""
+        item = self.current
+        if item is None:
+            raise ValueError("the session is finished: there is no item to answer")
+        now = self._clock()
+        previous = self._states.get(item.item_id)
+        review_id, new_state, reviewed = review_item(
+            self.store, self.scheduler, self.deck_path, item, rating, now=now, previous=previous,
+            response=response, correct=correct, duration_ms=duration_ms,
+        )
+        self._states[item.item_id] = new_state
+        comes_back_soon = reviewed.state in (State.Learning, State.Relearning) and reviewed.due <= now + timedelta(
+            minutes=self.settings.learn_ahead_minutes
+        )
+        # Anything fsrs wants to see again within a short learning step is asked again this session.
+        requeue = comes_back_soon
+        if requeue:
+            self.queue.append(item)
+        self._history.append(_Answered(self._index, item, review_id, previous, requeue))
+        self._index += 1
+
+    def undo(self) -> StudyItem | None:
+        """Take back the last answer: its review is deleted and the item's state restored exactly."""
+        if not self._history:
+            return None
+        last = self._history.pop()
+        self.store.undo_review(last.review_id)
+        if last.previous is None:
+            self._states.pop(last.item.item_id, None)
+        else:
+            self._states[last.item.item_id] = last.previous
+        if last.requeued:
+            # The re-queued copy is the last one of this item in the queue.
+            for position in range(len(self.queue) - 1, last.index, -1):
+                if self.queue[position].item_id == last.item.item_id:
+                    del self.queue[position]
+                    break
+        self._index = last.index
+        return last.item
+
+
+_UNKNOWN = object()
+
+
+def review_item(
+    store: ReviewStore,
+    scheduler: Scheduler,
+    deck_path: Path | str,
+    item: StudyItem,
+    rating: int,
+    *,
+    now: datetime,
+    previous: ItemState | None | object = _UNKNOWN,
+    response: str | None = None,
+    correct: bool | None = None,
+    duration_ms: int | None = None,
+) -> tuple[int, ItemState, Card]:
+    """Schedule one answer with fsrs and store it (review + new state, one transaction).
+
+    Returns the review id, the stored state and the reviewed fsrs card.
+    """
+    now = utc(now)
+    if previous is _UNKNOWN:
+        previous = store.get_state(deck_path, item.item_id)
+    assert previous is None or isinstance(previous, ItemState)
+    card = previous.fsrs_card() if previous else new_card()
+    reviewed, _log = scheduler.review_card(card, Rating(int(rating)), now, review_duration=duration_ms)
+    introduced = previous.introduced_at if previous else timestamp(now)
+    new_state = ItemState.from_card(item.item_id, item.card_id, reviewed, introduced)
+    review_id = store.record_review(
+        deck_path,
+        new_state,
+        previous=previous,
+        reviewed_at=now,
+        rating=int(rating),
+        answer=response,
+        correct=correct,
+        duration_ms=duration_ms,
+        kind=item.card.fact_kind,
+    )
+    return review_id, new_state, reviewed
+
+
+class DeckSummary(BaseModel):
+    """A deck at a glance, for the home screen and ``quizapp stats``."""
+
+    title: str
+    path: str
+    cards: int
+    items: int
+    due: int  # items due now
+    new: int  # items never studied
+    new_today: int  # new items a session would introduce now (daily limit applied)
+    reviews: int
+    correct: int
+    graded: int  # reviews with a right/wrong verdict (self-graded flashcards have none)
+    accuracy: float | None
+    last_score: float | None  # last quiz score, 0..1
+    mastery: float  # share of items in long-term review and not yet due, 0..1
+
+
+def deck_summary(
+    deck: Deck,
+    deck_path: Path | str,
+    store: ReviewStore,
+    now: datetime | None = None,
+    settings: Settings | None = None,
+) -> DeckSummary:
+    now = utc(now)
+    settings = settings or Settings()
+    states = store.load_states(deck_path)
+    items = deck.study_items()
+    cutoff = timestamp(now)
+    due = new = known = 0
+    for item in items:
+        state = states.get(item.item_id)
+        if state is None:
+            new += 1
+        elif state.due <= cutoff:
+            due += 1
+        elif state.state == int(State.Review):
+            known += 1
+    introduced_today = store.count_introduced_since(deck_path, start_of_day(now))
+    reviews, graded, correct = store.review_totals(deck_path)
+    last = store.last_quiz(deck_path)
+    return DeckSummary(
+        title=deck.title,
+        path=str(deck_path),
+        cards=len(deck.cards),
+        items=len(items),
+        due=due,
+        new=new,
+        new_today=min(new, max(0, settings.new_per_day - introduced_today)),
+        reviews=reviews,
+        correct=correct,
+        graded=graded,
+        accuracy=(correct / graded) if graded else None,
+        last_score=(last.score / last.total) if last and last.total else None,
+        mastery=(known / len(items)) if items else 0.0,
+    )

@@ -1,0 +1,223 @@
+"""Study statistics per deck and overall, for the stats screen and ``quizapp stats``.
+
+Days are the learner's local calendar days.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from quizapp.deck.discovery import DeckEntry
+from quizapp.deck.yaml_io import load_deck
+from quizapp.errors import DeckError
+from quizapp.storage.db import ReviewStore
+from quizapp.study.scheduling import Settings, utc
+from quizapp.study.session import DeckSummary, deck_summary
+
+DUE_FORECAST_DAYS = 30
+
+
+class Activity(BaseModel):
+    """Review activity over time, of one deck or of all."""
+
+    reviews: int = 0
+    graded: int = 0
+    correct: int = 0
+    study_seconds: float = 0.0
+    reviews_per_day: dict[date, int] = Field(default_factory=dict)
+    accuracy_per_day: dict[date, float] = Field(default_factory=dict)
+    retention_by_kind: dict[str, float] = Field(default_factory=dict)
+    reviews_by_kind: dict[str, int] = Field(default_factory=dict)
+    due_per_day: dict[date, int] = Field(default_factory=dict)  # the next 30 days, today first
+    streak: int = 0  # consecutive days with reviews, ending today (or yesterday)
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.graded if self.graded else None
+
+
+class DeckStats(BaseModel):
+    summary: DeckSummary
+    activity: Activity
+    origin: str = "given"
+
+
+class Stats(BaseModel):
+    decks: list[DeckStats]
+    invalid: list[tuple[str, str]] = Field(default_factory=list)  # (path, error) of decks that could not be read
+    overall: Activity
+
+
+class _Accumulator:
+    def __init__(self) -> None:
+        self.per_day: Counter[date] = Counter()
+        self.graded_per_day: Counter[date] = Counter()
+        self.correct_per_day: Counter[date] = Counter()
+        self.graded_by_kind: Counter[str] = Counter()
+        self.correct_by_kind: Counter[str] = Counter()
+        self.reviews_by_kind: Counter[str] = Counter()
+        self.due_per_day: Counter[date] = Counter()
+        self.duration_ms = 0
+
+    def add_reviews(self, rows: Iterable[tuple[float, int, int | None, int | None, str]]) -> None:
+        day_of = _day_cache()
+        for reviewed_at, _rating, correct, duration_ms, kind in rows:
+            day = day_of(reviewed_at)
+            self.per_day[day] += 1
+            self.reviews_by_kind[kind] += 1
+            if correct is not None:
+                self.graded_per_day[day] += 1
+                self.graded_by_kind[kind] += 1
+                if correct:
+                    self.correct_per_day[day] += 1
+                    self.correct_by_kind[kind] += 1
+            if duration_ms:
+                self.duration_ms += duration_ms
+
+    def add_due(self, dues: Iterable[float], today: date) -> None:
+        last = today + timedelta(days=DUE_FORECAST_DAYS - 1)
+        day_of = _day_cache()
+        for due in dues:
+            day = max(day_of(due), today)  # overdue items are due today
+            if day <= last:
+                self.due_per_day[day] += 1
+
+    def merge(self, other: "_Accumulator") -> None:
+        for name in ("per_day", "graded_per_day", "correct_per_day", "graded_by_kind", "correct_by_kind",
+                     "reviews_by_kind", "due_per_day"):
+            getattr(self, name).update(getattr(other, name))
+        self.duration_ms += other.duration_ms
+
+    def activity(self, today: date) -> Activity:
+        graded = sum(self.graded_per_day.values())
+        correct = sum(self.correct_per_day.values())
+        return Activity(
+            reviews=sum(self.per_day.values()),
+            graded=graded,
+            correct=correct,
+            study_seconds=self.duration_ms / 1000,
+            reviews_per_day=dict(sorted(self.per_day.items())),
+            accuracy_per_day={
+                day: self.correct_per_day[day] / n for day, n in sorted(self.graded_per_day.items()) if n
+            },
+            retention_by_kind={
+                kind: self.correct_by_kind[kind] / n for kind, n in sorted(self.graded_by_kind.items()) if n
+            },
+            reviews_by_kind=dict(sorted(self.reviews_by_kind.items())),
+            due_per_day={
+                today + timedelta(days=i): self.due_per_day.get(today + timedelta(days=i), 0)
+                for i in range(DUE_FORECAST_DAYS)
+            },
+            streak=streak(set(self.per_day), today),
+        )
+
+
+def _day_cache():
+    # Converting a million timestamps to local dates one by one is slow, and reviews cluster
+    # in few days: cache per quarter hour (every UTC offset in use is a multiple of 15 minutes).
+    cache: dict[int, date] = {}
+
+    def day_of(moment: float) -> date:
+        quarter = int(moment // 900)
+        day = cache.get(quarter)
+        if day is None:
+            day = cache[quarter] = datetime.fromtimestamp(quarter * 900).date()
+        return day
+
+    return day_of
+
+
+def streak(days: set[date], today: date) -> int:
+    """Consecutive days with reviews ending today, or ending yesterday if today has none yet."""
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def collect_stats(
+    store: ReviewStore,
+    deck_entries: Iterable[DeckEntry],
+    now: datetime | None = None,
+    settings: Settings | None = None,
+) -> Stats:
+    """Numbers of the stats screen for the decks listed (and overall across them)."""
+    now = utc(now)
+    today = now.astimezone().date()
+    overall = _Accumulator()
+    decks: list[DeckStats] = []
+    invalid: list[tuple[str, str]] = []
+    for entry in deck_entries:
+        if entry.error:
+            invalid.append((str(entry.path), entry.error))
+            continue
+        try:
+            deck = load_deck(entry.path)
+        except DeckError as exc:
+            invalid.append((str(entry.path), str(exc)))
+            continue
+        summary = deck_summary(deck, entry.path, store, now, settings)
+        accumulator = _Accumulator()
+        accumulator.add_reviews(store.review_rows(entry.path))
+        item_ids = {item.item_id for item in deck.study_items()}
+        states = store.load_states(entry.path)
+        accumulator.add_due((s.due for s in states.values() if s.item_id in item_ids), today)
+        overall.merge(accumulator)
+        decks.append(DeckStats(summary=summary, activity=accumulator.activity(today), origin=entry.origin))
+    return Stats(decks=decks, invalid=invalid, overall=overall.activity(today))
+
+
+def stats_json(stats: Stats) -> dict[str, Any]:
+    """The machine-readable form printed by ``quizapp stats --json``."""
+
+    def activity_json(activity: Activity) -> dict[str, Any]:
+        return {
+            "study_seconds": round(activity.study_seconds, 3),
+            "streak": activity.streak,
+            "reviews_per_day": {day.isoformat(): n for day, n in activity.reviews_per_day.items()},
+            "accuracy_per_day": {day.isoformat(): round(a, 4) for day, a in activity.accuracy_per_day.items()},
+            "retention_by_kind": {kind: round(a, 4) for kind, a in activity.retention_by_kind.items()},
+            "due_per_day": {day.isoformat(): n for day, n in activity.due_per_day.items()},
+        }
+
+    decks = []
+    for deck in stats.decks:
+        s = deck.summary
+        decks.append(
+            {
+                "title": s.title,
+                "path": s.path,
+                "cards": s.cards,
+                "items": s.items,
+                "due": s.due,
+                "new": s.new,
+                "reviews": s.reviews,
+                "correct": s.correct,
+                "graded": s.graded,
+                "accuracy": None if s.accuracy is None else round(s.accuracy, 4),
+                "last_score": None if s.last_score is None else round(s.last_score, 4),
+                "mastery": round(s.mastery, 4),
+                **activity_json(deck.activity),
+            }
+        )
+    overall = stats.overall
+    return {
+        "decks": decks,
+        "reviews": overall.reviews,
+        "correct": overall.correct,
+        "graded": overall.graded,
+        "accuracy": None if overall.accuracy is None else round(overall.accuracy, 4),
+        "due": sum(d.summary.due for d in stats.decks),
+        **activity_json(overall),
+        "invalid": [{"path": path, "error": error} for path, error in stats.invalid],
+    }
+
+
+__all__ = ["Activity", "DeckStats", "Stats", "collect_stats", "stats_json", "streak"]
