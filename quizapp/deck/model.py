@@ -16,6 +16,7 @@ import unicodedata
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 FactKind = Literal["person", "place", "organization", "date", "number", "other"]
 FACT_KINDS: tuple[str, ...] = ("person", "place", "organization", "date", "number", "other")
@@ -25,6 +26,8 @@ CARD_TYPES: tuple[str, ...] = ("flashcard", "typed", "multiple_choice", "true_fa
 
 #: Anki-style cloze deletion: ``{{c1::answer}}`` or ``{{c1::answer::hint}}``.
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+#: Something that looks like an attempted deletion but is not one (``{{c1:x}}``, ``{{x}}``).
+MALFORMED_CLOZE_RE = re.compile(r"\{\{[^{}]*\}\}")
 
 _ID_RE = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 
@@ -74,13 +77,19 @@ class _CardBase(_Model):
     explanation: str | None = None
     provenance: Provenance | None = None
 
+    @field_validator("id")
+    @classmethod
+    def _no_item_separator(cls, value: str | None) -> str | None:
+        if value is not None and "::" in value:
+            raise ValueError(f'the id "{value}" must not contain "::" (cloze study items use it: <id>::c1)')
+        return value
+
     def prompt_text(self) -> str:  # pragma: no cover - every subclass overrides
         raise NotImplementedError
 
     def derived_id(self) -> str:
         """Deterministic id from the card's type and question (not its answer)."""
-        basis = f"{self.type}\n{_normalize_for_id(self.prompt_text())}"  # type: ignore[attr-defined]
-        return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+        return derive_card_id(self.type, self.prompt_text())  # type: ignore[attr-defined]
 
     @property
     def card_id(self) -> str:
@@ -143,16 +152,27 @@ class MultipleChoiceCard(_CardBase):
 
     @model_validator(mode="after")
     def _check_choices(self) -> "MultipleChoiceCard":
+        # ``at`` tells the file reader which key to point at (a model error has no field of its own).
         if len(self.choices) < 2:
-            raise ValueError(f"a multiple-choice card needs at least two choices, it has {len(self.choices)}")
+            raise PydanticCustomError(
+                "too_few_choices",
+                "a multiple-choice card needs at least two choices, it has {count}",
+                {"count": len(self.choices), "at": ("choices",)},
+            )
         seen: set[str] = set()
-        for choice in self.choices:
+        for j, choice in enumerate(self.choices):
             key = choice.casefold()
             if key in seen:
-                raise ValueError(f'the choice "{choice}" is listed twice')
+                raise PydanticCustomError(
+                    "duplicate_choice", 'the choice "{choice}" is listed twice', {"choice": choice, "at": ("choices", j)}
+                )
             seen.add(key)
         if self.answer not in self.choices:
-            raise ValueError(f'the answer "{self.answer}" is not among the choices')
+            raise PydanticCustomError(
+                "answer_not_in_choices",
+                'the answer "{answer}" is not among the choices',
+                {"answer": self.answer, "at": ("answer",)},
+            )
         return self
 
 
@@ -184,12 +204,20 @@ class ClozeCard(_CardBase):
 
     @field_validator("text")
     @classmethod
-    def _has_deletion(cls, text: str) -> str:
+    def _check_deletions(cls, text: str) -> str:
         if not CLOZE_RE.search(text):
+            malformed = MALFORMED_CLOZE_RE.search(text)
+            if malformed:
+                raise ValueError(f'"{malformed.group(0)}" is not a deletion; write it as {{{{c1::answer}}}}')
             raise ValueError("a cloze card needs at least one deletion like {{c1::answer}}")
         for match in CLOZE_RE.finditer(text):
+            if int(match.group(1)) < 1:
+                raise ValueError(f"the deletion {match.group(0)} must be numbered from c1")
             if not match.group(2).strip():
                 raise ValueError(f"the deletion {match.group(0)} has an empty answer")
+        leftover = MALFORMED_CLOZE_RE.search(CLOZE_RE.sub("", text))
+        if leftover:
+            raise ValueError(f'"{leftover.group(0)}" is not a deletion; write it as {{{{c1::answer}}}}')
         return text
 
     def deletions(self) -> list[ClozeDeletion]:
@@ -263,6 +291,21 @@ class StudyItem(BaseModel):
     @property
     def card_id(self) -> str:
         return self.card.card_id
+
+
+#: The key holding each card type's question, from which its id is derived.
+PROMPT_KEYS = {"flashcard": "front", "typed": "question", "multiple_choice": "question", "true_false": "statement", "cloze": "text"}
+
+
+def derive_card_id(card_type: str, prompt: str) -> str:
+    """The id of a card without an explicit one: a hash of its type and question.
+
+    Case, Unicode form and runs of whitespace do not count, so reflowing or
+    recapitalising a question keeps its review history; the answer, tags and
+    explanation are not part of it at all.
+    """
+    basis = f"{card_type}\n{_normalize_for_id(prompt)}"
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
 
 
 def _normalize_for_id(text: str) -> str:
