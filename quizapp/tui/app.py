@@ -1,0 +1,146 @@
+"""The Textual application: owns the shared state (data dir, deck cache, review store) and the screens.
+
+Screens get what they need from the app (attributes down) and report back with
+messages or dismiss results (messages up). Nothing heavy is imported here: the
+study domain, the deck reader and the generator are imported by the screens
+when they first need them, so the first screen paints fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from quizapp.deck.model import Deck
+    from quizapp.storage.db import ReviewStore
+
+MODES = ("home", "study", "quiz")
+
+
+class QuizApp(App[None]):
+    """quizapp's terminal UI."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quizapp"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        deck_paths: list[Path] | None = None,
+        data_dir: Path | str | None = None,
+        mode: str = "home",
+        count: int | None = None,
+        *,
+        types: set[str] | None = None,
+        time_limit: float | None = None,
+        now: dt.datetime | None = None,
+        seed: int | None = None,
+    ) -> None:
+        super().__init__()
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}; expected one of {', '.join(MODES)}")
+        self.deck_paths = [Path(p) for p in deck_paths or []]
+        self.data_dir = data_dir
+        self.start_mode = mode
+        self.quiz_count = count
+        self.quiz_types = types
+        self.quiz_time_limit = time_limit
+        self.seed = seed
+        self._fixed_now = now
+        self._store: ReviewStore | None = None
+        self._decks: dict[Path, tuple[float, Deck]] = {}
+
+    # -- shared state -------------------------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        """The current time (fixed in tests and snapshots, so screens are reproducible)."""
+        return self._fixed_now or dt.datetime.now(dt.timezone.utc)
+
+    @property
+    def store(self) -> ReviewStore:
+        """The review database, opened on first use and closed when the app exits."""
+        if self._store is None:
+            from quizapp.storage.db import ReviewStore
+
+            self._store = ReviewStore.open(self.data_dir)
+        return self._store
+
+    def deck(self, path: Path, *, reload: bool = False) -> Deck:
+        """A deck, read once and re-read when its file changed (or on ``reload``)."""
+        from quizapp.deck.yaml_io import load_deck
+
+        key = Path(path).resolve()
+        mtime = key.stat().st_mtime
+        cached = self._decks.get(key)
+        if reload or cached is None or cached[0] != mtime:
+            cached = (mtime, load_deck(key))
+            self._decks[key] = cached
+        return cached[1]
+
+    def user_decks_dir(self) -> Path:
+        from quizapp.paths import user_decks_dir
+
+        return user_decks_dir(self.data_dir)
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from quizapp.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start_mode != "home" and self.deck_paths:
+            self.call_after_refresh(self._open_start_screen)
+
+    def _open_start_screen(self) -> None:
+        path = self.deck_paths[0]
+        if self.start_mode == "study":
+            self.open_study(path)
+        else:
+            self.open_quiz(path, count=self.quiz_count, types=self.quiz_types, time_limit=self.quiz_time_limit)
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # -- navigation used by several screens ---------------------------------------------------
+
+    def open_study(self, path: Path) -> None:
+        from quizapp.tui.screens.study import StudyScreen
+
+        self.push_screen(StudyScreen(Path(path)))
+
+    def open_quiz(
+        self,
+        path: Path,
+        *,
+        count: int | None = None,
+        types: set[str] | None = None,
+        time_limit: float | None = None,
+    ) -> None:
+        from quizapp.tui.screens.quiz import QuizScreen
+
+        self.push_screen(QuizScreen(Path(path), count=count, types=types, time_limit=time_limit))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+
+
+def run_app(
+    deck_paths: list[Path] | None = None,
+    data_dir: Path | str | None = None,
+    mode: str = "home",
+    count: int | None = None,
+    **options: Any,
+) -> None:
+    """Run the app in this terminal (the CLI's entry point into the UI)."""
+    QuizApp(deck_paths=deck_paths, data_dir=data_dir, mode=mode, count=count, **options).run()

@@ -1,0 +1,258 @@
+"""Home: every deck found, with what is due, and keys to study, quiz, browse, see stats or generate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from quizapp.tui.widgets.mastery import mastery_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quizapp.deck.model import Deck
+
+TITLE_WIDTH = 30
+
+
+@dataclass
+class DeckRow:
+    """A deck file as the home screen lists it."""
+
+    path: Path
+    origin: str
+    deck: Deck | None
+    error: str | None = None
+
+    @property
+    def title(self) -> str:
+        return self.deck.title if self.deck else self.path.stem
+
+
+def find_decks(paths: list[Path], data_dir: Path | str | None) -> list[DeckRow]:
+    """Read every deck the app should list (bundled, the user's folder, paths given); runs in a worker."""
+    from quizapp.deck.discovery import deck_files
+    from quizapp.deck.yaml_io import load_deck
+    from quizapp.errors import DeckError
+
+    rows = []
+    for path, origin in deck_files(paths, data_dir):
+        try:
+            rows.append(DeckRow(path, origin, load_deck(path)))
+        except DeckError as exc:
+            first = exc.problems[0].message if exc.problems else str(exc)
+            rows.append(DeckRow(path, origin, None, first))
+        except OSError as exc:
+            rows.append(DeckRow(path, origin, None, exc.strerror or str(exc)))
+    return rows
+
+
+class HomeScreen(Screen[None]):
+    """The deck list."""
+
+    AUTO_FOCUS = "#decks"
+    BINDINGS = [
+        Binding("enter", "study", "Study", priority=True),
+        Binding("z", "quiz", "Quiz"),
+        Binding("b", "browse", "Browse"),
+        Binding("s", "stats", "Stats"),
+        Binding("g", "generate", "Generate"),
+        Binding("i", "import_deck", "Import"),
+        Binding("slash", "filter", "Filter"),
+        Binding("r", "reload", "Reload", show=False),
+        Binding("ctrl+t", "app.toggle_theme", "Theme"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DeckRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Filter decks by title…", id="deck-filter", classes="hidden", disabled=True)
+        table: DataTable[object] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        table.add_column("Deck", width=TITLE_WIDTH, key="title")
+        table.add_column("Cards", key="cards")
+        table.add_column("Due", key="due")
+        table.add_column("New", key="new")
+        table.add_column("Last", key="last")
+        table.add_column("Mastery", key="mastery")
+        yield table
+        yield Static("Looking for decks…", id="deck-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "decks"
+        self.load_decks()
+
+    def on_screen_resume(self) -> None:
+        # Back from studying or generating: the numbers (or the list) changed.
+        if self.rows:
+            self.load_decks()
+
+    # -- loading ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="home-decks")
+    def load_decks(self) -> list[DeckRow]:
+        rows = find_decks(self.app.deck_paths, self.app.data_dir)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._show_rows, rows)
+        return rows
+
+    def _show_rows(self, rows: list[DeckRow]) -> None:
+        self.rows = rows
+        self._fill_table()
+
+    def _summary(self, row: DeckRow) -> object | None:
+        from quizapp.study.session import deck_summary
+
+        if row.deck is None:
+            return None
+        return deck_summary(row.deck, row.path, self.app.store, self.app.now())  # type: ignore[attr-defined]
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        wanted = self.query_one("#deck-filter", Input).value.strip().casefold()
+        selected = self.selected_path()
+        table.clear()
+        for index, row in enumerate(self.rows):
+            if wanted and wanted not in row.title.casefold():
+                continue
+            title = _clip(row.title, TITLE_WIDTH)
+            if row.deck is None:
+                table.add_row(title, "invalid", "", "", "", "", key=str(index))
+                continue
+            summary = self._summary(row)
+            last = getattr(summary, "last_score", None)
+            table.add_row(
+                title,
+                str(getattr(summary, "cards", len(row.deck.cards))),
+                str(getattr(summary, "due", "")),
+                str(getattr(summary, "new", "")),
+                "—" if last is None else f"{last:.0%}",
+                mastery_text(getattr(summary, "mastery", None)),
+                key=str(index),
+            )
+        if selected is not None:
+            for index, row in enumerate(self.rows):
+                if row.path == selected and table.is_valid_row_index(0):
+                    try:
+                        table.move_cursor(row=table.get_row_index(str(index)))
+                    except Exception:  # the row is filtered out
+                        pass
+        self._show_detail()
+        if not self.rows:
+            self.query_one("#deck-detail", Static).update("No decks found. Press g to generate one from an article.")
+
+    def _show_detail(self) -> None:
+        row = self.selected_row()
+        detail = self.query_one("#deck-detail", Static)
+        if row is None:
+            detail.update("")
+        elif row.error:
+            detail.update(f"[b]{row.path.name}[/b] cannot be read: {row.error}")
+        else:
+            assert row.deck is not None
+            detail.update(f"{row.origin} deck · {row.path.name} · {len(row.deck.study_items())} study items")
+
+    @on(DataTable.RowHighlighted, "#decks")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    # -- the selected deck --------------------------------------------------------------------
+
+    def selected_row(self) -> DeckRow | None:
+        table = self.query_one("#decks", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.rows[int(key)] if key is not None else None
+
+    def selected_path(self) -> Path | None:
+        row = self.selected_row()
+        return row.path if row else None
+
+    def _usable_row(self) -> DeckRow | None:
+        row = self.selected_row()
+        if row is None:
+            self.notify("No deck selected.", severity="warning")
+            return None
+        if row.deck is None:
+            self.notify(f"{row.path.name} cannot be read: {row.error}", severity="error")
+            return None
+        return row
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_study(self) -> None:
+        if self.focused is self.query_one("#deck-filter", Input):
+            self._filter_done()
+            return
+        if row := self._usable_row():
+            self.app.open_study(row.path)  # type: ignore[attr-defined]
+
+    def action_quiz(self) -> None:
+        if row := self._usable_row():
+            self.app.open_quiz(row.path)  # type: ignore[attr-defined]
+
+    def action_browse(self) -> None:
+        if row := self._usable_row():
+            from quizapp.tui.screens.browse import BrowseScreen
+
+            self.app.push_screen(BrowseScreen(row.path))
+
+    def action_stats(self) -> None:
+        from quizapp.tui.screens.stats import StatsScreen
+
+        paths = [row.path for row in self.rows if row.deck is not None]
+        row = self.selected_row()
+        self.app.push_screen(StatsScreen(paths, selected=row.path if row and row.deck else None))
+
+    def action_generate(self) -> None:
+        from quizapp.tui.screens.generate import GenerateScreen
+
+        self.app.push_screen(GenerateScreen())
+
+    def action_import_deck(self) -> None:
+        from quizapp.tui.screens.import_deck import ImportDeckScreen
+
+        def imported(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Imported {path.name}")
+                self.load_decks()
+
+        self.app.push_screen(ImportDeckScreen(), imported)
+
+    def action_reload(self) -> None:
+        self.load_decks()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#deck-filter", Input)
+        box.disabled = False
+        box.remove_class("hidden")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#deck-filter", Input)
+        box.value = ""
+        box.add_class("hidden")
+        box.disabled = True
+        self.query_one("#decks", DataTable).focus()
+
+    @on(Input.Changed, "#deck-filter")
+    def _filter_changed(self) -> None:
+        self._fill_table()
+
+    @on(Input.Submitted, "#deck-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#decks", DataTable).focus()
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

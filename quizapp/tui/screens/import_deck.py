@@ -1,0 +1,51 @@
+"""Import: copy a deck file (checked first) into the user's deck folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+class ImportDeckScreen(ModalScreen[Path | None]):
+    """Asks for a deck file; dismisses with the imported copy's path, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-dialog", classes="dialog"):
+            yield Label("Import a deck file (YAML) into your deck folder")
+            yield Input(placeholder="path/to/deck.yaml", id="import-path")
+            yield Static("Enter imports · Escape cancels", id="import-message", classes="hint")
+
+    @on(Input.Submitted, "#import-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        from quizapp.deck.yaml_io import load_deck
+        from quizapp.errors import DeckError
+
+        message = self.query_one("#import-message", Static)
+        source = Path(event.value.strip()).expanduser()
+        if not source.is_file():
+            message.update(f"[b red]No such file:[/] {source}")
+            return
+        try:
+            load_deck(source)
+        except DeckError as exc:
+            first = exc.problems[0] if exc.problems else exc
+            message.update(f"[b red]Not a valid deck:[/] {first}")
+            return
+        target_dir: Path = self.app.user_decks_dir()  # type: ignore[attr-defined]
+        target_dir.mkdir(parents=True, exist_ok=True)
+        target = target_dir / source.name
+        if target.resolve() != source.resolve():
+            shutil.copyfile(source, target)
+        self.dismiss(target)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

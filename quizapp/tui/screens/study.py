@@ -1,0 +1,219 @@
+"""Study: due cards then new ones, each asked its own way, graded, rated and scheduled by FSRS.
+
+Each rating is stored the moment it is given (by the session), so leaving at any
+point loses nothing but the answer on screen.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, ProgressBar, Static
+
+from quizapp.tui.widgets.feedback import AnswerFeedback
+from quizapp.tui.widgets.question import QuestionView
+from quizapp.tui.widgets.ratings import IntervalButtons
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quizapp.study.grading import Grade
+
+#: Keys 1–4 pick a choice while asking and give a rating after answering.
+NUMBER_KEYS = [Binding(str(n), f"number({n})", str(n), show=False) for n in range(1, 5)]
+LETTER_KEYS = [Binding(letter, f"pick({i})", letter, show=False) for i, letter in enumerate("abcd")]
+
+
+class StudyScreen(Screen[None]):
+    """A spaced-repetition session over one deck."""
+
+    BINDINGS = [
+        *NUMBER_KEYS,
+        *LETTER_KEYS,
+        Binding("space", "reveal", "Show answer"),
+        Binding("t", "true_false(1)", "True"),
+        Binding("f", "true_false(0)", "False"),
+        Binding("enter", "accept", "Accept rating"),
+        Binding("u", "undo", "Undo"),
+        Binding("q", "end", "End"),
+        Binding("escape", "end", "End", show=False),
+    ]
+
+    #: "ask" (waiting for an answer), "rate" (answer shown, waiting for a rating) or "done".
+    phase = reactive("ask")
+
+    def __init__(self, deck_path: Path) -> None:
+        super().__init__()
+        self.deck_path = deck_path
+        self.session = None
+        self.deck = None
+        self.grade: Grade | None = None
+        self.response: str | bool | None = None
+        self.shown_at = time.monotonic()
+        self.reviewed = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="study-progress"):
+            yield ProgressBar(id="study-bar", show_eta=False, show_percentage=False)
+            yield Label(id="study-count")
+        with VerticalScroll(id="study-body"):
+            yield QuestionView(id="question")
+            yield AnswerFeedback(id="feedback", classes="hidden")
+            yield Static(id="study-done", classes="hidden")
+        yield IntervalButtons(id="ratings", classes="hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from quizapp.study.scheduling import load_settings
+        from quizapp.study.session import StudySession
+
+        app = self.app
+        self.deck = app.deck(self.deck_path)  # type: ignore[attr-defined]
+        self.sub_title = f"study · {self.deck.title}"
+        settings = load_settings(app.data_dir)  # type: ignore[attr-defined]
+        self.session = StudySession(self.deck, self.deck_path, app.store, settings, now=app.now())  # type: ignore[attr-defined]
+        self.show_current()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_current(self) -> None:
+        session = self.session
+        assert session is not None
+        self._update_progress()
+        self.grade = None
+        self.response = None
+        self.query_one(AnswerFeedback).clear()
+        self.query_one(IntervalButtons).add_class("hidden")
+        item = session.current
+        if item is None:
+            self._show_done()
+            return
+        self.query_one("#study-done").add_class("hidden")
+        question = self.query_one(QuestionView)
+        question.remove_class("hidden")
+        question.show(item)
+        self.shown_at = time.monotonic()
+        self.phase = "ask"
+
+    def _update_progress(self) -> None:
+        session = self.session
+        assert session is not None
+        bar = self.query_one("#study-bar", ProgressBar)
+        bar.update(total=max(session.total, 1), progress=min(session.position, session.total))
+        self.query_one("#study-count", Label).update(f"{min(session.position + 1, session.total)}/{session.total}")
+
+    def _show_done(self) -> None:
+        self.query_one(QuestionView).add_class("hidden")
+        done = self.query_one("#study-done", Static)
+        if self.reviewed:
+            done.update(f"[b]Session complete.[/b] {self.reviewed} answers saved.\n\nPress q or Escape to go back.")
+        else:
+            done.update("[b]Nothing to study right now.[/b] No cards are due and today's new cards are done.\n\n"
+                        "Press q or Escape to go back.")
+        done.remove_class("hidden")
+        self.phase = "done"
+
+    def watch_phase(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that make sense for this card and phase are live (and shown in the footer)."""
+        kind = self.session.current.card.type if self.session and self.session.current else None
+        if action == "reveal":
+            return self.phase == "ask" and kind == "flashcard"
+        if action == "true_false":
+            return self.phase == "ask" and kind == "true_false"
+        if action == "pick":
+            return self.phase == "ask" and kind == "multiple_choice"
+        if action == "number":
+            return (self.phase == "ask" and kind == "multiple_choice") or self.phase == "rate"
+        if action == "accept":
+            return self.phase == "rate"
+        return True
+
+    # -- answering ----------------------------------------------------------------------------
+
+    def action_number(self, number: int) -> None:
+        if self.phase == "rate":
+            self.rate(number)
+        elif self.phase == "ask":
+            self.query_one(QuestionView).pick(number - 1)
+
+    def action_pick(self, index: int) -> None:
+        self.query_one(QuestionView).pick(index)
+
+    def action_true_false(self, value: int) -> None:
+        self.query_one(QuestionView).answer_bool(bool(value))
+
+    def action_reveal(self) -> None:
+        if self.phase == "ask":
+            self._answered(None)
+
+    @on(QuestionView.Answered)
+    def _question_answered(self, event: QuestionView.Answered) -> None:
+        if self.phase == "ask":
+            self._answered(event.response)
+
+    def _answered(self, response: str | bool | None) -> None:
+        from quizapp.study.grading import grade_item
+
+        session = self.session
+        assert session is not None and session.current is not None and self.deck is not None
+        item = session.current
+        self.response = response
+        self.grade = None if item.card.type == "flashcard" else grade_item(item, response, self.deck)
+        question = self.query_one(QuestionView)
+        question.freeze(response)
+        self.query_one(AnswerFeedback).show(item, self.grade, typed=question.takes_text)
+        suggested = self.grade.suggested_rating if self.grade else None
+        self.query_one(IntervalButtons).show(session.intervals(item), suggested)
+        self.set_focus(None)
+        self.phase = "rate"
+        self.query_one("#study-body", VerticalScroll).scroll_end(animate=False)
+
+    @on(IntervalButtons.Rated)
+    def _rated(self, event: IntervalButtons.Rated) -> None:
+        self.rate(event.rating)
+
+    def action_accept(self) -> None:
+        self.rate(self.grade.suggested_rating if self.grade else 3)
+
+    def rate(self, rating: int) -> None:
+        if self.phase != "rate" or self.session is None:
+            return
+        duration_ms = int((time.monotonic() - self.shown_at) * 1000)
+        response = self.response
+        text = None if response is None else ("true" if response is True else "false" if response is False else str(response))
+        self.session.answer(
+            rating,
+            response=text,
+            correct=self.grade.correct if self.grade else None,
+            duration_ms=duration_ms,
+        )
+        self.reviewed += 1
+        self.show_current()
+
+    # -- undo and leaving ---------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        if self.session is None:
+            return
+        item = self.session.undo()
+        if item is None:
+            self.notify("Nothing to undo.")
+            return
+        self.reviewed = max(self.reviewed - 1, 0)
+        self.notify("Last answer undone.")
+        self.show_current()
+
+    def action_end(self) -> None:
+        if self.reviewed:
+            self.notify(f"Saved {self.reviewed} answers.")
+        self.dismiss()
