@@ -361,13 +361,22 @@ class _Transaction:
         self.connection = connection
 
     def __enter__(self) -> None:
-        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot write to the review database: {exc}") from exc
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
-            self.connection.execute("COMMIT")
-        else:
-            self.connection.execute("ROLLBACK")
+            try:
+                self.connection.execute("COMMIT")
+            except sqlite3.Error as error:
+                self.connection.execute("ROLLBACK")
+                raise StorageError(f"cannot write to the review database: {error}") from error
+            return
+        self.connection.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise StorageError(f"cannot write to the review database: {exc}") from exc
 
 
 __all__ = ["ReviewStore", "ItemState", "Review", "QuizAnswerRow", "QuizRecord", "deck_key", "CURRENT_VERSION"]

@@ -53,6 +53,7 @@ _NUMBER_WORDS = frozenset(
 )
 _ISO_DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _DIGIT_NUMBER_RE = re.compile(r"^\s*([+-]?\d[\d,\s]*(?:\.\d+)?)\s*([a-z]+)?\s*$")
+_INITIALISM_RE = re.compile(r"(?<!\w)((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\w)")
 _GRANULARITY = {"year": 0, "month": 1, "day": 2}
 
 
@@ -80,6 +81,8 @@ def normalize(text: str) -> str:
     # Punctuation becomes a space so "Jean-Paul" and "Jean Paul" compare equal;
     # apostrophes vanish so "O'Brien" and "OBrien" do too.
     folded = folded.replace("'", "").replace("\u2019", "")
+    # Dotted initialisms ("U.S.", "u.k") are one word, not single letters.
+    folded = _INITIALISM_RE.sub(lambda m: m.group(1).replace(".", ""), folded)
     cleaned = "".join(ch if ch.isalnum() else " " for ch in folded)
     words = cleaned.split()
     if len(words) > 1 and words[0] in _ARTICLES:

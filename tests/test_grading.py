@@ -1,0 +1,231 @@
+"""Grading of typed answers: a table of what counts as right, plus item-level grading."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.deck.model import (
+    ClozeCard,
+    Deck,
+    FactRef,
+    Flashcard,
+    MultipleChoiceCard,
+    Provenance,
+    TrueFalseCard,
+    TypedCard,
+)
+from quizapp.study.grading import (
+    AGAIN,
+    GOOD,
+    HARD,
+    diff_segments,
+    grade_answer,
+    grade_item,
+    normalize,
+    parse_date,
+    parse_number,
+    typo_budget,
+)
+
+OTHERS = ["Austria", "Australia", "Paris", "Marie Curie", "Pierre Curie", "Lyon", "Leon"]
+
+# (given, expected answers, kind, other answers, correct, exact, reason)
+CASES = [
+    # case, accents, punctuation, spaces, articles
+    ("paris", ["Paris"], "place", [], True, True, "exact"),
+    ("PARIS", ["Paris"], "place", [], True, True, "exact"),
+    ("  Paris  ", ["Paris"], "place", [], True, True, "exact"),
+    ("Paris.", ["Paris"], "place", [], True, True, "exact"),
+    ("Zurich", ["Zürich"], "place", [], True, True, "exact"),
+    ("sao paulo", ["São Paulo"], "place", [], True, True, "exact"),
+    ("Francois Hollande", ["François Hollande"], "person", [], True, True, "exact"),
+    ("Jean Paul Sartre", ["Jean-Paul Sartre"], "person", [], True, True, "exact"),
+    ("OBrien", ["O'Brien"], "person", [], True, True, "exact"),
+    ("the Louvre", ["Louvre"], "place", [], True, True, "exact"),
+    ("Louvre", ["The Louvre"], "place", [], True, True, "exact"),
+    ("a treaty", ["Treaty"], "other", [], True, True, "exact"),
+    ("an apple", ["apple"], "other", [], True, True, "exact"),
+    ("United States", ["the United States"], "place", [], True, True, "exact"),
+    ("AT&T", ["AT and T"], "organization", [], True, True, "exact"),
+    # aliases
+    ("USA", ["United States", "USA", "US"], "place", [], True, True, "accepted alias"),
+    ("u.s.", ["United States", "USA", "US"], "place", [], True, True, "accepted alias"),
+    ("UN", ["United Nations", "UN"], "organization", [], True, True, "accepted alias"),
+    # typos, length-aware
+    ("Pariss", ["Paris"], "place", [], True, False, "typo accepted"),
+    ("Marie Curry", ["Marie Curie"], "person", [], True, False, "typo accepted"),
+    ("Shakespear", ["Shakespeare"], "person", [], True, False, "typo accepted"),
+    ("Shakspear", ["Shakespeare"], "person", [], True, False, "typo accepted"),
+    ("Constantinopel", ["Constantinople"], "place", [], True, False, "typo accepted"),
+    ("Rom", ["Rome"], "place", [], True, False, "typo accepted"),
+    ("Ro", ["Rome"], "place", [], False, False, "wrong"),
+    ("UM", ["UN"], "organization", [], False, False, "wrong"),
+    ("Lyonn", ["Lyon"], "place", [], True, False, "typo accepted"),
+    ("Shkspr", ["Shakespeare"], "person", [], False, False, "wrong"),
+    ("Berlin", ["Paris"], "place", [], False, False, "wrong"),
+    # a typo never lands on, or closer to, another answer of the deck
+    ("Austria", ["Australia"], "place", OTHERS, False, False, "wrong"),
+    ("Ausstralia", ["Australia"], "place", OTHERS, True, False, "typo accepted"),
+    ("Austrlia", ["Australia"], "place", OTHERS, False, False, "wrong"),  # as close to "Austria": ambiguous
+    ("Pierre Curie", ["Marie Curie"], "person", OTHERS, False, False, "wrong"),
+    ("Pierre Curi", ["Marie Curie"], "person", OTHERS, False, False, "wrong"),
+    ("Leon", ["Lyon"], "place", OTHERS, False, False, "wrong"),
+    ("Lean", ["Lyon"], "place", OTHERS, False, False, "wrong"),
+    # dates in equivalent forms and at the expected precision
+    ("19 March 2024", ["2024-03-19"], "date", [], True, True, "equivalent date"),
+    ("March 19th, 2024", ["2024-03-19"], "date", [], True, True, "equivalent date"),
+    ("2024-03-19", ["19 March 2024"], "date", [], True, True, "equivalent date"),
+    ("the 19th of March 2024", ["2024-03-19"], "date", [], True, True, "equivalent date"),
+    ("November 2023", ["2023-11"], "date", [], True, True, "equivalent date"),
+    ("Nov. 2023", ["2023-11"], "date", [], True, True, "equivalent date"),
+    ("5 November 2023", ["2023-11"], "date", [], True, True, "equivalent date"),
+    ("2023", ["2023-11-05"], "date", [], False, False, "wrong"),
+    ("20 March 2024", ["2024-03-19"], "date", [], False, False, "wrong"),
+    ("1946", ["1945"], "date", [], False, False, "wrong"),
+    ("March 2024", ["2024-03-19"], "date", [], False, False, "wrong"),
+    # numbers in equivalent forms; no typo tolerance on digits
+    ("3,800", ["3800"], "number", [], True, True, "equivalent number"),
+    ("3800", ["3,800"], "number", [], True, True, "equivalent number"),
+    ("three thousand eight hundred", ["3800"], "number", [], True, True, "equivalent number"),
+    ("3.8 thousand", ["3800"], "number", [], True, True, "equivalent number"),
+    ("2.5 million", ["2,500,000"], "number", [], True, True, "equivalent number"),
+    ("forty-two", ["42"], "number", [], True, True, "equivalent number"),
+    ("3801", ["3800"], "number", [], False, False, "wrong"),
+    ("3,900", ["3,800"], "number", [], False, False, "wrong"),
+    ("eight hundred", ["3800"], "number", [], False, False, "wrong"),
+    # nothing typed
+    ("", ["Paris"], "place", [], False, False, "no answer"),
+    ("   ", ["Paris"], "place", [], False, False, "no answer"),
+    ("the", ["Paris"], "place", [], False, False, "wrong"),
+]
+
+
+@pytest.mark.parametrize(("given", "expected", "kind", "others", "correct", "exact", "reason"), CASES)
+def test_grade_answer_table(given, expected, kind, others, correct, exact, reason):
+    grade = grade_answer(given, expected, kind=kind, other_answers=others)
+    assert (grade.correct, grade.exact) == (correct, exact), grade
+    if reason == "wrong":
+        assert not grade.correct
+    else:
+        assert grade.reason == reason
+    assert grade.expected == expected[0]
+    assert grade.given == given
+
+
+def test_table_has_at_least_forty_cases():
+    assert len(CASES) >= 40
+
+
+def test_suggested_ratings_follow_the_verdict():
+    assert grade_answer("Paris", ["Paris"]).suggested_rating == GOOD
+    assert grade_answer("Pariss", ["Paris"]).suggested_rating == HARD
+    assert grade_answer("Rome", ["Paris"]).suggested_rating == AGAIN
+
+
+def test_a_typo_reports_which_answer_it_matched():
+    grade = grade_answer("Untied Nations", ["UN", "United Nations"])
+    assert grade.correct and grade.matched == "United Nations"
+
+
+def test_rejection_near_another_answer_names_it():
+    grade = grade_answer("Austria", ["Australia"], other_answers=["Austria"])
+    assert not grade.correct and "Austria" in grade.reason
+
+
+def test_typo_budget_grows_with_length():
+    assert [typo_budget(n) for n in (1, 3, 4, 6, 7, 12, 13, 40)] == [0, 0, 1, 1, 2, 2, 3, 3]
+
+
+def test_normalize():
+    assert normalize("  The Élysée   Palace! ") == "elysee palace"
+    assert normalize("The") == "the"  # a lone article is the answer itself
+
+
+def test_parse_date_granularity():
+    assert parse_date("2023-11") is not None and parse_date("2023-11")[1] == 1
+    assert parse_date("1945")[1] == 0
+    assert parse_date("19 March 2024")[1] == 2
+    assert parse_date("yesterday") is None  # relative words are not answers
+
+
+def test_parse_number_rejects_words_that_are_not_numbers():
+    assert parse_number("Paris") is None
+    assert parse_number("12 apostles") is None
+    assert parse_number("1,234.5") == 1234.5
+
+
+def test_expected_must_not_be_empty():
+    with pytest.raises(ValueError):
+        grade_answer("x", [])
+
+
+def test_diff_segments_mark_the_difference():
+    segments = diff_segments("Pariss", "Paris")
+    assert ("equal", "Paris") in segments
+    assert ("delete", "s") in segments
+    assert "".join(text for tag, text in segments if tag != "insert") == "Pariss"
+    segments = diff_segments("Pars", "Paris")
+    assert ("insert", "i") in segments
+    assert diff_segments("Paris", "Paris") == [("equal", "Paris")]
+
+
+# --- grading items of each card type ----------------------------------------------------------------
+
+
+@pytest.fixture()
+def deck() -> Deck:
+    return Deck(
+        title="Grading",
+        cards=[
+            TypedCard(
+                id="capital",
+                question="Which city is the capital of Australia?",
+                answer="Canberra",
+                accept=["Canberra ACT"],
+                provenance=Provenance(fact=FactRef(kind="place", aliases=["Canberra City"])),
+            ),
+            TypedCard(id="country", question="Which country has Vienna as capital?", answer="Austria"),
+            TypedCard(id="continent", question="Which continent is also a country?", answer="Australia"),
+            ClozeCard(
+                id="moon",
+                text="Apollo 11 landed on the Moon on {{c1::20 July 1969}} with {{c2::Neil Armstrong}}.",
+                provenance=Provenance(fact=FactRef(kind="date")),
+            ),
+            MultipleChoiceCard(id="mc", question="Largest planet?", answer="Jupiter", choices=["Mars", "Jupiter", "Venus"]),
+            TrueFalseCard(id="tf", statement="Water boils at 100 °C at sea level.", answer=True),
+            Flashcard(id="fc", front="Front", back="Back"),
+        ],
+    )
+
+
+def _item(deck: Deck, item_id: str):
+    return next(item for item in deck.study_items() if item.item_id == item_id)
+
+
+def test_typed_item_accepts_accept_list_and_fact_aliases(deck):
+    item = _item(deck, "capital")
+    assert grade_item(item, "canberra act", deck).correct
+    assert grade_item(item, "Canberra City", deck).correct
+    assert grade_item(item, "Canbera", deck).reason == "typo accepted"
+    assert not grade_item(item, "Sydney", deck).correct
+
+
+def test_typed_item_rejects_a_typo_that_is_another_deck_answer(deck):
+    assert not grade_item(_item(deck, "continent"), "Austria", deck).correct
+    assert not grade_item(_item(deck, "country"), "Australia", deck).correct
+
+
+def test_cloze_items_are_graded_per_deletion(deck):
+    assert grade_item(_item(deck, "moon::c1"), "1969-07-20", deck).reason == "equivalent date"
+    assert grade_item(_item(deck, "moon::c2"), "neil armstrong", deck).correct
+    assert not grade_item(_item(deck, "moon::c2"), "Buzz Aldrin", deck).correct
+
+
+def test_multiple_choice_true_false_and_flashcard(deck):
+    assert grade_item(_item(deck, "mc"), "Jupiter", deck).correct
+    assert not grade_item(_item(deck, "mc"), "Mars", deck).correct
+    assert not grade_item(_item(deck, "mc"), "Jupitr", deck).correct  # choices are picked, not typed
+    assert grade_item(_item(deck, "tf"), True, deck).correct
+    assert grade_item(_item(deck, "tf"), "t", deck).correct
+    assert not grade_item(_item(deck, "tf"), False, deck).correct
+    assert grade_item(_item(deck, "fc"), None, deck) is None

@@ -1,0 +1,188 @@
+"""Study sessions: queue order, daily new limit, re-queue of lapses, undo, quit and resume."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from fsrs import State
+
+from quizapp.deck.model import ClozeCard, Deck, Flashcard, TypedCard
+from quizapp.storage.db import ReviewStore
+from quizapp.study.scheduling import Settings
+from quizapp.study.session import StudySession, deck_summary
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+
+
+def make_deck(n: int = 6) -> Deck:
+    cards = [TypedCard(id=f"q{i}", question=f"Question {i}?", answer=f"Answer {i}") for i in range(n)]
+    return Deck(title="Numbers", cards=cards)
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with ReviewStore.open(tmp_path) as opened:
+        yield opened
+
+
+def ids(items) -> list[str]:
+    return [item.item_id for item in items]
+
+
+def settings(**changes) -> Settings:
+    return Settings(enable_fuzzing=False, **changes)
+
+
+def test_new_items_are_limited_per_day(store, tmp_path):
+    session = StudySession(make_deck(6), tmp_path / "d.yaml", store, settings(new_per_day=4), NOW)
+    assert ids(session.queue) == ["q0", "q1", "q2", "q3"]
+    assert (session.position, session.total, session.finished) == (0, 4, False)
+
+
+def test_new_items_introduced_today_count_against_the_limit(store, tmp_path):
+    deck = make_deck(6)
+    first = StudySession(deck, tmp_path / "d.yaml", store, settings(new_per_day=4), NOW)
+    first.answer(EASY)
+    first.answer(EASY)
+    # Later the same day: two of the four new items were used.
+    later = StudySession(deck, tmp_path / "d.yaml", store, settings(new_per_day=4), NOW + timedelta(hours=1))
+    assert ids(later.queue) == ["q2", "q3"]
+    # Tomorrow the allowance is back (the easy items are not due yet).
+    tomorrow = StudySession(deck, tmp_path / "d.yaml", store, settings(new_per_day=4), NOW + timedelta(days=1))
+    assert ids(tomorrow.queue) == ["q2", "q3", "q4", "q5"]
+
+
+def test_due_items_come_first_earliest_first(store, tmp_path):
+    deck = make_deck(5)
+    first = StudySession(deck, tmp_path / "d.yaml", store, settings(new_per_day=3), NOW)
+    first.answer(EASY)  # q0: longest interval
+    first.answer(GOOD)  # q1: learning step
+    first.answer(EASY)  # q2
+    while not first.finished:  # q1 comes back in this session (10 minute step)
+        first.answer(GOOD)
+    intervals = {i: store.get_state(tmp_path / "d.yaml", i).due for i in ("q0", "q1", "q2")}
+    far = datetime.fromtimestamp(max(intervals.values()), timezone.utc) + timedelta(days=1)
+    later = StudySession(deck, tmp_path / "d.yaml", store, settings(new_per_day=3), far)
+    due_order = sorted(intervals, key=lambda i: (intervals[i], i))
+    assert ids(later.queue) == due_order + ["q3", "q4"]
+
+
+def test_a_lapse_is_asked_again_in_the_same_session(store, tmp_path):
+    session = StudySession(make_deck(2), tmp_path / "d.yaml", store, settings(), NOW)
+    session.answer(AGAIN)  # q0 due again in one minute: back at the end of the queue
+    assert ids(session.queue) == ["q0", "q1", "q0"]
+    session.answer(EASY)
+    assert session.current.item_id == "q0"
+    session.answer(EASY)  # graduates: not re-queued
+    assert session.finished
+    assert store.get_state(tmp_path / "d.yaml", "q0").state == int(State.Review)
+
+
+def test_undo_restores_the_previous_state_exactly(store, tmp_path):
+    deck = make_deck(2)
+    path = tmp_path / "d.yaml"
+    session = StudySession(deck, path, store, settings(), NOW)
+    session.answer(EASY)
+    before = store.get_state(path, "q0")
+    session_2 = StudySession(deck, path, store, settings(), datetime.fromtimestamp(before.due, timezone.utc))
+    assert session_2.current.item_id == "q0"
+    session_2.answer(AGAIN, response="wrong", correct=False)
+    assert store.get_state(path, "q0") != before
+    assert ids(session_2.queue)[-1] == "q0"  # re-queued lapse
+
+    undone = session_2.undo()
+    assert undone.item_id == "q0"
+    assert store.get_state(path, "q0") == before
+    assert session_2.current.item_id == "q0"
+    assert ids(session_2.queue).count("q0") == 1  # the re-queued copy is gone
+    assert len(store.reviews(path, "q0")) == 1
+    assert session_2.undo() is None  # nothing more to undo in this session
+
+
+def test_undo_of_a_new_item_makes_it_new_again(store, tmp_path):
+    path = tmp_path / "d.yaml"
+    session = StudySession(make_deck(2), path, store, settings(), NOW)
+    session.answer(GOOD)
+    session.answer(GOOD)
+    assert session.undo().item_id == "q1"
+    assert session.undo().item_id == "q0"
+    assert session.position == 0 and session.total == 2
+    assert store.load_states(path) == {} and store.reviews() == []
+    assert store.count_introduced_since(path, NOW - timedelta(days=1)) == 0
+
+
+def test_quit_mid_session_and_resume_with_nothing_lost(tmp_path):
+    deck = make_deck(5)
+    path = tmp_path / "d.yaml"
+    store = ReviewStore.open(tmp_path)
+    session = StudySession(deck, path, store, settings(new_per_day=5), NOW)
+    session.answer(EASY, response="Answer 0", correct=True)
+    session.answer(EASY, response="Answer 1", correct=True)
+    # Quit without finishing (and without closing the store, as after a kill).
+    resumed_store = ReviewStore.open(tmp_path)
+    resumed = StudySession(deck, path, resumed_store, settings(new_per_day=5), NOW + timedelta(minutes=5))
+    assert ids(resumed.queue) == ["q2", "q3", "q4"]
+    assert len(resumed_store.reviews(path)) == 2
+    resumed_store.close()
+    store.close()
+
+
+def test_learning_items_due_soon_are_picked_up_on_resume(store, tmp_path):
+    deck = make_deck(2)
+    path = tmp_path / "d.yaml"
+    session = StudySession(deck, path, store, settings(new_per_day=2), NOW)
+    session.answer(AGAIN)  # q0 due in 1 minute
+    resumed = StudySession(deck, path, store, settings(new_per_day=2), NOW)
+    # q0 is within the learn-ahead window; q1 is still new and allowed.
+    assert ids(resumed.queue) == ["q0", "q1"]
+
+
+def test_each_cloze_deletion_is_its_own_item(store, tmp_path):
+    deck = Deck(title="Cloze", cards=[ClozeCard(id="c", text="{{c1::Marie Curie}} won in {{c2::1903}}")])
+    session = StudySession(deck, tmp_path / "c.yaml", store, settings(), NOW)
+    assert ids(session.queue) == ["c::c1", "c::c2"]
+    session.answer(EASY)
+    assert set(store.load_states(tmp_path / "c.yaml")) == {"c::c1"}
+
+
+def test_intervals_are_shown_for_the_current_item(store, tmp_path):
+    session = StudySession(make_deck(1), tmp_path / "d.yaml", store, settings(), NOW)
+    preview = session.intervals()
+    assert preview[1] == timedelta(minutes=1) and preview[4] >= timedelta(days=1)
+    session.answer(EASY)
+    assert session.intervals() == {}
+
+
+def test_answer_after_the_end_and_invalid_rating_are_errors(store, tmp_path):
+    session = StudySession(make_deck(1), tmp_path / "d.yaml", store, settings(), NOW)
+    with pytest.raises(ValueError):
+        session.answer(5)
+    session.answer(EASY)
+    with pytest.raises(ValueError):
+        session.answer(EASY)
+
+
+def test_deck_summary(store, tmp_path):
+    deck = Deck(
+        title="Mixed",
+        cards=[
+            TypedCard(id="t", question="Capital of Chile?", answer="Santiago"),
+            Flashcard(id="f", front="front", back="back"),
+            ClozeCard(id="c", text="{{c1::a}} {{c2::b}}"),
+        ],
+    )
+    path = tmp_path / "m.yaml"
+    session = StudySession(deck, path, store, settings(new_per_day=3), NOW)
+    session.answer(EASY, response="Santiago", correct=True)
+    session.answer(AGAIN)  # flashcard, self-graded: no verdict
+    session.answer(AGAIN, response="x", correct=False)
+    summary = deck_summary(deck, path, store, NOW + timedelta(minutes=30), settings(new_per_day=3))
+    assert (summary.cards, summary.items) == (3, 4)
+    assert summary.due == 2  # the two lapses
+    assert summary.new == 1 and summary.new_today == 0  # limit of 3 used today
+    assert (summary.reviews, summary.graded, summary.correct) == (3, 2, 1)
+    assert summary.accuracy == 0.5
+    assert summary.mastery == 0.25  # one of four items is in long-term review
+    assert summary.last_score is None
