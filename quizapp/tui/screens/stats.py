@@ -1,0 +1,171 @@
+"""Stats: reviews per day (heatmap), accuracy over time, retention by fact kind, cards due, streak, time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane
+from textual_plotext import PlotextPlot
+
+from quizapp.tui.widgets.heatmap import Heatmap
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quizapp.study.stats import Activity, Stats
+
+ALL_DECKS = "__all__"
+
+
+def format_duration(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    return f"{minutes}m {int(seconds % 60):02d}s"
+
+
+class StatsScreen(Screen[None]):
+    """Numbers for one deck or all of them."""
+
+    BINDINGS = [
+        Binding("d", "focus_decks", "Deck"),
+        Binding("q", "close", "Back"),
+        Binding("escape", "close", "Back", show=False),
+    ]
+
+    def __init__(self, deck_paths: list[Path], selected: Path | None = None) -> None:
+        super().__init__()
+        self.deck_paths = deck_paths
+        self.selected = selected
+        self.stats: Stats | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Select([("All decks", ALL_DECKS)], value=ALL_DECKS, allow_blank=False, id="stats-deck", compact=True)
+        with TabbedContent(id="stats-tabs"):
+            with TabPane("Overview", id="tab-overview"):
+                yield Static("Counting…", id="stats-numbers")
+                yield Heatmap(self.app.now().astimezone().date(), id="stats-heatmap")  # type: ignore[attr-defined]
+            with TabPane("Accuracy", id="tab-accuracy"):
+                yield PlotextPlot(id="plot-accuracy")
+            with TabPane("Retention", id="tab-retention"):
+                yield PlotextPlot(id="plot-retention")
+            with TabPane("Due", id="tab-due"):
+                yield PlotextPlot(id="plot-due")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "stats"
+        self.query_one("#stats-tabs").focus()
+        self.collect()
+
+    @work(thread=True, exclusive=True, group="stats")
+    def collect(self) -> None:
+        # Reading every deck and scanning the history runs off the UI thread, with its own connection.
+        from quizapp.deck.discovery import DeckEntry
+        from quizapp.deck.yaml_io import load_deck
+        from quizapp.errors import DeckError
+        from quizapp.storage.db import ReviewStore
+        from quizapp.study.stats import collect_stats
+
+        entries = []
+        for path in self.deck_paths:
+            try:
+                deck = load_deck(path)
+            except DeckError as exc:
+                entries.append(DeckEntry(path, path.stem, 0, 0, "given", error=str(exc)))
+                continue
+            entries.append(DeckEntry(path, deck.title, len(deck.cards), len(deck.study_items()), "given"))
+        with ReviewStore.open(self.app.data_dir) as store:  # type: ignore[attr-defined]
+            stats = collect_stats(store, entries, self.app.now())  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._loaded, stats)
+
+    def _loaded(self, stats: Stats) -> None:
+        self.stats = stats
+        select = self.query_one("#stats-deck", Select)
+        options = [("All decks", ALL_DECKS)] + [(d.summary.title, d.summary.path) for d in stats.decks]
+        select.set_options(options)
+        chosen = ALL_DECKS
+        if self.selected is not None:
+            for deck in stats.decks:
+                if Path(deck.summary.path).resolve() == self.selected.resolve():
+                    chosen = deck.summary.path
+        select.value = chosen
+        self.show(chosen)
+
+    @on(Select.Changed, "#stats-deck")
+    def _deck_changed(self, event: Select.Changed) -> None:
+        if self.stats is not None and isinstance(event.value, str):
+            self.show(event.value)
+
+    def show(self, which: str) -> None:
+        assert self.stats is not None
+        if which == ALL_DECKS:
+            activity = self.stats.overall
+            cards = sum(d.summary.cards for d in self.stats.decks)
+            due = sum(d.summary.due for d in self.stats.decks)
+            new = sum(d.summary.new for d in self.stats.decks)
+        else:
+            deck = next(d for d in self.stats.decks if d.summary.path == which)
+            activity = deck.activity
+            cards, due, new = deck.summary.cards, deck.summary.due, deck.summary.new
+        accuracy = f"{activity.correct / activity.graded:.0%}" if activity.graded else "—"
+        numbers = Text.assemble(
+            ("Cards ", "bold"), f"{cards}   ", ("Due ", "bold"), f"{due}   ", ("New ", "bold"), f"{new}   ",
+            ("Reviews ", "bold"), f"{activity.reviews}   ", ("Accuracy ", "bold"), f"{accuracy}\n",
+            ("Streak ", "bold"), f"{activity.streak} day{'s' if activity.streak != 1 else ''}   ",
+            ("Study time ", "bold"), format_duration(activity.study_seconds),
+        )
+        self.query_one("#stats-numbers", Static).update(numbers)
+        self.query_one(Heatmap).counts = dict(activity.reviews_per_day)
+        self._plot_accuracy(activity)
+        self._plot_retention(activity)
+        self._plot_due(activity)
+
+    def _plot_accuracy(self, activity: Activity) -> None:
+        plot = self.query_one("#plot-accuracy", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title("Accuracy per day (%)")
+        days = sorted(activity.accuracy_per_day)
+        if days:
+            plt.plot(list(range(len(days))), [activity.accuracy_per_day[d] * 100 for d in days], marker="braille")
+            step = max(1, len(days) // 6)
+            plt.xticks(list(range(0, len(days), step)), [days[i].strftime("%d %b") for i in range(0, len(days), step)])
+            plt.ylim(0, 100)
+        plot.refresh()
+
+    def _plot_retention(self, activity: Activity) -> None:
+        plot = self.query_one("#plot-retention", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title("Retention by fact kind (%)")
+        kinds = sorted(activity.retention_by_kind)
+        if kinds:
+            plt.bar(kinds, [activity.retention_by_kind[k] * 100 for k in kinds])
+            plt.ylim(0, 100)
+        plot.refresh()
+
+    def _plot_due(self, activity: Activity) -> None:
+        plot = self.query_one("#plot-due", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title("Cards due in the next 30 days")
+        days = sorted(activity.due_per_day)
+        if days:
+            plt.bar([d.strftime("%d") for d in days], [activity.due_per_day[d] for d in days])
+        plot.refresh()
+
+    def action_focus_decks(self) -> None:
+        self.query_one("#stats-deck", Select).focus()
+
+    def action_close(self) -> None:
+        self.dismiss()
