@@ -28,6 +28,7 @@ class Mention(BaseModel):
     label: str | None = Field(default=None, description="Finer label: spaCy's (GPE, LOC, FAC, NORP...) or number's unit noun.")
     unit: str | None = Field(default=None, description="For numbers: the noun counted ('cigars', 'dollars a month').")
     granularity: str | None = Field(default=None, description="For dates: day, month, year, decade; for numbers: integer, decimal, ordinal, money, age.")
+    aside: bool = Field(default=False, description="In a photo caption or dateline: a fact of the article, but not a sentence to quiz on.")
 
 
 class Cluster(BaseModel):

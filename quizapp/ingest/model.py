@@ -13,3 +13,15 @@ class Article(BaseModel):
     published: dt.date | None = None
     text: str = Field(description="Cleaned article text: paragraphs separated by blank lines, no headlines or boilerplate.")
     headlines: list[str] = Field(default_factory=list, description="Headlines found in the article (kept as titles, never quizzed).")
+    asides: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description=(
+            "Character spans of `text` holding photo captions and datelines: their facts count "
+            "(a caption may be the only place a date is stated), but they are not sentences to quiz on."
+        ),
+    )
+
+    def in_aside(self, start: int, end: int | None = None) -> bool:
+        """Whether the span starting at ``start`` lies inside a caption or dateline."""
+        end = start if end is None else end
+        return any(a <= start and end <= b for a, b in self.asides)

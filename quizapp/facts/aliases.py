@@ -1,0 +1,288 @@
+"""One label and one canonical name per entity, within and across articles.
+
+- **One label per name.** Every name is voted on across all articles; a name that is
+  the first or last part of a person's full name ("Ri" of "Ri Il-gyu",
+  "Diaz-Canel" of "Miguel Diaz-Canel") is that person's, whatever spaCy said,
+  unless it stands after a place preposition ("in Washington").
+- **Alias clusters.** Names are compared after folding case, accents, hyphens and
+  the usual ambiguity of Korean/Chinese romanization (k/g, t/d, p/b, ch/j), so
+  "Ri Il Kyu" = "Ri Il-gyu" and "Kim Jong Un" = "Kim Jong-un" but not "Kim
+  Jong-il". An acronym joins the one name whose initials it spells ("NIS" =
+  "National Intelligence Service", "U.S." = "United States"). A bare surname or
+  given name joins a cluster only when exactly one cluster of the same article
+  fits; when several fit it is ambiguous and dropped.
+- **Canonical name**: the most frequent full form (an expansion beats its acronym).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from quizapp.facts.entities import Candidate
+from quizapp.facts.model import ArticleFacts, Cluster, Mention
+from quizapp.ingest.model import Article
+
+NAME_KINDS = ("person", "place", "organization")
+_ACRONYM_SKIP = {"of", "the", "and", "for", "de", "del", "la", "le", "du", "des", "&", "in", "on", "at", "to"}
+_PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "into", "across", "toward", "towards", "via", "through"}
+# Romanization variants folded together (applied to lowercase ASCII).
+_ROMANIZATION = [("tch", "j"), ("ch", "j"), ("sh", "s"), ("k", "g"), ("t", "d"), ("p", "b"), ("oo", "u"), ("eo", "o"), ("ae", "e"), ("y", "i"), ("l", "r")]
+
+
+def ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(text: str) -> str:
+    """Case-, accent-, hyphen- and dot-insensitive form of a name."""
+    folded = ascii_fold(text).casefold().replace("’", "'")
+    folded = re.sub(r"['’]s$", "", folded)
+    folded = folded.replace(".", "")
+    folded = re.sub(r"[-‐–_/]", " ", folded)
+    return " ".join(folded.split())
+
+
+def romanization_key(text: str) -> str:
+    key = name_key(text).replace(" ", "").replace("'", "")
+    for variant, base in _ROMANIZATION:
+        key = key.replace(variant, base)
+    return key
+
+
+def name_words(text: str) -> list[str]:
+    return name_key(text).split()
+
+
+def acronym_of(text: str) -> str | None:
+    """'NIS' for 'NIS', 'US' for 'U.S.'; ``None`` if ``text`` is not an acronym."""
+    compact = text.replace(".", "").replace(" ", "")
+    if 2 <= len(compact) <= 6 and compact.isalpha() and compact.isupper():
+        return compact
+    return None
+
+
+def initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", ascii_fold(text)) if w and w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def same_name(a: str, b: str) -> bool:
+    """Spelling variants of one full name ('Ri Il Kyu' / 'Ri Il-gyu'), not different names."""
+    if name_key(a) == name_key(b):
+        return True
+    words_a, words_b = name_words(a), name_words(b)
+    if len(words_a) < 2 or len(words_b) < 2 or words_a[0] != words_b[0]:
+        return False
+    return romanization_key(a) == romanization_key(b)
+
+
+# --- label vote ---------------------------------------------------------------
+
+
+def _vote_labels(all_candidates: Sequence[Sequence[Candidate]], texts: Sequence[str]) -> dict[str, str]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for candidates in all_candidates:
+        for c in candidates:
+            if c.kind in NAME_KINDS:
+                votes[name_key(c.text)][c.kind] += 3 if (c.kind == "person" and c.titled) else 1
+    decided = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+    # Parts of a person's full name are that person's.
+    person_parts: set[str] = set()
+    for key, kind in decided.items():
+        words = key.split()
+        if kind == "person" and len(words) >= 2:
+            person_parts.update({words[0], words[-1], " ".join(words[1:]), " ".join(words[:-1])})
+    locative: Counter = Counter()
+    total: Counter = Counter()
+    for candidates, text in zip(all_candidates, texts):
+        for c in candidates:
+            key = name_key(c.text)
+            if key in person_parts and decided.get(key) != "person":
+                total[key] += 1
+                before = text[max(0, c.start - 20) : c.start].split()
+                if before and before[-1].lower() in _PLACE_PREPOSITIONS and not (len(before) >= 2 and before[-2].lower() == "according"):
+                    locative[key] += 1
+    for key in total:
+        if locative[key] * 2 <= total[key]:
+            decided[key] = "person"
+    return decided
+
+
+# --- clustering ----------------------------------------------------------------
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_b] = root_a
+
+
+def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Sequence[Candidate]]) -> list[ArticleFacts]:
+    """Vote labels, build alias clusters across articles and return each article's facts."""
+    texts = [a.text for a in articles]
+    kind_of = _vote_labels(all_candidates, texts)
+    for candidates in all_candidates:
+        for c in candidates:
+            if c.kind in NAME_KINDS:
+                c.kind = kind_of.get(name_key(c.text), c.kind)
+
+    # Surface forms per key, and counts to pick canonical names.
+    surface_count: Counter = Counter()
+    for candidates in all_candidates:
+        for c in candidates:
+            if c.kind in NAME_KINDS:
+                surface_count[(c.kind, c.text)] += 1
+
+    union = _Union()
+    keys_by_kind: dict[str, set[str]] = defaultdict(set)
+    for (kind, text), _n in surface_count.items():
+        keys_by_kind[kind].add(name_key(text))
+        union.find(f"{kind}:{name_key(text)}")
+
+    # Spelling variants of full names.
+    for kind, keys in keys_by_kind.items():
+        multi = sorted(k for k in keys if len(k.split()) >= 2)
+        for i, a in enumerate(multi):
+            for b in multi[i + 1 :]:
+                if same_name(a, b):
+                    union.union(f"{kind}:{a}", f"{kind}:{b}")
+
+    # Acronyms to their one expansion (any kind: the expansion's kind wins).
+    acronym_kind_fix: dict[str, str] = {}
+    all_surfaces = {text for (_k, text) in surface_count}
+    for (kind, text) in list(surface_count):
+        acronym = acronym_of(text)
+        if acronym is None:
+            continue
+        expansions = {
+            (k2, name_key(t2))
+            for (k2, t2) in surface_count
+            if len(name_words(t2)) >= 2 and initials(t2) == acronym and acronym_of(t2) is None
+        }
+        expansion_roots = {union.find(f"{k2}:{key2}") for k2, key2 in expansions}
+        if len(expansion_roots) == 1:
+            k2, key2 = next(iter(expansions))
+            acronym_kind_fix[text] = k2
+            union.union(f"{k2}:{key2}", f"{kind}:{name_key(text)}")
+    del all_surfaces
+
+    # Apply acronym kinds, then place bare names in clusters per article.
+    facts: list[ArticleFacts] = []
+    cluster_members: dict[str, Counter] = defaultdict(Counter)  # root -> surface counts (global)
+    resolved: list[list[tuple[Candidate, str]]] = []
+    for candidates in all_candidates:
+        article_roots: list[tuple[Candidate, str]] = []
+        for c in candidates:
+            if c.kind in NAME_KINDS and c.text in acronym_kind_fix:
+                c.kind = acronym_kind_fix[c.text]
+        # Full-name clusters present in this article, per kind.
+        local_full: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        for c in candidates:
+            if c.kind in NAME_KINDS and len(name_words(c.text)) >= 2:
+                root = union.find(f"{c.kind}:{name_key(c.text)}")
+                local_full[c.kind].setdefault(root, name_words(c.text))
+                for other_key in (k for k in keys_by_kind[c.kind] if union.find(f"{c.kind}:{k}") == root):
+                    local_full[c.kind][root] = local_full[c.kind][root]  # keep first seen words
+        for c in candidates:
+            if c.kind not in NAME_KINDS:
+                article_roots.append((c, ""))
+                continue
+            words = name_words(c.text)
+            root = union.find(f"{c.kind}:{name_key(c.text)}")
+            own_cluster_is_multi = any(len(k.split()) >= 2 for k in keys_by_kind[c.kind] if union.find(f"{c.kind}:{k}") == root)
+            if len(words) == 1 and c.kind == "person" and not own_cluster_is_multi:
+                fits = {
+                    r
+                    for r, full in local_full["person"].items()
+                    if _part_of_any_form(words[0], r, keys_by_kind["person"], union)
+                }
+                if len(fits) == 1:
+                    root = next(iter(fits))
+                elif len(fits) > 1:
+                    continue  # ambiguous bare name: not a fact anyone can be asked about
+            article_roots.append((c, root))
+            cluster_members[root][c.text] += 1
+        resolved.append(article_roots)
+
+    canonical_of = {root: _canonical(counter) for root, counter in cluster_members.items()}
+
+    for article, article_roots in zip(articles, resolved):
+        mentions: list[Mention] = []
+        aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
+        labels: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for c, root in article_roots:
+            if c.kind in NAME_KINDS:
+                canonical = canonical_of[root]
+            elif c.kind == "date":
+                canonical = c.value or c.text
+            else:
+                canonical = f"{c.value} {c.unit}" if c.unit else (c.value or c.text)
+            mention = Mention(
+                kind=c.kind,  # type: ignore[arg-type]
+                text=c.text,
+                canonical=canonical,
+                value=c.value,
+                sentence=c.sentence,
+                start=c.start,
+                end=c.end,
+                sentence_start=c.sentence_start,
+                label=c.label,
+                unit=c.unit,
+                granularity=c.granularity,
+                aside=c.aside,
+            )
+            mentions.append(mention)
+            key = (c.kind, canonical)
+            if c.text != canonical and c.text not in aliases[key]:
+                aliases[key].append(c.text)
+            aliases.setdefault(key, aliases[key])
+            if c.label:
+                labels[key][c.label] += 1
+        clusters = [
+            Cluster(kind=kind, canonical=canonical, aliases=names, label=(labels[(kind, canonical)].most_common(1)[0][0] if labels[(kind, canonical)] else None))  # type: ignore[arg-type]
+            for (kind, canonical), names in aliases.items()
+        ]
+        facts.append(
+            ArticleFacts(
+                path=article.path,
+                title=article.title,
+                published=article.published,
+                text=article.text,
+                mentions=mentions,
+                clusters=clusters,
+            )
+        )
+    return facts
+
+
+def _part_of_any_form(word: str, root: str, keys: set[str], union: _Union) -> bool:
+    for key in keys:
+        words = key.split()
+        if len(words) >= 2 and union.find(f"person:{key}") == root and word in (words[0], words[-1]):
+            return True
+    return False
+
+
+def _canonical(surfaces: Counter) -> str:
+    """Most frequent multi-word form; an expansion over an acronym; longer on ties."""
+    def rank(item: tuple[str, int]) -> tuple:
+        text, count = item
+        return (len(name_words(text)) >= 2, acronym_of(text) is None, count, len(text))
+
+    return max(surfaces.items(), key=rank)[0]

@@ -1,0 +1,275 @@
+"""spaCy entities to candidate mentions, with the small model's usual mistakes repaired.
+
+Repairs (all general rules, none tied to particular articles):
+- spans never cross a paragraph break and lose a leading article, a possessive and
+  stray punctuation or function words ("the Korean National Cemetery in" → "Korean
+  National Cemetery");
+- names cut short are grown over adjacent capitalized words ("Guest House" →
+  "Paekhwawon State Guest House") and relabelled by their head noun (a House,
+  Airport or Palace is a place; an Agency, Ministry or Army an organization);
+- nationalities and demonyms ("Cuban", "the North Koreans") and bare compass or
+  landform words ("North", "Island") are not places; words tagged as common nouns
+  are not names at all ("Cigar smuggling ...");
+- dates are normalized against the publication date; weekdays and vague spans are
+  dropped; durations and ages become numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quizapp.facts.dates import is_duration, normalize_date
+from quizapp.facts.numbers import number_from_entity
+from quizapp.ingest.model import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+NAME_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization"}
+NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+
+FACILITY_HEADS = {
+    "airport", "palace", "house", "cemetery", "stadium", "hall", "bridge", "tower", "museum", "station", "square",
+    "park", "hotel", "building", "temple", "church", "cathedral", "castle", "mosque", "port", "harbor", "harbour",
+    "base", "prison", "camp", "dam", "canal", "monument", "memorial", "arena", "gate", "wall", "street", "avenue",
+    "highway", "road", "island", "islands", "mountain", "mountains", "river", "lake", "sea", "ocean", "bay",
+}
+ORG_HEADS = {
+    "agency", "ministry", "service", "army", "navy", "force", "forces", "association", "consulate", "embassy",
+    "office", "council", "committee", "university", "college", "school", "party", "company", "corporation", "corp",
+    "inc", "bank", "organization", "organisation", "union", "institute", "court", "government", "department",
+    "network", "news", "times", "post", "journal", "press", "group", "foundation", "commission", "federation",
+    "league", "club", "parliament", "assembly", "congress", "senate", "police", "guard", "command", "bureau",
+    "authority", "board", "fund", "team", "society", "alliance", "movement", "front", "coalition", "secretariat",
+}
+PERSON_TITLES = {
+    "president", "vice", "prime", "minister", "ambassador", "leader", "dictator", "chairman", "chairwoman",
+    "secretary", "general", "king", "queen", "prince", "princess", "pope", "senator", "governor", "mayor", "judge",
+    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "lady", "lord", "chancellor", "premier", "director",
+    "chief", "commander", "colonel", "captain", "lieutenant", "sergeant", "officer", "spokesman", "spokeswoman",
+    "counselor", "counsellor", "envoy", "diplomat", "defector", "lawyer", "filmmaker", "official", "professor",
+    "emperor", "empress", "sheikh", "rabbi", "bishop", "cardinal", "father", "sister", "brother", "wife", "husband",
+    "son", "daughter", "grandfather", "grandmother", "counterpart", "representative", "rep.", "sen.", "gov.",
+}
+# Words a capitalized span can be without being the name of a place.
+GEOGRAPHIC_COMMON_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "island", "peninsula",
+    "mainland", "continent", "coast", "region", "capital", "city", "republic", "kingdom", "state", "nation",
+    "country", "west bank", "midwest",
+}
+PLURAL_PLACE_ENDINGS = ("states", "emirates", "islands", "philippines", "netherlands", "bahamas", "maldives", "comoros", "seychelles", "lands", "falls", "mountains", "alps", "andes", "rockies")
+_LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
+_TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:in|of|and|or|at|on|for|to|the|from|with|by))+$", re.I)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass
+class Candidate:
+    """A mention before clustering: kind, span and evidence for the label vote."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    label: str | None = None
+    value: str | None = None
+    unit: str | None = None
+    granularity: str | None = None
+    aside: bool = False
+    titled: bool = False  # preceded by a person's title ("President", "Ambassador")
+    evidence: list[str] = field(default_factory=list)
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (blank-line separated) around ``start``..``end``."""
+    para_start = text.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", end)
+    return para_start, (len(text) if para_end < 0 else para_end)
+
+
+def sentence_of(doc: "Doc", start: int, end: int) -> tuple[str, int]:
+    """The sentence holding the span, clipped to its paragraph (captions and datelines stand alone)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return doc.text[start:end], start
+    sent = span[0].sent
+    para_start, para_end = paragraph_bounds(doc.text, start, end)
+    s_start = max(sent.start_char, para_start)
+    s_end = min(sent.end_char, para_end)
+    raw = doc.text[s_start:s_end]
+    stripped = raw.lstrip()
+    return stripped.rstrip(), s_start + (len(raw) - len(stripped))
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets of the span without a leading article, possessive or stray punctuation/function words."""
+    segment = text[start:end]
+    # Never across a line break: keep the part holding most letters (usually the name after the break).
+    if "\n" in segment:
+        parts = segment.split("\n")
+        best = max(parts, key=lambda part: sum(ch.isalpha() for ch in part))
+        start += segment.index(best)
+        segment = best
+        end = start + len(segment)
+    while True:
+        before = segment
+        stripped = segment.lstrip(" \t\"'“”‘’([{,;:-–—")
+        start += len(segment) - len(stripped)
+        segment = stripped
+        leading = _LEADING.match(segment)
+        if leading and len(segment) > leading.end():
+            start += leading.end()
+            segment = segment[leading.end():]
+        segment = segment.rstrip(" \t\"“”‘)]},;:-–—")
+        segment = _POSSESSIVE.sub("", segment)
+        if segment.endswith(".") and not re.search(r"\b(?:[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$", segment):
+            segment = segment[:-1]
+        segment = _TRAILING_FUNCTION_WORDS.sub("", segment)
+        if segment == before:
+            break
+    end = start + len(segment)
+    if not segment or not any(ch.isalnum() for ch in segment):
+        return None
+    return start, end
+
+
+def _grow_name(ent: "Span") -> tuple[int, int]:
+    """Token bounds grown over adjacent capitalized words that no other entity claims."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+
+    def free_capitalized(index: int) -> bool:
+        token = doc[index]
+        return (
+            token.ent_type_ == ""
+            and token.text[:1].isupper()
+            and token.tag_ in {"NNP", "NNPS"}
+            and token.lower_ not in PERSON_TITLES
+            and not token.is_sent_start
+            and "\n" not in token.whitespace_
+            and "\n" not in token.text
+        )
+
+    while start > 0 and free_capitalized(start - 1) and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    while end < len(doc) and free_capitalized(end) and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return start, end
+
+
+def _relabel_by_head(words: list[str], kind: str, label: str) -> tuple[str, str]:
+    head = words[-1].lower() if words else ""
+    if len(words) >= 2 and head in FACILITY_HEADS:
+        return "place", "FAC"
+    if len(words) >= 2 and head in ORG_HEADS:
+        return "organization", "ORG"
+    return kind, label
+
+
+def _is_demonym(ent_tokens: list, text: str) -> bool:
+    last = ent_tokens[-1]
+    lowered = text.lower()
+    if last.tag_ == "JJ":
+        return True
+    if lowered.endswith(PLURAL_PLACE_ENDINGS):
+        return False
+    return last.tag_ == "NNPS" and re.search(r"(?:ans|ese|ians|ish|is)$", lowered) is not None
+
+
+def _titled(doc: "Doc", token_index: int) -> bool:
+    return token_index > 0 and doc[token_index - 1].lower_ in PERSON_TITLES
+
+
+def _future_context(ent: "Span") -> bool:
+    head = ent.root.head
+    for _ in range(3):
+        if any(child.lower_ in {"will", "'ll", "shall"} or child.lower_ == "going" for child in head.children):
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
+
+
+def collect_mentions(article: Article, doc: "Doc") -> list[Candidate]:
+    """Candidate mentions of one article from its spaCy parse."""
+    text = doc.text
+    candidates: list[Candidate] = []
+    seen_spans: set[tuple[int, int]] = set()
+
+    def add(kind: str, start: int, end: int, **extra) -> None:
+        if (start, end) in seen_spans or end <= start:
+            return
+        seen_spans.add((start, end))
+        sentence, sentence_start = sentence_of(doc, start, end)
+        candidates.append(
+            Candidate(kind, text[start:end], start, end, sentence, sentence_start, aside=article.in_aside(start, end), **extra)
+        )
+
+    for ent in doc.ents:
+        label = ent.label_
+        if label in NAME_KINDS:
+            kind = NAME_KINDS[label]
+            start_token, end_token = ent.start, ent.end
+            if label != "PERSON" or ent[-1].lower_ in FACILITY_HEADS | ORG_HEADS:
+                start_token, end_token = _grow_name(ent)
+            span = doc[start_token:end_token]
+            bounds = clean_span(text, span.start_char, span.end_char)
+            if bounds is None:
+                continue
+            start, end = bounds
+            tokens = [t for t in span if t.idx >= start and t.idx + len(t.text) <= end] or list(span)
+            name = text[start:end]
+            if not any(t.tag_ in {"NNP", "NNPS"} for t in tokens) and not name.isupper():
+                continue  # a common noun capitalized at a sentence start, not a name
+            kind, label = _relabel_by_head(name.replace("-", " ").split(), kind, label)
+            if kind == "place":
+                if name.lower() in GEOGRAPHIC_COMMON_WORDS or _is_demonym(tokens, name):
+                    continue
+            add(kind, start, end, label=label, titled=_titled(doc, tokens[0].i))
+        elif label in {"DATE", "TIME"}:
+            bounds = clean_span(text, ent.start_char, ent.end_char)
+            if bounds is None:
+                continue
+            start, end = bounds
+            phrase = text[start:end]
+            if is_duration(phrase) or re.search(r"\d[- ]years?[- ]old", phrase, re.I):
+                number = number_from_entity(ent)
+                if number is not None:
+                    add("number", number.start, number.end, label=label, value=number.value, unit=number.unit, granularity=number.granularity)
+                continue
+            if label == "TIME":
+                continue
+            value = normalize_date(phrase, article.published, future=_future_context(ent))
+            if value is not None:
+                add("date", start, end, label=label, value=value.value, granularity=value.granularity)
+        elif label in NUMBER_LABELS:
+            number = number_from_entity(ent)
+            if number is not None:
+                add("number", number.start, number.end, label=label, value=number.value, unit=number.unit, granularity=number.granularity)
+    candidates.extend(_dateline_outlet(article, doc, seen_spans))
+    candidates.sort(key=lambda c: c.start)
+    return candidates
+
+
+def _dateline_outlet(article: Article, doc: "Doc", seen: set[tuple[int, int]]) -> list[Candidate]:
+    """In a dateline "Outlet, Place, Date", the first part names the publishing organization."""
+    result: list[Candidate] = []
+    for start, end in article.asides:
+        line = doc.text[start:end]
+        parts = [p.strip() for p in line.rstrip(".").split(",")]
+        if len(parts) < 3 or not re.search(r"\d{4}", parts[-1]):
+            continue
+        outlet = parts[0]
+        if not outlet or len(outlet.split()) > 5 or (start, start + len(outlet)) in seen:
+            continue
+        if any(ent.start_char == start and ent.label_ in {"GPE", "LOC"} for ent in doc.ents):
+            continue
+        if doc.text.startswith(outlet, start):
+            result.append(Candidate("organization", outlet, start, start + len(outlet), line, start, label="ORG", aside=True))
+    return result

@@ -1,0 +1,122 @@
+"""Numbers with the noun they count: "3,800 cigars", "500 dollars a month", "52-year-old", "193rd country"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+_RATE = re.compile(r"^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|minute|person|head|piece|ton|kilogram|kilo|barrel)\b", re.I)
+_AGE = re.compile(r"^(?P<n>\w+)[- ]years?[- ]old$", re.I)
+_ORDINAL = re.compile(r"^(\d[\d,]*)(?:st|nd|rd|th)$", re.I)
+_ORDINAL_WORDS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+
+
+@dataclass
+class NumberFact:
+    start: int
+    end: int
+    value: str
+    unit: str | None
+    granularity: str  # integer, decimal, ordinal, money, age, percent, duration
+
+
+def parse_amount(text: str) -> float | None:
+    """'3,800' → 3800, 'three' → 3, '150 million' → 150000000, '2.5' → 2.5."""
+    cleaned = text.lower().replace(",", "").replace("-", " ").strip()
+    cleaned = re.sub(r"^(?:about|nearly|almost|around|some|more than|less than|over|under|only|just|at least|up to)\s+", "", cleaned)
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?", cleaned)
+    if match:
+        return float(match.group(1)) * _SCALES.get(match.group(2) or "", 1)
+    try:
+        from word2number import w2n
+
+        return float(w2n.word_to_num(cleaned))
+    except (ValueError, IndexError, KeyError):
+        return None
+
+
+def format_amount(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _noun_phrase_after(tokens: list["Token"]) -> str | None:
+    """The counted noun: compounds and adjectives up to the head noun ('travel bags')."""
+    words: list[str] = []
+    for token in tokens:
+        if token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "ADJ" and not words):
+            words.append(token.text)
+            if token.pos_ == "NOUN" and (token.dep_ not in {"compound", "amod"}):
+                break
+        else:
+            break
+    if not words or not any(t.pos_ == "NOUN" for t in tokens[: len(words)]):
+        return None
+    return " ".join(words)
+
+
+def number_from_entity(ent: "Span") -> NumberFact | None:
+    """A number fact from a CARDINAL/MONEY/QUANTITY/PERCENT/ORDINAL (or duration/age DATE/TIME) entity."""
+    text = ent.text.strip()
+    doc = ent.doc
+    after = list(doc[ent.end : min(len(doc), ent.end + 4)])
+    label = ent.label_
+
+    age = _AGE.match(text)
+    if age:
+        amount = parse_amount(age.group("n"))
+        if amount is None:
+            return None
+        return NumberFact(ent.start_char, ent.end_char, format_amount(amount), "years old", "age")
+
+    if label == "ORDINAL":
+        match = _ORDINAL.match(text)
+        amount = float(match.group(1).replace(",", "")) if match else _ORDINAL_WORDS.get(text.lower())
+        noun = _noun_phrase_after(after)
+        if amount is None or noun is None:
+            return None
+        return NumberFact(ent.start_char, ent.end_char, format_amount(amount), noun, "ordinal")
+
+    if label == "PERCENT":
+        amount = parse_amount(re.sub(r"\s*(?:%|percent|per cent)$", "", text, flags=re.I))
+        if amount is None:
+            return None
+        return NumberFact(ent.start_char, ent.end_char, format_amount(amount), "percent", "percent")
+
+    # Split "500 dollars", "seven kilograms", "three days" into amount and unit.
+    match = re.match(
+        r"^(?P<amount>(?:about |nearly |almost |around |some |more than |less than |over |only |just |at least )?"
+        r"[\d,.]+(?: (?:thousand|million|billion|trillion))?|[a-z -]+?)(?:[ -](?P<unit>[A-Za-z][A-Za-z ]*))?$",
+        text,
+    )
+    currency = re.match(r"^(?P<symbol>US\$|\$|€|£|¥|₩)(?P<amount>[\d,.]+(?: (?:thousand|million|billion|trillion))?)$", text)
+    unit: str | None = None
+    if currency:
+        amount = parse_amount(currency.group("amount"))
+        unit = {"US$": "US dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₩": "won"}[currency.group("symbol")]
+    elif match:
+        amount = parse_amount(match.group("amount"))
+        unit = match.group("unit")
+        if amount is None and unit:  # "one hundred percent" style: try the whole text
+            amount, unit = parse_amount(text), None
+    else:
+        return None
+    if amount is None:
+        return None
+    if unit is None:
+        unit = _noun_phrase_after(after)
+    if unit is None:
+        return None  # a bare number ("one of four") says nothing worth asking
+    rate = _RATE.match(doc.text[ent.end_char : ent.end_char + 30])
+    end = ent.end_char
+    if rate and label == "MONEY":
+        unit = f"{unit} a {rate.group(1)}"
+        end = ent.end_char + rate.end()
+    granularity = "money" if label == "MONEY" else ("duration" if label in {"DATE", "TIME"} else ("decimal" if amount != int(amount) else "integer"))
+    return NumberFact(ent.start_char, end if label == "MONEY" else ent.end_char, format_amount(amount), unit, granularity)

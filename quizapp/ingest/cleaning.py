@@ -1,0 +1,218 @@
+"""Separating article content from what surrounds it on a page.
+
+The rules work on paragraphs (lines of a plain-text article) and are meant for any
+news or encyclopedia text: they look at the *shape* of a paragraph (a lone
+short line, a line without final punctuation, a credit in brackets, an e-mail
+address) rather than at the words of particular articles.
+
+What is kept:
+- content paragraphs, in order;
+- photo captions once (their facts count; they are marked as *asides*, not quizzed);
+- datelines split off their paragraph as asides;
+- headlines, as titles only (removed from the text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from quizapp.ingest.published import Dateline, split_dateline
+
+_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";")
+_RULE_LINE = re.compile(r"^[\W_]+$")  # "____", "* * *", "©": no letters or digits
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?:\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s?\d{3}-\d{4})")
+_CONTACT = re.compile(r"(?:^|[.?!] )(?:write to|contact us|contact:|follow us|sign up|subscribe to|send (?:us )?(?:your )?tips)", re.I)
+_READ_MORE = re.compile(r"^(?:you can )?(?:read|see|click|continue reading)\b.{0,40}\b(?:more|link|here|full (?:story|article))\b", re.I)
+_WIDGETS = {
+    "share", "share this", "share this article", "tweet", "print", "email", "e-mail", "comment", "comments",
+    "leave a comment", "what do you think?", "filed under:", "related", "related articles", "advertisement",
+    "read more", "see also", "more", "reply", "like", "subscribe", "newsletter", "top stories",
+}
+_LABEL_LINE = re.compile(r"^(?:tags?|topics?|categor(?:y|ies)|filed under|keywords|section)\s*:\s*.{0,80}$", re.I)
+_CREDIT_LINE = re.compile(
+    r"^(?:translated by|translation by|edited by|reporting by|additional reporting by|written by|"
+    r"photo(?:graph)?s?(?: credit)?:|image:|source:|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:,.{0,40})?$)",
+    re.I,
+)
+_APPEAL = re.compile(
+    r"\b(?:becom(?:e|ing) a (?:member|subscriber|patron)|support (?:us|our (?:work|journalism))|donat(?:e|ion)|"
+    r"membership|subscribe now|join (?:us|our community))\b",
+    re.I,
+)
+# Captions: words that only photo captions use, or a credit attached at the end.
+_CAPTION_CUES = re.compile(
+    r"\b(?:file photo|photo shows|in this photo|this photo|photo (?:courtesy|taken|provided)|pictured|"
+    r"seen (?:here|in the photo))\b|\((?:[LRC]|left|right|center)\)|, (?:left|right|center|second from (?:left|right)),",
+    re.I,
+)
+# Credits that end a caption or paragraph: "(Yonhap)", "(PHOTO NOT FOR SALE)", "[MINISTRY OF X]",
+# "Photo courtesy of Name/Agency", "/ Capture / Outlet".
+_CAPTION_CREDITS = [
+    re.compile(r"\s*\((?:[A-Z][\w.&'-]*)(?: [A-Z][\w.&'-]*){0,2}\)\s*$"),
+    re.compile(r"\s*\([A-Z0-9 ,.'&/-]{3,}\)\s*$"),  # all caps, e.g. (PHOTO NOT FOR SALE)
+    re.compile(r"\s*\[[A-Z0-9 ,.'&/-]{3,}\]\s*$"),  # all caps in brackets, e.g. [MINISTRY OF X]
+    re.compile(r"\s*(?:photo|image|picture)s?(?: courtesy of| by|:)\s+[^.]{1,80}$", re.I),
+    re.compile(r"\s+/\s+[^/.]{1,40}(?:\s+/\s+[^/.]{1,40})+\s*$"),
+]
+# A source tag closing a content paragraph ("... would stay.  [Korea Times]"): removed, not a caption.
+_SOURCE_TAG = re.compile(r"(?<=[.!?\"”])\s*\[[^\[\]]{1,40}\]\s*$")
+# "(R)"/"(L)" position markers in captions.
+_POSITION_MARKER = re.compile(r" \((?:[LRC]|left|right|center)\)(?=\W)")
+
+
+@dataclass
+class Paragraph:
+    text: str
+    aside: bool = False  # a caption or dateline: facts count, not quizzed
+
+
+@dataclass
+class CleanedText:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)
+    dateline: Dateline | None = None
+    #: The first headline when it opened the document.
+    leading_headline: str | None = None
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text: one per line, except hard-wrapped blocks, which are joined."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) > 1 and _looks_hard_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return [" ".join(p.split()) for p in paragraphs]
+
+
+def _looks_hard_wrapped(lines: list[str]) -> bool:
+    # Wrapped prose: every line but the last is of similar, editor-like width and
+    # most don't end a sentence.
+    body = lines[:-1]
+    if not all(40 <= len(line) <= 100 for line in body):
+        return False
+    return sum(not line.endswith(_TERMINAL) for line in body) >= len(body) / 2
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """Page furniture that is never article content."""
+    lowered = paragraph.lower().strip()
+    if _RULE_LINE.match(paragraph) or not re.search(r"[^\W\d_]", paragraph):
+        return True
+    if lowered in _WIDGETS or lowered.rstrip(":") in _WIDGETS:
+        return True
+    if _EMAIL.search(paragraph) or _PHONE.search(paragraph) or _CONTACT.search(paragraph):
+        return True
+    if _READ_MORE.match(paragraph):
+        return True
+    if _LABEL_LINE.match(paragraph) or _CREDIT_LINE.match(paragraph):
+        return True
+    if _APPEAL.search(paragraph) and re.search(r"\b(?:we|us|our)\b", lowered):
+        return True
+    return False
+
+
+def strip_credits(paragraph: str) -> tuple[str, bool]:
+    """The paragraph without trailing photo/source credits, and whether any were removed."""
+    stripped = paragraph
+    changed = True
+    while changed:
+        changed = False
+        for pattern in _CAPTION_CREDITS:
+            new = pattern.sub("", stripped)
+            # Never strip a whole paragraph away, and keep a real parenthetical ending a sentence.
+            if new != stripped and len(new.split()) >= 3:
+                stripped = new.rstrip()
+                changed = True
+    return stripped, stripped != paragraph
+
+
+def is_caption(paragraph: str, had_credit: bool) -> bool:
+    if _CAPTION_CUES.search(paragraph):
+        return True
+    # A photo credit glued to the end of a short paragraph marks a caption.
+    return had_credit and len(paragraph.split()) <= 60
+
+
+def is_headline(paragraph: str) -> bool:
+    """A line standing alone without final punctuation, or in Title Case, short enough to be a title."""
+    words = paragraph.split()
+    if not 3 <= len(words) <= 25:
+        return False
+    if not paragraph.rstrip().endswith(_TERMINAL):
+        return True
+    content = [w for w in words if len(w.strip("‘’“”\"'")) > 3]
+    capitalized = [w for w in content if w.strip("‘’“”\"'")[:1].isupper()]
+    return not paragraph.endswith((".", "?", "!", ":")) and len(content) >= 3 and len(capitalized) >= 0.8 * len(content)
+
+
+def _normalized(text: str) -> str:
+    return re.sub(r"[^\w ]", "", text.lower().replace("’", "'"))
+
+
+def _is_repeat(candidate: str, kept: list[Paragraph], others: list[str]) -> bool:
+    """A paragraph already kept (a repeated caption) or contained in another (a pull quote)."""
+    norm = _normalized(candidate)
+    for paragraph in kept:
+        if _normalized(paragraph.text) == norm:
+            return True
+    if len(candidate.split()) < 6:
+        return False
+    for other in others:
+        if other is candidate or len(other) <= len(candidate) * 1.1:
+            continue
+        if fuzz.partial_ratio(norm, _normalized(other)) >= 95:
+            return True
+    return False
+
+
+def clean_text(text: str) -> CleanedText:
+    """Split ``text`` into content paragraphs, captions, the dateline and headlines."""
+    raw = split_paragraphs(text)
+    result = CleanedText()
+
+    # Pass 1: drop furniture, strip credits, recognise captions.
+    staged: list[Paragraph] = []
+    for paragraph in raw:
+        if is_boilerplate(paragraph):
+            continue
+        words = paragraph.split()
+        if len(words) < 3 and not paragraph.endswith((".", "!", "?")):
+            continue  # a lone source tag, alt text or widget label ("Yonhap", "nk flag")
+        paragraph = _SOURCE_TAG.sub("", paragraph)
+        stripped, had_credit = strip_credits(paragraph)
+        caption = is_caption(stripped, had_credit)
+        if caption:
+            stripped = _POSITION_MARKER.sub("", stripped)
+            if not stripped.endswith(_TERMINAL):
+                stripped += "."  # so a caption never runs into the next sentence
+        staged.append(Paragraph(stripped, aside=caption))
+
+    # Pass 2: drop repeats and pull quotes, take headlines out, split off the dateline.
+    texts = [p.text for p in staged]
+    for index, paragraph in enumerate(staged):
+        if _is_repeat(paragraph.text, result.paragraphs, texts):
+            continue
+        if not paragraph.aside and is_headline(paragraph.text):
+            result.headlines.append(paragraph.text)
+            if not result.paragraphs and result.leading_headline is None:
+                result.leading_headline = paragraph.text
+            continue
+        if result.dateline is None and not paragraph.aside and len(result.paragraphs) < 6:
+            dateline = split_dateline(paragraph.text)
+            if dateline is not None:
+                result.dateline = dateline
+                result.paragraphs.append(Paragraph(dateline.line + ".", aside=True))
+                if dateline.rest.strip():
+                    result.paragraphs.append(Paragraph(dateline.rest.strip()))
+                continue
+        result.paragraphs.append(paragraph)
+    return result

@@ -1,0 +1,215 @@
+"""Reading article files: bytes to text, and each format (txt, md, html) to plain paragraphs.
+
+Everything here is about *format*; what counts as article content is decided in
+:mod:`quizapp.ingest.cleaning`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizapp.errors import IngestError
+
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+@dataclass
+class RawDocument:
+    """A document reduced to plain text lines, with whatever metadata its format carried."""
+
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    format: str = "txt"
+
+
+def read_source_bytes(path: str) -> bytes:
+    """The raw bytes of ``path``; ``-`` reads standard input."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    file = Path(path)
+    if not file.exists():
+        raise IngestError(f"{path}: no such file")
+    if file.is_dir():
+        raise IngestError(f"{path}: is a folder, not an article file")
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text: honour a BOM (UTF-8, UTF-16), try UTF-8, then let charset-normalizer guess."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+    if len(data) >= 4 and data.count(b"\x00") > len(data) // 3:
+        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(f"{path}: not a text file (cannot detect its encoding)")
+    text = str(best)
+    # Latin-1 and cp1252 agree except for curly quotes and dashes, which news text is full of.
+    if best.encoding in {"latin_1", "iso8859_1"}:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return text
+
+
+def sniff_format(path: str, text: str) -> str:
+    """'html', 'md' or 'txt': by suffix, and by content for standard input or unknown suffixes."""
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "md"
+    if suffix == ".txt":
+        return "txt"
+    head = text.lstrip()[:1000].lower()
+    if head.startswith(("<!doctype html", "<html")) or re.search(r"<(body|article|p|div)[\s>]", head):
+        return "html"
+    if head.startswith("---\n") or re.search(r"^#{1,6} \S", head, re.M):
+        return "md"
+    return "txt"
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A publication date from front matter or metadata, in whatever common form it came."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return None
+    text = str(value).strip()
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if match:
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date() if parsed else None
+
+
+# --- Markdown -----------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+def markdown_to_text(source: str) -> RawDocument:
+    """Plain lines from Markdown: front matter read for title/date, markup dropped, headings kept as lines."""
+    title: str | None = None
+    published: dt.date | None = None
+    match = _FRONT_MATTER.match(source)
+    if match:
+        import yaml
+
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError:
+            meta = {}
+        if isinstance(meta, dict):
+            title = str(meta["title"]).strip() if meta.get("title") else None
+            published = parse_date(meta.get("date") or meta.get("published"))
+        source = source[match.end():]
+
+    lines: list[str] = []
+    in_code = False
+    for line in source.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue  # code is not article prose
+        heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            # A heading stands alone and without final punctuation, so cleaning sees it as a headline.
+            lines.extend(["", heading.group(1).rstrip("."), ""])
+            continue
+        if re.match(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", line):
+            lines.append("")
+            continue
+        line = re.sub(r"^\s{0,3}>\s?", "", line)  # blockquote
+        line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)  # list markers
+        lines.append(_strip_inline_markdown(line))
+    text = "\n".join(lines)
+    # Markdown joins soft-wrapped lines into one paragraph.
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return RawDocument("\n\n".join(p for p in paragraphs if p), title, published, "md")
+
+
+def _strip_inline_markdown(line: str) -> str:
+    line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)  # images
+    line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)  # links keep their text
+    line = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", line)  # reference links
+    line = re.sub(r"^\s*\[[^\]]+\]:\s*\S+.*$", "", line)  # link definitions
+    line = re.sub(r"<[^>]+>", "", line)  # inline HTML
+    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", line)
+    line = re.sub(r"`([^`]*)`", r"\1", line)
+    return line
+
+
+# --- HTML ---------------------------------------------------------------------
+
+
+def html_to_text(source: str, path: str) -> RawDocument:
+    """The main article text of an HTML page (trafilatura) with its metadata title and date."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        source,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+        deduplicate=True,
+    )
+    if not text:
+        # Short pages fall below trafilatura's thresholds; take all text then.
+        text = trafilatura.html2txt(source) or ""
+    title: str | None = None
+    published: dt.date | None = None
+    metadata = trafilatura.extract_metadata(source)
+    if metadata is not None:
+        title = metadata.title or None
+        published = parse_date(metadata.date)
+    # trafilatura gives one paragraph per line; blank lines make the paragraph structure explicit.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return RawDocument(text, title, published, "html")
+
+
+def load_document(path: str) -> RawDocument:
+    """Read ``path`` (or stdin for ``-``) and reduce it to plain text with its metadata."""
+    data = read_source_bytes(path)
+    if not data.strip():
+        raise IngestError(f"{path}: the article is empty")
+    text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise IngestError(f"{path}: looks like a binary file, not an article")
+    kind = sniff_format(path, text)
+    if kind == "html":
+        return html_to_text(text, path)
+    if kind == "md":
+        return markdown_to_text(text)
+    return RawDocument(text, None, None, "txt")
