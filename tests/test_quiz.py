@@ -1,0 +1,158 @@
+"""Quiz mode: selection, deterministic shuffles, scoring per fact kind, storage and retry."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from quizapp.deck.model import (
+    ClozeCard,
+    Deck,
+    FactRef,
+    Flashcard,
+    MultipleChoiceCard,
+    Provenance,
+    TrueFalseCard,
+    TypedCard,
+)
+from quizapp.storage.db import ReviewStore
+from quizapp.study.quiz import QuizSession
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+def fact(kind: str) -> Provenance:
+    return Provenance(fact=FactRef(kind=kind))
+
+
+@pytest.fixture()
+def deck() -> Deck:
+    return Deck(
+        title="History",
+        cards=[
+            TypedCard(id="who", question="Who discovered radium?", answer="Marie Curie", provenance=fact("person")),
+            TypedCard(id="where", question="Where is the Louvre?", answer="Paris", provenance=fact("place")),
+            TypedCard(id="when", question="When did WWII end in Europe?", answer="1945-05-08", provenance=fact("date")),
+            MultipleChoiceCard(id="mc", question="Largest ocean?", answer="Pacific",
+                               choices=["Atlantic", "Pacific", "Indian", "Arctic"], provenance=fact("place")),
+            TrueFalseCard(id="tf", statement="The Seine flows through Paris.", answer=True, provenance=fact("place")),
+            ClozeCard(id="cz", text="The Eiffel Tower opened in {{c1::1889}}.", provenance=fact("date")),
+            Flashcard(id="fc", front="Capital of Japan", back="Tokyo"),
+        ],
+    )
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with ReviewStore.open(tmp_path) as opened:
+        yield opened
+
+
+RIGHT = {"who": "marie curie", "where": "Paris", "when": "8 May 1945", "mc": "Pacific", "tf": True,
+         "cz::c1": "1889", "fc": True}
+
+
+def test_questions_are_drawn_deterministically_by_seed(deck, store, tmp_path):
+    a = QuizSession(deck, tmp_path / "h.yaml", store, n=4, types=None, seed=7, time_limit_s=None)
+    b = QuizSession(deck, tmp_path / "h.yaml", store, n=4, types=None, seed=7, time_limit_s=None)
+    assert [q.item.item_id for q in a.questions] == [q.item.item_id for q in b.questions]
+    assert len(a.questions) == 4 and a.total == 4
+    everything = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types=None, seed=1, time_limit_s=None)
+    assert {q.item.item_id for q in everything.questions} == set(RIGHT)
+
+
+def test_multiple_choice_order_is_shuffled_per_seed_and_item(deck, store, tmp_path):
+    orders = set()
+    for seed in range(8):
+        quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types={"multiple_choice"}, seed=seed,
+                           time_limit_s=None)
+        [question] = quiz.questions
+        assert sorted(question.choices) == sorted(deck.card_by_id("mc").choices)
+        again = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types={"multiple_choice"}, seed=seed,
+                            time_limit_s=None)
+        assert again.questions[0].choices == question.choices
+        orders.add(tuple(question.choices))
+    assert len(orders) > 1
+
+
+def test_types_filter(deck, store, tmp_path):
+    quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types={"typed", "cloze"}, seed=0, time_limit_s=None)
+    assert {q.item.card.type for q in quiz.questions} == {"typed", "cloze"}
+
+
+def test_a_full_quiz_scores_per_kind_and_is_stored(deck, store, tmp_path):
+    path = tmp_path / "h.yaml"
+    quiz = QuizSession(deck, path, store, n=None, types=None, seed=3, time_limit_s=None)
+    wrong = {"where": "Lyon", "cz::c1": "1899"}
+    while not quiz.finished:
+        item_id = quiz.current.item.item_id
+        if item_id == "when":
+            quiz.skip()
+        else:
+            quiz.answer(wrong.get(item_id, RIGHT[item_id]), duration_ms=1000)
+    results = quiz.results()
+    assert (results.score, results.total) == (4, 7)
+    assert results.by_kind["place"].right == 2 and results.by_kind["place"].wrong == 1
+    assert results.by_kind["date"].wrong == 2 and results.by_kind["date"].right == 0
+    assert results.by_kind["person"].right == 1
+    assert results.by_kind["other"].right == 1  # the flashcard
+    misses = {m.item_id: m for m in results.misses}
+    assert set(misses) == {"where", "when", "cz::c1"}
+    assert misses["where"].expected == "Paris" and misses["where"].given == "Lyon"
+    assert misses["when"].given is None and misses["when"].expected == "1945-05-08"
+    assert misses["cz::c1"].prompt == "The Eiffel Tower opened in [...]."
+
+    [record] = store.quizzes(path)
+    assert (record.score, record.total) == (4, 7)
+    rows = store.quiz_answers(record.id)
+    assert len(rows) == 7 and sum(r.skipped for r in rows) == 1
+    assert quiz.results() is results  # stored once
+    assert len(store.quizzes(path)) == 1
+    # Quizzes leave the schedule alone by default.
+    assert store.load_states(path) == {} and store.reviews() == []
+
+
+def test_multiple_choice_by_number(deck, store, tmp_path):
+    quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types={"multiple_choice"}, seed=5, time_limit_s=None)
+    number = quiz.questions[0].choices.index("Pacific") + 1
+    assert quiz.answer(number).correct
+
+
+def test_retry_missed(deck, store, tmp_path):
+    quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types={"typed"}, seed=2, time_limit_s=None)
+    while not quiz.finished:
+        item_id = quiz.current.item.item_id
+        quiz.answer("nope" if item_id in {"who", "when"} else RIGHT[item_id])
+    retry = quiz.retry_missed(quiz.results())
+    assert {q.item.item_id for q in retry.questions} == {"who", "when"}
+    while not retry.finished:
+        retry.answer(RIGHT[retry.current.item.item_id])
+    assert retry.results().score == 2
+    assert len(store.quizzes(tmp_path / "h.yaml")) == 2
+
+
+def test_timeout_counts_as_a_miss(deck, store, tmp_path):
+    quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=1, types={"typed"}, seed=0, time_limit_s=10)
+    quiz.timeout()
+    results = quiz.results()
+    assert results.score == 0 and results.misses[0].given is None
+    assert store.quiz_answers(results.quiz_id)[0].duration_ms == 10_000
+
+
+def test_finishing_early_stores_only_what_was_asked(deck, store, tmp_path):
+    quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types=None, seed=0, time_limit_s=None)
+    quiz.answer(RIGHT[quiz.current.item.item_id])
+    results = quiz.finish()
+    assert (results.score, results.total) == (1, 1)
+
+
+def test_update_schedule_records_reviews(deck, store, tmp_path):
+    path = tmp_path / "h.yaml"
+    quiz = QuizSession(deck, path, store, n=None, types={"typed"}, seed=0, time_limit_s=None, update_schedule=True,
+                       clock=lambda: NOW)
+    while not quiz.finished:
+        quiz.answer(RIGHT[quiz.current.item.item_id])
+    reviews = store.reviews(path)
+    assert len(reviews) == 3 and all(r.correct for r in reviews) and {r.rating for r in reviews} == {3}
+    assert set(store.load_states(path)) == {"who", "where", "when"}
