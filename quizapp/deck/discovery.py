@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.deck.yaml_io import load_deck
-from quizapp.errors import DeckError
+from quizapp.errors import DeckError, Location, Problem
 from quizapp.paths import deck_search_dirs
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -45,6 +45,25 @@ def deck_files(paths: list[Path], data_dir: str | Path | None = None, include_de
             seen.add(key)
             unique.append((path, origin))
     return unique
+
+
+def expand_deck_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files to check for the given paths: a folder stands for the deck files in it.
+
+    A folder without deck files is a problem of its own (a typo in a folder name
+    must not pass as "all decks valid").
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix in DECK_SUFFIXES and p.is_file())
+            if not inside:
+                problems.append(Problem(Location(str(path)), "is a folder with no deck files (*.yaml, *.yml) in it"))
+            files += inside
+        else:
+            files.append(path)
+    return files, problems
 
 
 def discover_decks(paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True) -> list[DeckEntry]:
