@@ -76,7 +76,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Filter decks by title…", id="deck-filter", classes="hidden", disabled=True)
+        yield Input(placeholder="Filter decks by title…", id="deck-filter", classes="hidden", disabled=True, compact=True)
         table: DataTable[object] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         table.add_column("Deck", width=TITLE_WIDTH, key="title")
         table.add_column("Cards", key="cards")
