@@ -74,13 +74,84 @@ def _restore_env(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
-def _launch_tui(decks: list[Path], data_dir: Path | None, mode: str = "home", count: int | None = None) -> None:
-    try:
-        from quizapp.tui.app import run_app
-    except ImportError:  # the TUI is not built yet: list the decks instead
-        decks_command(paths=decks, data_dir=data_dir)
-        return
-    run_app(deck_paths=decks, data_dir=data_dir, mode=mode, count=count)
+def _launch_tui(
+    decks: list[Path], data_dir: Path | None, mode: str = "home", count: int | None = None, **options: object
+) -> None:
+    from quizapp.tui.app import run_app
+
+    run_app(deck_paths=decks, data_dir=data_dir, mode=mode, count=count, **options)
+
+
+#: Short names accepted by ``quiz --types`` besides the card types themselves.
+_TYPE_ALIASES = {"mc": "multiple_choice", "choice": "multiple_choice", "tf": "true_false", "flash": "flashcard"}
+
+
+def _card_types(values: list[str] | None) -> set[str] | None:
+    """``--types typed,mc --types cloze`` as a set of card types; a clear error for unknown ones."""
+    from quizapp.deck.model import CARD_TYPES
+
+    if not values:
+        return None
+    chosen: set[str] = set()
+    for value in values:
+        for name in filter(None, (part.strip().lower().replace("-", "_") for part in value.split(","))):
+            name = _TYPE_ALIASES.get(name, name)
+            if name not in CARD_TYPES:
+                raise typer.BadParameter(f"unknown card type {name!r}; choose from {', '.join(CARD_TYPES)} (or mc, tf)")
+            chosen.add(name)
+    return chosen
+
+
+@app.command("study")
+def study_command(
+    deck: Annotated[Path, typer.Argument(help="The deck file to study.")],
+    data_dir: DataDirOption = None,
+) -> None:
+    """Study a deck with spaced repetition: due cards first, then new ones."""
+    from quizapp.deck.yaml_io import load_deck
+
+    load_deck(deck)  # a broken deck is reported here, as one message, before the screen opens
+    _launch_tui(decks=[deck], data_dir=data_dir, mode="study")
+
+
+@app.command("quiz")
+def quiz_command(
+    deck: Annotated[Path, typer.Argument(help="The deck file to be quizzed on.")],
+    count: Annotated[Optional[int], typer.Option("-n", "--count", min=1, help="Number of questions (default: all).")] = None,
+    types: Annotated[
+        Optional[list[str]],
+        typer.Option("--types", help="Card types to ask, comma-separated: flashcard, typed, multiple_choice (mc), true_false (tf), cloze."),
+    ] = None,
+    time_limit: Annotated[
+        Optional[float], typer.Option("--time-limit", min=1, help="Seconds allowed per question.")
+    ] = None,
+    schedule: Annotated[
+        bool, typer.Option("--schedule/--no-schedule", help="Also record the answers as reviews in the study schedule.")
+    ] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Take a quiz on a deck (test mode): N questions, a score at the end, no scheduling changes."""
+    from quizapp.deck.yaml_io import load_deck
+
+    chosen = _card_types(types)
+    load_deck(deck)
+    _launch_tui(
+        decks=[deck], data_dir=data_dir, mode="quiz", count=count,
+        types=chosen, time_limit=time_limit, update_schedule=schedule,
+    )
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "localhost",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Serve the study app to a web browser (through textual-serve)."""
+    from quizapp.tui.serve import serve
+
+    typer.echo(f"Open http://{host}:{port} in a browser (Ctrl+C stops the server).")
+    serve(host=host, port=port, data_dir=data_dir)
 
 
 @app.command("decks")
@@ -137,6 +208,27 @@ def schema_command() -> None:
     from quizapp.deck.schema import deck_json_schema
 
     typer.echo(json.dumps(deck_json_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command("stats")
+def stats_command(
+    decks: Annotated[Optional[list[Path]], typer.Argument(help="Deck files or folders (default: every deck found).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Print study statistics per deck and overall: cards due, reviews, accuracy, streak."""
+    from quizapp.deck.discovery import discover_decks
+    from quizapp.storage.db import ReviewStore
+    from quizapp.study.scheduling import load_settings
+    from quizapp.study.stats import collect_stats, format_stats_table, stats_json
+
+    entries = discover_decks(decks or [], data_dir, include_default=not decks)
+    with ReviewStore.open(data_dir) as store:
+        stats = collect_stats(store, entries, settings=load_settings(data_dir))
+    if as_json:
+        typer.echo(json.dumps(stats_json(stats), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_stats_table(stats))
 
 
 def main() -> None:

@@ -42,6 +42,7 @@ class QuizApp(App[None]):
         *,
         types: set[str] | None = None,
         time_limit: float | None = None,
+        update_schedule: bool = False,
         now: dt.datetime | None = None,
         seed: int | None = None,
     ) -> None:
@@ -54,6 +55,7 @@ class QuizApp(App[None]):
         self.quiz_count = count
         self.quiz_types = types
         self.quiz_time_limit = time_limit
+        self.quiz_updates_schedule = update_schedule
         self.seed = seed
         self._fixed_now = now
         self._store: ReviewStore | None = None
