@@ -48,6 +48,7 @@ class DeckStats(BaseModel):
 
 
 class Stats(BaseModel):
+    today: date  # the local day the numbers were computed for
     decks: list[DeckStats]
     invalid: list[tuple[str, str]] = Field(default_factory=list)  # (path, error) of decks that could not be read
     overall: Activity
@@ -171,7 +172,7 @@ def collect_stats(
         accumulator.add_due((s.due for s in states.values() if s.item_id in item_ids), today)
         overall.merge(accumulator)
         decks.append(DeckStats(summary=summary, activity=accumulator.activity(today), origin=entry.origin))
-    return Stats(decks=decks, invalid=invalid, overall=overall.activity(today))
+    return Stats(today=today, decks=decks, invalid=invalid, overall=overall.activity(today))
 
 
 def stats_json(stats: Stats) -> dict[str, Any]:
@@ -220,4 +221,44 @@ def stats_json(stats: Stats) -> dict[str, Any]:
     }
 
 
-__all__ = ["Activity", "DeckStats", "Stats", "collect_stats", "stats_json", "streak"]
+__all__ = ["Activity", "DeckStats", "Stats", "collect_stats", "format_stats_table", "stats_json", "streak"]
+
+
+def format_stats_table(stats: Stats) -> str:
+    """The plain-text report of ``quizapp stats``: one row per deck, then the totals."""
+    header = ("Deck", "Cards", "Due", "New", "Reviews", "Accuracy", "Last quiz", "Mastery")
+    rows = []
+    for deck in stats.decks:
+        s = deck.summary
+        rows.append(
+            (s.title, str(s.cards), str(s.due), str(s.new), str(s.reviews), _percent(s.accuracy),
+             _percent(s.last_score), _percent(s.mastery))
+        )
+    overall = stats.overall
+    total = (
+        "All decks", str(sum(d.summary.cards for d in stats.decks)), str(sum(d.summary.due for d in stats.decks)),
+        str(sum(d.summary.new for d in stats.decks)), str(overall.reviews), _percent(overall.accuracy), "", "",
+    )
+    table = [header, *rows, total]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])]
+        return "  ".join(cells).rstrip()
+
+    out = [line(header), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)]
+    out += [line(tuple("-" * w for w in widths)), line(total), ""]
+    minutes = overall.study_seconds / 60
+    out.append(
+        f"Streak: {overall.streak} day{'s' if overall.streak != 1 else ''}   Study time: {minutes:.0f} min   "
+        f"Reviewed today: {overall.reviews_per_day.get(stats.today, 0)}"
+    )
+    due_week = sum(list(overall.due_per_day.values())[:7])
+    out.append(f"Due in the next 7 days: {due_week}")
+    for path, error in stats.invalid:
+        out.append(f"(invalid) {path}: {error}")
+    return "\n".join(out)
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.0f}%"

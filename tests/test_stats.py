@@ -1,0 +1,146 @@
+"""Statistics per deck and overall, and ``quizapp stats [--json]``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quizapp.cli import app
+from quizapp.deck.discovery import discover_decks
+from quizapp.deck.model import Deck, FactRef, Flashcard, Provenance, TypedCard
+from quizapp.deck.yaml_io import load_deck, save_deck
+from quizapp.storage.db import ReviewStore
+from quizapp.study.quiz import QuizSession
+from quizapp.study.scheduling import Settings
+from quizapp.study.session import StudySession
+from quizapp.study.stats import collect_stats, format_stats_table, stats_json, streak
+
+# The real time: `quizapp stats` (run through the CLI) counts days up to the real today.
+NOW = datetime.now(timezone.utc)
+SETTINGS = Settings(enable_fuzzing=False)
+
+
+def write_decks(folder: Path) -> tuple[Path, Path]:
+    geo = folder / "geo.yaml"
+    save_deck(
+        Deck(
+            title="Geography",
+            cards=[
+                TypedCard(id="peru", question="Capital of Peru?", answer="Lima",
+                          provenance=Provenance(fact=FactRef(kind="place"))),
+                TypedCard(id="year", question="Year Lima was founded?", answer="1535",
+                          provenance=Provenance(fact=FactRef(kind="date"))),
+                Flashcard(id="andes", front="Longest mountain range", back="Andes"),
+            ],
+        ),
+        geo,
+    )
+    empty = folder / "empty.yaml"
+    save_deck(Deck(title="Untouched", cards=[TypedCard(id="x", question="X?", answer="x")]), empty)
+    return geo, empty
+
+
+@pytest.fixture()
+def studied(tmp_path):
+    decks_dir = tmp_path / "decks"
+    decks_dir.mkdir()
+    geo, empty = write_decks(decks_dir)
+    data = tmp_path / "data"
+    with ReviewStore.open(data) as store:
+        # Yesterday and today, so the streak is 2 days.
+        yesterday = StudySession(load_deck(geo), geo, store, SETTINGS, NOW - timedelta(days=1))
+        yesterday.answer(4, response="Lima", correct=True, duration_ms=4000)
+        today = StudySession(load_deck(geo), geo, store, SETTINGS, NOW)
+        today.answer(1, response="1536", correct=False, duration_ms=6000)  # year: a miss
+        today.answer(3, duration_ms=2000)  # flashcard: self-graded
+        quiz = QuizSession(load_deck(geo), geo, store, n=None, types={"typed"}, seed=0,
+                           time_limit_s=None)
+        while not quiz.finished:
+            quiz.answer("Lima")
+    return decks_dir, data, geo, empty
+
+
+def test_collect_stats(studied):
+    decks_dir, data, geo, empty = studied
+    with ReviewStore.open(data) as store:
+        stats = collect_stats(store, discover_decks([decks_dir], data, include_default=False), NOW, SETTINGS)
+    by_title = {d.summary.title: d for d in stats.decks}
+    assert set(by_title) == {"Geography", "Untouched"}
+    geography = by_title["Geography"]
+    assert (geography.summary.reviews, geography.summary.graded, geography.summary.correct) == (3, 2, 1)
+    assert geography.summary.accuracy == 0.5
+    assert geography.summary.last_score == 0.5  # "Lima" is right for one of the two typed questions
+    activity = stats.overall
+    today = NOW.astimezone().date()
+    assert activity.reviews_per_day == {today - timedelta(days=1): 1, today: 2}
+    assert activity.accuracy_per_day == {today - timedelta(days=1): 1.0, today: 0.0}
+    assert activity.retention_by_kind == {"place": 1.0, "date": 0.0}
+    assert activity.streak == 2
+    assert activity.study_seconds == 12.0
+    assert len(activity.due_per_day) == 30 and min(activity.due_per_day) == today
+    assert sum(activity.due_per_day.values()) == 3  # every studied item comes due within 30 days
+    assert by_title["Untouched"].summary.reviews == 0 and by_title["Untouched"].summary.accuracy is None
+
+
+def test_streak():
+    today = date(2026, 3, 2)
+    assert streak(set(), today) == 0
+    assert streak({today}, today) == 1
+    assert streak({today - timedelta(days=1), today - timedelta(days=2)}, today) == 2  # today not studied yet
+    assert streak({today, today - timedelta(days=2)}, today) == 1
+
+
+def test_stats_json_shape(studied):
+    decks_dir, data, geo, empty = studied
+    with ReviewStore.open(data) as store:
+        payload = stats_json(collect_stats(store, discover_decks([decks_dir], data, include_default=False), NOW))
+    assert payload["reviews"] == 3
+    for deck in payload["decks"]:
+        assert isinstance(deck["title"], str) and isinstance(deck["path"], str)
+        for key in ("cards", "due", "reviews", "correct"):
+            assert isinstance(deck[key], int)
+        assert deck["accuracy"] is None or isinstance(deck["accuracy"], float)
+    json.dumps(payload)  # serializable as is
+
+
+def test_invalid_decks_are_reported_not_fatal(tmp_path):
+    (tmp_path / "bad.yaml").write_text("title: Bad\ncards:\n  - type: typed\n    question: Q?\n")
+    with ReviewStore.open(tmp_path / "data") as store:
+        stats = collect_stats(store, discover_decks([tmp_path], tmp_path / "data", include_default=False), NOW)
+    assert stats.decks == [] and stats.invalid and "bad.yaml" in stats.invalid[0][0]
+    assert "(invalid)" in format_stats_table(stats)
+
+
+def test_cli_stats_json(studied):
+    decks_dir, data, geo, empty = studied
+    result = CliRunner().invoke(app, ["stats", str(geo), "--json", "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    [deck] = payload["decks"]
+    assert deck["title"] == "Geography" and deck["path"] == str(geo)
+    assert (deck["cards"], deck["reviews"], deck["correct"], deck["accuracy"]) == (3, 3, 1, 0.5)
+    assert payload["reviews"] == 3
+
+
+def test_cli_stats_table(studied):
+    decks_dir, data, geo, empty = studied
+    result = CliRunner().invoke(app, ["stats", str(decks_dir), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    geography = next(line for line in lines if line.startswith("Geography"))
+    columns = geography.split()
+    assert (columns[1], columns[4], columns[5]) == ("3", "3", "50%")  # cards, reviews, accuracy
+    assert any(line.startswith("Untouched") for line in lines)
+    assert any(line.startswith("All decks") for line in lines)
+
+
+def test_cli_stats_with_no_history(tmp_path):
+    geo, _ = write_decks(tmp_path)
+    result = CliRunner().invoke(app, ["stats", str(geo), "--json", "--data-dir", str(tmp_path / "fresh")])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["reviews"] == 0 and payload["decks"][0]["accuracy"] is None
