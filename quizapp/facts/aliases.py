@@ -54,7 +54,13 @@ def romanization_key(text: str) -> str:
 
 
 def name_words(text: str) -> list[str]:
+    """Words of a name, hyphenated parts apart ("diaz", "canel")."""
     return name_key(text).split()
+
+
+def name_tokens(text: str) -> list[str]:
+    """Written words of a name: a hyphenated name stays one word ("diaz-canel")."""
+    return [name_key(word).replace(" ", "-") for word in text.split()]
 
 
 def acronym_of(text: str) -> str | None:
@@ -183,6 +189,7 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
     del all_surfaces
 
     # Apply acronym kinds, then place bare names in clusters per article.
+    person_surfaces = {text for (kind, text) in surface_count if kind == "person"}
     facts: list[ArticleFacts] = []
     cluster_members: dict[str, Counter] = defaultdict(Counter)  # root -> surface counts (global)
     resolved: list[list[tuple[Candidate, str]]] = []
@@ -194,23 +201,20 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
         # Full-name clusters present in this article, per kind.
         local_full: dict[str, dict[str, list[str]]] = defaultdict(dict)
         for c in candidates:
-            if c.kind in NAME_KINDS and len(name_words(c.text)) >= 2:
+            if c.kind in NAME_KINDS and len(name_tokens(c.text)) >= 2:
                 root = union.find(f"{c.kind}:{name_key(c.text)}")
-                local_full[c.kind].setdefault(root, name_words(c.text))
-                for other_key in (k for k in keys_by_kind[c.kind] if union.find(f"{c.kind}:{k}") == root):
-                    local_full[c.kind][root] = local_full[c.kind][root]  # keep first seen words
+                local_full[c.kind].setdefault(root, name_tokens(c.text))
         for c in candidates:
             if c.kind not in NAME_KINDS:
                 article_roots.append((c, ""))
                 continue
-            words = name_words(c.text)
+            words = name_tokens(c.text)
             root = union.find(f"{c.kind}:{name_key(c.text)}")
-            own_cluster_is_multi = any(len(k.split()) >= 2 for k in keys_by_kind[c.kind] if union.find(f"{c.kind}:{k}") == root)
-            if len(words) == 1 and c.kind == "person" and not own_cluster_is_multi:
+            if len(words) == 1 and c.kind == "person":
                 fits = {
                     r
-                    for r, full in local_full["person"].items()
-                    if _part_of_any_form(words[0], r, keys_by_kind["person"], union)
+                    for r in local_full["person"]
+                    if _part_of_any_form(words[0], r, person_surfaces, union)
                 }
                 if len(fits) == 1:
                     root = next(iter(fits))
@@ -271,10 +275,11 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
     return facts
 
 
-def _part_of_any_form(word: str, root: str, keys: set[str], union: _Union) -> bool:
-    for key in keys:
-        words = key.split()
-        if len(words) >= 2 and union.find(f"person:{key}") == root and word in (words[0], words[-1]):
+def _part_of_any_form(word: str, root: str, surfaces: set[str], union: _Union) -> bool:
+    """Whether ``word`` is the first or last written word of one of the cluster's full names."""
+    for surface in surfaces:
+        words = name_tokens(surface)
+        if len(words) >= 2 and union.find(f"person:{name_key(surface)}") == root and word in (words[0], words[-1]):
             return True
     return False
 
@@ -283,6 +288,6 @@ def _canonical(surfaces: Counter) -> str:
     """Most frequent multi-word form; an expansion over an acronym; longer on ties."""
     def rank(item: tuple[str, int]) -> tuple:
         text, count = item
-        return (len(name_words(text)) >= 2, acronym_of(text) is None, count, len(text))
+        return (len(name_tokens(text)) >= 2, acronym_of(text) is None, count, len(text))
 
     return max(surfaces.items(), key=rank)[0]

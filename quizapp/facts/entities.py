@@ -63,6 +63,10 @@ PLURAL_PLACE_ENDINGS = ("states", "emirates", "islands", "philippines", "netherl
 _LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 _TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:in|of|and|or|at|on|for|to|the|from|with|by))+$", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Dates keep "this"/"last" ("this July"); only "the" goes.
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+# "W90", "F16": a letter glued to digits is a code or amount, not a name.
+_CODE_TOKEN = re.compile(r"^[A-Z]\d[\d,.-]*$")
 
 
 @dataclass
@@ -106,7 +110,7 @@ def sentence_of(doc: "Doc", start: int, end: int) -> tuple[str, int]:
     return stripped.rstrip(), s_start + (len(raw) - len(stripped))
 
 
-def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+def clean_span(text: str, start: int, end: int, leading: re.Pattern = _LEADING) -> tuple[int, int] | None:
     """Offsets of the span without a leading article, possessive or stray punctuation/function words."""
     segment = text[start:end]
     # Never across a line break: keep the part holding most letters (usually the name after the break).
@@ -121,10 +125,10 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         stripped = segment.lstrip(" \t\"'“”‘’([{,;:-–—")
         start += len(segment) - len(stripped)
         segment = stripped
-        leading = _LEADING.match(segment)
-        if leading and len(segment) > leading.end():
-            start += leading.end()
-            segment = segment[leading.end():]
+        article = leading.match(segment)
+        if article and len(segment) > article.end():
+            start += article.end()
+            segment = segment[article.end():]
         segment = segment.rstrip(" \t\"“”‘)]},;:-–—")
         segment = _POSSESSIVE.sub("", segment)
         if segment.endswith(".") and not re.search(r"\b(?:[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$", segment):
@@ -155,11 +159,34 @@ def _grow_name(ent: "Span") -> tuple[int, int]:
             and "\n" not in token.text
         )
 
-    while start > 0 and free_capitalized(start - 1) and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
-    while end < len(doc) and free_capitalized(end) and "\n" not in doc[end - 1].whitespace_:
-        end += 1
+    # Grow only to complete a name whose head says what it is ("... Guest House", "... Airport"):
+    # elsewhere a neighbouring capitalized word is usually another name.
+    heads = FACILITY_HEADS | ORG_HEADS
+    if ent[-1].lower_ in heads:
+        while start > 0 and free_capitalized(start - 1):
+            start -= 1
+    grown_end = end
+    while grown_end < len(doc) and free_capitalized(grown_end) and grown_end - end < 3:
+        grown_end += 1
+        if doc[grown_end - 1].lower_ in heads:
+            end = grown_end
     return start, end
+
+
+def _mostly_common_word(word: str, text: str) -> bool:
+    """Whether ``word`` is written in lowercase at least three times and more often than capitalized."""
+    lowered = word.lower()
+    forms = {lowered, lowered.rstrip("s"), lowered + "s"}
+    lower_count = sum(len(re.findall(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text)) for f in forms if len(f) > 2)
+    capital_count = sum(len(re.findall(rf"(?<![\w-]){re.escape(f.capitalize())}(?![\w-])", text)) for f in forms if len(f) > 2)
+    return lower_count >= 3 and lower_count > capital_count
+
+
+def _used_as_common_word(word: str, text: str) -> bool:
+    """Whether ``word`` (or its singular/plural) also occurs in lowercase: then it is a common noun."""
+    lowered = word.lower()
+    forms = {lowered, lowered.rstrip("s"), lowered + "s"}
+    return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for form in forms if len(form) > 2)
 
 
 def _relabel_by_head(words: list[str], kind: str, label: str) -> tuple[str, str]:
@@ -224,16 +251,29 @@ def collect_mentions(article: Article, doc: "Doc") -> list[Candidate]:
                 continue
             start, end = bounds
             tokens = [t for t in span if t.idx >= start and t.idx + len(t.text) <= end] or list(span)
+            # A trailing common noun capitalized as part of a product line ("Cohiba Cigars") is not the name.
+            while (
+                len(tokens) > 1
+                and tokens[-1].lower_ not in FACILITY_HEADS | ORG_HEADS
+                and not any(t.lower_ == "of" for t in tokens)
+                and _mostly_common_word(tokens[-1].text, text)
+            ):
+                tokens = tokens[:-1]
+                end = tokens[-1].idx + len(tokens[-1].text)
             name = text[start:end]
             if not any(t.tag_ in {"NNP", "NNPS"} for t in tokens) and not name.isupper():
                 continue  # a common noun capitalized at a sentence start, not a name
+            if len(tokens) == 1 and _used_as_common_word(name, text):
+                continue  # "Cigar smuggling is ...": the same word appears as a plain noun elsewhere
+            if any(_CODE_TOKEN.match(t.text) for t in tokens):
+                continue
             kind, label = _relabel_by_head(name.replace("-", " ").split(), kind, label)
             if kind == "place":
                 if name.lower() in GEOGRAPHIC_COMMON_WORDS or _is_demonym(tokens, name):
                     continue
             add(kind, start, end, label=label, titled=_titled(doc, tokens[0].i))
         elif label in {"DATE", "TIME"}:
-            bounds = clean_span(text, ent.start_char, ent.end_char)
+            bounds = clean_span(text, ent.start_char, ent.end_char, leading=_LEADING_THE)
             if bounds is None:
                 continue
             start, end = bounds

@@ -18,6 +18,9 @@ _ORDINAL_WORDS = {
 }
 
 
+_NOT_UNITS = {"others", "ones", "times", "of", "percent of"}
+
+
 @dataclass
 class NumberFact:
     start: int
@@ -111,8 +114,8 @@ def number_from_entity(ent: "Span") -> NumberFact | None:
         return None
     if unit is None:
         unit = _noun_phrase_after(after)
-    if unit is None:
-        return None  # a bare number ("one of four") says nothing worth asking
+    if unit is None or not re.search(r"[A-Za-z]{2}", unit) or unit.lower() in _NOT_UNITS:
+        return None  # a bare number ("one of four", "the three others") says nothing worth asking
     rate = _RATE.match(doc.text[ent.end_char : ent.end_char + 30])
     end = ent.end_char
     if rate and label == "MONEY":
