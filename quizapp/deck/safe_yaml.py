@@ -136,7 +136,7 @@ class _Reader:
                 line, col = _mark(event)
                 self._refuse(line, col, "a deck file holds one YAML document; remove the extra '---'")
         elif isinstance(event, yaml.ScalarEvent):
-            plain_empty = event.style is None and event.value == ""
+            plain_empty = not event.style and event.value == ""  # libyaml says "" for plain, PyYAML None
             self._count(1, event)
             self._value(None if plain_empty else event.value, event, event.anchor, 1)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
