@@ -45,6 +45,7 @@ class QuizApp(App[None]):
         update_schedule: bool = False,
         now: dt.datetime | None = None,
         seed: int | None = None,
+        show_bundled: bool = True,
     ) -> None:
         super().__init__()
         if mode not in MODES:
@@ -57,6 +58,7 @@ class QuizApp(App[None]):
         self.quiz_time_limit = time_limit
         self.quiz_updates_schedule = update_schedule
         self.seed = seed
+        self.show_bundled = show_bundled
         self._fixed_now = now
         self._store: ReviewStore | None = None
         self._decks: dict[Path, tuple[float, Deck]] = {}

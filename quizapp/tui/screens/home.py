@@ -34,7 +34,7 @@ class DeckRow:
         return self.deck.title if self.deck else self.path.stem
 
 
-def find_decks(paths: list[Path], data_dir: Path | str | None) -> list[DeckRow]:
+def find_decks(paths: list[Path], data_dir: Path | str | None, show_bundled: bool = True) -> list[DeckRow]:
     """Read every deck the app should list (bundled, the user's folder, paths given); runs in a worker."""
     from quizapp.deck.discovery import deck_files
     from quizapp.deck.yaml_io import load_deck
@@ -42,6 +42,8 @@ def find_decks(paths: list[Path], data_dir: Path | str | None) -> list[DeckRow]:
 
     rows = []
     for path, origin in deck_files(paths, data_dir):
+        if origin == "bundled" and not show_bundled:
+            continue
         try:
             rows.append(DeckRow(path, origin, load_deck(path)))
         except DeckError as exc:
@@ -101,7 +103,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home-decks")
     def load_decks(self) -> list[DeckRow]:
-        rows = find_decks(self.app.deck_paths, self.app.data_dir)  # type: ignore[attr-defined]
+        app = self.app
+        rows = find_decks(app.deck_paths, app.data_dir, app.show_bundled)  # type: ignore[attr-defined]
         self.app.call_from_thread(self._show_rows, rows)
         return rows
 

@@ -40,7 +40,7 @@ class StudyScreen(Screen[None]):
         Binding("t", "true_false(1)", "True"),
         Binding("f", "true_false(0)", "False"),
         Binding("enter", "accept", "Accept rating"),
-        Binding("u", "undo", "Undo"),
+        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
         Binding("q", "end", "End"),
         Binding("escape", "end", "End", show=False),
     ]

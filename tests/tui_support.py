@@ -1,0 +1,42 @@
+"""Shared helpers of the TUI tests: an app on a copy of the fixture deck, with a tmp data dir and a fixed clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from quizapp.tui.app import QuizApp
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXED_NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
+SIZE = (80, 24)
+
+
+def copy_deck(tmp_path: Path, name: str = "tui_deck.yaml") -> Path:
+    """A private copy of a fixture deck (tests may edit it)."""
+    target = tmp_path / "decks" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(FIXTURES / name, target)
+    return target
+
+
+def make_app(tmp_path: Path, deck: Path | None = None, **options: object) -> QuizApp:
+    options.setdefault("now", FIXED_NOW)
+    options.setdefault("seed", 7)
+    options.setdefault("show_bundled", False)
+    deck = deck or copy_deck(tmp_path)
+    return QuizApp(deck_paths=[deck], data_dir=tmp_path / "data", **options)  # type: ignore[arg-type]
+
+
+def screen_text(app: QuizApp) -> str:
+    """What the screen shows, as plain text (for asserting on what the user sees)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let workers finish and the screen refresh."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
