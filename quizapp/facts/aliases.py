@@ -189,7 +189,11 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
     del all_surfaces
 
     # Apply acronym kinds, then place bare names in clusters per article.
-    person_surfaces = {text for (kind, text) in surface_count if kind == "person"}
+    person_full_names = [
+        (name_tokens(text), f"person:{name_key(text)}")
+        for (kind, text) in surface_count
+        if kind == "person" and len(name_tokens(text)) >= 2
+    ]
     facts: list[ArticleFacts] = []
     cluster_members: dict[str, Counter] = defaultdict(Counter)  # root -> surface counts (global)
     resolved: list[list[tuple[Candidate, str]]] = []
@@ -214,7 +218,7 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
                 fits = {
                     r
                     for r in local_full["person"]
-                    if _part_of_any_form(words[0], r, person_surfaces, union)
+                    if _part_of_any_form(words[0], r, person_full_names, union)
                 }
                 if len(fits) == 1:
                     root = next(iter(fits))
@@ -275,13 +279,9 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
     return facts
 
 
-def _part_of_any_form(word: str, root: str, surfaces: set[str], union: _Union) -> bool:
+def _part_of_any_form(word: str, root: str, full_names: list[tuple[list[str], str]], union: _Union) -> bool:
     """Whether ``word`` is the first or last written word of one of the cluster's full names."""
-    for surface in surfaces:
-        words = name_tokens(surface)
-        if len(words) >= 2 and union.find(f"person:{name_key(surface)}") == root and word in (words[0], words[-1]):
-            return True
-    return False
+    return any(word in (words[0], words[-1]) and union.find(node) == root for words, node in full_names)
 
 
 def _canonical(surfaces: Counter) -> str:

@@ -16,7 +16,9 @@ Repairs (all general rules, none tied to particular articles):
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -96,18 +98,26 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return para_start, (len(text) if para_end < 0 else para_end)
 
 
-def sentence_of(doc: "Doc", start: int, end: int) -> tuple[str, int]:
-    """The sentence holding the span, clipped to its paragraph (captions and datelines stand alone)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return doc.text[start:end], start
-    sent = span[0].sent
-    para_start, para_end = paragraph_bounds(doc.text, start, end)
-    s_start = max(sent.start_char, para_start)
-    s_end = min(sent.end_char, para_end)
-    raw = doc.text[s_start:s_end]
-    stripped = raw.lstrip()
-    return stripped.rstrip(), s_start + (len(raw) - len(stripped))
+class SentenceIndex:
+    """Sentence bounds of a doc, computed once (``token.sent`` rescans the doc on every call)."""
+
+    def __init__(self, doc: "Doc", text: str) -> None:
+        self.text = text
+        self.bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        self.starts = [start for start, _end in self.bounds]
+
+    def sentence_of(self, start: int, end: int) -> tuple[str, int]:
+        """The sentence holding the span, clipped to its paragraph (captions and datelines stand alone)."""
+        index = max(0, bisect.bisect_right(self.starts, start) - 1)
+        if not self.bounds:
+            return self.text[start:end], start
+        sent_start, sent_end = self.bounds[index]
+        para_start, para_end = paragraph_bounds(self.text, start, end)
+        s_start = max(sent_start, para_start)
+        s_end = max(min(sent_end, para_end), end)
+        raw = self.text[s_start:s_end]
+        stripped = raw.lstrip()
+        return stripped.rstrip(), s_start + (len(raw) - len(stripped))
 
 
 def clean_span(text: str, start: int, end: int, leading: re.Pattern = _LEADING) -> tuple[int, int] | None:
@@ -173,20 +183,28 @@ def _grow_name(ent: "Span") -> tuple[int, int]:
     return start, end
 
 
-def _mostly_common_word(word: str, text: str) -> bool:
-    """Whether ``word`` is written in lowercase at least three times and more often than capitalized."""
-    lowered = word.lower()
-    forms = {lowered, lowered.rstrip("s"), lowered + "s"}
-    lower_count = sum(len(re.findall(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text)) for f in forms if len(f) > 2)
-    capital_count = sum(len(re.findall(rf"(?<![\w-]){re.escape(f.capitalize())}(?![\w-])", text)) for f in forms if len(f) > 2)
-    return lower_count >= 3 and lower_count > capital_count
+class WordUse:
+    """How often each word is written in lowercase and capitalized in a text (counted once per doc)."""
 
+    def __init__(self, text: str) -> None:
+        words = re.findall(r"(?<![\w-])[A-Za-z]+(?![\w-])", text)
+        self.lower = Counter(w for w in words if w.islower())
+        self.capitalized = Counter(w.lower() for w in words if w[:1].isupper() and w[1:].islower())
 
-def _used_as_common_word(word: str, text: str) -> bool:
-    """Whether ``word`` (or its singular/plural) also occurs in lowercase: then it is a common noun."""
-    lowered = word.lower()
-    forms = {lowered, lowered.rstrip("s"), lowered + "s"}
-    return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for form in forms if len(form) > 2)
+    @staticmethod
+    def _forms(word: str) -> set[str]:
+        lowered = word.lower()
+        return {f for f in (lowered, lowered.rstrip("s"), lowered + "s") if len(f) > 2}
+
+    def used_as_common_word(self, word: str) -> bool:
+        """Whether ``word`` (or its singular/plural) also occurs in lowercase: then it is a common noun."""
+        return any(self.lower[f] for f in self._forms(word))
+
+    def mostly_common_word(self, word: str) -> bool:
+        """Whether ``word`` is written in lowercase at least three times and more often than capitalized."""
+        forms = self._forms(word)
+        lower_count = sum(self.lower[f] for f in forms)
+        return lower_count >= 3 and lower_count > sum(self.capitalized[f] for f in forms)
 
 
 def _relabel_by_head(words: list[str], kind: str, label: str) -> tuple[str, str]:
@@ -225,15 +243,17 @@ def _future_context(ent: "Span") -> bool:
 
 def collect_mentions(article: Article, doc: "Doc") -> list[Candidate]:
     """Candidate mentions of one article from its spaCy parse."""
-    text = doc.text
+    text = article.text  # the same string as doc.text, which spaCy rebuilds on every access
     candidates: list[Candidate] = []
     seen_spans: set[tuple[int, int]] = set()
+    sentences = SentenceIndex(doc, text)
+    word_use = WordUse(text)
 
     def add(kind: str, start: int, end: int, **extra) -> None:
         if (start, end) in seen_spans or end <= start:
             return
         seen_spans.add((start, end))
-        sentence, sentence_start = sentence_of(doc, start, end)
+        sentence, sentence_start = sentences.sentence_of(start, end)
         candidates.append(
             Candidate(kind, text[start:end], start, end, sentence, sentence_start, aside=article.in_aside(start, end), **extra)
         )
@@ -256,14 +276,14 @@ def collect_mentions(article: Article, doc: "Doc") -> list[Candidate]:
                 len(tokens) > 1
                 and tokens[-1].lower_ not in FACILITY_HEADS | ORG_HEADS
                 and not any(t.lower_ == "of" for t in tokens)
-                and _mostly_common_word(tokens[-1].text, text)
+                and word_use.mostly_common_word(tokens[-1].text)
             ):
                 tokens = tokens[:-1]
                 end = tokens[-1].idx + len(tokens[-1].text)
             name = text[start:end]
             if not any(t.tag_ in {"NNP", "NNPS"} for t in tokens) and not name.isupper():
                 continue  # a common noun capitalized at a sentence start, not a name
-            if len(tokens) == 1 and _used_as_common_word(name, text):
+            if len(tokens) == 1 and word_use.used_as_common_word(name):
                 continue  # "Cigar smuggling is ...": the same word appears as a plain noun elsewhere
             if any(_CODE_TOKEN.match(t.text) for t in tokens):
                 continue
@@ -279,7 +299,7 @@ def collect_mentions(article: Article, doc: "Doc") -> list[Candidate]:
             start, end = bounds
             phrase = text[start:end]
             if is_duration(phrase) or re.search(r"\d[- ]years?[- ]old", phrase, re.I):
-                number = number_from_entity(ent)
+                number = number_from_entity(ent, text)
                 if number is not None:
                     add("number", number.start, number.end, label=label, value=number.value, unit=number.unit, granularity=number.granularity)
                 continue
@@ -289,19 +309,19 @@ def collect_mentions(article: Article, doc: "Doc") -> list[Candidate]:
             if value is not None:
                 add("date", start, end, label=label, value=value.value, granularity=value.granularity)
         elif label in NUMBER_LABELS:
-            number = number_from_entity(ent)
+            number = number_from_entity(ent, text)
             if number is not None:
                 add("number", number.start, number.end, label=label, value=number.value, unit=number.unit, granularity=number.granularity)
-    candidates.extend(_dateline_outlet(article, doc, seen_spans))
+    candidates.extend(_dateline_outlet(article, doc, text, seen_spans))
     candidates.sort(key=lambda c: c.start)
     return candidates
 
 
-def _dateline_outlet(article: Article, doc: "Doc", seen: set[tuple[int, int]]) -> list[Candidate]:
+def _dateline_outlet(article: Article, doc: "Doc", text: str, seen: set[tuple[int, int]]) -> list[Candidate]:
     """In a dateline "Outlet, Place, Date", the first part names the publishing organization."""
     result: list[Candidate] = []
     for start, end in article.asides:
-        line = doc.text[start:end]
+        line = text[start:end]
         parts = [p.strip() for p in line.rstrip(".").split(",")]
         if len(parts) < 3 or not re.search(r"\d{4}", parts[-1]):
             continue
@@ -310,6 +330,6 @@ def _dateline_outlet(article: Article, doc: "Doc", seen: set[tuple[int, int]]) -
             continue
         if any(ent.start_char == start and ent.label_ in {"GPE", "LOC"} for ent in doc.ents):
             continue
-        if doc.text.startswith(outlet, start):
+        if text.startswith(outlet, start):
             result.append(Candidate("organization", outlet, start, start + len(outlet), line, start, label="ORG", aside=True))
     return result

@@ -158,18 +158,17 @@ def _normalized(text: str) -> str:
     return re.sub(r"[^\w ]", "", text.lower().replace("’", "'"))
 
 
-def _is_repeat(candidate: str, kept: list[Paragraph], others: list[str]) -> bool:
-    """A paragraph already kept (a repeated caption) or contained in another (a pull quote)."""
-    norm = _normalized(candidate)
-    for paragraph in kept:
-        if _normalized(paragraph.text) == norm:
-            return True
-    if len(candidate.split()) < 6:
+def _is_repeat(index: int, normalized: list[str], kept: set[str]) -> bool:
+    """A paragraph already kept (a repeated caption) or contained in a longer one (a pull quote)."""
+    norm = normalized[index]
+    if norm in kept:
+        return True
+    if len(norm.split()) < 6:
         return False
-    for other in others:
-        if other is candidate or len(other) <= len(candidate) * 1.1:
+    for other_index, other in enumerate(normalized):
+        if other_index == index or len(other) <= len(norm) * 1.1:
             continue
-        if fuzz.partial_ratio(norm, _normalized(other)) >= 95:
+        if norm in other or fuzz.partial_ratio(norm, other, score_cutoff=95):
             return True
     return False
 
@@ -197,10 +196,12 @@ def clean_text(text: str) -> CleanedText:
         staged.append(Paragraph(stripped, aside=caption))
 
     # Pass 2: drop repeats and pull quotes, take headlines out, split off the dateline.
-    texts = [p.text for p in staged]
+    normalized = [_normalized(p.text) for p in staged]
+    kept: set[str] = set()
     for index, paragraph in enumerate(staged):
-        if _is_repeat(paragraph.text, result.paragraphs, texts):
+        if _is_repeat(index, normalized, kept):
             continue
+        kept.add(normalized[index])
         if not paragraph.aside and is_headline(paragraph.text):
             result.headlines.append(paragraph.text)
             if not result.paragraphs and result.leading_headline is None:
