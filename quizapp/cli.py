@@ -231,6 +231,24 @@ def stats_command(
         typer.echo(format_stats_table(stats))
 
 
+@app.command("facts")
+def facts_command(
+    articles: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html); '-' reads standard input.")],
+    date: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD (overrides what the articles say).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print every mention as JSON.")] = False,
+) -> None:
+    """Show the people, places, organizations, dates and numbers found in articles."""
+    from quizapp.facts.extract import extract_facts
+    from quizapp.facts.report import facts_as_json, facts_as_text
+    from quizapp.ingest import parse_date_option, read_articles
+
+    found = extract_facts(read_articles(articles, parse_date_option(date)))
+    if as_json:
+        typer.echo(json.dumps(facts_as_json(found), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(facts_as_text(found))
+
+
 def main() -> None:
     """Entry point: every QuizappError becomes one message and exit status 1."""
     try:

@@ -64,7 +64,7 @@ def _noun_phrase_after(tokens: list["Token"]) -> str | None:
     return " ".join(words)
 
 
-def number_from_entity(ent: "Span", text: str) -> NumberFact | None:
+def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
     """A number fact from a CARDINAL/MONEY/QUANTITY/PERCENT/ORDINAL (or duration/age DATE/TIME) entity."""
     text = ent.text.strip()
     doc = ent.doc
@@ -97,6 +97,7 @@ def number_from_entity(ent: "Span", text: str) -> NumberFact | None:
         r"^(?P<amount>(?:about |nearly |almost |around |some |more than |less than |over |only |just |at least )?"
         r"[\d,.]+(?: (?:thousand|million|billion|trillion))?|[a-z -]+?)(?:[ -](?P<unit>[A-Za-z][A-Za-z ]*))?$",
         text,
+        re.I,
     )
     currency = re.match(r"^(?P<symbol>US\$|\$|€|£|¥|₩)(?P<amount>[\d,.]+(?: (?:thousand|million|billion|trillion))?)$", text)
     unit: str | None = None
@@ -116,7 +117,7 @@ def number_from_entity(ent: "Span", text: str) -> NumberFact | None:
         unit = _noun_phrase_after(after)
     if unit is None or not re.search(r"[A-Za-z]{2}", unit) or unit.lower() in _NOT_UNITS:
         return None  # a bare number ("one of four", "the three others") says nothing worth asking
-    rate = _RATE.match(text[ent.end_char : ent.end_char + 30])
+    rate = _RATE.match(doc_text[ent.end_char : ent.end_char + 30])
     end = ent.end_char
     if rate and label == "MONEY":
         unit = f"{unit} a {rate.group(1)}"

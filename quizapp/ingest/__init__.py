@@ -9,7 +9,7 @@ from pathlib import Path
 from quizapp.errors import IngestError
 from quizapp.ingest.model import Article
 
-__all__ = ["Article", "read_article", "read_articles"]
+__all__ = ["Article", "parse_date_option", "read_article", "read_articles"]
 
 
 def read_article(path_or_dash: str | Path, date: dt.date | None = None) -> Article:
@@ -60,3 +60,13 @@ def _title_from_first_paragraph(paragraphs: list) -> str | None:
     if len(first.split()) <= 16 and first.count(". ") == 0:
         return first.rstrip(".")
     return None
+
+
+def parse_date_option(value: str | None) -> dt.date | None:
+    """A ``--date YYYY-MM-DD`` option; a clear error otherwise."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise IngestError(f"--date {value!r}: expected a date like 2024-08-01 (YYYY-MM-DD)") from None
