@@ -1,0 +1,195 @@
+"""Home, browse and stats screens, the theme toggle, resizing, and the editor hand-off."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from quizapp.paths import BUNDLED_DECKS_DIR
+from quizapp.tui import app as app_module
+from quizapp.tui.app import QuizApp
+from quizapp.tui.editor import card_line, editor_command
+from quizapp.tui.screens import browse as browse_module
+from quizapp.tui.screens.browse import BrowseScreen
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.quiz import QuizScreen
+from quizapp.tui.screens.stats import StatsScreen
+from quizapp.tui.screens.study import StudyScreen
+from quizapp.tui.widgets.heatmap import Heatmap
+from tui_support import FIXED_NOW, FIXTURES, SIZE, copy_deck, make_app, screen_text, settle
+
+
+async def test_home_lists_decks_with_counts_and_filters(tmp_path):
+    deck = copy_deck(tmp_path)
+    other = tmp_path / "decks" / "other.yaml"
+    other.write_text("title: Volcano Basics\ncards:\n  - q: What is molten rock above ground called?\n    a: Lava\n")
+    broken = tmp_path / "decks" / "broken.yaml"
+    broken.write_text("title: Broken\ncards:\n  - type: typed\n    question: Missing answer\n")
+    app = QuizApp(deck_paths=[tmp_path / "decks"], data_dir=tmp_path / "data", now=FIXED_NOW, show_bundled=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        table = home.query_one("#decks", DataTable)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        titles = [str(r[0]) for r in rows]
+        assert sorted(titles) == ["Harbour Town Facts", "Volcano Basics", "broken"]
+        harbour = next(r for r in rows if str(r[0]) == "Harbour Town Facts")
+        assert harbour[1:4] == ["6", "0", "6"]  # cards, due, new
+        assert any(str(r[1]) == "invalid" for r in rows)
+        await pilot.press("slash", *"volc")
+        await pilot.pause()
+        assert table.row_count == 1 and str(table.get_row_at(0)[0]) == "Volcano Basics"
+        await pilot.press("enter")  # leaves the filter for the table
+        await pilot.press("enter")  # studies the highlighted deck
+        await settle(pilot)
+        assert isinstance(app.screen, StudyScreen) and app.screen.deck.title == "Volcano Basics"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("escape")  # clears the filter
+        await pilot.pause()
+        assert table.row_count == 3
+    assert deck.exists()
+
+
+async def test_home_keys_open_quiz_browse_and_stats_and_the_numbers_follow_studying(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, screen_type in (("z", QuizScreen), ("b", BrowseScreen), ("s", StatsScreen)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, screen_type), key
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("space", "4")  # the flashcard, Easy
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        table = app.screen.query_one("#decks", DataTable)
+        assert table.get_row_at(0)[3] == "5"  # one fewer new card
+
+
+async def test_theme_toggles_between_light_and_dark_and_layout_survives_resizing(tmp_path):
+    app = make_app(tmp_path, mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = app.theme
+        await pilot.press("ctrl+t")
+        assert app.theme != before and "light" in (app.theme + before)
+        await pilot.press("ctrl+t")
+        assert app.theme == before
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause()
+        assert "What colour is the Harbour Town lighthouse?" in screen_text(app)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "What colour is the Harbour Town lighthouse?" in screen_text(app)
+
+
+async def test_browse_searches_shows_history_and_edits_in_the_editor(tmp_path, monkeypatch):
+    deck = copy_deck(tmp_path)
+    app = make_app(tmp_path, deck=deck)
+    commands: list[list[str]] = []
+
+    def fake_editor(command: list[str]) -> int:
+        # The "editor" fixes the answer of the card it was opened at.
+        commands.append(command)
+        path = Path(command[-1])
+        path.write_text(path.read_text().replace("answer: Selwyn", "answer: Brooke"))
+        return 0
+
+    monkeypatch.setattr(browse_module, "run_editor", fake_editor)
+    monkeypatch.setattr(QuizApp, "suspend", lambda self: contextlib.nullcontext())
+    monkeypatch.setenv("EDITOR", "vim")
+    monkeypatch.delenv("VISUAL", raising=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        browse = app.screen
+        assert isinstance(browse, BrowseScreen)
+        table = browse.query_one("#cards", DataTable)
+        assert table.row_count == 6
+        assert "never reviewed" in screen_text(app)
+        await pilot.press("slash", *"river", "enter")
+        await pilot.pause()
+        assert table.row_count == 1
+        assert browse.selected_item().item_id == "mc-river"
+        await pilot.press("e")
+        await pilot.pause()
+        expected_line = deck.read_text().splitlines().index("    id: mc-river") + 1
+        assert commands == [["vim", f"+{expected_line}", str(deck)]]
+        assert app.deck(deck).card_by_id("mc-river").answer == "Brooke"  # reloaded
+        assert "Brooke" in screen_text(app)
+
+
+def test_card_line_finds_a_card_by_id_or_by_its_question(tmp_path):
+    from quizapp.deck.yaml_io import load_deck
+
+    deck = load_deck(FIXTURES / "tui_deck.yaml")
+    text = (FIXTURES / "tui_deck.yaml").read_text()
+    lines = text.splitlines()
+    assert lines[card_line(text, deck.card_by_id("tf-bridge")) - 1].strip() == "id: tf-bridge"
+    unnamed = text.replace("    id: cloze-market\n", "")
+    card = load_deck_text(unnamed).cards[-1]
+    number = card_line(unnamed, card)
+    assert "The fish market opens on" in unnamed.splitlines()[number - 1]
+
+
+def load_deck_text(text: str):  # type: ignore[no-untyped-def]
+    from quizapp.deck.yaml_io import parse_deck
+
+    return parse_deck(text)
+
+
+def test_editor_command_puts_the_line_where_each_editor_expects_it():
+    path = Path("/decks/d.yaml")
+    assert editor_command(path, 12, "nano") == ["nano", "+12", "/decks/d.yaml"]
+    assert editor_command(path, 12, "code --wait") == ["code", "--wait", "--goto", "/decks/d.yaml:12"]
+    assert editor_command(path, None, "vim") == ["vim", "/decks/d.yaml"]
+
+
+async def test_stats_show_reviews_in_the_heatmap_and_numbers(tmp_path):
+    app = make_app(tmp_path, mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "3")
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        stats = app.screen
+        assert isinstance(stats, StatsScreen)
+        heatmap = stats.query_one(Heatmap)
+        assert heatmap.counts == {FIXED_NOW.date(): 1}
+        text = screen_text(app)
+        assert "Reviews 1" in text and "Streak 1 day" in text
+
+
+async def test_bare_quizapp_opens_the_home_screen_on_the_bundled_decks(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from quizapp.cli import app as cli_app
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(app_module, "run_app", lambda **kwargs: calls.append(kwargs))
+    result = CliRunner().invoke(cli_app, ["--data-dir", str(tmp_path / "data")])
+    assert result.exit_code == 0, result.output
+    assert calls and calls[0]["mode"] == "home" and calls[0]["deck_paths"] == []
+
+    bundled = sorted(BUNDLED_DECKS_DIR.glob("*.yaml"))
+    if not bundled:
+        return
+    app = QuizApp(data_dir=tmp_path / "data", now=FIXED_NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = app.screen.rows
+        assert {row.path.resolve() for row in rows if row.origin == "bundled"} == {p.resolve() for p in bundled}
