@@ -249,6 +249,37 @@ def facts_command(
         typer.echo(facts_as_text(found))
 
 
+@app.command("generate")
+def generate_command(
+    articles: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html); '-' reads standard input.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Deck file to write (YAML).")],
+    title: Annotated[Optional[str], typer.Option("--title", help="Deck title (default: the article's title).")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD (overrides what the articles say).")] = None,
+    max_cards: Annotated[Optional[int], typer.Option("--max-cards", help="At most this many cards (default: about 12 per 1,000 words).")] = None,
+    types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated card types: multiple_choice,typed,true_false,cloze,flashcard (default: the first three).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for distractors and card types; same input and seed, same deck.")] = 0,
+) -> None:
+    """Turn articles into a deck of questions and write it to -o DECK.yaml."""
+    from quizapp.deck.yaml_io import save_deck
+    from quizapp.ingest import parse_date_option
+    from quizapp.questions.generate import generate_deck
+
+    wanted = {t.strip().replace("-", "_") for t in types.split(",") if t.strip()} if types else None
+    if len(articles) > 1 and sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(transient=True, console=Console(stderr=True)) as bar:
+            task = bar.add_task("Generating", total=None)
+            deck = generate_deck(articles, title=title, date=parse_date_option(date), max_cards=max_cards,
+                                 types=wanted, seed=seed,
+                                 progress=lambda done, total, message: bar.update(task, completed=done, total=total, description=message))
+    else:
+        deck = generate_deck(articles, title=title, date=parse_date_option(date), max_cards=max_cards, types=wanted, seed=seed)
+    save_deck(deck, output)
+    typer.echo(f"{output}: {len(deck.cards)} cards from {len(deck.sources)} article(s)")
+
+
 def main() -> None:
     """Entry point: every QuizappError becomes one message and exit status 1."""
     try:

@@ -1,0 +1,137 @@
+"""Checks every candidate passes before it can reach a deck.
+
+Two levels: a *sentence* must be worth quizzing on (not a caption, a headline,
+a quote, the blogger's own aside), and a *stem* must be answerable and fair (no
+unresolved pronoun, the answer not given away, a readable length). Each check
+returns the reason it failed so tests and debugging can see why a candidate
+was dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+MIN_STEM_WORDS = 5
+MAX_STEM_WORDS = 26
+MIN_SENTENCE_TOKENS = 6
+
+#: Words that point outside the stem; a stem with one cannot be answered alone.
+CONTEXT_WORDS = {
+    "he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "there", "here",
+    "we", "us", "our", "i", "me", "my", "you", "your", "former", "latter", "aforementioned", "such",
+    "above", "below", "same", "both",
+}
+#: Possessives are fine when a named subject or "Who" binds them ("Who entered ... with his family?").
+BOUND_POSSESSIVES = {"his", "her", "its", "their"}
+#: Phrases that need the previous sentences to make sense.
+CONTEXT_PHRASES = (
+    "the other", "the country", "the countries", "the island", "the city",
+    "the president", "the ambassador", "the diplomat", "the official", "the former", "the leader",
+    "the envoy", "the man", "the woman", "the group", "the regime", "the company", "the latest",
+    "the deal", "the report", "the move", "the decision", "the event", "the meeting", "the visit",
+    "the agency", "the government", "the nation", "the team", "the article", "the film", "the letter",
+    "the incident", "the change", "the plan", "the talks",
+)
+#: Words naming a category that, after "the", stand in for the answer ("the league" for the NFL).
+CAPTION_MARKERS = re.compile(
+    r"\b(file photo|photo courtesy|pictured|in this photo|captured from|\(photo|\(yonhap\)|getty images|"
+    r"courtesy of|credit:|reuters photo|ap photo|afp photo)\b",
+    re.IGNORECASE,
+)
+BOILERPLATE = re.compile(
+    r"(read more|click here|subscribe|sign up|newsletter|follow us|share this|all rights reserved|"
+    r"copyright|translated by|contact us|write to|comment|advertis|membership)",
+    re.IGNORECASE,
+)
+QUOTE_CHARS = "\"“”«»"
+
+
+def sentence_problem(sentence: str) -> str | None:
+    """Why a sentence should not be quizzed on, or None when it may be."""
+    text = sentence.strip()
+    if not text:
+        return "empty"
+    words = text.split()
+    if len(words) < MIN_SENTENCE_TOKENS:
+        return "too short"
+    if text.endswith((":", "?")):
+        return "an aside or a question, not a statement"
+    if text[0] in QUOTE_CHARS + "‘'":
+        return "opens with a quote"
+    if CAPTION_MARKERS.search(text):
+        return "a photo caption"
+    if BOILERPLATE.search(text):
+        return "boilerplate"
+    quoted = sum(len(m) for m in re.findall(r"[“\"]([^”\"]*)[”\"]", text))
+    if quoted > 0.5 * len(text):
+        return "mostly a quote"
+    if re.search(r"\b(I|I'm|I've|my|we|our)\b", re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
+        return "the writer's own voice"
+    if text == text.title() and not text.endswith("."):
+        return "a headline"
+    return None
+
+
+def _words(text: str) -> list[str]:
+    words = re.findall(r"[\w’'-]+", text.casefold())
+    return [re.sub(r"[’']s$", "", w).strip("’'-") for w in words]
+
+
+def _answer_words(answer: str) -> set[str]:
+    """Distinctive words of an answer (not generic ones like "International" or "of")."""
+    generic = {
+        "the", "of", "and", "in", "for", "on", "at", "to", "a", "an", "international", "national", "state",
+        "republic", "people's", "peoples", "democratic", "united", "ministry", "foreign", "affairs", "north",
+        "south", "east", "west", "new", "city", "airport", "palace", "house", "agency", "service", "news",
+        "central", "government", "office", "party", "army", "korean", "american", "cuban",
+    }
+    return {w for w in _words(answer) if w not in generic and len(w) > 1 and not w.isdigit()} | {
+        w for w in _words(answer) if w.isdigit() and len(w) >= 3
+    }
+
+
+def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = False) -> str | None:
+    """Why a question stem (or statement) is not fair, or None.
+
+    ``answers`` are the answer and its aliases; ``subject_bound`` says a possessive
+    like "his" refers to the stem's own named subject or to "Who".
+    """
+    words = _words(stem)
+    if len(words) < MIN_STEM_WORDS:
+        return "stem too short to be answerable"
+    if len(words) > MAX_STEM_WORDS:
+        return "stem too long to read"
+    if any(ch in stem for ch in QUOTE_CHARS + "()[]"):
+        return "quotes or brackets in the stem"
+    lowered = f" {' '.join(words)} "
+    for word in words:
+        if word in CONTEXT_WORDS:
+            return f'"{word}" needs the surrounding text'
+        if word in BOUND_POSSESSIVES and not subject_bound:
+            return f'"{word}" has no antecedent in the stem'
+    for phrase in CONTEXT_PHRASES:
+        if f" {phrase} " in lowered:
+            return f'"{phrase}" needs the surrounding text'
+    if re.match(r"^(however|but|and|also|so|yet|still|additionally|interestingly)\b", stem, re.IGNORECASE):
+        return "opens with a connective"
+    # "the two countries" points back; "the two North Korean diplomats" describes itself.
+    if re.search(r"\bthe (two|three|four|five|six|both)\b(?! [A-Z])", stem):
+        return "a numbered reference back to the text"
+    stem_words = set(words)
+    for answer in answers:
+        if not answer:
+            continue
+        if f" {' '.join(_words(answer))} " in lowered:
+            return "the answer appears in the stem"
+        shared = _answer_words(answer) & stem_words
+        if shared:
+            return f'part of the answer ("{sorted(shared)[0]}") appears in the stem'
+    return None
+
+
+def is_near_duplicate(a: str, b: str, threshold: float = 85.0) -> bool:
+    """Two stems asking the same thing in nearly the same words."""
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(a, b) >= threshold

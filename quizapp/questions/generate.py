@@ -1,0 +1,569 @@
+"""Articles to a deck: read, extract facts, ask questions, rank, pick card types.
+
+``generate_deck`` is the one entry point (the CLI's ``generate`` command and the
+TUI's generate screen call it). The same input and seed always give the same
+deck: every random choice draws from a generator seeded by the seed and the
+candidate's own key, never from global state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quizapp.deck.model import (
+    CARD_TYPES,
+    ClozeCard,
+    Deck,
+    FactRef,
+    Flashcard,
+    MultipleChoiceCard,
+    Provenance,
+    Source,
+    TrueFalseCard,
+    TypedCard,
+)
+from quizapp.errors import QuizappError
+from quizapp.facts.model import ArticleFacts, Mention
+from quizapp.ingest.model import Article
+from quizapp.questions import distractors as dist
+from quizapp.questions.filters import sentence_problem, stem_problem
+from quizapp.questions.ranking import default_max_cards, score, select
+from quizapp.questions.templates import Target, Transformed, transform
+
+ProgressCallback = Callable[[int, int, str], None]
+
+#: Card types a deck gets unless asked otherwise. Cloze and flashcards are on request:
+#: a wh-question reads better than a sentence with a hole.
+DEFAULT_TYPES = ("multiple_choice", "typed", "true_false")
+NAME_KINDS = {"person", "place", "organization"}
+#: Content-word overlap above which another sentence says the same thing.
+SAME_CLAIM_OVERLAP = 0.6
+
+
+class GenerationError(QuizappError):
+    """No deck could be generated (bad options, or no article yielded a question)."""
+
+
+@dataclass
+class Candidate:
+    """A question about one fact, before it becomes a card."""
+
+    source: str
+    article_index: int
+    mention: Mention
+    transformed: Transformed
+    answer: str
+    accept: list[str]
+    aliases: list[str]
+    kind: str
+    category: str | None
+    position: float
+    signature: frozenset[str]
+    excluded: set[str] = field(default_factory=set)
+
+    @property
+    def question(self) -> str:
+        return self.transformed.question
+
+    @property
+    def pattern(self) -> str:
+        return self.transformed.pattern
+
+    @property
+    def answer_key(self) -> str:
+        return f"{self.source}:{self.mention.canonical.casefold()}"
+
+    @property
+    def sentence_key(self) -> str:
+        return f"{self.source}:{self.mention.sentence_start}"
+
+    @property
+    def key(self) -> str:
+        m = self.mention
+        return f"{self.source}:{m.start}:{m.end}:{self.pattern}"
+
+
+@dataclass
+class _Sentence:
+    source: str
+    start: int
+    text: str
+    lemmas: frozenset[str]
+    mentions: list[Mention]
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def generate_deck(
+    paths: Sequence[Path | str],
+    *,
+    title: str | None = None,
+    date: dt.date | None = None,
+    max_cards: int | None = None,
+    types: set[str] | None = None,
+    seed: int = 0,
+    progress: ProgressCallback | None = None,
+) -> Deck:
+    """Read the articles at ``paths`` and return a deck of questions about them.
+
+    ``progress(done, total, message)`` is called as articles are read, parsed and quizzed.
+    """
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.ingest import read_articles
+
+    if not paths:
+        raise GenerationError("no articles given")
+    chosen_types = _check_types(types)
+    if max_cards is not None and max_cards < 1:
+        raise GenerationError("--max-cards must be at least 1")
+    n = len(paths)
+    total_steps = 1 + 2 * n
+    report = progress or (lambda done, total, message: None)
+
+    report(0, total_steps, "Reading articles")
+    articles = read_articles([str(p) for p in paths], date)
+    report(1, total_steps, "Finding facts")
+    pairs = extract_facts_with_docs(articles, progress=lambda done, _t: report(1 + done, total_steps, f"Parsed {done} of {n}"))
+    return deck_from_facts(articles, pairs, title=title, max_cards=max_cards, types=chosen_types, seed=seed,
+                           progress=lambda done, message: report(1 + n + done, total_steps, message))
+
+
+def _check_types(types: set[str] | None) -> tuple[str, ...]:
+    if not types:
+        return DEFAULT_TYPES
+    unknown = sorted(set(types) - set(CARD_TYPES))
+    if unknown:
+        raise GenerationError(f"unknown card type(s): {', '.join(unknown)} (choose from {', '.join(CARD_TYPES)})")
+    return tuple(t for t in CARD_TYPES if t in types)
+
+
+def deck_from_facts(
+    articles: Sequence[Article],
+    pairs: Sequence[tuple[ArticleFacts, Any]],
+    *,
+    title: str | None = None,
+    max_cards: int | None = None,
+    types: Sequence[str] = DEFAULT_TYPES,
+    seed: int = 0,
+    progress: Callable[[int, str], None] | None = None,
+) -> Deck:
+    """The deck for already parsed articles (``pairs`` from ``extract_facts_with_docs``)."""
+    sources = _sources(articles)
+    pool = _pool([facts for facts, _doc in pairs])
+    sentences = _sentences(sources, pairs)
+    words = [len(a.text.split()) for a in articles]
+    caps = [default_max_cards(w) for w in words]
+    if max_cards is not None:
+        total_words = sum(words) or 1
+        caps = [max(1, -(-max_cards * w // total_words)) for w in words]
+
+    chosen: list[Candidate] = []
+    for index, (article, (facts, doc)) in enumerate(zip(articles, pairs)):
+        candidates = article_candidates(index, sources[index].key, article, facts, doc, pool, sentences)
+        chosen += select(candidates, caps[index])  # type: ignore[arg-type]
+        if progress:
+            progress(index + 1, f"Wrote questions for {Path(article.path).name}")
+    if max_cards is not None and len(chosen) > max_cards:
+        best = sorted(chosen, key=lambda c: -score(c))[:max_cards]
+        chosen = [c for c in chosen if c in best]
+
+    cards = []
+    for i, cand in enumerate(chosen):
+        card = make_card(cand, pool, i, types, seed)
+        if card is not None:
+            cards.append(card)
+    if not cards:
+        raise GenerationError("no question could be generated from these articles")
+    deck_title = title or _default_title(articles)
+    return Deck(title=deck_title, description="Generated by quizapp from the sources below.", sources=sources,
+                cards=cards)
+
+
+# ------------------------------------------------------------------ context
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return slug or "article"
+
+
+def _sources(articles: Sequence[Article]) -> list[Source]:
+    out: list[Source] = []
+    seen: set[str] = set()
+    for article in articles:
+        base = _slug(Path(article.path).stem if article.path != "-" else "stdin")
+        sid, k = base, 2
+        while sid in seen:
+            sid, k = f"{base}-{k}", k + 1
+        seen.add(sid)
+        out.append(Source(id=sid, title=article.title, path=article.path if article.path != "-" else None,
+                          published=article.published))
+    return out
+
+
+def _default_title(articles: Sequence[Article]) -> str:
+    titles = [a.title or Path(a.path).stem for a in articles]
+    if len(titles) == 1:
+        return titles[0]
+    return f"{titles[0]} (+{len(titles) - 1} more)"
+
+
+def _pool(all_facts: Sequence[ArticleFacts]) -> list[dist.PoolEntry]:
+    """Every named fact of the deck, with its category, for distractors."""
+    entries: dict[tuple[str, str], dist.PoolEntry] = {}
+    for facts in all_facts:
+        for cluster in facts.clusters:
+            if cluster.kind not in NAME_KINDS:
+                continue
+            key = (cluster.kind, cluster.canonical.casefold())
+            aliases = tuple(cluster.aliases)
+            if key in entries:
+                aliases = tuple(dict.fromkeys((*entries[key].aliases, *aliases)))
+            entries[key] = dist.PoolEntry(cluster.kind, cluster.canonical, aliases,
+                                          _category(cluster.kind, cluster.canonical, aliases, cluster.label))
+    return list(entries.values())
+
+
+def _category(kind: str, canonical: str, aliases: Sequence[str], label: str | None) -> str | None:
+    if kind == "place":
+        return dist.place_category(canonical, aliases, label)
+    if kind == "organization":
+        return dist.organization_category(canonical, aliases)
+    if kind == "person":
+        return dist.person_role(canonical, aliases)
+    return None
+
+
+_STOP = {"be", "have", "do", "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "by", "from"}
+
+
+def _content_lemmas(tokens: Any) -> frozenset[str]:
+    return frozenset(t.lemma_.casefold() for t in tokens
+                     if t.is_alpha and not t.is_stop and t.lemma_.casefold() not in _STOP and not t.ent_type_)
+
+
+def _sentences(sources: Sequence[Source], pairs: Sequence[tuple[ArticleFacts, Any]]) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for source, (facts, doc) in zip(sources, pairs):
+        for sent in doc.sents:
+            ms = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
+            out.append(_Sentence(source.key, sent.start_char, sent.text, _content_lemmas(sent), ms))
+    return out
+
+
+# ------------------------------------------------------------------ candidates
+
+
+def article_candidates(
+    index: int,
+    source: str,
+    article: Article,
+    facts: ArticleFacts,
+    doc: Any,
+    pool: list[dist.PoolEntry],
+    corpus: list[_Sentence],
+) -> list[Candidate]:
+    """Every acceptable question the templates can make from one article."""
+    length = max(1, len(facts.text))
+    headlines = {h.strip().casefold() for h in article.headlines}
+    out: list[Candidate] = []
+    seen: set[tuple[int, str, str]] = set()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in facts.mentions:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    for mention in facts.mentions:
+        if article.in_aside(mention.start, mention.end):
+            continue
+        sentence = mention.sentence.strip()
+        if sentence.casefold() in headlines or sentence_problem(sentence):
+            continue
+        target = _target(doc, mention, facts)
+        if target is None:
+            continue
+        resolver = _pronoun_resolver(doc, facts, by_sentence)
+        try:
+            transformed = transform(doc, target, resolver, _renames(doc, by_sentence.get(mention.sentence_start, [])))
+        except (IndexError, ValueError):  # a parse too odd to transform: no question
+            transformed = None
+        if transformed is None:
+            continue
+        answer, accept, aliases = _answer_forms(mention, facts)
+        if answer is None:
+            continue
+        names = [answer, mention.text, *aliases]
+        bound = not (transformed.pattern == "subject" and mention.kind != "person")
+        if stem_problem(transformed.question, names, subject_bound=bound):
+            continue
+        key = (mention.sentence_start, mention.canonical.casefold(), transformed.pattern)
+        if key in seen:
+            continue
+        seen.add(key)
+        sent_span = doc.char_span(mention.sentence_start, mention.sentence_start + len(mention.sentence), alignment_mode="expand")
+        tokens = [t for t in (sent_span if sent_span is not None else []) if not (mention.start <= t.idx < mention.end)]
+        cand = Candidate(
+            source=source, article_index=index, mention=mention, transformed=transformed, answer=answer,
+            accept=accept, aliases=aliases, kind=mention.kind, category=target.category or _category(
+                mention.kind, mention.canonical, aliases, mention.label),
+            position=mention.start / length, signature=_content_lemmas(tokens),
+        )
+        if _has_competing_answer(cand, corpus):
+            continue
+        cand.excluded = _also_true(cand, corpus)
+        out.append(cand)
+    return out
+
+
+def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    if mention.kind == "number":
+        numeric = [t.i for t in doc[start:end] if t.like_num or t.tag_ == "CD"]
+        if not numeric or mention.granularity in {"ordinal", "money", "age", "duration"}:
+            return None
+        start, end = min(numeric), max(numeric) + 1
+    if mention.kind == "date":
+        if not mention.value or dist.date_granularity(mention.value) is None:
+            return None
+        if any(t.lower_ in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} for t in span):
+            return None
+    cluster = facts.cluster_of(mention.canonical, mention.kind)
+    aliases = tuple(cluster.aliases) if cluster else ()
+    category: str | None = None
+    if mention.kind == "place":
+        cat = dist.place_category(mention.canonical, aliases, mention.label)
+        category = cat if cat in {"country", "city", "region"} else None
+    elif mention.kind == "organization":
+        category = dist.ORG_QUESTION_NOUN.get(dist.organization_category(mention.canonical, aliases), "organization")
+    granularity = dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
+    return Target(start=start, end=end, kind=mention.kind, label=mention.label, granularity=granularity,
+                  category=category)
+
+
+def _pronoun_resolver(doc: Any, facts: ArticleFacts, by_sentence: dict[int, list[Mention]]):
+    """Resolve he/she to the one person the previous sentence names; otherwise nothing."""
+    starts = sorted(by_sentence)
+
+    def resolve(token: Any) -> str | None:
+        if token.pos_ == "NUM":
+            return _resolve_bare_number(token)
+        if token.lower_ not in {"he", "she"}:
+            return None
+        sent_start = token.sent.start_char
+        before_in_sentence = [m for m in by_sentence.get(sent_start, []) if m.kind == "person" and m.start < token.idx]
+        if before_in_sentence:
+            return None
+        previous = [s for s in starts if s < sent_start]
+        if not previous:
+            return None
+        people = {m.canonical for m in by_sentence[previous[-1]] if m.kind == "person"}
+        if len(people) != 1:
+            return None
+        # The previous sentence must be the one right before (no unparsed sentence in between).
+        prev_sents = [s for s in doc.sents if s.end_char <= sent_start]
+        if not prev_sents or prev_sents[-1].start_char != previous[-1]:
+            return None
+        return next(iter(people))
+
+    return resolve
+
+
+def _resolve_bare_number(token: Any) -> str | None:
+    """"The two were arrested" after "Two North Korean diplomats have been caught": the two diplomats."""
+    doc = token.doc
+    if token.sent.start == 0:
+        return None
+    previous = doc[token.sent.start - 1].sent
+    for t in previous:
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
+            numbers = [c for c in t.children if c.dep_ == "nummod"]
+            if numbers and numbers[0].lower_ == token.lower_:
+                words = [w.text for w in t.subtree if w.dep_ not in {"det", "relcl", "appos", "punct"} and not w.is_space]
+                if len(words) > 6:
+                    return None
+                return "the " + " ".join(w.lower() if i == 0 else w for i, w in enumerate(words))
+    return None
+
+
+def _renames(doc: Any, mentions: list[Mention]) -> dict[int, str]:
+    """Single-word names of people written in full ("Yun" -> "Yun Byung-se"), so stems stand alone."""
+    out: dict[int, str] = {}
+    for m in mentions:
+        if m.kind != "person" or " " in m.text.strip() or " " not in m.canonical:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            out[span.start] = m.canonical
+    return out
+
+
+def _answer_forms(mention: Mention, facts: ArticleFacts) -> tuple[str | None, list[str], list[str]]:
+    """The answer as shown, the other forms accepted, and the cluster's aliases."""
+    if mention.kind in NAME_KINDS:
+        cluster = facts.cluster_of(mention.canonical, mention.kind)
+        aliases = [a for a in (cluster.aliases if cluster else []) if a.casefold() != mention.canonical.casefold()]
+        accept = [a for a in dict.fromkeys([mention.text, *aliases]) if a.casefold() != mention.canonical.casefold()]
+        return mention.canonical, accept, aliases
+    if mention.kind == "date":
+        shown = dist.format_date(mention.value or "", None)
+        if shown is None:
+            return None, [], []
+        accept = [f for f in dict.fromkeys([mention.value or "", mention.text]) if f and f != shown]
+        # "in November" for November 2023: the month alone is right too.
+        return shown, accept, []
+    number = dist.parse_number(mention.text, mention.value)
+    if number is None:
+        return None, [], []
+    like = mention.text if any(ch.isdigit() for ch in mention.text) else str(int(number))
+    shown = dist.format_number(number, like)
+    accept = [f for f in dict.fromkeys([mention.text, (mention.value or "")]) if f and f != shown]
+    return shown, accept, []
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a:
+        return 0.0
+    return len(a & b) / len(a)
+
+
+def _has_competing_answer(cand: Candidate, corpus: list[_Sentence]) -> bool:
+    """Another sentence makes the same claim about a different fact of the same kind: ambiguous."""
+    if len(cand.signature) < 2:
+        return False
+    for sent in corpus:
+        if sent.source == cand.source and sent.start == cand.mention.sentence_start:
+            # In the same sentence, a second fact of the kind in the same role ("Brazil, Mexico and Peru").
+            continue
+        if _overlap(cand.signature, sent.lemmas) < SAME_CLAIM_OVERLAP:
+            continue
+        for m in sent.mentions:
+            if m.kind == cand.kind and m.canonical.casefold() != cand.mention.canonical.casefold():
+                if cand.kind == "date" and m.value and cand.mention.value and (
+                        m.value.startswith(cand.mention.value) or cand.mention.value.startswith(m.value)):
+                    continue
+                return True
+    return False
+
+
+def _also_true(cand: Candidate, corpus: list[_Sentence]) -> set[str]:
+    """Answers the articles give elsewhere for a claim like this one: never distractors."""
+    excluded: set[str] = set()
+    for sent in corpus:
+        if _overlap(cand.signature, sent.lemmas) < SAME_CLAIM_OVERLAP * 0.8:
+            continue
+        for m in sent.mentions:
+            if m.kind != cand.kind:
+                continue
+            excluded.add(m.canonical)
+            excluded.add(m.text)
+            if m.value:
+                excluded.add(m.value)
+                shown = dist.format_date(m.value, None) if m.kind == "date" else None
+                if shown:
+                    excluded.add(shown)
+    return excluded
+
+
+# ------------------------------------------------------------------ cards
+
+
+def _rng(seed: int, *parts: object) -> random.Random:
+    basis = "\x1f".join([str(seed), *map(str, parts)])
+    return random.Random(int.from_bytes(hashlib.sha256(basis.encode()).digest()[:8], "big"))
+
+
+def _card_id(source: str, kind: str, text: str) -> str:
+    digest = hashlib.sha1(f"{kind}\n{text}".encode()).hexdigest()[:10]
+    return f"{_slug(source)[:24]}-{digest}"
+
+
+def _distractors_for(cand: Candidate, pool: list[dist.PoolEntry], seed: int, purpose: str) -> list[str] | None:
+    answer = dist.Answer(kind=cand.kind, canonical=cand.answer, aliases=tuple([cand.mention.text, *cand.aliases]),
+                         value=cand.mention.value, category=cand.category,
+                         excluded={e for e in cand.excluded if e.casefold() not in {cand.answer.casefold(), cand.mention.text.casefold()}})
+    if cand.kind == "number":
+        answer.canonical = cand.answer
+        answer.value = cand.mention.value
+    return dist.pick_distractors(answer, pool, _rng(seed, cand.key, purpose))
+
+
+def _true_false_statement(cand: Candidate, pool: list[dist.PoolEntry], seed: int) -> tuple[str, bool] | None:
+    """A statement of the fact, made false half the time by swapping in a distractor."""
+    template = cand.transformed.template
+    if "{answer}" not in template or stem_problem(template.replace("{answer}", "Xq Xq"), [], subject_bound=True):
+        return None
+    shown_in_place = cand.mention.text
+    if cand.kind == "date":
+        # Only absolute dates after "in"/"on" can be swapped ("in 1959" -> "in 1961").
+        if not re.search(r"\b(in|on|since)\s+\{answer\}", template) or not re.search(r"\d{4}", cand.mention.text):
+            return None
+        shown_in_place = cand.answer
+    if cand.kind == "number" and not any(ch.isdigit() for ch in cand.mention.text):
+        return None
+    if cand.kind in NAME_KINDS:
+        shown_in_place = cand.mention.text if cand.pattern != "subject" else cand.answer
+    truth = _rng(seed, cand.key, "tf").random() < 0.5
+    if truth:
+        return template.replace("{answer}", shown_in_place), True
+    wrong = _distractors_for(cand, pool, seed, "tf")
+    if not wrong:
+        return None
+    return template.replace("{answer}", wrong[0]), False
+
+
+def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Sequence[str], seed: int):
+    """The card for a candidate: the first type in a rotating order that the fact supports."""
+    rng = _rng(seed, cand.key, "type")
+    order = list(types)
+    shift = (index + rng.randrange(len(order))) % len(order) if order else 0
+    order = order[shift:] + order[:shift]
+    m = cand.mention
+    fact = FactRef(kind=cand.kind, canonical=m.canonical if cand.kind in NAME_KINDS else (m.value or m.canonical),
+                   value=m.value, aliases=cand.aliases if cand.kind in NAME_KINDS else [a for a in cand.accept if a != m.value])
+    prov = Provenance(source=cand.source, sentence=m.sentence.strip(), start=m.start, end=m.end, fact=fact)
+    tags = [cand.kind, cand.transformed.wh.replace(" ", "-")]
+    explanation = f"From the article: {m.sentence.strip()}"
+    for card_type in order:
+        if card_type == "multiple_choice":
+            wrong = _distractors_for(cand, pool, seed, "mc")
+            if not wrong:
+                continue
+            choices = [cand.answer, *wrong]
+            _rng(seed, cand.key, "order").shuffle(choices)
+            return MultipleChoiceCard(id=_card_id(cand.source, card_type, cand.question), question=cand.question,
+                                      answer=cand.answer, choices=choices, tags=tags, explanation=explanation,
+                                      provenance=prov)
+        if card_type == "typed":
+            return TypedCard(id=_card_id(cand.source, card_type, cand.question), question=cand.question,
+                             answer=cand.answer, accept=cand.accept, tags=tags, explanation=explanation,
+                             provenance=prov)
+        if card_type == "true_false":
+            made = _true_false_statement(cand, pool, seed)
+            if made is None:
+                continue
+            statement, truth = made
+            return TrueFalseCard(id=_card_id(cand.source, card_type, statement), statement=statement, answer=truth,
+                                 tags=tags, explanation=explanation if truth else f"False. {explanation}",
+                                 provenance=prov)
+        if card_type == "cloze":
+            template = cand.transformed.template
+            if "{answer}" not in template:
+                continue
+            text = template.replace("{answer}", "{{c1::" + cand.transformed.answer_text + "}}")
+            return ClozeCard(id=_card_id(cand.source, card_type, text), text=text, tags=tags,
+                             explanation=explanation, provenance=prov)
+        if card_type == "flashcard":
+            return Flashcard(id=_card_id(cand.source, card_type, cand.question), front=cand.question,
+                             back=cand.answer, tags=tags, explanation=explanation, provenance=prov)
+    return None

@@ -1,0 +1,613 @@
+"""Wh-questions from a dependency parse.
+
+Given a parsed sentence and the span of a fact in it (the answer), find the
+clause the fact belongs to, strip what a question does not need (subordinate
+clauses, appositions, parentheticals, discourse adverbs, attributions such as
+"according to ..."), and rewrite the clause as a question:
+
+* the fact is the subject: replace it by a wh-phrase and keep the verb phrase
+  ("Who entered South Korea in November with his family?");
+* the fact is an object or sits in a prepositional phrase of the verb: front a
+  wh-phrase and invert the first auxiliary, or add do-support and lemmatize
+  the verb ("When did South Korea and Cuba establish diplomatic relations?");
+* the fact is a count of an object or subject ("3,800 cigars"): "How many
+  cigars were ...?".
+
+When no transformation is clean the function returns ``None``: a missing card
+is better than a broken one. The same pruned clause, with the answer in place,
+is the declarative statement used for true/false and cloze cards.
+
+Everything here works on spaCy tokens but never imports spaCy itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+Token = Any  # spacy.tokens.Token; not imported so this module loads without spaCy
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "dative"}
+#: Verb dependents that never belong in a question about the clause.
+DROP_VERB_DEPS = {"advcl", "punct", "cc", "parataxis", "mark", "intj", "discourse", "meta", "dep", "csubj", "preconj"}
+#: Noun-phrase dependents dropped when set off by commas or brackets (non-restrictive).
+NONRESTRICTIVE_DEPS = {"appos", "relcl", "acl", "advcl", "parataxis"}
+#: Dependents of a noun dropped always: they only add asides.
+DROP_NOUN_DEPS = {"appos", "parataxis"}
+#: Adverbs that tie a sentence to its neighbours and make no sense in a question.
+DISCOURSE_ADVERBS = {
+    "however", "also", "interestingly", "additionally", "finally", "apparently", "still", "even", "now",
+    "then", "so", "meanwhile", "moreover", "furthermore", "thus", "therefore", "again", "already", "later",
+    "recently", "currently", "precisely", "definitely", "essentially", "indeed", "instead", "too", "just",
+    "reportedly", "allegedly", "back", "here", "there", "perhaps", "as", "well",
+}
+#: Prepositions whose phrases attribute rather than inform ("according to Reuters").
+DROP_PREPOSITIONS = {"according", "despite", "although", "as", "like", "unlike", "including", "thanks", "amid", "besides"}
+REPORTING_VERBS = {
+    "say", "report", "tell", "state", "add", "announce", "claim", "note", "explain", "believe", "confirm",
+    "reveal", "acknowledge", "admit", "assure", "recall", "write", "evaluate", "maintain", "insist", "argue",
+}
+#: Verbs that report a fact (not an opinion); their complement clause may be asked about.
+STATING_VERBS = {"say", "report", "tell", "state", "announce", "confirm", "reveal", "acknowledge", "admit", "add", "note", "recall", "explain"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "there",
+            "we", "us", "i", "me", "you", "one", "both", "either", "neither", "who", "which"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """The fact to ask about: a token span in the parsed document."""
+
+    start: int  # first token index (in the doc)
+    end: int  # one past the last token index
+    kind: str  # person, place, organization, date, number
+    label: str | None = None  # spaCy label (GPE, LOC, FAC, ...) or a finer category
+    granularity: str | None = None  # dates: day, month, year, decade
+    category: str | None = None  # what a "Which ___" question calls it: country, city, agency ...
+
+
+@dataclass(frozen=True)
+class Transformed:
+    """A question and its declarative twin, built from one clause."""
+
+    question: str
+    statement: str  # the pruned clause, answer in place
+    template: str  # the statement with "{answer}" where the answer goes
+    answer_text: str  # the answer as written in the sentence
+    pattern: str  # subject, object, prep, time, how_many
+    wh: str  # who, what, which, when, where, how many, ...
+
+
+PronounResolver = Callable[[Token], "str | None"]
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _in_brackets(token: Token) -> bool:
+    """Whether the token sits inside (...) or [...] within its sentence."""
+    depth = 0
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def _set_off_by_comma(token: Token) -> bool:
+    """A dependent written after a comma or dash is an aside (non-restrictive)."""
+    left = token.left_edge
+    if left.i == 0:
+        return False
+    before = token.doc[left.i - 1]
+    return before.text in {",", "—", "–", "-", "("}
+
+
+def _prune_noun_phrase(head: Token, keep: set[int]) -> set[int]:
+    """Token ids of ``head``'s subtree with asides removed, never removing ``keep``."""
+    ids = _subtree_ids(head)
+    for t in list(head.subtree):
+        if t.i not in ids or t.i in keep or t == head:
+            continue
+        if any(k in _subtree_ids(t) for k in keep):
+            continue
+        aside = t.dep_ in DROP_NOUN_DEPS or (t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))
+        if t.dep_ == "relcl" and t.head.ent_type_:  # "Ri Il-gyu, who ..." / "Cuba, which ..."
+            aside = True
+        if t.dep_ == "advmod" and t.lower_ in {"however", "also", "even", "here", "reportedly", "apparently", "allegedly", "still"}:
+            aside = True
+        if t.dep_ == "prep" and _is_weekday_phrase(t):
+            aside = True
+        if aside or _in_brackets(t) or t.text in {"(", ")", "[", "]", '"', "“", "”"}:
+            ids -= _subtree_ids(t)
+    return ids
+
+
+def _render(doc: Any, ids: Iterable[int], replace: dict[int, str] | None = None) -> str:
+    """Join tokens in document order, with their original spacing."""
+    replace = replace or {}
+    parts: list[str] = []
+    order = [i for i in sorted(ids) if not doc[i].is_space]
+    for pos, i in enumerate(order):
+        tok = doc[i]
+        text = replace.get(i, tok.text)
+        # Keep the original spacing between neighbours; a gap where tokens were removed is a space.
+        adjacent = pos + 1 < len(order) and order[pos + 1] == i + 1
+        parts.append(text + (tok.whitespace_ and " " if adjacent else " "))
+    return tidy("".join(parts))
+
+
+def tidy(text: str) -> str:
+    """Normalize the spacing and punctuation left behind by removing tokens."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:?!%])", r"\1", text)
+    text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"^[,;:\-—–\s]+", "", text)
+    text = re.sub(r"[,;:\-—–\s]+$", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text
+
+
+def find_clause_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` that heads a clause with its own (or a shared) subject."""
+    t = token
+    while True:
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass", "amod", "acl", "xcomp", "pcomp", "advcl", "relcl", "csubj"}:
+            return t
+        if t.dep_ == "ROOT" or t.head == t:
+            return t if t.pos_ in {"VERB", "AUX"} else None
+        if t.dep_ in {"relcl", "acl", "advcl", "appos", "pcomp", "csubj"}:
+            return None  # the fact is inside a subordinate clause or aside: no clean question
+        t = t.head
+
+
+def clause_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:  # "Kim reviewed ... and greeted ..."
+        return clause_subject(verb.head)
+    return None
+
+
+def _is_discourse_adverb(tok: Token, subject: Token | None) -> bool:
+    if tok.dep_ not in {"advmod", "npadvmod"}:
+        return False
+    if tok.lower_ in DISCOURSE_ADVERBS:
+        return True
+    # A sentence adverb in front of the subject ("Interestingly, ...").
+    return subject is not None and tok.i < subject.left_edge.i and tok.dep_ == "advmod"
+
+
+def _is_weekday_phrase(tok: Token) -> bool:
+    """"on Sunday", "Tuesday", "that day": relative times that mean nothing out of context."""
+    sub = list(tok.subtree)
+    if len(sub) > 4:
+        return False
+    words = {t.lower_ for t in sub}
+    return bool(words & WEEKDAYS) or ({"that", "day"} <= words)
+
+
+def _clause_ids(verb: Token, subject: Token | None, target_ids: set[int]) -> set[int] | None:
+    """Token ids of the clause headed by ``verb`` with asides removed; None when unusable."""
+    ids: set[int] = {verb.i}
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return None  # "must have", "would find": speculation and opinion, not facts to study
+    for child in verb.children:
+        sub = _subtree_ids(child)
+        holds_target = bool(sub & target_ids)
+        if subject is not None and child.i < subject.left_edge.i and not holds_target and child.dep_ not in {"aux", "auxpass", "neg"}:
+            # Fronted modifiers ("In February, ...") survive only as short time or place phrases.
+            if child.dep_ == "prep" and len(sub) <= 5 and any(doc_t.ent_type_ in {"DATE", "GPE", "LOC", "FAC"} for doc_t in child.subtree) \
+                    and not _is_weekday_phrase(child) and child.lower_ not in DROP_PREPOSITIONS:
+                ids |= _prune_prep(child, target_ids)
+            continue
+        if child.dep_ in SUBJECT_DEPS:
+            ids |= _prune_noun_phrase(child, target_ids)
+            continue
+        if holds_target:
+            if child.dep_ in {"ccomp", "advcl"}:
+                return None
+            ids |= _prune_noun_phrase(child, target_ids) if child.dep_ != "prep" else _prune_prep(child, target_ids)
+            continue
+        if child.dep_ in DROP_VERB_DEPS or child.dep_ == "conj":
+            continue
+        if child.dep_ in {"appos", "npadvmod", "advmod", "acl"} and child.i > verb.i and _set_off_by_comma(child):
+            continue  # ", the first meeting in six decades": an aside on the whole clause
+        if child.dep_ == "ccomp":
+            return None  # "admits that ..." without its complement is not a sentence
+        if _is_discourse_adverb(child, subject):
+            continue
+        if child.dep_ == "prep":
+            if child.lower_ in DROP_PREPOSITIONS or _is_weekday_phrase(child):
+                continue
+            ids |= _prune_prep(child, target_ids)
+            continue
+        if child.dep_ == "npadvmod" and _is_weekday_phrase(child):
+            continue
+        if child.dep_ == "xcomp":
+            ids |= _prune_verb_phrase(child, target_ids)
+            continue
+        if _in_brackets(child):
+            continue
+        ids |= _prune_noun_phrase(child, target_ids)
+    return ids
+
+
+def _prune_prep(prep: Token, keep: set[int]) -> set[int]:
+    ids = {prep.i}
+    for child in prep.children:
+        if child.dep_ in {"pobj", "pcomp", "prep"}:
+            ids |= _prune_noun_phrase(child, keep)
+    return ids
+
+
+def _prune_verb_phrase(verb: Token, keep: set[int]) -> set[int]:
+    ids = {verb.i}
+    for child in verb.children:
+        sub = _subtree_ids(child)
+        if child.dep_ in DROP_VERB_DEPS or child.dep_ in {"conj", "ccomp"}:
+            if sub & keep:
+                ids |= sub
+            continue
+        if child.dep_ == "prep":
+            if (child.lower_ in DROP_PREPOSITIONS or _is_weekday_phrase(child)) and not sub & keep:
+                continue
+            ids |= _prune_prep(child, keep)
+        elif child.dep_ == "xcomp":
+            ids |= _prune_verb_phrase(child, keep)
+        elif _is_discourse_adverb(child, None) and not sub & keep:
+            continue
+        elif child.dep_ == "npadvmod" and _is_weekday_phrase(child) and not sub & keep:
+            continue
+        else:
+            ids |= _prune_noun_phrase(child, keep) if child.dep_ != "aux" else {child.i}
+    return ids
+
+
+def _lower_first(text: str, token: Token) -> str:
+    """Lower-case a clause-initial word unless it is a name."""
+    if token.i == token.sent.start and token.pos_ != "PROPN" and token.text not in {"I"} and not token.ent_type_:
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _wh_phrase(target: Target, role: str) -> str | None:
+    """The wh-phrase standing for the answer."""
+    kind = target.kind
+    if kind == "person":
+        return "Who"
+    if kind == "date":
+        if target.granularity == "year":
+            return "In what year"
+        if target.granularity == "decade":
+            return "In which decade"
+        return "When"
+    if kind == "place":
+        if role in {"prep_in", "prep_at"}:
+            return "Where"
+        return f"Which {target.category}" if target.category else None
+    if kind == "organization":
+        return f"Which {target.category or 'organization'}"
+    return None
+
+
+def _noun_needs_which(wh: str) -> bool:
+    return wh.startswith("Which")
+
+
+@dataclass
+class _Parts:
+    doc: Any
+    verb: Token
+    subject: Token
+    clause: set[int]
+    target_ids: set[int]
+
+
+def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
+              renames: dict[int, str] | None = None) -> Transformed | None:
+    """Rewrite the clause holding ``target`` as a question about it, or return None.
+
+    ``resolve`` names a pronoun (or "the two") subject from context, or returns None;
+    ``renames`` maps token indices to fuller names ("Yun" -> "Yun Byung-se").
+    """
+    span = doc[target.start:target.end]
+    if not len(span):
+        return None
+    head = span.root
+    target_ids = set(range(target.start, target.end))
+    if any(_in_brackets(t) for t in span):
+        return None
+
+    # Where does the fact sit in its clause?
+    role: str
+    anchor: Token  # the token whose subtree is the phrase to replace by the wh-phrase
+    counted: Token | None = None
+    if target.kind == "number":
+        if head.dep_ != "nummod" or head.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        counted = head.head
+        if counted.dep_ in SUBJECT_DEPS:
+            role, anchor = "subject", counted
+        elif counted.dep_ in OBJECT_DEPS:
+            role, anchor = "object", counted
+        else:
+            return None
+        # The whole counted phrase must be just number + adjectives + noun.
+        if any(t.dep_ not in {"nummod", "amod", "compound", "quantmod", "advmod"} and t != counted and t.i not in target_ids
+               for t in counted.subtree if not _in_brackets(t)):
+            return None
+    elif head.dep_ in SUBJECT_DEPS:
+        role, anchor = "subject", head
+    elif head.dep_ in OBJECT_DEPS:
+        role, anchor = "object", head
+    elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"VERB", "AUX"}:
+        anchor = head.head
+        role = f"prep_{anchor.lower_}"
+    elif (head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in {"with", "to", "from", "in", "at"}
+          and head.head.head.dep_ == "dobj" and head.head.head.head.pos_ in {"VERB", "AUX"}
+          and head.head.i > head.head.head.i):
+        # "established diplomatic relations with Cuba": the phrase qualifies the object but asks well.
+        anchor = head.head
+        role = f"prep_{anchor.lower_}"
+    elif head.dep_ == "npadvmod" and target.kind == "date" and head.head.pos_ in {"VERB", "AUX"}:
+        role, anchor = "time", head
+    else:
+        return None
+
+    verb = anchor.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ == "dobj":
+        verb = verb.head
+    # Climb xcomp chains ("managed to smuggle ... to China") to the verb that carries tense.
+    while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+    if not _is_factual_clause(verb):
+        return None
+
+    subject = clause_subject(verb)
+    if subject is None:
+        return None
+    if role != "subject" and subject.i in target_ids:
+        return None
+    # The anchor phrase must be exactly the fact (plus determiners), not a larger phrase around it.
+    if role == "subject" and target.kind != "number":
+        extra = [t for t in anchor.subtree if t.i not in target_ids and t.dep_ not in {"det", "punct", "case"}
+                 and not _in_brackets(t) and t.dep_ not in DROP_NOUN_DEPS and not (
+                     t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))]
+        extra = [t for t in extra if not any(a.dep_ in DROP_NOUN_DEPS or (a.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(a)) for a in t.ancestors if a.i in _subtree_ids(anchor) and a != anchor)]
+        # Titles before a person's name go with it ("Foreign Minister Yun Byung-se" -> "Who").
+        extra = [t for t in extra if not (target.kind == "person" and t.i < target.start and t.dep_ in {"compound", "amod", "poss", "case", "nmod"}
+                                          and all(a.i in target_ids or a.i < target.start for a in t.ancestors if a.i in _subtree_ids(anchor)))]
+        if extra:
+            return None
+        if any(c.dep_ == "conj" for c in anchor.children):
+            return None  # "South Korea and Cuba established ...": the answer is two things
+
+    clause = _clause_ids(verb, subject, target_ids)
+    if clause is None:
+        return None
+    if any(doc[i].text in {'"', "“", "”", "‘", "’"} and doc[i].dep_ != "case" for i in clause):
+        return None  # quotes: the wording is someone else's
+
+    replace: dict[int, str] = {i: name for i, name in (renames or {}).items() if i not in target_ids}
+    # A pronoun subject must be resolved from context, or there is no question.
+    if role != "subject":
+        bare_number = subject.pos_ == "NUM" and all(c.dep_ == "det" for c in subject.children)
+        if subject.lower_ in PRONOUNS or subject.lemma_.lower() in PRONOUNS or bare_number:
+            resolved = resolve(subject) if resolve else None
+            if not resolved:
+                return None
+            replace[subject.i] = resolved
+            for t in subject.subtree:
+                if t.i != subject.i:
+                    replace[t.i] = ""
+        elif not _names_something(subject):
+            return None
+
+    # Possessive pronouns ("his family") need the subject to be a named thing or the answer itself.
+    for i in clause:
+        if doc[i].lower_ in POSSESSIVE_PRONOUNS and doc[i].tag_ == "PRP$":
+            if role == "subject" and target.kind == "person":
+                continue
+            if subject.i in replace or (_names_something(subject) and subject.ent_type_ == "PERSON"):
+                continue
+            return None
+
+    answer_text = span.text
+    # --- the declarative statement, answer in place
+    phrase_ids = _subtree_ids(anchor) & clause if role == "subject" else set()
+    stmt_ids = set(clause)
+    stmt_replace = dict(replace)
+    if role == "subject" and target.kind != "number":
+        # Replace the whole subject phrase ("The National Intelligence Service") by the answer.
+        stmt_ids -= phrase_ids
+        stmt_ids.add(target.start)
+        stmt_replace[target.start] = "{answer}"
+    else:
+        stmt_ids -= target_ids - {target.start}
+        stmt_replace[target.start] = "{answer}"
+    if subject.i in replace and subject.i == subject.sent.start:
+        pass
+    template = _render(doc, stmt_ids, {**stmt_replace, **_case_fix(doc, stmt_ids, stmt_replace)})
+    template = template[:1].upper() + template[1:]
+    if not template.endswith("."):
+        template += "."
+    statement = template.replace("{answer}", answer_text)
+
+    # --- the question
+    wh = _question_word(target, role, counted, doc, target_ids)
+    if wh is None:
+        return None
+    if role == "subject":
+        rest = clause - phrase_ids
+        if target.kind == "number":
+            rest = clause - _subtree_ids(anchor)
+        fronted = {i for i in rest if i < anchor.left_edge.i}
+        body = _render(doc, rest - fronted, {**replace, **_case_fix(doc, rest - fronted, replace)})
+        tail = _render(doc, fronted, replace) if fronted else ""
+        if tail:
+            tail = _lower_first(tail, doc[min(fronted)])
+        question = f"{wh} {body} {tail}"
+    else:
+        remove = _subtree_ids(anchor)
+        rest = clause - remove
+        inverted = _invert(doc, verb, subject, rest, replace)
+        if inverted is None:
+            return None
+        question = f"{wh} {inverted}"
+    question = tidy(question).rstrip(".") + "?"
+    question = question[:1].upper() + question[1:]
+    pattern = "how_many" if target.kind == "number" else ("subject" if role == "subject" else ("object" if role == "object" else ("time" if role == "time" else "prep")))
+    return Transformed(question=question, statement=statement, template=template, answer_text=answer_text,
+                       pattern=pattern, wh=wh.split()[0].lower() if not wh.startswith("How many") else "how many")
+
+
+#: Subordinators that make a clause hypothetical rather than a stated fact.
+HYPOTHETICAL_MARKS = {"if", "unless", "whether", "though", "although", "once", "until", "before", "lest"}
+
+
+def _is_factual_clause(verb: Token) -> bool:
+    """A finite clause with its own subject that states something (not a relative clause, not a condition)."""
+    if verb.dep_ in {"relcl", "xcomp", "pcomp", "csubj", "amod", "acomp"}:
+        return False
+    if verb.dep_ == "conj":
+        if not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.head.dep_ != "ROOT":
+            return False
+    elif not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ != "ROOT":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in verb.children):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # negated claims make poor questions and turn false when trimmed
+    if verb.lemma_ in REPORTING_VERBS and not any(c.dep_ in {"dobj", "attr"} for c in verb.children):
+        return False  # "..., explains Ri": the content is in the other clause
+    if verb.dep_ == "ccomp" and verb.head.lemma_ not in STATING_VERBS:
+        return False  # "has no doubt that ...", "believes that ...": opinions
+    if verb.dep_ == "ROOT" or verb.dep_ == "conj":
+        pass
+    elif verb.dep_ not in {"ccomp", "advcl", "acl", "parataxis"}:
+        return False
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
+    if not finite:
+        return False
+    if verb.dep_ in {"advcl", "acl"} and not any(c.dep_ == "mark" and c.lower_ in {"when", "that", "after", "as", "because", "since", "while"} for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.head.lemma_ not in {"report", "fact", "news", "statement", "announcement"}:
+        return False
+    return not _in_quotes(verb)
+
+
+def _in_quotes(token: Token) -> bool:
+    """Whether the token sits between opening and closing quotation marks in its sentence."""
+    opened = False
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if t.text in {"“", "”"}:
+            opened = t.text == "“"
+        elif t.text == '"':
+            opened = not opened
+    return opened
+
+
+def _names_something(subject: Token) -> bool:
+    """A subject a reader can identify without context: it contains a name."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
+               for t in subject.subtree if t.dep_ not in {"relcl", "appos"})
+
+
+def _case_fix(doc: Any, ids: set[int], replace: dict[int, str]) -> dict[int, str]:
+    """Lower-case a formerly sentence-initial word that no longer starts the text."""
+    fixes: dict[int, str] = {}
+    if not ids:
+        return fixes
+    first = min(ids)
+    sent_start = doc[first].sent.start
+    if sent_start in ids and sent_start != first:
+        tok = doc[sent_start]
+        if sent_start not in replace:
+            fixes[sent_start] = _lower_first(tok.text, tok)
+    return fixes
+
+
+def _question_word(target: Target, role: str, counted: Token | None, doc: Any, target_ids: set[int]) -> str | None:
+    if target.kind == "number":
+        if counted is None or counted.tag_ not in {"NNS", "NNPS"}:
+            return None
+        mods = [t for t in counted.subtree if t.i not in target_ids and t.i != counted.i and not _in_brackets(t)
+                and t.dep_ in {"amod", "compound"}]
+        noun = " ".join([t.text for t in sorted(mods, key=lambda t: t.i)] + [counted.text])
+        return f"How many {noun}"
+    if role == "time":
+        return _wh_phrase(target, role)
+    if role.startswith("prep_"):
+        prep = role[5:]
+        if target.kind == "date":
+            if prep not in {"in", "on", "during"}:
+                return None
+            return _wh_phrase(target, role)
+        if target.kind == "place" and prep in {"in", "at"}:
+            return "Where"
+        if target.kind == "person":
+            return None if prep in {"of", "for", "by"} else f"{prep.capitalize()} whom"
+        wh = _wh_phrase(target, role)
+        if wh is None or prep in {"of", "as", "than"}:
+            return None
+        return f"{prep.capitalize()} {wh[:1].lower()}{wh[1:]}"
+    if target.kind == "date":
+        return None
+    return _wh_phrase(target, role)
+
+
+def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict[int, str]) -> str | None:
+    """Clause tokens in question order: auxiliary, subject, the rest."""
+    subject_ids = _subtree_ids(subject) & rest
+    if not subject_ids and subject.i not in replace:
+        return None
+    auxes = sorted((c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest),
+                   key=lambda t: t.i)
+    if verb.dep_ == "conj" and subject.head != verb:
+        auxes = sorted((c for c in subject.head.children if c.dep_ in {"aux", "auxpass"}), key=lambda t: t.i) or auxes
+    # Fronted modifiers ("In February, ...") move after the verb phrase.
+    fronted = {i for i in rest if i < subject.left_edge.i and i not in subject_ids}
+    tail_ids = rest - subject_ids - fronted
+    local = dict(replace)
+    if auxes and auxes[0].i in rest:
+        first_aux = auxes[0]
+        if first_aux.lower_ in {"to"}:
+            return None
+        aux_text = first_aux.lower_
+        tail_ids -= {first_aux.i}
+    elif verb.lemma_ == "be" and not auxes:
+        aux_text = verb.lower_
+        tail_ids -= {verb.i}
+    elif auxes:
+        return None
+    else:
+        aux_text = DO_SUPPORT.get(verb.tag_)
+        if aux_text is None:
+            return None
+        local[verb.i] = verb.lemma_.lower() if verb.lemma_ not in {"-PRON-"} else verb.text
+    subj_text = _render(doc, subject_ids, {**local, **_case_fix(doc, subject_ids, local)}) if subject_ids else replace[subject.i]
+    if subject.i in replace and subject_ids:
+        subj_text = _render(doc, subject_ids, local)
+    if subject_ids and min(subject_ids) == subject.sent.start and subject.left_edge.pos_ not in {"PROPN"} and subject.left_edge.ent_type_ not in NAME_ENTITIES:
+        subj_text = subj_text[:1].lower() + subj_text[1:]
+    tail = _render(doc, tail_ids, local)
+    front_tail = _render(doc, fronted, local) if fronted else ""
+    if front_tail and not all(doc[i].dep_ in {"prep", "pobj", "det", "compound", "amod", "nummod", "npadvmod", "punct"} or doc[i].head.i in fronted for i in fronted):
+        front_tail = ""
+    if front_tail:
+        front_tail = _lower_first(front_tail, doc[min(fronted)])
+    return tidy(f"{aux_text} {subj_text} {tail} {front_tail}")
