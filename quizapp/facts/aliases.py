@@ -240,7 +240,8 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
             elif c.kind == "date":
                 canonical = c.value or c.text
             else:
-                canonical = f"{c.value} {c.unit}" if c.unit else (c.value or c.text)
+                amount = ordinal_text(c.value) if c.granularity == "ordinal" and c.value else c.value
+                canonical = f"{amount} {c.unit}" if c.unit else (amount or c.text)
             mention = Mention(
                 kind=c.kind,  # type: ignore[arg-type]
                 text=c.text,
@@ -282,6 +283,13 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
 def _part_of_any_form(word: str, root: str, full_names: list[tuple[list[str], str]], union: _Union) -> bool:
     """Whether ``word`` is the first or last written word of one of the cluster's full names."""
     return any(word in (words[0], words[-1]) and union.find(node) == root for words, node in full_names)
+
+
+def ordinal_text(value: str) -> str:
+    """'193' → '193rd', '12' → '12th'."""
+    number = int(float(value))
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _canonical(surfaces: Counter) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizapp.facts.dates import is_duration, normalize_date
-from quizapp.facts.numbers import number_from_entity
+from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -312,6 +312,8 @@ def collect_mentions(article: Article, doc: "Doc") -> list[Candidate]:
             number = number_from_entity(ent, text)
             if number is not None:
                 add("number", number.start, number.end, label=label, value=number.value, unit=number.unit, granularity=number.granularity)
+    for number in numbers_outside_entities(doc, text):
+        add("number", number.start, number.end, label="MONEY" if number.granularity == "money" else "CARDINAL", value=number.value, unit=number.unit, granularity=number.granularity)
     candidates.extend(_dateline_outlet(article, doc, text, seen_spans))
     candidates.sort(key=lambda c: c.start)
     return candidates

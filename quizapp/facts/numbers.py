@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
 _RATE = re.compile(r"^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|minute|person|head|piece|ton|kilogram|kilo|barrel)\b", re.I)
@@ -18,6 +18,12 @@ _ORDINAL_WORDS = {
 }
 
 
+_QUALIFIER = re.compile(
+    r"^(?:the|for|over|past|last|next|first|coming|previous|following|nearly|almost|about|around|some|"
+    r"more than|less than|at least|up to|only|just|roughly|approximately)\s+",
+    re.I,
+)
+CURRENCY_NOUNS = {"dollars", "dollar", "euros", "euro", "pounds", "yen", "won", "pesos", "yuan", "rubles", "roubles", "francs", "rupees"}
 _NOT_UNITS = {"others", "ones", "times", "of", "percent of"}
 
 
@@ -92,6 +98,12 @@ def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
             return None
         return NumberFact(ent.start_char, ent.end_char, format_amount(amount), "percent", "percent")
 
+    # Qualifiers say how the amount is framed, not what it is: "the past three years" → "three years".
+    while True:
+        shorter = _QUALIFIER.sub("", text)
+        if shorter == text or not shorter:
+            break
+        text = shorter
     # Split "500 dollars", "seven kilograms", "three days" into amount and unit.
     match = re.match(
         r"^(?P<amount>(?:about |nearly |almost |around |some |more than |less than |over |only |just |at least )?"
@@ -124,3 +136,27 @@ def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
         end = ent.end_char + rate.end()
     granularity = "money" if label == "MONEY" else ("duration" if label in {"DATE", "TIME"} else ("decimal" if amount != int(amount) else "integer"))
     return NumberFact(ent.start_char, end if label == "MONEY" else ent.end_char, format_amount(amount), unit, granularity)
+
+
+def numbers_outside_entities(doc: "Doc", doc_text: str) -> list[NumberFact]:
+    """Numbers spaCy's NER missed ("each crew would earn 900 euros a month"): a numeral before a noun."""
+    from spacy.tokens import Span
+
+    found: list[NumberFact] = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if token.ent_type_ or not token.like_num or token.pos_ != "NUM":
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and doc[end].like_num and not doc[end].ent_type_:
+            end += 1
+        following = doc[end] if end < len(doc) else None
+        label = "MONEY" if following is not None and following.lower_ in CURRENCY_NOUNS else "CARDINAL"
+        stop = end + 1 if label == "MONEY" else end
+        number = number_from_entity(Span(doc, index, stop, label=label), doc_text)
+        if number is not None:
+            found.append(number)
+        index = stop
+    return found

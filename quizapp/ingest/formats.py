@@ -149,7 +149,10 @@ def markdown_to_text(source: str) -> RawDocument:
             lines.append("")
             continue
         line = re.sub(r"^\s{0,3}>\s?", "", line)  # blockquote
-        line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)  # list markers
+        item = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", line)
+        if item:  # each list item is a paragraph of its own
+            lines.append("")
+            line = line[item.end():]
         lines.append(_strip_inline_markdown(line))
     text = "\n".join(lines)
     # Markdown joins soft-wrapped lines into one paragraph.
