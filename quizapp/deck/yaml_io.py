@@ -207,9 +207,17 @@ class _DeckDumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+#: Characters YAML treats as line breaks but that a literal block or a single-quoted
+#: scalar would not give back unchanged; text holding them is written double-quoted.
+_ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Multi-line text reads best as a literal block; the emitter falls back to quotes when it must.
-    style = "|" if "\n" in value else None
+    if any(ch in value for ch in _ODD_BREAKS):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
