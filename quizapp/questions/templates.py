@@ -129,6 +129,10 @@ def _prune_noun_phrase(head: Token, keep: set[int]) -> set[int]:
             aside = True
         if aside or _in_brackets(t) or t.text in {"(", ")", "[", "]", '"', "“", "”"}:
             ids -= _subtree_ids(t)
+            if aside:  # the commas that set the aside off go with it
+                for edge in (t.left_edge.i - 1, t.right_edge.i + 1):
+                    if 0 <= edge < len(t.doc) and t.doc[edge].text in {",", "—", "–"}:
+                        ids.discard(edge)
     return ids
 
 
@@ -420,7 +424,7 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
         if doc[i].lower_ in POSSESSIVE_PRONOUNS and doc[i].tag_ == "PRP$":
             if role == "subject" and target.kind == "person":
                 continue
-            if subject.i in replace or (_names_something(subject) and subject.ent_type_ == "PERSON"):
+            if subject.i in replace or _names_something(subject):
                 continue
             return None
 
@@ -470,7 +474,7 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
     question = question[:1].upper() + question[1:]
     pattern = "how_many" if target.kind == "number" else ("subject" if role == "subject" else ("object" if role == "object" else ("time" if role == "time" else "prep")))
     return Transformed(question=question, statement=statement, template=template, answer_text=answer_text,
-                       pattern=pattern, wh=wh.split()[0].lower() if not wh.startswith("How many") else "how many")
+                       pattern=pattern, wh=_wh_word(wh))
 
 
 #: Subordinators that make a clause hypothetical rather than a stated fact.
@@ -519,6 +523,19 @@ def _in_quotes(token: Token) -> bool:
         elif t.text == '"':
             opened = not opened
     return opened
+
+
+def _wh_word(wh_phrase: str) -> str:
+    """The question word of a wh-phrase: "To which country" -> "which", "How many cigars" -> "how many"."""
+    lowered = wh_phrase.lower()
+    if lowered.startswith("how many"):
+        return "how many"
+    if "what year" in lowered:
+        return "what year"
+    for word in lowered.split():
+        if word in {"who", "whom", "what", "which", "when", "where"}:
+            return word
+    return lowered.split()[0]
 
 
 def _names_something(subject: Token) -> bool:
@@ -602,7 +619,7 @@ def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict
     subj_text = _render(doc, subject_ids, {**local, **_case_fix(doc, subject_ids, local)}) if subject_ids else replace[subject.i]
     if subject.i in replace and subject_ids:
         subj_text = _render(doc, subject_ids, local)
-    if subject_ids and min(subject_ids) == subject.sent.start and subject.left_edge.pos_ not in {"PROPN"} and subject.left_edge.ent_type_ not in NAME_ENTITIES:
+    if subject_ids and subject.i not in replace and min(subject_ids) == subject.sent.start and subject.left_edge.pos_ not in {"PROPN"} and subject.left_edge.ent_type_ not in NAME_ENTITIES:
         subj_text = subj_text[:1].lower() + subj_text[1:]
     tail = _render(doc, tail_ids, local)
     front_tail = _render(doc, fronted, local) if fronted else ""

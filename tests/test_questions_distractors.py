@@ -1,0 +1,93 @@
+"""Distractor rules: kind, granularity, distinctness, never an alias or another true answer."""
+
+import random
+
+from quizapp.questions.distractors import (
+    Answer,
+    PoolEntry,
+    date_distractors,
+    format_date,
+    number_distractors,
+    pick_distractors,
+    place_category,
+)
+
+POOL = [
+    PoolEntry("place", "Valmora", (), "city"),
+    PoolEntry("place", "Port Alder", ("Alder",), "city"),
+    PoolEntry("place", "Portugal", (), "country"),
+    PoolEntry("place", "Chile", (), "country"),
+    PoolEntry("person", "Helena Brandt", ("Brandt",), None),
+    PoolEntry("person", "Olaf Brandt", (), None),
+    PoolEntry("person", "Ines Moreau", (), None),
+    PoolEntry("person", "Tomas Reyes", (), None),
+    PoolEntry("person", "Marta Silva", (), None),
+    PoolEntry("person", "Jonas Berg", (), None),
+    PoolEntry("organization", "Reuters", (), "news agency"),
+]
+
+
+def _rng():
+    return random.Random(7)
+
+
+def test_three_distinct_countries_for_a_country():
+    got = pick_distractors(Answer("place", "Cuba", category="country"), POOL, _rng())
+    assert got is not None and len(got) == 3 and len({g.casefold() for g in got}) == 3
+    assert all(place_category(g) == "country" for g in got)
+    assert "Cuba" not in got
+    assert {"Portugal", "Chile"} <= set(got)  # the deck's own facts come first
+
+
+def test_cities_against_cities():
+    got = pick_distractors(Answer("place", "Havana", category="city"), POOL, _rng())
+    assert got is not None and all(g in {"Valmora", "Port Alder"} or place_category(g) == "city" for g in got)
+
+
+def test_never_an_alias_of_the_answer_nor_an_excluded_answer():
+    answer = Answer("person", "Helena Brandt", aliases=("Brandt",), excluded={"Ines Moreau"})
+    got = pick_distractors(answer, POOL, _rng())
+    assert got is not None
+    assert "Helena Brandt" not in got and "Brandt" not in got and "Ines Moreau" not in got
+    # a name containing the answer's alias ("Olaf Brandt") would confuse: blocked too
+    assert "Olaf Brandt" not in got
+    assert len(got) == 3
+
+
+def test_unknown_place_kind_gets_no_distractors():
+    assert pick_distractors(Answer("place", "Alder Ferry Terminal", category="place"), POOL, _rng()) is None
+
+
+def test_year_distractors_are_nearby_years():
+    got = date_distractors(Answer("date", "1998", value="1998"), _rng())
+    assert got is not None and len(set(got)) == 3
+    assert all(len(g) == 4 and g.isdigit() and abs(int(g) - 1998) <= 4 and g != "1998" for g in got)
+
+
+def test_month_distractors_are_months():
+    got = date_distractors(Answer("date", "November 2023", value="2023-11"), _rng())
+    assert got is not None
+    for g in got:
+        month, year = g.split()
+        assert month.isalpha() and year.isdigit() and g != "November 2023"
+
+
+def test_excluded_dates_are_not_offered():
+    answer = Answer("date", "1998", value="1998", excluded={"1997", "1999", "2000", "1996"})
+    got = date_distractors(answer, _rng())
+    assert got is not None and not {"1996", "1997", "1999", "2000"} & set(got)
+
+
+def test_numbers_keep_precision_and_format():
+    got = number_distractors(Answer("number", "12,000", value="12000"), _rng())
+    assert got is not None and len(set(got)) == 3
+    assert all("," in g and g.endswith("000") and g != "12,000" for g in got)
+    small = number_distractors(Answer("number", "7", value="7"), _rng())
+    assert small is not None and all(g.isdigit() and g != "7" for g in small)
+
+
+def test_format_date_by_granularity():
+    assert format_date("2023", None) == "2023"
+    assert format_date("2023-11", None) == "November 2023"
+    assert format_date("2024-03-19", None) == "March 19, 2024"
+    assert format_date("1970s", None) == "1970s"

@@ -1,0 +1,57 @@
+"""Each filter a candidate must pass, on original examples."""
+
+from quizapp.questions.filters import is_near_duplicate, sentence_problem, stem_problem
+
+
+def test_clean_stem_passes():
+    assert stem_problem("Who founded the Norland Ferry Company in 1998?", ["Helena Brandt"]) is None
+
+
+def test_unresolved_pronoun_is_rejected():
+    assert "needs the surrounding text" in stem_problem("When did he found the Norland Ferry Company?", ["1998"])
+    assert stem_problem("Where was this terminal opened by the mayor?", ["Port Alder"]) is not None
+
+
+def test_possessive_needs_a_binder():
+    assert stem_problem("Which city did their company move to in 2019?", ["Valmora"]) is not None
+    assert stem_problem("Who sailed to Valmora with his brother in 2019?", ["Olaf"], subject_bound=True) is None
+
+
+def test_answer_in_stem_is_rejected_verbatim_and_as_part_of_a_name():
+    assert stem_problem("Who founded the Brandt Ferry Company in 1998?", ["Helena Brandt"]) is not None
+    assert stem_problem("Which city hosts the Valmora Stadium today?", ["Valmora"]) is not None
+
+
+def test_generic_words_of_an_answer_do_not_count_as_giving_it_away():
+    assert stem_problem("Where did the mayor's national ferry service open its terminal?", ["Alder International Airport"]) is not None  # "the mayor" is context
+    assert stem_problem("Where did Helena Brandt open an international terminal in 2025?", ["Alder International Airport"]) is None
+
+
+def test_length_limits():
+    assert stem_problem("Who won?", ["Olaf"]) == "stem too short to be answerable"
+    long = "Who " + " ".join(["walked"] * 30) + "?"
+    assert stem_problem(long, ["Olaf"]) == "stem too long to read"
+
+
+def test_numbered_reference_back_is_rejected_but_a_described_one_is_not():
+    assert stem_problem("Where did the two countries sign the treaty in 2001?", ["Valmora"]) is not None
+    assert stem_problem("Where were the two Norland sailors arrested last spring?", ["Valmora"]) is None
+
+
+def test_quotes_and_connectives_are_rejected():
+    assert stem_problem('Who called the pier "a marvel" in 2025?', ["Helena Brandt"]) is not None
+    assert stem_problem("However, who opened the new ferry terminal?", ["Helena Brandt"]) is not None
+
+
+def test_sentence_filters():
+    assert sentence_problem("The Harbor Authority of Norland opened a new ferry terminal in Port Alder.") is None
+    assert sentence_problem("This 2024 file photo shows the ferry terminal in Port Alder.") == "a photo caption"
+    assert sentence_problem("You can read more at the link below if you are interested.") == "boilerplate"
+    assert sentence_problem("“We are proud of this pier,” the mayor said to reporters.") == "opens with a quote"
+    assert sentence_problem("Here is something I did not expect about the ferries:") is not None
+    assert sentence_problem("Ferries.") == "too short"
+
+
+def test_near_duplicates():
+    assert is_near_duplicate("Who founded the Norland Ferry Company in 1998?", "Who founded the Norland Ferry Company?")
+    assert not is_near_duplicate("Who founded the Norland Ferry Company?", "Where were the two Norland sailors arrested?")
