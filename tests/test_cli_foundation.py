@@ -1,0 +1,163 @@
+"""The foundation commands (decks, validate, schema) and error reporting, through typer's test runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quizapp.cli import app
+from quizapp.errors import QuizappError
+from quizapp.paths import DATA_DIR_ENV
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "decks" / "example-solar-system.yaml"
+TEN_MISTAKES = Path(__file__).parent / "fixtures" / "decks" / "ten_mistakes.yaml"
+
+GOOD_DECK = "title: My own deck\ncards:\n  - q: Capital of Peru?\n    a: Lima\n  - text: '{{c1::Quito}} is in {{c2::Ecuador}}'\n"
+
+
+@pytest.fixture
+def runner(monkeypatch) -> CliRunner:
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    return CliRunner()
+
+
+def test_python_dash_m_quizapp_help_works():
+    result = subprocess.run([sys.executable, "-m", "quizapp", "--help"], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for command in ("decks", "validate", "schema"):
+        assert command in result.stdout
+    assert "--data-dir" in result.stdout
+
+
+# --- validate -------------------------------------------------------------------
+
+
+def test_validate_passes_valid_decks(runner):
+    result = runner.invoke(app, ["validate", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert f"{EXAMPLE}: ok (25 cards, 26 study items)" in result.stdout
+
+
+def test_validate_passes_every_bundled_deck(runner):
+    result = runner.invoke(app, ["validate", str(REPO / "decks")])
+    assert result.exit_code == 0, result.stderr
+
+
+def test_validate_lists_every_error_and_exits_1(runner):
+    result = runner.invoke(app, ["validate", str(EXAMPLE), str(TEN_MISTAKES)])
+    assert result.exit_code == 1
+    located = [line for line in result.stderr.splitlines() if line.startswith(f"{TEN_MISTAKES}:")]
+    assert len(located) == 10
+    assert f'{TEN_MISTAKES}:12:5: card 3 (multiple_choice): the answer "Baikal" is not among the choices' in located
+    assert result.stderr.splitlines()[-1] == "1 of 2 deck(s) invalid"
+    assert "ok (25 cards" in result.stdout  # the valid deck is still reported
+    assert "Traceback" not in result.output
+
+
+def test_validate_reports_unreadable_inputs_without_a_traceback(runner, tmp_path):
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("title: Caf\xe9\ncards: []\n".encode("latin-1"))
+    empty_folder = tmp_path / "nothing-here"
+    empty_folder.mkdir()
+    folder_with_bad_deck = tmp_path / "decks"
+    folder_with_bad_deck.mkdir()
+    (folder_with_bad_deck / "bad.yaml").write_text("title: t\ncards:\n  - front: no back\n", encoding="utf-8")
+    missing = tmp_path / "missing.yaml"
+    result = runner.invoke(app, ["validate", str(missing), str(latin1), str(empty_folder), str(folder_with_bad_deck)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.splitlines()
+    assert f"{missing}: no such file" in lines
+    assert f"{latin1}:1: the file is not UTF-8 text; save it as UTF-8" in lines
+    assert f"{empty_folder}: is a folder with no deck files (*.yaml, *.yml) in it" in lines
+    assert f'{folder_with_bad_deck / "bad.yaml"}:3:5: card 1 (flashcard): missing required key "back"' in lines
+    assert lines[-1] == "4 of 4 deck(s) invalid"
+    assert "Traceback" not in result.output
+
+
+def test_validate_needs_a_deck(runner):
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.stderr
+
+
+# --- decks --------------------------------------------------------------------
+
+
+def _user_deck(data_dir: Path) -> Path:
+    deck = data_dir / "decks" / "mine.yaml"
+    deck.parent.mkdir(parents=True)
+    deck.write_text(GOOD_DECK, encoding="utf-8")
+    return deck
+
+
+def _deck_lines(output: str) -> dict[str, str]:
+    return {line.split()[-1]: line for line in output.splitlines() if line.rstrip().endswith(".yaml")}
+
+
+@pytest.mark.parametrize("how", ["root option", "command option", "environment"])
+def test_decks_lists_bundled_user_and_given_decks_with_card_counts(runner, tmp_path, how):
+    data_dir = tmp_path / "data"
+    mine = _user_deck(data_dir)
+    given = tmp_path / "given.yaml"
+    given.write_text(GOOD_DECK.replace("My own deck", "Given deck"), encoding="utf-8")
+    args, env = {
+        "root option": (["--data-dir", str(data_dir), "decks", str(given)], {}),
+        "command option": (["decks", "--data-dir", str(data_dir), str(given)], {}),
+        "environment": (["decks", str(given)], {DATA_DIR_ENV: str(data_dir)}),
+    }[how]
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 0, result.output
+    lines = _deck_lines(result.stdout)
+    assert lines[str(EXAMPLE)].split()[:5] == ["The", "solar", "system", "25", "cards"]
+    assert "bundled" in lines[str(EXAMPLE)]
+    assert lines[str(mine)].split()[:5] == ["My", "own", "deck", "2", "cards"]
+    assert "user" in lines[str(mine)]
+    assert lines[str(given)].split()[:4] == ["Given", "deck", "2", "cards"]
+    assert f"Your deck folder: {data_dir / 'decks'}" in result.stdout
+
+
+def test_root_data_dir_does_not_leak_into_the_next_run(runner, tmp_path):
+    data_dir = tmp_path / "data"
+    mine = _user_deck(data_dir)
+    assert str(mine) in runner.invoke(app, ["--data-dir", str(data_dir), "decks"]).stdout
+    assert os.environ.get(DATA_DIR_ENV) is None
+    assert str(mine) not in runner.invoke(app, ["decks"]).stdout
+
+
+def test_decks_shows_broken_decks_with_their_first_problem(runner, tmp_path):
+    result = runner.invoke(app, ["decks", "--data-dir", str(tmp_path), str(TEN_MISTAKES)])
+    assert result.exit_code == 0
+    [line] = [l for l in result.stdout.splitlines() if str(TEN_MISTAKES) in l]
+    assert line.startswith("(invalid)")
+    assert line.endswith('"published" must be a date written YYYY-MM-DD, not "spring 2024" (+9 more)')
+
+
+# --- errors -------------------------------------------------------------------
+
+
+def test_a_quizapp_error_is_one_message_and_exit_1(runner, monkeypatch, tmp_path):
+    def broken(*args, **kwargs):
+        raise QuizappError("the deck folder is on fire")
+
+    monkeypatch.setattr("quizapp.deck.discovery.discover_decks", broken)
+    result = runner.invoke(app, ["decks", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == "error: the deck folder is on fire\n"
+    assert "Traceback" not in result.output
+
+    debug = runner.invoke(app, ["--debug", "decks", "--data-dir", str(tmp_path)])
+    assert debug.exit_code == 1
+    assert "Traceback" in debug.stderr and "the deck folder is on fire" in debug.stderr
+
+
+def test_schema_prints_json(runner):
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert result.stdout.lstrip().startswith("{") and '"quizapp deck"' in result.stdout
