@@ -579,6 +579,8 @@ def _question_word(target: Target, role: str, counted: Token | None, doc: Any, t
         if target.kind == "person":
             return None if prep in {"of", "for", "by"} else f"{prep.capitalize()} whom"
         wh = _wh_phrase(target, role)
+        if target.kind == "organization" and prep in {"at", "in", "on"}:
+            return None  # "At which organization ...": a place question in disguise
         if wh is None or prep in {"of", "as", "than"}:
             return None
         return f"{prep.capitalize()} {wh[:1].lower()}{wh[1:]}"
@@ -619,7 +621,9 @@ def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict
     subj_text = _render(doc, subject_ids, {**local, **_case_fix(doc, subject_ids, local)}) if subject_ids else replace[subject.i]
     if subject.i in replace and subject_ids:
         subj_text = _render(doc, subject_ids, local)
-    if subject_ids and subject.i not in replace and min(subject_ids) == subject.sent.start and subject.left_edge.pos_ not in {"PROPN"} and subject.left_edge.ent_type_ not in NAME_ENTITIES:
+    if subject_ids and subject.i not in replace and doc[min(subject_ids)].lower_ in {"the", "a", "an"}:
+        subj_text = subj_text[:1].lower() + subj_text[1:]
+    elif subject_ids and subject.i not in replace and min(subject_ids) == subject.sent.start and subject.left_edge.pos_ not in {"PROPN"} and subject.left_edge.ent_type_ not in NAME_ENTITIES:
         subj_text = subj_text[:1].lower() + subj_text[1:]
     tail = _render(doc, tail_ids, local)
     front_tail = _render(doc, fronted, local) if fronted else ""

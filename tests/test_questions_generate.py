@@ -1,0 +1,65 @@
+"""generate_deck end to end on an original fixture article: valid, deterministic, with provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.deck.yaml_io import load_deck, save_deck
+
+pytest.importorskip("spacy")
+
+FIXTURE = Path(__file__).parent / "fixtures" / "harbor_article.txt"
+
+
+@pytest.fixture(scope="module")
+def deck():
+    from quizapp.questions.generate import generate_deck
+
+    return generate_deck([FIXTURE], seed=3)
+
+
+def test_deck_is_valid_and_round_trips(deck, tmp_path):
+    assert deck.cards
+    out = tmp_path / "deck.yaml"
+    save_deck(deck, out)
+    again = load_deck(out)
+    assert [c.card_id for c in again.cards] == [c.card_id for c in deck.cards]
+
+
+def test_same_input_and_seed_give_the_same_deck(deck):
+    from quizapp.questions.generate import generate_deck
+
+    assert generate_deck([FIXTURE], seed=3).model_dump() == deck.model_dump()
+
+
+def test_every_card_records_provenance(deck):
+    text = FIXTURE.read_text(encoding="utf-8")
+    for card in deck.cards:
+        prov = card.provenance
+        assert prov is not None and prov.fact is not None and prov.source == deck.sources[0].key
+        assert prov.sentence and prov.start is not None and prov.end is not None
+        assert prov.end > prov.start
+
+
+def test_answers_never_appear_in_their_stems(deck):
+    for card in deck.cards:
+        if card.type in {"multiple_choice", "typed"}:
+            assert card.answer.casefold() not in card.question.casefold()
+        if card.type == "multiple_choice":
+            assert len(card.choices) == 4 and len({c.casefold() for c in card.choices}) == 4
+
+
+def test_max_cards_and_types_are_honoured():
+    from quizapp.questions.generate import generate_deck
+
+    small = generate_deck([FIXTURE], max_cards=1, types={"typed"})
+    assert len(small.cards) == 1 and small.cards[0].type == "typed"
+
+
+def test_unknown_type_is_a_clear_error():
+    from quizapp.questions.generate import GenerationError, generate_deck
+
+    with pytest.raises(GenerationError, match="unknown card type"):
+        generate_deck([FIXTURE], types={"essay"})
