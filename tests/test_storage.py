@@ -64,6 +64,7 @@ def test_migration_from_version_1_keeps_the_data(tmp_path):
             "q1", 3, "Paris", True, 2100,
         )
         assert review.kind == "other"  # the column added by migration 2 got its default
+        assert store.review_totals("/decks/old.yaml") == (1, 1, 1)  # totals of migration 3 backfilled
         assert store.load_states("/decks/old.yaml")["q1"].due == 99.0
         # The tables of later versions are usable.
         store.save_quiz("/decks/old.yaml", started_at=NOW, finished_at=NOW, score=1, total=1, seconds=3.0,
@@ -87,6 +88,34 @@ def test_reopening_does_not_migrate_again(tmp_path):
         assert store.schema_version == len(MIGRATIONS)
 
 
+def test_review_totals_follow_inserts_and_deletes(tmp_path):
+    with ReviewStore.open(tmp_path) as store:
+        store.record_review("a.yaml", _state("q1"), previous=None, reviewed_at=NOW, rating=3, correct=True,
+                            duration_ms=1500)
+        store.record_review("a.yaml", _state("q2"), previous=None, reviewed_at=NOW, rating=1, correct=False,
+                            duration_ms=500)
+        last = store.record_review("b.yaml", _state("q1"), previous=None, reviewed_at=NOW, rating=3)
+        assert store.review_totals("a.yaml") == (2, 2, 1)
+        assert store.review_totals() == (3, 2, 1)
+        assert store.study_seconds("a.yaml") == 2.0
+        store.undo_review(last)
+        assert store.review_totals("b.yaml") == (0, 0, 0)
+        assert store.review_totals() == (2, 2, 1)
+
+
+def test_daily_activity_groups_by_local_day_and_kind(tmp_path):
+    with ReviewStore.open(tmp_path) as store:
+        for hours, kind, correct in ((0, "date", True), (1, "date", False), (0, "place", None), (48, "date", True)):
+            store.record_review("a.yaml", _state(f"q{hours}{kind}"), previous=None,
+                                reviewed_at=NOW + timedelta(hours=hours), rating=3, correct=correct,
+                                duration_ms=1000, kind=kind)
+        rows = store.daily_activity("a.yaml")
+    day = lambda h: (NOW + timedelta(hours=h)).astimezone().date().isoformat()  # noqa: E731
+    assert sum(r[2] for r in rows) == 4
+    assert (day(48), "date", 1, 1, 1, 1000) in rows
+    assert sum(r[2] for r in rows if r[1] == "place") == 1
+
+
 def test_reviews_are_committed_immediately(tmp_path):
     store = ReviewStore.open(tmp_path)
     for n in range(3):
@@ -106,9 +135,11 @@ def test_undo_review_restores_the_previous_state(tmp_path):
         store.record_review("d.yaml", first, previous=None, reviewed_at=NOW, rating=3)
         second = _state("q1", due=20.0)
         review_id = store.record_review("d.yaml", second, previous=first, reviewed_at=NOW, rating=4)
+        assert store.review_totals("d.yaml") == (2, 0, 0)
         assert store.undo_review(review_id) == first
         assert store.get_state("d.yaml", "q1") == first
         assert len(store.reviews("d.yaml")) == 1
+        assert store.review_totals("d.yaml") == (1, 0, 0)
         with pytest.raises(StorageError):
             store.undo_review(review_id)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -268,21 +268,43 @@ class ReviewStore:
         ]
 
     def review_totals(self, deck_path: Path | str | None = None) -> tuple[int, int, int]:
-        """(reviews, auto-graded reviews, correct ones) of a deck or of every deck."""
+        """(reviews, auto-graded reviews, correct ones) of a deck or of every deck.
+
+        Read from the running totals the database keeps by trigger: instant with millions of reviews.
+        """
         where, params = self._deck_filter(deck_path)
-        query = "SELECT COUNT(*), COUNT(correct), COALESCE(SUM(correct), 0) FROM reviews"
+        query = "SELECT COALESCE(SUM(reviews), 0), COALESCE(SUM(graded), 0), COALESCE(SUM(correct), 0) FROM deck_totals"
         if where:
             query += " WHERE " + " AND ".join(where)
         total, graded, correct = self.connection.execute(query, params).fetchone()
         return int(total), int(graded), int(correct)
 
-    def review_rows(self, deck_path: Path | str | None = None) -> Iterator[tuple[float, int, int | None, int | None, str]]:
-        """(reviewed_at, rating, correct, duration_ms, kind) of every review, for statistics."""
+    def study_seconds(self, deck_path: Path | str | None = None) -> float:
         where, params = self._deck_filter(deck_path)
-        query = "SELECT reviewed_at, rating, correct, duration_ms, kind FROM reviews"
+        query = "SELECT COALESCE(SUM(duration_ms), 0) FROM deck_totals"
         if where:
             query += " WHERE " + " AND ".join(where)
-        yield from self.connection.execute(query, params)
+        return self.connection.execute(query, params).fetchone()[0] / 1000
+
+    def daily_activity(
+        self, deck_path: Path | str | None = None
+    ) -> list[tuple[str, str, int, int, int, int]]:
+        """(local day "YYYY-MM-DD", fact kind, reviews, graded, correct, duration_ms) grouped in SQL."""
+        where, params = self._deck_filter(deck_path)
+        query = (
+            "SELECT date(reviewed_at, 'unixepoch', 'localtime') AS day, kind, COUNT(*), COUNT(correct),"
+            " COALESCE(SUM(correct), 0), COALESCE(SUM(duration_ms), 0) FROM reviews"
+        )
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        return list(self.connection.execute(query + " GROUP BY day, kind ORDER BY day", params))
+
+    def item_schedule(self, deck_path: Path | str) -> dict[str, tuple[float, int]]:
+        """Item id → (due, fsrs state) of every scheduled item of a deck; no fsrs card parsed, so cheap."""
+        rows = self.connection.execute(
+            "SELECT item_id, due, state FROM item_state WHERE deck_path = ?", (deck_key(deck_path),)
+        )
+        return {item_id: (due, state) for item_id, due, state in rows}
 
     @staticmethod
     def _deck_filter(deck_path: Path | str | None) -> tuple[list[str], list[object]]:

@@ -77,6 +77,36 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (quiz_id, position)
     );
     """,
+    # 3: running review totals per deck, kept by triggers, so summaries stay instant with millions of reviews.
+    """
+    CREATE TABLE deck_totals (
+        deck_path TEXT PRIMARY KEY,
+        reviews INTEGER NOT NULL DEFAULT 0,
+        graded INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0,
+        duration_ms INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO deck_totals (deck_path, reviews, graded, correct, duration_ms)
+        SELECT deck_path, COUNT(*), COUNT(correct), COALESCE(SUM(correct), 0), COALESCE(SUM(duration_ms), 0)
+        FROM reviews GROUP BY deck_path;
+    CREATE TRIGGER deck_totals_on_insert AFTER INSERT ON reviews BEGIN
+        INSERT INTO deck_totals (deck_path) VALUES (NEW.deck_path) ON CONFLICT (deck_path) DO NOTHING;
+        UPDATE deck_totals SET
+            reviews = reviews + 1,
+            graded = graded + (NEW.correct IS NOT NULL),
+            correct = correct + COALESCE(NEW.correct, 0),
+            duration_ms = duration_ms + COALESCE(NEW.duration_ms, 0)
+        WHERE deck_path = NEW.deck_path;
+    END;
+    CREATE TRIGGER deck_totals_on_delete AFTER DELETE ON reviews BEGIN
+        UPDATE deck_totals SET
+            reviews = reviews - 1,
+            graded = graded - (OLD.correct IS NOT NULL),
+            correct = correct - COALESCE(OLD.correct, 0),
+            duration_ms = duration_ms - COALESCE(OLD.duration_ms, 0)
+        WHERE deck_path = OLD.deck_path;
+    END;
+    """,
 ]
 
 CURRENT_VERSION = len(MIGRATIONS)
@@ -84,6 +114,21 @@ CURRENT_VERSION = len(MIGRATIONS)
 
 def schema_version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements (a trigger body's inner ";" does not end the statement)."""
+    statements: list[str] = []
+    current = ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                statements.append(current.strip())
+            current = ""
+    if current.strip(" \n;"):
+        statements.append(current.strip())
+    return statements
 
 
 def migrate(connection: sqlite3.Connection) -> int:
@@ -98,7 +143,7 @@ def migrate(connection: sqlite3.Connection) -> int:
             f"the database has schema version {start}, newer than this quizapp understands ({CURRENT_VERSION})"
         )
     for version in range(start, CURRENT_VERSION):
-        statements = [s.strip() for s in MIGRATIONS[version].split(";") if s.strip()]
+        statements = _statements(MIGRATIONS[version])
         connection.execute("BEGIN IMMEDIATE")
         try:
             # Re-check under the write lock: another process may have migrated meanwhile.

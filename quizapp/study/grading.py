@@ -29,6 +29,7 @@ from datetime import date
 from functools import lru_cache
 
 from pydantic import BaseModel
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from quizapp.deck.model import (
@@ -54,6 +55,7 @@ _NUMBER_WORDS = frozenset(
 _ISO_DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _DIGIT_NUMBER_RE = re.compile(r"^\s*([+-]?\d[\d,\s]*(?:\.\d+)?)\s*([a-z]+)?\s*$")
 _INITIALISM_RE = re.compile(r"(?<!\w)((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\w)")
+_NON_WORD_RE = re.compile(r"[\W_]+")
 _GRANULARITY = {"year": 0, "month": 1, "day": 2}
 
 
@@ -75,16 +77,18 @@ class Grade(BaseModel):
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The comparable form of an answer: no case, accents, punctuation or leading article."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = without_marks.casefold().replace("&", " and ")
+    if text.isascii():  # the common case; decomposing is only needed to strip accents
+        folded = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    folded = folded.replace("&", " and ")
     # Punctuation becomes a space so "Jean-Paul" and "Jean Paul" compare equal;
     # apostrophes vanish so "O'Brien" and "OBrien" do too.
     folded = folded.replace("'", "").replace("\u2019", "")
     # Dotted initialisms ("U.S.", "u.k") are one word, not single letters.
     folded = _INITIALISM_RE.sub(lambda m: m.group(1).replace(".", ""), folded)
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in folded)
-    words = cleaned.split()
+    words = _NON_WORD_RE.sub(" ", folded).split()
     if len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     return " ".join(words)
@@ -241,13 +245,25 @@ def grade_answer(
 
     distance, answer, _ = best
     accepted_norms = {answer_norm for _, answer_norm in normalized}
-    for other in other_answers:
-        other_norm = normalize(other)
-        if not other_norm or other_norm in accepted_norms:
-            continue
-        if Levenshtein.distance(given_norm, other_norm, score_cutoff=distance) <= distance:
-            return verdict(False, False, None, f'too close to another answer ("{other}")', AGAIN)
+    rival = _closest_rival(given_norm, distance, other_answers, accepted_norms)
+    if rival is not None:
+        return verdict(False, False, None, f'too close to another answer ("{rival}")', AGAIN)
     return verdict(True, False, answer, "typo accepted", HARD)
+
+
+def _closest_rival(given_norm: str, distance: int, other_answers: Iterable[str], accepted: set[str]) -> str | None:
+    """Another answer at most ``distance`` edits from what was typed (then the typo is ambiguous)."""
+    if isinstance(other_answers, DeckAnswers):
+        candidates = other_answers
+    else:
+        candidates = DeckAnswers.from_answers(other_answers)
+    # rapidfuzz scans all candidates in C; only the few within reach come back.
+    for _norm, _score, index in process.extract(
+        given_norm, candidates.normalized, scorer=Levenshtein.distance, score_cutoff=distance, limit=None
+    ):
+        if candidates.normalized[index] and candidates.normalized[index] not in accepted:
+            return candidates.originals[index]
+    return None
 
 
 def diff_segments(given: str, expected: str) -> list[tuple[str, str]]:
@@ -297,32 +313,43 @@ def expected_answers(item: StudyItem) -> list[str]:
     return [card.back]
 
 
-class _DeckAnswers:
-    """Every typed/cloze/choice answer of a deck, computed once per deck object."""
+class DeckAnswers:
+    """A deck's answers with their normalized forms, the candidates a typo must not be closer to."""
 
-    def __init__(self, deck: Deck):
-        self.deck = deck
-        answers: list[str] = []
-        for card in deck.cards:
-            if isinstance(card, (TypedCard, MultipleChoiceCard)):
-                answers.append(card.answer)
-            elif isinstance(card, ClozeCard):
-                answers += [d.answer for d in card.deletions()]
-        self.answers = answers
+    def __init__(self, originals: list[str]):
+        self.originals = originals
+        self.normalized = [normalize(answer) for answer in originals]
+
+    @classmethod
+    def from_answers(cls, answers: Iterable[str]) -> "DeckAnswers":
+        return cls(list(answers))
+
+    def __iter__(self):
+        return iter(self.originals)
+
+    def __len__(self) -> int:
+        return len(self.originals)
 
 
-_deck_answers_cache: list[_DeckAnswers] = []
+# The last few decks' answers, by deck identity: computed once per deck object, not per answer.
+_deck_answers_cache: list[tuple[Deck, DeckAnswers]] = []
 
 
-def deck_answers(deck: Deck) -> list[str]:
-    """The deck's answers (the candidates a typo must not be closer to)."""
-    for entry in _deck_answers_cache:
-        if entry.deck is deck:
-            return entry.answers
-    entry = _DeckAnswers(deck)
-    _deck_answers_cache.insert(0, entry)
-    del _deck_answers_cache[4:]  # a few decks at most are studied at once
-    return entry.answers
+def deck_answers(deck: Deck) -> DeckAnswers:
+    """Every typed, cloze and multiple-choice answer of the deck."""
+    for cached_deck, answers in _deck_answers_cache:
+        if cached_deck is deck:
+            return answers
+    originals: list[str] = []
+    for card in deck.cards:
+        if isinstance(card, (TypedCard, MultipleChoiceCard)):
+            originals.append(card.answer)
+        elif isinstance(card, ClozeCard):
+            originals += [d.answer for d in card.deletions()]
+    answers = DeckAnswers(originals)
+    _deck_answers_cache.insert(0, (deck, answers))
+    del _deck_answers_cache[4:]
+    return answers
 
 
 def grade_item(item: StudyItem, response: str | bool | None, deck: Deck) -> Grade | None:
@@ -353,10 +380,8 @@ def grade_item(item: StudyItem, response: str | bool | None, deck: Deck) -> Grad
             given=text, reason="right" if correct else ("no answer" if not text.strip() else "wrong"),
             suggested_rating=GOOD if correct else AGAIN,
         )
-    expected = expected_answers(item)
-    own = {normalize(a) for a in expected}
-    others = [a for a in deck_answers(deck) if normalize(a) not in own]
-    return grade_answer(text, expected, kind=card.fact_kind, other_answers=others)
+    # The item's own answers among the deck's are skipped by grade_answer (they are accepted ones).
+    return grade_answer(text, expected_answers(item), kind=card.fact_kind, other_answers=deck_answers(deck))
 
 
 def _as_bool(response: str | bool | None) -> bool | None:

@@ -10,7 +10,7 @@ queued again in the same session, as Anki does with learning cards.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,9 +18,26 @@ from pathlib import Path
 from fsrs import Card, Rating, Scheduler, State
 from pydantic import BaseModel
 
-from quizapp.deck.model import Deck, StudyItem
+from quizapp.deck.model import ClozeCard, Deck, Flashcard, MultipleChoiceCard, StudyItem, TrueFalseCard, TypedCard
 from quizapp.storage.db import ItemState, ReviewStore, timestamp
+from quizapp.study.grading import deck_answers
 from quizapp.study.scheduling import Settings, make_scheduler, new_card, preview_intervals, utc
+
+AnyCard = Flashcard | TypedCard | MultipleChoiceCard | TrueFalseCard | ClozeCard
+
+
+def item_keys(deck: Deck) -> Iterator[tuple[AnyCard, str, int | None]]:
+    """(card, item id, cloze index) of every study item, in deck order, without building StudyItems.
+
+    Same items as ``Deck.study_items()``; building a StudyItem validates it, which is
+    wasted work for the thousands of items a session or a summary only counts.
+    """
+    for card in deck.cards:
+        if isinstance(card, ClozeCard):
+            for index in card.indices():
+                yield card, f"{card.card_id}::c{index}", index
+        else:
+            yield card, card.card_id, None
 
 
 def start_of_day(moment: datetime) -> datetime:
@@ -64,28 +81,36 @@ class StudySession:
         self.started_at = self._clock()
         store.touch_deck(self.deck_path, deck.title, self.started_at)
 
-        self._states: dict[str, ItemState] = store.load_states(self.deck_path)
+        # Only (due, state) of every item is read up front; full fsrs states are fetched per item
+        # when needed, so a 50,000-item deck opens without parsing 50,000 fsrs cards.
+        self._schedule: dict[str, tuple[float, int]] = store.item_schedule(self.deck_path)
+        self._states: dict[str, ItemState] = {}
         self.queue: list[StudyItem] = self._build_queue(self.started_at)
         self._index = 0
         self._history: list[_Answered] = []
-        self.new_in_queue = sum(1 for item in self.queue if item.item_id not in self._states)
+        self.new_in_queue = sum(1 for item in self.queue if item.item_id not in self._schedule)
+        if any(isinstance(item.card, (TypedCard, ClozeCard)) for item in self.queue):
+            # Index the deck's answers now (typo checks compare against all of them), so that
+            # answering stays instant even on a 50,000-card deck.
+            deck_answers(deck)
 
     # --- building the queue ----------------------------------------------------------------------
 
     def _build_queue(self, now: datetime) -> list[StudyItem]:
         horizon = timestamp(now + timedelta(minutes=self.settings.learn_ahead_minutes))
-        due: list[tuple[float, int, StudyItem]] = []
-        new: list[StudyItem] = []
-        for position, item in enumerate(self.deck.study_items()):
-            state = self._states.get(item.item_id)
-            if state is None:
-                new.append(item)
-            elif state.due <= horizon:
-                due.append((state.due, position, item))
-        due.sort(key=lambda entry: (entry[0], entry[1]))
         introduced_today = self.store.count_introduced_since(self.deck_path, start_of_day(now))
         allowance = max(0, self.settings.new_per_day - introduced_today)
-        return [item for _, _, item in due] + new[:allowance]
+        due: list[tuple[float, int, StudyItem]] = []
+        new: list[StudyItem] = []
+        for position, (card, item_id, cloze_index) in enumerate(item_keys(self.deck)):
+            scheduled = self._schedule.get(item_id)
+            if scheduled is None:
+                if len(new) < allowance:
+                    new.append(StudyItem(item_id=item_id, card=card, cloze_index=cloze_index))
+            elif scheduled[0] <= horizon:
+                due.append((scheduled[0], position, StudyItem(item_id=item_id, card=card, cloze_index=cloze_index)))
+        due.sort(key=lambda entry: (entry[0], entry[1]))
+        return [item for _, _, item in due] + new
 
     # --- progress --------------------------------------------------------------------------------
 
@@ -117,14 +142,22 @@ class StudySession:
     # --- scheduling ------------------------------------------------------------------------------
 
     def state_of(self, item: StudyItem) -> ItemState | None:
-        return self._states.get(item.item_id)
+        """The item's stored scheduling state (None while it is new)."""
+        if item.item_id not in self._schedule:
+            return None
+        state = self._states.get(item.item_id)
+        if state is None:
+            state = self.store.get_state(self.deck_path, item.item_id)
+            if state is not None:
+                self._states[item.item_id] = state
+        return state
 
     def fsrs_card(self, item: StudyItem) -> Card | None:
-        state = self._states.get(item.item_id)
+        state = self.state_of(item)
         return state.fsrs_card() if state else None
 
     def is_new(self, item: StudyItem) -> bool:
-        return item.item_id not in self._states
+        return item.item_id not in self._schedule
 
     def intervals(self, item: StudyItem | None = None) -> dict[int, timedelta]:
         """Time until the item comes back for each rating 1..4, to show before choosing."""
@@ -146,12 +179,13 @@ class StudySession:
         if item is None:
             raise ValueError("the session is finished: there is no item to answer")
         now = self._clock()
-        previous = self._states.get(item.item_id)
+        previous = self.state_of(item)
         review_id, new_state, reviewed = review_item(
             self.store, self.scheduler, self.deck_path, item, rating, now=now, previous=previous,
             response=response, correct=correct, duration_ms=duration_ms,
         )
         self._states[item.item_id] = new_state
+        self._schedule[item.item_id] = (new_state.due, new_state.state)
         comes_back_soon = reviewed.state in (State.Learning, State.Relearning) and reviewed.due <= now + timedelta(
             minutes=self.settings.learn_ahead_minutes
         )
@@ -170,8 +204,10 @@ class StudySession:
         self.store.undo_review(last.review_id)
         if last.previous is None:
             self._states.pop(last.item.item_id, None)
+            self._schedule.pop(last.item.item_id, None)
         else:
             self._states[last.item.item_id] = last.previous
+            self._schedule[last.item.item_id] = (last.previous.due, last.previous.state)
         if last.requeued:
             # The re-queued copy is the last one of this item in the queue.
             for position in range(len(self.queue) - 1, last.index, -1):
@@ -251,17 +287,18 @@ def deck_summary(
 ) -> DeckSummary:
     now = utc(now)
     settings = settings or Settings()
-    states = store.load_states(deck_path)
-    items = deck.study_items()
+    schedule = store.item_schedule(deck_path)
     cutoff = timestamp(now)
-    due = new = known = 0
-    for item in items:
-        state = states.get(item.item_id)
-        if state is None:
+    items = due = new = known = 0
+    review_state = int(State.Review)
+    for _card, item_id, _cloze in item_keys(deck):
+        items += 1
+        scheduled = schedule.get(item_id)
+        if scheduled is None:
             new += 1
-        elif state.due <= cutoff:
+        elif scheduled[0] <= cutoff:
             due += 1
-        elif state.state == int(State.Review):
+        elif scheduled[1] == review_state:
             known += 1
     introduced_today = store.count_introduced_since(deck_path, start_of_day(now))
     reviews, graded, correct = store.review_totals(deck_path)
@@ -270,7 +307,7 @@ def deck_summary(
         title=deck.title,
         path=str(deck_path),
         cards=len(deck.cards),
-        items=len(items),
+        items=items,
         due=due,
         new=new,
         new_today=min(new, max(0, settings.new_per_day - introduced_today)),
@@ -279,5 +316,5 @@ def deck_summary(
         graded=graded,
         accuracy=(correct / graded) if graded else None,
         last_score=(last.score / last.total) if last and last.total else None,
-        mastery=(known / len(items)) if items else 0.0,
+        mastery=(known / items) if items else 0.0,
     )

@@ -65,20 +65,18 @@ class _Accumulator:
         self.due_per_day: Counter[date] = Counter()
         self.duration_ms = 0
 
-    def add_reviews(self, rows: Iterable[tuple[float, int, int | None, int | None, str]]) -> None:
-        day_of = _day_cache()
-        for reviewed_at, _rating, correct, duration_ms, kind in rows:
-            day = day_of(reviewed_at)
-            self.per_day[day] += 1
-            self.reviews_by_kind[kind] += 1
-            if correct is not None:
-                self.graded_per_day[day] += 1
-                self.graded_by_kind[kind] += 1
-                if correct:
-                    self.correct_per_day[day] += 1
-                    self.correct_by_kind[kind] += 1
-            if duration_ms:
-                self.duration_ms += duration_ms
+    def add_reviews(self, daily: Iterable[tuple[str, str, int, int, int, int]]) -> None:
+        """Add (day, kind, reviews, graded, correct, duration_ms) rows, as ReviewStore.daily_activity gives."""
+        for day_text, kind, reviews, graded, correct, duration_ms in daily:
+            day = date.fromisoformat(day_text)
+            self.per_day[day] += reviews
+            self.reviews_by_kind[kind] += reviews
+            if graded:
+                self.graded_per_day[day] += graded
+                self.graded_by_kind[kind] += graded
+                self.correct_per_day[day] += correct
+                self.correct_by_kind[kind] += correct
+            self.duration_ms += duration_ms
 
     def add_due(self, dues: Iterable[float], today: date) -> None:
         last = today + timedelta(days=DUE_FORECAST_DAYS - 1)
@@ -166,10 +164,11 @@ def collect_stats(
             continue
         summary = deck_summary(deck, entry.path, store, now, settings)
         accumulator = _Accumulator()
-        accumulator.add_reviews(store.review_rows(entry.path))
-        item_ids = {item.item_id for item in deck.study_items()}
-        states = store.load_states(entry.path)
-        accumulator.add_due((s.due for s in states.values() if s.item_id in item_ids), today)
+        accumulator.add_reviews(store.daily_activity(entry.path))
+        schedule = store.item_schedule(entry.path)
+        accumulator.add_due(
+            (schedule[item_id][0] for card in deck.cards for item_id in card.item_ids() if item_id in schedule), today
+        )
         overall.merge(accumulator)
         decks.append(DeckStats(summary=summary, activity=accumulator.activity(today), origin=entry.origin))
     return Stats(today=today, decks=decks, invalid=invalid, overall=overall.activity(today))
