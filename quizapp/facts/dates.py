@@ -87,7 +87,7 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
     lowered = re.sub(r"^the\s+", "", lowered)
     if not lowered or is_duration(lowered) or is_weekday_only(lowered):
         return None
-    if re.search(r"\b(?:later|earlier|ago|before|after|previously|that day|same day|recent|coming|past|next)\b", lowered):
+    if re.search(r"\b(?:later|earlier|ago|before|after|previously|that day|same day|recent|coming|past|weeks?|weekend|tonight|tomorrow|morning|afternoon|evening|night)\b", lowered):
         # Relative to an event the sentence only implies, or vague: no reliable calendar value.
         if not re.search(r"\b(?:ago)\b", lowered) or published is None:
             return None

@@ -207,6 +207,19 @@ class WordUse:
         return lower_count >= 3 and lower_count > sum(self.capitalized[f] for f in forms)
 
 
+def _join_hyphenated(doc: "Doc", end: int) -> int:
+    """Extend a name cut at a hyphen: "Maria Alvarado" + "-Reyes" → "Maria Alvarado-Reyes"."""
+    while (
+        end + 1 < len(doc)
+        and doc[end - 1].whitespace_ == ""
+        and doc[end].text in {"-", "‐"}
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].text[:1].isupper()
+    ):
+        end += 2
+    return end
+
+
 def _relabel_by_head(words: list[str], kind: str, label: str) -> tuple[str, str]:
     head = words[-1].lower() if words else ""
     if len(words) >= 2 and head in FACILITY_HEADS:
@@ -265,6 +278,7 @@ def collect_mentions(article: Article, doc: "Doc") -> list[Candidate]:
             start_token, end_token = ent.start, ent.end
             if label != "PERSON" or ent[-1].lower_ in FACILITY_HEADS | ORG_HEADS:
                 start_token, end_token = _grow_name(ent)
+            end_token = _join_hyphenated(doc, end_token)
             span = doc[start_token:end_token]
             bounds = clean_span(text, span.start_char, span.end_char)
             if bounds is None:

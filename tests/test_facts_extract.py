@@ -1,0 +1,147 @@
+"""Fact extraction on small original articles: labels, alias clusters, dates, numbers, offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from quizapp.facts.aliases import acronym_of, initials, same_name
+from quizapp.facts.extract import extract_facts, extract_facts_with_docs
+from quizapp.ingest import read_article
+from quizapp.ingest.model import Article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def article(text: str, published: dt.date | None = dt.date(2024, 7, 16), path: str = "test.txt") -> Article:
+    return Article(path=path, text=text, published=published)
+
+
+def clusters(facts, kind: str) -> dict[str, set[str]]:
+    return {c.canonical: set(c.aliases) for c in facts.clusters if c.kind == kind}
+
+
+@pytest.fixture(scope="module")
+def harbor():
+    return extract_facts([read_article(FIXTURES / "harbor-festival.txt")])[0]
+
+
+# --- name comparison rules (no spaCy needed) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Ri Il Kyu", "Ri Il-gyu", True),
+        ("Kim Jong Un", "Kim Jong-un", True),
+        ("Park Ji Hoon", "Park Ji-hoon", True),
+        ("Kim Jong-un", "Kim Jong-il", False),
+        ("Lee Min-ho", "Lee Min-jung", False),
+        ("José Pérez", "Jose Perez", True),
+        ("Anna Berg", "Anne Berg", False),
+    ],
+)
+def test_spelling_variants_of_one_name(a, b, same):
+    assert same_name(a, b) is same
+
+
+def test_acronyms_and_initials():
+    assert acronym_of("NIS") == "NIS"
+    assert acronym_of("U.S.") == "US"
+    assert acronym_of("Cuba") is None
+    assert initials("National Intelligence Service") == "NIS"
+    assert initials("Korean People’s Army") == "KPA"
+    assert initials("Association of Caribbean States") == "ACS"
+    assert initials("United States") == "US"
+
+
+# --- extraction -------------------------------------------------------------------
+
+
+def test_fixture_people_places_organizations(harbor):
+    people = clusters(harbor, "person")
+    assert people["Park Ji-hoon"] >= {"Park Ji Hoon", "Park"}
+    assert "Ribeiro" in people["Ana Ribeiro"]
+    places = clusters(harbor, "place")
+    assert {"Lisbon", "Portugal", "Norway", "Canada", "Belem Tower"} <= set(places)
+    assert "U.S." in places["United States"]  # "the United States" and "U.S." are one place
+    assert "Norwegian" not in places and "Portuguese" not in places  # nationalities are not places
+    assert clusters(harbor, "organization") == {"World Maritime Organization": {"WMO"}}
+
+
+def test_fixture_dates_normalized_and_weekdays_dropped(harbor):
+    dates = clusters(harbor, "date")
+    assert set(dates) == {"2024-03-12", "1998", "2023", "2024-01", "2024-11", "2025"}
+    assert all(m.text != "Monday" for m in harbor.mentions)
+
+
+def test_fixture_numbers_with_units(harbor):
+    numbers = {m.canonical: m for m in harbor.mentions if m.kind == "number"}
+    assert numbers["2400 jobs"].value == "2400"
+    assert numbers["47 years old"].granularity == "age"
+    assert numbers["900 euros a month"].unit == "euros a month"
+    assert numbers["12th city"].granularity == "ordinal"
+    assert numbers["3 years"].granularity == "duration"  # "the past three years" is a number, not a date
+
+
+def test_mentions_point_into_the_cleaned_text(harbor):
+    assert harbor.mentions
+    for mention in harbor.mentions:
+        assert harbor.text[mention.start : mention.end] == mention.text
+        assert harbor.text[mention.sentence_start :].startswith(mention.sentence)
+        assert mention.sentence_start <= mention.start and mention.end <= mention.sentence_start + len(mention.sentence)
+        assert "\n" not in mention.sentence
+
+
+def test_caption_mentions_are_asides(harbor):
+    ana = [m for m in harbor.mentions if m.text == "Ana Ribeiro"]
+    assert ana and all(m.aside for m in ana)
+    assert not any(m.aside for m in harbor.mentions if m.text == "Park Ji Hoon")
+
+
+def test_spans_lose_the_article_and_possessive():
+    facts = extract_facts([article("The United Nations said on Monday that Sweden's army had left. The report reached the United Nations' office in Geneva.")])[0]
+    texts = {m.text for m in facts.mentions if m.kind in {"place", "organization"}}
+    assert "Sweden" in texts and "United Nations" in texts
+    assert not any(t.startswith(("the ", "The ")) or t.endswith(("'s", "’s", "'")) for t in texts)
+
+
+def test_one_label_per_name_and_surname_joins_its_person():
+    text = (
+        "President Maria Alvarado-Reyes visited Quito in May. Alvarado-Reyes met the mayor there. "
+        "Critics said Alvarado-Reyes had promised too much. Alvarado-Reyes answered them on television."
+    )
+    facts = extract_facts([article(text)])[0]
+    kinds = {m.kind for m in facts.mentions if "Alvarado-Reyes" in m.text}
+    assert kinds == {"person"}
+    assert {m.canonical for m in facts.mentions if "Alvarado-Reyes" in m.text} == {"Maria Alvarado-Reyes"}
+
+
+def test_ambiguous_bare_surname_joins_no_cluster():
+    text = (
+        "Kim Jong-un met Kim Yo-jong in Pyongyang on March 3, 2019. "
+        "Kim later spoke to reporters about the meeting in Pyongyang."
+    )
+    facts = extract_facts([article(text)])[0]
+    assert not any(m.text == "Kim" for m in facts.mentions)
+    people = clusters(facts, "person")
+    assert "Kim Jong-un" in people and "Kim Yo-jong" in people
+
+
+def test_aliases_merge_across_articles():
+    first = article("Ri Il-gyu, a former diplomat, left Havana in 2023 with his family.", path="a.txt")
+    second = article("Ri Il Kyu said in an interview that he had planned the escape for months. Ri met reporters in Seoul.", path="b.txt")
+    facts = extract_facts([first, second])
+    canonicals = {m.canonical for f in facts for m in f.mentions if m.kind == "person"}
+    assert canonicals == {"Ri Il-gyu"} or canonicals == {"Ri Il Kyu"}
+    assert len(canonicals) == 1
+
+
+def test_docs_come_with_the_facts():
+    pairs = extract_facts_with_docs([article("Oslo hosted the summit in 2019. Leaders from Chile attended.")])
+    facts, doc = pairs[0]
+    assert doc.text == facts.text
+    place = next(m for m in facts.mentions if m.kind == "place")
+    assert doc.char_span(place.start, place.end) is not None

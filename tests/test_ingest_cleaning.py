@@ -1,0 +1,126 @@
+"""Cleaning: what is not article content never reaches the extractor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from quizapp.ingest import read_article
+from quizapp.ingest.cleaning import clean_text, split_paragraphs
+from quizapp.ingest.published import split_dateline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BODY = "The city council of Bergen approved the new harbor budget after a long debate on Tuesday."
+
+
+def texts(cleaned) -> list[str]:
+    return [p.text for p in cleaned.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "You can read more at the link.",
+        "Read more at the link.",
+        "Share this article",
+        "What do you think?",
+        "COMMENT",
+        "Filed under:",
+        "Tags: Norway, Harbors",
+        "Translated by Ingrid Solberg",
+        "By Tor Halvorsen",
+        "Contact: newsroom@example.org",
+        "Call our desk at +47 555 12 345",
+        "Do you have a tip? Write to our editors:",
+        "Support our journalism by becoming a member today. We depend on you.",
+        "____________",
+        "©",
+        "Reuters",
+    ],
+)
+def test_boilerplate_is_removed(furniture):
+    cleaned = clean_text(f"{BODY}\n\n{furniture}\n\nThe budget doubles spending on the old fish market.")
+    assert texts(cleaned) == [BODY, "The budget doubles spending on the old fish market."]
+
+
+def test_repeated_caption_kept_once_without_credit_and_marked_aside():
+    caption = "Mayor Kari Dahl, left, opens the fish market in Bergen on May 3, 2022. (Reuters)"
+    cleaned = clean_text(f"{caption}\n\n{caption}\n\n{BODY}")
+    assert texts(cleaned) == ["Mayor Kari Dahl, left, opens the fish market in Bergen on May 3, 2022.", BODY]
+    assert cleaned.paragraphs[0].aside and not cleaned.paragraphs[1].aside
+    assert "(Reuters)" not in cleaned.paragraphs[0].text
+
+
+def test_photo_credit_is_stripped_from_a_caption():
+    cleaned = clean_text(f"Fishermen unload cod at dawn in the old port. Photo courtesy of Lars Eide/Port Archive\n\n{BODY}")
+    assert cleaned.paragraphs[0].text == "Fishermen unload cod at dawn in the old port."
+    assert cleaned.paragraphs[0].aside
+
+
+def test_source_tag_after_a_paragraph_is_stripped_but_not_a_caption():
+    cleaned = clean_text(f"{BODY}  [Bergen Daily]")
+    assert texts(cleaned) == [BODY]
+    assert not cleaned.paragraphs[0].aside
+
+
+def test_headlines_between_paragraphs_become_titles():
+    cleaned = clean_text(f"Council Approves Harbor Budget\n\n{BODY}\n\nA Market Reborn\n\nThe budget doubles spending on the market.")
+    assert cleaned.headlines == ["Council Approves Harbor Budget", "A Market Reborn"]
+    assert cleaned.leading_headline == "Council Approves Harbor Budget"
+    assert "A Market Reborn" not in " ".join(texts(cleaned))
+
+
+def test_pull_quote_repeating_the_text_is_dropped():
+    quote = "“We will rebuild the market stone by stone,” the mayor said."
+    long_paragraph = f"The council met for six hours. {quote} The vote passed by a wide margin after the debate ended."
+    cleaned = clean_text(f"{long_paragraph}\n\n“We will rebuild the market stone by stone,” the mayor said.\n\n{BODY}")
+    assert texts(cleaned) == [long_paragraph, BODY]
+
+
+def test_dateline_gives_the_date_and_stands_apart():
+    cleaned = clean_text(f"Bergen Daily bigBergen Daily, Bergen, 4 May 2022 — {BODY}")
+    assert cleaned.dateline is not None and cleaned.dateline.date == dt.date(2022, 5, 4)
+    assert cleaned.paragraphs[0].aside
+    assert cleaned.paragraphs[1].text == BODY
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "date"),
+    [
+        ("Havana, 1 August 2024 — The talks began.", dt.date(2024, 8, 1)),
+        ("WASHINGTON, March 3, 2021 (Reuters) - The talks began.", dt.date(2021, 3, 3)),
+        ("Oslo, 2024-06-02 — The talks began.", dt.date(2024, 6, 2)),
+    ],
+)
+def test_dateline_forms(paragraph, date):
+    dateline = split_dateline(paragraph)
+    assert dateline is not None and dateline.date == date
+    assert dateline.rest == "The talks began."
+
+
+def test_not_a_dateline():
+    assert split_dateline("Kari Dahl, the mayor, said the market - a landmark - would reopen.") is None
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = (
+        "The council of Bergen voted on Tuesday to rebuild the old fish market, which\n"
+        "burned down in a fire last winter, and to widen the quay for cruise ships that\n"
+        "dock there every summer."
+    )
+    assert split_paragraphs(wrapped) == [" ".join(wrapped.split())]
+
+
+def test_fixture_article_is_cleaned_end_to_end():
+    article = read_article(FIXTURES / "harbor-festival.txt")
+    assert article.title == "Harbor Towns Sign Historic Fishing Pact"
+    assert article.published == dt.date(2024, 3, 12)
+    assert "A New Chapter for the Coast" in article.headlines
+    for furniture in ["Tags:", "Read more", "Share this", "Translated by", "newsdesk@", "member", "(Reuters)", "A New Chapter"]:
+        assert furniture not in article.text
+    assert article.text.count("shakes hands") == 1  # the repeated caption, once
+    caption_start = article.text.index("Norwegian Minister")
+    assert article.in_aside(caption_start)
+    assert not article.in_aside(article.text.index("Park Ji Hoon, a 47-year-old"))

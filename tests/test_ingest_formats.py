@@ -1,0 +1,102 @@
+"""Reading articles: formats, encodings, standard input, and clear errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizapp.errors import IngestError
+from quizapp.ingest import parse_date_option, read_article, read_articles
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PARAGRAPH = "Señora Peña paid 40 “pesos” for the café’s coffee in Bogotá on a rainy morning."
+
+
+def test_markdown_front_matter_gives_title_and_date_and_markup_is_gone():
+    article = read_article(FIXTURES / "lighthouse.md")
+    assert article.title == "The Keepers of Cape Verdant"
+    assert article.published == dt.date(2023, 9, 14)
+    assert "**" not in article.text and "*Northern" not in article.text
+    assert "https://" not in article.text and "[1979]" not in article.text
+    assert "built in 1887 by the Northern Lights Board" in article.text
+    # Headings are headlines, not text; list items stand as their own paragraphs.
+    assert "A Beacon Restored" in article.headlines
+    assert "A Beacon Restored" not in article.text
+    assert "Visitors can climb 212 steps to the gallery." in article.text.split("\n\n")
+
+
+def test_html_main_text_and_metadata():
+    article = read_article(FIXTURES / "museum.html")
+    assert article.published == dt.date(2022, 5, 6)
+    assert article.title and "Glass Museum Reopens" in article.title
+    assert "founded in 1951" in article.text
+    assert "Home" not in article.text.split()  # navigation is not article text
+    assert "newsletter" not in article.text and "@" not in article.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252"])
+def test_encodings_are_detected(tmp_path, encoding):
+    path = tmp_path / f"article-{encoding}.txt"
+    text = "\n\n".join([PARAGRAPH, "The owner, Luis Peña, opened the café in 1987 near the old plaza."] * 2)
+    path.write_bytes(text.encode(encoding))
+    article = read_article(path)
+    assert article.text.startswith("Señora Peña paid 40 “pesos”")
+    assert "\ufeff" not in article.text
+
+
+def test_standard_input(monkeypatch):
+    data = "Oslo, 2 June 2021 — The council of Oslo approved a new tram line on Wednesday.".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    article = read_article("-")
+    assert article.path == "-"
+    assert article.published == dt.date(2021, 6, 2)
+    assert "approved a new tram line" in article.text
+
+
+def test_date_option_overrides_the_article(tmp_path):
+    article = read_article(FIXTURES / "lighthouse.md", date=dt.date(2020, 1, 2))
+    assert article.published == dt.date(2020, 1, 2)
+
+
+def test_each_article_keeps_its_own_date():
+    articles = read_articles([FIXTURES / "lighthouse.md", FIXTURES / "museum.html"])
+    assert [a.published for a in articles] == [dt.date(2023, 9, 14), dt.date(2022, 5, 6)]
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    missing = tmp_path / "nope.txt"
+    with pytest.raises(IngestError, match="nope.txt: no such file"):
+        read_article(missing)
+
+
+def test_empty_file_is_a_clear_error(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n ")
+    with pytest.raises(IngestError, match="empty.txt: the article is empty"):
+        read_article(empty)
+
+
+def test_only_boilerplate_is_a_clear_error(tmp_path):
+    path = tmp_path / "furniture.txt"
+    path.write_text("Share this article\n\nRead more at the link.\n\nContact: desk@example.org\n")
+    with pytest.raises(IngestError, match="furniture.txt: no article text"):
+        read_article(path)
+
+
+def test_folder_and_binary_are_clear_errors(tmp_path):
+    with pytest.raises(IngestError, match="is a folder"):
+        read_article(tmp_path)
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(IngestError, match="image.txt"):
+        read_article(binary)
+
+
+def test_bad_date_option():
+    assert parse_date_option("2024-08-01") == dt.date(2024, 8, 1)
+    with pytest.raises(IngestError, match="YYYY-MM-DD"):
+        parse_date_option("1/8/2024")
