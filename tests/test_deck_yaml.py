@@ -224,3 +224,33 @@ def test_bundled_decks_survive_a_round_trip():
         deck = load_deck(path)
         again = parse_deck(dump_deck(deck), str(path))
         assert again == deck.model_copy(update={"cards": [c.model_copy(update={"id": c.card_id}) for c in deck.cards]})
+
+
+# --- the documentation's examples -------------------------------------------------
+
+
+def _doc_blocks() -> list[str]:
+    import re
+
+    text = (REPO / "docs" / "deck-format.md").read_text(encoding="utf-8")
+    return re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+
+
+def _as_deck(card_block: str) -> str:
+    return "title: t\ncards:\n" + "".join(f"  {line}\n" for line in card_block.splitlines())
+
+
+def test_the_documented_examples_are_valid():
+    blocks = _doc_blocks()
+    assert parse_deck(blocks[0]).title == "World capitals"
+    card_blocks = [b for b in blocks if b.startswith("- ")]
+    assert len(card_blocks) >= 8
+    for block in card_blocks:
+        parse_deck(_as_deck(block))
+
+
+def test_the_documented_concise_example_is_saved_as_documented():
+    blocks = _doc_blocks()
+    [i] = [i for i, b in enumerate(blocks) if "distractors: [Mercury, Mars]" in b]
+    saved = dump_deck(parse_deck(_as_deck(blocks[i])))
+    assert saved == "title: t\ncards:\n" + "".join(f"  {line}\n" for line in blocks[i + 1].splitlines())
