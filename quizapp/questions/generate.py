@@ -302,6 +302,13 @@ def article_candidates(
         bound = not (transformed.pattern == "subject" and mention.kind != "person")
         if stem_problem(transformed.question, names, subject_bound=bound):
             continue
+        # A bare surname the facts could not tie to one person ("Kim") leaves the stem ambiguous.
+        if any(m.kind == "person" and " " not in m.canonical.strip() and m is not mention
+               and re.search(rf"\b{re.escape(m.text)}\b", transformed.question)
+               for m in by_sentence.get(mention.sentence_start, [])):
+            continue
+        if any(re.search(rf"\b{re.escape(name)}\b(?! [A-Z])", transformed.question) for name in _shared_name_parts(pool)):
+            continue
         key = (mention.sentence_start, mention.canonical.casefold(), transformed.pattern)
         if key in seen:
             continue
@@ -319,6 +326,16 @@ def article_candidates(
         cand.excluded = _also_true(cand, corpus)
         out.append(cand)
     return out
+
+
+def _shared_name_parts(pool: list[dist.PoolEntry]) -> set[str]:
+    """Name words several people of the deck share ("Kim"): alone in a stem they name nobody."""
+    counts: dict[str, int] = {}
+    for entry in pool:
+        if entry.kind == "person":
+            for part in set(re.split(r"[\s-]+", entry.canonical)):
+                counts[part] = counts.get(part, 0) + 1
+    return {part for part, n in counts.items() if n >= 2 and len(part) > 1}
 
 
 def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | None:
