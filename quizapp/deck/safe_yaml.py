@@ -24,8 +24,10 @@ import yaml
 
 from quizapp.errors import Location, Problem
 
-#: How many values (scalars, lists, mappings) a document may expand to, aliases counted in full.
-MAX_NODES = 200_000
+#: How many values (scalars, lists, mappings) aliases may add to a document, counted in full.
+#: What is written out is already bounded by the file size limit; aliases are what can
+#: multiply it ("billion laughs"), and a real deck needs only a handful of them.
+MAX_ALIAS_VALUES = 100_000
 #: How deeply lists and mappings may nest; a deck needs about six levels.
 MAX_DEPTH = 64
 
@@ -124,6 +126,7 @@ class _Reader:
         self.stack: list[_Open] = []
         self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, how many values it expands to)
         self.size = 0
+        self.alias_values = 0
         self.documents = 0
         self.root: Any = None
 
@@ -137,10 +140,10 @@ class _Reader:
                 self._refuse(line, col, "a deck file holds one YAML document; remove the extra '---'")
         elif isinstance(event, yaml.ScalarEvent):
             plain_empty = not event.style and event.value == ""  # libyaml says "" for plain, PyYAML None
-            self._count(1, event)
+            self._count(1)
             self._value(None if plain_empty else event.value, event, event.anchor, 1)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            self._count(1, event)
+            self._count(1)
             if len(self.stack) >= MAX_DEPTH:
                 line, col = _mark(event)
                 self._refuse(line, col, f"the document nests lists and mappings more than {MAX_DEPTH} levels deep")
@@ -156,19 +159,22 @@ class _Reader:
                 line, col = _mark(event)
                 self._refuse(line, col, f'the alias "*{event.anchor}" refers to no earlier anchor "&{event.anchor}"')
             value, size = self.anchors[event.anchor]
-            self._count(size, event)
+            self._count(size)
+            self.alias_values += size
+            if self.alias_values > MAX_ALIAS_VALUES:
+                line, col = _mark(event)
+                self._refuse(
+                    line, col,
+                    f"aliases expand the document by more than {MAX_ALIAS_VALUES:,} values (aliases of aliases?); "
+                    "refusing to read it",
+                )
             self._value(value, event, None, size)
 
     # -- building -------------------------------------------------------------
 
-    def _count(self, size: int, event: yaml.Event) -> None:
+    def _count(self, size: int) -> None:
+        # The running total lets an anchor know how many values it stands for.
         self.size += size
-        if self.size > MAX_NODES:
-            line, col = _mark(event)
-            self._refuse(
-                line, col,
-                f"the document expands to more than {MAX_NODES:,} values (aliases repeating aliases?); refusing to read it",
-            )
 
     def _child_path(self, event: yaml.Event) -> Path_:
         if not self.stack:
