@@ -47,6 +47,7 @@ TABLE = [
     ("the 1990s", AUGUST_2024, "1990s", "decade"),
     ("the seventies", AUGUST_2024, "1970s", "decade"),
     ("the 70s and", AUGUST_2024, "1970s", "decade"),
+    ("the 2015 season", AUGUST_2024, "2015", "year"),
     # Not quiz-worthy dates: weekdays, vague or event-relative spans, durations.
     ("Tuesday", JULY_2024, None, None),
     ("on Sunday", JULY_2024, None, None),

@@ -145,3 +145,24 @@ def test_docs_come_with_the_facts():
     assert doc.text == facts.text
     place = next(m for m in facts.mentions if m.kind == "place")
     assert doc.char_span(place.start, place.end) is not None
+
+
+def test_later_bare_surnames_spacy_missed_are_found():
+    text = (
+        "Opposition leader Marta Kowalczyk called for new elections in Warsaw on March 3, 2021. "
+        "Kowalczyk told reporters that the vote should be held within 90 days."
+    )
+    facts = extract_facts([article(text)])[0]
+    found = [m for m in facts.mentions if m.text == "Kowalczyk"]
+    assert found and found[0].canonical == "Marta Kowalczyk" and found[0].kind == "person"
+    assert facts.text[found[0].start : found[0].end] == "Kowalczyk"
+
+
+def test_a_plural_word_ending_one_organizations_name_is_that_organization():
+    text = (
+        "The champion Carolina Panthers lost 24–10 in the final played in Santa Clara in 2016. "
+        "The Panthers had finished the regular season with a 15–1 record."
+    )
+    facts = extract_facts([article(text)])[0]
+    panthers = [m for m in facts.mentions if m.text == "Panthers"]
+    assert panthers and {m.canonical for m in panthers} == {"Carolina Panthers"}

@@ -124,3 +124,14 @@ def test_fixture_article_is_cleaned_end_to_end():
     caption_start = article.text.index("Norwegian Minister")
     assert article.in_aside(caption_start)
     assert not article.in_aside(article.text.index("Park Ji Hoon, a 47-year-old"))
+
+
+def test_lines_with_links_and_follow_appeals_are_removed():
+    cleaned = clean_text(f"{BODY}\n\nFollow our coverage of Norway at https://news.example/norway\n\nSee www.example.org for the full list")
+    assert texts(cleaned) == [BODY]
+
+
+def test_agency_dateline_without_a_date_stands_apart():
+    cleaned = clean_text(f"BERGEN, Norway (AP) — {BODY}")
+    assert cleaned.paragraphs[0].aside and cleaned.paragraphs[0].text.startswith("BERGEN, Norway (AP)")
+    assert cleaned.paragraphs[1].text == BODY

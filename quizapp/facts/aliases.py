@@ -16,12 +16,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from quizapp.facts.entities import Candidate
+from quizapp.facts.entities import ORG_HEADS, Candidate, SentenceIndex
 from quizapp.facts.model import ArticleFacts, Cluster, Mention
 from quizapp.ingest.model import Article
 
@@ -116,6 +117,21 @@ def _vote_labels(all_candidates: Sequence[Sequence[Candidate]], texts: Sequence[
     for key in total:
         if locative[key] * 2 <= total[key]:
             decided[key] = "person"
+
+    # A plural word ending one organization's name is that organization ("Panthers" of "Carolina Panthers").
+    org_last_words = Counter(
+        key.split()[-1] for key, kind in decided.items() if kind == "organization" and len(key.split()) >= 2
+    )
+    for key, kind in list(decided.items()):
+        if (
+            len(key.split()) == 1
+            and kind != "place"
+            and key.endswith("s")
+            and org_last_words[key] == 1
+            and key not in person_parts
+            and key not in ORG_HEADS
+        ):
+            decided[key] = "organization"
     return decided
 
 
@@ -139,7 +155,63 @@ class _Union:
             self.parent[root_b] = root_a
 
 
-def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Sequence[Candidate]]) -> list[ArticleFacts]:
+def find_missed_mentions(article: Article, candidates: list[Candidate], kind_of: dict[str, str], sentences: SentenceIndex) -> list[Candidate]:
+    """Occurrences of the article's own names that spaCy did not mark ("Ruto told reporters ...").
+
+    The small model often finds "William Ruto" but not the later "Ruto"; every name
+    already found in the article, and the last word of each person's full name, is
+    looked up again. A hit inside a longer capitalized name is skipped.
+    """
+    text = article.text
+    wanted: dict[str, str] = {}
+    labels: dict[str, str | None] = {}
+    for c in candidates:
+        if c.kind not in NAME_KINDS:
+            continue
+        if len(c.text) >= 3 or acronym_of(c.text):
+            wanted.setdefault(c.text, kind_of.get(name_key(c.text), c.kind))
+            labels.setdefault(c.text, c.label)
+        words = c.text.split()
+        if c.kind == "person" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][:1].isupper():
+            wanted.setdefault(words[-1], "person")
+    if not wanted:
+        return []
+    taken = sorted((c.start, c.end) for c in candidates)
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True)) + r")(?![\w-]|['’]\w\w)"
+    )
+    found: list[Candidate] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        index = bisect.bisect_right(taken, (start, float("inf"))) - 1
+        if index >= 0 and taken[index][1] > start:
+            continue  # inside a mention already found
+        if index + 1 < len(taken) and taken[index + 1][0] < end:
+            continue
+        before = text[max(0, start - 30) : start]
+        after = text[end : end + 30]
+        previous_word = re.search(r"([\w’'-]+)\s$", before)
+        next_word = re.match(r"\s([\w’'-]+)", after)
+        if previous_word and previous_word.group(1)[:1].isupper() and not re.search(r"[.!?:\"“”]\s*$", before[: previous_word.start()] or "."):
+            if before[: previous_word.start()].strip():  # a capitalized word before, not at sentence start
+                continue
+        if next_word and next_word.group(1)[:1].isupper():
+            continue  # part of a longer name ("Ruto Foundation")
+        sentence, sentence_start = sentences.sentence_of(start, end)
+        found.append(
+            Candidate(
+                wanted[match.group(1)], match.group(1), start, end, sentence, sentence_start,
+                label=labels.get(match.group(1)), aside=article.in_aside(start, end),
+            )
+        )
+    return found
+
+
+def resolve_clusters(
+    articles: Sequence[Article],
+    all_candidates: Sequence[list[Candidate]],
+    sentence_indexes: Sequence[SentenceIndex] | None = None,
+) -> list[ArticleFacts]:
     """Vote labels, build alias clusters across articles and return each article's facts."""
     texts = [a.text for a in articles]
     kind_of = _vote_labels(all_candidates, texts)
@@ -147,6 +219,10 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
         for c in candidates:
             if c.kind in NAME_KINDS:
                 c.kind = kind_of.get(name_key(c.text), c.kind)
+    if sentence_indexes is not None:
+        for article, candidates, sentences in zip(articles, all_candidates, sentence_indexes):
+            candidates.extend(find_missed_mentions(article, candidates, kind_of, sentences))
+            candidates.sort(key=lambda c: c.start)
 
     # Surface forms per key, and counts to pick canonical names.
     surface_count: Counter = Counter()
@@ -214,12 +290,13 @@ def resolve_clusters(articles: Sequence[Article], all_candidates: Sequence[Seque
                 continue
             words = name_tokens(c.text)
             root = union.find(f"{c.kind}:{name_key(c.text)}")
-            if len(words) == 1 and c.kind == "person":
-                fits = {
-                    r
-                    for r in local_full["person"]
-                    if _part_of_any_form(words[0], r, person_full_names, union)
-                }
+            if len(words) == 1 and c.kind in {"person", "organization"} and acronym_of(c.text) is None:
+                if c.kind == "person":
+                    fits = {r for r in local_full["person"] if _part_of_any_form(words[0], r, person_full_names, union)}
+                else:
+                    fits = {r for r, full in local_full["organization"].items() if full[-1] == words[0]}
+                    if len(fits) != 1:
+                        fits = set()  # an organization's bare word stays its own name unless one name fits
                 if len(fits) == 1:
                     root = next(iter(fits))
                 elif len(fits) > 1:
@@ -296,6 +373,7 @@ def _canonical(surfaces: Counter) -> str:
     """Most frequent multi-word form; an expansion over an acronym; longer on ties."""
     def rank(item: tuple[str, int]) -> tuple:
         text, count = item
-        return (len(name_tokens(text)) >= 2, acronym_of(text) is None, count, len(text))
+        shouted = text.isupper() and acronym_of(text) is None  # "NAIROBI" from a dateline
+        return (len(name_tokens(text)) >= 2, acronym_of(text) is None, not shouted, count, len(text))
 
     return max(surfaces.items(), key=rank)[0]

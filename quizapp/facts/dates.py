@@ -85,6 +85,8 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
     lowered = raw.lower()
     lowered = re.sub(r"^(?:in|on|at|since|by|from|during|until|of|back in|as of|early|late)\s+(?=\w)", "", lowered)
     lowered = re.sub(r"^the\s+", "", lowered)
+    # "the 2015 season", "the 2019 election": the year is the date.
+    lowered = re.sub(r"^(1[0-9]{3}|20[0-9]{2})(?:[-–/]\d{2,4})? (?:season|election|elections|census|campaign|edition|school year|academic year|fiscal year|budget)$", r"\1", lowered)
     if not lowered or is_duration(lowered) or is_weekday_only(lowered):
         return None
     if re.search(r"\b(?:later|earlier|ago|before|after|previously|that day|same day|recent|coming|past|weeks?|weekend|tonight|tomorrow|morning|afternoon|evening|night)\b", lowered):

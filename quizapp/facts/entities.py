@@ -139,7 +139,7 @@ def clean_span(text: str, start: int, end: int, leading: re.Pattern = _LEADING) 
         if article and len(segment) > article.end():
             start += article.end()
             segment = segment[article.end():]
-        segment = segment.rstrip(" \t\"“”‘)]},;:-–—")
+        segment = segment.rstrip(" \t\"“”‘([{)]},;:-–—")
         segment = _POSSESSIVE.sub("", segment)
         if segment.endswith(".") and not re.search(r"\b(?:[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$", segment):
             segment = segment[:-1]
@@ -254,12 +254,12 @@ def _future_context(ent: "Span") -> bool:
     return False
 
 
-def collect_mentions(article: Article, doc: "Doc") -> list[Candidate]:
+def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | None = None) -> list[Candidate]:
     """Candidate mentions of one article from its spaCy parse."""
     text = article.text  # the same string as doc.text, which spaCy rebuilds on every access
     candidates: list[Candidate] = []
     seen_spans: set[tuple[int, int]] = set()
-    sentences = SentenceIndex(doc, text)
+    sentences = sentences or SentenceIndex(doc, text)
     word_use = WordUse(text)
 
     def add(kind: str, start: int, end: int, **extra) -> None:

@@ -45,11 +45,12 @@ def extract_facts_with_docs(
 ) -> list[tuple[ArticleFacts, "Doc"]]:
     """The facts of each article together with the spaCy parse of its text."""
     from quizapp.facts.aliases import resolve_clusters
-    from quizapp.facts.entities import collect_mentions
+    from quizapp.facts.entities import SentenceIndex, collect_mentions
 
     docs = parse_articles(articles, progress)
-    raw = [collect_mentions(article, doc) for article, doc in zip(articles, docs)]
-    facts = resolve_clusters(articles, raw)
+    sentences = [SentenceIndex(doc, article.text) for article, doc in zip(articles, docs)]
+    raw = [collect_mentions(article, doc, index) for article, doc, index in zip(articles, docs, sentences)]
+    facts = resolve_clusters(articles, raw, sentences)
     return list(zip(facts, docs))
 
 

@@ -32,6 +32,8 @@ _WIDGETS = {
     "leave a comment", "what do you think?", "filed under:", "related", "related articles", "advertisement",
     "read more", "see also", "more", "reply", "like", "subscribe", "newsletter", "top stories",
 }
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+_FOLLOW = re.compile(r"^(?:follow|like|join) (?:us|our|\w+['’]s coverage|the conversation)\b", re.I)
 _LABEL_LINE = re.compile(r"^(?:tags?|topics?|categor(?:y|ies)|filed under|keywords|section)\s*:\s*.{0,80}$", re.I)
 _CREDIT_LINE = re.compile(
     r"^(?:translated by|translation by|edited by|reporting by|additional reporting by|written by|"
@@ -114,6 +116,10 @@ def is_boilerplate(paragraph: str) -> bool:
     if _READ_MORE.match(paragraph):
         return True
     if _LABEL_LINE.match(paragraph) or _CREDIT_LINE.match(paragraph):
+        return True
+    if _URL.search(paragraph) and (len(paragraph.split()) <= 25 or _FOLLOW.match(paragraph)):
+        return True  # "Follow our coverage at https://...", "Source: https://..."
+    if _FOLLOW.match(paragraph) and len(paragraph.split()) <= 25:
         return True
     if _APPEAL.search(paragraph) and re.search(r"\b(?:we|us|our)\b", lowered):
         return True

@@ -18,6 +18,12 @@ _DATELINE = re.compile(
 _GLUED_LOGO = re.compile(r"(\b\S{3,}) [a-z]+\1\b")
 
 
+# "NAIROBI, Kenya (AP) —": a capitalized place, optional region and agency, then a dash; no date.
+_PLACE_DATELINE = re.compile(
+    r"^(?P<line>[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][\w.'’ -]{1,40})?(?: \([^)]{1,40}\))?)\s*(?:—|–|--)\s+"
+)
+
+
 @dataclass
 class Dateline:
     line: str  # the dateline itself, tidied: "Outlet, Havana, 1 August 2024"
@@ -29,7 +35,10 @@ def split_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of ``paragraph``, if it has one with a date."""
     match = _DATELINE.match(paragraph)
     if not match:
-        return None
+        place = _PLACE_DATELINE.match(paragraph)
+        if place is None:
+            return None
+        return Dateline(line=place.group("line").strip(" ,"), date=None, rest=paragraph[place.end():])
     line = _GLUED_LOGO.sub(r"\1", match.group("line")).strip(" ,")
     return Dateline(line=line, date=parse_dateline_date(match.group("date")), rest=paragraph[match.end():])
 
