@@ -65,6 +65,8 @@ def test_migration_from_version_1_keeps_the_data(tmp_path):
         )
         assert review.kind == "other"  # the column added by migration 2 got its default
         assert store.review_totals("/decks/old.yaml") == (1, 1, 1)  # totals of migration 3 backfilled
+        [(_day, kind, reviews, graded, correct, duration)] = store.daily_activity("/decks/old.yaml")  # migration 4
+        assert (kind, reviews, graded, correct, duration) == ("other", 1, 1, 1, 2100)
         assert store.load_states("/decks/old.yaml")["q1"].due == 99.0
         # The tables of later versions are usable.
         store.save_quiz("/decks/old.yaml", started_at=NOW, finished_at=NOW, score=1, total=1, seconds=3.0,
@@ -100,6 +102,7 @@ def test_review_totals_follow_inserts_and_deletes(tmp_path):
         assert store.study_seconds("a.yaml") == 2.0
         store.undo_review(last)
         assert store.review_totals("b.yaml") == (0, 0, 0)
+        assert store.daily_activity("b.yaml") == []
         assert store.review_totals() == (2, 2, 1)
 
 

@@ -24,6 +24,8 @@ from quizapp.paths import database_path
 from quizapp.storage.migrations import CURRENT_VERSION, migrate, schema_version
 
 BUSY_TIMEOUT_MS = 5000
+#: Width of the review_buckets time buckets (see migration 4).
+BUCKET_SECONDS = 900
 
 
 def deck_key(path: Path | str) -> str:
@@ -286,18 +288,29 @@ class ReviewStore:
             query += " WHERE " + " AND ".join(where)
         return self.connection.execute(query, params).fetchone()[0] / 1000
 
-    def daily_activity(
-        self, deck_path: Path | str | None = None
-    ) -> list[tuple[str, str, int, int, int, int]]:
-        """(local day "YYYY-MM-DD", fact kind, reviews, graded, correct, duration_ms) grouped in SQL."""
+    def daily_activity(self, deck_path: Path | str | None = None) -> list[tuple[str, str, int, int, int, int]]:
+        """(local day "YYYY-MM-DD", fact kind, reviews, graded, correct, duration_ms), oldest day first.
+
+        Read from the quarter-hour buckets the database keeps by trigger, not from the reviews.
+        """
         where, params = self._deck_filter(deck_path)
-        query = (
-            "SELECT date(reviewed_at, 'unixepoch', 'localtime') AS day, kind, COUNT(*), COUNT(correct),"
-            " COALESCE(SUM(correct), 0), COALESCE(SUM(duration_ms), 0) FROM reviews"
-        )
+        query = "SELECT bucket, kind, reviews, graded, correct, duration_ms FROM review_buckets"
         if where:
             query += " WHERE " + " AND ".join(where)
-        return list(self.connection.execute(query + " GROUP BY day, kind ORDER BY day", params))
+        totals: dict[tuple[str, str], list[int]] = {}
+        day_of_bucket: dict[int, str] = {}
+        for bucket, kind, reviews, graded, correct, duration_ms in self.connection.execute(query, params):
+            if not reviews:
+                continue  # every review of it was undone
+            day = day_of_bucket.get(bucket)
+            if day is None:
+                day = day_of_bucket[bucket] = datetime.fromtimestamp(bucket * BUCKET_SECONDS).date().isoformat()
+            row = totals.setdefault((day, kind), [0, 0, 0, 0])
+            row[0] += reviews
+            row[1] += graded
+            row[2] += correct
+            row[3] += duration_ms
+        return [(day, kind, *values) for (day, kind), values in sorted(totals.items())]
 
     def item_schedule(self, deck_path: Path | str) -> dict[str, tuple[float, int]]:
         """Item id → (due, fsrs state) of every scheduled item of a deck; no fsrs card parsed, so cheap."""
