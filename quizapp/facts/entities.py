@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizapp.facts.dates import is_duration, normalize_date
+from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
 
@@ -66,6 +67,7 @@ _LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 _TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:in|of|and|or|at|on|for|to|the|from|with|by))+$", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Dates keep "this"/"last" ("this July"); only "the" goes.
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.&]{1,8})\)")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 # "W90", "F16": a letter glued to digits is a code or amount, not a name.
 _CODE_TOKEN = re.compile(r"^[A-Z]\d[\d,.-]*$")
@@ -306,6 +308,10 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
                 if name.lower() in GEOGRAPHIC_COMMON_WORDS or _is_demonym(tokens, name):
                     continue
             add(kind, start, end, label=label, titled=_titled(doc, tokens[0].i))
+            # "Association of Caribbean States (ACS)": the acronym in brackets names the same thing.
+            bracket = _BRACKETED_ACRONYM.match(text, end)
+            if bracket and len(name.split()) >= 2 and initials(name) == acronym_of(bracket.group(1)):
+                add(kind, bracket.start(1), bracket.end(1), label=label)
         elif label in {"DATE", "TIME"}:
             bounds = clean_span(text, ent.start_char, ent.end_char, leading=_LEADING_THE)
             if bounds is None:
