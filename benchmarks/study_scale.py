@@ -153,6 +153,8 @@ def main() -> None:
             rows.append(("undo an answer", undo_times, ""))
             summary_times, summary = timed(lambda: deck_summary(deck, deck_path, store), args.repeat)
             rows.append(("deck summary (home screen)", summary_times, f"{summary.due} due, {summary.reviews} reviews"))
+            activity_times, _ = timed(lambda: store.daily_activity(deck_path), args.repeat)
+            rows.append(("review history by day and kind", activity_times, "stats screen charts, from trigger-kept buckets"))
             entry = DeckEntry(deck_path, deck.title, len(deck.cards), len(deck.study_items()), "given")
             stats_times, _ = timed(lambda: collect_stats(store, [entry]), 1)
             rows.append(("stats for the deck (quizapp stats)", stats_times, "includes reading the deck"))

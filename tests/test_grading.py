@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizapp.deck.model import (
     ClozeCard,
@@ -229,3 +231,21 @@ def test_multiple_choice_true_false_and_flashcard(deck):
     assert grade_item(_item(deck, "tf"), "t", deck).correct
     assert not grade_item(_item(deck, "tf"), False, deck).correct
     assert grade_item(_item(deck, "fc"), None, deck) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_any_answer_typed_as_is_is_right(answer):
+    if not normalize(answer):
+        return  # nothing gradable (only punctuation or spaces)
+    grade = grade_answer(answer, [answer])
+    assert grade.correct and grade.exact
+    assert normalize(normalize(answer)) == normalize(answer)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdefghij", min_size=1, max_size=20), st.text(alphabet="abcdefghij", min_size=1, max_size=20))
+def test_an_answer_of_the_deck_is_never_accepted_as_a_typo_of_another(expected, other):
+    if normalize(expected) == normalize(other):
+        return
+    assert not grade_answer(other, [expected], other_answers=[other]).correct
