@@ -186,3 +186,15 @@ def test_deck_summary(store, tmp_path):
     assert summary.accuracy == 0.5
     assert summary.mastery == 0.25  # one of four items is in long-term review
     assert summary.last_score is None
+
+
+def test_review_items_wait_until_due_unlike_learning_items(store, tmp_path):
+    deck = make_deck(1)
+    path = tmp_path / "d.yaml"
+    StudySession(deck, path, store, settings(new_per_day=1), NOW).answer(EASY)  # graduates to review
+    due = datetime.fromtimestamp(store.get_state(path, "q0").due, timezone.utc)
+    early = StudySession(deck, path, store, settings(new_per_day=1), due - timedelta(minutes=5))
+    assert early.queue == []
+    assert deck_summary(deck, path, store, due - timedelta(minutes=5)).due == 0
+    assert ids(StudySession(deck, path, store, settings(new_per_day=1), due).queue) == ["q0"]
+    assert deck_summary(deck, path, store, due).due == 1

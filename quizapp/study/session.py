@@ -40,6 +40,16 @@ def item_keys(deck: Deck) -> Iterator[tuple[AnyCard, str, int | None]]:
             yield card, card.card_id, None
 
 
+def is_due(scheduled: tuple[float, int], cutoff: float, horizon: float) -> bool:
+    """Whether an item with (due, fsrs state) is studied now.
+
+    Learning and relearning items due before ``horizon`` (the learn-ahead window) are
+    shown now rather than left waiting minutes, as Anki does; review items wait until due.
+    """
+    due, state = scheduled
+    return due <= cutoff or (state != int(State.Review) and due <= horizon)
+
+
 def start_of_day(moment: datetime) -> datetime:
     """Local midnight before ``moment`` (the daily new-card limit resets then), as UTC."""
     local = utc(moment).astimezone()
@@ -97,7 +107,7 @@ class StudySession:
     # --- building the queue ----------------------------------------------------------------------
 
     def _build_queue(self, now: datetime) -> list[StudyItem]:
-        horizon = timestamp(now + timedelta(minutes=self.settings.learn_ahead_minutes))
+        cutoff, horizon = timestamp(now), timestamp(now + timedelta(minutes=self.settings.learn_ahead_minutes))
         introduced_today = self.store.count_introduced_since(self.deck_path, start_of_day(now))
         allowance = max(0, self.settings.new_per_day - introduced_today)
         due: list[tuple[float, int, StudyItem]] = []
@@ -107,7 +117,7 @@ class StudySession:
             if scheduled is None:
                 if len(new) < allowance:
                     new.append(StudyItem(item_id=item_id, card=card, cloze_index=cloze_index))
-            elif scheduled[0] <= horizon:
+            elif is_due(scheduled, cutoff, horizon):
                 due.append((scheduled[0], position, StudyItem(item_id=item_id, card=card, cloze_index=cloze_index)))
         due.sort(key=lambda entry: (entry[0], entry[1]))
         return [item for _, _, item in due] + new
@@ -267,7 +277,7 @@ class DeckSummary(BaseModel):
     path: str
     cards: int
     items: int
-    due: int  # items due now
+    due: int  # items a session would show now (learning items within the learn-ahead window included)
     new: int  # items never studied
     new_today: int  # new items a session would introduce now (daily limit applied)
     reviews: int
@@ -288,7 +298,7 @@ def deck_summary(
     now = utc(now)
     settings = settings or Settings()
     schedule = store.item_schedule(deck_path)
-    cutoff = timestamp(now)
+    cutoff, horizon = timestamp(now), timestamp(now + timedelta(minutes=settings.learn_ahead_minutes))
     items = due = new = known = 0
     review_state = int(State.Review)
     for _card, item_id, _cloze in item_keys(deck):
@@ -296,7 +306,7 @@ def deck_summary(
         scheduled = schedule.get(item_id)
         if scheduled is None:
             new += 1
-        elif scheduled[0] <= cutoff:
+        elif is_due(scheduled, cutoff, horizon):
             due += 1
         elif scheduled[1] == review_state:
             known += 1
