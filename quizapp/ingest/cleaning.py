@@ -174,7 +174,11 @@ def _is_repeat(index: int, normalized: list[str], kept: set[str]) -> bool:
     for other_index, other in enumerate(normalized):
         if other_index == index or len(other) <= len(norm) * 1.1:
             continue
-        if norm in other or fuzz.partial_ratio(norm, other, score_cutoff=95):
+        if norm in other:
+            return True
+        # Near-verbatim repeats (a word changed, a credit left) share a start or an end with the original;
+        # only then is the costlier fuzzy comparison worth running.
+        if (norm[:24] in other or norm[-24:] in other) and fuzz.partial_ratio(norm, other, score_cutoff=95):
             return True
     return False
 
