@@ -85,6 +85,12 @@ CASES = [
      "x.yaml:5:28: card 1 (typed): provenance end comes before its start"),
     ("title: t\ncards:\n  - q: a\n    a: b\n    provenance: {start: -1}\n",
      'x.yaml:5:18: card 1 (typed): "provenance.start" must be 0 or more, not -1'),
+    ("title: t\ncards:\n  - q: a\n    a: b\n    distractors: {c: d}\n",
+     'x.yaml:5:5: card 1 (multiple_choice): "distractors" must be a list'),
+    ("title: t\nsources:\n  - 5\ncards: []\n", "x.yaml:3:5: source 1: must be a mapping of keys, like title:"),
+    ("title: t\ncards:\n\t- q: a\n",
+     "x.yaml:3:1: YAML syntax error: while scanning for the next token, found character that cannot start any token"
+     " (a tab: YAML is indented with spaces only)"),
     ("title: t\ncards:\n  - just a string\n", "x.yaml:3:5: card 1: a card must be a mapping of keys, like q: and a:"),
     ("title: t\ncards:\n  - q: a\n    a: b\ncolour: red\n", 'x.yaml:5:1: unknown key "colour"'),
     ("title: t\ncards:\n  - q: a\n    a: b\n    <<: {tags: [x]}\n", "x.yaml:5:5: merge keys (<<) are not supported in deck files"),

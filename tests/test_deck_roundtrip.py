@@ -127,3 +127,41 @@ def test_yaml_round_trip_is_the_identity_up_to_explicit_ids(deck):
     # Canonical output is a fixed point: writing the re-read deck gives the same text.
     assert dump_deck(again) == text
     assert all(f"type: {card.type}" in text for card in deck.cards)
+
+
+# --- robustness: whatever the file holds, the reader answers with a deck or a DeckError ---
+
+from quizapp.errors import DeckError  # noqa: E402
+
+_KEYS = st.sampled_from(
+    ["type", "id", "q", "a", "question", "answer", "choices", "distractors", "accept", "front", "back", "statement",
+     "text", "tags", "tag", "explanation", "provenance", "source", "fact", "kind", "start", "end", "<<", "title",
+     "cards", "sources", "published", "bogus"]
+)
+_SCALARS = st.one_of(st.sampled_from(AWKWARD + ["", "multiple_choice", "cloze", "typed", "-1", "{{c1::x}}"]), _text)
+_yamlish = st.recursive(
+    _SCALARS,
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(_KEYS, children, max_size=5)),
+    max_leaves=25,
+)
+
+
+def _accepts_or_explains(text: str) -> None:
+    try:
+        parse_deck(text, "fuzz.yaml")
+    except DeckError as exc:
+        assert exc.problems and all(str(p).startswith("fuzz.yaml") and p.message for p in exc.problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "cards", "sources", "tags", "description", "extra"]), _yamlish))
+def test_any_structure_gives_a_deck_or_located_problems(data):
+    import yaml
+
+    _accepts_or_explains(yaml.safe_dump(data, allow_unicode=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("abq:- \n\t[]{}&*!|>'\"#,?%@`~c1") + ["{{c1::", "}}", "title: ", "cards:\n"]), max_size=60).map("".join))
+def test_any_text_gives_a_deck_or_located_problems(text):
+    _accepts_or_explains(text)

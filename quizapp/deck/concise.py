@@ -37,9 +37,9 @@ LIST_KEYS = ("tags", "accept", "distractors", "aliases")
 _OPTIONAL_KEYS = {"tags", "accept", "explanation", "provenance", "id", "description", "sources", "cards", "type"}
 
 
-def expand_deck(data: dict[str, Any], positions: Positions, path: str) -> tuple[dict[str, Any], list[Problem]]:
-    """The deck mapping with every card in canonical form, and the problems found doing it."""
-    problems: list[Problem] = []
+def expand_deck(data: dict[str, Any], positions: Positions, path: str) -> tuple[dict[str, Any], dict[int, Problem]]:
+    """The deck mapping with every card in canonical form, and the problem of each card that could not be."""
+    problems: dict[int, Problem] = {}
     deck = _drop_empty(data)
     if isinstance(deck.get("tags"), str):
         deck["tags"] = [deck["tags"]]
@@ -49,7 +49,7 @@ def expand_deck(data: dict[str, Any], positions: Positions, path: str) -> tuple[
         for index, raw in enumerate(cards):
             card, problem = expand_card(raw, index, positions, path)
             if problem:
-                problems.append(problem)
+                problems[index] = problem
             expanded.append(card)
         deck["cards"] = expanded
     return deck, problems
@@ -95,8 +95,7 @@ def expand_card(raw: Any, index: int, positions: Positions, path: str) -> tuple[
             for j in range(len(distractors)):
                 positions.alias(where + ("choices", j + offset), where + ("distractors", j))
         else:
-            card["choices"] = distractors
-            positions.alias(where + ("choices",), where + ("distractors",))
+            return card, _problem(positions, where + ("distractors",), path, f'card {index + 1} (multiple_choice): "distractors" must be a list')
     return card, None
 
 

@@ -98,7 +98,7 @@ def describe(error: dict[str, Any], loc: tuple[Any, ...], card_type: str | None 
     if etype == "list_type":
         return f'{prefix}"{name}" must be a list'
     if etype in ("dict_type", "model_type", "model_attributes_type"):
-        return f'{prefix}"{name or "this"}" must be a mapping of keys'
+        return f'{prefix}"{name}" must be a mapping of keys' if name else f"{prefix}must be a mapping of keys, like title:"
     if etype.startswith("bool"):
         return f'{prefix}"{name}" must be true or false, not "{given}"'
     if etype.startswith("date"):

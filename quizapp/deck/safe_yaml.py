@@ -112,10 +112,17 @@ def read_yaml(text: str, path: str) -> ReadResult:
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
+        if mark and "tab" not in what and _char_at(text, mark.line, mark.column) == "\t":
+            what += " (a tab: YAML is indented with spaces only)"
         raise YamlRefused(Problem(Location(path, line, col), f"YAML syntax error: {what}")) from None
     except yaml.YAMLError as exc:
         raise YamlRefused(Problem(Location(path), f"YAML error: {exc}")) from None
     return ReadResult(reader.root, reader.positions, reader.problems)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 class _Reader:

@@ -93,13 +93,13 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
         line, col = positions.value.get((), (1, 1))
         raise DeckError(path, problems + [Problem(Location(path, line, col), "the top level of a deck must be a mapping with title: and cards:")])
 
-    data, expand_problems = expand_deck(read.data, positions, path)
-    problems += expand_problems
+    data, unexpanded = expand_deck(read.data, positions, path)
+    problems += unexpanded.values()
     if "cards" not in data:
         problems.append(Problem(Location(path, *positions.value.get((), (1, 1))), 'missing required key "cards"'))
 
     # Cards and sources one at a time, so that every broken one is reported.
-    cards = _validate_items(data, "cards", positions, path, problems)
+    cards = _validate_items(data, "cards", positions, path, problems, skip=set(unexpanded))
     sources = _validate_items(data, "sources", positions, path, problems)
     rest = {k: v for k, v in data.items() if not (k in ("cards", "sources") and isinstance(v, list))}
     try:
@@ -117,22 +117,27 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     return Deck.model_validate(rest)
 
 
-def _validate_items(data: dict[str, Any], key: str, positions: Positions, path: str, problems: list[Problem]) -> list[tuple[int, Any]]:
-    """The valid entries of the list ``data[key]`` with their indices; problems of the others are appended."""
+def _validate_items(
+    data: dict[str, Any], key: str, positions: Positions, path: str, problems: list[Problem], skip: frozenset[int] | set[int] = frozenset()
+) -> list[tuple[int, Any]]:
+    """The valid entries of the list ``data[key]`` with their indices; problems of the others are appended.
+
+    Entries in ``skip`` already have their problem reported.
+    """
     items = data.get(key)
     if not isinstance(items, list):
         return []
     valid = []
     for index, raw in enumerate(items):
         where = (key, index)
+        if index in skip:
+            continue
         if key == "cards":
             card_type = raw.get("type") if isinstance(raw, dict) and isinstance(raw.get("type"), str) else None
             if not isinstance(raw, dict):
                 line, col = positions.best(where) or (None, None)
                 problems.append(Problem(Location(path, line, col), f"{card_label(index, None)}: a card must be a mapping of keys, like q: and a:"))
                 continue
-            if card_type is None and "type" not in raw:
-                continue  # concise expansion already said it cannot tell the type
             try:
                 valid.append((index, _CARD.validate_python(raw)))
             except ValidationError as exc:
