@@ -138,16 +138,20 @@ def main() -> None:
 
             # Answer typed items end to end: grade (against 50,000 other answers), fsrs, store.
             answer_times = []
+            verdicts: dict[str, int] = {}
             for n in range(args.answers):
                 item = session.current
                 if item is None:
                     break
-                typed = item.card.answer if n % 3 else item.card.answer[:-1] + "x"  # some typos/misses
+                answer = item.card.answer
+                # A third typo'd (searched against every other answer of the deck), a third right, a third wrong.
+                typed = (answer[:2] + answer[1:], answer, "no idea")[n % 3]
                 start = time.perf_counter()
                 grade = grade_item(item, typed, deck)
                 session.answer(grade.suggested_rating, response=typed, correct=grade.correct, duration_ms=3000)
                 answer_times.append(time.perf_counter() - start)
-            rows.append(("answer a card (grade + fsrs + store)", answer_times, f"{len(answer_times)} answers; target < 50 ms"))
+                verdicts[grade.reason] = verdicts.get(grade.reason, 0) + 1
+            rows.append(("answer a card (grade + fsrs + store)", answer_times, f"{len(answer_times)} answers {verdicts}; target < 50 ms"))
 
             undo_times, _ = timed(session.undo, min(20, len(answer_times)))
             rows.append(("undo an answer", undo_times, ""))
