@@ -48,6 +48,7 @@ TABLE = [
     ("the seventies", AUGUST_2024, "1970s", "decade"),
     ("the 70s and", AUGUST_2024, "1970s", "decade"),
     ("the 2015 season", AUGUST_2024, "2015", "year"),
+    ("the early 20th century", AUGUST_2024, "20th century", "century"),
     # Not quiz-worthy dates: weekdays, vague or event-relative spans, durations.
     ("Tuesday", JULY_2024, None, None),
     ("on Sunday", JULY_2024, None, None),

@@ -73,7 +73,7 @@ def test_fixture_people_places_organizations(harbor):
 
 def test_fixture_dates_normalized_and_weekdays_dropped(harbor):
     dates = clusters(harbor, "date")
-    assert set(dates) == {"2024-03-12", "1998", "2023", "2024-01", "2024-11", "2025"}
+    assert set(dates) == {"2024-03-12", "1998", "2023", "2024-01", "2024-11", "2025", "1990s"}
     assert all(m.text != "Monday" for m in harbor.mentions)
 
 
@@ -166,3 +166,8 @@ def test_a_plural_word_ending_one_organizations_name_is_that_organization():
     facts = extract_facts([article(text)])[0]
     panthers = [m for m in facts.mentions if m.text == "Panthers"]
     assert panthers and {m.canonical for m in panthers} == {"Carolina Panthers"}
+
+
+def test_date_ranges_give_both_ends():
+    facts = extract_facts([article("During the war, from 1914 to 1918, she drove mobile X-ray units across France.")])[0]
+    assert {m.value for m in facts.mentions if m.kind == "date"} >= {"1914", "1918"}

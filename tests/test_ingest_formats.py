@@ -100,3 +100,11 @@ def test_bad_date_option():
     assert parse_date_option("2024-08-01") == dt.date(2024, 8, 1)
     with pytest.raises(IngestError, match="YYYY-MM-DD"):
         parse_date_option("1/8/2024")
+
+
+def test_markdown_heading_is_the_title_when_there_is_no_front_matter(tmp_path):
+    path = tmp_path / "curie.md"
+    path.write_text("# Marie Curie\n\nMarie Curie was born in Warsaw in 1867 and moved to Paris in 1891.\n")
+    article = read_article(path)
+    assert article.title == "Marie Curie"
+    assert article.text == "Marie Curie was born in Warsaw in 1867 and moved to Paris in 1891."

@@ -67,6 +67,10 @@ _LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 _TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:in|of|and|or|at|on|for|to|the|from|with|by))+$", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Dates keep "this"/"last" ("this July"); only "the" goes.
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_PART = re.compile(
+    rf"\b(?:{_MONTH_NAME} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH_NAME} \d{{4}}|{_MONTH_NAME} \d{{4}}|(?:1[0-9]|20)\d{{2}}s?)\b"
+)
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.&]{1,8})\)")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 # "W90", "F16": a letter glued to digits is a code or amount, not a name.
@@ -328,6 +332,12 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
             value = normalize_date(phrase, article.published, future=_future_context(ent))
             if value is not None:
                 add("date", start, end, label=label, value=value.value, granularity=value.granularity)
+                continue
+            # A range or list ("from 1939 to 1945", "March 2019 and June 2020"): each end is a date.
+            for part in _DATE_PART.finditer(phrase):
+                part_value = normalize_date(part.group(0), article.published)
+                if part_value is not None:
+                    add("date", start + part.start(), start + part.end(), label=label, value=part_value.value, granularity=part_value.granularity)
         elif label in NUMBER_LABELS:
             number = number_from_entity(ent, text)
             if number is not None:

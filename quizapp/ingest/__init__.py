@@ -42,7 +42,7 @@ def read_article(path_or_dash: str | Path, date: dt.date | None = None) -> Artic
         title=title,
         published=published,
         text=text,
-        headlines=cleaned.headlines,
+        headlines=list(dict.fromkeys(document.headings + cleaned.headlines)),
         asides=asides,
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.errors import IngestError
@@ -26,6 +26,7 @@ class RawDocument:
     title: str | None = None
     published: dt.date | None = None
     format: str = "txt"
+    headings: list[str] = field(default_factory=list)  # headlines known from markup
 
 
 def read_source_bytes(path: str) -> bytes:
@@ -136,6 +137,7 @@ def markdown_to_text(source: str) -> RawDocument:
         source = source[match.end():]
 
     lines: list[str] = []
+    headings: list[str] = []
     in_code = False
     for line in source.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
@@ -145,8 +147,9 @@ def markdown_to_text(source: str) -> RawDocument:
             continue  # code is not article prose
         heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
         if heading:
-            # A heading stands alone and without final punctuation, so cleaning sees it as a headline.
-            lines.extend(["", heading.group(1).rstrip("."), ""])
+            # Headings are headlines by markup: kept as titles, never as text.
+            headings.append(_strip_inline_markdown(heading.group(1)).strip())
+            lines.append("")
             continue
         if re.match(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", line):
             lines.append("")
@@ -160,7 +163,7 @@ def markdown_to_text(source: str) -> RawDocument:
     text = "\n".join(lines)
     # Markdown joins soft-wrapped lines into one paragraph.
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
-    return RawDocument("\n\n".join(p for p in paragraphs if p), title, published, "md")
+    return RawDocument("\n\n".join(p for p in paragraphs if p), title or (headings[0] if headings else None), published, "md", headings)
 
 
 def _strip_inline_markdown(line: str) -> str:
