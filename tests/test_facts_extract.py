@@ -171,3 +171,20 @@ def test_a_plural_word_ending_one_organizations_name_is_that_organization():
 def test_date_ranges_give_both_ends():
     facts = extract_facts([article("During the war, from 1914 to 1918, she drove mobile X-ray units across France.")])[0]
     assert {m.value for m in facts.mentions if m.kind == "date"} >= {"1914", "1918"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The water company was fined £90m by the regulator in 2023.", "£90m", "90000000", "pounds"),
+        ("The council will invest £2.1bn in new pipes.", "£2.1bn", "2100000000", "pounds"),
+        ("Each diver earned 500 dollars a month in the season.", "500 dollars a month", "500", "dollars a month"),
+        ("Customs officers found 3,800 cigars in six bags.", "3,800", "3800", "cigars"),
+        ("Belize became the 193rd country to sign the treaty.", "193rd", "193", "country"),
+    ],
+)
+def test_numbers_with_their_noun(sentence, text, value, unit):
+    facts = extract_facts([article(sentence)])[0]
+    numbers = {m.text: m for m in facts.mentions if m.kind == "number"}
+    assert text in numbers, numbers
+    assert (numbers[text].value, numbers[text].unit) == (value, unit)

@@ -135,3 +135,13 @@ def test_agency_dateline_without_a_date_stands_apart():
     cleaned = clean_text(f"BERGEN, Norway (AP) — {BODY}")
     assert cleaned.paragraphs[0].aside and cleaned.paragraphs[0].text.startswith("BERGEN, Norway (AP)")
     assert cleaned.paragraphs[1].text == BODY
+
+
+def test_published_line_gives_the_date_and_media_labels_are_handled():
+    cleaned = clean_text(
+        "Image source, Lens Agency\n\nImage caption, The old quay in Bergen at dawn\n\n"
+        f"Published 5 March 2023\n\nUpdated 7 March 2023 10:15 GMT\n\n{BODY}"
+    )
+    assert cleaned.published == dt.date(2023, 3, 5)
+    assert texts(cleaned) == ["The old quay in Bergen at dawn.", BODY]
+    assert cleaned.paragraphs[0].aside

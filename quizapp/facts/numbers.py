@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+_SCALES = {
+    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+}
 _RATE = re.compile(r"^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|minute|person|head|piece|ton|kilogram|kilo|barrel)\b", re.I)
 _AGE = re.compile(r"^(?P<n>\w+)[- ]years?[- ]old$", re.I)
 _ORDINAL = re.compile(r"^(\d[\d,]*)(?:st|nd|rd|th)$", re.I)
@@ -40,7 +43,7 @@ def parse_amount(text: str) -> float | None:
     """'3,800' → 3800, 'three' → 3, '150 million' → 150000000, '2.5' → 2.5."""
     cleaned = text.lower().replace(",", "").replace("-", " ").strip()
     cleaned = re.sub(r"^(?:about|nearly|almost|around|some|more than|less than|over|under|only|just|at least|up to)\s+", "", cleaned)
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?", cleaned)
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|k|m|mn|bn|tn))?", cleaned)
     if match:
         return float(match.group(1)) * _SCALES.get(match.group(2) or "", 1)
     try:
@@ -72,10 +75,22 @@ def _noun_phrase_after(tokens: list["Token"]) -> str | None:
 
 def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
     """A number fact from a CARDINAL/MONEY/QUANTITY/PERCENT/ORDINAL (or duration/age DATE/TIME) entity."""
-    text = ent.text.strip()
     doc = ent.doc
-    after = list(doc[ent.end : min(len(doc), ent.end + 4)])
     label = ent.label_
+    span_start, span_end, end_token = ent.start_char, ent.end_char, ent.end
+    if label == "MONEY":
+        # The tokenizer splits "£90m" into "£" "90" "m" and the entity may hold only "90".
+        while span_start > 0 and doc_text[span_start - 1] in "$€£¥₩":
+            span_start -= 1
+        if doc_text[span_start - 2 : span_start] == "US":
+            span_start -= 2
+        suffix = re.match(r"(?:m|mn|bn|k|tn)\b", doc_text[span_end : span_end + 3])
+        if suffix:
+            span_end += suffix.end()
+            while end_token < len(doc) and doc[end_token].idx < span_end:
+                end_token += 1
+    text = doc_text[span_start:span_end].strip()
+    after = list(doc[end_token : min(len(doc), end_token + 4)])
 
     age = _AGE.match(text)
     if age:
@@ -111,7 +126,9 @@ def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
         text,
         re.I,
     )
-    currency = re.match(r"^(?P<symbol>US\$|\$|€|£|¥|₩)(?P<amount>[\d,.]+(?: (?:thousand|million|billion|trillion))?)$", text)
+    currency = re.match(
+        r"^(?P<symbol>US\$|\$|€|£|¥|₩)\s?(?P<amount>[\d,.]+(?:\s?(?:thousand|million|billion|trillion|k|m|mn|bn|tn))?)$", text
+    )
     unit: str | None = None
     if currency:
         amount = parse_amount(currency.group("amount"))
@@ -129,13 +146,13 @@ def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
         unit = _noun_phrase_after(after)
     if unit is None or not re.search(r"[A-Za-z]{2}", unit) or unit.lower() in _NOT_UNITS:
         return None  # a bare number ("one of four", "the three others") says nothing worth asking
-    rate = _RATE.match(doc_text[ent.end_char : ent.end_char + 30])
-    end = ent.end_char
+    rate = _RATE.match(doc_text[span_end : span_end + 30])
+    end = span_end
     if rate and label == "MONEY":
         unit = f"{unit} a {rate.group(1)}"
-        end = ent.end_char + rate.end()
+        end = span_end + rate.end()
     granularity = "money" if label == "MONEY" else ("duration" if label in {"DATE", "TIME"} else ("decimal" if amount != int(amount) else "integer"))
-    return NumberFact(ent.start_char, end if label == "MONEY" else ent.end_char, format_amount(amount), unit, granularity)
+    return NumberFact(span_start, end, format_amount(amount), unit, granularity)
 
 
 def numbers_outside_entities(doc: "Doc", doc_text: str) -> list[NumberFact]:

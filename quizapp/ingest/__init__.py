@@ -35,7 +35,7 @@ def read_article(path_or_dash: str | Path, date: dt.date | None = None) -> Artic
     if not text.strip():
         raise IngestError(f"{path}: no article text found (only headlines or boilerplate)")
 
-    published = date or document.published or (cleaned.dateline.date if cleaned.dateline else None)
+    published = date or document.published or cleaned.published or (cleaned.dateline.date if cleaned.dateline else None)
     title = document.title or cleaned.leading_headline or _title_from_first_paragraph(cleaned.paragraphs)
     return Article(
         path=path,

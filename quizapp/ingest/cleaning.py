@@ -14,12 +14,13 @@ What is kept:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from quizapp.ingest.published import Dateline, split_dateline
+from quizapp.ingest.published import Dateline, parse_dateline_date, split_dateline
 
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";")
 _RULE_LINE = re.compile(r"^[\W_]+$")  # "____", "* * *", "©": no letters or digits
@@ -34,6 +35,12 @@ _WIDGETS = {
 }
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _FOLLOW = re.compile(r"^(?:follow|like|join) (?:us|our|\w+['’]s coverage|the conversation)\b", re.I)
+# "Image source, Getty Images", "Photo credit: AP": credits standing alone.
+_MEDIA_CREDIT = re.compile(r"^(?:image|photo|picture|video)s? (?:source|credit|copyright)s?\b", re.I)
+# "Image caption, The river runs through the town": the caption itself follows the label.
+_MEDIA_CAPTION = re.compile(r"^(?:image|photo|picture|video)s? caption\s*[,:]\s*", re.I)
+# "Published 5 March 2023", "Updated: March 5, 2023 10:30 GMT"
+_PUBLISHED_LINE = re.compile(r"^(?P<kind>published|posted|first published|updated|last updated)(?: on)?\s*:?\s+(?P<date>.{6,40})$", re.I)
 _LABEL_LINE = re.compile(r"^(?:tags?|topics?|categor(?:y|ies)|filed under|keywords|section)\s*:\s*.{0,80}$", re.I)
 _CREDIT_LINE = re.compile(
     r"^(?:translated by|translation by|edited by|reporting by|additional reporting by|written by|"
@@ -77,8 +84,16 @@ class CleanedText:
     paragraphs: list[Paragraph] = field(default_factory=list)
     headlines: list[str] = field(default_factory=list)
     dateline: Dateline | None = None
+    #: From a "Published 5 March 2023" line.
+    published: dt.date | None = None
     #: The first headline when it opened the document.
     leading_headline: str | None = None
+
+
+def parse_stamp(text: str) -> dt.date | None:
+    """The date of a "Published ..." line, ignoring a time after it."""
+    text = re.split(r"\s+\d{1,2}[:.]\d{2}\b|,?\s+at\s+", text.strip())[0]
+    return parse_dateline_date(text.strip(" ,."))
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -115,7 +130,7 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if _READ_MORE.match(paragraph):
         return True
-    if _LABEL_LINE.match(paragraph) or _CREDIT_LINE.match(paragraph):
+    if _LABEL_LINE.match(paragraph) or _CREDIT_LINE.match(paragraph) or _MEDIA_CREDIT.match(paragraph):
         return True
     if _URL.search(paragraph) and (len(paragraph.split()) <= 25 or _FOLLOW.match(paragraph)):
         return True  # "Follow our coverage at https://...", "Source: https://..."
@@ -191,6 +206,19 @@ def clean_text(text: str) -> CleanedText:
     # Pass 1: drop furniture, strip credits, recognise captions.
     staged: list[Paragraph] = []
     for paragraph in raw:
+        stamp = _PUBLISHED_LINE.match(paragraph)
+        if stamp and len(paragraph.split()) <= 10:
+            stamped = parse_stamp(stamp.group("date"))
+            # An update time is only a fallback for the publication date.
+            if stamped and (result.published is None or not stamp.group("kind").lower().endswith("updated")):
+                result.published = stamped
+            continue
+        labelled_caption = _MEDIA_CAPTION.match(paragraph)
+        if labelled_caption:
+            caption = paragraph[labelled_caption.end():].strip()
+            if caption:
+                staged.append(Paragraph(caption if caption.endswith(_TERMINAL) else caption + ".", aside=True))
+            continue
         if is_boilerplate(paragraph):
             continue
         words = paragraph.split()
