@@ -20,6 +20,8 @@ from quizapp.study.scheduling import Settings, utc
 from quizapp.study.session import DeckSummary, deck_summary
 
 DUE_FORECAST_DAYS = 30
+#: Deck titles are cut to this width in the text report, so it fits 80 columns.
+TITLE_WIDTH = 26
 
 
 class Activity(BaseModel):
@@ -230,7 +232,7 @@ def format_stats_table(stats: Stats) -> str:
     for deck in stats.decks:
         s = deck.summary
         rows.append(
-            (s.title, str(s.cards), str(s.due), str(s.new), str(s.reviews), _percent(s.accuracy),
+            (_shorten(s.title, TITLE_WIDTH), str(s.cards), str(s.due), str(s.new), str(s.reviews), _percent(s.accuracy),
              _percent(s.last_score), _percent(s.mastery))
         )
     overall = stats.overall
@@ -257,6 +259,10 @@ def format_stats_table(stats: Stats) -> str:
     for path, error in stats.invalid:
         out.append(f"(invalid) {path}: {error}")
     return "\n".join(out)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _percent(value: float | None) -> str:
