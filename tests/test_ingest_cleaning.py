@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.ingest import read_article
-from quizapp.ingest.cleaning import clean_text, split_paragraphs
+from quizapp.ingest.cleaning import clean_text, split_glued_headline, split_paragraphs
 from quizapp.ingest.published import split_dateline
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -145,3 +145,23 @@ def test_published_line_gives_the_date_and_media_labels_are_handled():
     assert cleaned.published == dt.date(2023, 3, 5)
     assert texts(cleaned) == ["The old quay in Bergen at dawn.", BODY]
     assert cleaned.paragraphs[0].aside
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("A New Chapter for the CoastThe town council met on Monday to vote.", ("A New Chapter for the Coast", "The town council met on Monday to vote.")),
+        ("SUPPORT OUR NEWSROOMOur reporters cover the harbor every day.", ("SUPPORT OUR NEWSROOM", "Our reporters cover the harbor every day.")),
+        ("Sony Interactive Entertainment PlayStation sales rose in Japan.", None),
+        ("He met PlayStation executives in Tokyo on Monday.", None),
+        ("The iPhone maker said YouTube was growing fast in Europe.", None),
+    ],
+)
+def test_headline_glued_to_its_paragraph(paragraph, expected):
+    assert split_glued_headline(paragraph) == expected
+
+
+def test_glued_headline_leaves_the_text():
+    cleaned = clean_text(f"{BODY}\n\nA Market RebornThe budget doubles spending on the market.")
+    assert "A Market Reborn" in cleaned.headlines
+    assert texts(cleaned) == [BODY, "The budget doubles spending on the market."]

@@ -119,6 +119,39 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     return sum(not line.endswith(_TERMINAL) for line in body) >= len(body) / 2
 
 
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "vs", "after", "over"}
+_SENTENCE_STARTERS = {
+    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
+    "there", "according", "after", "before", "when", "while", "for", "as", "but", "and", "our", "his", "her", "their",
+    "its", "one", "two", "some", "many", "most", "last", "since", "during", "with", "from", "here", "if",
+}
+_GLUE = re.compile(r"^(?P<left>[A-Za-z'’-]*?(?:[a-z]|[A-Z]{2}))(?P<right>[A-Z][a-z]+)$")
+
+
+def split_glued_headline(paragraph: str) -> tuple[str, str] | None:
+    """A headline run into its paragraph ("SUPPORT OUR WORKThe team ...", "A New ChapterThe town ...").
+
+    The join shows as a word whose lowercase (or all-caps) part runs straight into a
+    capitalized word; the words before it must read as a title and the words after as a sentence.
+    """
+    words = paragraph.split()
+    for index, word in enumerate(words[:20]):
+        match = _GLUE.match(word)
+        if not match or len(match.group("left")) < 3 or index < 2:
+            continue
+        if match.group("right").lower() not in _SENTENCE_STARTERS:
+            continue  # "PlayStation", "McDonald": a name written in camel case, not a join
+        head_words = words[:index] + [match.group("left")]
+        content = [w for w in head_words if w.lower() not in _TITLE_SMALL_WORDS]
+        if len(content) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+            return None
+        rest_words = [match.group("right"), *words[index + 1 :]]
+        if len(rest_words) < 4 or not any(w.islower() for w in rest_words[1:4]):
+            return None
+        return " ".join(head_words), " ".join(rest_words)
+    return None
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """Page furniture that is never article content."""
     lowered = paragraph.lower().strip()
@@ -206,6 +239,10 @@ def clean_text(text: str) -> CleanedText:
     # Pass 1: drop furniture, strip credits, recognise captions.
     staged: list[Paragraph] = []
     for paragraph in raw:
+        glued = split_glued_headline(paragraph)
+        if glued is not None:
+            headline, paragraph = glued
+            result.headlines.append(headline)
         stamp = _PUBLISHED_LINE.match(paragraph)
         if stamp and len(paragraph.split()) <= 10:
             stamped = parse_stamp(stamp.group("date"))
