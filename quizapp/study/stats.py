@@ -21,7 +21,7 @@ from quizapp.study.session import DeckSummary, deck_summary
 
 DUE_FORECAST_DAYS = 30
 #: Deck titles are cut to this width in the text report, so it fits 80 columns.
-TITLE_WIDTH = 26
+TITLE_WIDTH = 24
 
 
 class Activity(BaseModel):
