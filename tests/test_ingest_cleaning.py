@@ -165,3 +165,19 @@ def test_glued_headline_leaves_the_text():
     cleaned = clean_text(f"{BODY}\n\nA Market RebornThe budget doubles spending on the market.")
     assert "A Market Reborn" in cleaned.headlines
     assert texts(cleaned) == [BODY, "The budget doubles spending on the market."]
+
+
+def test_summary_line_repeated_in_the_body_is_kept_once_and_an_opening_summary_is_an_aside():
+    summary = "Bergen is the first Norwegian city known to have banned cruise ships since 2019."
+    body_copy = "Bergen is the first Norwegian city to have banned cruise ships since 2019."
+    article_text = f"Harbor town bans cruise ships.\n\n{summary}\n\n{BODY}\n\n{body_copy}"
+    cleaned = clean_text(article_text)
+    assert texts(cleaned) == ["Harbor town bans cruise ships.", summary, BODY]
+
+
+def test_opening_summary_sentence_is_the_title_and_not_quizzed(tmp_path):
+    path = tmp_path / "summary.txt"
+    path.write_text(f"Harbor town bans cruise ships.\n\n{BODY}\n")
+    article = read_article(path)
+    assert article.title == "Harbor town bans cruise ships"
+    assert article.in_aside(0) and not article.in_aside(article.text.index("The city council"))

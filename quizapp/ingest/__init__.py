@@ -20,6 +20,12 @@ def read_article(path_or_dash: str | Path, date: dt.date | None = None) -> Artic
     path = str(path_or_dash)
     document = load_document(path)
     cleaned = clean_text(document.text)
+    title = document.title or cleaned.leading_headline
+    if title is None:
+        title = _title_from_first_paragraph(cleaned.paragraphs)
+        if title is not None:
+            # An opening one-line summary serves as the title: its facts count, it is not quizzed.
+            cleaned.paragraphs[0].aside = True
 
     text_parts: list[str] = []
     asides: list[tuple[int, int]] = []
@@ -36,7 +42,6 @@ def read_article(path_or_dash: str | Path, date: dt.date | None = None) -> Artic
         raise IngestError(f"{path}: no article text found (only headlines or boilerplate)")
 
     published = date or document.published or cleaned.published or (cleaned.dateline.date if cleaned.dateline else None)
-    title = document.title or cleaned.leading_headline or _title_from_first_paragraph(cleaned.paragraphs)
     return Article(
         path=path,
         title=title,
@@ -54,10 +59,10 @@ def read_articles(paths: Iterable[str | Path], date: dt.date | None = None) -> l
 
 def _title_from_first_paragraph(paragraphs: list) -> str | None:
     """A short one-sentence opening paragraph reads as the title when no headline preceded it."""
-    if not paragraphs or paragraphs[0].aside:
+    if len(paragraphs) < 2 or paragraphs[0].aside:
         return None
     first = paragraphs[0].text
-    if len(first.split()) <= 16 and first.count(". ") == 0:
+    if len(first.split()) <= 16 and first.count(". ") == 0 and len(paragraphs[1].text) > len(first):
         return first.rstrip(".")
     return None
 

@@ -219,6 +219,10 @@ def _is_repeat(index: int, normalized: list[str], kept: set[str]) -> bool:
         return True
     if len(norm.split()) < 6:
         return False
+    for other in kept:
+        # A near-verbatim restatement (a summary line repeated in the body) is kept once.
+        if 0.8 <= len(other) / len(norm) <= 1.25 and fuzz.ratio(norm, other, score_cutoff=90):
+            return True
     for other_index, other in enumerate(normalized):
         if other_index == index or len(other) <= len(norm) * 1.1:
             continue
