@@ -213,6 +213,15 @@ class WordUse:
         return lower_count >= 3 and lower_count > sum(self.capitalized[f] for f in forms)
 
 
+def _in_conversion_note(text: str, start: int, end: int) -> bool:
+    """Inside a bracketed rate or conversion like "(US$1=W1,133)": an aside for the reader, not a fact."""
+    opening = text.rfind("(", max(0, start - 40), start)
+    closing = text.find(")", end, end + 40)
+    if opening < 0 or closing < 0 or ")" in text[opening:start]:
+        return False
+    return "=" in text[opening:closing]
+
+
 def _join_hyphenated(doc: "Doc", end: int) -> int:
     """Extend a name cut at a hyphen: "Maria Alvarado" + "-Reyes" → "Maria Alvarado-Reyes"."""
     while (
@@ -270,6 +279,8 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
 
     def add(kind: str, start: int, end: int, **extra) -> None:
         if (start, end) in seen_spans or end <= start:
+            return
+        if kind == "number" and _in_conversion_note(text, start, end):
             return
         seen_spans.add((start, end))
         sentence, sentence_start = sentences.sentence_of(start, end)
