@@ -47,7 +47,7 @@ def test_sentence_filters():
     assert sentence_problem("The Harbor Authority of Norland opened a new ferry terminal in Port Alder.") is None
     assert sentence_problem("This 2024 file photo shows the ferry terminal in Port Alder.") == "a photo caption"
     assert sentence_problem("You can read more at the link below if you are interested.") == "boilerplate"
-    assert sentence_problem("“We are proud of this pier,” the mayor said to reporters.") == "opens with a quote"
+    assert sentence_problem("“We are proud of this fine new pier on the bay,” the mayor said.") == "mostly a quote"
     assert sentence_problem("Here is something I did not expect about the ferries:") is not None
     assert sentence_problem("Ferries.") == "too short"
 

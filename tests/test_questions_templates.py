@@ -98,6 +98,12 @@ def test_speculation_and_negation_give_no_question(nlp):
     assert _ask(nlp, "Helena Brandt did not visit Portugal in 2020.", "Portugal", "place", category="country") is None
 
 
-def test_fact_inside_relative_clause_gives_no_question(nlp):
+def test_fact_inside_relative_clause_of_a_name_is_asked_with_the_name(nlp):
     got = _ask(nlp, "Helena Brandt, who was born in Valmora, opened the terminal.", "Valmora", "place", category="city")
+    assert got is not None and got.question == "Where was Helena Brandt born?"
+    assert got.statement == "Helena Brandt was born in Valmora."
+
+
+def test_fact_inside_relative_clause_of_an_indefinite_noun_gives_no_question(nlp):
+    got = _ask(nlp, "A sailor who was born in Valmora opened the terminal.", "Valmora", "place", category="city")
     assert got is None

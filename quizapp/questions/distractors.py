@@ -245,7 +245,9 @@ def number_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
     if n is None or n <= 0:
         return None
     like = answer.canonical if any(ch.isdigit() for ch in answer.canonical) else str(int(n))
-    if n == int(n) and n <= 12:
+    if answer.granularity == "age":
+        options = [n + d for d in (-12, -8, -5, -3, 3, 5, 8, 12) if n + d > 0]
+    elif n == int(n) and n <= 12:
         options = [n + d for d in (-3, -2, -1, 1, 2, 3, 4, 5) if n + d > 0]
     else:
         # Same precision: keep as many trailing zeros as the answer has.

@@ -19,7 +19,7 @@ MIN_SENTENCE_TOKENS = 6
 #: Words that point outside the stem; a stem with one cannot be answered alone.
 CONTEXT_WORDS = {
     "he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "there", "here",
-    "we", "us", "our", "i", "me", "my", "you", "your", "former", "latter", "aforementioned", "such",
+    "we", "us", "our", "i", "me", "my", "you", "your", "latter", "aforementioned", "such",
     "above", "below", "same", "both",
 }
 #: Possessives are fine when a named subject or "Who" binds them ("Who entered ... with his family?").
@@ -57,8 +57,6 @@ def sentence_problem(sentence: str) -> str | None:
         return "too short"
     if text.endswith((":", "?")):
         return "an aside or a question, not a statement"
-    if text[0] in QUOTE_CHARS + "‘'":
-        return "opens with a quote"
     if CAPTION_MARKERS.search(text):
         return "a photo caption"
     if BOILERPLATE.search(text):

@@ -35,7 +35,8 @@ from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
 from quizapp.questions.filters import sentence_problem, stem_problem
 from quizapp.questions.ranking import default_max_cards, score, select
-from quizapp.questions.templates import Target, Transformed, transform
+from quizapp.questions.context import ArticleContext
+from quizapp.questions.templates import Target, Transformed, transform_all
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -273,12 +274,11 @@ def article_candidates(
 ) -> list[Candidate]:
     """Every acceptable question the templates can make from one article."""
     length = max(1, len(facts.text))
-    headlines = {h.strip().casefold() for h in article.headlines}
+    headlines = {h.strip().casefold() for h in [*article.headlines, article.title or ""]}
     out: list[Candidate] = []
     seen: set[tuple[int, str, str]] = set()
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in facts.mentions:
-        by_sentence.setdefault(m.sentence_start, []).append(m)
+    context = ArticleContext.build(doc, facts)
+    renames_by_sentence: dict[int, dict[int, str]] = {}
     for mention in facts.mentions:
         if article.in_aside(mention.start, mention.end):
             continue
@@ -288,44 +288,48 @@ def article_candidates(
         target = _target(doc, mention, facts)
         if target is None:
             continue
-        resolver = _pronoun_resolver(doc, facts, by_sentence)
+        if mention.sentence_start not in renames_by_sentence:
+            renames_by_sentence[mention.sentence_start] = context.renames(mention.sentence_start)
         try:
-            transformed = transform(doc, target, resolver, _renames(doc, by_sentence.get(mention.sentence_start, [])))
+            found = transform_all(doc, target, context.resolve, renames_by_sentence[mention.sentence_start])
         except (IndexError, ValueError):  # a parse too odd to transform: no question
-            transformed = None
-        if transformed is None:
-            continue
-        answer, accept, aliases = _answer_forms(mention, facts)
-        if answer is None:
-            continue
-        names = [answer, mention.text, *aliases]
-        bound = not (transformed.pattern == "subject" and mention.kind != "person")
-        if stem_problem(transformed.question, names, subject_bound=bound):
-            continue
-        # A bare surname the facts could not tie to one person ("Kim") leaves the stem ambiguous.
-        if any(m.kind == "person" and " " not in m.canonical.strip() and m is not mention
-               and re.search(rf"\b{re.escape(m.text)}\b", transformed.question)
-               for m in by_sentence.get(mention.sentence_start, [])):
-            continue
-        if any(re.search(rf"\b{re.escape(name)}\b(?! [A-Z])", transformed.question) for name in _shared_name_parts(pool)):
-            continue
-        key = (mention.sentence_start, mention.canonical.casefold(), transformed.pattern)
-        if key in seen:
-            continue
-        seen.add(key)
-        sent_span = doc.char_span(mention.sentence_start, mention.sentence_start + len(mention.sentence), alignment_mode="expand")
-        tokens = [t for t in (sent_span if sent_span is not None else []) if not (mention.start <= t.idx < mention.end)]
-        cand = Candidate(
-            source=source, article_index=index, mention=mention, transformed=transformed, answer=answer,
-            accept=accept, aliases=aliases, kind=mention.kind, category=target.category or _category(
-                mention.kind, mention.canonical, aliases, mention.label),
-            position=mention.start / length, signature=_content_lemmas(tokens),
-        )
-        if _has_competing_answer(cand, corpus):
-            continue
-        cand.excluded = _also_true(cand, corpus)
-        out.append(cand)
+            found = []
+        for transformed in found:
+            cand = _candidate(index, source, mention, transformed, target, facts, doc, pool, corpus, length, seen)
+            if cand is not None:
+                out.append(cand)
     return out
+
+
+def _candidate(index: int, source: str, mention: Mention, transformed: Transformed, target: Target,
+               facts: ArticleFacts, doc: Any, pool: list[dist.PoolEntry], corpus: list[_Sentence], length: int,
+               seen: set[tuple[int, str, str]]) -> Candidate | None:
+    answer, accept, aliases = _answer_forms(mention, facts)
+    if answer is None:
+        return None
+    names = [answer, mention.text, *aliases] if mention.kind != "number" else [answer, *re.findall(r"[\d,.]+\d|\d", mention.text)]
+    bound = not (transformed.pattern in {"subject", "relative"} and mention.kind != "person")
+    if stem_problem(transformed.question, names, subject_bound=bound):
+        return None
+    # A one-word name that could mean several people of the deck ("Kim") leaves the stem ambiguous.
+    if any(re.search(rf"\b{re.escape(name)}\b(?![ -][A-Z])", transformed.question) for name in _shared_name_parts(pool)):
+        return None
+    key = (mention.sentence_start, mention.canonical.casefold(), transformed.pattern)
+    if key in seen:
+        return None
+    seen.add(key)
+    sent_span = doc.char_span(mention.sentence_start, mention.sentence_start + len(mention.sentence), alignment_mode="expand")
+    tokens = [t for t in (sent_span if sent_span is not None else []) if not (mention.start <= t.idx < mention.end)]
+    cand = Candidate(
+        source=source, article_index=index, mention=mention, transformed=transformed, answer=answer,
+        accept=accept, aliases=aliases, kind=mention.kind, category=target.category or _category(
+            mention.kind, mention.canonical, aliases, mention.label),
+        position=mention.start / length, signature=_content_lemmas(tokens),
+    )
+    if _has_competing_answer(cand, corpus):
+        return None
+    cand.excluded = _also_true(cand, corpus)
+    return cand
 
 
 def _shared_name_parts(pool: list[dist.PoolEntry]) -> set[str]:
@@ -333,7 +337,7 @@ def _shared_name_parts(pool: list[dist.PoolEntry]) -> set[str]:
     counts: dict[str, int] = {}
     for entry in pool:
         if entry.kind == "person":
-            for part in set(re.split(r"[\s-]+", entry.canonical)):
+            for part in set(entry.canonical.split()):
                 counts[part] = counts.get(part, 0) + 1
     return {part for part, n in counts.items() if n >= 2 and len(part) > 1}
 
@@ -347,7 +351,7 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | None:
         start += 1
     if mention.kind == "number":
         numeric = [t.i for t in doc[start:end] if t.like_num or t.tag_ == "CD"]
-        if not numeric or mention.granularity in {"ordinal", "money", "age", "duration"}:
+        if not numeric or mention.granularity == "ordinal":
             return None
         start, end = min(numeric), max(numeric) + 1
     if mention.kind == "date":
@@ -364,65 +368,10 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | None:
     elif mention.kind == "organization":
         category = dist.ORG_QUESTION_NOUN.get(dist.organization_category(mention.canonical, aliases), "organization")
     granularity = dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
+    if mention.kind == "number":
+        granularity = mention.granularity
     return Target(start=start, end=end, kind=mention.kind, label=mention.label, granularity=granularity,
                   category=category)
-
-
-def _pronoun_resolver(doc: Any, facts: ArticleFacts, by_sentence: dict[int, list[Mention]]):
-    """Resolve he/she to the one person the previous sentence names; otherwise nothing."""
-    starts = sorted(by_sentence)
-
-    def resolve(token: Any) -> str | None:
-        if token.pos_ == "NUM":
-            return _resolve_bare_number(token)
-        if token.lower_ not in {"he", "she"}:
-            return None
-        sent_start = token.sent.start_char
-        before_in_sentence = [m for m in by_sentence.get(sent_start, []) if m.kind == "person" and m.start < token.idx]
-        if before_in_sentence:
-            return None
-        previous = [s for s in starts if s < sent_start]
-        if not previous:
-            return None
-        people = {m.canonical for m in by_sentence[previous[-1]] if m.kind == "person"}
-        if len(people) != 1:
-            return None
-        # The previous sentence must be the one right before (no unparsed sentence in between).
-        prev_sents = [s for s in doc.sents if s.end_char <= sent_start]
-        if not prev_sents or prev_sents[-1].start_char != previous[-1]:
-            return None
-        return next(iter(people))
-
-    return resolve
-
-
-def _resolve_bare_number(token: Any) -> str | None:
-    """"The two were arrested" after "Two North Korean diplomats have been caught": the two diplomats."""
-    doc = token.doc
-    if token.sent.start == 0:
-        return None
-    previous = doc[token.sent.start - 1].sent
-    for t in previous:
-        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
-            numbers = [c for c in t.children if c.dep_ == "nummod"]
-            if numbers and numbers[0].lower_ == token.lower_:
-                words = [w.text for w in t.subtree if w.dep_ not in {"det", "relcl", "appos", "punct"} and not w.is_space]
-                if len(words) > 6:
-                    return None
-                return "the " + " ".join(w.lower() if i == 0 else w for i, w in enumerate(words))
-    return None
-
-
-def _renames(doc: Any, mentions: list[Mention]) -> dict[int, str]:
-    """Single-word names of people written in full ("Yun" -> "Yun Byung-se"), so stems stand alone."""
-    out: dict[int, str] = {}
-    for m in mentions:
-        if m.kind != "person" or " " in m.text.strip() or " " not in m.canonical:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and len(span) == 1:
-            out[span.start] = m.canonical
-    return out
 
 
 def _answer_forms(mention: Mention, facts: ArticleFacts) -> tuple[str | None, list[str], list[str]]:
@@ -443,9 +392,17 @@ def _answer_forms(mention: Mention, facts: ArticleFacts) -> tuple[str | None, li
     if number is None:
         return None, [], []
     like = mention.text if any(ch.isdigit() for ch in mention.text) else str(int(number))
-    shown = dist.format_number(number, like)
+    shown = dist.format_number(number, like) + _money_unit(mention)
     accept = [f for f in dict.fromkeys([mention.text, (mention.value or "")]) if f and f != shown]
     return shown, accept, []
+
+
+def _money_unit(mention: Mention) -> str:
+    """" dollars a month" of "500 dollars a month": an amount of money is answered with its unit."""
+    if mention.kind != "number" or mention.granularity != "money":
+        return ""
+    found = re.match(r"\s*[$€£]?[\d,.]+(?:\s+(?:thousand|million|billion))?", mention.text)
+    return mention.text[found.end():] if found else ""
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -510,8 +467,12 @@ def _distractors_for(cand: Candidate, pool: list[dist.PoolEntry], seed: int, pur
                          value=cand.mention.value, category=cand.category,
                          excluded={e for e in cand.excluded if e.casefold() not in {cand.answer.casefold(), cand.mention.text.casefold()}})
     if cand.kind == "number":
-        answer.canonical = cand.answer
+        unit = _money_unit(cand.mention)
+        answer.canonical = cand.answer[:len(cand.answer) - len(unit)] if unit else cand.answer
         answer.value = cand.mention.value
+        answer.granularity = cand.mention.granularity
+        wrong = dist.pick_distractors(answer, pool, _rng(seed, cand.key, purpose))
+        return [w + unit for w in wrong] if wrong else None
     return dist.pick_distractors(answer, pool, _rng(seed, cand.key, purpose))
 
 
@@ -526,8 +487,10 @@ def _true_false_statement(cand: Candidate, pool: list[dist.PoolEntry], seed: int
         if not re.search(r"\b(in|on|since)\s+\{answer\}", template) or not re.search(r"\d{4}", cand.mention.text):
             return None
         shown_in_place = cand.answer
-    if cand.kind == "number" and not any(ch.isdigit() for ch in cand.mention.text):
-        return None
+    if cand.kind == "number":
+        if not any(ch.isdigit() for ch in cand.transformed.answer_text):
+            return None
+        shown_in_place = cand.transformed.answer_text
     if cand.kind in NAME_KINDS:
         shown_in_place = cand.mention.text if cand.pattern != "subject" else cand.answer
     truth = _rng(seed, cand.key, "tf").random() < 0.5

@@ -44,7 +44,8 @@ DISCOURSE_ADVERBS = {
     "reportedly", "allegedly", "back", "here", "there", "perhaps", "as", "well",
 }
 #: Prepositions whose phrases attribute rather than inform ("according to Reuters").
-DROP_PREPOSITIONS = {"according", "despite", "although", "as", "like", "unlike", "including", "thanks", "amid", "besides"}
+DROP_PREPOSITIONS = {"according", "despite", "although", "as", "like", "unlike", "including", "thanks", "amid", "besides",
+                     "among"}
 REPORTING_VERBS = {
     "say", "report", "tell", "state", "add", "announce", "claim", "note", "explain", "believe", "confirm",
     "reveal", "acknowledge", "admit", "assure", "recall", "write", "evaluate", "maintain", "insist", "argue",
@@ -326,6 +327,92 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
     ``resolve`` names a pronoun (or "the two") subject from context, or returns None;
     ``renames`` maps token indices to fuller names ("Yun" -> "Yun Byung-se").
     """
+    found = transform_all(doc, target, resolve, renames)
+    return found[0] if found else None
+
+
+def transform_all(doc: Any, target: Target, resolve: PronounResolver | None = None,
+                  renames: dict[int, str] | None = None) -> list[Transformed]:
+    """Every clean question about ``target``: from its own clause, and (for a named
+    antecedent of "..., who ...") from the relative clause that describes it."""
+    out: list[Transformed] = []
+    for via_relative in (False, True):
+        got = _transform(doc, target, resolve, renames, via_relative)
+        if got is not None and all(got.question != o.question for o in out):
+            out.append(got)
+    return out
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+#: Nouns whose "that"-clause states a fact ("a media report that ...").
+CONTENT_NOUNS = {"report", "fact", "news", "statement", "announcement", "confirmation", "claim"}
+#: Units a duration is counted in: "for three days" -> "How many days ...?"
+DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun subject of "X, who/which ..." (a non-restrictive relative clause)."""
+    if verb.dep_ != "relcl" or not _set_off_by_comma(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and child.tag_ in {"WP", "WDT"}:
+            return child
+    return None
+
+
+def _named_antecedent(doc: Any, relative_verb: Token, renames: dict[int, str]) -> tuple[str, set[int]] | None:
+    """The name a non-restrictive relative clause describes ("Ri Il-gyu, who ..."), with its tokens."""
+    antecedent = relative_verb.head
+    if antecedent.pos_ != "PROPN" or antecedent.ent_type_ not in NAME_ENTITIES:
+        return None
+    if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of":
+        return None  # "the summit of the Association ..., which ran for three days": which one ran?
+    if any(t.text in {"(", ")"} for t in doc[antecedent.i:relative_verb.left_edge.i]):
+        return None
+    ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
+    if ent is None:
+        return None
+    ids = set(range(ent.start, ent.end))
+    start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+    if len(ids) == 1 and antecedent.i in renames:
+        return renames[antecedent.i], ids
+    text = doc[start:ent.end].text
+    text = re.sub(r"[’']s$", "", text)
+    if start > 0 and doc[start - 1].lower_ == "the" and antecedent.ent_type_ != "PERSON":
+        text = "the " + text  # "the Association of Caribbean States"
+    return (text, ids) if text else None
+
+
+def _is_participle(verb: Token) -> bool:
+    """"..., carrying 3,800 cigars": an -ing clause sharing the main clause's subject."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}
+            and not any(c.dep_ in SUBJECT_DEPS | {"mark", "aux", "auxpass"} for c in verb.children)
+            and not _set_off_by_comma(verb))
+
+
+def _progressive_aux(head_verb: Token, subject: Token, resolved: str | None) -> str:
+    plural = (subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "we", "both"}
+              or any(c.dep_ == "conj" for c in subject.children) or bool(resolved and " and " in resolved))
+    past = head_verb.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in head_verb.children)
+    if past:
+        return "were" if plural else "was"
+    return "are" if plural else "is"
+
+
+def _needs_resolving(subject: Token) -> bool:
+    """A subject that names nothing by itself: a pronoun, "the two", "the former diplomat"."""
+    if subject.lower_ in PRONOUNS or subject.lemma_.lower() in PRONOUNS:
+        return True
+    if subject.pos_ == "NUM" and all(c.dep_ == "det" for c in subject.children):
+        return True
+    return (subject.pos_ == "NOUN" and not _names_something(subject)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+            and all(c.dep_ in {"det", "amod", "compound", "nummod"} for c in subject.children))
+
+
+def _transform(doc: Any, target: Target, resolve: PronounResolver | None, renames: dict[int, str] | None,
+               via_relative: bool) -> Transformed | None:
+    renames = renames or {}
     span = doc[target.start:target.end]
     if not len(span):
         return None
@@ -338,20 +425,39 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
     role: str
     anchor: Token  # the token whose subtree is the phrase to replace by the wh-phrase
     counted: Token | None = None
-    if target.kind == "number":
+    relative: Token | None = None  # the relative pronoun standing for a named antecedent
+    if via_relative:
+        # "Ri Il-gyu, who had served as counselor ..." -> "Who had served as counselor ...?"
+        if target.kind == "number":
+            return None
+        rel_verbs = [c for c in head.children if c.dep_ == "relcl" and _relative_subject(c) is not None]
+        if len(rel_verbs) != 1 or any(head.i in _subtree_ids(c) for c in rel_verbs):
+            return None
+        relative = _relative_subject(rel_verbs[0])
+        role, anchor = "subject", relative
+    elif target.kind == "number" and target.granularity == "age":
+        return _age_question(doc, target, renames)
+    elif target.kind == "number":
         if head.dep_ != "nummod" or head.head.pos_ not in {"NOUN", "PROPN"}:
             return None
         counted = head.head
+        if target.granularity == "money" and counted.dep_ == "pobj" and counted.head.lower_ == "of":
+            return _money_of_question(doc, target, counted, resolve, renames)
         if counted.dep_ in SUBJECT_DEPS:
             role, anchor = "subject", counted
         elif counted.dep_ in OBJECT_DEPS:
             role, anchor = "object", counted
+        elif (counted.dep_ == "pobj" and counted.head.lower_ == "for" and counted.lemma_ in DURATION_UNITS
+              and counted.head.head.pos_ in {"VERB", "AUX"}):
+            role, anchor = "duration", counted.head  # "ran for three days" -> "How many days did ... run?"
         else:
             return None
-        # The whole counted phrase must be just number + adjectives + noun.
-        if any(t.dep_ not in {"nummod", "amod", "compound", "quantmod", "advmod"} and t != counted and t.i not in target_ids
-               for t in counted.subtree if not _in_brackets(t)):
+        # The counted phrase must be number + adjectives + noun; what follows the noun is dropped.
+        if any(t.dep_ not in {"nummod", "amod", "compound", "quantmod", "advmod", "det"} and t.i < counted.i
+               and t.i not in target_ids for t in counted.subtree if not _in_brackets(t)):
             return None
+        if any(t.dep_ == "det" for t in counted.children):
+            return None  # "the two countries" points back to named ones; "a 3,800" is not a count
     elif head.dep_ in SUBJECT_DEPS:
         role, anchor = "subject", head
     elif head.dep_ in OBJECT_DEPS:
@@ -376,16 +482,26 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
     # Climb xcomp chains ("managed to smuggle ... to China") to the verb that carries tense.
     while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
         verb = verb.head
-    if not _is_factual_clause(verb):
+    participle = _is_participle(verb)
+    if relative is None and verb.dep_ == "relcl":
+        relative = _relative_subject(verb)
+    antecedent = _named_antecedent(doc, verb, renames) if relative is not None else None
+    if relative is not None and antecedent is None:
+        return None
+    if antecedent is not None and antecedent[1] & target_ids and not via_relative:
+        return None  # asking about the antecedent itself is the relative pattern's job
+    if not (participle or relative is not None or _is_factual_clause(verb)):
+        return None
+    if (relative is not None or participle) and not _is_plain_subclause(verb):
         return None
 
-    subject = clause_subject(verb)
+    subject = relative if relative is not None else clause_subject(verb.head if participle else verb)
     if subject is None:
         return None
     if role != "subject" and subject.i in target_ids:
         return None
     # The anchor phrase must be exactly the fact (plus determiners), not a larger phrase around it.
-    if role == "subject" and target.kind != "number":
+    if role == "subject" and target.kind != "number" and relative is None:
         extra = [t for t in anchor.subtree if t.i not in target_ids and t.dep_ not in {"det", "punct", "case"}
                  and not _in_brackets(t) and t.dep_ not in DROP_NOUN_DEPS and not (
                      t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))]
@@ -397,18 +513,30 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
             return None
         if any(c.dep_ == "conj" for c in anchor.children):
             return None  # "South Korea and Cuba established ...": the answer is two things
+    if role == "subject" and participle:
+        return None  # "Who was carrying ...?" reads poorly; the main clause asks it better
 
     clause = _clause_ids(verb, subject, target_ids)
     if clause is None:
         return None
+    if any(c.dep_ in {"xcomp", "ccomp", "dobj", "attr", "acomp", "oprd"} and c.i not in clause for c in verb.children):
+        return None  # "seeks, among other objectives, to ...": without its complement the verb says nothing
+    if not any(c.i in clause and c.i > verb.i and c.dep_ != "punct" for c in verb.children) and verb.lemma_ != "be":
+        return None  # nothing left after the verb: the parse lost its complement
+    if participle:
+        clause |= _prune_noun_phrase(subject, target_ids)
     if any(doc[i].text in {'"', "“", "”", "‘", "’"} and doc[i].dep_ != "case" for i in clause):
         return None  # quotes: the wording is someone else's
 
-    replace: dict[int, str] = {i: name for i, name in (renames or {}).items() if i not in target_ids}
+    replace: dict[int, str] = {i: name for i, name in renames.items() if i not in target_ids}
+    resolved: str | None = None
+    if relative is not None and not via_relative:
+        assert antecedent is not None
+        resolved = antecedent[0]
+        replace[subject.i] = resolved
     # A pronoun subject must be resolved from context, or there is no question.
-    if role != "subject":
-        bare_number = subject.pos_ == "NUM" and all(c.dep_ == "det" for c in subject.children)
-        if subject.lower_ in PRONOUNS or subject.lemma_.lower() in PRONOUNS or bare_number:
+    elif role != "subject":
+        if _needs_resolving(subject):
             resolved = resolve(subject) if resolve else None
             if not resolved:
                 return None
@@ -418,6 +546,7 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
                     replace[t.i] = ""
         elif not _names_something(subject):
             return None
+    aux_for_participle = _progressive_aux(verb.head, subject, resolved) if participle else None
 
     # Possessive pronouns ("his family") need the subject to be a named thing or the answer itself.
     for i in clause:
@@ -441,8 +570,8 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
     else:
         stmt_ids -= target_ids - {target.start}
         stmt_replace[target.start] = "{answer}"
-    if subject.i in replace and subject.i == subject.sent.start:
-        pass
+    if aux_for_participle:
+        stmt_replace[verb.i] = f"{aux_for_participle} {verb.text}"
     template = _render(doc, stmt_ids, {**stmt_replace, **_case_fix(doc, stmt_ids, stmt_replace)})
     template = template[:1].upper() + template[1:]
     if not template.endswith("."):
@@ -466,23 +595,113 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
     else:
         remove = _subtree_ids(anchor)
         rest = clause - remove
-        inverted = _invert(doc, verb, subject, rest, replace)
+        inverted = _invert(doc, verb, subject, rest, replace, aux_for_participle)
         if inverted is None:
             return None
         question = f"{wh} {inverted}"
     question = tidy(question).rstrip(".") + "?"
     question = question[:1].upper() + question[1:]
-    pattern = "how_many" if target.kind == "number" else ("subject" if role == "subject" else ("object" if role == "object" else ("time" if role == "time" else "prep")))
+    if via_relative:
+        pattern = "relative"
+    elif target.kind == "number":
+        pattern = "how_many"
+    else:
+        pattern = role if role in {"subject", "object", "time"} else "prep"
     return Transformed(question=question, statement=statement, template=template, answer_text=answer_text,
                        pattern=pattern, wh=_wh_word(wh))
+
+
+#: Nouns an amount of money is "a ___ of": "a salary of 500 dollars a month".
+MONEY_NOUNS = {"salary", "wage", "income", "pension", "price", "cost", "fine", "budget", "fee", "bonus", "reward",
+               "ransom", "grant", "loan", "debt", "investment", "donation", "prize", "value"}
+
+
+def _person_name(doc: Any, token: Token, renames: dict[int, str]) -> str | None:
+    """The name of the person ``token`` belongs to, written in full."""
+    if token.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return None
+    if len(ent) == 1 and ent.start in renames:
+        return renames[ent.start]
+    return re.sub(r"[’']s$", "", ent.text)
+
+
+def _age_question(doc: Any, target: Target, renames: dict[int, str]) -> Transformed | None:
+    """"Ri Il Kyu, a 52-year-old former diplomat" -> "How old is former diplomat Ri Il Kyu?"."""
+    span = doc[target.start:target.end]
+    old = next((a for a in [span.root, *list(span.root.ancestors)[:3]] if a.lower_ == "old"), None)
+    if old is None or old.dep_ != "amod" or old.head.pos_ != "NOUN":
+        return None
+    noun = old.head
+    if noun.dep_ != "appos" or _in_quotes(noun):
+        return None
+    name = _person_name(doc, noun.head, renames)
+    if not name:
+        return None
+    title_ids = [t.i for t in noun.subtree if old.i < t.i <= noun.i]
+    title = " ".join(doc[i].text for i in title_ids) if len(title_ids) <= 5 else ""
+    question = f"How old is {title} {name}?" if title else f"How old is {name}?"
+    template = f"{name} is {{answer}} years old."
+    return Transformed(question=tidy(question), statement=template.replace("{answer}", span.text), template=template,
+                       answer_text=span.text, pattern="how_many", wh="how old")
+
+
+def _money_of_question(doc: Any, target: Target, counted: Token, resolve: PronounResolver | None,
+                       renames: dict[int, str]) -> Transformed | None:
+    """"With a salary of 500 dollars a month, Ri managed ..." -> "How much was Ri Il Kyu's salary?"."""
+    noun = counted.head.head
+    if noun.lemma_.lower() not in MONEY_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or not _is_factual_clause(verb):
+        return None
+    subject = clause_subject(verb)
+    if subject is None:
+        return None
+    owner = _person_name(doc, subject, renames) or renames.get(subject.i)
+    if owner is None and resolve is not None and _needs_resolving(subject):
+        owner = resolve(subject)
+    if not owner:
+        return None
+    tense = "was" if verb.tag_ in {"VBD", "VBN"} else "is"
+    answer_text = doc[target.start:counted.right_edge.i + 1].text
+    question = f"How much {tense} {owner}’s {noun.text.lower()}?"
+    template = f"{owner}’s {noun.text.lower()} {tense} {{answer}}."
+    return Transformed(question=question, statement=template.replace("{answer}", answer_text), template=template,
+                       answer_text=answer_text, pattern="how_many", wh="how much")
 
 
 #: Subordinators that make a clause hypothetical rather than a stated fact.
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "though", "although", "once", "until", "before", "lest"}
 
 
+def _is_plain_subclause(verb: Token) -> bool:
+    """A relative or participle clause that states a fact: no modal, negation, condition or quote."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in verb.children):
+        return False
+    if verb.dep_ == "relcl" and not (verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children)):
+        return False
+    return not _in_quotes(verb)
+
+
+def _is_content_clause(verb: Token) -> bool:
+    """"a media report that Ri entered ...": parsed as a relative clause, but a stated fact."""
+    return (verb.dep_ in {"relcl", "acl"} and verb.head.lemma_ in CONTENT_NOUNS
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+            and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children))
+
+
 def _is_factual_clause(verb: Token) -> bool:
     """A finite clause with its own subject that states something (not a relative clause, not a condition)."""
+    if _is_content_clause(verb):
+        return _is_plain_subclause(verb)
     if verb.dep_ in {"relcl", "xcomp", "pcomp", "csubj", "amod", "acomp"}:
         return False
     if verb.dep_ == "conj":
@@ -505,7 +724,9 @@ def _is_factual_clause(verb: Token) -> bool:
     finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
     if not finite:
         return False
-    if verb.dep_ in {"advcl", "acl"} and not any(c.dep_ == "mark" and c.lower_ in {"when", "that", "after", "as", "because", "since", "while"} for c in verb.children):
+    if verb.dep_ in {"advcl", "acl"} and not any(
+            (c.dep_ == "mark" and c.lower_ in {"when", "that", "after", "as", "because", "since", "while"})
+            or (c.dep_ == "advmod" and c.lower_ == "when" and c.i < verb.i) for c in verb.children):
         return False
     if verb.dep_ == "acl" and verb.head.lemma_ not in {"report", "fact", "news", "statement", "announcement"}:
         return False
@@ -559,11 +780,13 @@ def _case_fix(doc: Any, ids: set[int], replace: dict[int, str]) -> dict[int, str
 
 
 def _question_word(target: Target, role: str, counted: Token | None, doc: Any, target_ids: set[int]) -> str | None:
+    if target.kind == "number" and target.granularity == "money":
+        return None  # only "a salary of ..." asks cleanly (see _money_of_question)
     if target.kind == "number":
         if counted is None or counted.tag_ not in {"NNS", "NNPS"}:
             return None
-        mods = [t for t in counted.subtree if t.i not in target_ids and t.i != counted.i and not _in_brackets(t)
-                and t.dep_ in {"amod", "compound"}]
+        mods = [t for t in counted.subtree if t.i not in target_ids and t.i < counted.i and not _in_brackets(t)
+                and t.dep_ in {"amod", "compound"} and t.head == counted]
         noun = " ".join([t.text for t in sorted(mods, key=lambda t: t.i)] + [counted.text])
         return f"How many {noun}"
     if role == "time":
@@ -589,8 +812,12 @@ def _question_word(target: Target, role: str, counted: Token | None, doc: Any, t
     return _wh_phrase(target, role)
 
 
-def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict[int, str]) -> str | None:
-    """Clause tokens in question order: auxiliary, subject, the rest."""
+def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict[int, str],
+            aux_override: str | None = None) -> str | None:
+    """Clause tokens in question order: auxiliary, subject, the rest.
+
+    ``aux_override`` is the auxiliary of a participle clause ("carrying" -> "were ... carrying").
+    """
     subject_ids = _subtree_ids(subject) & rest
     if not subject_ids and subject.i not in replace:
         return None
@@ -602,7 +829,9 @@ def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict
     fronted = {i for i in rest if i < subject.left_edge.i and i not in subject_ids}
     tail_ids = rest - subject_ids - fronted
     local = dict(replace)
-    if auxes and auxes[0].i in rest:
+    if aux_override:
+        aux_text = aux_override
+    elif auxes and auxes[0].i in rest:
         first_aux = auxes[0]
         if first_aux.lower_ in {"to"}:
             return None

@@ -1,0 +1,266 @@
+"""What a word in a sentence stands for, from the article around it.
+
+A question must stand alone, so a subject that points elsewhere ("he", "they",
+"the two countries", "the former diplomat", a bare "Ri") is written out in full
+when, and only when, the article makes the referent unambiguous:
+
+* he/she: the one person the previous sentence names, or the person who
+  "said/stated ..." the clause the pronoun sits in;
+* they/both/"the two": a chain of such subjects back to a counted noun phrase
+  ("Two North Korean diplomats have been caught ...");
+* "the two countries", "the two leaders": exactly two countries (people) named
+  in the same sentence before it or in the sentence before;
+* "the former diplomat": exactly one person the article has described with
+  that noun and those modifiers ("Ri Il Kyu, a 52-year-old former North Korean
+  diplomat", "Ambassador Ma Chol-su");
+* a one-word name ("Ri", "Yun"): the one person cluster of the article that
+  has it as a name part or alias.
+
+Everything else resolves to ``None`` and the candidate question is dropped.
+Works on spaCy tokens without importing spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from quizapp.facts.model import ArticleFacts, Mention
+from quizapp.questions import distractors as dist
+
+Token = Any
+
+REPORTING_LEMMAS = {"say", "state", "tell", "report", "confirm", "explain", "add", "recall", "reveal", "admit",
+                    "acknowledge", "announce", "note", "claim", "write"}
+#: Nouns a group of countries or people goes by ("the two countries", "both leaders").
+COUNTRY_NOUNS = {"country", "nation", "state", "government"}
+PERSON_NOUNS = {"leader", "president", "minister", "man", "woman", "diplomat", "official", "people", "men", "women"}
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative", "attr"}
+
+
+@dataclass
+class ArticleContext:
+    """The article-wide lookups resolution needs, built once per article."""
+
+    doc: Any
+    facts: ArticleFacts
+    by_sentence: dict[int, list[Mention]]
+    #: one-word name -> the one person canonical it can mean in this article
+    short_names: dict[str, str] = field(default_factory=dict)
+    #: (noun lemma, canonical, words describing them, char offset of the description)
+    descriptions: list[tuple[str, str, frozenset[str], int]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Any, facts: ArticleFacts) -> "ArticleContext":
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in facts.mentions:
+            by_sentence.setdefault(m.sentence_start, []).append(m)
+        ctx = cls(doc, facts, by_sentence)
+        ctx.short_names = _short_names(facts)
+        ctx.descriptions = _descriptions(doc, facts)
+        return ctx
+
+    # ------------------------------------------------------------ lookups
+
+    def mention_at(self, token: Token, kind: str | None = None) -> Mention | None:
+        for m in self.by_sentence.get(token.sent.start_char, []):
+            if m.start <= token.idx < m.end and (kind is None or m.kind == kind):
+                return m
+        return None
+
+    def person_name(self, token: Token) -> str | None:
+        """The full name of the person a name token refers to, if it is one."""
+        m = self.mention_at(token, "person")
+        if m is not None:
+            return m.canonical
+        if token.pos_ == "PROPN":
+            return self.short_names.get(token.text)
+        return None
+
+    def renames(self, sentence_start: int) -> dict[int, str]:
+        """Token index -> full name for one-word person names in a sentence ("Yun" -> "Yun Byung-se")."""
+        out: dict[int, str] = {}
+        span = self.doc.char_span(sentence_start, sentence_start + 1, alignment_mode="expand")
+        if span is None:
+            return out
+        for tok in span.sent:
+            if tok.pos_ != "PROPN" or tok.dep_ not in NOMINAL_DEPS:
+                continue
+            if any(c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN" for c in tok.children):
+                continue  # part of a longer name already
+            m = self.mention_at(tok, "person")
+            if m is not None:
+                if " " in m.text.strip() or " " not in m.canonical:
+                    continue
+                full = m.canonical
+            else:
+                full = self.short_names.get(tok.text)
+                if full is None:
+                    continue
+            out[tok.i] = full
+        return out
+
+    # ------------------------------------------------------------ resolution
+
+    def resolve(self, token: Token) -> str | None:
+        low = token.lower_
+        if low in {"he", "she"}:
+            return self._reporter(token) or self._previous_person(token)
+        if low in {"they", "both"} or (token.pos_ == "NUM" and all(c.dep_ == "det" for c in token.children)):
+            return self._counted_group(token)
+        if token.pos_ == "NOUN":
+            if any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children) or any(
+                    c.lower_ == "both" for c in token.children):
+                return self._named_pair(token)
+            return self._described_person(token)
+        return None
+
+    def _reporter(self, token: Token) -> str | None:
+        """"The former diplomat stated that ... he lost seven kilograms": the one who stated it."""
+        verb = token.head
+        while verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING_LEMMAS:
+            return None
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.i > token.i:
+            return None
+        # Nobody else may be named between the speaker and the pronoun.
+        between = [m for m in self.by_sentence.get(token.sent.start_char, [])
+                   if m.kind == "person" and speaker.right_edge.idx < m.start < token.idx]
+        if between:
+            return None
+        name = self.person_name(speaker)
+        if name:
+            return name
+        if speaker.pos_ == "NOUN":
+            return self._described_person(speaker)
+        return None
+
+    def _previous_person(self, token: Token) -> str | None:
+        """The one person the sentence right before names (and none before the pronoun in its own)."""
+        sent_start = token.sent.start_char
+        if any(m.kind == "person" and m.start < token.idx for m in self.by_sentence.get(sent_start, [])):
+            return None
+        if token.sent.start == 0:
+            return None
+        previous = self.doc[token.sent.start - 1].sent
+        people = {m.canonical for m in self.by_sentence.get(previous.start_char, []) if m.kind == "person"}
+        return next(iter(people)) if len(people) == 1 else None
+
+    def _counted_group(self, token: Token) -> str | None:
+        """they / both / the two -> "the two North Korean diplomats", following subjects back."""
+        sent = token.sent
+        for _ in range(4):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            root = sent.root
+            if root.pos_ not in {"VERB", "AUX"}:
+                continue  # a fragment ("nk flag") between the sentences
+            subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None:
+                return None
+            if subject.lower_ in {"they", "both"} or (subject.pos_ == "NUM" and all(c.dep_ == "det" for c in subject.children)):
+                continue
+            numbers = [c for c in subject.children if c.dep_ == "nummod"]
+            if subject.pos_ != "NOUN" or subject.tag_ != "NNS" or not numbers:
+                return None
+            if token.pos_ == "NUM" and numbers[0].lower_ != token.lower_:
+                return None
+            words = [w.text for w in subject.subtree
+                     if w.dep_ not in {"det", "relcl", "appos", "punct", "acl"} and not w.is_space
+                     and w.head.dep_ not in {"relcl", "acl", "appos"}]
+            if len(words) > 6:
+                return None
+            return "the " + " ".join(w.lower() if i == 0 else w for i, w in enumerate(words))
+        return None
+
+    def _named_pair(self, token: Token) -> str | None:
+        """"the two countries" -> "South Korea and Cuba" when exactly two are named just before."""
+        lemma = token.lemma_.lower()
+        if lemma in COUNTRY_NOUNS:
+            def fits(m: Mention) -> bool:
+                return m.kind == "place" and dist.place_category(m.canonical, (), m.label) == "country"
+        elif lemma in PERSON_NOUNS:
+            def fits(m: Mention) -> bool:
+                return m.kind == "person"
+        else:
+            return None
+        sent = token.sent
+        same = [m for m in self.by_sentence.get(sent.start_char, []) if fits(m) and m.end <= token.idx]
+        names = list(dict.fromkeys(m.canonical for m in same))
+        if not names and sent.start > 0:
+            previous = self.doc[sent.start - 1].sent
+            names = list(dict.fromkeys(m.canonical for m in self.by_sentence.get(previous.start_char, []) if fits(m)))
+            if lemma in PERSON_NOUNS:
+                names = list(dict.fromkeys([*names, *self._short_names_in(previous)]))
+        if len(names) != 2:
+            return None
+        return f"{names[0]} and {names[1]}"
+
+    def _short_names_in(self, sent: Any) -> list[str]:
+        return [self.short_names[t.text] for t in sent if t.pos_ == "PROPN" and t.text in self.short_names
+                and self.mention_at(t, "person") is None]
+
+    def _described_person(self, token: Token) -> str | None:
+        """"the former diplomat" -> the one person described earlier with that noun and those words."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+        if any(c.dep_ not in {"det", "amod", "compound"} for c in token.children):
+            return None
+        lemma = token.lemma_.lower()
+        fits = {canon for noun, canon, words, at in self.descriptions
+                if noun == lemma and mods <= words and at < token.idx}
+        nouns = {canon for noun, canon, _w, _at in self.descriptions if noun == lemma}
+        if len(fits) == 1 and len(nouns) == 1:
+            return next(iter(fits))
+        return None
+
+
+def _short_names(facts: ArticleFacts) -> dict[str, str]:
+    """One-word names ("Ri", "Yun") that fit exactly one person cluster of the article."""
+    owners: dict[str, set[str]] = {}
+    for cluster in facts.clusters:
+        if cluster.kind != "person":
+            continue
+        parts: set[str] = set()
+        for name in (cluster.canonical, *cluster.aliases):
+            words = name.split()
+            if len(words) == 1:
+                parts.add(name)
+            elif words:
+                parts.add(words[0])
+                parts.add(words[-1])
+        for part in parts:
+            if len(part) > 1 and part[:1].isupper():
+                owners.setdefault(part, set()).add(cluster.canonical)
+    return {part: next(iter(c)) for part, c in owners.items() if len(c) == 1}
+
+
+def _descriptions(doc: Any, facts: ArticleFacts) -> list[tuple[str, str, frozenset[str], int]]:
+    """(noun, person, describing words, offset) from appositions and titles around person names."""
+    out: list[tuple[str, str, frozenset[str], int]] = []
+    for m in facts.mentions:
+        if m.kind != "person":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        nouns: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        # Titles written before the name: "former North Korean diplomat Ri Il-gyu", "Ambassador Ma Chol-su".
+        nouns += [t for t in doc[span.sent.start:span.start] if t.head.i in range(span.start, span.end)
+                  and t.dep_ == "compound" and t.pos_ in {"NOUN", "PROPN"} and t.i == span.start - 1]
+        for noun in nouns:
+            words = frozenset(w.lower_ for w in noun.subtree if w.i < noun.i or w == noun) | frozenset(
+                w.lower_ for w in noun.children if w.dep_ in {"amod", "compound"})
+            out.append((noun.lemma_.lower(), m.canonical, words, m.start))
+    return out
+
+
+Resolver = Callable[[Token], "str | None"]
