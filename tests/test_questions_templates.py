@@ -107,3 +107,62 @@ def test_fact_inside_relative_clause_of_a_name_is_asked_with_the_name(nlp):
 def test_fact_inside_relative_clause_of_an_indefinite_noun_gives_no_question(nlp):
     got = _ask(nlp, "A sailor who was born in Valmora opened the terminal.", "Valmora", "place", category="city")
     assert got is None
+
+
+def test_named_antecedent_of_a_relative_clause_becomes_who(nlp):
+    from quizapp.questions.templates import transform_all
+
+    doc = nlp("The mayor thanked Helena Brandt, who had designed the new terminal in Port Alder.")
+    found = transform_all(doc, _target(doc, "Helena Brandt", "person"))
+    assert [f.question for f in found if f.pattern == "relative"] == ["Who had designed the new terminal in Port Alder?"]
+
+
+def test_participle_clause_asks_how_many_with_the_main_subject(nlp):
+    got = _ask(nlp, "Two Norland sailors had sailed from Valmora carrying 1,200 crates of tea.", "1,200", "number")
+    assert got is not None and got.question == "How many crates were two Norland sailors carrying?"
+
+
+def test_content_clause_of_a_report_is_asked(nlp):
+    got = _ask(nlp, "The coast guard confirmed a report that Olaf Brandt reached Valmora in 2019.", "2019", "date",
+               granularity="year")
+    assert got is not None and got.question == "In what year did Olaf Brandt reach Valmora?"
+
+
+def test_stated_clause_is_asked_without_the_reporting_verb(nlp):
+    got = _ask(nlp, "The harbor office said that the Norland Ferry Company moved to Valmora in 2019.", "Valmora",
+               "place", category="city")
+    assert got is not None and got.question == "To which city did the Norland Ferry Company move in 2019?"
+
+
+def test_age_of_a_described_person(nlp):
+    got = _ask(nlp, "Olaf Brandt, a 47-year-old Norland sailor, reached Valmora on foot.", "47", "number",
+               granularity="age")
+    assert got is not None and got.question == "How old is Norland sailor Olaf Brandt?"
+    assert got.template == "Olaf Brandt is {answer} years old."
+
+
+def test_salary_becomes_how_much(nlp):
+    got = _ask(nlp, "With a salary of 900 dollars a month, Olaf Brandt managed to buy a boat in Valmora.", "900", "number",
+               granularity="money")
+    assert got is not None and got.question == "How much was Olaf Brandt’s salary?"
+    assert got.answer_text == "900 dollars a month"
+
+
+def test_duration_for_becomes_how_many_units(nlp):
+    got = _ask(nlp, "The Norland Ferry Company ran the Valmora route for 12 years.", "12", "number")
+    assert got is not None and got.question == "How many years did the Norland Ferry Company run the Valmora route?"
+
+
+def test_counted_back_reference_is_not_a_question(nlp):
+    assert _ask(nlp, "In 2019, the two companies signed a merger in Valmora.", "two", "number") is None
+
+
+def test_qualified_date_is_not_asked(nlp):
+    got = _ask(nlp, "Valmora Rovers had won the cup three times, most recently in 2017.", "2017", "date",
+               granularity="year")
+    assert got is None
+
+
+def test_proper_name_apposition_is_kept(nlp):
+    got = _ask(nlp, "Helena Brandt founded the charity SeaWell in 2003.", "2003", "date", granularity="year")
+    assert got is not None and got.question == "In what year did Helena Brandt found the charity SeaWell?"

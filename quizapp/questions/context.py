@@ -22,6 +22,7 @@ Works on spaCy tokens without importing spaCy.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,8 @@ class ArticleContext:
     by_sentence: dict[int, list[Mention]]
     #: one-word name -> the one person canonical it can mean in this article
     short_names: dict[str, str] = field(default_factory=dict)
+    #: name words that also belong to a name of another kind (a person the extraction called an organization)
+    ambiguous_parts: set[str] = field(default_factory=set)
     #: (noun lemma, canonical, words describing them, char offset of the description)
     descriptions: list[tuple[str, str, frozenset[str], int]] = field(default_factory=list)
 
@@ -58,6 +61,8 @@ class ArticleContext:
             by_sentence.setdefault(m.sentence_start, []).append(m)
         ctx = cls(doc, facts, by_sentence)
         ctx.short_names = _short_names(facts)
+        ctx.ambiguous_parts = {w for c in facts.clusters if c.kind != "person"
+                               for name in (c.canonical, *c.aliases) for w in name.split()}
         ctx.descriptions = _descriptions(doc, facts)
         return ctx
 
@@ -91,7 +96,7 @@ class ArticleContext:
                 continue  # part of a longer name already
             m = self.mention_at(tok, "person")
             if m is not None:
-                if " " in m.text.strip() or " " not in m.canonical:
+                if " " in m.text.strip() or " " not in m.canonical or m.text.strip() in self.ambiguous_parts:
                     continue
                 full = m.canonical
             else:
@@ -104,7 +109,7 @@ class ArticleContext:
     # ------------------------------------------------------------ resolution
 
     def resolve(self, token: Token) -> str | None:
-        low = token.lower_
+        low = {"him": "he", "her": "she"}.get(token.lower_, token.lower_)
         if low in {"he", "she"}:
             return self._reporter(token) or self._previous_person(token)
         if low in {"they", "both"} or (token.pos_ == "NUM" and all(c.dep_ == "det" for c in token.children)):
@@ -141,13 +146,29 @@ class ArticleContext:
     def _previous_person(self, token: Token) -> str | None:
         """The one person the sentence right before names (and none before the pronoun in its own)."""
         sent_start = token.sent.start_char
-        if any(m.kind == "person" and m.start < token.idx for m in self.by_sentence.get(sent_start, [])):
+        if any(m.kind == "person" and m.start < token.idx and plausible_fact(m.kind, m.canonical)
+               for m in self.by_sentence.get(sent_start, [])):
             return None
-        if token.sent.start == 0:
-            return None
-        previous = self.doc[token.sent.start - 1].sent
-        people = {m.canonical for m in self.by_sentence.get(previous.start_char, []) if m.kind == "person"}
-        return next(iter(people)) if len(people) == 1 else None
+        pronoun = "she" if token.lower_ in {"she", "her"} else "he"
+        sent = token.sent
+        for _ in range(3):  # follow "she ... She ... Okonkwo" back through pronoun-only sentences
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            people = {m.canonical for m in self.by_sentence.get(sent.start_char, [])
+                      if m.kind == "person" and plausible_fact(m.kind, m.canonical)}
+            if people:
+                if len(people) != 1:
+                    return None
+                person = next(iter(people))
+                # A named subject the extraction did not call a person ("Helena Brandt met Ines ...") competes.
+                subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subject is not None and subject.pos_ == "PROPN" and self.person_name(subject) != person:
+                    return None
+                return person
+            if not any(t.lower_ == pronoun for t in sent):
+                return None
+        return None
 
     def _counted_group(self, token: Token) -> str | None:
         """they / both / the two -> "the two North Korean diplomats", following subjects back."""
@@ -237,7 +258,13 @@ def _short_names(facts: ArticleFacts) -> dict[str, str]:
         for part in parts:
             if len(part) > 1 and part[:1].isupper():
                 owners.setdefault(part, set()).add(cluster.canonical)
-    return {part: next(iter(c)) for part, c in owners.items() if len(c) == 1}
+    # A part also found in another name of any kind ("Brandt" of an organization "Helena Brandt") is ambiguous.
+    elsewhere: dict[str, int] = {}
+    for cluster in facts.clusters:
+        for name in {cluster.canonical, *cluster.aliases}:
+            for word in set(name.split()):
+                elsewhere[word] = elsewhere.get(word, 0) + (cluster.kind != "person")
+    return {part: next(iter(c)) for part, c in owners.items() if len(c) == 1 and not elsewhere.get(part)}
 
 
 def _descriptions(doc: Any, facts: ArticleFacts) -> list[tuple[str, str, frozenset[str], int]]:
@@ -264,3 +291,14 @@ def _descriptions(doc: Any, facts: ArticleFacts) -> list[tuple[str, str, frozens
 
 
 Resolver = Callable[[Token], "str | None"]
+
+#: Words that end names of things, not people: a "person" named so is an extraction slip.
+NOT_A_PERSON = re.compile(r"\b(Medal|Prize|Award|Cup|Trophy|Stadium|Rovers|United|FC|Club|Bridge|Airport|Street|"
+                          r"Museum|College|University|Company|Partners)\b")
+
+
+def plausible_fact(kind: str, canonical: str) -> bool:
+    """Whether a fact may be asked about, offered as a choice or used to resolve under its kind."""
+    if kind != "person":
+        return True
+    return not NOT_A_PERSON.search(canonical) and dist.place_category(canonical) not in {"country", "city"}

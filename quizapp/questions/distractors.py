@@ -300,7 +300,8 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
     candidates: list[str] = []
     if gran == "year":
         year = int(value)
-        candidates = [str(year + d) for d in (-4, -3, -2, -1, 1, 2, 3, 4) if year + d <= dt.date.today().year + 1]
+        # Mostly earlier years: a year after the article's events is implausible to a reader.
+        candidates = [str(year + d) for d in (-5, -4, -3, -2, -1, 1, 2) if year + d <= dt.date.today().year + 1]
     elif gran == "decade":
         decade = int(value[:4])
         candidates = [f"{decade + d}s" for d in (-30, -20, -10, 10, 20, 30)]

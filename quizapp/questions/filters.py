@@ -31,7 +31,9 @@ CONTEXT_PHRASES = (
     "the envoy", "the man", "the woman", "the group", "the regime", "the company", "the latest",
     "the deal", "the report", "the move", "the decision", "the event", "the meeting", "the visit",
     "the agency", "the government", "the nation", "the team", "the article", "the film", "the letter",
-    "the incident", "the change", "the plan", "the talks",
+    "the incident", "the change", "the plan", "the talks", "the club", "the firm", "the charity", "the bridge",
+    "the project", "the school", "the university", "the league", "the match", "the final", "the season",
+    "the filter", "the device", "the ship", "the band", "the album", "the book", "the study",
 )
 #: Words naming a category that, after "the", stand in for the answer ("the league" for the NFL).
 CAPTION_MARKERS = re.compile(
@@ -104,12 +106,15 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
         return "quotes or brackets in the stem"
     lowered = f" {' '.join(words)} "
     for word in words:
+        if word == "her" and subject_bound:
+            continue  # a possessive bound to the subject ("Who founded ... with her colleague?")
         if word in CONTEXT_WORDS:
             return f'"{word}" needs the surrounding text'
         if word in BOUND_POSSESSIVES and not subject_bound:
             return f'"{word}" has no antecedent in the stem'
     for phrase in CONTEXT_PHRASES:
-        if f" {phrase} " in lowered:
+        # "the charity" points back; "the charity CleanCup" and "the University of Leeds" name themselves.
+        if f" {phrase} " in lowered and re.search(rf"(?i:\b{phrase}\b)(?!\s+(?:of\s+)?[A-Z])", stem):
             return f'"{phrase}" needs the surrounding text'
     if re.match(r"^(however|but|and|also|so|yet|still|additionally|interestingly)\b", stem, re.IGNORECASE):
         return "opens with a connective"

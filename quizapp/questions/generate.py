@@ -35,7 +35,7 @@ from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
 from quizapp.questions.filters import sentence_problem, stem_problem
 from quizapp.questions.ranking import default_max_cards, score, select
-from quizapp.questions.context import ArticleContext
+from quizapp.questions.context import ArticleContext, plausible_fact
 from quizapp.questions.templates import Target, Transformed, transform_all
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -222,7 +222,7 @@ def _pool(all_facts: Sequence[ArticleFacts]) -> list[dist.PoolEntry]:
     entries: dict[tuple[str, str], dist.PoolEntry] = {}
     for facts in all_facts:
         for cluster in facts.clusters:
-            if cluster.kind not in NAME_KINDS:
+            if cluster.kind not in NAME_KINDS or not plausible_fact(cluster.kind, cluster.canonical):
                 continue
             key = (cluster.kind, cluster.canonical.casefold())
             aliases = tuple(cluster.aliases)
@@ -280,7 +280,7 @@ def article_candidates(
     context = ArticleContext.build(doc, facts)
     renames_by_sentence: dict[int, dict[int, str]] = {}
     for mention in facts.mentions:
-        if article.in_aside(mention.start, mention.end):
+        if article.in_aside(mention.start, mention.end) or not plausible_fact(mention.kind, mention.canonical):
             continue
         sentence = mention.sentence.strip()
         if sentence.casefold() in headlines or sentence_problem(sentence):
@@ -434,7 +434,8 @@ def _also_true(cand: Candidate, corpus: list[_Sentence]) -> set[str]:
     """Answers the articles give elsewhere for a claim like this one: never distractors."""
     excluded: set[str] = set()
     for sent in corpus:
-        if _overlap(cand.signature, sent.lemmas) < SAME_CLAIM_OVERLAP * 0.8:
+        # Two shared content words ("diplomat", "cigar") are enough to make a swap risky.
+        if _overlap(cand.signature, sent.lemmas) < SAME_CLAIM_OVERLAP * 0.8 and len(cand.signature & sent.lemmas) < 2:
             continue
         for m in sent.mentions:
             if m.kind != cand.kind:

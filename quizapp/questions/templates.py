@@ -122,6 +122,8 @@ def _prune_noun_phrase(head: Token, keep: set[int]) -> set[int]:
         if any(k in _subtree_ids(t) for k in keep):
             continue
         aside = t.dep_ in DROP_NOUN_DEPS or (t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))
+        if t.dep_ == "appos" and not _set_off_by_comma(t) and t.pos_ == "PROPN" and t.head.pos_ == "NOUN":
+            aside = False  # "the charity CleanCup", "her colleague Daniel Reyes": the name is the point
         if t.dep_ == "relcl" and t.head.ent_type_:  # "Ri Il-gyu, who ..." / "Cuba, which ..."
             aside = True
         if t.dep_ == "advmod" and t.lower_ in {"however", "also", "even", "here", "reportedly", "apparently", "allegedly", "still"}:
@@ -344,6 +346,7 @@ def transform_all(doc: Any, target: Target, resolve: PronounResolver | None = No
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+TIME_QUALIFIERS = {"recently", "again", "previously", "later", "earlier", "last", "once"}
 #: Nouns whose "that"-clause states a fact ("a media report that ...").
 CONTENT_NOUNS = {"report", "fact", "news", "statement", "announcement", "confirmation", "claim"}
 #: Units a duration is counted in: "for three days" -> "How many days ...?"
@@ -525,6 +528,13 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         return None  # nothing left after the verb: the parse lost its complement
     if participle:
         clause |= _prune_noun_phrase(subject, target_ids)
+    # A date qualified by "most recently", "again", "previously" is not the date of the event itself.
+    if target.kind == "date" and any(c.dep_ == "advmod" and c.i not in clause and c.lower_ in TIME_QUALIFIERS
+                                     for c in verb.children):
+        return None
+    # The answer's preposition must not carry a qualifier the question would lose ("most recently in 2017").
+    if role.startswith("prep_") and any(c.dep_ in {"advmod", "npadvmod"} for c in anchor.children):
+        return None
     if any(doc[i].text in {'"', "“", "”", "‘", "’"} and doc[i].dep_ != "case" for i in clause):
         return None  # quotes: the wording is someone else's
 
@@ -547,6 +557,15 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         elif not _names_something(subject):
             return None
     aux_for_participle = _progressive_aux(verb.head, subject, resolved) if participle else None
+    # Object pronouns ("appointed her") are written out too, or there is no question.
+    for i in sorted(clause):
+        tok = doc[i]
+        if tok.tag_ == "PRP" and tok.lower_ in {"him", "her", "them"} and tok.dep_ in {"dobj", "pobj", "dative"} \
+                and i not in replace:
+            named = resolve(tok) if resolve else None
+            if not named:
+                return None
+            replace[i] = named
 
     # Possessive pronouns ("his family") need the subject to be a named thing or the answer itself.
     for i in clause:

@@ -1,0 +1,88 @@
+"""Resolving subjects from the article around them, on small original texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("spacy")
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from quizapp.facts.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _context(text: str):
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.ingest.model import Article
+    from quizapp.questions.context import ArticleContext
+
+    article = Article(path="t.txt", text=text)
+    ((facts, doc),) = extract_facts_with_docs([article])
+    return ArticleContext.build(doc, facts), doc
+
+
+def _token(doc, text: str, nth: int = 0):
+    return [t for t in doc if t.text == text][nth]
+
+
+def test_they_follows_subjects_back_to_a_counted_group():
+    ctx, doc = _context("Two Norland sailors were stopped in Valmora on Monday. The two were released later. "
+                        "They had sailed from Port Alder.")
+    assert ctx.resolve(_token(doc, "They")) == "the two Norland sailors"
+
+
+def test_they_without_a_counted_group_is_not_resolved():
+    ctx, doc = _context("The sailors were stopped in Valmora. They had sailed from Port Alder.")
+    assert ctx.resolve(_token(doc, "They")) is None
+
+
+def test_the_two_countries_are_the_two_named_before():
+    ctx, doc = _context("Portugal wanted closer ties with Chile. In 2019, the two countries signed a trade treaty.")
+    assert ctx.resolve(_token(doc, "countries")) == "Portugal and Chile"
+
+
+def test_a_described_person_is_found_by_noun_and_modifiers():
+    ctx, doc = _context("Olaf Brandt, a retired Norland sailor, lives in Valmora. The retired sailor said he sold his boat.")
+    assert ctx.resolve(_token(doc, "sailor", 1)) == "Olaf Brandt"
+
+
+def test_he_in_a_stated_clause_is_the_speaker():
+    ctx, doc = _context("Olaf Brandt, a retired Norland sailor, lives in Valmora. "
+                        "The retired sailor stated that he sold his boat in 2019.")
+    assert ctx.resolve(_token(doc, "he")) == "Olaf Brandt"
+
+
+def test_she_with_two_people_before_is_not_resolved():
+    ctx, doc = _context("Helena Brandt met Ines Moreau in Valmora. She opened a school there.")
+    assert ctx.resolve(_token(doc, "She")) is None
+
+
+def test_short_names_are_written_in_full_only_when_one_person_fits():
+    ctx, doc = _context("Helena Brandt founded the company in 1998. Olaf Brandt joined it in 2001. "
+                        "Helena sold her share in 2010. Brandt retired in 2015.")
+    renames = {}
+    for sent in doc.sents:
+        renames.update(ctx.renames(sent.start_char))
+    names = {doc[i].text: full for i, full in renames.items()}
+    assert "Brandt" not in names  # two people are called Brandt
+    ctx, doc = _context("Olaf Brandt, a retired Norland sailor, lives in Valmora. Brandt sold his boat in 2019.")
+    assert {doc[i].text: full for i, full in ctx.renames(list(doc.sents)[1].start_char).items()} == {
+        "Brandt": "Olaf Brandt"}
+
+
+def test_fixture_articles_yield_readable_cards():
+    from quizapp.questions.generate import generate_deck
+
+    deck = generate_deck(sorted(FIXTURES.glob("*.txt")), seed=0)
+    questions = [getattr(c, "question", None) or getattr(c, "statement", "") for c in deck.cards]
+    assert len(deck.cards) >= 8
+    for q in questions:
+        assert not any(w in q.split() for w in ("he", "she", "they", "it", "He", "She", "They", "It"))
+    assert {c.tags[0] for c in deck.cards} >= {"person", "date"}
