@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from quizapp.deck.cache import cached_deck, remember_deck
 from quizapp.deck.concise import expand_deck
 from quizapp.deck.messages import card_label, translate
 from quizapp.deck.model import CARD_TYPES, PROMPT_KEYS, Card, Deck, Source, derive_card_id
@@ -71,10 +72,21 @@ def read_text(path: Path) -> str:
         raise refuse("the file is not UTF-8 text; save it as UTF-8", line) from None
 
 
-def load_deck(path: str | Path) -> Deck:
-    """Read and validate a deck file; raises :class:`DeckError` listing every problem."""
+def load_deck(path: str | Path, *, use_cache: bool = True) -> Deck:
+    """Read and validate a deck file; raises :class:`DeckError` listing every problem.
+
+    Big decks that were read before unchanged come from :mod:`quizapp.deck.cache`.
+    """
     path = Path(path)
-    return parse_deck(read_text(path), str(path))
+    text = read_text(path)
+    if use_cache:
+        deck = cached_deck(path, text)
+        if deck is not None:
+            return deck
+    deck = parse_deck(text, str(path))
+    if use_cache:
+        remember_deck(path, text, deck)
+    return deck
 
 
 def parse_deck(text: str, path: str = "<deck>") -> Deck:
