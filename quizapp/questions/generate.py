@@ -247,7 +247,8 @@ _STOP = {"be", "have", "do", "the", "a", "an", "of", "in", "on", "at", "to", "fo
 
 
 def _content_lemmas(tokens: Any) -> frozenset[str]:
-    return frozenset(t.lemma_.casefold() for t in tokens
+    # Six-letter stems, so "smuggling" (noun) and "smuggle" (verb) count as the same content word.
+    return frozenset(t.lemma_.casefold()[:6] for t in tokens
                      if t.is_alpha and not t.is_stop and t.lemma_.casefold() not in _STOP and not t.ent_type_)
 
 
