@@ -36,7 +36,14 @@ def screen_text(app: QuizApp) -> str:
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let workers finish and the screen refresh."""
+    """Let the app's workers finish and the screen refresh.
+
+    A DirectoryTree keeps a loader worker alive for as long as it is shown, so it is not waited for.
+    """
+    from textual.widgets import DirectoryTree
+
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    finite = [w for w in pilot.app.workers if not isinstance(w.node, DirectoryTree) and not w.is_finished]
+    if finite:  # (an empty list would mean "every worker")
+        await pilot.app.workers.wait_for_complete(finite)
     await pilot.pause()

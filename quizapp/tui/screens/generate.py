@@ -1,0 +1,152 @@
+"""Generate: pick article files and options, build a deck in a worker (the UI stays live), then review it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DirectoryTree, Footer, Header, Input, Label, ProgressBar, SelectionList, Static
+from textual.worker import Worker, WorkerState
+
+#: Card types offered, with the generator's defaults pre-selected.
+TYPE_CHOICES = [
+    ("Multiple choice", "multiple_choice", True),
+    ("Typed answer", "typed", True),
+    ("True / false", "true_false", True),
+    ("Cloze", "cloze", False),
+    ("Flashcard", "flashcard", False),
+]
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
+
+
+class ArticleTree(DirectoryTree):
+    """A directory tree showing folders and article-like files only."""
+
+    def filter_paths(self, paths):  # type: ignore[no-untyped-def]
+        return [p for p in paths if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in ARTICLE_SUFFIXES)]
+
+
+class GenerateScreen(Screen[None]):
+    """Choose articles and options; ctrl+g generates."""
+
+    BINDINGS = [
+        Binding("ctrl+g", "generate", "Generate", priority=True),
+        Binding("ctrl+x", "clear_files", "Clear files", priority=True),
+        Binding("escape", "close", "Back"),
+    ]
+
+    def __init__(self, start: Path | None = None) -> None:
+        super().__init__()
+        self.start = start or Path.cwd()
+        self.files: list[Path] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="generate-main"):
+            yield ArticleTree(self.start, id="generate-tree")
+            with Vertical(id="generate-form"):
+                yield Label("Articles (Enter in the tree adds a file)")
+                yield Static("none yet", id="generate-files", classes="hint")
+                yield Input(placeholder="or type a path and press Enter", id="generate-path", compact=True)
+                yield Input(placeholder="Deck title (optional)", id="generate-title", compact=True)
+                yield Input(placeholder="Most cards (optional)", id="generate-max", type="integer", compact=True)
+                yield SelectionList[str](*TYPE_CHOICES, id="generate-types")
+                yield ProgressBar(id="generate-progress", show_eta=False)
+                yield Static("ctrl+g generates", id="generate-status", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "generate a deck"
+
+    # -- choosing files -----------------------------------------------------------------------
+
+    def add_file(self, path: Path) -> None:
+        path = path.expanduser()
+        if not path.is_file():
+            self.notify(f"No such file: {path}", severity="error")
+            return
+        if path.resolve() not in [p.resolve() for p in self.files]:
+            self.files.append(path)
+        self._show_files()
+
+    def _show_files(self) -> None:
+        names = ", ".join(p.name for p in self.files) or "none yet"
+        self.query_one("#generate-files", Static).update(names)
+
+    @on(DirectoryTree.FileSelected, "#generate-tree")
+    def _file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        self.add_file(event.path)
+
+    @on(Input.Submitted, "#generate-path")
+    def _path_entered(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.add_file(Path(event.value.strip()))
+            event.input.value = ""
+
+    @on(Input.Submitted, "#generate-title")
+    @on(Input.Submitted, "#generate-max")
+    def _option_entered(self) -> None:
+        self.action_generate()
+
+    def action_clear_files(self) -> None:
+        self.files.clear()
+        self._show_files()
+
+    # -- generating ---------------------------------------------------------------------------
+
+    def action_generate(self) -> None:
+        if not self.files:
+            self.notify("Choose at least one article first.", severity="warning")
+            return
+        if self.workers and any(w.is_running for w in self.workers if w.group == "generate"):
+            self.notify("Already generating…")
+            return
+        title = self.query_one("#generate-title", Input).value.strip() or None
+        max_text = self.query_one("#generate-max", Input).value.strip()
+        max_cards = int(max_text) if max_text and int(max_text) > 0 else None
+        types = set(self.query_one("#generate-types", SelectionList).selected) or None
+        self.query_one("#generate-status", Static).update("Starting…")
+        self.generate(list(self.files), title, max_cards, types)
+
+    @work(thread=True, exclusive=True, group="generate", exit_on_error=False)
+    def generate(self, files: list[Path], title: str | None, max_cards: int | None, types: set[str] | None):  # type: ignore[no-untyped-def]
+        # Imported here, in the worker: the generator pulls in spaCy, which the rest of the app never needs.
+        from quizapp.questions.generate import generate_deck
+
+        def progress(done: int, total: int, message: str) -> None:
+            self.app.call_from_thread(self._progress, done, total, message)
+
+        return generate_deck(files, title=title, max_cards=max_cards, types=types, seed=self.app.seed or 0, progress=progress)  # type: ignore[attr-defined]
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.query_one("#generate-progress", ProgressBar).update(total=total, progress=done)
+        self.query_one("#generate-status", Static).update(message)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "generate":
+            return
+        status = self.query_one("#generate-status", Static)
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            status.update(f"[b red]Could not generate:[/] {error}")
+        elif event.state == WorkerState.SUCCESS:
+            from quizapp.tui.screens.inbox import InboxScreen
+
+            deck = event.worker.result
+            bar = self.query_one("#generate-progress", ProgressBar)
+            bar.update(total=bar.total or 1, progress=bar.total or 1)
+            status.update(f"{len(deck.cards)} cards proposed.")
+            self.app.push_screen(InboxScreen(deck), self._inbox_closed)
+
+    def _inbox_closed(self, written: Path | None) -> None:
+        if written is not None:
+            self.notify(f"Deck written to {written}")
+            self.dismiss()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,196 @@
+"""The inbox of proposed cards: accept, edit or reject each, then write the deck to the user's deck folder."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+
+from quizapp.tui.widgets.feedback import revealed_answer
+from quizapp.tui.widgets.question import prompt_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quizapp.deck.model import Deck
+
+PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+MARKS = {PENDING: Text("·", style="dim"), ACCEPTED: Text("✔", style="bold green"), REJECTED: Text("✘", style="bold red")}
+
+
+def deck_file_name(title: str, folder: Path) -> Path:
+    """A new file in ``folder`` named after the deck (``-2``, ``-3``… rather than overwrite)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:60] or "deck"
+    candidate = folder / f"{slug}.yaml"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{slug}-{number}.yaml"
+        number += 1
+    return candidate
+
+
+class InboxScreen(Screen[Path | None]):
+    """Proposed cards; dismisses with the written deck's path (None when abandoned)."""
+
+    AUTO_FOCUS = "#inbox"
+    BINDINGS = [
+        Binding("a", "mark('accepted')", "Accept"),
+        Binding("r", "mark('rejected')", "Reject"),
+        Binding("e", "edit", "Edit"),
+        Binding("A", "accept_rest", "Accept rest"),
+        Binding("w", "write", "Write deck"),
+        Binding("escape", "close", "Discard"),
+    ]
+
+    def __init__(self, deck: Deck) -> None:
+        super().__init__()
+        self.deck = deck
+        self.cards = list(deck.cards)
+        self.status = [PENDING] * len(self.cards)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        table: DataTable[object] = DataTable(id="inbox", cursor_type="row")
+        table.add_column("", width=1, key="status")
+        table.add_column("Type", width=6, key="type")
+        table.add_column("Question", width=44, key="question")
+        table.add_column("Answer", width=18, key="answer")
+        yield table
+        yield Static(id="inbox-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"inbox · {self.deck.title}"
+        table = self.query_one("#inbox", DataTable)
+        for index in range(len(self.cards)):
+            table.add_row(*self._cells(index), key=str(index))
+        self._show_detail()
+
+    def _cells(self, index: int) -> list[object]:
+        from quizapp.deck.model import StudyItem
+        from quizapp.tui.screens.browse import SHORT_TYPES
+
+        card = self.cards[index]
+        item = StudyItem(item_id=card.card_id, card=card, cloze_index=getattr(card, "indices", lambda: [None])()[0])
+        return [MARKS[self.status[index]], SHORT_TYPES[card.type], " ".join(prompt_of(item).split()), revealed_answer(item)]
+
+    def _refresh_row(self, index: int) -> None:
+        table = self.query_one("#inbox", DataTable)
+        for column, value in zip(("status", "type", "question", "answer"), self._cells(index)):
+            table.update_cell(str(index), column, value)
+        self._show_detail()
+
+    def current_index(self) -> int | None:
+        table = self.query_one("#inbox", DataTable)
+        return table.cursor_row if table.row_count else None
+
+    @on(DataTable.RowHighlighted, "#inbox")
+    def _show_detail(self) -> None:
+        counts = {s: self.status.count(s) for s in (PENDING, ACCEPTED, REJECTED)}
+        text = Text(f"{counts[ACCEPTED]} accepted · {counts[REJECTED]} rejected · {counts[PENDING]} to review", style="bold")
+        index = self.current_index()
+        if index is not None:
+            card = self.cards[index]
+            sentence = card.provenance.sentence if card.provenance else None
+            if sentence:
+                text.append("\n")
+                text.append(f"“{sentence}”", style="italic")
+        self.query_one("#inbox-detail", Static).update(text)
+
+    # -- deciding -----------------------------------------------------------------------------
+
+    def action_mark(self, status: str) -> None:
+        index = self.current_index()
+        if index is None:
+            return
+        self.status[index] = status
+        self._refresh_row(index)
+        table = self.query_one("#inbox", DataTable)
+        if index + 1 < table.row_count:
+            table.move_cursor(row=index + 1)
+
+    def action_accept_rest(self) -> None:
+        for index, status in enumerate(self.status):
+            if status == PENDING:
+                self.status[index] = ACCEPTED
+                self._refresh_row(index)
+
+    def action_edit(self) -> None:
+        index = self.current_index()
+        if index is None:
+            return
+
+        def edited(card: object | None) -> None:
+            if card is not None:
+                self.cards[index] = card  # type: ignore[assignment]
+                self.status[index] = ACCEPTED
+                self._refresh_row(index)
+
+        self.app.push_screen(CardEditor(self.deck.title, self.cards[index]), edited)
+
+    def action_write(self) -> None:
+        from quizapp.deck.model import Deck
+        from quizapp.deck.yaml_io import save_deck
+
+        accepted = [card for card, status in zip(self.cards, self.status) if status == ACCEPTED]
+        if not accepted:
+            self.notify("Accept at least one card first (a, or A for all the rest).", severity="warning")
+            return
+        deck = Deck(
+            title=self.deck.title, description=self.deck.description, tags=self.deck.tags,
+            sources=self.deck.sources, cards=accepted,
+        )
+        folder: Path = self.app.user_decks_dir()  # type: ignore[attr-defined]
+        path = deck_file_name(deck.title, folder)
+        save_deck(deck, path)
+        self.dismiss(path)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class CardEditor(ModalScreen[object | None]):
+    """Edit one proposed card as YAML; saved only when it is a valid card."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, title: str, card: object) -> None:
+        super().__init__()
+        self.title_text = title
+        self.card = card
+
+    def compose(self) -> ComposeResult:
+        from quizapp.deck.model import Deck
+        from quizapp.deck.yaml_io import dump_deck
+
+        text = dump_deck(Deck(title=self.title_text, cards=[self.card]))  # type: ignore[list-item]
+        with Vertical(id="card-editor", classes="dialog"):
+            yield Label("Edit the card · ctrl+s saves · Escape cancels")
+            yield TextArea(text, language=None, id="card-yaml", soft_wrap=True)
+            yield Static(id="card-error")
+
+    def action_save(self) -> None:
+        from quizapp.deck.yaml_io import parse_deck
+        from quizapp.errors import DeckError
+
+        try:
+            deck = parse_deck(self.query_one("#card-yaml", TextArea).text, "card")
+        except DeckError as exc:
+            self.query_one("#card-error", Static).update(Text(str(exc.problems[0] if exc.problems else exc), style="red"))
+            return
+        if len(deck.cards) != 1:
+            self.query_one("#card-error", Static).update(Text("keep exactly one card", style="red"))
+            return
+        self.dismiss(deck.cards[0])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

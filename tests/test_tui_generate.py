@@ -1,0 +1,102 @@
+"""The generate flow: articles chosen, the generator run in a worker, the inbox used, the deck written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from textual.widgets import DataTable, Input
+
+from quizapp.deck.yaml_io import load_deck
+from quizapp.tui.screens.generate import GenerateScreen
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.inbox import CardEditor, InboxScreen, deck_file_name
+from tui_support import FIXTURES, SIZE, make_app, screen_text, settle
+
+ARTICLE = FIXTURES / "tui_article.txt"
+
+
+async def test_generate_review_in_the_inbox_and_write_the_deck(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, GenerateScreen)
+        path_box = screen.query_one("#generate-path", Input)
+        path_box.focus()
+        path_box.value = str(ARTICLE)
+        await pilot.press("enter")
+        assert screen.files == [ARTICLE]
+        screen.query_one("#generate-title", Input).value = "Avella Glassworks"
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        # The UI keeps answering while the worker runs.
+        assert "Starting" in screen_text(app) or screen.workers
+        await settle(pilot)
+        await pilot.pause()
+        await pilot.pause()
+        inbox = app.screen
+        assert isinstance(inbox, InboxScreen), screen_text(app)
+        total = len(inbox.cards)
+        assert total >= 3
+        assert inbox.deck.title == "Avella Glassworks"
+        table = inbox.query_one("#inbox", DataTable)
+        assert table.row_count == total
+
+        await pilot.press("a")  # accept the first
+        await pilot.press("r")  # reject the second
+        rejected = inbox.cards[1].card_id
+        # Edit the third: change its explanation through the YAML editor.
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, CardEditor)
+        area = editor.query_one("#card-yaml")
+        data = yaml.safe_load(area.text)
+        data["cards"][0]["explanation"] = "Checked by hand."
+        area.text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is inbox, screen_text(app)
+        assert inbox.cards[2].explanation == "Checked by hand."
+        assert inbox.status[:3] == ["accepted", "rejected", "accepted"]
+        await pilot.press("A")  # accept the rest
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        written = sorted((tmp_path / "data" / "decks").glob("*.yaml"))
+        assert [p.name for p in written] == ["avella-glassworks.yaml"]
+        deck = load_deck(written[0])
+        assert len(deck.cards) == total - 1
+        assert rejected not in {c.card_id for c in deck.cards}
+        assert any(c.explanation == "Checked by hand." for c in deck.cards)
+        # The new deck shows up on the home screen.
+        assert any(row.path.resolve() == written[0].resolve() for row in app.screen.rows)
+
+
+async def test_generate_reports_a_bad_article_without_crashing(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        screen = app.screen
+        screen.add_file(empty)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await settle(pilot)
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Could not generate" in screen_text(app)
+
+
+def test_deck_file_name_never_overwrites(tmp_path: Path):
+    first = deck_file_name("Avella: Glassworks!", tmp_path)
+    assert first.name == "avella-glassworks.yaml"
+    first.write_text("x")
+    assert deck_file_name("Avella: Glassworks!", tmp_path).name == "avella-glassworks-2.yaml"
