@@ -58,7 +58,7 @@ class BrowseScreen(Screen[None]):
         table.add_column("Revs", width=4, key="reviews")
         yield table
         yield Static(id="card-history")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load()

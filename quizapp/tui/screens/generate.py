@@ -57,7 +57,7 @@ class GenerateScreen(Screen[None]):
                 yield SelectionList[str](*TYPE_CHOICES, id="generate-types")
                 yield ProgressBar(id="generate-progress", show_eta=False)
                 yield Static("ctrl+g generates", id="generate-status", classes="hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "generate a deck"

@@ -88,7 +88,7 @@ class HomeScreen(Screen[None]):
         table.add_column("Mastery", key="mastery")
         yield table
         yield Static("Looking for decks…", id="deck-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "decks"

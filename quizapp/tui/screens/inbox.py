@@ -63,7 +63,7 @@ class InboxScreen(Screen[Path | None]):
         table.add_column("Answer", width=18, key="answer")
         yield table
         yield Static(id="inbox-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = f"inbox · {self.deck.title}"

@@ -69,7 +69,7 @@ class QuizScreen(Screen[None]):
             yield QuestionView(id="question")
             yield AnswerFeedback(id="feedback", classes="hidden")
             yield Static(id="quiz-empty", classes="hidden")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         from quizapp.study.quiz import QuizSession

@@ -63,7 +63,7 @@ class ResultsScreen(Screen[None]):
                     yield Static(line, classes="miss")
             else:
                 yield Static("No misses. Well done!", classes="section-title")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = f"results · {self.results.deck_title}"

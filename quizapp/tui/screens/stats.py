@@ -57,7 +57,7 @@ class StatsScreen(Screen[None]):
                 yield PlotextPlot(id="plot-retention")
             with TabPane("Due", id="tab-due"):
                 yield PlotextPlot(id="plot-due")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "stats"

@@ -68,7 +68,7 @@ class StudyScreen(Screen[None]):
             yield AnswerFeedback(id="feedback", classes="hidden")
             yield Static(id="study-done", classes="hidden")
         yield IntervalButtons(id="ratings", classes="hidden")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         from quizapp.study.scheduling import load_settings
