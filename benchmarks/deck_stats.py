@@ -22,7 +22,8 @@ from quizapp.deck.model import ClozeCard, Deck  # noqa: E402
 
 import datetime as _dt  # noqa: E402
 
-#: The blog article has no date of its own; the decks are generated with its newest post's date.
+#: The blog article has no date of its own; the decks are generated with its newest post's date
+#: as the default date (used only for articles that state none).
 BLOG_DATE = _dt.date(2024, 7, 16)
 
 
@@ -83,7 +84,7 @@ def main(argv: list[str]) -> None:
             nlp(a.text)
         raw = time.perf_counter() - t0
         t0 = time.perf_counter()
-        deck = generate_deck(path, seed=0, date=BLOG_DATE if any("blog" in p for p in path) else None)
+        deck = generate_deck(path, seed=0, default_date=BLOG_DATE)
         gen = time.perf_counter() - t0
         name = Path(path[0]).stem if len(path) == 1 else "all (merged)"
         rows.append((name, words, deck_stats(deck, words), raw, gen))

@@ -235,6 +235,7 @@ def stats_command(
 def facts_command(
     articles: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html); '-' reads standard input.")],
     date: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD (overrides what the articles say).")] = None,
+    default_date: Annotated[Optional[str], typer.Option("--default-date", help="Publication date YYYY-MM-DD for articles that state none (their own date wins).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every mention as JSON.")] = False,
 ) -> None:
     """Show the people, places, organizations, dates and numbers found in articles."""
@@ -242,7 +243,8 @@ def facts_command(
     from quizapp.facts.report import facts_as_json, facts_as_text
     from quizapp.ingest import parse_date_option, read_articles
 
-    found = extract_facts(read_articles(articles, parse_date_option(date)))
+    found = extract_facts(read_articles(articles, parse_date_option(date),
+                                        parse_date_option(default_date, "--default-date")))
     if as_json:
         typer.echo(json.dumps(facts_as_json(found), indent=2, ensure_ascii=False))
     else:
@@ -255,6 +257,7 @@ def generate_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Deck file to write (YAML).")],
     title: Annotated[Optional[str], typer.Option("--title", help="Deck title (default: the article's title).")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD (overrides what the articles say).")] = None,
+    default_date: Annotated[Optional[str], typer.Option("--default-date", help="Publication date YYYY-MM-DD for articles that state none (their own date wins).")] = None,
     max_cards: Annotated[Optional[int], typer.Option("--max-cards", help="At most this many cards (default: about 12 per 1,000 words).")] = None,
     types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated card types: multiple_choice,typed,true_false,cloze,flashcard (default: the first three).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for distractors and card types; same input and seed, same deck.")] = 0,
@@ -265,6 +268,7 @@ def generate_command(
     from quizapp.questions.generate import generate_deck
 
     wanted = {t.strip().replace("-", "_") for t in types.split(",") if t.strip()} if types else None
+    fallback_date = parse_date_option(default_date, "--default-date")
     if len(articles) > 1 and sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import Progress
@@ -272,10 +276,11 @@ def generate_command(
         with Progress(transient=True, console=Console(stderr=True)) as bar:
             task = bar.add_task("Generating", total=None)
             deck = generate_deck(articles, title=title, date=parse_date_option(date), max_cards=max_cards,
-                                 types=wanted, seed=seed,
+                                 types=wanted, seed=seed, default_date=fallback_date,
                                  progress=lambda done, total, message: bar.update(task, completed=done, total=total, description=message))
     else:
-        deck = generate_deck(articles, title=title, date=parse_date_option(date), max_cards=max_cards, types=wanted, seed=seed)
+        deck = generate_deck(articles, title=title, date=parse_date_option(date), max_cards=max_cards, types=wanted, seed=seed,
+                             default_date=fallback_date)
     save_deck(deck, output)
     typer.echo(f"{output}: {len(deck.cards)} cards from {len(deck.sources)} article(s)")
 

@@ -66,3 +66,27 @@ def test_missing_article_is_one_clear_message(tmp_path):
     )
     assert completed.returncode == 1
     assert completed.stderr.strip() == f"error: {missing}: no such file"
+
+
+def test_default_date_only_dates_articles_without_their_own(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Harbour Works\n\nThe harbour wall in Porthleven was rebuilt last year by the council.\n", encoding="utf-8")
+    result = runner.invoke(app, ["facts", str(FIXTURES / "harbor-festival.txt"), str(undated),
+                                 "--default-date", "2030-01-05", "--json"])
+    assert result.exit_code == 0, result.output
+    dated, fallback = json.loads(result.stdout)["sources"]
+    assert dated["published"] == "2024-03-12"  # its own dateline wins
+    assert fallback["published"] == "2030-01-05"
+    assert any(f["text"] == "last year" and f["value"] == "2029" for f in fallback["facts"])
+
+
+def test_date_still_overrides_when_both_are_given(tmp_path):
+    result = runner.invoke(app, ["facts", str(FIXTURES / "harbor-festival.txt"), "--date", "2031-02-03",
+                                 "--default-date", "2030-01-05", "--json"])
+    assert json.loads(result.stdout)["sources"][0]["published"] == "2031-02-03"
+
+
+def test_default_date_rejects_a_malformed_value():
+    result = runner.invoke(app, ["facts", str(FIXTURES / "harbor-festival.txt"), "--default-date", "05/01/2030"])
+    assert result.exit_code != 0
+    assert "--default-date" in str(result.exception) + result.output

@@ -12,8 +12,11 @@ from quizapp.ingest.model import Article
 __all__ = ["Article", "parse_date_option", "read_article", "read_articles"]
 
 
-def read_article(path_or_dash: str | Path, date: dt.date | None = None) -> Article:
-    """Read one article; ``date`` overrides the publication date found in it."""
+def read_article(
+    path_or_dash: str | Path, date: dt.date | None = None, default_date: dt.date | None = None
+) -> Article:
+    """Read one article; ``date`` overrides the publication date found in it, ``default_date``
+    is used only when the article states none."""
     from quizapp.ingest.cleaning import clean_text
     from quizapp.ingest.formats import load_document
 
@@ -41,7 +44,13 @@ def read_article(path_or_dash: str | Path, date: dt.date | None = None) -> Artic
     if not text.strip():
         raise IngestError(f"{path}: no article text found (only headlines or boilerplate)")
 
-    published = date or document.published or cleaned.published or (cleaned.dateline.date if cleaned.dateline else None)
+    published = (
+        date
+        or document.published
+        or cleaned.published
+        or (cleaned.dateline.date if cleaned.dateline else None)
+        or default_date
+    )
     return Article(
         path=path,
         title=title,
@@ -52,9 +61,12 @@ def read_article(path_or_dash: str | Path, date: dt.date | None = None) -> Artic
     )
 
 
-def read_articles(paths: Iterable[str | Path], date: dt.date | None = None) -> list[Article]:
-    """Read several articles; each keeps its own publication date unless ``date`` overrides all."""
-    return [read_article(path, date) for path in paths]
+def read_articles(
+    paths: Iterable[str | Path], date: dt.date | None = None, default_date: dt.date | None = None
+) -> list[Article]:
+    """Read several articles; each keeps its own publication date unless ``date`` overrides all.
+    ``default_date`` dates only the articles that state no date of their own."""
+    return [read_article(path, date, default_date) for path in paths]
 
 
 def _title_from_first_paragraph(paragraphs: list) -> str | None:
@@ -67,11 +79,11 @@ def _title_from_first_paragraph(paragraphs: list) -> str | None:
     return None
 
 
-def parse_date_option(value: str | None) -> dt.date | None:
-    """A ``--date YYYY-MM-DD`` option; a clear error otherwise."""
+def parse_date_option(value: str | None, option: str = "--date") -> dt.date | None:
+    """A ``--date YYYY-MM-DD`` (or ``--default-date``) option; a clear error otherwise."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise IngestError(f"--date {value!r}: expected a date like 2024-08-01 (YYYY-MM-DD)") from None
+        raise IngestError(f"{option} {value!r}: expected a date like 2024-08-01 (YYYY-MM-DD)") from None

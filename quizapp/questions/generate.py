@@ -112,10 +112,13 @@ def generate_deck(
     types: set[str] | None = None,
     seed: int = 0,
     progress: ProgressCallback | None = None,
+    default_date: dt.date | None = None,
 ) -> Deck:
     """Read the articles at ``paths`` and return a deck of questions about them.
 
-    ``progress(done, total, message)`` is called as articles are read, parsed and quizzed.
+    ``date`` overrides every article's publication date; ``default_date`` dates only the
+    articles that state none. ``progress(done, total, message)`` is called as articles are
+    read, parsed and quizzed.
     """
     from quizapp.facts.extract import extract_facts_with_docs
     from quizapp.ingest import read_articles
@@ -130,7 +133,7 @@ def generate_deck(
     report = progress or (lambda done, total, message: None)
 
     report(0, total_steps, "Reading articles")
-    articles = read_articles([str(p) for p in paths], date)
+    articles = read_articles([str(p) for p in paths], date, default_date)
     report(1, total_steps, "Finding facts")
     pairs = extract_facts_with_docs(articles, progress=lambda done, _t: report(1 + done, total_steps, f"Parsed {done} of {n}"))
     return deck_from_facts(articles, pairs, title=title, max_cards=max_cards, types=chosen_types, seed=seed,
