@@ -193,3 +193,43 @@ async def test_bare_quizapp_opens_the_home_screen_on_the_bundled_decks(tmp_path,
         await settle(pilot)
         rows = app.screen.rows
         assert {row.path.resolve() for row in rows if row.origin == "bundled"} == {p.resolve() for p in bundled}
+
+
+def test_bare_quizapp_entry_point_opens_the_app_without_the_command_parser(tmp_path, monkeypatch):
+    from quizapp import cli
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(app_module, "run_app", lambda **kwargs: calls.append(kwargs))
+    for argv, data_dir in ((["quizapp"], None), (["quizapp", "--data-dir", str(tmp_path)], tmp_path)):
+        monkeypatch.setattr("sys.argv", argv)
+        cli.main()
+        assert calls.pop() == {"deck_paths": [], "data_dir": data_dir, "mode": "home", "count": None}
+
+
+SPACY_PROBE = r"""
+import asyncio, sys, tempfile
+sys.path.insert(0, sys.argv[1])
+from tui_support import make_app, settle
+from pathlib import Path
+
+async def main():
+    app = make_app(Path(tempfile.mkdtemp()), show_bundled=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("enter", "escape", "z", "escape", "b", "escape", "s", "escape"):
+            await pilot.press(key)
+            await settle(pilot)
+    print("spacy" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+def test_the_app_never_imports_spacy_unless_generating():
+    import subprocess
+    import sys
+
+    tests_dir = str(Path(__file__).parent)
+    done = subprocess.run([sys.executable, "-c", SPACY_PROBE, tests_dir], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False"

@@ -92,7 +92,8 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "decks"
-        self.load_decks()
+        # Scan after the first frame is on screen: reading decks (pydantic, YAML) must not delay it.
+        self.call_after_refresh(self.load_decks)
 
     def on_screen_resume(self) -> None:
         # Back from studying or generating: the numbers (or the list) changed.
