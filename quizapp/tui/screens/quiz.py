@@ -34,8 +34,7 @@ class QuizScreen(Screen[None]):
         Binding("y", "knew(1)", "Knew it"),
         Binding("n", "knew(0)", "Didn't"),
         Binding("enter", "next", "Next"),
-        Binding("q", "end", "End quiz"),
-        Binding("escape", "end", "End quiz", show=False),
+        Binding("escape,q", "end", "End quiz", key_display="esc"),
     ]
 
     #: "ask", "self-grade" (flashcard back shown, did you know it?), "answered" or "done".

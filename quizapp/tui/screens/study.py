@@ -40,9 +40,9 @@ class StudyScreen(Screen[None]):
         Binding("t", "true_false(1)", "True"),
         Binding("f", "true_false(0)", "False"),
         Binding("enter", "accept", "Accept rating"),
-        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
-        Binding("q", "end", "End"),
-        Binding("escape", "end", "End", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("ctrl+z", "undo", "Undo", show=False),  # also while an answer box has the keyboard
+        Binding("escape,q", "end", "End", key_display="esc"),
     ]
 
     #: "ask" (waiting for an answer), "rate" (answer shown, waiting for a rating) or "done".
