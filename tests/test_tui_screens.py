@@ -233,3 +233,48 @@ def test_the_app_never_imports_spacy_unless_generating():
     done = subprocess.run([sys.executable, "-c", SPACY_PROBE, tests_dir], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+async def test_import_copies_a_valid_deck_into_the_user_folder_and_refuses_a_broken_one(tmp_path):
+    from quizapp.tui.screens.import_deck import ImportDeckScreen
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: Broken\ncards:\n  - type: typed\n    question: No answer here\n")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDeckScreen)
+        box = dialog.query_one("#import-path")
+        box.value = str(broken)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "Not a valid deck" in screen_text(app)
+        box.value = str(FIXTURES / "tui_deck.yaml")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert (tmp_path / "data" / "decks" / "tui_deck.yaml").read_text() == (FIXTURES / "tui_deck.yaml").read_text()
+
+
+async def test_the_daily_new_card_limit_setting_is_respected(tmp_path):
+    from quizapp.study.scheduling import Settings, save_settings
+
+    save_settings(Settings(new_per_day=2), tmp_path / "data")
+    app = make_app(tmp_path, mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.session.total == 2
+        assert "1/2" in screen_text(app)
+
+
+def test_serve_runs_this_python_on_quizapp_with_the_data_dir(tmp_path):
+    import shlex
+    import sys
+
+    from quizapp.tui.serve import serve_command_line
+
+    assert shlex.split(serve_command_line(tmp_path)) == [sys.executable, "-m", "quizapp", "--data-dir", str(tmp_path.resolve())]
+    assert shlex.split(serve_command_line()) == [sys.executable, "-m", "quizapp"]

@@ -18,6 +18,7 @@ from textual.binding import Binding
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from quizapp.deck.model import Deck
     from quizapp.storage.db import ReviewStore
+    from quizapp.study.scheduling import Settings
 
 MODES = ("home", "study", "quiz")
 
@@ -61,6 +62,7 @@ class QuizApp(App[None]):
         self.show_bundled = show_bundled
         self._fixed_now = now
         self._store: ReviewStore | None = None
+        self._settings: Settings | None = None
         self._decks: dict[Path, tuple[float, Deck]] = {}
 
     # -- shared state -------------------------------------------------------------------------
@@ -77,6 +79,15 @@ class QuizApp(App[None]):
 
             self._store = ReviewStore.open(self.data_dir)
         return self._store
+
+    @property
+    def settings(self) -> Settings:
+        """Study settings (desired retention, new cards per day), read once from the data dir."""
+        if self._settings is None:
+            from quizapp.study.scheduling import load_settings
+
+            self._settings = load_settings(self.data_dir)
+        return self._settings
 
     def deck(self, path: Path, *, reload: bool = False) -> Deck:
         """A deck, read once and re-read when its file changed (or on ``reload``)."""

@@ -118,7 +118,8 @@ class HomeScreen(Screen[None]):
 
         if row.deck is None:
             return None
-        return deck_summary(row.deck, row.path, self.app.store, self.app.now())  # type: ignore[attr-defined]
+        app = self.app
+        return deck_summary(row.deck, row.path, app.store, app.now(), app.settings)  # type: ignore[attr-defined]
 
     def _fill_table(self) -> None:
         table = self.query_one("#decks", DataTable)

@@ -79,7 +79,7 @@ class QuizScreen(Screen[None]):
             self.session = QuizSession(
                 deck, self.deck_path, app.store, n=self.count, types=self.types,  # type: ignore[attr-defined]
                 seed=app.seed, time_limit_s=self.time_limit, clock=app.now,  # type: ignore[attr-defined]
-                update_schedule=app.quiz_updates_schedule,  # type: ignore[attr-defined]
+                update_schedule=app.quiz_updates_schedule, settings=app.settings,  # type: ignore[attr-defined]
             )
         self.time_limit = self.session.time_limit_s
         self.sub_title = f"quiz · {self.session.deck.title}"

@@ -82,7 +82,7 @@ class StatsScreen(Screen[None]):
                 continue
             entries.append(DeckEntry(path, deck.title, len(deck.cards), len(deck.study_items()), "given"))
         with ReviewStore.open(self.app.data_dir) as store:  # type: ignore[attr-defined]
-            stats = collect_stats(store, entries, self.app.now())  # type: ignore[attr-defined]
+            stats = collect_stats(store, entries, self.app.now(), self.app.settings)  # type: ignore[attr-defined]
         self.app.call_from_thread(self._loaded, stats)
 
     def _loaded(self, stats: Stats) -> None:

@@ -71,14 +71,12 @@ class StudyScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        from quizapp.study.scheduling import load_settings
         from quizapp.study.session import StudySession
 
         app = self.app
         self.deck = app.deck(self.deck_path)  # type: ignore[attr-defined]
         self.sub_title = f"study · {self.deck.title}"
-        settings = load_settings(app.data_dir)  # type: ignore[attr-defined]
-        self.session = StudySession(self.deck, self.deck_path, app.store, settings, now=app.now())  # type: ignore[attr-defined]
+        self.session = StudySession(self.deck, self.deck_path, app.store, app.settings, now=app.now())  # type: ignore[attr-defined]
         self.show_current()
 
     # -- showing ------------------------------------------------------------------------------
