@@ -16,6 +16,7 @@ from quizapp.tui.screens import browse as browse_module
 from quizapp.tui.screens.browse import BrowseScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
+from quizapp.tui.screens.quiz_options import QuizOptionsScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.screens.study import StudyScreen
 from quizapp.tui.widgets.heatmap import Heatmap
@@ -59,7 +60,7 @@ async def test_home_keys_open_quiz_browse_and_stats_and_the_numbers_follow_study
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for key, screen_type in (("z", QuizScreen), ("b", BrowseScreen), ("s", StatsScreen)):
+        for key, screen_type in (("z", QuizOptionsScreen), ("b", BrowseScreen), ("s", StatsScreen)):
             await pilot.press(key)
             await settle(pilot)
             assert isinstance(app.screen, screen_type), key
@@ -278,3 +279,32 @@ def test_serve_runs_this_python_on_quizapp_with_the_data_dir(tmp_path):
 
     assert shlex.split(serve_command_line(tmp_path)) == [sys.executable, "-m", "quizapp", "--data-dir", str(tmp_path.resolve())]
     assert shlex.split(serve_command_line()) == [sys.executable, "-m", "quizapp"]
+
+
+async def test_quiz_options_choose_count_types_time_limit_and_scheduling(tmp_path):
+    from textual.widgets import Checkbox, Input, SelectionList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("z")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, QuizOptionsScreen)
+        dialog.query_one("#quiz-count", Input).value = "0"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "above zero" in screen_text(app)
+        dialog.query_one("#quiz-count", Input).value = "2"
+        dialog.query_one("#quiz-time", Input).value = "30"
+        types = dialog.query_one("#quiz-types", SelectionList)
+        types.deselect_all()
+        types.select("typed")
+        dialog.query_one("#quiz-schedule", Checkbox).value = True
+        await pilot.press("enter")
+        await settle(pilot)
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        session = quiz.session
+        assert session.total == 2 and {q.item.card.type for q in session.questions} == {"typed"}
+        assert session.time_limit_s == 30 and session.update_schedule is True

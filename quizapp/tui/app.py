@@ -141,10 +141,15 @@ class QuizApp(App[None]):
         count: int | None = None,
         types: set[str] | None = None,
         time_limit: float | None = None,
+        update_schedule: bool | None = None,
     ) -> None:
         from quizapp.tui.screens.quiz import QuizScreen
 
-        self.push_screen(QuizScreen(Path(path), count=count, types=types, time_limit=time_limit))
+        if update_schedule is None:
+            update_schedule = self.quiz_updates_schedule
+        self.push_screen(
+            QuizScreen(Path(path), count=count, types=types, time_limit=time_limit, update_schedule=update_schedule)
+        )
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"

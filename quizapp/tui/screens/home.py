@@ -203,8 +203,24 @@ class HomeScreen(Screen[None]):
             self.app.open_study(row.path)  # type: ignore[attr-defined]
 
     def action_quiz(self) -> None:
-        if row := self._usable_row():
-            self.app.open_quiz(row.path)  # type: ignore[attr-defined]
+        from quizapp.tui.screens.quiz_options import QuizOptions, QuizOptionsScreen
+
+        row = self._usable_row()
+        if row is None:
+            return
+        assert row.deck is not None
+        available: dict[str, int] = {}
+        for item in row.deck.study_items():
+            available[item.card.type] = available.get(item.card.type, 0) + 1
+
+        def start(options: QuizOptions | None) -> None:
+            if options is not None:
+                self.app.open_quiz(  # type: ignore[attr-defined]
+                    row.path, count=options.count, types=options.types, time_limit=options.time_limit,
+                    update_schedule=options.update_schedule,
+                )
+
+        self.app.push_screen(QuizOptionsScreen(row.deck.title, available), start)
 
     def action_browse(self) -> None:
         if row := self._usable_row():

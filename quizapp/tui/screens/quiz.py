@@ -47,6 +47,7 @@ class QuizScreen(Screen[None]):
         count: int | None = None,
         types: set[str] | None = None,
         time_limit: float | None = None,
+        update_schedule: bool = False,
         session: QuizSession | None = None,
     ) -> None:
         super().__init__()
@@ -54,6 +55,7 @@ class QuizScreen(Screen[None]):
         self.count = count
         self.types = types
         self.time_limit = time_limit
+        self.update_schedule = update_schedule
         self.session = session
         self.shown_at = time.monotonic()
         self.timer: Timer | None = None
@@ -79,7 +81,7 @@ class QuizScreen(Screen[None]):
             self.session = QuizSession(
                 deck, self.deck_path, app.store, n=self.count, types=self.types,  # type: ignore[attr-defined]
                 seed=app.seed, time_limit_s=self.time_limit, clock=app.now,  # type: ignore[attr-defined]
-                update_schedule=app.quiz_updates_schedule, settings=app.settings,  # type: ignore[attr-defined]
+                update_schedule=self.update_schedule, settings=app.settings,  # type: ignore[attr-defined]
             )
         self.time_limit = self.session.time_limit_s
         self.sub_title = f"quiz · {self.session.deck.title}"
