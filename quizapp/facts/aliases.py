@@ -22,11 +22,14 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from quizapp.facts.entities import ORG_HEADS, Candidate, SentenceIndex
+from quizapp.facts.labels import CLUB_SUFFIXES, DROP
 from quizapp.facts.names import acronym_of, initials, name_key, name_tokens, name_words, romanization_key
 from quizapp.facts.model import ArticleFacts, Cluster, Mention
 from quizapp.ingest.model import Article
 
 NAME_KINDS = ("person", "place", "organization")
+#: Kinds a name can be voted: ours, or "drop" (a medal, a ship, a song: none of ours).
+VOTED_KINDS = (*NAME_KINDS, DROP)
 _PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "into", "across", "toward", "towards", "via", "through"}
 
 
@@ -47,9 +50,12 @@ def _vote_labels(all_candidates: Sequence[Sequence[Candidate]], texts: Sequence[
     votes: dict[str, Counter] = defaultdict(Counter)
     for candidates in all_candidates:
         for c in candidates:
-            if c.kind in NAME_KINDS:
-                votes[name_key(c.text)][c.kind] += 3 if (c.kind == "person" and c.titled) else 1
-    decided = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+            if c.kind in VOTED_KINDS:
+                strong = c.strong or (c.kind == "person" and c.titled)
+                votes[name_key(c.text)][c.kind] += 3 if strong else 1
+    # On a tie a person beats an organization (the model calls many names organizations).
+    order = {"person": 0, "place": 1, "organization": 2, DROP: 3}
+    decided = {key: min(counter.items(), key=lambda kv: (-kv[1], order[kv[0]]))[0] for key, counter in votes.items()}
 
     # Parts of a person's full name are that person's.
     person_parts: set[str] = set()
@@ -70,6 +76,20 @@ def _vote_labels(all_candidates: Sequence[Sequence[Candidate]], texts: Sequence[
     for key in total:
         if locative[key] * 2 <= total[key]:
             decided[key] = "person"
+
+    # A dropped name's parts go with it ("Mont-Blanc" of the ship "SS Mont-Blanc").
+    for key, kind in list(decided.items()):
+        words = key.split()
+        if kind == DROP and len(words) >= 2:
+            for part in (" ".join(words[1:]), words[-1]):
+                if part in decided and part not in person_parts and votes[part][DROP] == 0 and sum(votes[part].values()) <= 2:
+                    decided[part] = DROP
+    # The first word of one club's name is that club ("Redhaven" of "Redhaven Rovers").
+    club_first = Counter(key.split()[0] for key, kind in decided.items()
+                         if kind == "organization" and len(key.split()) == 2 and key.split()[1] in CLUB_SUFFIXES)
+    for key in list(decided):
+        if club_first[key] == 1 and key not in person_parts:
+            decided[key] = "organization"
 
     # A plural word ending one organization's name is that organization ("Panthers" of "Carolina Panthers").
     org_last_words = Counter(
@@ -160,6 +180,27 @@ def find_missed_mentions(article: Article, candidates: list[Candidate], kind_of:
     return found
 
 
+def _drop_sentence_initial_words(all_candidates: Sequence[list[Candidate]], kind_of: dict[str, str]) -> None:
+    """A one-word "person" only ever written first in a sentence, and part of no longer name, is a
+    capitalized common word ("Turnout was 62 percent", "Nationally, ...")."""
+    parts: set[str] = set()
+    for key, kind in kind_of.items():
+        words = key.split()
+        if len(words) >= 2:
+            parts.update(words)
+    seen_inside: set[str] = set()
+    for candidates in all_candidates:
+        for c in candidates:
+            if c.kind == "person" and c.start != c.sentence_start:
+                seen_inside.add(name_key(c.text))
+    for candidates in all_candidates:
+        candidates[:] = [
+            c for c in candidates
+            if not (c.kind == "person" and " " not in c.text.strip() and c.start == c.sentence_start
+                    and name_key(c.text) not in seen_inside and name_key(c.text) not in parts)
+        ]
+
+
 def resolve_clusters(
     articles: Sequence[Article],
     all_candidates: Sequence[list[Candidate]],
@@ -170,8 +211,10 @@ def resolve_clusters(
     kind_of = _vote_labels(all_candidates, texts)
     for candidates in all_candidates:
         for c in candidates:
-            if c.kind in NAME_KINDS:
+            if c.kind in VOTED_KINDS:
                 c.kind = kind_of.get(name_key(c.text), c.kind)
+        candidates[:] = [c for c in candidates if c.kind != DROP]
+    _drop_sentence_initial_words(all_candidates, kind_of)
     if sentence_indexes is not None:
         for article, candidates, sentences in zip(articles, all_candidates, sentence_indexes):
             candidates.extend(find_missed_mentions(article, candidates, kind_of, sentences))
@@ -247,7 +290,8 @@ def resolve_clusters(
                 if c.kind == "person":
                     fits = {r for r in local_full["person"] if _part_of_any_form(words[0], r, person_full_names, union)}
                 else:
-                    fits = {r for r, full in local_full["organization"].items() if full[-1] == words[0]}
+                    fits = {r for r, full in local_full["organization"].items() if full[-1] == words[0]
+                            or (len(full) == 2 and full[0] == words[0] and full[1].lower() in CLUB_SUFFIXES)}
                     if len(fits) != 1:
                         fits = set()  # an organization's bare word stays its own name unless one name fits
                 if len(fits) == 1:

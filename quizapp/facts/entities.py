@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizapp.facts.dates import is_duration, normalize_date
+from quizapp.facts.labels import DROP, kind_from_context, kind_from_suffix, strip_leading_titles, strip_trailing_scores
 from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
@@ -46,6 +47,8 @@ ORG_HEADS = {
     "network", "news", "times", "post", "journal", "press", "group", "foundation", "commission", "federation",
     "league", "club", "parliament", "assembly", "congress", "senate", "police", "guard", "command", "bureau",
     "authority", "board", "fund", "team", "society", "alliance", "movement", "front", "coalition", "secretariat",
+    "conservatory", "academy", "orchestra", "holdings", "partners", "industries", "airlines", "airways", "ltd",
+    "plc", "gmbh", "llc", "co", "motors", "systems", "technologies", "labs", "laboratories", "enterprises",
 }
 PERSON_TITLES = {
     "president", "vice", "prime", "minister", "ambassador", "leader", "dictator", "chairman", "chairwoman",
@@ -93,6 +96,7 @@ class Candidate:
     granularity: str | None = None
     aside: bool = False
     titled: bool = False  # preceded by a person's title ("President", "Ambassador")
+    strong: bool = False  # the words around it say what it is ("the consultancy ...", "... United")
     evidence: list[str] = field(default_factory=list)
 
 
@@ -302,6 +306,12 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
                 continue
             start, end = bounds
             tokens = [t for t in span if t.idx >= start and t.idx + len(t.text) <= end] or list(span)
+            # "Striker Tomas Varga" → "Tomas Varga" (a person); "Castlemoor United 2-1" → "Castlemoor United".
+            tokens, title_cut = strip_leading_titles(tokens, label)
+            tokens = strip_trailing_scores(tokens)
+            if title_cut:
+                kind, label = "person", "PERSON"
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             # A trailing common noun capitalized as part of a product line ("Cohiba Cigars") is not the name.
             while (
                 len(tokens) > 1
@@ -322,7 +332,28 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
             if kind == "place":
                 if name.lower() in GEOGRAPHIC_COMMON_WORDS or _is_demonym(tokens, name):
                     continue
-            add(kind, start, end, label=label, titled=_titled(doc, tokens[0].i))
+            strong = title_cut
+            by_suffix = kind_from_suffix(name.split())
+            words = name.replace("-", " ").split()
+            head_says = len(words) >= 2 and words[-1].lower() in FACILITY_HEADS | ORG_HEADS  # "... Army", "... Airport"
+            verdict = kind_from_context(doc, tokens[0].i, tokens[-1].i, kind) if not (title_cut or head_says) else None
+            if by_suffix is not None:
+                kind, strong = by_suffix, True
+            elif verdict is not None:
+                kind, strong = verdict.kind, verdict.strong
+            elif kind == "person" and len(tokens) == 1 and tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the":
+                kind = DROP  # "the Wayfarer", "the Emajõgi": people are not written with "the"
+            label = {"person": "PERSON", "organization": "ORG"}.get(kind, label)
+            if kind == "place" and label not in {"GPE", "LOC", "FAC"}:
+                label = "GPE"
+            # "Enugu, Nigeria": a place and the country it lies in are two places.
+            if kind == "place" and ", " in name:
+                head_part, _sep, tail_part = name.partition(", ")
+                if head_part[:1].isupper() and tail_part[:1].isupper():
+                    add(kind, start, start + len(head_part), label=label, strong=strong)
+                    add(kind, end - len(tail_part), end, label=label, strong=strong)
+                    continue
+            add(kind, start, end, label=label, titled=title_cut or _titled(doc, tokens[0].i), strong=strong)
             # "Association of Caribbean States (ACS)": the acronym in brackets names the same thing.
             bracket = _BRACKETED_ACRONYM.match(text, end)
             if bracket and len(name.split()) >= 2 and initials(name) == acronym_of(bracket.group(1)):
@@ -355,12 +386,13 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
                 add("number", number.start, number.end, label=label, value=number.value, unit=number.unit, granularity=number.granularity)
     for number in numbers_outside_entities(doc, text):
         add("number", number.start, number.end, label="MONEY" if number.granularity == "money" else "CARDINAL", value=number.value, unit=number.unit, granularity=number.granularity)
-    candidates.extend(_dateline_outlet(article, doc, text, seen_spans))
+    candidates.extend(_dateline_outlet(article, doc, text, seen_spans, candidates))
     candidates.sort(key=lambda c: c.start)
     return candidates
 
 
-def _dateline_outlet(article: Article, doc: "Doc", text: str, seen: set[tuple[int, int]]) -> list[Candidate]:
+def _dateline_outlet(article: Article, doc: "Doc", text: str, seen: set[tuple[int, int]],
+                     existing: list[Candidate]) -> list[Candidate]:
     """In a dateline "Outlet, Place, Date", the first part names the publishing organization."""
     result: list[Candidate] = []
     for start, end in article.asides:
@@ -369,6 +401,16 @@ def _dateline_outlet(article: Article, doc: "Doc", text: str, seen: set[tuple[in
         if len(parts) < 3 or not re.search(r"\d{4}", parts[-1]):
             continue
         outlet = parts[0]
+        second = text.find(parts[1], start + len(outlet))
+        if outlet.isupper() and any(ent.start_char == second and ent.label_ in {"GPE", "LOC"} for ent in doc.ents):
+            # "ANTOFAGASTA, Chile, 3 March 2025": a city and its country, not an outlet and a place.
+            for c in existing:
+                if c.start == start and c.end == start + len(outlet):
+                    c.kind, c.label, c.strong = "place", "GPE", True
+            if (start, start + len(outlet)) not in seen:
+                result.append(Candidate("place", outlet, start, start + len(outlet), line, start, label="GPE",
+                                        aside=True, strong=True))
+            continue
         if not outlet or len(outlet.split()) > 5 or (start, start + len(outlet)) in seen:
             continue
         if any(ent.start_char == start and ent.label_ in {"GPE", "LOC"} for ent in doc.ents):

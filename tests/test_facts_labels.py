@@ -1,0 +1,89 @@
+"""Label repairs from the words around a name (quizapp/facts/labels.py), on small original articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quizapp.facts.extract import extract_facts
+from quizapp.facts.labels import DROP, kind_from_suffix
+from quizapp.ingest.model import Article
+
+MATCH = (
+    "On Saturday the holders Westbrook United beat Kessler Rovers 3-1 at Orchard Park in Dunmore.\n\n"
+    "Striker Lena Hartmann scored twice in the second half. Hartmann joined Westbrook from a Danish club in 2021.\n\n"
+    "Kessler Rovers coach Tomas Elling said his players were tired. Westbrook will meet Kessler again in May.\n"
+)
+BUSINESS = (
+    "The consultancy Marrow Analytics opened an office in Grantley on Monday, the firm said. "
+    "Finance Minister Oskar Brandt attended the opening. "
+    "The company was founded in 2009 by the engineers Ruth Calder and Ivo Serrat.\n\n"
+    "Its first product, the Quillon, sold 4,000 copies. The firm moved its headquarters to Hollowmere in 2015.\n"
+)
+CULTURE = (
+    "Ada Lindqvist (born 1950) is a Swedish composer. Her choral work Evening Lanterns was first performed in 1979 "
+    "with the organist Pia Norell.\n\n"
+    "Lindqvist moved to Valmora in 1981 and received the Orrin Medal in 2004. "
+    "In 2012 she wrote music for a space mission called Lumen.\n"
+)
+
+
+def kinds(facts) -> dict[str, str]:
+    return {c.canonical: c.kind for c in facts.clusters if c.kind in {"person", "place", "organization"}}
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    texts = [MATCH, BUSINESS, CULTURE]
+    articles = [Article(path=f"t{i}.txt", text=t, published=dt.date(2024, 6, 1)) for i, t in enumerate(texts)]
+    return dict(zip(("match", "business", "culture"), extract_facts(articles)))
+
+
+def test_role_word_in_front_is_a_title_not_part_of_the_name(extracted):
+    people = {c.canonical: set(c.aliases) for c in extracted["match"].clusters if c.kind == "person"}
+    assert "Lena Hartmann" in people and "Hartmann" in people["Lena Hartmann"]
+    assert not any(name.startswith("Striker") for name in people)
+
+
+def test_clubs_are_organizations_without_their_score(extracted):
+    got = kinds(extracted["match"])
+    assert got.get("Kessler Rovers") == "organization"
+    assert got.get("Westbrook United") == "organization"
+    assert not any("3-1" in name for name in got)
+    clubs = {c.canonical: set(c.aliases) for c in extracted["match"].clusters if c.kind == "organization"}
+    assert "Westbrook" in clubs["Westbrook United"]  # the club's first word is the club
+
+
+def test_describing_noun_in_front_gives_the_kind(extracted):
+    got = kinds(extracted["business"])
+    assert got.get("Marrow Analytics") == "organization"
+    assert got.get("Ruth Calder") == "person" and got.get("Ivo Serrat") == "person"
+    culture = kinds(extracted["culture"])
+    assert culture.get("Pia Norell") == "person"
+
+
+def test_portfolio_before_a_minister_is_no_organization(extracted):
+    got = kinds(extracted["business"])
+    assert "Finance" not in got
+    assert got.get("Oskar Brandt") == "person"
+
+
+def test_things_are_not_people_places_or_organizations(extracted):
+    culture = kinds(extracted["culture"])
+    for thing in ("Evening Lanterns", "Orrin Medal", "Lumen"):
+        assert thing not in culture, thing
+    assert "Quillon" not in kinds(extracted["business"])  # "its first product, the Quillon"
+
+
+def test_moving_somewhere_names_a_place(extracted):
+    assert kinds(extracted["culture"]).get("Valmora") == "place"
+    assert kinds(extracted["business"]).get("Hollowmere") == "place"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Castlemoor United", "organization"), ("Redhaven Rovers", "organization"), ("Kavli Medal", DROP),
+    ("Nobel Prize", DROP), ("Halifax Explosion", DROP), ("Mara Okonkwo", None), ("Cuba", None),
+])
+def test_last_word_of_a_name(name, kind):
+    assert kind_from_suffix(name.split()) == kind
