@@ -308,3 +308,15 @@ async def test_quiz_options_choose_count_types_time_limit_and_scheduling(tmp_pat
         session = quiz.session
         assert session.total == 2 and {q.item.card.type for q in session.questions} == {"typed"}
         assert session.time_limit_s == 30 and session.update_schedule is True
+
+
+async def test_a_deck_broken_after_listing_is_reported_not_crashed_on(tmp_path):
+    deck = copy_deck(tmp_path)
+    app = make_app(tmp_path, deck=deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        deck.write_text("title: Harbour\ncards:\n  - type: typed\n    question: Lost its answer\n")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Cannot read the deck" in (n.title or "") for n in app._notifications)

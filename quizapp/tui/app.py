@@ -129,10 +129,26 @@ class QuizApp(App[None]):
 
     # -- navigation used by several screens ---------------------------------------------------
 
+    def readable(self, path: Path) -> bool:
+        """Whether the deck at ``path`` can be read now (it may have changed since it was listed); says why not."""
+        from quizapp.errors import DeckError
+
+        try:
+            self.deck(path)
+        except DeckError as exc:
+            first = exc.problems[0] if exc.problems else exc
+            self.notify(f"{first}", title="Cannot read the deck", severity="error", timeout=10)
+            return False
+        except OSError as exc:
+            self.notify(f"{path}: {exc.strerror or exc}", title="Cannot read the deck", severity="error", timeout=10)
+            return False
+        return True
+
     def open_study(self, path: Path) -> None:
         from quizapp.tui.screens.study import StudyScreen
 
-        self.push_screen(StudyScreen(Path(path)))
+        if self.readable(path):
+            self.push_screen(StudyScreen(Path(path)))
 
     def open_quiz(
         self,
@@ -147,6 +163,8 @@ class QuizApp(App[None]):
 
         if update_schedule is None:
             update_schedule = self.quiz_updates_schedule
+        if not self.readable(path):
+            return
         self.push_screen(
             QuizScreen(Path(path), count=count, types=types, time_limit=time_limit, update_schedule=update_schedule)
         )
