@@ -17,12 +17,13 @@ POOL = [
     PoolEntry("place", "Port Alder", ("Alder",), "city"),
     PoolEntry("place", "Portugal", (), "country"),
     PoolEntry("place", "Chile", (), "country"),
-    PoolEntry("person", "Helena Brandt", ("Brandt",), None),
-    PoolEntry("person", "Olaf Brandt", (), None),
-    PoolEntry("person", "Ines Moreau", (), None),
-    PoolEntry("person", "Tomas Reyes", (), None),
-    PoolEntry("person", "Marta Silva", (), None),
-    PoolEntry("person", "Jonas Berg", (), None),
+    PoolEntry("place", "Jamaica", (), "country"),
+    PoolEntry("person", "Helena Brandt", ("Brandt",), "minister"),
+    PoolEntry("person", "Olaf Brandt", (), "minister"),
+    PoolEntry("person", "Ines Moreau", (), "minister"),
+    PoolEntry("person", "Tomas Reyes", (), "minister"),
+    PoolEntry("person", "Marta Silva", (), "minister"),
+    PoolEntry("person", "Jonas Berg", (), "minister"),
     PoolEntry("organization", "Reuters", (), "news agency"),
 ]
 
@@ -36,7 +37,8 @@ def test_three_distinct_countries_for_a_country():
     assert got is not None and len(got) == 3 and len({g.casefold() for g in got}) == 3
     assert all(place_category(g) == "country" for g in got)
     assert "Cuba" not in got
-    assert {"Portugal", "Chile"} <= set(got)  # the deck's own facts come first
+    assert "Jamaica" in got  # the deck's own neighbour of the answer comes first
+    assert not {"Portugal", "Chile"} & set(got)  # other regions are not plausible
 
 
 def test_cities_against_cities():
@@ -45,7 +47,7 @@ def test_cities_against_cities():
 
 
 def test_never_an_alias_of_the_answer_nor_an_excluded_answer():
-    answer = Answer("person", "Helena Brandt", aliases=("Brandt",), excluded={"Ines Moreau"})
+    answer = Answer("person", "Helena Brandt", aliases=("Brandt",), excluded={"Ines Moreau"}, category="minister")
     got = pick_distractors(answer, POOL, _rng())
     assert got is not None
     assert "Helena Brandt" not in got and "Brandt" not in got and "Ines Moreau" not in got

@@ -26,17 +26,32 @@ N_DISTRACTORS = 3
 
 
 @dataclass(frozen=True)
+class Person:
+    """A person of the bundled list: what they are, for whom, and until when."""
+
+    role: str
+    country: str | None = None
+    died: int | None = None
+
+
+@dataclass(frozen=True)
 class Reference:
     """The bundled lists, indexed for lookups."""
 
-    country_region: dict[str, str]
+    country_region: dict[str, str]  # country -> sub-region ("central america and the caribbean")
+    region_continent: dict[str, str]  # sub-region -> continent
+    demonyms: dict[str, tuple[str, ...]]  # country -> adjectives ("Cuban")
     city_country: dict[str, str]
     capitals: frozenset[str]
     regions: tuple[str, ...]
+    facilities: dict[str, dict[str, str | None]]  # head noun -> name -> country
     org_category: dict[str, str]
     orgs_by_category: dict[str, tuple[str, ...]]
-    person_role: dict[str, str]
-    people_by_role: dict[str, tuple[str, ...]]
+    people: dict[str, Person]
+
+    @property
+    def person_role(self) -> dict[str, str]:
+        return {name: p.role for name, p in self.people.items()}
 
 
 @functools.cache
@@ -44,18 +59,22 @@ def reference() -> Reference:
     text = resources.files("quizapp.questions").joinpath("data/reference.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     country_region = {c: region for region, names in data["countries"].items() for c in names}
+    region_continent = {r: cont for cont, regions in data["continents"].items() for r in regions}
     city_country = {**data["cities"], **data["capitals"]}
     org_category = {o: cat for cat, names in data["organizations"].items() for o in names}
-    person_role = {p: role for role, names in data["people"].items() for p in names}
+    people = {name: Person(role, (info or {}).get("country"), (info or {}).get("died"))
+              for role, names in data["people"].items() for name, info in names.items()}
     return Reference(
         country_region=country_region,
+        region_continent=region_continent,
+        demonyms={c: tuple(d) for c, d in data["demonyms"].items()},
         city_country=city_country,
         capitals=frozenset(data["capitals"]),
         regions=tuple(data["regions"]),
+        facilities={head: dict(names) for head, names in data["facilities"].items()},
         org_category=org_category,
         orgs_by_category={k: tuple(v) for k, v in data["organizations"].items()},
-        person_role=person_role,
-        people_by_role={k: tuple(v) for k, v in data["people"].items()},
+        people=people,
     )
 
 
@@ -75,9 +94,10 @@ def place_category(canonical: str, aliases: Iterable[str] = (), label: str | Non
     """country, city, region or facility (a named building, airport ...); "place" when unknown."""
     ref = reference()
     names = (canonical, *aliases)
-    if _lookup(ref.country_region, *names):
+    countries, cities = _keyed("country_region"), _keyed("city_country")
+    if any(_key(n) in countries for n in names):
         return "country"
-    if _lookup(ref.city_country, *names):
+    if any(_key(n) in cities for n in names):
         return "city"
     if any(_key(n) in {_key(r) for r in ref.regions} for n in names):
         return "region"
@@ -118,8 +138,126 @@ def organization_category(canonical: str, aliases: Iterable[str] = ()) -> str:
     return "organization"
 
 
-def person_role(canonical: str, aliases: Iterable[str] = ()) -> str | None:
-    return _lookup(reference().person_role, canonical, *aliases)
+@functools.cache
+def _keyed(table_name: str) -> dict[str, str]:
+    """A reference table keyed by normalized name, built once."""
+    ref = reference()
+    table: dict[str, str] = {
+        "person_role": ref.person_role,
+        "country_region": ref.country_region,
+        "city_country": ref.city_country,
+    }[table_name]
+    return {_key(k): v for k, v in table.items()}
+
+
+def person_role(canonical: str, aliases: Iterable[str] = (), contexts: Iterable[str] = ()) -> str | None:
+    """The bundled role of a person, else the role the article gives them ("Cuban President X")."""
+    table = _keyed("person_role")
+    for name in (canonical, *aliases):
+        if _key(name) in table:
+            return table[_key(name)]
+    described = described_person(canonical, aliases, contexts)
+    return described[0] if described else None
+
+
+def person_country(canonical: str, aliases: Iterable[str] = (), contexts: Iterable[str] = ()) -> str | None:
+    """The country a person serves: from the bundled list, else from the demonym of their title."""
+    for name in (canonical, *aliases):
+        person = _person_entry(name)
+        if person is not None and person.country:
+            return person.country
+    described = described_person(canonical, aliases, contexts)
+    return described[1] if described else None
+
+
+def _person_entry(name: str) -> Person | None:
+    return _keyed_people().get(_key(name))
+
+
+@functools.cache
+def _keyed_people() -> dict[str, Person]:
+    return {_key(k): v for k, v in reference().people.items()}
+
+
+#: Title words and the role class they put a person in.
+ROLE_TITLES = {
+    "president": "head of state or government", "prime minister": "head of state or government",
+    "premier": "head of state or government", "chairman": "head of state or government",
+    "leader": "head of state or government", "dictator": "head of state or government",
+    "king": "head of state or government", "queen": "head of state or government",
+    "chancellor": "head of state or government",
+    "foreign minister": "foreign minister", "secretary of state": "foreign minister",
+    "minister": "minister",
+    "ambassador": "diplomat or defector", "diplomat": "diplomat or defector", "envoy": "diplomat or defector",
+    "counselor": "diplomat or defector", "consul": "diplomat or defector", "defector": "diplomat or defector",
+}
+_TITLE_RE = "|".join(sorted(ROLE_TITLES, key=len, reverse=True))
+
+
+def described_person(canonical: str, aliases: Iterable[str], contexts: Iterable[str]) -> tuple[str, str | None] | None:
+    """(role, country) from how a sentence introduces the person: "Cuban President Miguel Diaz-Canel",
+    "Ma Chol-su, the North Korean ambassador"; None when no sentence gives a title."""
+    names = sorted({n for n in (canonical, *aliases) if len(n) > 2}, key=len, reverse=True)
+    if not names:
+        return None
+    name_re = "|".join(re.escape(n) for n in names)
+    before = re.compile(rf"((?:[A-Z][\w.-]*\s){{0,3}})({_TITLE_RE})(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)?\s+(?:{name_re})\b", re.I)
+    after = re.compile(rf"(?:{name_re}),\s+(?:the|a|an)\s+((?:[\w-]+\s){{0,4}}?)({_TITLE_RE})\b", re.I)
+    for sentence in contexts:
+        for pattern in (before, after):
+            found = pattern.search(sentence)
+            if found:
+                role = ROLE_TITLES[found.group(2).casefold()]
+                return role, country_of_demonym(found.group(1) + " " + found.group(0))
+    return None
+
+
+def country_of_demonym(text: str) -> str | None:
+    """The country whose people's adjective appears in ``text`` ("Cuban President" -> Cuba)."""
+    for country, words in _demonym_patterns():
+        if words.search(text):
+            return country
+    return None
+
+
+@functools.cache
+def _demonym_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    ref = reference()
+    # Longer adjectives first, so "North Korean" is found before "Korean" could be.
+    pairs = sorted(((c, d) for c, ds in ref.demonyms.items() for d in ds), key=lambda p: -len(p[1]))
+    return tuple((c, re.compile(rf"(?<![\w-]){re.escape(d)}(?![\w-])")) for c, d in pairs)
+
+
+def implied_countries(text: str) -> set[str]:
+    """Countries a text names or implies: by name, by demonym ("Cuban"), by capital ("Pyongyang"),
+    or by a bundled leader of the country ("Kim Jong-un" -> North Korea)."""
+    ref = reference()
+    found: set[str] = set()
+    padded = f" {_key(text)} "
+    for country in ref.country_region:
+        if f" {_key(country)} " in padded:
+            found.add(country)
+    for country, pattern in _demonym_patterns():
+        if pattern.search(text):
+            found.add(country)
+    for city in ref.capitals:
+        if f" {_key(city)} " in padded:
+            found.add(ref.city_country[city])
+    for name, person in ref.people.items():
+        if person.country and f" {_key(name)} " in padded:
+            found.add(person.country)
+    # "North Korean" in the text also claims "North Korea" even when only "Korea" is shared.
+    return found
+
+
+def facility_head(canonical: str) -> str | None:
+    """The noun saying what a named facility is: "Campinas International Airport" -> "airport"."""
+    found = re.findall(_FACILITY_NOUNS, canonical)
+    return found[-1].casefold() if found else None
+
+
+_FACILITY_NOUNS = (r"\b(Airport|Palace|House|Embassy|Cemetery|Stadium|Hall|Square|Tower|Bridge|Station|Museum|Hotel|"
+                   r"Consulate|Church|Cathedral|University|Hospital|Prison|Port|Harbou?r|Park|Theatre|Theater|Center|Centre)\b")
 
 
 @dataclass(frozen=True)
@@ -130,6 +268,7 @@ class PoolEntry:
     canonical: str
     aliases: tuple[str, ...] = ()
     category: str | None = None  # place/organization category, person role
+    country: str | None = None  # a person's country, when known
 
 
 @dataclass
@@ -143,10 +282,13 @@ class Answer:
     granularity: str | None = None
     category: str | None = None
     excluded: set[str] = field(default_factory=set)  # other answers the articles make true
+    stem: str = ""  # the question: nothing it names or implies may be a wrong choice
+    year: int | None = None  # the article's year: a distractor must have been alive then
+    country: str | None = None  # a person's country, when known
 
 
 def _blocked(candidate: str, answer: Answer) -> bool:
-    """Whether a candidate is the answer under another name, or also right."""
+    """Whether a candidate is the answer under another name, also right, or named in the stem."""
     cand = _key(candidate)
     if not cand:
         return True
@@ -157,6 +299,11 @@ def _blocked(candidate: str, answer: Answer) -> bool:
     for name in names:
         if name and (f" {cand} " in f" {name} " or f" {name} " in f" {cand} "):
             return True
+    if answer.stem:
+        if f" {cand} " in f" {_key(answer.stem)} ":
+            return True
+        if answer.kind == "place" and candidate in implied_countries(answer.stem):
+            return True  # "Cuban cigars" smuggled into Cuba is no real choice
     return False
 
 
@@ -172,42 +319,118 @@ def _take(candidates: Iterable[str], answer: Answer, rng: random.Random, chosen:
         chosen.append(cand)
 
 
+def _alive(name: str, year: int | None, answer: Answer) -> bool:
+    """A bundled person who had died before the article (while the answer had not) is an anachronism."""
+    person = _person_entry(name)
+    if person is None or person.died is None:
+        return True
+    answer_entry = _person_entry(answer.canonical)
+    if answer_entry is not None and answer_entry.died is not None:
+        return True  # a question about a dead leader may offer other dead leaders
+    return person.died >= (year or dt.date.today().year)
+
+
+def person_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.Random) -> list[str] | None:
+    """People of the answer's role (and country, when known): the deck's own first, then the bundled
+    list; None (a typed card instead) when fewer than three such people exist."""
+    role = answer.category
+    if not role:
+        return None
+    country = answer.country or person_country(answer.canonical, answer.aliases)
+    chosen: list[str] = []
+
+    def comparable(name: str, its_country: str | None) -> bool:
+        if country and its_country != country:
+            return False
+        return _alive(name, answer.year, answer)
+
+    _take([p.canonical for p in same_kind if p.category == role and comparable(p.canonical, p.country)],
+          answer, rng, chosen)
+    ref = reference()
+    _take([n for n, p in ref.people.items() if p.role == role and comparable(n, p.country)], answer, rng, chosen)
+    return chosen if len(chosen) == N_DISTRACTORS else None
+
+
+def continent_of(country: str) -> str | None:
+    region = _keyed("country_region").get(_key(country))
+    return reference().region_continent.get(region) if region else None
+
+
+def _same_region_countries(country: str, region_of: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Countries of the same sub-region, and of the same continent, as ``country``."""
+    ref = reference()
+    region = region_of.get(_key(country))
+    if region is None:
+        return [], []
+    continent = ref.region_continent.get(region)
+    same = [c for c, r in ref.country_region.items() if r == region]
+    wider = [c for c, r in ref.country_region.items() if r != region and ref.region_continent.get(r) == continent]
+    return same, wider
+
+
+def place_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.Random) -> list[str] | None:
+    ref = reference()
+    cat = answer.category
+    chosen: list[str] = []
+    if cat in {None, "place"}:
+        return None
+    if cat == "country":
+        region_of = _keyed("country_region")
+        same, wider = _same_region_countries(answer.canonical, region_of)
+        if not same:
+            return None
+        deck = {_key(p.canonical) for p in same_kind if p.category == "country"}
+        _take([c for c in same if _key(c) in deck], answer, rng, chosen)
+        _take(same, answer, rng, chosen)
+        _take([c for c in wider if _key(c) in deck], answer, rng, chosen)
+        _take(wider, answer, rng, chosen)
+    elif cat == "city":
+        city_of = _keyed("city_country")
+        region_of = _keyed("country_region")
+        country = city_of.get(_key(answer.canonical))
+        region = region_of.get(_key(country)) if country else None
+        capital = answer.canonical in ref.capitals or any(a in ref.capitals for a in answer.aliases)
+        def near(city: str) -> bool:
+            c = city_of.get(_key(city))
+            return region is not None and c is not None and region_of.get(_key(c)) == region
+        deck_cities = [p.canonical for p in same_kind if p.category == "city"]
+        _take([c for c in deck_cities if near(c)], answer, rng, chosen)
+        listed = sorted(ref.capitals) if capital else sorted(ref.city_country)
+        _take([c for c in listed if near(c)], answer, rng, chosen)
+        continent = ref.region_continent.get(region or "")
+        _take([c for c in listed if continent and ref.region_continent.get(
+            region_of.get(_key(city_of.get(_key(c), "")), "")) == continent], answer, rng, chosen)
+    elif cat == "facility":
+        head = facility_head(answer.canonical)
+        if head is None:
+            return None
+        _take([p.canonical for p in same_kind if facility_head(p.canonical) == head], answer, rng, chosen)
+        _take(sorted(ref.facilities.get(head, {})), answer, rng, chosen)
+    elif cat == "region":
+        _take([p.canonical for p in same_kind if p.category == cat], answer, rng, chosen)
+        _take(ref.regions, answer, rng, chosen)
+    return chosen if len(chosen) == N_DISTRACTORS else None
+
+
 def name_distractors(answer: Answer, pool: list[PoolEntry], rng: random.Random) -> list[str] | None:
     """Three names of the answer's kind and category, deck first; None when there are not enough."""
     ref = reference()
-    chosen: list[str] = []
     same_kind = sorted((p for p in pool if p.kind == answer.kind), key=lambda p: p.canonical)
-    others_of = {_key(p.canonical) for p in same_kind}
     # Aliases of deck entries count as the entries themselves.
     for p in same_kind:
         if _key(p.canonical) == _key(answer.canonical) or {_key(a) for a in p.aliases} & {_key(answer.canonical)}:
             answer.aliases = tuple(dict.fromkeys((*answer.aliases, *p.aliases, p.canonical)))
+            answer.category = answer.category or p.category
+            answer.country = answer.country or p.country
     if answer.kind == "person":
-        role = answer.category
-        deck_same = [p.canonical for p in same_kind if role and p.category == role]
-        _take(deck_same, answer, rng, chosen)
-        if role:
-            _take(ref.people_by_role.get(role, ()), answer, rng, chosen)
-        else:
-            _take([p.canonical for p in same_kind], answer, rng, chosen)
-    elif answer.kind == "place":
-        cat = answer.category
-        if cat in {None, "place"}:
-            return None
-        _take([p.canonical for p in same_kind if p.category == cat], answer, rng, chosen)
-        if cat == "country":
-            region = _lookup(ref.country_region, answer.canonical, *answer.aliases)
-            _take([c for c, r in ref.country_region.items() if r == region], answer, rng, chosen)
-        elif cat == "city":
-            _take(sorted(ref.capitals) if _lookup({c: "" for c in ref.capitals}, answer.canonical) is not None
-                  else sorted(ref.city_country), answer, rng, chosen)
-        elif cat == "region":
-            _take(ref.regions, answer, rng, chosen)
-    elif answer.kind == "organization":
+        return person_distractors(answer, same_kind, rng)
+    if answer.kind == "place":
+        return place_distractors(answer, same_kind, rng)
+    chosen: list[str] = []
+    if answer.kind == "organization":
         cat = answer.category
         _take([p.canonical for p in same_kind if p.category == cat], answer, rng, chosen)
         _take(ref.orgs_by_category.get(cat or "", ()), answer, rng, chosen)
-    del others_of
     return chosen if len(chosen) == N_DISTRACTORS else None
 
 

@@ -36,6 +36,7 @@ from quizapp.questions import distractors as dist
 from quizapp.questions.filters import sentence_problem, stem_problem
 from quizapp.questions.ranking import default_max_cards, score, select
 from quizapp.questions.context import ArticleContext, plausible_fact
+from quizapp.questions.quality import ArticleReview, copies_source
 from quizapp.questions.templates import Target, Transformed, transform_all
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -68,6 +69,8 @@ class Candidate:
     position: float
     signature: frozenset[str]
     excluded: set[str] = field(default_factory=set)
+    year: int | None = None  # the article's year (no anachronistic distractors)
+    swaps: list[str] = field(default_factory=list)  # same-kind values the article states, for false statements
 
     @property
     def question(self) -> str:
@@ -231,6 +234,13 @@ def _pool(all_facts: Sequence[ArticleFacts]) -> list[dist.PoolEntry]:
             aliases = tuple(cluster.aliases)
             if key in entries:
                 aliases = tuple(dict.fromkeys((*entries[key].aliases, *aliases)))
+            if cluster.kind == "person":
+                # A role the article gives ("Cuban President ...") counts when the bundled list has none.
+                said = [m.sentence for m in facts.mentions if m.kind == "person" and m.canonical == cluster.canonical]
+                entries[key] = dist.PoolEntry(cluster.kind, cluster.canonical, aliases,
+                                              dist.person_role(cluster.canonical, aliases, said),
+                                              dist.person_country(cluster.canonical, aliases, said))
+                continue
             entries[key] = dist.PoolEntry(cluster.kind, cluster.canonical, aliases,
                                           _category(cluster.kind, cluster.canonical, aliases, cluster.label))
     return list(entries.values())
@@ -302,7 +312,9 @@ def article_candidates(
             cand = _candidate(index, source, mention, transformed, target, facts, doc, pool, corpus, length, seen)
             if cand is not None:
                 out.append(cand)
-    return out
+    # Article-level fairness: subjects, metonymy, time references, ambiguous possessives, give-aways.
+    review = ArticleReview.build(article, facts, doc, pool)
+    return [c for c in map(review.review, out) if c is not None]
 
 
 def _candidate(index: int, source: str, mention: Mention, transformed: Transformed, target: Target,
@@ -470,7 +482,8 @@ def _card_id(source: str, kind: str, text: str) -> str:
 def _distractors_for(cand: Candidate, pool: list[dist.PoolEntry], seed: int, purpose: str) -> list[str] | None:
     answer = dist.Answer(kind=cand.kind, canonical=cand.answer, aliases=tuple([cand.mention.text, *cand.aliases]),
                          value=cand.mention.value, category=cand.category,
-                         excluded={e for e in cand.excluded if e.casefold() not in {cand.answer.casefold(), cand.mention.text.casefold()}})
+                         excluded={e for e in cand.excluded if e.casefold() not in {cand.answer.casefold(), cand.mention.text.casefold()}},
+                         stem=cand.question, year=cand.year)
     if cand.kind == "number":
         unit = _money_unit(cand.mention)
         answer.canonical = cand.answer[:len(cand.answer) - len(unit)] if unit else cand.answer
@@ -482,7 +495,7 @@ def _distractors_for(cand: Candidate, pool: list[dist.PoolEntry], seed: int, pur
 
 
 def _true_false_statement(cand: Candidate, pool: list[dist.PoolEntry], seed: int) -> tuple[str, bool] | None:
-    """A statement of the fact, made false half the time by swapping in a distractor."""
+    """A statement of the fact, made false half the time by swapping in another value of the article."""
     template = cand.transformed.template
     if "{answer}" not in template or stem_problem(template.replace("{answer}", "Xq Xq"), [], subject_bound=True):
         return None
@@ -498,13 +511,17 @@ def _true_false_statement(cand: Candidate, pool: list[dist.PoolEntry], seed: int
         shown_in_place = cand.transformed.answer_text
     if cand.kind in NAME_KINDS:
         shown_in_place = cand.mention.text if cand.pattern != "subject" else cand.answer
-    truth = _rng(seed, cand.key, "tf").random() < 0.5
-    if truth:
-        return template.replace("{answer}", shown_in_place), True
-    wrong = _distractors_for(cand, pool, seed, "tf")
-    if not wrong:
+    true_text = template.replace("{answer}", shown_in_place)
+    # A false statement swaps in a value the same article states elsewhere (so the article alone
+    # decides it), never one it also asserts here. Both versions must exist, so whether a card is
+    # true says nothing about which facts make statements.
+    excluded = {e.casefold() for e in cand.excluded}
+    swaps = [w for w in cand.swaps if w.casefold() not in excluded and w.casefold() not in template.casefold()]
+    if not swaps or copies_source(true_text, cand.mention.sentence):
         return None
-    return template.replace("{answer}", wrong[0]), False
+    if _rng(seed, cand.key, "tf").random() < 0.5:
+        return true_text, True
+    return template.replace("{answer}", _rng(seed, cand.key, "swap").choice(swaps)), False
 
 
 def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Sequence[str], seed: int):

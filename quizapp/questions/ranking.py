@@ -4,11 +4,14 @@ A deck is better with fewer, cleaner, more varied questions than with every
 question the templates can make: we score each candidate, then walk them from
 the best down, skipping near-duplicates (same fact, same sentence, or nearly
 the same wording) and capping how often one answer or one sentence is asked.
+Facts worth remembering (dates, numbers, firsts, records, outcomes) rank above
+trivial ones ("Which city did X depart?"), which are dropped outright.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -40,11 +43,36 @@ def default_max_cards(words: int) -> int:
     return max(MIN_DEFAULT_CARDS, min(MAX_DEFAULT_CARDS, math.ceil(words * CARDS_PER_1000_WORDS / 1000)))
 
 
+#: Words that make a fact worth remembering: firsts, records, superlatives, outcomes.
+NOTABLE = re.compile(
+    r"\b(first|only|last|highest|largest|biggest|longest|oldest|youngest|most|record|since|"
+    r"won|win|wins|defeat(?:ed)?|elected|founded|established|killed|died|arrested|sentenced|signed|"
+    r"defect(?:ed)?|highest-ranking|best|worst|\w+est)\b", re.I)
+#: Comings and goings: "Which city did X depart?" is true but hardly worth a card.
+MOVEMENT = re.compile(r"\b(depart|departed|leave|left|arrive|arrived|return|returned|travel|traveled|travelled|"
+                      r"fly|flew|go|went|come|came|head|headed)\b", re.I)
+#: Candidates scoring below this are not worth a card even when the deck has room.
+MIN_WORTH = 1.5
+
+
 def score(candidate: Rankable) -> float:
     words = len(candidate.question.split())
     value = PATTERN_SCORE.get(candidate.pattern, 2.0) + KIND_SCORE.get(candidate.kind, 0.0)
     value -= 0.06 * abs(words - IDEAL_STEM_WORDS)
     value += 0.4 * (1.0 - candidate.position)  # the lead of a news article holds its main facts
+    value += worth(candidate)
+    return value
+
+
+def worth(candidate: Rankable) -> float:
+    """How much the fact is worth knowing, beyond its shape: a first or a record is, a trip is not."""
+    mention = getattr(candidate, "mention", None)
+    sentence = getattr(mention, "sentence", "") or ""
+    value = 0.0
+    if NOTABLE.search(candidate.question) or (candidate.kind in {"date", "number"} and NOTABLE.search(sentence)):
+        value += 0.5
+    if candidate.kind == "place" and MOVEMENT.search(candidate.question) and len(candidate.question.split()) <= 9:
+        value -= 2.0  # a bare departure or arrival, nothing else asked
     return value
 
 
@@ -57,6 +85,8 @@ def select(candidates: list[Rankable], limit: int) -> list[Rankable]:
     for cand in ranked:
         if len(kept) >= limit:
             break
+        if score(cand) < MIN_WORTH:
+            break  # ranked best first: the rest are no better
         if per_answer.get(cand.answer_key, 0) >= MAX_PER_ANSWER:
             continue
         if per_sentence.get(cand.sentence_key, 0) >= MAX_PER_SENTENCE:

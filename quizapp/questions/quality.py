@@ -1,0 +1,208 @@
+"""Article-level checks on a question, beyond what its own stem shows.
+
+``ArticleReview.review`` takes a candidate question and returns it (possibly with
+its stem and statement rewritten) or ``None``:
+
+* the answer is one of the article's own subjects (``subject.py``): every "who"
+  in a profile of a person has that person as its answer;
+* a city standing for its government ("Havana is a close ally of Pyongyang"):
+  "Which city ...?" reads wrong and the country would be just as right;
+* relative time references are resolved or dropped (``time_refs.py``);
+* "his/her/their" with two people it could mean ("Who does X blame for his ...?");
+* a place the stem gives away: "Cuban" names Cuba, "Kim Jong-un" names North
+  Korea, "North Korean" leaves only one other Korea.
+
+It also records, for true/false cards, the values of the same kind the article
+itself states (``swaps``): a false statement swaps in one of those, so the
+article alone decides it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from quizapp.facts.model import ArticleFacts, Mention
+from quizapp.ingest.model import Article
+from quizapp.questions import distractors as dist
+from quizapp.questions.subject import Subjects, article_subjects
+from quizapp.questions.time_refs import resolve_time_refs
+
+NAME_KINDS = {"person", "place", "organization"}
+POSSESSIVE = re.compile(r"\b(?:his|her|their)\b", re.I)
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+
+#: Verbs a city can be the subject of as a place, not as its government.
+PLACE_PREDICATES = {"host", "lie", "sit", "border", "have", "house", "overlook", "face", "attract", "stand",
+                    "flood", "suffer", "experience", "record", "grow", "shrink", "straddle", "cover"}
+#: "Havana is the capital / a port / home to ...": being a place.
+PLACE_NOUNS = {"city", "capital", "port", "home", "site", "venue", "centre", "center", "hub", "seat", "town",
+               "destination", "gateway", "birthplace", "metropolis", "village", "harbor", "harbour"}
+PLACE_ADJECTIVES = {"located", "situated", "known", "famous", "home", "located", "big", "large", "small",
+                    "populous", "old", "older", "oldest", "largest", "biggest"}
+
+
+@dataclass
+class ArticleReview:
+    """What the checks need to know about one article."""
+
+    article: Article
+    facts: ArticleFacts
+    doc: Any
+    subjects: Subjects
+    person_names: tuple[re.Pattern[str], ...]  # one pattern per person of the deck (all their names)
+    dates_by_sentence: dict[int, dict[str, str]]
+
+    @classmethod
+    def build(cls, article: Article, facts: ArticleFacts, doc: Any, pool: list[dist.PoolEntry]) -> "ArticleReview":
+        people = []
+        for entry in pool:
+            if entry.kind != "person":
+                continue
+            names = sorted({n for n in (entry.canonical, *entry.aliases) if len(n) > 1}, key=len, reverse=True)
+            if names:
+                people.append(re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"))
+        dates: dict[int, dict[str, str]] = {}
+        for m in facts.mentions:
+            if m.kind == "date" and m.value:
+                dates.setdefault(m.sentence_start, {})[m.text.casefold()] = m.value
+        return cls(article, facts, doc, article_subjects(article, facts, doc), tuple(people), dates)
+
+    # ------------------------------------------------------------------ the checks
+
+    def review(self, cand: Any) -> Any | None:
+        """The candidate, rewritten where needed, or None when it cannot be asked fairly."""
+        m: Mention = cand.mention
+        if cand.kind in NAME_KINDS and self.subjects.covers(cand.answer, m.canonical, m.text, *cand.aliases):
+            return None
+        if self.is_metonymy(cand):
+            return None
+        dates = self.dates_by_sentence.get(m.sentence_start, {})
+        question = resolve_time_refs(cand.question, dates)
+        if question is None or self.ambiguous_possessive(question, cand.kind == "person"):
+            return None
+        if self.gives_place_away(cand, question):
+            return None
+        transformed = cand.transformed
+        template = transformed.template
+        if "{answer}" in template:
+            fixed = resolve_time_refs(template, dates)
+            if fixed is None or self.ambiguous_possessive(fixed.replace("{answer}", ""), cand.kind == "person"):
+                fixed = ""  # no statement: the card will be of another type
+            template = fixed
+        if question != transformed.question or template != transformed.template:
+            cand.transformed = dataclasses.replace(transformed, question=question, template=template)
+        cand.year = self.article.published.year if self.article.published else None
+        cand.swaps = self.swaps(cand)
+        return cand
+
+    def is_metonymy(self, cand: Any) -> bool:
+        """A city as the subject of something only a government does ("Which city is an ally of ...?")."""
+        if cand.kind != "place" or cand.pattern not in {"subject", "relative"}:
+            return False
+        if dist.place_category(cand.mention.canonical, cand.aliases, cand.mention.label) != "city":
+            return False
+        span = self.doc.char_span(cand.mention.start, cand.mention.end, alignment_mode="expand")
+        if span is None:
+            return True
+        root = span.root
+        if cand.pattern == "relative":
+            verb = next((c for c in root.children if c.dep_ == "relcl"), None)
+        else:
+            verb = root.head if root.dep_ in {"nsubj", "nsubjpass"} else None
+        if verb is None:
+            return True
+        lemma = verb.lemma_.casefold()
+        if lemma in PLACE_PREDICATES:
+            return False
+        if lemma in {"be", "become", "remain"}:
+            complements = [c for c in verb.children if c.dep_ in {"attr", "acomp", "oprd"}]
+            return not any(c.lemma_.casefold() in PLACE_NOUNS | PLACE_ADJECTIVES for c in complements)
+        return True
+
+    def ambiguous_possessive(self, text: str, answer_is_person: bool) -> bool:
+        """"his/her/their" with more than one person it could point to."""
+        if not POSSESSIVE.search(text):
+            return False
+        referents = sum(1 for pattern in self.person_names if pattern.search(text)) + (1 if answer_is_person else 0)
+        return referents >= 2
+
+    def gives_place_away(self, cand: Any, question: str) -> bool:
+        """The stem names or implies the answer country (its demonym, capital or leader), or shares its
+        root with it ("North Korean" for South Korea: only one other Korea is left)."""
+        if cand.kind != "place" or dist.place_category(cand.answer, cand.aliases) != "country":
+            return False
+        if cand.answer in dist.implied_countries(question):
+            return True
+        words = [w for w in re.findall(r"[\w-]+", cand.answer.casefold())]
+        if words and words[0] in COMPASS:
+            root = " ".join(words[1:])
+            return bool(root) and re.search(rf"\b{re.escape(root)}", question.casefold()) is not None
+        return False
+
+    # ------------------------------------------------------------------ true/false swaps
+
+    def swaps(self, cand: Any) -> list[str]:
+        """Values of the answer's kind the article itself states, as they would read in place of the answer."""
+        m: Mention = cand.mention
+        out: list[str] = []
+        own = {m.canonical.casefold(), m.text.casefold(), cand.answer.casefold(), *(a.casefold() for a in cand.aliases)}
+        if cand.kind == "date":
+            gran = dist.date_granularity(m.value or "")
+            for other in self.facts.mentions:
+                if other.kind == "date" and other.value and dist.date_granularity(other.value) == gran:
+                    shown = dist.format_date(other.value, None)
+                    if shown and shown.casefold() not in own and other.value != m.value:
+                        out.append(shown)
+        elif cand.kind == "number":
+            for other in self.facts.mentions:
+                if (other.kind == "number" and other.unit and other.unit == m.unit and other.granularity == m.granularity
+                        and other.value != m.value and re.search(r"\d", other.text)):
+                    out.append(other.text)
+        elif cand.kind in NAME_KINDS:
+            implied = dist.implied_countries(cand.transformed.template) if cand.kind == "place" else set()
+            role = dist.person_role(cand.answer, cand.aliases) if cand.kind == "person" else None
+            country = dist.person_country(cand.answer, cand.aliases) if cand.kind == "person" else None
+            for cluster in self.facts.clusters:
+                if cluster.kind != cand.kind or cluster.canonical.casefold() in own:
+                    continue
+                if {a.casefold() for a in cluster.aliases} & own:
+                    continue
+                if cand.kind == "place":
+                    other = dist.place_category(cluster.canonical, cluster.aliases, cluster.label)
+                    if other != dist.place_category(cand.answer, cand.aliases, cand.mention.label):
+                        continue
+                    if other == "facility" and dist.facility_head(cluster.canonical) != dist.facility_head(cand.answer):
+                        continue
+                    if other == "country" and dist.continent_of(cluster.canonical) != dist.continent_of(cand.answer):
+                        continue  # Panama's stand-in is a neighbour, not South Korea
+                elif cand.kind == "organization":
+                    if dist.organization_category(cluster.canonical, cluster.aliases) != dist.organization_category(
+                            cand.answer, cand.aliases):
+                        continue
+                elif cand.kind == "person" and (role is None or dist.person_role(cluster.canonical, cluster.aliases) != role
+                                                or dist.person_country(cluster.canonical, cluster.aliases) != country):
+                    continue  # "Kim Jong-un first traveled ..." for a film-maker: the article cannot rule it out
+                if cand.kind == "place" and cluster.canonical in implied:
+                    continue  # "smuggled Cuban cigars into Cuba" is no statement to judge
+                out.append(cluster.canonical)
+        return list(dict.fromkeys(out))
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text.casefold())
+
+
+#: Similarity (0-100) above which a true statement merely repeats its source sentence.
+COPY_SIMILARITY = 92
+
+
+def copies_source(statement: str, sentence: str) -> bool:
+    """A true statement that is its source sentence word for word (or all but a connective): not a
+    question at all. A trimmed clause or a resolved reference makes it one."""
+    from rapidfuzz import fuzz
+
+    a, b = _plain_words(statement), _plain_words(sentence)
+    return a == b or fuzz.ratio(" ".join(a), " ".join(b)) >= COPY_SIMILARITY

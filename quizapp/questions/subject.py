@@ -1,0 +1,163 @@
+"""What an article is about: the entities no question should have as its answer.
+
+A question whose answer is the article's own subject ("Who defected ...?" in a
+profile of the defector) is answered by the title, not by the fact. Subjects are
+found by general signals only:
+
+* a "Tag: X" / "Subjects: X, Y" line at the top of the source file (blog archives);
+* a person named in the title, or the person the title describes ("Former
+  diplomat trafficked cigars" and "X, a former diplomat");
+* the most-mentioned person, when clearly dominant (1.5 times the next) or the
+  subject of the article's opening sentence;
+* a place or organization named in the title (by name or by its demonym,
+  "North Korean" for North Korea) that is also among the most mentioned of its
+  kind; in a compilation of posts, the most mentioned one, named in at least
+  half of the headlines.
+
+Questions may still name a subject in their stem; only the answer is barred.
+(``main_subject.py`` finds the one thing "it"/"the bridge" refer back to; this module
+finds everything an answer must not be.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from quizapp.facts.model import ArticleFacts
+from quizapp.ingest.model import Article
+from quizapp.questions import distractors as dist
+
+#: The top line a blog archive uses to say what the page collects.
+TAG_LINE = re.compile(r"^\s*(?:tags?|topics?|categor(?:y|ies)|filed under)\s*:\s*(?P<names>.{1,120})$", re.I | re.M)
+#: How much more often the leading person must be mentioned than the next one.
+DOMINANCE = 1.5
+#: Minimum mentions for a person to be a subject by count alone.
+MIN_SUBJECT_MENTIONS = 3
+#: A place or organization in the title is a subject when mentioned at least this share as often as
+#: the most-mentioned one of its kind ("diplomat in Cuba" in a title, Cuba all through the text).
+TITLE_SHARE = 0.5
+NAME_KINDS = ("person", "place", "organization")
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """The subjects of one article, as normalized names (canonicals and aliases)."""
+
+    names: frozenset[str]
+
+    def covers(self, *names: str) -> bool:
+        return any(_norm(n) in self.names for n in names if n)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+def source_tags(article: Article) -> list[str]:
+    """Names on a "Tag:" line near the top of the source file (the cleaner drops that line as furniture)."""
+    if article.path in {"", "-"}:
+        return []
+    try:
+        with Path(article.path).open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(2000)
+    except OSError:
+        return []
+    found = TAG_LINE.search(head)
+    if not found:
+        return []
+    return [n.strip() for n in re.split(r"[,;|]", found.group("names")) if n.strip()]
+
+
+def _mentioned_in(text: str, names: Iterable[str]) -> bool:
+    padded = f" {_norm(text)} "
+    return any(len(n) > 1 and f" {_norm(n)} " in padded for n in names)
+
+
+def _in_heading(heading: str, kind: str, names: list[str]) -> bool:
+    if _mentioned_in(heading, names):
+        return True
+    # "North Korean Defector ..." names North Korea through its demonym.
+    return kind == "place" and dist.country_of_demonym(heading) in names
+
+
+def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> Subjects:
+    """The article's subjects (see the module docstring for the signals)."""
+    counts = Counter((m.kind, m.canonical) for m in facts.mentions if m.kind in NAME_KINDS and not m.aside)
+    clusters = {(c.kind, c.canonical): [c.canonical, *c.aliases] for c in facts.clusters if c.kind in NAME_KINDS}
+    title = article.title or ""
+    headings = list(dict.fromkeys([h for h in [title, *article.headlines] if h]))
+    tags = source_tags(article)
+    # A page of several posts: its title is just the first post's headline. (Section headings of a
+    # single article do not repeat the title.)
+    compilation = bool(tags) or (len(headings) > 3 and title in article.headlines)
+    chosen: set[tuple[str, str]] = set()
+
+    for tag in tags:
+        for key, names in clusters.items():
+            if _norm(tag) in {_norm(n) for n in names}:
+                chosen.add(key)
+
+    for kind in NAME_KINDS:
+        ranked = [(key, n) for key, n in counts.most_common() if key[0] == kind]
+        if not ranked:
+            continue
+        top_key, top_n = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        for key, n in ranked:
+            names = clusters.get(key, [key[1]])
+            in_title = bool(title) and _in_heading(title, kind, names)
+            if compilation:
+                share = sum(_in_heading(h, kind, names) for h in headings)
+                if share * 2 >= len(headings) and n == top_n:
+                    chosen.add(key)
+            elif kind == "person" and in_title:
+                chosen.add(key)
+            elif in_title and n >= max(2, TITLE_SHARE * top_n):
+                chosen.add(key)
+        if kind == "person" and not compilation and top_n >= MIN_SUBJECT_MENTIONS:
+            names = clusters.get(top_key, [top_key[1]])
+            if (top_n >= DOMINANCE * runner_up or _described_by_title(title, names, facts)
+                    or _opens_article(article, names, doc)):
+                chosen.add(top_key)
+
+    found: set[str] = set()
+    for key in chosen:
+        found |= {_norm(n) for n in clusters.get(key, [key[1]])}
+    return Subjects(frozenset(found))
+
+
+#: Title nouns that describe a person ("Former North Korean diplomat ...").
+_PERSON_NOUNS = {t.split()[-1] for t in dist.ROLE_TITLES} | {
+    "official", "activist", "journalist", "scientist", "player", "author", "coach", "founder", "artist", "singer",
+    "writer", "director", "mayor", "governor", "striker", "composer"}
+
+
+def _described_by_title(title: str, names: list[str], facts: ArticleFacts) -> bool:
+    """The title calls someone "diplomat" and the article introduces this person as one."""
+    nouns = {w.rstrip("s") for w in _norm(title).split()} & _PERSON_NOUNS
+    name_re = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if len(n) > 2)
+    if not nouns or not name_re:
+        return False
+    noun_re = "|".join(sorted(nouns))
+    near = re.compile(rf"(?:(?:{name_re}),\s+(?:the|a|an)\s+(?:[\w-]+\s){{0,4}}?(?:{noun_re})\b)|"
+                      rf"(?:\b(?:{noun_re})\s+(?:{name_re}))", re.I)
+    return any(near.search(m.sentence) for m in facts.mentions if m.canonical in names or m.text in names)
+
+
+def _opens_article(article: Article, names: list[str], doc: Any) -> bool:
+    """The person is the grammatical subject of the first sentence of the body (not a caption)."""
+    if doc is None:
+        return False
+    for sent in doc.sents:
+        if article.in_aside(sent.start_char, sent.end_char) or len(sent) < 6:
+            continue
+        subject = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+        if subject is None:
+            return False
+        phrase = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+        return _mentioned_in(phrase, names)
+    return False
