@@ -61,6 +61,10 @@ async def test_quiz_results_and_retry_of_the_misses(tmp_path):
         assert isinstance(app.screen, ResultsScreen)
         assert "Score 2/2" in screen_text(app)
         assert "No misses" in screen_text(app)
+        await pilot.press("q")
+        await settle(pilot)
+        # Back home, the deck's last score is the retry's.
+        assert "100%" in str(app.screen.query_one("#decks").get_row_at(0)[4])
     with ReviewStore.open(tmp_path / "data") as store:
         quizzes = store.quizzes()
         assert [(q.score, q.total) for q in quizzes] == [(4, 6), (2, 2)]

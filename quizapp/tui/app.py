@@ -9,6 +9,7 @@ when they first need them, so the first screen paints fast.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +64,7 @@ class QuizApp(App[None]):
         self._fixed_now = now
         self._store: ReviewStore | None = None
         self._settings: Settings | None = None
+        self._open_lock = threading.Lock()
         self._decks: dict[Path, tuple[float, Deck]] = {}
 
     # -- shared state -------------------------------------------------------------------------
@@ -75,10 +77,19 @@ class QuizApp(App[None]):
     def store(self) -> ReviewStore:
         """The review database, opened on first use and closed when the app exits."""
         if self._store is None:
-            from quizapp.storage.db import ReviewStore
-
-            self._store = ReviewStore.open(self.data_dir)
+            self._store = self.open_store()
         return self._store
+
+    def open_store(self) -> ReviewStore:
+        """A new connection to the review database (workers use their own, SQLite connections are per thread).
+
+        Opens are serialized: two connections creating the database at once can collide while
+        switching it to WAL mode.
+        """
+        from quizapp.storage.db import ReviewStore
+
+        with self._open_lock:
+            return ReviewStore.open(self.data_dir)
 
     @property
     def settings(self) -> Settings:

@@ -16,6 +16,7 @@ from quizapp.tui.widgets.mastery import mastery_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import Deck
+    from quizapp.study.session import DeckSummary
 
 TITLE_WIDTH = 30
 
@@ -28,6 +29,7 @@ class DeckRow:
     origin: str
     deck: Deck | None
     error: str | None = None
+    summary: DeckSummary | None = None
 
     @property
     def title(self) -> str:
@@ -104,22 +106,23 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home-decks")
     def load_decks(self) -> list[DeckRow]:
+        # Reading decks and summing up their history can take a while for big decks: it runs
+        # off the UI thread, with its own database connection.
+        from quizapp.study.session import deck_summary
+
         app = self.app
         rows = find_decks(app.deck_paths, app.data_dir, app.show_bundled)  # type: ignore[attr-defined]
+        now, settings = app.now(), app.settings  # type: ignore[attr-defined]
+        with app.open_store() as store:  # type: ignore[attr-defined]
+            for row in rows:
+                if row.deck is not None:
+                    row.summary = deck_summary(row.deck, row.path, store, now, settings)
         self.app.call_from_thread(self._show_rows, rows)
         return rows
 
     def _show_rows(self, rows: list[DeckRow]) -> None:
         self.rows = rows
         self._fill_table()
-
-    def _summary(self, row: DeckRow) -> object | None:
-        from quizapp.study.session import deck_summary
-
-        if row.deck is None:
-            return None
-        app = self.app
-        return deck_summary(row.deck, row.path, app.store, app.now(), app.settings)  # type: ignore[attr-defined]
 
     def _fill_table(self) -> None:
         table = self.query_one("#decks", DataTable)
@@ -133,15 +136,15 @@ class HomeScreen(Screen[None]):
             if row.deck is None:
                 table.add_row(title, "invalid", "", "", "", "", key=str(index))
                 continue
-            summary = self._summary(row)
-            last = getattr(summary, "last_score", None)
+            summary = row.summary
+            assert summary is not None
             table.add_row(
                 title,
-                str(getattr(summary, "cards", len(row.deck.cards))),
-                str(getattr(summary, "due", "")),
-                str(getattr(summary, "new", "")),
-                "—" if last is None else f"{last:.0%}",
-                mastery_text(getattr(summary, "mastery", None)),
+                str(summary.cards),
+                str(summary.due),
+                str(summary.new),
+                "—" if summary.last_score is None else f"{summary.last_score:.0%}",
+                mastery_text(summary.mastery),
                 key=str(index),
             )
         if selected is not None:

@@ -70,7 +70,6 @@ class StatsScreen(Screen[None]):
         from quizapp.deck.discovery import DeckEntry
         from quizapp.deck.yaml_io import load_deck
         from quizapp.errors import DeckError
-        from quizapp.storage.db import ReviewStore
         from quizapp.study.stats import collect_stats
 
         entries = []
@@ -81,7 +80,7 @@ class StatsScreen(Screen[None]):
                 entries.append(DeckEntry(path, path.stem, 0, 0, "given", error=str(exc)))
                 continue
             entries.append(DeckEntry(path, deck.title, len(deck.cards), len(deck.study_items()), "given"))
-        with ReviewStore.open(self.app.data_dir) as store:  # type: ignore[attr-defined]
+        with self.app.open_store() as store:  # type: ignore[attr-defined]
             stats = collect_stats(store, entries, self.app.now(), self.app.settings)  # type: ignore[attr-defined]
         self.app.call_from_thread(self._loaded, stats)
 

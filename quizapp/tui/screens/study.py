@@ -170,7 +170,7 @@ class StudyScreen(Screen[None]):
         question = self.query_one(QuestionView)
         question.freeze(response)
         self.query_one(AnswerFeedback).show(item, self.grade, typed=question.takes_text)
-        suggested = self.grade.suggested_rating if self.grade else None
+        suggested = self.grade.suggested_rating if self.grade else 3  # a self-graded flashcard: Good unless told
         self.query_one(IntervalButtons).show(session.intervals(item), suggested)
         self.set_focus(None)
         self.phase = "rate"
