@@ -242,7 +242,7 @@ def clean_text(text: str) -> CleanedText:
 
     # Pass 1: drop furniture, strip credits, recognise captions.
     staged: list[Paragraph] = []
-    for paragraph in raw:
+    for position, paragraph in enumerate(raw):
         glued = split_glued_headline(paragraph)
         if glued is not None:
             headline, paragraph = glued
@@ -264,6 +264,10 @@ def clean_text(text: str) -> CleanedText:
             continue
         words = paragraph.split()
         if len(words) < 3 and not paragraph.endswith((".", "!", "?")):
+            if position == 0 and all(w[:1].isupper() for w in words) and len(raw) > 1:
+                # An encyclopedia entry's title ("Tartu", "Mara Okonkwo") opens the document.
+                result.headlines.append(paragraph)
+                result.leading_headline = paragraph
             continue  # a lone source tag, alt text or widget label ("Yonhap", "nk flag")
         paragraph = _SOURCE_TAG.sub("", paragraph)
         stripped, had_credit = strip_credits(paragraph)

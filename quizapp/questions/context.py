@@ -29,6 +29,7 @@ from typing import Any
 
 from quizapp.facts.model import ArticleFacts, Mention
 from quizapp.questions import distractors as dist
+from quizapp.questions.main_subject import MainSubject, find_main_subject, refers_to_subject, sentence_is_about
 
 Token = Any
 
@@ -53,6 +54,8 @@ class ArticleContext:
     ambiguous_parts: set[str] = field(default_factory=set)
     #: (noun lemma, canonical, words describing them, char offset of the description)
     descriptions: list[tuple[str, str, frozenset[str], int]] = field(default_factory=list)
+    #: what the article is about: "It" and "the bridge" stand for it (``main_subject.py``)
+    main: MainSubject | None = None
 
     @classmethod
     def build(cls, doc: Any, facts: ArticleFacts) -> "ArticleContext":
@@ -64,6 +67,7 @@ class ArticleContext:
         ctx.ambiguous_parts = {w for c in facts.clusters if c.kind != "person"
                                for name in (c.canonical, *c.aliases) for w in name.split()}
         ctx.descriptions = _descriptions(doc, facts)
+        ctx.main = find_main_subject(doc, facts)
         return ctx
 
     # ------------------------------------------------------------ lookups
@@ -89,6 +93,14 @@ class ArticleContext:
         span = self.doc.char_span(sentence_start, sentence_start + 1, alignment_mode="expand")
         if span is None:
             return out
+        if self.main is not None:
+            # "cross the bridge" -> "cross the Varnholt Bridge": the article's subject by its name.
+            for tok in span.sent:
+                if refers_to_subject(tok, self.main):
+                    for det in tok.children:
+                        if det.dep_ == "det":
+                            out[det.i] = ""
+                    out[tok.i] = self.main.name
         for tok in span.sent:
             if tok.pos_ != "PROPN" or tok.dep_ not in NOMINAL_DEPS:
                 continue
@@ -112,6 +124,10 @@ class ArticleContext:
         low = {"him": "he", "her": "she"}.get(token.lower_, token.lower_)
         if low in {"he", "she"}:
             return self._reporter(token) or self._previous_person(token)
+        if low == "it":
+            return self._main_subject_it(token)
+        if self.main is not None and refers_to_subject(token, self.main):
+            return self.main.name  # "The company began as ..." -> "Harlow & Finch began as ..."
         if low in {"they", "both"} or (token.pos_ == "NUM" and all(c.dep_ == "det" for c in token.children)):
             return self._counted_group(token)
         if token.pos_ == "NOUN":
@@ -143,6 +159,17 @@ class ArticleContext:
             return self._described_person(speaker)
         return None
 
+    def _main_subject_it(self, token: Token) -> str | None:
+        """"It was designed by ...": the article's subject, when the sentence before was about it too."""
+        if self.main is None or token.dep_ not in {"nsubj", "nsubjpass"} or token.sent.start == 0:
+            return None
+        sent = token.sent
+        # Nothing else named before "it" in its own sentence ("After the war the factory ... it ...").
+        if any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass"}) for t in sent if t.i < token.i):
+            return None
+        previous = self.doc[sent.start - 1].sent
+        return self.main.name if sentence_is_about(previous, self.main) else None
+
     def _previous_person(self, token: Token) -> str | None:
         """The one person the sentence right before names (and none before the pronoun in its own)."""
         sent_start = token.sent.start_char
@@ -155,12 +182,22 @@ class ArticleContext:
             if sent.start == 0:
                 return None
             sent = self.doc[sent.start - 1].sent
+            main_subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if main_subject is not None and main_subject.lower_ == pronoun:
+                continue  # "She began studying with Abbé Guérin": she is still the one before
             people = {m.canonical for m in self.by_sentence.get(sent.start_char, [])
                       if m.kind == "person" and plausible_fact(m.kind, m.canonical)}
             if people:
                 if len(people) != 1:
                     return None
                 person = next(iter(people))
+                # The one person must be what the sentence is about, not someone in a subordinate clause
+                # ("Interest in her music revived when the organist Claire Dubois recorded ...").
+                subjects = [c for v in [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
+                            for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if not any(self.person_name(t) == person or any(self.person_name(w) == person for w in t.subtree)
+                           for t in subjects):
+                    return None
                 # A named subject the extraction did not call a person ("Helena Brandt met Ines ...") competes.
                 subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subject is not None and subject.pos_ == "PROPN" and self.person_name(subject) != person:

@@ -474,6 +474,9 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         # "established diplomatic relations with Cuba": the phrase qualifies the object but asks well.
         anchor = head.head
         role = f"prep_{anchor.lower_}"
+    elif _agent_noun(head, target_ids) is not None and target.kind in {"person", "organization"}:
+        # "It was designed by the firm Halvorsen Partners" -> "Which firm designed the Varnholt Bridge?"
+        role, anchor = "agent", _agent_noun(head, target_ids).head
     elif head.dep_ == "npadvmod" and target.kind == "date" and head.head.pos_ in {"VERB", "AUX"}:
         role, anchor = "time", head
     else:
@@ -598,6 +601,12 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     statement = template.replace("{answer}", answer_text)
 
     # --- the question
+    if role == "agent":
+        question = _active_question(doc, target, verb, subject, anchor, clause, target_ids, replace)
+        if question is None:
+            return None
+        return Transformed(question=question, statement=statement, template=template, answer_text=answer_text,
+                           pattern="agent", wh=_wh_word(question.split(" ", 1)[0]))
     wh = _question_word(target, role, counted, doc, target_ids)
     if wh is None:
         return None
@@ -628,6 +637,77 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         pattern = role if role in {"subject", "object", "time"} else "prep"
     return Transformed(question=question, statement=statement, template=template, answer_text=answer_text,
                        pattern=pattern, wh=_wh_word(wh))
+
+
+#: Past tenses of irregular verbs whose participle differs ("written" -> "wrote"); regular ones end in -ed.
+IRREGULAR_PAST = {
+    "written": "wrote", "taken": "took", "given": "gave", "chosen": "chose", "drawn": "drew", "sung": "sang",
+    "begun": "began", "known": "knew", "shown": "showed", "broken": "broke", "seen": "saw", "done": "did",
+    "stolen": "stole", "driven": "drove", "won": "won", "built": "built", "led": "led", "made": "made",
+    "bought": "bought", "sold": "sold", "held": "held", "paid": "paid", "sent": "sent", "brought": "brought",
+    "found": "found", "told": "told", "taught": "taught", "caught": "caught", "run": "ran", "beaten": "beat",
+    "sunk": "sank", "struck": "struck", "hit": "hit", "set": "set", "put": "put", "shot": "shot", "spent": "spent",
+    "overthrown": "overthrew", "thrown": "threw", "forgiven": "forgave", "forbidden": "forbade", "ridden": "rode",
+    "eaten": "ate", "fallen": "fell", "grown": "grew", "flown": "flew", "worn": "wore", "torn": "tore",
+    "sworn": "swore", "spoken": "spoke", "frozen": "froze", "woken": "woke", "hidden": "hid", "bitten": "bit",
+    "laid": "laid", "read": "read", "won over": "won over", "kept": "kept", "left": "left", "lost": "lost",
+    "meant": "meant", "met": "met", "understood": "understood", "felt": "felt", "dealt": "dealt", "fed": "fed",
+    "fought": "fought", "sought": "sought", "thought": "thought", "lent": "lent", "bent": "bent", "bound": "bound",
+    "ground": "ground", "wound": "wound", "shaken": "shook", "undertaken": "undertook", "overseen": "oversaw",
+    "rebuilt": "rebuilt", "rewritten": "rewrote", "withdrawn": "withdrew", "outgrown": "outgrew",
+}
+
+
+def _agent_noun(head: Token, target_ids: set[int]) -> Token | None:
+    """The noun after a passive "by" holding the answer: "by Nordbyg" or "by the firm Halvorsen Partners"."""
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        return head
+    if head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.dep_ == "agent" \
+            and head.head.pos_ == "NOUN" and head.head.i < min(target_ids):
+        return head.head
+    return None
+
+
+def _active_question(doc: Any, target: Target, verb: Token, subject: Token, by: Token, clause: set[int],
+                     target_ids: set[int], replace: dict[int, str]) -> str | None:
+    """A passive clause asked about its agent, in the active voice when the verb's past tense is known
+    ("Who designed the Varnholt Bridge?"), else with the preposition at the end ("Which firm was X
+    designed by?")."""
+    noun = _agent_noun(doc[target.start:target.end].root, target_ids)
+    answer_root = doc[target.start:target.end].root
+    if noun is None or any(c.dep_ == "conj" for c in [*noun.children, *answer_root.children]):
+        return None  # "by Arthur Harlow and Edith Finch": the answer is two people
+    if target.kind == "person":
+        wh = "Who"
+    elif noun.i not in target_ids and noun.pos_ == "NOUN":
+        wh = f"Which {noun.lower_}"  # "the sporting goods group Mercer Holdings" -> "Which group"
+    else:
+        wh = f"Which {target.category or 'organization'}"
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    if len(auxes) != 1 or auxes[0].dep_ != "auxpass":
+        return None  # "had been founded", "will be built": keep to the simple passive
+    aux = auxes[0]
+    subject_ids = _subtree_ids(subject) & clause
+    if subject.i in replace:
+        subject_ids = (subject_ids - _subtree_ids(subject)) | {subject.i}
+    rest = clause - subject_ids - _subtree_ids(by) - {aux.i, verb.i}
+    fronted = {i for i in rest if i < subject.left_edge.i}
+    tail_ids = rest - fronted
+    object_text = _render(doc, subject_ids, replace) if subject_ids else replace.get(subject.i, "")
+    if not object_text:
+        return None
+    first = doc[min(subject_ids)] if subject_ids else subject
+    if subject.i not in replace and first.lower_ in {"the", "a", "an"}:
+        object_text = object_text[:1].lower() + object_text[1:]
+    tail = _render(doc, tail_ids, replace) if tail_ids else ""
+    front = _lower_first(_render(doc, fronted, replace), doc[min(fronted)]) if fronted else ""
+    past = verb.lower_ if verb.lower_.endswith("ed") else IRREGULAR_PAST.get(verb.lower_)
+    if aux.lower_ in {"was", "were"} and verb.tag_ == "VBN" and past:
+        question = f"{wh} {past} {object_text} {tail} {front}"
+    else:
+        question = f"{wh} {aux.lower_} {object_text} {verb.text} {tail} {front} by"
+    question = tidy(question).rstrip(".") + "?"
+    return question[:1].upper() + question[1:]
 
 
 #: Nouns an amount of money is "a ___ of": "a salary of 500 dollars a month".

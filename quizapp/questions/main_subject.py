@@ -1,0 +1,158 @@
+"""The article's main subject: what "It", "the bridge" and "the company" stand for.
+
+Encyclopedia entries and many news stories are about one thing the title names
+("Tartu", "Harlow & Finch", "Varnholt Bridge Opens to Traffic ..."), and their
+sentences refer back to it as "It was founded in 1923 ...", "The company began
+...", "Officials expect 18,000 vehicles to cross the bridge". A question must
+name it. The main subject is found, when it can be, from:
+
+* a short title that is a name (no verb, every word capitalized): "Tartu",
+  "Halifax Explosion", "Harlow & Finch";
+* otherwise the named subject of the first sentence when the title names it too
+  ("The Varnholt Bridge, which links ..., opened ..." under "Varnholt Bridge Opens ...").
+
+It is referred to by the last word of its name ("the bridge", "the explosion"), by
+the noun the first sentence defines it with ("Tartu is the second-largest *city*",
+"Harlow & Finch is a British *manufacturer*" → also "the company", "the firm"),
+and by "it"/"its" when the sentence before was about it too. Persons are left to the
+he/she rules of ``context.py``.
+
+Works on spaCy tokens without importing spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from quizapp.facts.entities import FACILITY_HEADS, ORG_HEADS
+from quizapp.facts.labels import THING_SUFFIXES
+from quizapp.facts.model import ArticleFacts
+
+Token = Any
+
+_TITLE_SMALL_WORDS = {"of", "the", "and", "&", "de", "la", "von", "van", "on", "upon", "in"}
+#: Nouns that make a thing a company, so "the company"/"the firm" mean it too.
+COMPANY_NOUNS = {"manufacturer", "maker", "company", "firm", "retailer", "producer", "carmaker", "automaker",
+                 "airline", "bank", "publisher", "brewery", "business", "conglomerate", "corporation", "chain",
+                 "developer", "operator", "supplier", "startup", "insurer", "broadcaster"}
+PLACE_NOUNS = {"city", "town", "village", "capital", "municipality", "port"}
+#: Last words of names that are common nouns the thing goes by ("the bridge", "the explosion").
+HEAD_NOUNS = FACILITY_HEADS | ORG_HEADS | THING_SUFFIXES
+#: Nouns too vague to stand for the subject on their own.
+VAGUE_NOUNS = {"one", "part", "member", "group", "kind", "type", "name", "series", "number", "home", "example"}
+
+
+@dataclass
+class MainSubject:
+    name: str  # as a question writes it: "the Varnholt Bridge", "Harlow & Finch", "Tartu"
+    kind: str | None  # person, place, organization, or None when the extraction did not find it
+    nouns: set[str] = field(default_factory=set)  # "bridge", "company", "city"
+    words: set[str] = field(default_factory=set)  # lowercased words of its name
+
+    def is_named_by(self, tokens: list[Token]) -> bool:
+        """Whether a noun phrase's proper-noun words are this subject's name."""
+        names = {t.lower_ for t in tokens if t.pos_ == "PROPN" or t.text[:1].isupper() and t.dep_ != "det"}
+        return bool(names) and names <= self.words
+
+
+def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
+    """The thing the article is about, or None when the title and first sentence do not agree on one."""
+    title = (facts.title or "").strip()
+    if not title or not doc.text.strip():
+        return None
+    # The first real sentence: a dateline ("Lindqvist, 14 May 2025.") has no verb.
+    first_sentence = next((s for s in list(doc.sents)[:3] if s.root.pos_ in {"VERB", "AUX"}), None)
+    if first_sentence is None:
+        return None
+    subject = next((t for t in first_sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+    name: str | None = None
+    if _is_name(title):
+        name = title
+    elif subject is not None:
+        phrase = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in {"compound", "det", "amod"} or t == subject]
+        proper = [t for t in phrase if t.pos_ == "PROPN"]
+        text = " ".join(t.text for t in proper)
+        if proper and text and text.casefold() in title.casefold() and len(proper) == len(phrase) - (phrase[0].lower_ == "the"):
+            name = text
+    if not name:
+        return None
+    kind = _kind_of(name, facts)
+    if kind == "person":
+        return None  # he/she resolution handles people
+    written = _as_written(doc.text, name)
+    subject_words = {w.casefold() for w in re.findall(r"[\w’'&-]+", name)}
+    nouns: set[str] = set()
+    last = name.split()[-1].lower()
+    if len(name.split()) >= 2 and last in HEAD_NOUNS:
+        nouns.add(last)  # "the bridge" of "Varnholt Bridge", "the explosion" of "Halifax Explosion"
+    # "Tartu is the second-largest city": the noun the first sentence defines it by (the small model
+    # sometimes misparses an unknown name, so a sentence opening with the name counts too).
+    opens_with_name = first_sentence.text.casefold().startswith(name.casefold())
+    if (subject is not None and {t.lower_ for t in subject.subtree} & subject_words) or opens_with_name:
+        for child in first_sentence.root.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN" and child.lemma_.lower() not in VAGUE_NOUNS:
+                nouns.add(child.lemma_.lower())
+    if nouns & COMPANY_NOUNS or kind == "organization" and nouns & COMPANY_NOUNS:
+        nouns |= {"company", "firm"}
+    if nouns & PLACE_NOUNS:
+        nouns |= {"city", "town"} if nouns & {"city", "town"} else set()
+    return MainSubject(name=written, kind=kind, nouns=nouns, words=subject_words)
+
+
+def _is_name(title: str) -> bool:
+    words = title.split()
+    if not 1 <= len(words) <= 5 or title.endswith((".", "?", "!", ":")):
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS or w[:1].isdigit() for w in words)
+
+
+def _kind_of(name: str, facts: ArticleFacts) -> str | None:
+    folded = name.casefold()
+    for cluster in facts.clusters:
+        if cluster.kind in {"person", "place", "organization"} and folded in {
+                n.casefold() for n in (cluster.canonical, *cluster.aliases)}:
+            return cluster.kind
+    return None
+
+
+def _as_written(text: str, name: str) -> str:
+    """"the Varnholt Bridge" when the article writes it with "the", else the name alone."""
+    found = re.search(rf"\b(the|The)\s+{re.escape(name)}\b", text)
+    bare = re.search(rf"(?<!the )(?<!The ){re.escape(name)}\b", text)
+    if found and (bare is None or found.start() < bare.start()):
+        return f"the {name}"
+    return name
+
+
+def refers_to_subject(token: Token, subject: MainSubject) -> bool:
+    """"the bridge", "The company": a bare definite noun the subject goes by."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in subject.nouns:
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    return all(c.dep_ in {"det", "punct"} or (c.dep_ in {"relcl", "acl", "appos"} and _set_off(c)) for c in children)
+
+
+def _set_off(token: Token) -> bool:
+    left = token.left_edge
+    return left.i > 0 and token.doc[left.i - 1].text in {",", "—", "–", "("}
+
+
+def sentence_is_about(sent: Any, subject: MainSubject, depth: int = 0) -> bool:
+    """Whether a sentence's main subject is the article's subject (by name, noun or a chained "it")."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return False
+    if subj.lower_ == "it":
+        if depth >= 3 or sent.start == 0:
+            return False
+        previous = sent.doc[sent.start - 1].sent
+        return sentence_is_about(previous, subject, depth + 1)
+    if refers_to_subject(subj, subject):
+        return True
+    phrase = [t for t in subj.subtree if t.i <= subj.i]
+    return subject.is_named_by(phrase)
