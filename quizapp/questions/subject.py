@@ -4,7 +4,7 @@ A question whose answer is the article's own subject ("Who defected ...?" in a
 profile of the defector) is answered by the title, not by the fact. Subjects are
 found by general signals only:
 
-* a "Tag: X" / "Subjects: X, Y" line at the top of the source file (blog archives);
+* a "Tag: X" / "Topics: X, Y" line at the top of the source file (blog archives);
 * a person named in the title, or the person the title describes ("Former
   diplomat trafficked cigars" and "X, a former diplomat");
 * the most-mentioned person, when clearly dominant (1.5 times the next) or the

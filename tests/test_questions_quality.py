@@ -1,0 +1,257 @@
+"""The judge's failure classes, each on small original sentences: article subjects, metonymy,
+true/false swaps, distractor plausibility, time references, ambiguous possessives, give-aways
+and ranking by worth."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from types import SimpleNamespace
+
+import pytest
+
+from quizapp.questions import distractors as dist
+from quizapp.questions.quality import copies_source
+from quizapp.questions.ranking import score
+from quizapp.questions.time_refs import resolve_time_refs
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from quizapp.facts.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _read(tmp_path, text: str, date: dt.date | None = None, name: str = "story.txt"):
+    from quizapp.ingest import read_articles
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_articles([str(path)], date)
+
+
+def _candidates(tmp_path, text: str, date: dt.date | None = None):
+    """The reviewed candidates of one article, as the generator would rank them."""
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.questions import generate as gen
+
+    articles = _read(tmp_path, text, date)
+    pairs = extract_facts_with_docs(articles)
+    sources = gen._sources(articles)
+    pool = gen._pool([facts for facts, _doc in pairs])
+    sentences = gen._sentences(sources, pairs)
+    facts, doc = pairs[0]
+    return gen.article_candidates(0, sources[0].key, articles[0], facts, doc, pool, sentences), pool
+
+
+def _review(tmp_path, text: str):
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.questions import generate as gen
+    from quizapp.questions.quality import ArticleReview
+
+    articles = _read(tmp_path, text)
+    pairs = extract_facts_with_docs(articles)
+    facts, doc = pairs[0]
+    return ArticleReview.build(articles[0], facts, doc, gen._pool([facts]))
+
+
+# ---------------------------------------------------------------- 1. the article's own subject
+
+PROFILE = """Former Norland skipper crossed the ocean alone
+
+Olaf Brandt, a retired Norland skipper, crossed the Atlantic alone in 2019.
+
+Brandt left Valmora in May and reached Port Alder after 41 days at sea.
+
+In 2021 Brandt received the Blue Pennant from the Norland Sailing Club.
+
+Brandt wrote a book about the voyage, and Helena Marsk published it in 2022.
+"""
+
+
+def test_the_profiled_person_is_never_an_answer_but_may_be_in_stems(nlp, tmp_path):
+    candidates, _ = _candidates(tmp_path, PROFILE)
+    assert candidates, "the article has other facts to ask about"
+    assert all(c.answer != "Olaf Brandt" for c in candidates)
+    assert any("Olaf Brandt" in c.question for c in candidates)
+
+
+def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.questions.subject import article_subjects
+
+    text = ("Tag: Chile\n\nCopper price rises\n\nChile sold more copper to Japan in 2023 than in any year before.\n\n"
+            "Harbour reopens\n\nThe port of Antofagasta in Chile reopened after repairs, officials in Peru said.\n")
+    articles = _read(tmp_path, text)
+    ((facts, doc),) = extract_facts_with_docs(articles)
+    subjects = article_subjects(articles[0], facts, doc)
+    assert subjects.covers("Chile") and not subjects.covers("Japan")
+
+
+# ---------------------------------------------------------------- 2. metonymy
+
+
+def test_a_capital_acting_as_its_government_is_not_asked_as_a_city(nlp, tmp_path):
+    review = _review(tmp_path, "Ottawa is a close ally of Canberra in the new trade talks. "
+                               "Lisbon hosted the Atlantic fisheries summit in 2019.")
+    def cand(name: str):
+        start = review.facts.text.index(name)
+        mention = SimpleNamespace(canonical=name, label="GPE", start=start, end=start + len(name))
+        return SimpleNamespace(kind="place", pattern="subject", mention=mention, aliases=[])
+    assert review.is_metonymy(cand("Ottawa"))
+    assert not review.is_metonymy(cand("Lisbon"))
+
+
+# ---------------------------------------------------------------- 3. true/false
+
+
+def test_a_true_statement_must_not_copy_its_source():
+    source = "However, Olaf Brandt crossed the Atlantic alone in 2019."
+    assert copies_source("Olaf Brandt crossed the Atlantic alone in 2019.", source)
+    assert not copies_source("Olaf Brandt crossed the Atlantic in 2019.",
+                             "After two failed attempts and a long winter in the harbour of Valmora, Olaf Brandt "
+                             "crossed the Atlantic in 2019, his sponsor said on Monday.")
+
+
+def test_false_statements_swap_in_values_of_the_same_article(nlp, tmp_path):
+    text = ("The Varnholt Bridge opened in 2021 after six years of work. Engineers first surveyed the strait in 2009. "
+            "The old ferry was withdrawn in 2022.")
+    candidates, _ = _candidates(tmp_path, text)
+    dated = [c for c in candidates if c.kind == "date"]
+    assert dated
+    years = {"2021", "2009", "2022"}
+    for cand in dated:
+        assert cand.swaps and set(cand.swaps) <= years - {cand.answer}
+
+
+def test_true_false_cards_are_balanced_and_swap_article_values(nlp, tmp_path):
+    from quizapp.questions.generate import generate_deck
+
+    # Each sentence has an aside to trim, so a true statement is never the sentence itself.
+    text = ("The Harbour Choir of Valmora, a group of forty singers, recorded its first album in 2007, the local "
+            "paper reported. Composer Ines Moreau, who grew up in Port Alder, joined the Harbour Choir in 1994. "
+            "The Harbour Choir, which rehearses in an old warehouse, toured Chile in 1998 with a new programme. "
+            "Tomas Reyes, a retired teacher, opened a music school in 2003. In 2015, after years of trying, the "
+            "Harbour Choir won the Nordic Prize, officials said.")
+    path = tmp_path / "choir.txt"
+    path.write_text(text, encoding="utf-8")
+    years = {"2007", "1994", "1998", "2003", "2015"}
+    truths = []
+    for seed in range(6):
+        deck = generate_deck([path], seed=seed, types={"true_false"})
+        for card in deck.cards:
+            truths.append(card.answer)
+            if not card.answer:
+                assert any(y in card.statement for y in years)
+    assert truths and 0.25 <= sum(truths) / len(truths) <= 0.75
+
+
+# ---------------------------------------------------------------- 4. distractors
+
+
+def test_an_airport_is_offered_only_against_airports():
+    pool = [dist.PoolEntry("place", "Elmfield Palace", (), "facility"),
+            dist.PoolEntry("place", "Norland Guest House", (), "facility")]
+    got = dist.pick_distractors(dist.Answer("place", "Campinas International Airport", category="facility"), pool,
+                                random.Random(1))
+    assert got is not None and all(g.endswith("Airport") for g in got)
+
+
+def test_countries_come_from_the_answer_region_and_never_from_the_stem():
+    answer = dist.Answer("place", "Brazil", category="country",
+                         stem="Into which country were Cuban cigars smuggled?")
+    for seed in range(10):
+        got = dist.pick_distractors(answer, [], random.Random(seed))
+        assert got is not None and "Cuba" not in got
+        assert all(dist.continent_of(g) == "americas" for g in got)
+
+
+def test_people_need_a_comparable_role_and_country_or_the_card_is_typed():
+    # No role known: no multiple choice.
+    assert dist.pick_distractors(dist.Answer("person", "Joseph Kellan"), [], random.Random(1)) is None
+    # A Cuban head of state: Raul Castro is alive, Fidel Castro died before the article: too few.
+    answer = dist.Answer("person", "Miguel Diaz-Canel", category="head of state or government", year=2024)
+    assert dist.pick_distractors(answer, [], random.Random(1)) is None
+    # Deck people of the same role and country make it possible.
+    pool = [dist.PoolEntry("person", n, (), "diplomat or defector", "Norland")
+            for n in ("Ines Moreau", "Tomas Reyes", "Marta Silva")]
+    answer = dist.Answer("person", "Olaf Brandt", category="diplomat or defector", country="Norland")
+    assert set(dist.pick_distractors(answer, pool, random.Random(1)) or []) == {"Ines Moreau", "Tomas Reyes",
+                                                                               "Marta Silva"}
+
+
+def test_a_role_and_country_are_read_from_how_the_article_introduces_someone():
+    role, country = dist.described_person("Ana Lucero", (), ["Peruvian President Ana Lucero opened the summit."])
+    assert role == "head of state or government" and country == "Peru"
+
+
+# ---------------------------------------------------------------- 5. time references
+
+
+def test_relative_times_are_resolved_dropped_or_the_stem_is_skipped():
+    dates = {"last year": "2023", "november": "2023-11"}
+    assert resolve_time_refs("To which country did the sailor flee last year?", dates) == \
+        "To which country did the sailor flee in 2023?"
+    assert resolve_time_refs("Who reached Valmora in November with his crew?", dates) == \
+        "Who reached Valmora in November 2023 with his crew?"
+    assert resolve_time_refs("Who met the mayor on Tuesday in Valmora?", dates) == "Who met the mayor in Valmora?"
+    assert resolve_time_refs("Who filmed Friday's meeting with the mayor?", dates) is None
+    assert resolve_time_refs("Who left at the end of last month?", dates) is None
+
+
+def test_last_year_in_a_generated_stem_becomes_the_year(nlp, tmp_path):
+    text = "Two Norland sailors reached Port Alder last year after a storm, the harbour office said on Monday."
+    candidates, _ = _candidates(tmp_path, text, date=dt.date(2024, 5, 2))
+    assert candidates
+    for cand in candidates:
+        assert "last year" not in cand.question and "Monday" not in cand.question
+    assert any("in 2023" in c.question for c in candidates)
+
+
+# ---------------------------------------------------------------- 6. possessives
+
+
+def test_his_with_two_possible_people_is_ambiguous(nlp, tmp_path):
+    review = _review(tmp_path, "Olaf Brandt blames Tomas Reyes for his failure in the regatta of 2019.")
+    assert review.ambiguous_possessive("Who does Olaf Brandt blame for his failure?", answer_is_person=True)
+    assert not review.ambiguous_possessive("Who sailed with his family?", answer_is_person=True)
+    assert not review.ambiguous_possessive("When did Olaf Brandt sail with his family?", answer_is_person=False)
+
+
+# ---------------------------------------------------------------- 7. give-aways
+
+
+@pytest.mark.parametrize("stem,answer", [
+    ("Where have the Cuban cigars been sold?", "Cuba"),
+    ("Where has loyalty towards Kim Jong-un declined?", "North Korea"),
+    ("To which country did the North Korean sailor defect?", "South Korea"),
+    ("Which country did officials in Pyongyang thank?", "North Korea"),
+])
+def test_a_stem_that_implies_the_answer_country_is_skipped(stem, answer):
+    from quizapp.questions.quality import ArticleReview
+
+    cand = SimpleNamespace(kind="place", answer=answer, aliases=[])
+    assert ArticleReview.gives_place_away(None, cand, stem)  # type: ignore[arg-type]
+    fair = SimpleNamespace(kind="place", answer="Brazil", aliases=[])
+    assert not ArticleReview.gives_place_away(None, fair, stem)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- 8. worth
+
+
+def test_firsts_and_dates_rank_above_a_bare_departure():
+    def cand(question: str, kind: str, sentence: str):
+        return SimpleNamespace(question=question, pattern="prep", kind=kind, position=0.5,
+                               mention=SimpleNamespace(sentence=sentence))
+    trip = cand("Which city did Olaf Brandt depart?", "place", "Brandt departed Valmora on Monday.")
+    first = cand("In what year did Olaf Brandt first cross the Atlantic alone?", "date",
+                 "Brandt first crossed the Atlantic alone in 2019.")
+    assert score(first) > score(trip)
+    from quizapp.questions.ranking import MIN_WORTH, select
+
+    trip.answer_key, trip.sentence_key = "a", "s1"
+    first.answer_key, first.sentence_key = "b", "s2"
+    assert score(trip) < MIN_WORTH and select([trip, first], 5) == [first]
