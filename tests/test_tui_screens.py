@@ -320,3 +320,18 @@ async def test_a_deck_broken_after_listing_is_reported_not_crashed_on(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any("Cannot read the deck" in (n.title or "") for n in app._notifications)
+
+
+async def test_an_unusable_data_dir_is_reported_and_the_decks_still_listed(tmp_path):
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data directory should be")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#decks", DataTable)
+        assert str(table.get_row_at(0)[0]) == "Harbour Town Facts" and table.get_row_at(0)[2] == "?"
+        assert any(n.title == "No study history" for n in app._notifications)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any(n.title == "Cannot open the study history" for n in app._notifications)

@@ -142,7 +142,7 @@ class QuizApp(App[None]):
 
     def readable(self, path: Path) -> bool:
         """Whether the deck at ``path`` can be read now (it may have changed since it was listed); says why not."""
-        from quizapp.errors import DeckError
+        from quizapp.errors import DeckError, QuizappError
 
         try:
             self.deck(path)
@@ -152,6 +152,11 @@ class QuizApp(App[None]):
             return False
         except OSError as exc:
             self.notify(f"{path}: {exc.strerror or exc}", title="Cannot read the deck", severity="error", timeout=10)
+            return False
+        try:
+            self.store
+        except QuizappError as exc:
+            self.notify(str(exc), title="Cannot open the study history", severity="error", timeout=15)
             return False
         return True
 

@@ -108,15 +108,19 @@ class HomeScreen(Screen[None]):
     def load_decks(self) -> list[DeckRow]:
         # Reading decks and summing up their history can take a while for big decks: it runs
         # off the UI thread, with its own database connection.
+        from quizapp.errors import QuizappError
         from quizapp.study.session import deck_summary
 
         app = self.app
         rows = find_decks(app.deck_paths, app.data_dir, app.show_bundled)  # type: ignore[attr-defined]
         now, settings = app.now(), app.settings  # type: ignore[attr-defined]
-        with app.open_store() as store:  # type: ignore[attr-defined]
-            for row in rows:
-                if row.deck is not None:
-                    row.summary = deck_summary(row.deck, row.path, store, now, settings)
+        try:
+            with app.open_store() as store:  # type: ignore[attr-defined]
+                for row in rows:
+                    if row.deck is not None:
+                        row.summary = deck_summary(row.deck, row.path, store, now, settings)
+        except QuizappError as exc:  # no database: still list the decks, and say why the numbers are missing
+            self.app.call_from_thread(self.app.notify, str(exc), title="No study history", severity="error", timeout=15)
         self.app.call_from_thread(self._show_rows, rows)
         return rows
 
@@ -137,7 +141,9 @@ class HomeScreen(Screen[None]):
                 table.add_row(title, "invalid", "", "", "", "", key=str(index))
                 continue
             summary = row.summary
-            assert summary is not None
+            if summary is None:
+                table.add_row(title, str(len(row.deck.cards)), "?", "?", "—", mastery_text(None), key=str(index))
+                continue
             table.add_row(
                 title,
                 str(summary.cards),
