@@ -121,7 +121,7 @@ class ArticleContext:
     # ------------------------------------------------------------ resolution
 
     def resolve(self, token: Token) -> str | None:
-        low = {"him": "he", "her": "she"}.get(token.lower_, token.lower_)
+        low = {"him": "he", "her": "she", "his": "he", "hers": "she"}.get(token.lower_, token.lower_)
         if low in {"he", "she"}:
             return self._reporter(token) or self._previous_person(token)
         if low == "it":

@@ -35,6 +35,18 @@ CONTEXT_PHRASES = (
     "the project", "the school", "the university", "the league", "the match", "the final", "the season",
     "the filter", "the device", "the ship", "the band", "the album", "the book", "the study",
 )
+#: Nouns that, after "the" and at most one describing word, point back to something named before.
+BACK_REFERENCE_NOUNS = (
+    "city", "town", "village", "country", "island", "region", "capital", "port", "planet", "star", "moon",
+    "mine", "ship", "vessel", "strike", "stoppage", "side", "squad", "team", "club", "company", "firm",
+    "charity", "group", "bridge", "building", "museum", "stadium", "site", "plant", "factory", "party",
+    "coalition", "government", "agency", "university", "school", "band", "album", "film", "book", "song",
+    "device", "drug", "study", "mission", "telescope", "satellite", "spacecraft", "species", "disease",
+    "virus", "war", "battle", "treaty", "deal", "agreement", "law", "bill",
+    "campaign", "tournament", "competition", "event", "festival", "project",
+    "scheme", "programme", "program", "plan", "report", "inquiry", "investigation", "trial", "case",
+)
+BACK_REFERENCE = re.compile(rf"\bthe\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(BACK_REFERENCE_NOUNS)})s?\b")
 #: Words naming a category that, after "the", stand in for the answer ("the league" for the NFL).
 CAPTION_MARKERS = re.compile(
     r"\b(file photo|photo courtesy|pictured|in this photo|captured from|\(photo|\(yonhap\)|getty images|"
@@ -116,6 +128,10 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
         # "the charity" points back; "the charity CleanCup" and "the University of Leeds" name themselves.
         if f" {phrase} " in lowered and re.search(rf"(?i:\b{phrase}\b)(?!\s+(?:of\s+)?[A-Z])", stem):
             return f'"{phrase}" needs the surrounding text'
+    # "the port city", "the national side", "the planet": one describing word does not say which one.
+    for match in BACK_REFERENCE.finditer(stem):
+        if not re.match(r"\s+(?:of\s+)?[A-Z]", stem[match.end():]):
+            return f'"{match.group(0)}" needs the surrounding text'
     if re.match(r"^(however|but|and|also|so|yet|still|additionally|interestingly)\b", stem, re.IGNORECASE):
         return "opens with a connective"
     # "the two countries" points back; "the two North Korean diplomats" describes itself.

@@ -283,10 +283,33 @@ def _prune_verb_phrase(verb: Token, keep: set[int]) -> set[int]:
 
 
 def _lower_first(text: str, token: Token) -> str:
-    """Lower-case a clause-initial word unless it is a name."""
-    if token.i == token.sent.start and token.pos_ != "PROPN" and token.text not in {"I"} and not token.ent_type_:
+    """Lower-case a clause-initial word unless it is a name ("Striker" of "Striker Tomas Varga" is not)."""
+    if token.i == token.sent.start and (
+            (token.pos_ != "PROPN" and token.text not in {"I"} and not token.ent_type_) or _is_role_title(token)):
         return text[:1].lower() + text[1:]
     return text
+
+
+def _is_role_title(token: Token) -> bool:
+    """A role word written before a name ("Winger Ciaran Molloy"): capitalized only by its position."""
+    from quizapp.facts.labels import PERSON_ROLE_NOUNS
+
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ in PERSON_ROLE_NOUNS and following is not None and following.pos_ == "PROPN"
+
+
+def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
+    """A parse too odd to rewrite: a preposition left without its object ("By" of "By 1935 Harlow ..."
+    parsed as a number of Harlow), a number counting a name, a clause inside the subject."""
+    for i in clause:
+        tok = doc[i]
+        if tok.dep_ == "prep" and tok.pos_ == "ADP" and not any(
+                c.dep_ in {"pobj", "pcomp"} and c.i in clause for c in tok.children):
+            return True
+        if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i:
+            return True
+    return any(t.dep_ in SUBJECT_DEPS and t != subject and t.head.dep_ not in {"relcl", "acl", "advcl", "ccomp"}
+               for t in subject.subtree)
 
 
 def _wh_phrase(target: Target, role: str) -> str | None:
@@ -531,6 +554,14 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         return None  # nothing left after the verb: the parse lost its complement
     if participle:
         clause |= _prune_noun_phrase(subject, target_ids)
+    if _garbled(doc, verb, subject, clause):
+        return None
+    # "had won the cup four times, most recently in 2017": without "most recently" the date turns false.
+    if any(c.dep_ == "advmod" and c.lower_ in TIME_QUALIFIERS for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "prep" and child.i in clause and not _subtree_ids(child) & target_ids \
+                    and any(t.ent_type_ == "DATE" for t in child.subtree):
+                clause -= _subtree_ids(child)
     # A date qualified by "most recently", "again", "previously" is not the date of the event itself.
     if target.kind == "date" and any(c.dep_ == "advmod" and c.i not in clause and c.lower_ in TIME_QUALIFIERS
                                      for c in verb.children):
@@ -571,8 +602,16 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
             replace[i] = named
 
     # Possessive pronouns ("his family") need the subject to be a named thing or the answer itself.
-    for i in clause:
+    subject_phrase = _subtree_ids(subject)
+    for i in sorted(clause):
         if doc[i].lower_ in POSSESSIVE_PRONOUNS and doc[i].tag_ == "PRP$":
+            if i in subject_phrase and i not in replace and not (role == "subject" and i in _subtree_ids(anchor)):
+                # "Her best-known work was first performed ...": whose work must be written out.
+                owner = resolve(doc[i]) if resolve else None
+                if not owner:
+                    return None
+                replace[i] = f"{owner}’s"
+                continue
             if role == "subject" and target.kind == "person":
                 continue
             if subject.i in replace or _names_something(subject):
@@ -949,7 +988,8 @@ def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict
     subj_text = _render(doc, subject_ids, {**local, **_case_fix(doc, subject_ids, local)}) if subject_ids else replace[subject.i]
     if subject.i in replace and subject_ids:
         subj_text = _render(doc, subject_ids, local)
-    if subject_ids and subject.i not in replace and doc[min(subject_ids)].lower_ in {"the", "a", "an"}:
+    if subject_ids and subject.i not in replace and (doc[min(subject_ids)].lower_ in {"the", "a", "an"}
+                                                       or _is_role_title(doc[min(subject_ids)])):
         subj_text = subj_text[:1].lower() + subj_text[1:]
     elif subject_ids and subject.i not in replace and min(subject_ids) == subject.sent.start and subject.left_edge.pos_ not in {"PROPN"} and subject.left_edge.ent_type_ not in NAME_ENTITIES:
         subj_text = subj_text[:1].lower() + subj_text[1:]
