@@ -105,7 +105,10 @@ class StudyScreen(Screen[None]):
         assert session is not None
         bar = self.query_one("#study-bar", ProgressBar)
         bar.update(total=max(session.total, 1), progress=min(session.position, session.total))
-        self.query_one("#study-count", Label).update(f"{min(session.position + 1, session.total)}/{session.total}")
+        label = f"{min(session.position + 1, session.total)}/{session.total}"
+        if session.current is not None:
+            label = ("new · " if session.is_new(session.current) else "review · ") + label
+        self.query_one("#study-count", Label).update(label)
 
     def _show_done(self) -> None:
         self.query_one(QuestionView).add_class("hidden")
