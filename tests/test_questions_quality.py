@@ -255,3 +255,10 @@ def test_firsts_and_dates_rank_above_a_bare_departure():
     trip.answer_key, trip.sentence_key = "a", "s1"
     first.answer_key, first.sentence_key = "b", "s2"
     assert score(trip) < MIN_WORTH and select([trip, first], 5) == [first]
+
+
+def test_no_year_distractor_comes_after_the_article():
+    answer = dist.Answer("date", "2023", value="2023", year=2024)
+    for seed in range(8):
+        got = dist.date_distractors(answer, random.Random(seed))
+        assert got is not None and all(int(g) <= 2024 for g in got)

@@ -78,6 +78,7 @@ def reference() -> Reference:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.casefold()).strip()
 
@@ -92,6 +93,11 @@ def _lookup(table: dict[str, str], *names: str) -> str | None:
 
 def place_category(canonical: str, aliases: Iterable[str] = (), label: str | None = None) -> str:
     """country, city, region or facility (a named building, airport ...); "place" when unknown."""
+    return _place_category(canonical, tuple(aliases), label)
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_category(canonical: str, aliases: tuple[str, ...], label: str | None) -> str:
     ref = reference()
     names = (canonical, *aliases)
     countries, cities = _keyed("country_region"), _keyed("city_country")
@@ -114,6 +120,7 @@ _ORG_PATTERNS: list[tuple[str, str]] = [
     (r"\bMinistry\b|\bDepartment\b|\bOffice\b", "ministry"),
     (r"\b(Army|Navy|Air Force|Armed Forces|Guard)\b", "armed force"),
     (r"\bParty\b", "political party"),
+    (r"\b(FC|United|Rovers|Wanderers|Athletic|Albion|Hotspur|Rangers)\b", "sports club"),
     (r"\b(United Nations|Union|Association|Organization|Organisation|Council|Fund|Bank|Agency)\b", "international organization"),
 ]
 
@@ -124,6 +131,7 @@ ORG_QUESTION_NOUN = {
     "ministry": "government body",
     "armed force": "armed force",
     "political party": "party",
+    "sports club": "club",
     "international organization": "organization",
 }
 
@@ -228,7 +236,8 @@ def _demonym_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((c, re.compile(rf"(?<![\w-]){re.escape(d)}(?![\w-])")) for c, d in pairs)
 
 
-def implied_countries(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def implied_countries(text: str) -> frozenset[str]:
     """Countries a text names or implies: by name, by demonym ("Cuban"), by capital ("Pyongyang"),
     or by a bundled leader of the country ("Kim Jong-un" -> North Korea)."""
     ref = reference()
@@ -246,8 +255,7 @@ def implied_countries(text: str) -> set[str]:
     for name, person in ref.people.items():
         if person.country and f" {_key(name)} " in padded:
             found.add(person.country)
-    # "North Korean" in the text also claims "North Korea" even when only "Korea" is shared.
-    return found
+    return frozenset(found)
 
 
 def facility_head(canonical: str) -> str | None:
@@ -346,8 +354,9 @@ def person_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.R
 
     _take([p.canonical for p in same_kind if p.category == role and comparable(p.canonical, p.country)],
           answer, rng, chosen)
-    ref = reference()
-    _take([n for n, p in ref.people.items() if p.role == role and comparable(n, p.country)], answer, rng, chosen)
+    if country:  # the bundled list only when we know whose leader or envoy the answer is
+        ref = reference()
+        _take([n for n, p in ref.people.items() if p.role == role and comparable(n, p.country)], answer, rng, chosen)
     return chosen if len(chosen) == N_DISTRACTORS else None
 
 
@@ -429,6 +438,8 @@ def name_distractors(answer: Answer, pool: list[PoolEntry], rng: random.Random) 
     chosen: list[str] = []
     if answer.kind == "organization":
         cat = answer.category
+        if cat in {None, "organization"}:
+            return None  # an unknown kind of body: a university against a space agency is no choice
         _take([p.canonical for p in same_kind if p.category == cat], answer, rng, chosen)
         _take(ref.orgs_by_category.get(cat or "", ()), answer, rng, chosen)
     return chosen if len(chosen) == N_DISTRACTORS else None
@@ -524,7 +535,8 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
     if gran == "year":
         year = int(value)
         # Mostly earlier years: a year after the article's events is implausible to a reader.
-        candidates = [str(year + d) for d in (-5, -4, -3, -2, -1, 1, 2) if year + d <= dt.date.today().year + 1]
+        latest = answer.year or dt.date.today().year + 1  # nothing after the article was written
+        candidates = [str(year + d) for d in (-5, -4, -3, -2, -1, 1, 2) if year + d <= latest]
     elif gran == "decade":
         decade = int(value[:4])
         candidates = [f"{decade + d}s" for d in (-30, -20, -10, 10, 20, 30)]
@@ -532,7 +544,8 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
         year, month = int(value[:4]), int(value[5:7])
         for d in (-4, -3, -2, -1, 1, 2, 3, 4):
             total = year * 12 + (month - 1) + d
-            candidates.append(f"{total // 12:04d}-{total % 12 + 1:02d}")
+            if answer.year is None or total // 12 <= answer.year:
+                candidates.append(f"{total // 12:04d}-{total % 12 + 1:02d}")
     else:
         day = dt.date.fromisoformat(value)
         candidates = [(day + dt.timedelta(days=d)).isoformat() for d in (-21, -14, -7, -3, 3, 7, 14, 21)]

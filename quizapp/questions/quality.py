@@ -159,8 +159,10 @@ class ArticleReview:
         elif cand.kind == "number":
             for other in self.facts.mentions:
                 if (other.kind == "number" and other.unit and other.unit == m.unit and other.granularity == m.granularity
-                        and other.value != m.value and re.search(r"\d", other.text)):
-                    out.append(other.text)
+                        and other.value != m.value):
+                    digits = re.search(r"\d[\d,.]*\d|\d", other.text)  # "Around 6,000" -> "6,000"
+                    if digits and digits.group() not in cand.transformed.template:
+                        out.append(digits.group())
         elif cand.kind in NAME_KINDS:
             implied = dist.implied_countries(cand.transformed.template) if cand.kind == "place" else set()
             role = dist.person_role(cand.answer, cand.aliases) if cand.kind == "person" else None
