@@ -87,3 +87,12 @@ def test_moving_somewhere_names_a_place(extracted):
 ])
 def test_last_word_of_a_name(name, kind):
     assert kind_from_suffix(name.split()) == kind
+
+
+def test_life_dates_and_a_defining_noun_make_a_person():
+    text = ("Ines Halvard (born 1902) was a Danish painter. Halvard studied in Aarhus.\n\n"
+            "Odile Marchetti (3 May 1890 – 8 June 1961) was an Italian organist.\n")
+    facts = extract_facts([Article(path="b.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    got = kinds(facts)
+    assert got.get("Ines Halvard") == "person"
+    assert got.get("Odile Marchetti") == "person"

@@ -55,3 +55,13 @@ def test_sentence_filters():
 def test_near_duplicates():
     assert is_near_duplicate("Who founded the Norland Ferry Company in 1998?", "Who founded the Norland Ferry Company?")
     assert not is_near_duplicate("Who founded the Norland Ferry Company?", "Where were the two Norland sailors arrested?")
+
+
+def test_a_described_back_reference_needs_the_text():
+    from quizapp.questions.filters import stem_problem
+
+    assert stem_problem("Who had led the port city since 2016?", ["Jorge Castillo"])
+    assert stem_problem("How many hours did the team observe the planet?", ["32"])
+    # Named things and plain sports words stay fine.
+    assert stem_problem("Who had led the city of Valparaíso since 2016?", ["Jorge Castillo"]) is None
+    assert stem_problem("Which club did Redhaven Rovers beat in the cup final at Elmfield?", ["Castlemoor United"]) is None

@@ -216,6 +216,16 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
         if described is not None and _noun_kind(described.lower_) is not None:
             return Verdict(_noun_kind(described.lower_), True, f"a {described.lower_} called so")
 
+    # "Ines Halvard (born 1902)", "Lucienne Ferrand (14 June 1884 – 2 February 1952)": a life's dates.
+    after = doc[last + 1:last + 4].text if last + 1 < len(doc) else ""
+    if re.match(r"\(\s*(?:born|b\.|née|nee)\b", after) or re.match(r"\(\s*(?:c\.\s*)?\d{1,2}?\s*\w*\s*\d{4}\s*[–-]", doc[last + 1:last + 8].text if last + 1 < len(doc) else ""):
+        return Verdict("person", True, "born/died dates after the name")
+    # "X is a Danish painter", "Tartu is the second-largest city": the defining noun of a copula.
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is not None and _noun_kind(attr.lower_) in {"person", "organization", "place"}:
+            return Verdict(_noun_kind(attr.lower_), True, f"defined as a {attr.lower_}")
+
     # A describing noun in front: "the consultancy Northgate Commodities", "composer Jean Rivière".
     noun = _role_before(doc, first)
     if noun is not None:

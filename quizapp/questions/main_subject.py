@@ -68,8 +68,8 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
         return None
     subject = next((t for t in first_sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
     name: str | None = None
-    if _is_name(title):
-        name = title
+    if _is_name(title) and title.casefold() in first_sentence.text.casefold():
+        name = title  # an entry's title, repeated in its opening sentence ("Tartu is the second-largest city")
     elif subject is not None:
         phrase = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in {"compound", "det", "amod"} or t == subject]
         proper = [t for t in phrase if t.pos_ == "PROPN"]

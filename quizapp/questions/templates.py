@@ -298,6 +298,12 @@ def _is_role_title(token: Token) -> bool:
     return token.lower_ in PERSON_ROLE_NOUNS and following is not None and following.pos_ == "PROPN"
 
 
+def _owned_by_someone(subject: Token, resolve: PronounResolver | None) -> bool:
+    """"Her best-known painting": a subject made specific by a possessive the context can name."""
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    return owner is not None and resolve is not None and bool(resolve(owner))
+
+
 def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
     """A parse too odd to rewrite: a preposition left without its object ("By" of "By 1935 Harlow ..."
     parsed as a number of Harlow), a number counting a name, a clause inside the subject."""
@@ -588,7 +594,7 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
             for t in subject.subtree:
                 if t.i != subject.i:
                     replace[t.i] = ""
-        elif not _names_something(subject):
+        elif not _names_something(subject) and not _owned_by_someone(subject, resolve):
             return None
     aux_for_participle = _progressive_aux(verb.head, subject, resolved) if participle else None
     # Object pronouns ("appointed her") are written out too, or there is no question.
@@ -991,7 +997,7 @@ def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict
     if subject_ids and subject.i not in replace and (doc[min(subject_ids)].lower_ in {"the", "a", "an"}
                                                        or _is_role_title(doc[min(subject_ids)])):
         subj_text = subj_text[:1].lower() + subj_text[1:]
-    elif subject_ids and subject.i not in replace and min(subject_ids) == subject.sent.start and subject.left_edge.pos_ not in {"PROPN"} and subject.left_edge.ent_type_ not in NAME_ENTITIES:
+    elif subject_ids and subject.i not in replace and min(subject_ids) not in replace and min(subject_ids) == subject.sent.start and subject.left_edge.pos_ not in {"PROPN"} and subject.left_edge.ent_type_ not in NAME_ENTITIES:
         subj_text = subj_text[:1].lower() + subj_text[1:]
     tail = _render(doc, tail_ids, local)
     front_tail = _render(doc, fronted, local) if fronted else ""

@@ -1,0 +1,135 @@
+"""The article's main subject ("It", "the bridge", "the company"), passive agents and possessives,
+on small original articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("spacy")
+
+BRIDGE = (
+    "Lindmark, 3 June 2025 — The Saltholm Bridge, which links the town of Lindmark with the island of Skarvö, "
+    "opened to traffic on Friday.\n\n"
+    "The bridge is 2.1 kilometers long. It was designed by the engineering firm Aldren Partners. "
+    "Officials expect 9,000 cars to cross the bridge every day.\n"
+)
+COMPANY = (
+    "Bellwood & Crane is a British maker of garden tools, based in Leicester. It was founded in 1931.\n\n"
+    "The company began as a small forge. In 1978 Bellwood & Crane was bought by the holding group Tarrant Holdings.\n"
+)
+BIOGRAPHY = (
+    "Ines Halvard (born 1902) was a Danish painter. She studied drawing with Erik Lund in Aarhus. "
+    "In 1925 she moved to Paris.\n\n"
+    "Her best-known painting was first shown in Oslo in 1931.\n"
+)
+
+
+def _parse(text: str, title: str | None):
+    """Read the article as the app does (the title as its first line, a dateline split off)."""
+    import tempfile
+    from pathlib import Path
+
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.ingest import read_article
+    from quizapp.questions.context import ArticleContext
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "article.txt"
+        path.write_text(f"{title}\n\n{text}" if title else text, encoding="utf-8")
+        article = read_article(path, default_date=dt.date(2025, 6, 3))
+    ((facts, doc),) = extract_facts_with_docs([article])
+    return ArticleContext.build(doc, facts), doc, facts
+
+
+def _questions(text: str, title: str | None, answer: str, kind: str, category: str | None = None) -> list[str]:
+    from quizapp.questions.templates import Target, transform_all
+
+    ctx, doc, facts = _parse(text, title)
+    start = doc.text.index(answer)
+    span = doc.char_span(start, start + len(answer), alignment_mode="expand")
+    mention = next(m for m in facts.mentions if m.start <= start < m.end)
+    target = Target(start=span.start, end=span.end, kind=kind, category=category,
+                    granularity="year" if kind == "date" else None)
+    return [t.question for t in transform_all(doc, target, ctx.resolve, ctx.renames(mention.sentence_start))]
+
+
+def test_main_subject_from_a_headline_and_the_first_sentence():
+    ctx, _doc, _facts = _parse(BRIDGE, "Saltholm Bridge Opens to Traffic")
+    assert ctx.main is not None
+    assert ctx.main.name == "the Saltholm Bridge"
+    assert "bridge" in ctx.main.nouns
+
+
+def test_main_subject_from_a_title_that_is_a_name_with_its_defining_noun():
+    ctx, _doc, _facts = _parse(COMPANY, "Bellwood & Crane")
+    assert ctx.main is not None and ctx.main.name == "Bellwood & Crane"
+    assert {"maker", "company", "firm"} <= ctx.main.nouns
+
+
+def test_no_main_subject_when_the_title_is_a_headline_about_something_else():
+    ctx, _doc, _facts = _parse(BRIDGE, "Officials Expect Heavy Traffic")
+    assert ctx.main is None
+
+
+def test_it_after_a_sentence_about_the_subject_is_the_subject():
+    assert "Which firm designed the Saltholm Bridge?" in _questions(
+        BRIDGE, "Saltholm Bridge Opens to Traffic", "Aldren Partners", "organization")
+
+
+def test_the_noun_of_the_subject_is_written_out_as_its_name():
+    got = _questions(BRIDGE, "Saltholm Bridge Opens to Traffic", "9,000", "number")
+    assert got == ["How many cars do officials expect to cross the Saltholm Bridge every day?"] or all(
+        "the bridge" not in q for q in got)
+
+
+def test_it_and_the_company_resolve_to_a_titled_company():
+    assert "In what year was Bellwood & Crane founded?" in _questions(COMPANY, "Bellwood & Crane", "1931", "date")
+
+
+def test_passive_agent_asked_in_the_active_voice_with_the_describing_noun():
+    assert "Which group bought Bellwood & Crane in 1978?" in _questions(
+        COMPANY, "Bellwood & Crane", "Tarrant Holdings", "organization")
+
+
+def test_without_a_main_subject_it_stays_unresolved():
+    got = _questions(COMPANY, "Garden Tools Through the Ages", "1931", "date")
+    assert not any(q.startswith("In what year was it") for q in got)
+    assert not any("Bellwood & Crane founded" in q for q in got)
+
+
+def test_she_skips_a_sentence_where_she_is_still_the_subject():
+    # "She studied drawing with Erik Lund": the next "she" is still Ines Halvard, not Erik Lund.
+    got = _questions(BIOGRAPHY, "Ines Halvard", "Paris", "place", category="city")
+    assert got and all("Erik Lund" not in q for q in got)
+    assert any("Ines Halvard" in q for q in got)
+
+
+def test_possessive_in_the_subject_is_written_out():
+    got = _questions(BIOGRAPHY, "Ines Halvard", "1931", "date")
+    assert got and all(not q.lower().startswith(("in what year was her", "her")) for q in got)
+    assert any("Ines Halvard’s best-known painting" in q for q in got)
+
+
+def test_active_question_falls_back_to_a_final_by_for_an_unknown_past_tense(nlp=None):
+    from quizapp.questions.templates import IRREGULAR_PAST
+
+    # Regular participles are their own past tense; irregular ones come from the table.
+    assert IRREGULAR_PAST["written"] == "wrote" and IRREGULAR_PAST["built"] == "built"
+    got = _questions("The Orsk Canal is a canal in Norland. It is owned by the shipping firm Valdt Lines.\n",
+                     "Orsk Canal", "Valdt Lines", "organization")
+    assert got == ["Which firm is the Orsk Canal owned by?"]
+
+
+def test_a_garbled_parse_gives_no_question():
+    # The small model reads "By 1935 Bellwood" as a number of Bellwood; no "How many ... 1935 Bellwood".
+    text = "Bellwood & Crane is a British maker of garden tools. By 1935 Bellwood & Crane employed 600 people.\n"
+    got = _questions(text, "Bellwood & Crane", "600", "number")
+    assert all("1935 Bellwood" not in q for q in got)
+
+
+def test_a_role_title_at_the_start_is_lower_cased_in_a_question():
+    text = "Winger Ciaran Doyle scored two tries for Westport in the final.\n"
+    got = _questions(text, None, "two", "number")
+    assert got and all("Winger" not in q for q in got)
