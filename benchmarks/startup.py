@@ -1,8 +1,8 @@
 """Time from starting ``quizapp`` to its first painted screen, next to a bare Textual app.
 
 Each run is a fresh Python process (interpreter start, imports, first paint, exit), in
-Textual's headless mode so no terminal is needed. ``quizapp`` goes through the real CLI
-(``quizapp.cli.main`` with no command, on the bundled decks and a temporary data dir); two
+Textual's headless mode so no terminal is needed. ``quizapp`` goes through the real console
+script (``quizapp.launch.main`` with no command, on the bundled decks and a temporary data dir); two
 moments are reported for it: the first paint (the home screen's frame) and the deck list
 filled in (after the background deck scan). The target is first paint ≤ 1.5× the bare app.
 
@@ -47,7 +47,7 @@ QUIZAPP = r"""
 import json, sys, time
 start = time.perf_counter()
 marks = {}
-import quizapp.cli
+import quizapp.launch
 from quizapp.tui import app as app_module
 from quizapp.tui.screens import home
 
@@ -71,7 +71,7 @@ app_module.QuizApp.run = run
 home.HomeScreen._show_rows = show_rows
 sys.argv = ["quizapp", "--data-dir", sys.argv[1]]
 try:
-    quizapp.cli.main()
+    quizapp.launch.main()
 except SystemExit:
     pass
 marks["spacy"] = "spacy" in sys.modules

@@ -285,32 +285,9 @@ def generate_command(
     typer.echo(f"{output}: {len(deck.cards)} cards from {len(deck.sources)} article(s)")
 
 
-def _bare_launch(args: list[str]) -> Path | None | bool:
-    """For ``quizapp`` and ``quizapp --data-dir D``: the data dir (None for the default); False otherwise.
-
-    Opening the app is what users do every day, so it skips the command parser, whose
-    type coercion imports pydantic (about 0.1 s) before the first frame could be painted.
-    """
-    if not args:
-        return None
-    if len(args) == 2 and args[0] == "--data-dir" and not args[1].startswith("-"):
-        return Path(args[1])
-    if len(args) == 1 and args[0].startswith("--data-dir=") and len(args[0]) > len("--data-dir="):
-        return Path(args[0].split("=", 1)[1])
-    return False
-
-
 def main() -> None:
     """Entry point: every QuizappError becomes one message and exit status 1."""
     try:
-        bare = _bare_launch(sys.argv[1:])
-        if bare is not False:
-            try:
-                _launch_tui(decks=[], data_dir=bare)  # type: ignore[arg-type]
-            except OSError as exc:
-                typer.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
-                sys.exit(1)
-            return
         app()
     except QuizappError as exc:
         if _state.get("debug"):

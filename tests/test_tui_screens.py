@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from quizapp.paths import BUNDLED_DECKS_DIR
@@ -197,14 +197,25 @@ async def test_bare_quizapp_opens_the_home_screen_on_the_bundled_decks(tmp_path,
 
 
 def test_bare_quizapp_entry_point_opens_the_app_without_the_command_parser(tmp_path, monkeypatch):
-    from quizapp import cli
+    from quizapp import launch
 
     calls: list[dict[str, object]] = []
     monkeypatch.setattr(app_module, "run_app", lambda **kwargs: calls.append(kwargs))
-    for argv, data_dir in ((["quizapp"], None), (["quizapp", "--data-dir", str(tmp_path)], tmp_path)):
+    for argv, data_dir in (
+        (["quizapp"], None),
+        (["quizapp", "--data-dir", str(tmp_path)], tmp_path),
+        (["quizapp", f"--data-dir={tmp_path}"], tmp_path),
+    ):
         monkeypatch.setattr("sys.argv", argv)
-        cli.main()
+        launch.main()
         assert calls.pop() == {"deck_paths": [], "data_dir": data_dir, "mode": "home", "count": None}
+    # Anything else goes to the command parser: here the study command, straight into the study screen.
+    monkeypatch.setattr("sys.argv", ["quizapp", "study", str(FIXTURES / "tui_deck.yaml"), "--data-dir", str(tmp_path)])
+    with pytest.raises(SystemExit) as finished:  # the command parser exits when done
+        launch.main()
+    assert finished.value.code == 0
+    assert calls.pop()["mode"] == "study"
+    assert launch.bare_launch(["decks"]) is False and launch.bare_launch(["--data-dir"]) is False
 
 
 SPACY_PROBE = r"""

@@ -1,0 +1,49 @@
+"""The ``quizapp`` console script.
+
+Opening the app (``quizapp``, or ``quizapp --data-dir D``) is what people do every
+day, so it goes straight to the UI: the command-line parser (typer, whose type
+coercion also loads pydantic) costs about a tenth of a second before the first
+frame could be painted. Every other invocation is handed to :mod:`quizapp.cli`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def bare_launch(args: list[str]) -> Path | None | bool:
+    """For a bare launch, the data dir given (None for the default); False for anything else."""
+    if not args:
+        return None
+    if len(args) == 2 and args[0] == "--data-dir" and not args[1].startswith("-"):
+        return Path(args[1])
+    if len(args) == 1 and args[0].startswith("--data-dir=") and len(args[0]) > len("--data-dir="):
+        return Path(args[0].split("=", 1)[1])
+    return False
+
+
+def main() -> None:
+    data_dir = bare_launch(sys.argv[1:])
+    if data_dir is False:
+        from quizapp.cli import main as cli_main
+
+        cli_main()
+        return
+    from quizapp.errors import QuizappError
+    from quizapp.tui.app import run_app
+
+    try:
+        run_app(deck_paths=[], data_dir=data_dir, mode="home", count=None)  # type: ignore[arg-type]
+    except QuizappError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
