@@ -262,3 +262,10 @@ def test_no_year_distractor_comes_after_the_article():
     for seed in range(8):
         got = dist.date_distractors(answer, random.Random(seed))
         assert got is not None and all(int(g) <= 2024 for g in got)
+
+
+def test_where_with_a_facility_answer_names_the_kind_of_place(nlp, tmp_path):
+    text = "The two Norland sailors were arrested at Valmora International Airport in Port Alder on Monday."
+    candidates, _ = _candidates(tmp_path, text)
+    asked = [c.question for c in candidates if c.answer == "Valmora International Airport"]
+    assert asked and all(q.startswith("At which airport") for q in asked)

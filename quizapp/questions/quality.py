@@ -85,6 +85,7 @@ class ArticleReview:
             return None
         if self.gives_place_away(cand, question):
             return None
+        question = self.facility_question(cand, question)
         transformed = cand.transformed
         template = transformed.template
         if "{answer}" in template:
@@ -121,6 +122,20 @@ class ArticleReview:
             complements = [c for c in verb.children if c.dep_ in {"attr", "acomp", "oprd"}]
             return not any(c.lemma_.casefold() in PLACE_NOUNS | PLACE_ADJECTIVES for c in complements)
         return True
+
+    def facility_question(self, cand: Any, question: str) -> str:
+        """"Where were they arrested?" with an airport for answer is also answered by its city: ask
+        "At which airport were they arrested?" instead."""
+        if cand.kind != "place" or not question.startswith("Where "):
+            return question
+        head = dist.facility_head(cand.answer)
+        span = self.doc.char_span(cand.mention.start, cand.mention.end, alignment_mode="expand")
+        if head is None or span is None or span.root.dep_ != "pobj":
+            return question
+        prep = span.root.head.lower_
+        if prep not in {"at", "in", "on", "to", "from", "near", "outside", "inside"}:
+            return question
+        return f"{prep.capitalize()} which {head} {question[len('Where '):]}"
 
     def ambiguous_possessive(self, text: str, answer_is_person: bool) -> bool:
         """"his/her/their" with more than one person it could point to."""
