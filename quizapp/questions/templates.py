@@ -314,6 +314,8 @@ def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
             return True
         if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i:
             return True
+    if sum(1 for c in verb.children if c.dep_ in SUBJECT_DEPS) > 1:
+        return True  # "candidates backed by the coalition Chile Vamos won ...": two subjects, a misparse
     return any(t.dep_ in SUBJECT_DEPS and t != subject and t.head.dep_ not in {"relcl", "acl", "advcl", "ccomp"}
                for t in subject.subtree)
 
