@@ -133,3 +133,26 @@ def test_a_role_title_at_the_start_is_lower_cased_in_a_question():
     text = "Winger Ciaran Doyle scored two tries for Westport in the final.\n"
     got = _questions(text, None, "two", "number")
     assert got and all("Winger" not in q for q in got)
+
+
+AIRPORT = (
+    "A court on Thursday blocked plans for a new runway at Varden Airport.\n\n"
+    "The airport, the region's busiest for cargo, handled 900,000 tonnes of freight in 2023. "
+    "The regional transport minister, Hanne Vik, called the ruling a setback for investment.\n"
+)
+
+
+def test_the_noun_of_one_named_place_is_that_place():
+    got = _questions(AIRPORT, "Court Blocks Runway Plans", "2023", "date")
+    assert "In what year did Varden Airport handle 900,000 tonnes of freight?" in got
+
+
+def test_a_name_set_off_after_the_subject_noun_is_asked_with_who():
+    got = _questions(AIRPORT, "Court Blocks Runway Plans", "Hanne Vik", "person")
+    assert got == ["Who called the ruling a setback for investment?"]
+
+
+def test_the_noun_stays_unresolved_when_two_named_things_share_it():
+    text = AIRPORT.replace("at Varden Airport.", "at Varden Airport and Oslen Airport.")
+    got = _questions(text, "Court Blocks Runway Plans", "2023", "date")
+    assert not any("Varden Airport" in q or "Oslen Airport" in q for q in got)

@@ -29,7 +29,13 @@ from typing import Any
 
 from quizapp.facts.model import ArticleFacts, Mention
 from quizapp.questions import distractors as dist
-from quizapp.questions.main_subject import MainSubject, find_main_subject, refers_to_subject, sentence_is_about
+from quizapp.questions.main_subject import (
+    MainSubject,
+    find_main_subject,
+    is_bare_definite,
+    refers_to_subject,
+    sentence_is_about,
+)
 
 Token = Any
 
@@ -56,6 +62,8 @@ class ArticleContext:
     descriptions: list[tuple[str, str, frozenset[str], int]] = field(default_factory=list)
     #: what the article is about: "It" and "the bridge" stand for it (``main_subject.py``)
     main: MainSubject | None = None
+    #: "airport" -> (the one named thing of the article with that head noun, offset of its first mention)
+    head_nouns: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Any, facts: ArticleFacts) -> "ArticleContext":
@@ -68,7 +76,18 @@ class ArticleContext:
                                for name in (c.canonical, *c.aliases) for w in name.split()}
         ctx.descriptions = _descriptions(doc, facts)
         ctx.main = find_main_subject(doc, facts)
+        ctx.head_nouns = _head_nouns(facts)
         return ctx
+
+    def named_by_head_noun(self, token: Token) -> str | None:
+        """"the airport" -> "Liege Airport": the one named place or organization of the article whose name
+        ends in (or, "University of ...", starts with) that noun, mentioned before."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.head_nouns:
+            return None
+        if not is_bare_definite(token):
+            return None
+        name, first_at = self.head_nouns[token.lemma_.lower()]
+        return name if first_at < token.idx else None
 
     # ------------------------------------------------------------ lookups
 
@@ -93,14 +112,16 @@ class ArticleContext:
         span = self.doc.char_span(sentence_start, sentence_start + 1, alignment_mode="expand")
         if span is None:
             return out
-        if self.main is not None:
-            # "cross the bridge" -> "cross the Varnholt Bridge": the article's subject by its name.
-            for tok in span.sent:
-                if refers_to_subject(tok, self.main):
-                    for det in tok.children:
-                        if det.dep_ == "det":
-                            out[det.i] = ""
-                    out[tok.i] = self.main.name
+        # "cross the bridge" -> "cross the Varnholt Bridge": the article's subject, or the one named thing
+        # with that head noun, by its name.
+        for tok in span.sent:
+            name = self.main.name if self.main is not None and refers_to_subject(tok, self.main) else None
+            name = name or self.named_by_head_noun(tok)
+            if name:
+                for det in tok.children:
+                    if det.dep_ == "det":
+                        out[det.i] = ""
+                out[tok.i] = name
         for tok in span.sent:
             if tok.pos_ != "PROPN" or tok.dep_ not in NOMINAL_DEPS:
                 continue
@@ -128,6 +149,9 @@ class ArticleContext:
             return self._main_subject_it(token)
         if self.main is not None and refers_to_subject(token, self.main):
             return self.main.name  # "The company began as ..." -> "Harlow & Finch began as ..."
+        named = self.named_by_head_noun(token)
+        if named:
+            return named  # "The airport handled ..." -> "Liege Airport handled ..."
         if low in {"they", "both"} or (token.pos_ == "NUM" and all(c.dep_ == "det" for c in token.children)):
             return self._counted_group(token)
         if token.pos_ == "NOUN":
@@ -276,6 +300,34 @@ class ArticleContext:
         if len(fits) == 1 and len(nouns) == 1:
             return next(iter(fits))
         return None
+
+
+def _head_nouns(facts: ArticleFacts) -> dict[str, tuple[str, int]]:
+    """Head nouns of the article's named places and organizations that only one of them has."""
+    from quizapp.facts.entities import FACILITY_HEADS, ORG_HEADS
+    from quizapp.questions.main_subject import _as_written
+
+    heads = FACILITY_HEADS | ORG_HEADS
+    owners: dict[str, set[str]] = {}
+    for cluster in facts.clusters:
+        if cluster.kind not in {"place", "organization"}:
+            continue
+        words = cluster.canonical.split()
+        if len(words) < 2:
+            continue
+        if words[-1].lower() in heads:
+            owners.setdefault(words[-1].lower(), set()).add(cluster.canonical)
+        if len(words) >= 3 and words[1].lower() == "of" and words[0].lower() in heads:
+            owners.setdefault(words[0].lower(), set()).add(cluster.canonical)  # "University of Tartu"
+    out: dict[str, tuple[str, int]] = {}
+    for noun, names in owners.items():
+        if len(names) != 1:
+            continue
+        name = next(iter(names))
+        first = min((m.start for m in facts.mentions if m.canonical == name), default=None)
+        if first is not None:
+            out[noun] = (_as_written(facts.text, name), first)
+    return out
 
 
 def _short_names(facts: ArticleFacts) -> dict[str, str]:

@@ -130,6 +130,11 @@ def refers_to_subject(token: Token, subject: MainSubject) -> bool:
     """"the bridge", "The company": a bare definite noun the subject goes by."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in subject.nouns:
         return False
+    return is_bare_definite(token)
+
+
+def is_bare_definite(token: Token) -> bool:
+    """"the bridge", "The airport, the country's busiest, ...": "the" and a noun, asides at most."""
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return False

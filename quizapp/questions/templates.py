@@ -441,7 +441,9 @@ def _needs_resolving(subject: Token) -> bool:
         return True
     return (subject.pos_ == "NOUN" and not _names_something(subject)
             and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-            and all(c.dep_ in {"det", "amod", "compound", "nummod"} for c in subject.children))
+            and all(c.dep_ in {"det", "amod", "compound", "nummod"}
+                    or (c.dep_ in {"appos", "punct", "relcl", "acl"} and (c.dep_ == "punct" or _set_off_by_comma(c)))
+                    for c in subject.children))
 
 
 def _transform(doc: Any, target: Target, resolve: PronounResolver | None, renames: dict[int, str] | None,
@@ -460,6 +462,7 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     anchor: Token  # the token whose subtree is the phrase to replace by the wh-phrase
     counted: Token | None = None
     relative: Token | None = None  # the relative pronoun standing for a named antecedent
+    appositive = False  # the answer is a name set off after the subject noun it describes
     if via_relative:
         # "Ri Il-gyu, who had served as counselor ..." -> "Who had served as counselor ...?"
         if target.kind == "number":
@@ -494,6 +497,10 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
             return None  # "the two countries" points back to named ones; "a 3,800" is not a count
     elif head.dep_ in SUBJECT_DEPS:
         role, anchor = "subject", head
+    elif (head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS and target.kind == "person"
+          and _set_off_by_comma(head) and head.head.pos_ == "NOUN"):
+        # "The regional economy minister, Willy Borsus, called ..." -> "Who called ...?"
+        role, anchor, appositive = "subject", head.head, True
     elif head.dep_ in OBJECT_DEPS:
         role, anchor = "object", head
     elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"VERB", "AUX"}:
@@ -538,7 +545,7 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     if role != "subject" and subject.i in target_ids:
         return None
     # The anchor phrase must be exactly the fact (plus determiners), not a larger phrase around it.
-    if role == "subject" and target.kind != "number" and relative is None:
+    if role == "subject" and target.kind != "number" and relative is None and not appositive:
         extra = [t for t in anchor.subtree if t.i not in target_ids and t.dep_ not in {"det", "punct", "case"}
                  and not _in_brackets(t) and t.dep_ not in DROP_NOUN_DEPS and not (
                      t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))]
@@ -596,7 +603,8 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
             for t in subject.subtree:
                 if t.i != subject.i:
                     replace[t.i] = ""
-        elif not _names_something(subject) and not _owned_by_someone(subject, resolve):
+        elif not _names_something(subject) and not _owned_by_someone(subject, resolve) and not any(
+                t.i in replace and replace[t.i] for t in subject.subtree):  # "the first steamship on the Velka River"
             return None
     aux_for_participle = _progressive_aux(verb.head, subject, resolved) if participle else None
     # Object pronouns ("appointed her") are written out too, or there is no question.
