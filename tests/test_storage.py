@@ -219,3 +219,20 @@ def test_quiz_results_are_stored_with_one_row_per_question(tmp_path):
         [record] = store.quizzes("d.yaml")
         assert (record.score, record.total, record.seconds) == (1, 2, 30.0)
         assert store.quizzes(Path("other.yaml")) == []
+
+
+def test_two_processes_creating_the_database_at_once_both_succeed(tmp_path):
+    """Opening a brand-new database from several processes at the same moment must not fail as 'locked'."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from quizapp.storage.db import ReviewStore\n"
+        "store = ReviewStore.open(sys.argv[1]); print(store.schema_version); store.close()\n"
+    )
+    for attempt in range(3):
+        folder = tmp_path / f"data{attempt}"
+        procs = [subprocess.Popen([sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        results = [p.communicate(timeout=60) + (p.returncode,) for p in procs]
+        assert all(code == 0 for _, _, code in results), results
+        assert len({out.strip() for out, _, _ in results}) == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -102,6 +103,24 @@ class QuizRecord:
     seconds: float
 
 
+def _enable_wal(connection: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying while another connection is creating the same new database.
+
+    Changing the journal mode needs an exclusive lock and SQLite does not apply
+    busy_timeout to it, so two processes opening a fresh database at once would
+    otherwise see "database is locked".
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class ReviewStore:
     """Access to the review database. Open with :meth:`open`; use as a context manager."""
 
@@ -123,7 +142,7 @@ class ReviewStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(connection)
             # NORMAL is durable against process crashes in WAL mode (only power loss can drop the last commit).
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
