@@ -93,15 +93,25 @@ def _subtree_ids(token: Token) -> set[int]:
 
 def _in_brackets(token: Token) -> bool:
     """Whether the token sits inside (...) or [...] within its sentence."""
-    depth = 0
-    for t in token.sent:
-        if t.i >= token.i:
-            break
-        if t.text in "([":
-            depth += 1
-        elif t.text in ")]":
-            depth = max(0, depth - 1)
-    return depth > 0
+    return token.i in _bracketed(token.doc)
+
+
+def _bracketed(doc: Any) -> frozenset[int]:
+    """Indices of the tokens inside brackets, computed once per parse (kept in ``doc.user_data``)."""
+    cached = doc.user_data.get("quizapp_bracketed")
+    if cached is None:
+        inside: set[int] = set()
+        for sent in doc.sents:
+            depth = 0
+            for t in sent:
+                if depth > 0:
+                    inside.add(t.i)
+                if t.text in "([":
+                    depth += 1
+                elif t.text in ")]":
+                    depth = max(0, depth - 1)
+        cached = doc.user_data["quizapp_bracketed"] = frozenset(inside)
+    return cached
 
 
 def _set_off_by_comma(token: Token) -> bool:
