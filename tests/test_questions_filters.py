@@ -65,3 +65,9 @@ def test_a_described_back_reference_needs_the_text():
     # Named things and plain sports words stay fine.
     assert stem_problem("Who had led the city of Valparaíso since 2016?", ["Jorge Castillo"]) is None
     assert stem_problem("Which club did Redhaven Rovers beat in the cup final at Elmfield?", ["Castlemoor United"]) is None
+
+
+def test_an_age_used_as_a_noun_points_back():
+    from quizapp.questions.filters import stem_problem
+
+    assert stem_problem("How many caps has the 27-year-old won for Ireland?", ["31"])

@@ -156,3 +156,15 @@ def test_the_noun_stays_unresolved_when_two_named_things_share_it():
     text = AIRPORT.replace("at Varden Airport.", "at Varden Airport and Oslen Airport.")
     got = _questions(text, "Court Blocks Runway Plans", "2023", "date")
     assert not any("Varden Airport" in q or "Oslen Airport" in q for q in got)
+
+
+def test_a_person_after_in_is_never_asked_in_whom():
+    text = "The probe was launched in 2021 from Kourou in Marta Selve, officials said.\n"
+    got = _questions(text, None, "Marta Selve", "person")
+    assert not any(q.startswith(("In whom", "At whom", "On whom")) for q in got)
+
+
+def test_an_and_joining_nothing_is_a_misparse():
+    text = "Oskar Lind is a Swedish rugby player. The 27-year-old joined Leinster from Munster in 2021 and has won 31 caps.\n"
+    got = _questions(text, "Oskar Lind", "31", "number")
+    assert all("joined" not in q for q in got)

@@ -46,7 +46,8 @@ BACK_REFERENCE_NOUNS = (
     "campaign", "tournament", "competition", "event", "festival", "project",
     "scheme", "programme", "program", "plan", "report", "inquiry", "investigation", "trial", "case",
 )
-BACK_REFERENCE = re.compile(rf"\bthe\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(BACK_REFERENCE_NOUNS)})s?\b")
+BACK_REFERENCE = re.compile(
+    rf"\bthe\s+(?:(?:[a-z][\w-]*\s+)?(?:{'|'.join(BACK_REFERENCE_NOUNS)})s?|\d+-year-old)\b")
 #: Words naming a category that, after "the", stand in for the answer ("the league" for the NFL).
 CAPTION_MARKERS = re.compile(
     r"\b(file photo|photo courtesy|pictured|in this photo|captured from|\(photo|\(yonhap\)|getty images|"

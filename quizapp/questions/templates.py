@@ -324,6 +324,8 @@ def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
             return True
         if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i:
             return True
+        if tok.dep_ == "cc" and not any(c.dep_ == "conj" for c in tok.head.children):
+            return True  # "The 27-year-old joined Leinster ... and has won": an "and" joining nothing
     if sum(1 for c in verb.children if c.dep_ in SUBJECT_DEPS) > 1:
         return True  # "candidates backed by the coalition Chile Vamos won ...": two subjects, a misparse
     return any(t.dep_ in SUBJECT_DEPS and t != subject and t.head.dep_ not in {"relcl", "acl", "advcl", "ccomp"}
@@ -964,7 +966,8 @@ def _question_word(target: Target, role: str, counted: Token | None, doc: Any, t
         if target.kind == "place" and prep in {"in", "at"}:
             return "Where"
         if target.kind == "person":
-            return None if prep in {"of", "for", "by"} else f"{prep.capitalize()} whom"
+            # "With whom did X study?", "Against whom ...?"; "In whom"/"At whom" are never what a text means.
+            return f"{prep.capitalize()} whom" if prep in {"with", "against", "to", "from", "under", "after"} else None
         wh = _wh_phrase(target, role)
         if target.kind == "organization" and prep in {"at", "in", "on"}:
             return None  # "At which organization ...": a place question in disguise
