@@ -96,3 +96,27 @@ def test_life_dates_and_a_defining_noun_make_a_person():
     got = kinds(facts)
     assert got.get("Ines Halvard") == "person"
     assert got.get("Odile Marchetti") == "person"
+
+
+def test_wire_dateline_city_mine_compound_split_places_and_capitalized_words(tmp_path):
+    from quizapp.ingest import read_article
+
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "Miners Return to Work\n\n"
+        "KESTRELTON, Chile, 3 March 2025 (Harbor Wire) — Workers at the Punta Gris copper mine returned to work "
+        "on Monday. The mine's owner, Altamar Mining, said output would recover.\n\n"
+        "Turnout at the union vote was 62 percent. The foreman was born in Osorno, Chile, and moved to the "
+        "coast in 1990. The company's new truck, the Condor, carries 300 tonnes.\n\n"
+        "The cargo ship SS Marisol brought parts from Peru. Marisol arrived in May.\n",
+        encoding="utf-8",
+    )
+    facts = extract_facts([read_article(path)])[0]
+    got = kinds(facts)
+    assert got.get("KESTRELTON") == "place"  # "CITY, Country, date": the city of a wire dateline
+    assert got.get("Punta Gris") == "place"  # "the Punta Gris copper mine"
+    assert got.get("Osorno") == "place" and "Osorno, Chile" not in got  # a place and its country are two
+    assert "Turnout" not in got  # a capitalized common word opening a sentence
+    assert "Condor" not in got  # "its new truck, the Condor"
+    assert "SS Marisol" not in got and "Marisol" not in got  # a ship, and its short name with it
+    assert got.get("Altamar Mining") == "organization"  # an industry word ends a company name

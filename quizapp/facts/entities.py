@@ -49,6 +49,9 @@ ORG_HEADS = {
     "authority", "board", "fund", "team", "society", "alliance", "movement", "front", "coalition", "secretariat",
     "conservatory", "academy", "orchestra", "holdings", "partners", "industries", "airlines", "airways", "ltd",
     "plc", "gmbh", "llc", "co", "motors", "systems", "technologies", "labs", "laboratories", "enterprises",
+    "mining", "resources", "minerals", "metals", "energy", "petroleum", "oil", "power", "electric", "shipping",
+    "logistics", "media", "pharmaceuticals", "foods", "brewery", "brewing", "capital", "insurance",
+    "securities", "investments", "ventures", "solutions", "chemicals", "telecom", "communications",
 }
 PERSON_TITLES = {
     "president", "vice", "prime", "minister", "ambassador", "leader", "dictator", "chairman", "chairwoman",

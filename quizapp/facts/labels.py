@@ -79,6 +79,8 @@ THING_NOUNS = {
     "hurricane", "storm", "typhoon", "cyclone", "prize", "medal", "award", "trophy", "treaty", "law", "act",
     "bill", "operation", "festival", "exhibition", "program", "programme", "device", "phone", "virus", "species",
     "disease", "language", "dish", "wine", "dance", "character", "brand-name", "engine", "robot", "chip",
+    "truck", "lorry", "bus", "tractor", "machine", "tool", "weapon", "missile", "rifle", "camera", "computer",
+    "locomotive", "yacht", "warship", "destroyer", "carrier-ship", "balloon", "airship", "helicopter",
 }
 #: Last words of names of clubs and teams ("Castlemoor United", "Redhaven Rovers").
 CLUB_SUFFIXES = {
@@ -273,6 +275,10 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
     if kind in {"person", "organization"} and root.dep_ == "pobj" and root.head.lower_ in {"to", "in", "from"} \
             and root.head.head.lemma_ in MOVE_VERBS:
         return Verdict("place", True, f"moved {root.head.lower_} it")
+    # "Osorno, Chile": a name followed by a comma and a country or region is a place in it.
+    if kind == "organization" and last + 2 < len(doc) and doc[last + 1].text == "," \
+            and doc[last + 2].ent_type_ == "GPE" and doc[last + 2].ent_iob_ == "B":
+        return Verdict("place", False, "followed by its country")
     # "Bodø in Norway": a name placed in a country or region is a place.
     if kind == "organization" and first == last and any(
             c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in c.children)
