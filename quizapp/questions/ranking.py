@@ -25,7 +25,7 @@ IDEAL_STEM_WORDS = 12
 MAX_PER_ANSWER = 2
 MAX_PER_SENTENCE = 2
 CARDS_PER_1000_WORDS = 15
-MIN_DEFAULT_CARDS = 6
+MIN_DEFAULT_CARDS = 4  # a short item (150-250 words) has a handful of facts worth asking, not more
 MAX_DEFAULT_CARDS = 40
 
 
