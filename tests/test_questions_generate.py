@@ -72,3 +72,16 @@ def test_default_deck_size_follows_the_article_length():
     assert default_max_cards(300) == 5
     assert default_max_cards(1000) == 15
     assert default_max_cards(10_000) == 40
+
+
+def test_generated_cards_do_not_repeat_the_source_sentence_as_explanation():
+    from pathlib import Path
+
+    from quizapp.deck.yaml_io import load_deck
+
+    decks = [p for p in (Path(__file__).resolve().parents[1] / "decks").glob("*.yaml") if not p.name.startswith("example-")]
+    cards = [card for path in decks for card in load_deck(path).cards]
+    assert cards
+    for card in cards:
+        sentence = card.provenance.sentence if card.provenance else None
+        assert not (card.explanation and sentence and sentence in card.explanation), card

@@ -535,7 +535,9 @@ def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Se
                    value=m.value, aliases=cand.aliases if cand.kind in NAME_KINDS else [a for a in cand.accept if a != m.value])
     prov = Provenance(source=cand.source, sentence=m.sentence.strip(), start=m.start, end=m.end, fact=fact)
     tags = [cand.kind, cand.transformed.wh.replace(" ", "-")]
-    explanation = f"From the article: {m.sentence.strip()}"
+    # The source sentence travels in the provenance and is shown beside every answer;
+    # repeating it as the explanation would only print it twice.
+    explanation = None
     for card_type in order:
         if card_type == "multiple_choice":
             wrong = _distractors_for(cand, pool, seed, "mc")
@@ -556,7 +558,7 @@ def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Se
                 continue
             statement, truth = made
             return TrueFalseCard(id=_card_id(cand.source, card_type, statement), statement=statement, answer=truth,
-                                 tags=tags, explanation=explanation if truth else f"False. {explanation}",
+                                 tags=tags, explanation=None if truth else f"False: the article gives {cand.answer}.",
                                  provenance=prov)
         if card_type == "cloze":
             template = cand.transformed.template
