@@ -252,8 +252,8 @@ def test_firsts_and_dates_rank_above_a_bare_departure():
     assert score(first) > score(trip)
     from quizapp.questions.ranking import MIN_WORTH, select
 
-    trip.answer_key, trip.sentence_key = "a", "s1"
-    first.answer_key, first.sentence_key = "b", "s2"
+    trip.answer, trip.answer_key, trip.sentence_key = "Valmora", "a", "s1"
+    first.answer, first.answer_key, first.sentence_key = "2019", "b", "s2"
     assert score(trip) < MIN_WORTH and select([trip, first], 5) == [first]
 
 
@@ -269,3 +269,19 @@ def test_where_with_a_facility_answer_names_the_kind_of_place(nlp, tmp_path):
     candidates, _ = _candidates(tmp_path, text)
     asked = [c.question for c in candidates if c.answer == "Valmora International Airport"]
     assert asked and all(q.startswith("At which airport") for q in asked)
+
+
+def test_one_sentence_is_not_asked_from_both_ends_of_the_same_link():
+    from quizapp.questions.ranking import select
+
+    def cand(question: str, answer: str, kind: str, sentence_key: str):
+        return SimpleNamespace(question=question, answer=answer, answer_key=answer, sentence_key=sentence_key,
+                               pattern="prep", kind=kind, position=0.2,
+                               mention=SimpleNamespace(sentence="Lena Ostrova first sailed to Iceland in 2011."))
+    when = cand("In what year did Lena Ostrova first sail to Iceland?", "2011", "date", "s1")
+    who = cand("Who first sailed to Iceland in 2011?", "Lena Ostrova", "person", "s1")
+    kept = select([when, who], 5)
+    assert len(kept) == 1
+    # The same two questions from different sentences are different facts' cards and both stay.
+    who.sentence_key = "s2"
+    assert len(select([when, who], 5)) == 2

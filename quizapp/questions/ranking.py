@@ -33,6 +33,7 @@ class Rankable(Protocol):
     question: str
     pattern: str
     kind: str
+    answer: str
     answer_key: str
     sentence_key: str
     position: float  # 0 at the start of the article, 1 at the end
@@ -76,6 +77,15 @@ def worth(candidate: Rankable) -> float:
     return value
 
 
+def _asks_the_other_way(a: Rankable, b: Rankable) -> bool:
+    """Whether two questions of one sentence test the same link from both ends.
+
+    "In what year did X first travel to Cuba?" (2015) and "Who first traveled to Cuba
+    in 2015?" (X) each give the other's answer away and teach one fact twice.
+    """
+    return a.answer.casefold() in b.question.casefold() or b.answer.casefold() in a.question.casefold()
+
+
 def select(candidates: list[Rankable], limit: int) -> list[Rankable]:
     """The best ``limit`` candidates, without duplicates, in article order."""
     ranked = sorted(candidates, key=lambda c: (-score(c), c.sentence_key, c.question))
@@ -92,6 +102,8 @@ def select(candidates: list[Rankable], limit: int) -> list[Rankable]:
         if per_sentence.get(cand.sentence_key, 0) >= MAX_PER_SENTENCE:
             continue
         if any(is_near_duplicate(cand.question, k.question) for k in kept):
+            continue
+        if any(k.sentence_key == cand.sentence_key and _asks_the_other_way(cand, k) for k in kept):
             continue
         kept.append(cand)
         per_answer[cand.answer_key] = per_answer.get(cand.answer_key, 0) + 1
