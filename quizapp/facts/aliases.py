@@ -241,6 +241,11 @@ def resolve_clusters(
                 if same_name(a, b):
                     union.union(f"{kind}:{a}", f"{kind}:{b}")
 
+    # A biography's other forms of its title person ("Elise Meitner" under "Lise Meitner").
+    for article, candidates in zip(articles, all_candidates):
+        for a, b in _title_person_variants(article, candidates):
+            union.union(f"person:{a}", f"person:{b}")
+
     # Acronyms to their one expansion (any kind: the expansion's kind wins).
     acronym_kind_fix: dict[str, str] = {}
     all_surfaces = {text for (_k, text) in surface_count}
@@ -269,11 +274,13 @@ def resolve_clusters(
     facts: list[ArticleFacts] = []
     cluster_members: dict[str, Counter] = defaultdict(Counter)  # root -> surface counts (global)
     resolved: list[list[tuple[Candidate, str]]] = []
+    article_of = {id(candidates): article for article, candidates in zip(articles, all_candidates)}
     for candidates in all_candidates:
         article_roots: list[tuple[Candidate, str]] = []
         for c in candidates:
             if c.kind in NAME_KINDS and c.text in acronym_kind_fix:
                 c.kind = acronym_kind_fix[c.text]
+        title_root = _title_person_root(article_of[id(candidates)], candidates, union)
         # Full-name clusters present in this article, per kind.
         local_full: dict[str, dict[str, list[str]]] = defaultdict(dict)
         for c in candidates:
@@ -294,6 +301,8 @@ def resolve_clusters(
                             or (len(full) == 2 and full[0] == words[0] and full[1].lower() in CLUB_SUFFIXES)}
                     if len(fits) != 1:
                         fits = set()  # an organization's bare word stays its own name unless one name fits
+                if len(fits) > 1 and title_root in fits:
+                    fits = {title_root}  # in a biography the bare surname is its subject, not her father
                 if len(fits) == 1:
                     root = next(iter(fits))
                 elif len(fits) > 1:
@@ -352,6 +361,42 @@ def resolve_clusters(
             )
         )
     return facts
+
+
+def _title_person_key(article: Article, candidates: Sequence[Candidate]) -> str | None:
+    """The name key of the person an article's title is ("Lise Meitner"), when a person of the text has it."""
+    title = (article.title or "").strip()
+    key = name_key(title)
+    if len(key.split()) < 2:
+        return None
+    if any(c.kind == "person" and name_key(c.text) == key for c in candidates):
+        return key
+    return None
+
+
+def _title_person_root(article: Article, candidates: Sequence[Candidate], union: "_Union") -> str | None:
+    key = _title_person_key(article, candidates)
+    return union.find(f"person:{key}") if key else None
+
+
+def _title_person_variants(article: Article, candidates: Sequence[Candidate]) -> list[tuple[str, str]]:
+    """Full names of the title person under another given name: the same surname, and either a given name
+    containing the title's ("Elise" for "Lise", "Alexander" for "Alex") or introduced as a birth name
+    ("born Anna Schmidt", "née ...")."""
+    key = _title_person_key(article, candidates)
+    if key is None:
+        return []
+    given, surname = key.split()[0], key.split()[-1]
+    out: list[tuple[str, str]] = []
+    for c in candidates:
+        other = name_key(c.text)
+        words = other.split()
+        if c.kind != "person" or len(words) < 2 or other == key or words[-1] != surname:
+            continue
+        birth_name = re.search(rf"\b(?:born|née|nee)\s+{re.escape(c.text)}", article.text) is not None
+        if birth_name or (given in words[0] and len(given) >= 3):
+            out.append((key, other))
+    return out
 
 
 def _part_of_any_form(word: str, root: str, full_names: list[tuple[list[str], str]], union: _Union) -> bool:

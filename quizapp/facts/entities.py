@@ -165,6 +165,30 @@ def clean_span(text: str, start: int, end: int, leading: re.Pattern = _LEADING) 
     return start, end
 
 
+#: "... and New Art": capitalized words joined by "and" that finish a name cut short at the "and".
+_AND_CONTINUATION = re.compile(r"\s+(?:and|&)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
+
+
+def _complete_coordinated_name(doc: "Doc", text: str, start: int, end: int, end_token: int) -> int:
+    """The end token of a name like "Museum of Old and New Art" that the model cut at its "and".
+
+    Only a name built with "of" is extended (an institution's name), and only over capitalized words
+    no other entity claims, so "Lisbon and Setúbal" stay two names."""
+    if " of " not in text[start:end]:
+        return end_token
+    found = _AND_CONTINUATION.match(text, end)
+    if not found:
+        return end_token
+    stop = found.end()
+    index = end_token
+    while index < len(doc) and doc[index].idx < stop:
+        token = doc[index]
+        if token.ent_type_ in {"GPE", "PERSON", "NORP"}:
+            return end_token  # the next words are a place or person of their own
+        index += 1
+    return index
+
+
 def _grow_name(ent: "Span") -> tuple[int, int]:
     """Token bounds grown over adjacent capitalized words that no other entity claims."""
     doc = ent.doc
@@ -295,9 +319,12 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
             Candidate(kind, text[start:end], start, end, sentence, sentence_start, aside=article.in_aside(start, end), **extra)
         )
 
+    absorbed_until = -1
     for ent in doc.ents:
         label = ent.label_
         if label in NAME_KINDS:
+            if ent.start_char < absorbed_until:
+                continue
             kind = NAME_KINDS[label]
             start_token, end_token = ent.start, ent.end
             if label != "PERSON" or ent[-1].lower_ in FACILITY_HEADS | ORG_HEADS:
@@ -308,6 +335,11 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
             if bounds is None:
                 continue
             start, end = bounds
+            end_token = _complete_coordinated_name(doc, text, start, end, end_token)
+            if end_token > span.end:
+                span = doc[start_token:end_token]
+                end = span.end_char
+                absorbed_until = end  # "New Art" of "Museum of Old and New Art" is no name of its own
             tokens = [t for t in span if t.idx >= start and t.idx + len(t.text) <= end] or list(span)
             # "Striker Tomas Varga" → "Tomas Varga" (a person); "Castlemoor United 2-1" → "Castlemoor United".
             tokens, title_cut = strip_leading_titles(tokens, label)

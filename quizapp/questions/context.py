@@ -64,6 +64,9 @@ class ArticleContext:
     main: MainSubject | None = None
     #: "airport" -> (the one named thing of the article with that head noun, offset of its first mention)
     head_nouns: dict[str, tuple[str, int]] = field(default_factory=dict)
+    #: a biography's person (its title is their name) and the pronoun the article uses for them
+    title_person: str | None = None
+    title_pronoun: str | None = None
 
     @classmethod
     def build(cls, doc: Any, facts: ArticleFacts) -> "ArticleContext":
@@ -77,6 +80,7 @@ class ArticleContext:
         ctx.descriptions = _descriptions(doc, facts)
         ctx.main = find_main_subject(doc, facts)
         ctx.head_nouns = _head_nouns(facts)
+        ctx.title_person, ctx.title_pronoun = _title_person(doc, facts)
         return ctx
 
     def named_by_head_noun(self, token: Token) -> str | None:
@@ -144,7 +148,7 @@ class ArticleContext:
     def resolve(self, token: Token) -> str | None:
         low = {"him": "he", "her": "she", "his": "he", "hers": "she"}.get(token.lower_, token.lower_)
         if low in {"he", "she"}:
-            return self._reporter(token) or self._previous_person(token)
+            return self._reporter(token) or self._previous_person(token) or self._biography_subject(token)
         if low == "it":
             return self._main_subject_it(token)
         if self.main is not None and refers_to_subject(token, self.main):
@@ -230,6 +234,26 @@ class ArticleContext:
             if not any(t.lower_ == pronoun for t in sent):
                 return None
         return None
+
+    def _biography_subject(self, token: Token) -> str | None:
+        """In a biography ("Lise Meitner" over a text calling her "she"), the pronoun the article uses for
+        its person means that person unless someone else is named before it in its sentence or is the
+        subject of the sentence before."""
+        if self.title_person is None or self.title_pronoun is None:
+            return None
+        if ("she" if token.lower_ in {"she", "her", "hers"} else "he") != self.title_pronoun:
+            return None
+        if any(m.kind == "person" and m.canonical != self.title_person and m.start < token.idx
+               for m in self.by_sentence.get(token.sent.start_char, [])):
+            return None
+        if token.sent.start > 0:
+            previous = self.doc[token.sent.start - 1].sent
+            for subject in (c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                named = self.person_name(subject) or next(
+                    (self.person_name(t) for t in subject.subtree if self.person_name(t)), None)
+                if named is not None and named != self.title_person:
+                    return None
+        return self.title_person
 
     def _counted_group(self, token: Token) -> str | None:
         """they / both / the two -> "the two North Korean diplomats", following subjects back."""
@@ -328,6 +352,31 @@ def _head_nouns(facts: ArticleFacts) -> dict[str, tuple[str, int]]:
         if first is not None:
             out[noun] = (_as_written(facts.text, name), first)
     return out
+
+
+#: How much more often a biography must use its person's pronoun than the other one.
+PRONOUN_DOMINANCE = 2
+MIN_PRONOUN_USES = 3
+
+
+def _title_person(doc: Any, facts: ArticleFacts) -> tuple[str | None, str | None]:
+    """The person an article's title names exactly, and "she" or "he" when the text clearly uses it."""
+    from quizapp.facts.names import name_key
+
+    title = name_key(facts.title or "")
+    if len(title.split()) < 2:
+        return None, None
+    person = next((c.canonical for c in facts.clusters if c.kind == "person"
+                   and title in {name_key(n) for n in (c.canonical, *c.aliases)}), None)
+    if person is None:
+        return None, None
+    she = sum(t.lower_ in {"she", "her", "hers", "herself"} for t in doc)
+    he = sum(t.lower_ in {"he", "him", "his", "himself"} for t in doc)
+    if she >= MIN_PRONOUN_USES and she >= PRONOUN_DOMINANCE * he:
+        return person, "she"
+    if he >= MIN_PRONOUN_USES and he >= PRONOUN_DOMINANCE * she:
+        return person, "he"
+    return person, None
 
 
 def _short_names(facts: ArticleFacts) -> dict[str, str]:

@@ -146,6 +146,22 @@ def organization_category(canonical: str, aliases: Iterable[str] = ()) -> str:
     return "organization"
 
 
+def looks_like_organization(canonical: str, aliases: Iterable[str] = ()) -> bool:
+    """Whether a name labelled an organization shows it is one: a known or patterned kind, an acronym,
+    or an organization's head word ("... Authority", "University of ..."). The model labels people
+    ("Helena Marques Teixeira"), peoples ("Aboriginal Tasmanians") and parks ORG too."""
+    from quizapp.facts.entities import ORG_HEADS
+    from quizapp.facts.names import acronym_of
+
+    names = (canonical, *aliases)
+    if organization_category(canonical, aliases) != "organization":
+        return True
+    if any(acronym_of(n) for n in names):
+        return True
+    heads = ORG_HEADS | {"museum", "gallery", "library", "hospital", "institution", "trust", "company", "firm"}
+    return any(w.lower().strip(".,") in heads for n in names for w in n.replace("-", " ").split())
+
+
 @functools.cache
 def _keyed(table_name: str) -> dict[str, str]:
     """A reference table keyed by normalized name, built once."""

@@ -150,6 +150,43 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
     return None
 
 
+#: Focus adverbs the parse strands at the end ("Who turned 19 only?" of "turned 19 only last month").
+STRANDED_ADVERB = re.compile(r"\b(?:only|just|also|even|still|already)\s*\?$", re.I)
+#: Words that anchor a question in the article: a name, a number or a date.
+_ANCHOR = re.compile(r"\d|\b[A-Z][\w’'-]*")
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def subject_question_problem(stem: str, pattern: str) -> str | None:
+    """Why a question about a clause's subject ("Who ...?", "Which organization ...?") is too vague.
+
+    Its predicate must be anchored by a name, number or date besides the answer ("Who went to the
+    crossings?" could be anyone), and a stranded focus adverb is a misparse. A he/she/his/her in a
+    who-question with no name before it in the stem leaves the reader guessing whose it is."""
+    if STRANDED_ADVERB.search(stem):
+        return "a stranded adverb: the clause was misparsed"
+    if pattern not in {"subject", "relative"}:
+        return None
+    rest = stem.split(None, 1)[1] if " " in stem else ""
+    if not _ANCHOR.search(rest):
+        return "no name, number or date anchors the question"
+    words = re.findall(r"[\w’'-]+", rest)
+    for index, word in enumerate(words):
+        if word.casefold() in PERSONAL_PRONOUNS and not any(w[:1].isupper() for w in words[:index]):
+            return f'"{word}" has no antecedent inside the question'
+    return None
+
+
+def truncates_name(stem: str, names: Iterable[str]) -> bool:
+    """Whether the stem holds only the start of a longer name of its sentence ("the Museum of Old" of
+    "Museum of Old and New Art")."""
+    for name in names:
+        head, sep, _tail = name.partition(" and ")
+        if sep and " " in head and head in stem and name not in stem:
+            return True
+    return False
+
+
 def is_near_duplicate(a: str, b: str, threshold: float = 85.0) -> bool:
     """Two stems asking the same thing in nearly the same words."""
     from rapidfuzz import fuzz

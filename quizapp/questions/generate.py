@@ -33,7 +33,14 @@ from quizapp.errors import QuizappError
 from quizapp.facts.model import ArticleFacts, Mention
 from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
-from quizapp.questions.filters import sentence_problem, stem_problem
+from quizapp.questions.filters import (
+    PERSONAL_PRONOUNS,
+    STRANDED_ADVERB,
+    sentence_problem,
+    stem_problem,
+    subject_question_problem,
+    truncates_name,
+)
 from quizapp.questions.ranking import default_max_cards, score, select
 from quizapp.questions.context import ArticleContext, plausible_fact
 from quizapp.questions.quality import ArticleReview, copies_source
@@ -314,7 +321,9 @@ def article_candidates(
                 out.append(cand)
     # Article-level fairness: subjects, metonymy, time references, ambiguous possessives, give-aways.
     review = ArticleReview.build(article, facts, doc, pool)
-    return [c for c in map(review.review, out) if c is not None]
+    reviewed = [c for c in map(review.review, out) if c is not None]
+    # A time reference the review dropped can strand a focus adverb ("Who turned 19 only?").
+    return [c for c in reviewed if not STRANDED_ADVERB.search(c.question)]
 
 
 def _candidate(index: int, source: str, mention: Mention, transformed: Transformed, target: Target,
@@ -327,8 +336,17 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
     bound = not (transformed.pattern in {"subject", "relative"} and mention.kind != "person")
     if stem_problem(transformed.question, names, subject_bound=bound):
         return None
+    if subject_question_problem(transformed.question, transformed.pattern):
+        return None
+    if mention.kind == "date" and re.search(r"\b1\d{3}\b|\b20\d{2}\b", transformed.question):
+        return None  # "In what year did X receive A in 1966?": another year in the stem confuses the ask
+    sentence_names = [m.text for m in facts.mentions if m.sentence_start == mention.sentence_start]
+    if truncates_name(transformed.question, sentence_names):
+        return None
+    if transformed.pattern == "relative" and _pronoun_of_main_clause(transformed.question, mention, doc):
+        return None
     # A one-word name that could mean several people of the deck ("Kim") leaves the stem ambiguous.
-    if any(re.search(rf"\b{re.escape(name)}\b(?![ -][A-Z])", transformed.question) for name in _shared_name_parts(pool)):
+    if any(_bare_name_part(transformed.question, name) for name in _shared_name_parts(pool)):
         return None
     key = (mention.sentence_start, mention.canonical.casefold(), transformed.pattern)
     if key in seen:
@@ -346,6 +364,37 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     cand.excluded = _also_true(cand, corpus)
     return cand
+
+
+def _pronoun_of_main_clause(question: str, mention: Mention, doc: Any) -> bool:
+    """A pronoun asked in a name's relative clause that the sentence's own clause also uses: it means the
+    main clause's subject, not the name ("she began working with Otto Hahn, who was roughly her own age")."""
+    asked = {w.casefold() for w in re.findall(r"[\w’'-]+", question)} & PERSONAL_PRONOUNS
+    if not asked:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    relative = next((c for c in span.root.children if c.dep_ == "relcl"), None)
+    inside = {t.i for t in relative.subtree} if relative is not None else set()
+    female = {"she", "her", "hers", "herself"}
+    others = {t.lower_ for t in span.sent if t.i not in inside and t.lower_ in PERSONAL_PRONOUNS}
+    return any((a in female) == (o in female) for a in asked for o in others)
+
+
+def _in_date_range(text: str, start: int, end: int) -> bool:
+    """Whether a date is one end of a range ("1917–1918", "from 1939 to 1945" is two facts, but a dash joins one)."""
+    return bool(re.match(r"\s*[–-]\s*\d", text[end:end + 4]) or re.search(r"\d\s*[–-]\s*$", text[max(0, start - 4):start]))
+
+
+def _bare_name_part(stem: str, part: str) -> bool:
+    """Whether ``part`` stands alone in the stem ("Kim said"), not inside a full name ("Lise Meitner")."""
+    for found in re.finditer(rf"\b{re.escape(part)}\b(?![ -][A-Z])", stem):
+        before = stem[:found.start()].rstrip()
+        previous = before.split()[-1] if before.split() else ""
+        if not (previous[:1].isupper() and before == stem[:found.start()][:len(before)] and previous.isalpha()):
+            return True
+    return False
 
 
 def _shared_name_parts(pool: list[dist.PoolEntry]) -> set[str]:
@@ -375,13 +424,15 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | None:
             return None
         if any(t.lower_ in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} for t in span):
             return None
+        if _in_date_range(facts.text, mention.start, mention.end):
+            return None  # "In 1917–1918 ...": one end of a range is not when it happened
     cluster = facts.cluster_of(mention.canonical, mention.kind)
     aliases = tuple(cluster.aliases) if cluster else ()
     category: str | None = None
     if mention.kind == "place":
         cat = dist.place_category(mention.canonical, aliases, mention.label)
         category = cat if cat in {"country", "city", "region"} else None
-    elif mention.kind == "organization":
+    elif mention.kind == "organization" and dist.looks_like_organization(mention.canonical, aliases):
         category = dist.ORG_QUESTION_NOUN.get(dist.organization_category(mention.canonical, aliases), "organization")
     granularity = dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
     if mention.kind == "number":

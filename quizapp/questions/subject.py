@@ -77,6 +77,17 @@ def _mentioned_in(text: str, names: Iterable[str]) -> bool:
     return any(len(n) > 1 and f" {_norm(n)} " in padded for n in names)
 
 
+#: Words a news headline has and a section heading ("Early life and education") does not need.
+HEADLINE_MIN_WORDS = 5
+
+
+def _headline_like(headings: list[str]) -> bool:
+    """Whether most headings read as headlines of separate posts rather than section headings of one
+    article: "North Korean Ambassador Replaced After ..." against "Early life", "Exile and fission"."""
+    others = headings[1:]
+    return sum(len(h.split()) >= HEADLINE_MIN_WORDS for h in others) * 2 > len(others)
+
+
 def _in_heading(heading: str, kind: str, names: list[str]) -> bool:
     if _mentioned_in(heading, names):
         return True
@@ -93,7 +104,7 @@ def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> 
     tags = source_tags(article)
     # A page of several posts: its title is just the first post's headline. (Section headings of a
     # single article do not repeat the title.)
-    compilation = bool(tags) or (len(headings) > 3 and title in article.headlines)
+    compilation = bool(tags) or (len(headings) > 3 and title in article.headlines and _headline_like(headings))
     chosen: set[tuple[str, str]] = set()
 
     for tag in tags:

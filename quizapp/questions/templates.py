@@ -348,7 +348,9 @@ def _wh_phrase(target: Target, role: str) -> str | None:
             return "Where"
         return f"Which {target.category}" if target.category else None
     if kind == "organization":
-        return f"Which {target.category or 'organization'}"
+        # No category: the name gives no evidence it is an organization at all (a person, a people or a
+        # park the model labelled ORG), so "Which organization" could be wrong: no question.
+        return f"Which {target.category}" if target.category else None
     return None
 
 
@@ -608,6 +610,8 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     # A pronoun subject must be resolved from context, or there is no question.
     elif role != "subject":
         if _needs_resolving(subject):
+            if any(c.dep_ == "conj" for c in subject.children):
+                return None  # "she and Hahn": written out, the pronoun would swallow the partner
             resolved = resolve(subject) if resolve else None
             if not resolved:
                 return None
@@ -748,8 +752,10 @@ def _active_question(doc: Any, target: Target, verb: Token, subject: Token, by: 
         wh = "Who"
     elif noun.i not in target_ids and noun.pos_ == "NOUN":
         wh = f"Which {noun.lower_}"  # "the sporting goods group Mercer Holdings" -> "Which group"
+    elif target.category:
+        wh = f"Which {target.category}"
     else:
-        wh = f"Which {target.category or 'organization'}"
+        return None  # no evidence the agent is an organization
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
     if len(auxes) != 1 or auxes[0].dep_ != "auxpass":
         return None  # "had been founded", "will be built": keep to the simple passive
