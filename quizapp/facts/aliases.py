@@ -312,6 +312,12 @@ def resolve_clusters(
         resolved.append(article_roots)
 
     canonical_of = {root: _canonical(counter) for root, counter in cluster_members.items()}
+    # A biography's person goes by the name its title gives them, not a birth name used once.
+    for article, candidates in zip(articles, all_candidates):
+        root = _title_person_root(article, candidates, union)
+        title = (article.title or "").strip()
+        if root in cluster_members and title in cluster_members[root]:
+            canonical_of[root] = title
 
     for article, article_roots in zip(articles, resolved):
         mentions: list[Mention] = []

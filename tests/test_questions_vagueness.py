@@ -1,0 +1,143 @@
+"""Rules against vague, garbled or mislabelled questions, each on a small original sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.questions.filters import subject_question_problem, truncates_name
+
+BIOGRAPHY = Path(__file__).parent / "fixtures" / "articles" / "botanist_biography.txt"
+
+
+# ------------------------------------------------------------------ pure rules
+
+
+def test_a_subject_question_needs_a_name_number_or_date_besides_the_answer():
+    assert subject_question_problem("Who walked to the harbour gates?", "subject") is not None
+    assert subject_question_problem("Who swapped a defender for another forward?", "subject") is not None
+    assert subject_question_problem("Who walked to the Aldgate harbour gates?", "subject") is None
+    assert subject_question_problem("Who scored in the 81st minute?", "subject") is None
+    # Other shapes carry their anchor in the asked phrase.
+    assert subject_question_problem("How many gulls nested on the roof?", "how_many") is None
+
+
+def test_a_stranded_focus_adverb_is_a_misparse():
+    assert subject_question_problem("Who turned 21 only?", "relative") is not None
+    assert subject_question_problem("Who signed for Kestrel Athletic in 2019 just?", "subject") is not None
+
+
+def test_a_personal_pronoun_needs_an_antecedent_inside_a_who_question():
+    assert subject_question_problem("Who was roughly her own age in 1910?", "relative") is not None
+    assert subject_question_problem("Who cut short his visit to Oslo?", "subject") is not None
+    assert subject_question_problem("Who wrote to Ada Brun about her 1912 findings?", "subject") is None
+
+
+def test_a_stem_holding_only_the_start_of_a_name_is_truncated():
+    names = ["Hall of Salt and Copper Mining", "Vardø"]
+    assert truncates_name("In what year did the Hall of Salt open in Vardø?", names)
+    assert not truncates_name("In what year did the Hall of Salt and Copper Mining open in Vardø?", names)
+
+
+def test_organization_questions_need_evidence_of_an_organization():
+    from quizapp.questions.distractors import looks_like_organization
+
+    assert looks_like_organization("Northern Ferry Association")
+    assert looks_like_organization("Museum of Glass and Iron")
+    assert looks_like_organization("NFPW", ["NFPW"])
+    assert not looks_like_organization("Amalia Costa Ferreira")  # a person's full name
+    assert not looks_like_organization("Highland Islanders")  # a people
+    assert not looks_like_organization("Kettle Gorge Wilderness Area")  # a place
+
+
+def test_no_organization_wh_phrase_without_a_category():
+    from quizapp.questions.templates import Target, _wh_phrase
+
+    assert _wh_phrase(Target(0, 1, "organization", category=None), "subject") is None
+    assert _wh_phrase(Target(0, 1, "organization", category="party"), "subject") == "Which party"
+
+
+def test_one_end_of_a_date_range_is_not_a_date_to_ask():
+    from quizapp.questions.generate import _in_date_range
+
+    text = "In 1903–1905 the pair mapped the fjord, and in 1907 they left."
+    start = text.index("1903")
+    assert _in_date_range(text, start, start + 4)
+    end_year = text.index("1905")
+    assert _in_date_range(text, end_year, end_year + 4)
+    lone = text.index("1907")
+    assert not _in_date_range(text, lone, lone + 4)
+
+
+def test_a_shared_surname_inside_a_full_name_is_not_bare():
+    from quizapp.questions.generate import _bare_name_part
+
+    assert not _bare_name_part("In what year did Marta Vell move to Tromsø?", "Vell")
+    assert _bare_name_part("In what year did Vell move to Tromsø?", "Vell")
+
+
+def test_section_headings_do_not_make_an_article_a_compilation():
+    from quizapp.questions.subject import _headline_like
+
+    assert not _headline_like(["Marta Vell", "Early years", "Expeditions", "Later life"])
+    assert _headline_like(["Ferry Strike Ends", "Union Leaders Accept New Pay Offer After Talks",
+                           "Harbour Reopens to Cargo Ships on Monday Morning", "Notes"])
+
+
+# ------------------------------------------------------------------ a biography, end to end
+
+
+@pytest.fixture(scope="module")
+def biography():
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.ingest import read_articles
+
+    articles = read_articles([str(BIOGRAPHY)], None, None)
+    facts, doc = extract_facts_with_docs(articles)[0]
+    return articles[0], facts, doc
+
+
+def test_birth_name_and_bare_surname_join_the_title_person(biography):
+    _article, facts, _doc = biography
+    person = facts.cluster_of("Marta Vell", "person")
+    assert person is not None
+    assert "Amarta Vell" in person.aliases and "Vell" in person.aliases
+    # Her father keeps his own cluster.
+    assert facts.cluster_of("Henrik Vell", "person") is not None
+
+
+def test_she_in_a_biography_means_its_person(biography):
+    from quizapp.questions.context import ArticleContext
+
+    _article, facts, doc = biography
+    context = ArticleContext.build(doc, facts)
+    assert (context.title_person, context.title_pronoun) == ("Marta Vell", "she")
+    moved = next(s for s in doc.sents if s.text.startswith("She moved to Tromsø"))
+    assert context.resolve(moved[0]) == "Marta Vell"
+
+
+def test_the_biography_person_is_never_an_answer_and_questions_name_her(biography):
+    from quizapp.questions.subject import article_subjects
+
+    article, facts, doc = biography
+    subjects = article_subjects(article, facts, doc)
+    assert subjects.covers("Marta Vell") and subjects.covers("Amarta Vell") and subjects.covers("Vell")
+    assert not subjects.covers("Henrik Vell")
+
+
+def test_a_biography_yields_dated_questions_about_its_person():
+    from quizapp.questions.generate import generate_deck
+
+    deck = generate_deck([BIOGRAPHY], types={"typed"})
+    questions = [card.question for card in deck.cards]
+    assert any("Marta Vell" in q and q.startswith("In what year") for q in questions)
+    assert all("Vell" not in card.answer for card in deck.cards)
+    assert not any("her own age" in q for q in questions)
+
+
+def test_a_name_cut_at_its_and_is_completed(biography):
+    _article, facts, _doc = biography
+    names = {c.canonical for c in facts.clusters if c.kind in {"organization", "place"}}
+    assert "Museum of Arctic and Northern Life" in names
+    assert "Northern Life" not in names
