@@ -141,3 +141,16 @@ def test_a_name_cut_at_its_and_is_completed(biography):
     names = {c.canonical for c in facts.clusters if c.kind in {"organization", "place"}}
     assert "Museum of Arctic and Northern Life" in names
     assert "Northern Life" not in names
+
+
+def test_numbers_keep_the_texts_scale_word_and_precision():
+    import random
+
+    from quizapp.questions.distractors import Answer, format_number, number_distractors, parse_number
+
+    assert format_number(3_700_000, "nearly 3.7 million barrels") == "3.7 million"
+    assert format_number(2_300, "roughly 2,300") == "2,300"
+    assert parse_number("3.7 million") == 3_700_000
+    answer = Answer(kind="number", canonical="3.7 million", value="3700000")
+    choices = number_distractors(answer, random.Random(1))
+    assert choices and all(c.endswith(" million") and len(c.split()[0].split(".")[1]) == 1 for c in choices)

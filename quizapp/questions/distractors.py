@@ -480,11 +480,24 @@ def parse_number(text: str, value: str | None = None) -> float | None:
             pass
         if cleaned.casefold() in _WORD_NUMBERS:
             return float(_WORD_NUMBERS[cleaned.casefold()])
+        scaled = re.fullmatch(r"(\d+(?:\.\d+)?)\s+(thousand|million|billion|trillion)", cleaned, re.I)
+        if scaled:
+            return float(scaled.group(1)) * SCALE_WORDS[scaled.group(2).lower()]
     return None
 
 
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_WRITTEN_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(?:\s+(thousand|million|billion|trillion)\b)?", re.I)
+
+
 def format_number(n: float, like: str) -> str:
-    """``n`` written the way ``like`` is (thousands separators, decimals)."""
+    """``n`` written the way ``like`` is (thousands separators, decimals, a scale word: "about 6.4
+    million tonnes" gives "6.4 million", never "6,400,000")."""
+    written = _WRITTEN_NUMBER.search(like)
+    if written and written.group(3):
+        decimals = len(written.group(2) or "")
+        scale = written.group(3).lower()
+        return f"{n / SCALE_WORDS[scale]:.{decimals}f} {scale}"
     decimals = len(like.split(".")[1]) if "." in like and like.replace(",", "").replace(".", "").isdigit() else 0
     text = f"{n:,.{decimals}f}" if "," in like or n >= 10000 else f"{n:.{decimals}f}"
     return text
