@@ -154,3 +154,48 @@ def test_numbers_keep_the_texts_scale_word_and_precision():
     answer = Answer(kind="number", canonical="3.7 million", value="3700000")
     choices = number_distractors(answer, random.Random(1))
     assert choices and all(c.endswith(" million") and len(c.split()[0].split(".")[1]) == 1 for c in choices)
+
+
+# ------------------------------------------------------------------ an undated history
+
+
+HISTORY = Path(__file__).parent / "fixtures" / "articles" / "harbour-history.txt"
+
+
+@pytest.fixture(scope="module")
+def history_questions():
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.ingest import read_articles
+    from quizapp.questions import generate as g
+
+    articles = read_articles([str(HISTORY)], None, None)
+    pairs = extract_facts_with_docs(articles)
+    sources = g._sources(articles)
+    pool = g._pool([facts for facts, _doc in pairs])
+    facts, doc = pairs[0]
+    candidates = g.article_candidates(0, sources[0].key, articles[0], facts, doc, pool, g._sentences(sources, pairs))
+    return facts, {c.question: c.answer for c in candidates}
+
+
+def test_a_day_and_month_in_an_undated_history_takes_the_year_last_named(history_questions):
+    facts, _questions = history_questions
+    values = {m.text: m.value for m in facts.mentions if m.kind == "date"}
+    assert values["3 July"] == "1902-07-03"
+    assert values["18 October"] == "1902-10-18"
+
+
+def test_a_subject_described_then_named_is_asked_by_its_name(history_questions):
+    _facts, questions = history_questions
+    assert "When did Petra Lund open the new customs house?" in questions
+    assert questions.get("Who opened the new customs house on 3 July?") == "Petra Lund"
+
+
+def test_a_vague_quantity_is_not_a_number_to_ask(history_questions):
+    _facts, questions = history_questions
+    assert not any(q.startswith("How many fishermen") for q in questions)
+
+
+def test_a_word_cut_from_its_hyphen_is_rejected():
+    from quizapp.questions.filters import stem_problem
+
+    assert stem_problem("When had -night vigils grown to 5,000 people in Trondheim?", []) is not None

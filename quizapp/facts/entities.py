@@ -189,6 +189,22 @@ def _complete_coordinated_name(doc: "Doc", text: str, start: int, end: int, end_
     return index
 
 
+_DAY_MONTH = re.compile(rf"^(?:on\s+)?(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})(?:\s+of\s+that\s+year)?$", re.I)
+
+
+def _in_narrative_year(phrase: str, earlier: list["Candidate"]):
+    """"9 October" in an undated history ("... on 9 November 1989 ... on 9 October"): the year the story
+    last named. Only a day and month, only after a full date or year, never in a dated news story (whose
+    "9 October" is relative to its publication)."""
+    if not _DAY_MONTH.match(phrase.strip()):
+        return None
+    years = [c.value[:4] for c in earlier if c.kind == "date" and c.value and re.match(r"^\d{4}", c.value)]
+    if not years:
+        return None
+    day_month = re.sub(r"\s+of\s+that\s+year$", "", re.sub(r"^on\s+", "", phrase.strip(), flags=re.I), flags=re.I)
+    return normalize_date(f"{day_month} {years[-1]}", None)
+
+
 def _grow_name(ent: "Span") -> tuple[int, int]:
     """Token bounds grown over adjacent capitalized words that no other entity claims."""
     doc = ent.doc
@@ -407,6 +423,8 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
             if label == "TIME":
                 continue
             value = normalize_date(phrase, article.published, future=_future_context(ent))
+            if value is None and article.published is None:
+                value = _in_narrative_year(phrase, candidates)
             if value is not None:
                 add("date", start, end, label=label, value=value.value, granularity=value.granularity)
                 continue

@@ -117,6 +117,8 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
         return "stem too long to read"
     if any(ch in stem for ch in QUOTE_CHARS + "()[]"):
         return "quotes or brackets in the stem"
+    if CUT_HYPHEN.search(stem):
+        return "a word cut from its hyphenated partner"
     lowered = f" {' '.join(words)} "
     for word in words:
         if word == "her" and subject_bound:
@@ -152,6 +154,8 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
 
 #: Focus adverbs the parse strands at the end ("Who turned 19 only?" of "turned 19 only last month").
 STRANDED_ADVERB = re.compile(r"\b(?:only|just|also|even|still|already)\s*\?$", re.I)
+#: "-evening" of "Monday-evening" once the weekday is dropped.
+CUT_HYPHEN = re.compile(r"(?:^|\s)-\w")
 #: Words that anchor a question in the article: a name, a number or a date.
 _ANCHOR = re.compile(r"\d|\b[A-Z][\w’'-]*")
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}

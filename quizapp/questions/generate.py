@@ -35,6 +35,7 @@ from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
 from quizapp.questions.filters import (
     PERSONAL_PRONOUNS,
+    CUT_HYPHEN,
     STRANDED_ADVERB,
     sentence_problem,
     stem_problem,
@@ -52,6 +53,8 @@ ProgressCallback = Callable[[int, int, str], None]
 #: a wh-question reads better than a sentence with a hole.
 DEFAULT_TYPES = ("multiple_choice", "typed", "true_false")
 NAME_KINDS = {"person", "place", "organization"}
+#: Quantities the text does not pin down: no number to ask for.
+VAGUE_QUANTITY = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores)\b", re.I)
 #: Content-word overlap above which another sentence says the same thing.
 SAME_CLAIM_OVERLAP = 0.6
 
@@ -323,7 +326,7 @@ def article_candidates(
     review = ArticleReview.build(article, facts, doc, pool)
     reviewed = [c for c in map(review.review, out) if c is not None]
     # A time reference the review dropped can strand a focus adverb ("Who turned 19 only?").
-    return [c for c in reviewed if not STRANDED_ADVERB.search(c.question)]
+    return [c for c in reviewed if not STRANDED_ADVERB.search(c.question) and not CUT_HYPHEN.search(c.question)]
 
 
 def _candidate(index: int, source: str, mention: Mention, transformed: Transformed, target: Target,
@@ -418,6 +421,8 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | None:
         numeric = [t.i for t in doc[start:end] if t.like_num or t.tag_ == "CD"]
         if not numeric or mention.granularity == "ordinal":
             return None
+        if VAGUE_QUANTITY.search(mention.text):
+            return None  # "several hundred thousand" has no one number to answer
         start, end = min(numeric), max(numeric) + 1
     if mention.kind == "date":
         if not mention.value or dist.date_granularity(mention.value) is None:

@@ -322,7 +322,7 @@ def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
         if tok.dep_ == "prep" and tok.pos_ == "ADP" and not any(
                 c.dep_ in {"pobj", "pcomp"} and c.i in clause for c in tok.children):
             return True
-        if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i:
+        if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i and tok.head.ent_type_ != "DATE":
             return True
         if tok.dep_ == "cc" and not any(c.dep_ == "conj" for c in tok.head.children):
             return True  # "The 27-year-old joined Leinster ... and has won": an "and" joining nothing
@@ -609,7 +609,13 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         replace[subject.i] = resolved
     # A pronoun subject must be resolved from context, or there is no question.
     elif role != "subject":
-        if _needs_resolving(subject):
+        if (named := _appositive_name(subject, target_ids)) is not None:
+            # "the mayor, Petra Lund, opened ..." -> "When did Petra Lund open ...?"
+            for t in subject.subtree:
+                replace[t.i] = ""
+            replace[subject.i] = named
+            resolved = named
+        elif _needs_resolving(subject):
             if any(c.dep_ == "conj" for c in subject.children):
                 return None  # "she and Hahn": written out, the pronoun would swallow the partner
             resolved = resolve(subject) if resolve else None
@@ -929,6 +935,21 @@ def _wh_word(wh_phrase: str) -> str:
         if word in {"who", "whom", "what", "which", "when", "where"}:
             return word
     return lowered.split()[0]
+
+
+def _appositive_name(subject: Token, target_ids: set[int]) -> str | None:
+    """The person's name set off after a describing subject noun ("The guild's master, Ole Brun,"), when
+    the question is not about that name."""
+    if subject.pos_ != "NOUN" or any(t.i in target_ids for t in subject.subtree):
+        return None
+    appos = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+             and _set_off_by_comma(c)]
+    if len(appos) != 1 or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    name = [t for t in appos[0].subtree if t == appos[0] or (t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN")]
+    if len(name) < 2 or any(t.ent_type_ != "PERSON" for t in name):
+        return None  # a full name only: a bare surname could be anyone's
+    return " ".join(t.text for t in name)
 
 
 def _names_something(subject: Token) -> bool:
