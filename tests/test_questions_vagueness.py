@@ -199,3 +199,16 @@ def test_a_word_cut_from_its_hyphen_is_rejected():
     from quizapp.questions.filters import stem_problem
 
     assert stem_problem("When had -night vigils grown to 5,000 people in Trondheim?", []) is not None
+
+
+def test_a_clause_that_records_show_is_asked_without_the_records(history_questions):
+    _facts, questions = history_questions
+    asked = [q for q in questions if "41,000" in q or "How many tonnes" in q]
+    assert asked and all("records" not in q and "show" not in q for q in asked)
+
+
+def test_a_date_question_must_say_which_event_it_means(history_questions):
+    _facts, questions = history_questions
+    assert "When did the first steamer arrive?" not in questions
+    assert subject_question_problem("When did the first steamer arrive?", "date") is not None
+    assert subject_question_problem("When did the first steamer reach Kessin?", "date") is None

@@ -169,9 +169,11 @@ def subject_question_problem(stem: str, pattern: str) -> str | None:
     who-question with no name before it in the stem leaves the reader guessing whose it is."""
     if STRANDED_ADVERB.search(stem):
         return "a stranded adverb: the clause was misparsed"
+    rest = stem.split(None, 1)[1] if " " in stem else ""
+    if pattern in {"date"} and not _ANCHOR.search(rest):
+        return "no name, number or date says which event is meant"  # "When did the first steamer arrive?"
     if pattern not in {"subject", "relative"}:
         return None
-    rest = stem.split(None, 1)[1] if " " in stem else ""
     if not _ANCHOR.search(rest):
         return "no name, number or date anchors the question"
     words = re.findall(r"[\w’'-]+", rest)

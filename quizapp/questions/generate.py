@@ -341,6 +341,8 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     if subject_question_problem(transformed.question, transformed.pattern):
         return None
+    if mention.kind == "date" and subject_question_problem(transformed.question, "date"):
+        return None
     if mention.kind == "date" and re.search(r"\b1\d{3}\b|\b20\d{2}\b", transformed.question):
         return None  # "In what year did X receive A in 1966?": another year in the stem confuses the ask
     sentence_names = [m.text for m in facts.mentions if m.sentence_start == mention.sentence_start]

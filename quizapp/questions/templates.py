@@ -51,7 +51,8 @@ REPORTING_VERBS = {
     "reveal", "acknowledge", "admit", "assure", "recall", "write", "evaluate", "maintain", "insist", "argue",
 }
 #: Verbs that report a fact (not an opinion); their complement clause may be asked about.
-STATING_VERBS = {"say", "report", "tell", "state", "announce", "confirm", "reveal", "acknowledge", "admit", "add", "note", "recall", "explain"}
+STATING_VERBS = {"say", "report", "tell", "state", "announce", "confirm", "reveal", "acknowledge", "admit", "add", "note", "recall", "explain",
+                 "show", "indicate"}  # "Port data show that ..." reports a measured fact
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "there",
             "we", "us", "i", "me", "you", "one", "both", "either", "neither", "who", "which"}
