@@ -212,3 +212,51 @@ def test_a_date_question_must_say_which_event_it_means(history_questions):
     assert "When did the first steamer arrive?" not in questions
     assert subject_question_problem("When did the first steamer arrive?", "date") is not None
     assert subject_question_problem("When did the first steamer reach Kessin?", "date") is None
+
+
+# ------------------------------------------------------------------ more rules, on the biography
+
+
+@pytest.fixture(scope="module")
+def biography_questions(biography):
+    from quizapp.questions import generate as g
+
+    article, facts, doc = biography
+    sources = g._sources([article])
+    pool = g._pool([facts])
+    candidates = g.article_candidates(0, sources[0].key, article, facts, doc, pool,
+                                      g._sentences(sources, [(facts, doc)]))
+    return {c.question: c.answer for c in candidates}
+
+
+def test_life_dates_in_brackets_are_asked_as_birth_and_death(biography_questions):
+    assert biography_questions.get("When was Marta Vell born?") == "April 3, 1861"
+    assert biography_questions.get("When did Marta Vell die?") in {"May 9, 1937", "May 1937"}
+
+
+def test_a_move_without_its_date_is_not_asked(biography_questions):
+    assert not any(q.startswith("To which city did Marta Vell move") and not any(ch.isdigit() for ch in q)
+                   for q in biography_questions)
+
+
+def test_a_bound_is_not_a_number_to_ask(biography_questions):
+    # "more than 4,000 specimens": 4,000 is a bound, not the number collected.
+    assert not any("specimens" in q and q.startswith("How many") for q in biography_questions)
+
+
+def test_a_state_bounded_by_a_time_clause_is_not_asked_without_it():
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.templates import Target, transform_all
+
+    doc = load_nlp()("On 2 May the former governor Ivo Strand, who had been mayor of Narvik when the mine opened, "
+                     "spoke to miners outside the Narvik town hall.")
+    start = next(t.i for t in doc if t.text == "Ivo")
+    found = transform_all(doc, Target(start, start + 2, "person"), None, {})
+    assert not any("mayor of Narvik" in f.question for f in found)
+
+
+def test_a_name_ending_in_town_is_a_place():
+    from quizapp.facts.labels import kind_from_suffix
+
+    assert kind_from_suffix(["Port", "Elwen", "Town"]) == "place"
+    assert kind_from_suffix(["Elwen", "Rovers"]) == "organization"

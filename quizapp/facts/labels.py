@@ -87,6 +87,8 @@ CLUB_SUFFIXES = {
     "united", "fc", "afc", "cf", "sc", "rovers", "athletic", "wanderers", "albion", "rangers", "hotspur",
     "city fc", "dynamo", "sporting", "olympique",
 }
+#: Last words of names of settlements ("Hobart Town", "Port Village"): never a person.
+PLACE_SUFFIXES = {"town", "village", "county", "township", "borough"}
 #: Last words of names that are none of person, place or organization.
 THING_SUFFIXES = {
     "medal", "prize", "award", "awards", "trophy", "cup", "telescope", "satellite", "treaty", "explosion",
@@ -196,6 +198,8 @@ def kind_from_suffix(words: list[str]) -> str | None:
         return "organization"
     if last in THING_SUFFIXES:
         return DROP
+    if last in PLACE_SUFFIXES:
+        return "place"
     return None
 
 

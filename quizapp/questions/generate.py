@@ -42,7 +42,10 @@ from quizapp.questions.filters import (
     subject_question_problem,
     truncates_name,
 )
-from quizapp.questions.ranking import default_max_cards, score, select
+from quizapp.questions.ranking import MOVEMENT, default_max_cards, score, select
+
+#: Moving house: a person can do it many times, so no place is the one true answer of a statement.
+RELOCATION = re.compile(r"\b(?:move[sd]?|moving|settle[sd]?|relocated?|emigrated?|fled|flee|migrated?)\b", re.I)
 from quizapp.questions.context import ArticleContext, plausible_fact
 from quizapp.questions.quality import ArticleReview, copies_source
 from quizapp.questions.templates import Target, Transformed, transform_all
@@ -55,6 +58,9 @@ DEFAULT_TYPES = ("multiple_choice", "typed", "true_false")
 NAME_KINDS = {"person", "place", "organization"}
 #: Quantities the text does not pin down: no number to ask for.
 VAGUE_QUANTITY = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores)\b", re.I)
+#: Words making a number a bound, not a value ("over thirty years", "more than 70,000").
+BOUND_BEFORE = re.compile(r"\b(?:over|more than|less than|fewer than|at least|at most|under|up to|nearly|almost|"
+                          r"upwards of|in excess of)\s*$", re.I)
 #: Content-word overlap above which another sentence says the same thing.
 SAME_CLAIM_OVERLAP = 0.6
 
@@ -318,6 +324,9 @@ def article_candidates(
             found = transform_all(doc, target, context.resolve, renames_by_sentence[mention.sentence_start])
         except (IndexError, ValueError):  # a parse too odd to transform: no question
             found = []
+        life = _life_date_question(mention, facts)
+        if life is not None:
+            found = [*found, life]
         for transformed in found:
             cand = _candidate(index, source, mention, transformed, target, facts, doc, pool, corpus, length, seen)
             if cand is not None:
@@ -343,6 +352,8 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     if mention.kind == "date" and subject_question_problem(transformed.question, "date"):
         return None
+    if mention.kind == "place" and RELOCATION.search(transformed.question) and not re.search(r"\d{4}", transformed.question):
+        return None  # "To which city did X move?": people move more than once; only a date says which move
     if mention.kind == "date" and re.search(r"\b1\d{3}\b|\b20\d{2}\b", transformed.question):
         return None  # "In what year did X receive A in 1966?": another year in the stem confuses the ask
     sentence_names = [m.text for m in facts.mentions if m.sentence_start == mention.sentence_start]
@@ -387,6 +398,40 @@ def _pronoun_of_main_clause(question: str, mention: Mention, doc: Any) -> bool:
     return any((a in female) == (o in female) for a in asked for o in others)
 
 
+_LIFE_DATES = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})\s*\(\s*(?P<born>[^()–-]{4,24}?)\s*[–-]\s*"
+                         r"(?P<died>[^()]{4,24}?)\s*\)")
+
+
+def _life_date_question(mention: Mention, facts: ArticleFacts) -> Transformed | None:
+    """"Ada Brun (3 May 1850 – 9 June 1921) was ..." -> "When was Ada Brun born?" / "When did Ada Brun die?"."""
+    if mention.kind != "date" or not mention.value:
+        return None
+    granularity = dist.date_granularity(mention.value)
+    if granularity not in {"day", "month", "year"}:
+        return None
+    offset = mention.sentence_start
+    for found in _LIFE_DATES.finditer(mention.sentence):
+        which = next((g for g in ("born", "died") if found.start(g) + offset <= mention.start
+                      and mention.end <= found.end(g) + offset), None)
+        if which is None:
+            continue
+        cluster = facts.cluster_of(found.group("name"), "person")
+        name = cluster.canonical if cluster is not None else None
+        if name is None:
+            cluster = next((c for c in facts.clusters if c.kind == "person" and found.group("name") in c.aliases), None)
+            name = cluster.canonical if cluster is not None else None
+        if name is None:
+            return None
+        prep = "on" if granularity == "day" else "in"
+        when, wh = ("In what year", "what year") if granularity == "year" else ("When", "when")
+        if which == "born":
+            return Transformed(f"{when} was {name} born?", f"{name} was born {prep} {mention.text}.",
+                               f"{name} was born {prep} {{answer}}.", mention.text, "prep", wh)
+        return Transformed(f"{when} did {name} die?", f"{name} died {prep} {mention.text}.",
+                           f"{name} died {prep} {{answer}}.", mention.text, "prep", wh)
+    return None
+
+
 def _in_date_range(text: str, start: int, end: int) -> bool:
     """Whether a date is one end of a range ("1917–1918", "from 1939 to 1945" is two facts, but a dash joins one)."""
     return bool(re.match(r"\s*[–-]\s*\d", text[end:end + 4]) or re.search(r"\d\s*[–-]\s*$", text[max(0, start - 4):start]))
@@ -425,13 +470,15 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | None:
             return None
         if VAGUE_QUANTITY.search(mention.text):
             return None  # "several hundred thousand" has no one number to answer
+        if BOUND_BEFORE.search(facts.text[max(0, mention.start - 14):mention.start]):
+            return None  # "for over thirty years": 30 is not the answer, only a bound
         start, end = min(numeric), max(numeric) + 1
     if mention.kind == "date":
         if not mention.value or dist.date_granularity(mention.value) is None:
             return None
         if any(t.lower_ in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} for t in span):
             return None
-        if _in_date_range(facts.text, mention.start, mention.end):
+        if _in_date_range(facts.text, mention.start, mention.end) and not _LIFE_DATES.search(mention.sentence):
             return None  # "In 1917–1918 ...": one end of a range is not when it happened
     cluster = facts.cluster_of(mention.canonical, mention.kind)
     aliases = tuple(cluster.aliases) if cluster else ()
@@ -569,6 +616,10 @@ def _true_false_statement(cand: Candidate, pool: list[dist.PoolEntry], seed: int
         shown_in_place = cand.transformed.answer_text
     if cand.kind in NAME_KINDS:
         shown_in_place = cand.mention.text if cand.pattern != "subject" else cand.answer
+    if cand.kind == "place" and (MOVEMENT.search(template) or RELOCATION.search(template)):
+        return None  # people move more than once: another place the article names may be true as well
+    if template.startswith("{answer}") and re.search(rf"\b[Tt]he {re.escape(shown_in_place)}", cand.mention.sentence):
+        shown_in_place = f"The {shown_in_place}"  # "The Museum of Old and New Art opened ..."
     true_text = template.replace("{answer}", shown_in_place)
     # A false statement swaps in a value the same article states elsewhere (so the article alone
     # decides it), never one it also asserts here. Both versions must exist, so whether a card is

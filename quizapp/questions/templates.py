@@ -31,6 +31,9 @@ Token = Any  # spacy.tokens.Token; not imported so this module loads without spa
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "dative"}
 #: Verb dependents that never belong in a question about the clause.
+#: Verbs of a state that a time clause bounds ("was mayor when ...", "remained in office until ...").
+STATE_VERBS = {"be", "become", "remain", "serve", "hold", "live", "stay", "work"}
+TIME_CONJUNCTIONS = {"when", "while", "until", "till", "before", "after", "since", "once"}
 DROP_VERB_DEPS = {"advcl", "punct", "cc", "parataxis", "mark", "intj", "discourse", "meta", "dep", "csubj", "preconj"}
 #: Noun-phrase dependents dropped when set off by commas or brackets (non-restrictive).
 NONRESTRICTIVE_DEPS = {"appos", "relcl", "acl", "advcl", "parataxis"}
@@ -238,6 +241,9 @@ def _clause_ids(verb: Token, subject: Token | None, target_ids: set[int]) -> set
                 return None
             ids |= _prune_noun_phrase(child, target_ids) if child.dep_ != "prep" else _prune_prep(child, target_ids)
             continue
+        if child.dep_ == "advcl" and verb.lemma_ in STATE_VERBS and any(
+                c.dep_ in {"advmod", "mark"} and c.lower_ in TIME_CONJUNCTIONS for c in child.children):
+            return None  # "had been mayor when the wall went up": without "when" it is true of others too
         if child.dep_ in DROP_VERB_DEPS or child.dep_ == "conj":
             continue
         if child.dep_ in {"appos", "npadvmod", "advmod", "acl"} and child.i > verb.i and _set_off_by_comma(child):
