@@ -260,3 +260,15 @@ def test_a_name_ending_in_town_is_a_place():
 
     assert kind_from_suffix(["Port", "Elwen", "Town"]) == "place"
     assert kind_from_suffix(["Elwen", "Rovers"]) == "organization"
+
+
+def test_her_after_the_biography_person_is_theirs(biography):
+    from quizapp.questions.quality import ArticleReview
+
+    article, facts, doc = biography
+    from quizapp.questions import generate as g
+
+    review = ArticleReview.build(article, facts, doc, g._pool([facts]))
+    assert review.biography_possessive("In what year did Marta Vell receive her degree under Axel Blytt?")
+    assert not review.biography_possessive("In what year did Axel Blytt give Marta Vell her degree?")
+    assert not review.biography_possessive("In what year did Marta Vell meet his brother?")

@@ -138,11 +138,33 @@ class ArticleReview:
         return f"{prep.capitalize()} which {head} {question[len('Where '):]}"
 
     def ambiguous_possessive(self, text: str, answer_is_person: bool) -> bool:
-        """"his/her/their" with more than one person it could point to."""
+        """"his/her/their" with more than one person it could point to.
+
+        In a biography, the pronoun the article uses for its person, after that person is named as the
+        question's subject ("In what year did Ada Brun receive her doctorate under X?"), means them."""
         if not POSSESSIVE.search(text):
+            return False
+        if self.biography_possessive(text):
             return False
         referents = sum(1 for pattern in self.person_names if pattern.search(text)) + (1 if answer_is_person else 0)
         return referents >= 2
+
+    def biography_possessive(self, text: str) -> bool:
+        from quizapp.questions.context import _title_person
+
+        if not hasattr(self, "_biography"):
+            self._biography = _title_person(self.doc, self.facts)  # counted once per article
+        person, pronoun = self._biography
+        if person is None or pronoun is None:
+            return False
+        possessive = "her" if pronoun == "she" else "his"
+        used = {w.casefold() for w in POSSESSIVE.findall(text)}
+        if used != {possessive}:
+            return False
+        at = text.find(person)
+        first_person = min((m.start() for pattern in self.person_names for m in [pattern.search(text)] if m),
+                           default=at)
+        return at >= 0 and at == first_person and at < text.casefold().find(f" {possessive} ")
 
     def gives_place_away(self, cand: Any, question: str) -> bool:
         """The stem names or implies the answer country (its demonym, capital or leader), or shares its
