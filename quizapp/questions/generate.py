@@ -352,7 +352,8 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     if mention.kind == "date" and subject_question_problem(transformed.question, "date"):
         return None
-    if mention.kind == "place" and RELOCATION.search(transformed.question) and not re.search(r"\d{4}", transformed.question):
+    if (mention.kind == "place" and transformed.question.startswith(("To which", "Where", "In which", "Which"))
+            and RELOCATION.search(transformed.question) and not re.search(r"\d{4}", transformed.question)):
         return None  # "To which city did X move?": people move more than once; only a date says which move
     if mention.kind == "date" and re.search(r"\b1\d{3}\b|\b20\d{2}\b", transformed.question):
         return None  # "In what year did X receive A in 1966?": another year in the stem confuses the ask
