@@ -328,7 +328,8 @@ def article_candidates(
         if life is not None:
             found = [*found, life]
         for transformed in found:
-            cand = _candidate(index, source, mention, transformed, target, facts, doc, pool, corpus, length, seen)
+            cand = _candidate(index, source, mention, transformed, target, facts, doc, pool, corpus, length, seen,
+                              [m.text for m in context.by_sentence.get(mention.sentence_start, [])])
             if cand is not None:
                 out.append(cand)
     # Article-level fairness: subjects, metonymy, time references, ambiguous possessives, give-aways.
@@ -340,7 +341,8 @@ def article_candidates(
 
 def _candidate(index: int, source: str, mention: Mention, transformed: Transformed, target: Target,
                facts: ArticleFacts, doc: Any, pool: list[dist.PoolEntry], corpus: list[_Sentence], length: int,
-               seen: set[tuple[int, str, str]]) -> Candidate | None:
+               seen: set[tuple[int, str, str]],
+               sentence_names: Sequence[str] = ()) -> Candidate | None:
     answer, accept, aliases = _answer_forms(mention, facts)
     if answer is None:
         return None
@@ -357,7 +359,6 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None  # "To which city did X move?": people move more than once; only a date says which move
     if mention.kind == "date" and re.search(r"\b1\d{3}\b|\b20\d{2}\b", transformed.question):
         return None  # "In what year did X receive A in 1966?": another year in the stem confuses the ask
-    sentence_names = [m.text for m in facts.mentions if m.sentence_start == mention.sentence_start]
     if truncates_name(transformed.question, sentence_names):
         return None
     if transformed.pattern == "relative" and _pronoun_of_main_clause(transformed.question, mention, doc):
