@@ -162,3 +162,16 @@ async def test_quit_mid_session_and_resume_with_nothing_lost(tmp_path):
         assert not set(done) & set(queued)  # studied cards are not asked again today
         assert pending in queued  # the unrated one still is
         assert screen.session.total == 4
+
+
+async def test_leaving_after_one_answer_says_so_in_the_singular(tmp_path):
+    app = make_app(tmp_path, mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await answer_current(pilot, screen, typed={})
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Saved 1 answer."]

@@ -18,6 +18,7 @@ from quizapp.errors import DeckError
 from quizapp.storage.db import ReviewStore
 from quizapp.study.scheduling import Settings, utc
 from quizapp.study.session import DeckSummary, deck_summary
+from quizapp.wording import plural
 
 DUE_FORECAST_DAYS = 30
 #: Deck titles are cut to this width in the text report, so it fits 80 columns.
@@ -251,7 +252,7 @@ def format_stats_table(stats: Stats) -> str:
     out += [line(tuple("-" * w for w in widths)), line(total), ""]
     minutes = overall.study_seconds / 60
     out.append(
-        f"Streak: {overall.streak} day{'s' if overall.streak != 1 else ''}   Study time: {minutes:.0f} min   "
+        f"Streak: {plural(overall.streak, 'day')}   Study time: {minutes:.0f} min   "
         f"Reviewed today: {overall.reviews_per_day.get(stats.today, 0)}"
     )
     due_week = sum(list(overall.due_per_day.values())[:7])

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPa
 from textual_plotext import PlotextPlot
 
 from quizapp.tui.widgets.heatmap import Heatmap
+from quizapp.wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.study.stats import Activity, Stats
@@ -117,7 +118,7 @@ class StatsScreen(Screen[None]):
         numbers = Text.assemble(
             ("Cards ", "bold"), f"{cards}   ", ("Due ", "bold"), f"{due}   ", ("New ", "bold"), f"{new}   ",
             ("Reviews ", "bold"), f"{activity.reviews}   ", ("Accuracy ", "bold"), f"{accuracy}\n",
-            ("Streak ", "bold"), f"{activity.streak} day{'s' if activity.streak != 1 else ''}   ",
+            ("Streak ", "bold"), f"{plural(activity.streak, 'day')}   ",
             ("Study time ", "bold"), format_duration(activity.study_seconds),
         )
         self.query_one("#stats-numbers", Static).update(numbers)

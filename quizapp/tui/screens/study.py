@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from quizapp.tui.widgets.feedback import AnswerFeedback
 from quizapp.tui.widgets.question import QuestionView
 from quizapp.tui.widgets.ratings import IntervalButtons
+from quizapp.wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.study.grading import Grade
@@ -114,7 +115,7 @@ class StudyScreen(Screen[None]):
         self.query_one(QuestionView).add_class("hidden")
         done = self.query_one("#study-done", Static)
         if self.reviewed:
-            done.update(f"[b]Session complete.[/b] {self.reviewed} answers saved.\n\nPress q or Escape to go back.")
+            done.update(f"[b]Session complete.[/b] {plural(self.reviewed, 'answer')} saved.\n\nPress q or Escape to go back.")
         else:
             done.update("[b]Nothing to study right now.[/b] No cards are due and today's new cards are done.\n\n"
                         "Press q or Escape to go back.")
@@ -216,5 +217,5 @@ class StudyScreen(Screen[None]):
 
     def action_end(self) -> None:
         if self.reviewed:
-            self.notify(f"Saved {self.reviewed} answers.")
+            self.notify(f"Saved {plural(self.reviewed, 'answer')}.")
         self.dismiss()

@@ -1,0 +1,9 @@
+"""Small helpers for the words shown to people (shared by the CLI, the study domain and the UI)."""
+
+from __future__ import annotations
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``count`` with its noun in the right number: "1 answer", "2 answers", "0 days"."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
