@@ -46,6 +46,11 @@ class DeckError(QuizappError):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    @property
+    def first(self) -> str:
+        """The first problem, located: what a one-line notice shows."""
+        return str(self.problems[0]) if self.problems else str(self)
+
 
 class IngestError(QuizappError):
     """An article could not be read."""

@@ -346,3 +346,50 @@ async def test_an_unusable_data_dir_is_reported_and_the_decks_still_listed(tmp_p
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any(n.title == "Cannot open the study history" for n in app._notifications)
+
+
+BROKEN_DECK = "title: Harbour\ncards:\n  - type: typed\n    question: Lost its answer\n"
+
+
+async def test_browsing_a_deck_broken_after_listing_is_reported_not_crashed_on(tmp_path):
+    deck = copy_deck(tmp_path)
+    app = make_app(tmp_path, deck=deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        deck.write_text(BROKEN_DECK)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Cannot read the deck" in (n.title or "") for n in app._notifications)
+
+
+async def test_a_deck_broken_or_deleted_while_browsing_is_reported_on_reload(tmp_path):
+    deck = copy_deck(tmp_path)
+    app = make_app(tmp_path, deck=deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        browse = app.screen
+        assert isinstance(browse, BrowseScreen)
+        deck.write_text(BROKEN_DECK)
+        await pilot.press("r")
+        await pilot.pause()
+        deck.unlink()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is browse
+        assert browse.query_one("#cards", DataTable).row_count == 6  # the cards last read stay listed
+        problems = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(problems) == 2 and "no such file" in problems[1]
+
+
+async def test_stats_with_an_unusable_data_dir_say_why_instead_of_crashing(tmp_path):
+    (tmp_path / "data").write_text("a file where the data directory should be")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        assert "cannot open the review database" in screen_text(app)

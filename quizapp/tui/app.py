@@ -105,9 +105,12 @@ class QuizApp(App[None]):
         from quizapp.deck.yaml_io import load_deck
 
         key = Path(path).resolve()
-        mtime = key.stat().st_mtime
+        try:
+            mtime: float | None = key.stat().st_mtime
+        except OSError:  # gone or unreadable: load_deck says which, as a DeckError
+            mtime = None
         cached = self._decks.get(key)
-        if reload or cached is None or cached[0] != mtime:
+        if reload or mtime is None or cached is None or cached[0] != mtime:
             cached = (mtime, load_deck(key))
             self._decks[key] = cached
         return cached[1]
@@ -147,11 +150,7 @@ class QuizApp(App[None]):
         try:
             self.deck(path)
         except DeckError as exc:
-            first = exc.problems[0] if exc.problems else exc
-            self.notify(f"{first}", title="Cannot read the deck", severity="error", timeout=10)
-            return False
-        except OSError as exc:
-            self.notify(f"{path}: {exc.strerror or exc}", title="Cannot read the deck", severity="error", timeout=10)
+            self.notify(exc.first, title="Cannot read the deck", severity="error", timeout=10)
             return False
         try:
             self.store
@@ -159,6 +158,12 @@ class QuizApp(App[None]):
             self.notify(str(exc), title="Cannot open the study history", severity="error", timeout=15)
             return False
         return True
+
+    def open_browse(self, path: Path) -> None:
+        from quizapp.tui.screens.browse import BrowseScreen
+
+        if self.readable(path):
+            self.push_screen(BrowseScreen(Path(path)))
 
     def open_study(self, path: Path) -> None:
         from quizapp.tui.screens.study import StudyScreen

@@ -139,11 +139,13 @@ class BrowseScreen(Screen[None]):
 
     def action_edit(self) -> None:
         """Open the deck file at the card's line in $EDITOR, then re-read the deck."""
-        from quizapp.errors import DeckError
         from quizapp.tui.editor import card_line, editor_command
 
         item = self.selected_item()
-        line = card_line(self.deck_path.read_text(encoding="utf-8"), item.card) if item else None
+        try:
+            line = card_line(self.deck_path.read_text(encoding="utf-8"), item.card) if item else None
+        except (OSError, UnicodeDecodeError):  # the editor shows the file (or its absence) from the top
+            line = None
         command = editor_command(self.deck_path, line)
         try:
             with self.app.suspend():
@@ -152,16 +154,19 @@ class BrowseScreen(Screen[None]):
             self.notify(f"Could not run {command[0]}: {exc}", severity="error")
             return
         self.app.refresh()
+        if self.action_reload():
+            self.notify("Deck reloaded.")
+
+    def action_reload(self) -> bool:
+        """Re-read the deck file; when it is broken (or gone) now, say why and keep the cards last read."""
+        from quizapp.errors import DeckError
+
         try:
             self.load(reload=True)
         except DeckError as exc:
-            first = exc.problems[0] if exc.problems else exc
-            self.notify(f"The deck has a problem now: {first}", severity="error", timeout=10)
-            return
-        self.notify("Deck reloaded.")
-
-    def action_reload(self) -> None:
-        self.load(reload=True)
+            self.notify(f"The deck has a problem now: {exc.first}", severity="error", timeout=10)
+            return False
+        return True
 
     def action_close(self) -> None:
         self.dismiss()

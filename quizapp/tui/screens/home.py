@@ -233,9 +233,7 @@ class HomeScreen(Screen[None]):
 
     def action_browse(self) -> None:
         if row := self._usable_row():
-            from quizapp.tui.screens.browse import BrowseScreen
-
-            self.app.push_screen(BrowseScreen(row.path))
+            self.app.open_browse(row.path)  # type: ignore[attr-defined]
 
     def action_stats(self) -> None:
         from quizapp.tui.screens.stats import StatsScreen

@@ -37,8 +37,7 @@ class ImportDeckScreen(ModalScreen[Path | None]):
         try:
             load_deck(source)
         except DeckError as exc:
-            first = exc.problems[0] if exc.problems else exc
-            message.update(f"[b red]Not a valid deck:[/] {first}")
+            message.update(f"[b red]Not a valid deck:[/] {exc.first}")
             return
         target_dir: Path = self.app.user_decks_dir()  # type: ignore[attr-defined]
         target_dir.mkdir(parents=True, exist_ok=True)

@@ -185,7 +185,7 @@ class CardEditor(ModalScreen[object | None]):
         try:
             deck = parse_deck(self.query_one("#card-yaml", TextArea).text, "card")
         except DeckError as exc:
-            self.query_one("#card-error", Static).update(Text(str(exc.problems[0] if exc.problems else exc), style="red"))
+            self.query_one("#card-error", Static).update(Text(exc.first, style="red"))
             return
         if len(deck.cards) != 1:
             self.query_one("#card-error", Static).update(Text("keep exactly one card", style="red"))

@@ -68,21 +68,17 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="stats")
     def collect(self) -> None:
         # Reading every deck and scanning the history runs off the UI thread, with its own connection.
-        from quizapp.deck.discovery import DeckEntry
-        from quizapp.deck.yaml_io import load_deck
-        from quizapp.errors import DeckError
+        from quizapp.deck.discovery import discover_decks
+        from quizapp.errors import QuizappError
         from quizapp.study.stats import collect_stats
 
-        entries = []
-        for path in self.deck_paths:
-            try:
-                deck = load_deck(path)
-            except DeckError as exc:
-                entries.append(DeckEntry(path, path.stem, 0, 0, "given", error=str(exc)))
-                continue
-            entries.append(DeckEntry(path, deck.title, len(deck.cards), len(deck.study_items()), "given"))
-        with self.app.open_store() as store:  # type: ignore[attr-defined]
-            stats = collect_stats(store, entries, self.app.now(), self.app.settings)  # type: ignore[attr-defined]
+        entries = discover_decks(self.deck_paths, include_default=False)
+        try:
+            with self.app.open_store() as store:  # type: ignore[attr-defined]
+                stats = collect_stats(store, entries, self.app.now(), self.app.settings)  # type: ignore[attr-defined]
+        except QuizappError as exc:  # no database: there is nothing to count
+            self.app.call_from_thread(self.query_one("#stats-numbers", Static).update, Text(str(exc), style="red"))
+            return
         self.app.call_from_thread(self._loaded, stats)
 
     def _loaded(self, stats: Stats) -> None:
