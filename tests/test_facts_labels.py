@@ -84,9 +84,21 @@ def test_moving_somewhere_names_a_place(extracted):
 @pytest.mark.parametrize(("name", "kind"), [
     ("Castlemoor United", "organization"), ("Redhaven Rovers", "organization"), ("Kavli Medal", DROP),
     ("Nobel Prize", DROP), ("Halifax Explosion", DROP), ("Mara Okonkwo", None), ("Cuba", None),
+    ("Tova Brennick Day", DROP), ("Tova Brennick Lecture", DROP), ("Doris Day", None),
 ])
 def test_last_word_of_a_name(name, kind):
     assert kind_from_suffix(name.split()) == kind
+
+
+def test_a_day_named_after_a_person_never_joins_or_names_her_cluster():
+    text = ("Tova Brennick (born 1921) was a Norwegian chemist. Tova grew up in Bergen.\n\n"
+            "Tova Brennick Day, held every March, celebrates women in chemistry. "
+            "Tova Brennick Day was first held in 2011.\n")
+    facts = extract_facts([Article(path="b.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    people = {c.canonical: set(c.aliases) for c in facts.clusters if c.kind == "person"}
+    assert "Tova Brennick Day" not in people
+    assert not any("Day" in alias for aliases in people.values() for alias in aliases)
+    assert "Tova Brennick" in people
 
 
 def test_life_dates_and_a_defining_noun_make_a_person():

@@ -97,6 +97,10 @@ THING_SUFFIXES = {
     "declaration", "doctrine", "plan", "convention", "protocol", "bowl", "series", "open", "marathon",
     "shield", "plate", "title", "tournament", "derby", "classic", "grand prix",
 }
+#: Last words that turn a person's name into something named after them ("Ada Lovelace Day", "the Mira Holm
+#: Lecture"). Only for names of three words or more: "Doris Day" is still a person.
+EPONYM_SUFFIXES = {"day", "lecture", "lectures", "week", "fellowship", "scholarship", "memorial", "trophy", "prize",
+                   "award", "medal", "cup"}
 #: Role words written in front of a name (capitalized or not) that are titles, not parts of it.
 LEADING_TITLES = PERSON_ROLE_NOUNS | {
     "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "lady", "lord", "saint", "st.",
@@ -196,7 +200,7 @@ def kind_from_suffix(words: list[str]) -> str | None:
     last = words[-1].lower().strip(".")
     if last in CLUB_SUFFIXES:
         return "organization"
-    if last in THING_SUFFIXES:
+    if last in THING_SUFFIXES or (len(words) >= 3 and last in EPONYM_SUFFIXES):
         return DROP
     if last in PLACE_SUFFIXES:
         return "place"
