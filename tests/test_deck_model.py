@@ -75,6 +75,7 @@ def test_cloze_items_are_one_per_distinct_index():
     assert card.render() == "Between Mars and Jupiter lies the asteroid belt."
     deck = Deck(title="t", cards=[card, Flashcard(id="f", front="a", back="b")])
     assert [(i.item_id, i.cloze_index) for i in deck.study_items()] == [("belt::c1", 1), ("belt::c2", 2), ("f", None)]
+    assert deck.study_item_counts() == {"cloze": 2, "flashcard": 1}
 
 
 def test_cloze_item_ids_use_the_derived_id_too():

@@ -76,5 +76,5 @@ def discover_decks(paths: list[Path], data_dir: str | Path | None = None, includ
             more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
             entries.append(DeckEntry(path, path.stem, 0, 0, origin, error=f"{first.message if first else exc}{more}"))
             continue
-        entries.append(DeckEntry(path, deck.title, len(deck.cards), len(deck.study_items()), origin))
+        entries.append(DeckEntry(path, deck.title, len(deck.cards), sum(deck.study_item_counts().values()), origin))
     return entries

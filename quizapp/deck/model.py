@@ -276,6 +276,16 @@ class Deck(_Model):
                 items.append(StudyItem(item_id=card.card_id, card=card))
         return items
 
+    def study_item_counts(self) -> dict[str, int]:
+        """How many study items each card type has (a cloze card counts once per deletion).
+
+        Counted without building the items: listing and summing decks need only the numbers.
+        """
+        counts: dict[str, int] = {}
+        for card in self.cards:
+            counts[card.type] = counts.get(card.type, 0) + (len(card.indices()) if isinstance(card, ClozeCard) else 1)
+        return counts
+
 
 class StudyItem(BaseModel):
     """One independently scheduled thing to study: a card, or one deletion of a cloze card."""

@@ -173,7 +173,8 @@ class HomeScreen(Screen[None]):
             detail.update(f"[b]{row.path.name}[/b] cannot be read: {row.error}")
         else:
             assert row.deck is not None
-            detail.update(f"{row.origin} deck · {row.path.name} · {len(row.deck.study_items())} study items")
+            items = row.summary.items if row.summary else sum(row.deck.study_item_counts().values())
+            detail.update(f"{row.origin} deck · {row.path.name} · {items} study items")
 
     @on(DataTable.RowHighlighted, "#decks")
     def _highlighted(self) -> None:
@@ -218,9 +219,7 @@ class HomeScreen(Screen[None]):
         if row is None:
             return
         assert row.deck is not None
-        available: dict[str, int] = {}
-        for item in row.deck.study_items():
-            available[item.card.type] = available.get(item.card.type, 0) + 1
+        available = row.deck.study_item_counts()
 
         def start(options: QuizOptions | None) -> None:
             if options is not None:
