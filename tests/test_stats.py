@@ -84,6 +84,9 @@ def test_collect_stats(studied):
     assert len(activity.due_per_day) == 30 and min(activity.due_per_day) == today
     assert sum(activity.due_per_day.values()) == 3  # every studied item comes due within 30 days
     assert by_title["Untouched"].summary.reviews == 0 and by_title["Untouched"].summary.accuracy is None
+    untouched = by_title["Untouched"].summary
+    assert stats.cards == geography.summary.cards + untouched.cards > 0
+    assert stats.new == geography.summary.new + untouched.new and stats.due == geography.summary.due + untouched.due
 
 
 def test_streak():

@@ -56,6 +56,18 @@ class Stats(BaseModel):
     invalid: list[tuple[str, str]] = Field(default_factory=list)  # (path, error) of decks that could not be read
     overall: Activity
 
+    @property
+    def cards(self) -> int:
+        return sum(d.summary.cards for d in self.decks)
+
+    @property
+    def due(self) -> int:
+        return sum(d.summary.due for d in self.decks)
+
+    @property
+    def new(self) -> int:
+        return sum(d.summary.new for d in self.decks)
+
 
 class _Accumulator:
     def __init__(self) -> None:
@@ -238,8 +250,8 @@ def format_stats_table(stats: Stats) -> str:
         )
     overall = stats.overall
     total = (
-        "All decks", str(sum(d.summary.cards for d in stats.decks)), str(sum(d.summary.due for d in stats.decks)),
-        str(sum(d.summary.new for d in stats.decks)), str(overall.reviews), _percent(overall.accuracy), "", "",
+        "All decks", str(stats.cards), str(stats.due), str(stats.new), str(overall.reviews), _percent(overall.accuracy),
+        "", "",
     )
     table = [header, *rows, total]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]

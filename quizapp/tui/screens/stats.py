@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -103,14 +105,12 @@ class StatsScreen(Screen[None]):
         assert self.stats is not None
         if which == ALL_DECKS:
             activity = self.stats.overall
-            cards = sum(d.summary.cards for d in self.stats.decks)
-            due = sum(d.summary.due for d in self.stats.decks)
-            new = sum(d.summary.new for d in self.stats.decks)
+            cards, due, new = self.stats.cards, self.stats.due, self.stats.new
         else:
             deck = next(d for d in self.stats.decks if d.summary.path == which)
             activity = deck.activity
             cards, due, new = deck.summary.cards, deck.summary.due, deck.summary.new
-        accuracy = f"{activity.correct / activity.graded:.0%}" if activity.graded else "—"
+        accuracy = "—" if activity.accuracy is None else f"{activity.accuracy:.0%}"
         numbers = Text.assemble(
             ("Cards ", "bold"), f"{cards}   ", ("Due ", "bold"), f"{due}   ", ("New ", "bold"), f"{new}   ",
             ("Reviews ", "bold"), f"{activity.reviews}   ", ("Accuracy ", "bold"), f"{accuracy}\n",
@@ -123,42 +123,38 @@ class StatsScreen(Screen[None]):
         self._plot_retention(activity)
         self._plot_due(activity)
 
-    def _plot_accuracy(self, activity: Activity) -> None:
-        plot = self.query_one("#plot-accuracy", PlotextPlot)
+    @contextmanager
+    def _redraw(self, plot_id: str, title: str) -> Iterator[Any]:
+        """The plotext figure of ``plot_id``, emptied and titled to draw on; shown again afterwards."""
+        plot = self.query_one(plot_id, PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title("Accuracy per day (%)")
-        days = sorted(activity.accuracy_per_day)
-        if days:
-            plt.plot(list(range(len(days))), [activity.accuracy_per_day[d] * 100 for d in days], marker="braille")
-            step = max(1, len(days) // 6)
-            plt.xticks(list(range(0, len(days), step)), [days[i].strftime("%d %b") for i in range(0, len(days), step)])
-            plt.ylim(0, 100)
+        plt.title(title)
+        yield plt
         plot.refresh()
+
+    def _plot_accuracy(self, activity: Activity) -> None:
+        with self._redraw("#plot-accuracy", "Accuracy per day (%)") as plt:
+            days = sorted(activity.accuracy_per_day)
+            if days:
+                plt.plot(list(range(len(days))), [activity.accuracy_per_day[d] * 100 for d in days], marker="braille")
+                step = max(1, len(days) // 6)
+                plt.xticks(list(range(0, len(days), step)), [days[i].strftime("%d %b") for i in range(0, len(days), step)])
+                plt.ylim(0, 100)
 
     def _plot_retention(self, activity: Activity) -> None:
-        plot = self.query_one("#plot-retention", PlotextPlot)
-        plt = plot.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.title("Retention by fact kind (%)")
-        kinds = sorted(activity.retention_by_kind)
-        if kinds:
-            plt.bar(kinds, [activity.retention_by_kind[k] * 100 for k in kinds])
-            plt.ylim(0, 100)
-        plot.refresh()
+        with self._redraw("#plot-retention", "Retention by fact kind (%)") as plt:
+            kinds = sorted(activity.retention_by_kind)
+            if kinds:
+                plt.bar(kinds, [activity.retention_by_kind[k] * 100 for k in kinds])
+                plt.ylim(0, 100)
 
     def _plot_due(self, activity: Activity) -> None:
-        plot = self.query_one("#plot-due", PlotextPlot)
-        plt = plot.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.title("Cards due in the next 30 days")
-        days = sorted(activity.due_per_day)
-        if days:
-            plt.bar([d.strftime("%d") for d in days], [activity.due_per_day[d] for d in days])
-        plot.refresh()
+        with self._redraw("#plot-due", "Cards due in the next 30 days") as plt:
+            days = sorted(activity.due_per_day)
+            if days:
+                plt.bar([d.strftime("%d") for d in days], [activity.due_per_day[d] for d in days])
 
     def action_focus_decks(self) -> None:
         self.query_one("#stats-deck", Select).focus()
