@@ -86,3 +86,20 @@ def test_fixture_articles_yield_readable_cards():
     for q in questions:
         assert not any(w in q.split() for w in ("he", "she", "they", "it", "He", "She", "They", "It"))
     assert {c.tags[0] for c in deck.cards} >= {"person", "date"}
+
+
+def test_she_never_resolves_to_a_man_the_article_calls_his():
+    ctx, doc = _context(
+        "Mira Solberg was a Danish weaver. In 1901 Mira met Olav Brekke, the engineer, who showed her a model of his "
+        "loom in Aarhus. Brekke, who admired her patterns, later hired her. In 1905 she married Tomas Lund.")
+    assert "she" not in ctx.genders.get("Olav Brekke", set())
+    assert "he" in ctx.genders["Olav Brekke"]
+    assert ctx.resolve(_token(doc, "she")) != "Olav Brekke"
+
+
+def test_gendered_title_words_are_evidence():
+    ctx, doc = _context("Mrs Greta Holm opened the bakery in Lund in 1950. Mr Emil Varga sold it in 1970. "
+                        "She retired in 1972.")
+    assert ctx.genders["Greta Holm"] == {"she"}
+    assert ctx.genders["Emil Varga"] == {"he"}
+    assert ctx.resolve(_token(doc, "She")) is None  # the one person before is Varga, a man

@@ -272,3 +272,13 @@ def test_her_after_the_biography_person_is_theirs(biography):
     assert review.biography_possessive("In what year did Marta Vell receive her degree under Axel Blytt?")
     assert not review.biography_possessive("In what year did Axel Blytt give Marta Vell her degree?")
     assert not review.biography_possessive("In what year did Marta Vell meet his brother?")
+
+
+def test_a_possessive_needs_a_person_named_before_it_outside_who_questions():
+    from quizapp.questions.filters import unbound_pronoun
+
+    people = ["Vera Lind", "Lind"]
+    assert unbound_pronoun("In what year did the Navy name a ship in her honour?", people) is not None
+    assert unbound_pronoun("In what year did the Navy name a ship in Vera Lind's honour?", people) is None
+    assert unbound_pronoun("In what year did Vera Lind sell her farm?", people) is None
+    assert unbound_pronoun("Who sold her farm in 1990?", people) is None  # judged by subject_question_problem

@@ -67,6 +67,8 @@ class ArticleContext:
     #: a biography's person (its title is their name) and the pronoun the article uses for them
     title_person: str | None = None
     title_pronoun: str | None = None
+    #: person canonical -> the pronouns ("he", "she") the article's own wording ties to them
+    genders: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Any, facts: ArticleFacts) -> "ArticleContext":
@@ -81,6 +83,7 @@ class ArticleContext:
         ctx.main = find_main_subject(doc, facts)
         ctx.head_nouns = _head_nouns(facts)
         ctx.title_person, ctx.title_pronoun = _title_person(doc, facts)
+        ctx.genders = _gender_evidence(doc, facts)
         return ctx
 
     def named_by_head_noun(self, token: Token) -> str | None:
@@ -148,7 +151,12 @@ class ArticleContext:
     def resolve(self, token: Token) -> str | None:
         low = {"him": "he", "her": "she", "his": "he", "hers": "she"}.get(token.lower_, token.lower_)
         if low in {"he", "she"}:
-            return self._reporter(token) or self._previous_person(token) or self._biography_subject(token)
+            for rule in (self._reporter, self._previous_person, self._biography_subject):
+                person = rule(token)
+                if person is not None:
+                    # "In 1835 she married ..." never means a man the article calls "his"/"Lord": skip instead.
+                    return None if self.genders.get(person, set()) - {low} else person
+            return None
         if low == "it":
             return self._main_subject_it(token)
         if self.main is not None and refers_to_subject(token, self.main):
@@ -215,6 +223,9 @@ class ArticleContext:
                 continue  # "She began studying with Abbé Guérin": she is still the one before
             people = {m.canonical for m in self.by_sentence.get(sent.start_char, [])
                       if m.kind == "person" and plausible_fact(m.kind, m.canonical)}
+            object_form = "her" if pronoun == "she" else "him"
+            if people and any(t.lower_ == object_form and t.dep_ in {"dobj", "dative", "pobj", "iobj"} for t in sent):
+                return None  # "X later hired her. She ...": her is not X, so she may be that other person
             if people:
                 if len(people) != 1:
                     return None
@@ -425,6 +436,72 @@ def _descriptions(doc: Any, facts: ArticleFacts) -> list[tuple[str, str, frozens
             words = frozenset(w.lower_ for w in noun.subtree if w.i < noun.i or w == noun) | frozenset(
                 w.lower_ for w in noun.children if w.dep_ in {"amod", "compound"})
             out.append((noun.lemma_.lower(), m.canonical, words, m.start))
+    return out
+
+
+#: Words before or in apposition to a name that say which pronoun the person takes.
+GENDERED_NOUNS = {
+    "she": {"mrs", "ms", "miss", "lady", "countess", "duchess", "queen", "princess", "empress", "baroness", "dame",
+            "wife", "widow", "mother", "daughter", "sister", "aunt", "niece", "grandmother", "actress", "woman",
+            "girl", "madame", "mme", "spokeswoman", "chairwoman", "businesswoman", "sportswoman"},
+    "he": {"mr", "sir", "lord", "earl", "count", "duke", "king", "prince", "emperor", "baron", "husband",
+           "widower", "father", "son", "brother", "uncle", "nephew", "grandfather", "actor", "man", "boy",
+           "monsieur", "spokesman", "chairman", "businessman", "sportsman"},
+}
+_PRONOUN_GENDER = {"his": "he", "himself": "he", "her": "she", "hers": "she", "herself": "she"}
+
+
+def _gender_evidence(doc: Any, facts: ArticleFacts) -> dict[str, set[str]]:
+    """Person -> pronouns the article ties to them by its own wording: a gendered title or describing noun
+    ("Mrs", "the countess", "a mother of six"), or a possessive in their own clause that no one else shares
+    ("Charles Voss, who showed her his engine"; "Voss sold his farm" in a sentence naming only him).
+    A possessive in a "by" phrase ("who was impressed by her work") is someone else's."""
+    out: dict[str, set[str]] = {}
+    for m in facts.mentions:
+        if m.kind != "person":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        found = out.setdefault(m.canonical, set())
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        if span.start > 0:
+            nouns.append(doc[span.start - 1])
+        for noun in nouns:
+            for pronoun, words in GENDERED_NOUNS.items():
+                if noun.lower_.strip(".") in words:
+                    found.add(pronoun)
+        # The name's own relative clause, or that of a noun set off after it ("X, the professor, who ...").
+        clauses = [c for n in (root, *(c for c in root.children if c.dep_ == "appos"))
+                   for c in n.children if c.dep_ == "relcl"]
+        people_in_sentence = {x.canonical for x in facts.mentions
+                              if x.kind == "person" and x.sentence_start == m.sentence_start}
+        if root.dep_ in {"nsubj", "nsubjpass"} and people_in_sentence == {m.canonical}:
+            clauses.append(root.head)
+        for clause in clauses:
+            found |= _clause_gender(clause)
+    return out
+
+
+def _clause_gender(clause: Token) -> set[str]:
+    """The pronoun a clause ties to its own subject: a reflexive ("taught himself"), or a possessive beside an
+    object pronoun of the other kind ("showed her his engine": his is the subject's). A lone possessive is
+    not evidence ("who admired her patterns" may be anyone's), nor one in a "by" phrase."""
+    tokens = list(clause.subtree)
+    objects = {_PRONOUN_GENDER.get(t.lower_, {"him": "he"}.get(t.lower_)) for t in tokens
+               if t.lower_ in {"him", "her"} and t.dep_ in {"dobj", "dative", "pobj", "iobj"}}
+    out: set[str] = set()
+    for tok in tokens:
+        pronoun = _PRONOUN_GENDER.get(tok.lower_)
+        if pronoun is None:
+            continue
+        if tok.lower_ in {"himself", "herself"}:
+            out.add(pronoun)
+        elif tok.dep_ == "poss" and (objects - {pronoun}) and not any(a.lower_ == "by" for a in tok.ancestors):
+            out.add(pronoun)
     return out
 
 

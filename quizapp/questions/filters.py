@@ -183,6 +183,19 @@ def subject_question_problem(stem: str, pattern: str) -> str | None:
     return None
 
 
+def unbound_pronoun(stem: str, people: Iterable[str]) -> str | None:
+    """A his/her/him in a question that is not about "Who" and names no person before it ("In what year did
+    the ministry name a language in her honour?"): the reader cannot tell whose."""
+    words = re.findall(r"[\w’'-]+", stem)
+    if words and words[0] in {"Who", "Whom", "Whose"}:
+        return None  # subject_question_problem judges these
+    named = {w for name in people for w in name.split() if w[:1].isupper()}
+    for index, word in enumerate(words):
+        if word.casefold() in PERSONAL_PRONOUNS and not named & set(words[:index]):
+            return f'"{word}" names no person of the question'
+    return None
+
+
 def truncates_name(stem: str, names: Iterable[str]) -> bool:
     """Whether the stem holds only the start of a longer name of its sentence ("the Museum of Old" of
     "Museum of Old and New Art")."""

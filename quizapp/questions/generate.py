@@ -40,6 +40,7 @@ from quizapp.questions.filters import (
     sentence_problem,
     stem_problem,
     subject_question_problem,
+    unbound_pronoun,
     truncates_name,
 )
 from quizapp.questions.ranking import MOVEMENT, default_max_cards, score, select
@@ -351,6 +352,9 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
     if stem_problem(transformed.question, names, subject_bound=bound):
         return None
     if subject_question_problem(transformed.question, transformed.pattern):
+        return None
+    if unbound_pronoun(transformed.question, (n for c in facts.clusters if c.kind == "person"
+                                              for n in (c.canonical, *c.aliases))):
         return None
     if mention.kind == "date" and subject_question_problem(transformed.question, "date"):
         return None
