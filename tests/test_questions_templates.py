@@ -137,8 +137,8 @@ def test_stated_clause_is_asked_without_the_reporting_verb(nlp):
 def test_age_of_a_described_person(nlp):
     got = _ask(nlp, "Olaf Brandt, a 47-year-old Norland sailor, reached Valmora on foot.", "47", "number",
                granularity="age")
-    assert got is not None and got.question == "How old is Norland sailor Olaf Brandt?"
-    assert got.template == "Olaf Brandt is {answer} years old."
+    assert got is not None and got.question == "How old was Norland sailor Olaf Brandt?"
+    assert got.template == "Olaf Brandt was {answer} years old."
 
 
 def test_salary_becomes_how_much(nlp):
@@ -166,3 +166,9 @@ def test_qualified_date_is_not_asked(nlp):
 def test_proper_name_apposition_is_kept(nlp):
     got = _ask(nlp, "Helena Brandt founded the charity SeaWell in 2003.", "2003", "date", granularity="year")
     assert got is not None and got.question == "In what year did Helena Brandt found the charity SeaWell?"
+
+
+def test_age_drops_a_describing_noun_that_is_no_title(nlp):
+    got = _ask(nlp, "Rosa Tembe, a 38-year-old mother of four, waited at the Kilwa ferry.", "38", "number",
+               granularity="age")
+    assert got is not None and got.question == "How old was Rosa Tembe?"

@@ -282,3 +282,33 @@ def test_a_possessive_needs_a_person_named_before_it_outside_who_questions():
     assert unbound_pronoun("In what year did the Navy name a ship in Vera Lind's honour?", people) is None
     assert unbound_pronoun("In what year did Vera Lind sell her farm?", people) is None
     assert unbound_pronoun("Who sold her farm in 1990?", people) is None  # judged by subject_question_problem
+
+
+def _questions_of(tmp_path, text: str) -> dict[str, str]:
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.ingest import read_articles
+    from quizapp.questions import generate as g
+
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    articles = read_articles([str(path)], None, None)
+    pairs = extract_facts_with_docs(articles)
+    sources = g._sources(articles)
+    pool = g._pool([facts for facts, _doc in pairs])
+    facts, doc = pairs[0]
+    candidates = g.article_candidates(0, sources[0].key, articles[0], facts, doc, pool, g._sentences(sources, pairs))
+    return {c.question: c.answer for c in candidates}
+
+
+def test_an_aside_is_never_glued_to_the_phrase_before_it():
+    from types import SimpleNamespace
+
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.generate import _glued_aside
+
+    sentence = ("Varo left a small offering of rice in the snow, a Tibetan custom, while Drozd left a small flag "
+                "that his brother had given him.")
+    doc = load_nlp()(sentence)
+    varo = SimpleNamespace(start=0, end=4)
+    assert _glued_aside("Who left a small offering of rice in the snow a Tibetan custom?", varo, doc)
+    assert not _glued_aside("Who left a small offering of rice in the snow?", varo, doc)

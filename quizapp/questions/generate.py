@@ -367,6 +367,8 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     if transformed.pattern == "relative" and _pronoun_of_main_clause(transformed.question, mention, doc):
         return None
+    if _glued_aside(transformed.question, mention, doc):
+        return None
     # A one-word name that could mean several people of the deck ("Kim") leaves the stem ambiguous.
     if any(_bare_name_part(transformed.question, name) for name in _shared_name_parts(pool)):
         return None
@@ -386,6 +388,24 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     cand.excluded = _also_true(cand, corpus)
     return cand
+
+
+def _glued_aside(question: str, mention: Mention, doc: Any) -> bool:
+    """An aside the sentence sets off with commas kept in the stem without them ("Who left food in the snow
+    a Buddhist custom?" of "..., a Buddhist custom, ..."): the noun phrases run together into nonsense."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span.sent:
+        first = tok.left_edge.i
+        if tok.pos_ not in {"NOUN", "PROPN"} or first < 2 or doc[first - 1].text != "," \
+                or doc[first].dep_ != "det" or tok.head.i in range(first, tok.right_edge.i + 1):
+            continue
+        phrase = doc[first:tok.right_edge.i + 1].text.strip(" ,")
+        # The word before the comma now runs straight into the phrase.
+        if f"{doc[first - 2].text} {phrase}" in question:
+            return True
+    return False
 
 
 def _pronoun_of_main_clause(question: str, mention: Mention, doc: Any) -> bool:

@@ -813,6 +813,15 @@ def _person_name(doc: Any, token: Token, renames: dict[int, str]) -> str | None:
     return re.sub(r"[’']s$", "", ent.text)
 
 
+#: Describing nouns that are not titles written before a name (family, company, plain "woman").
+NOT_A_TITLE = {
+    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "widow", "widower",
+    "grandmother", "grandfather", "grandson", "granddaughter", "aunt", "uncle", "niece", "nephew", "cousin",
+    "child", "parent", "friend", "neighbour", "neighbor", "colleague", "resident", "woman", "man", "girl",
+    "boy", "person", "local", "villager", "survivor", "victim",
+}
+
+
 def _age_question(doc: Any, target: Target, renames: dict[int, str]) -> Transformed | None:
     """"Ri Il Kyu, a 52-year-old former diplomat" -> "How old is former diplomat Ri Il Kyu?"."""
     span = doc[target.start:target.end]
@@ -827,8 +836,11 @@ def _age_question(doc: Any, target: Target, renames: dict[int, str]) -> Transfor
         return None
     title_ids = [t.i for t in noun.subtree if old.i < t.i <= noun.i]
     title = " ".join(doc[i].text for i in title_ids) if len(title_ids) <= 5 else ""
-    question = f"How old is {title} {name}?" if title else f"How old is {name}?"
-    template = f"{name} is {{answer}} years old."
+    if noun.lower_ in NOT_A_TITLE:
+        title = ""  # "a 43-year-old mother of six" is no title: "How old was mother X?" reads oddly
+    # An age is the age on the article's date, not today's: asked in the past tense.
+    question = f"How old was {title} {name}?" if title else f"How old was {name}?"
+    template = f"{name} was {{answer}} years old."
     return Transformed(question=tidy(question), statement=template.replace("{answer}", span.text), template=template,
                        answer_text=span.text, pattern="how_many", wh="how old")
 
