@@ -19,8 +19,11 @@ def test_a_subject_question_needs_a_name_number_or_date_besides_the_answer():
     assert subject_question_problem("Who swapped a defender for another forward?", "subject") is not None
     assert subject_question_problem("Who walked to the Aldgate harbour gates?", "subject") is None
     assert subject_question_problem("Who scored in the 81st minute?", "subject") is None
-    # Other shapes carry their anchor in the asked phrase.
-    assert subject_question_problem("How many gulls nested on the roof?", "how_many") is None
+    # A count needs one too: which firms, where, when?
+    assert subject_question_problem("How many large firms carried risks?", "how_many") is not None
+    assert subject_question_problem("How many gulls nested on the roof?", "how_many") is not None
+    assert subject_question_problem("How many gulls nested on the roof of Kessin Station?", "how_many") is None
+    assert subject_question_problem("How many gulls nested there in 2019?", "how_many") is None
 
 
 def test_a_stranded_focus_adverb_is_a_misparse():

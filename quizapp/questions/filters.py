@@ -172,6 +172,8 @@ def subject_question_problem(stem: str, pattern: str) -> str | None:
     rest = stem.split(None, 1)[1] if " " in stem else ""
     if pattern in {"date"} and not _ANCHOR.search(rest):
         return "no name, number or date says which event is meant"  # "When did the first steamer arrive?"
+    if stem.startswith("How many ") and not _ANCHOR.search(stem.split(None, 2)[2]):
+        return "no name, place or date says which count is meant"  # "How many large firms carried risks?"
     if pattern not in {"subject", "relative"}:
         return None
     if not _ANCHOR.search(rest):
