@@ -249,3 +249,8 @@ def test_an_answer_of_the_deck_is_never_accepted_as_a_typo_of_another(expected, 
     if normalize(expected) == normalize(other):
         return
     assert not grade_answer(other, [expected], other_answers=[other]).correct
+
+
+def test_normalizing_twice_changes_nothing_even_with_two_leading_articles():
+    assert normalize("A:A:0") == normalize(normalize("A:A:0")) == "0"
+    assert grade_answer("a a 0", ["A:A:0"]).correct

@@ -89,7 +89,8 @@ def normalize(text: str) -> str:
     # Dotted initialisms ("U.S.", "u.k") are one word, not single letters.
     folded = _INITIALISM_RE.sub(lambda m: m.group(1).replace(".", ""), folded)
     words = _NON_WORD_RE.sub(" ", folded).split()
-    if len(words) > 1 and words[0] in _ARTICLES:
+    # Every leading article goes ("the a team" too), so normalizing twice changes nothing.
+    while len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     return " ".join(words)
 
