@@ -198,3 +198,19 @@ def test_review_items_wait_until_due_unlike_learning_items(store, tmp_path):
     assert deck_summary(deck, path, store, due - timedelta(minutes=5)).due == 0
     assert ids(StudySession(deck, path, store, settings(new_per_day=1), due).queue) == ["q0"]
     assert deck_summary(deck, path, store, due).due == 1
+
+
+def test_the_session_grades_its_current_item_and_leaves_flashcards_to_the_learner(store, tmp_path):
+    deck = Deck(title="Mixed", cards=[
+        TypedCard(id="t", question="Capital of Peru?", answer="Lima"),
+        Flashcard(id="f", front="Front", back="Back"),
+    ])
+    session = StudySession(deck, tmp_path / "d.yaml", store, settings(), NOW)
+    grade = session.grade("lima")
+    assert grade is not None and grade.correct and grade.given == "lima"
+    assert not session.grade("Cusco").correct
+    session.answer(EASY, response=grade.given, correct=grade.correct)
+    assert session.grade(None) is None  # the flashcard
+    session.answer(EASY)
+    with pytest.raises(ValueError):
+        session.grade("anything")

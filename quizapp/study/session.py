@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from quizapp.deck.model import ClozeCard, Deck, Flashcard, MultipleChoiceCard, StudyItem, TrueFalseCard, TypedCard
 from quizapp.storage.db import ItemState, ReviewStore, timestamp
-from quizapp.study.grading import deck_answers
+from quizapp.study.grading import Grade, deck_answers, grade_item
 from quizapp.study.scheduling import Settings, make_scheduler, new_card, preview_intervals, utc
 
 AnyCard = Flashcard | TypedCard | MultipleChoiceCard | TrueFalseCard | ClozeCard
@@ -175,6 +175,13 @@ class StudySession:
         if item is None:
             return {}
         return preview_intervals(self.fsrs_card(item), self._clock(), self.scheduler)
+
+    def grade(self, response: str | bool | None) -> Grade | None:
+        """The verdict on a response to the current item; None for a flashcard, which the learner judges."""
+        item = self.current
+        if item is None:
+            raise ValueError("the session is finished: there is no item to grade")
+        return grade_item(item, response, self.deck)
 
     def answer(
         self,

@@ -55,7 +55,6 @@ class StudyScreen(Screen[None]):
         self.session = None
         self.deck = None
         self.grade: Grade | None = None
-        self.response: str | bool | None = None
         self.shown_at = time.monotonic()
         self.reviewed = 0
 
@@ -87,7 +86,6 @@ class StudyScreen(Screen[None]):
         assert session is not None
         self._update_progress()
         self.grade = None
-        self.response = None
         self.query_one(AnswerFeedback).clear()
         self.query_one(IntervalButtons).add_class("hidden")
         item = session.current
@@ -164,13 +162,10 @@ class StudyScreen(Screen[None]):
             self._answered(event.response)
 
     def _answered(self, response: str | bool | None) -> None:
-        from quizapp.study.grading import grade_item
-
         session = self.session
-        assert session is not None and session.current is not None and self.deck is not None
+        assert session is not None and session.current is not None
         item = session.current
-        self.response = response
-        self.grade = None if item.card.type == "flashcard" else grade_item(item, response, self.deck)
+        self.grade = session.grade(response)
         question = self.query_one(QuestionView)
         question.freeze(response)
         self.query_one(AnswerFeedback).show(item, self.grade, typed=question.takes_text)
@@ -191,11 +186,9 @@ class StudyScreen(Screen[None]):
         if self.phase != "rate" or self.session is None:
             return
         duration_ms = int((time.monotonic() - self.shown_at) * 1000)
-        response = self.response
-        text = None if response is None else ("true" if response is True else "false" if response is False else str(response))
         self.session.answer(
             rating,
-            response=text,
+            response=self.grade.given if self.grade else None,
             correct=self.grade.correct if self.grade else None,
             duration_ms=duration_ms,
         )
