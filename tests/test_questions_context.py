@@ -103,3 +103,18 @@ def test_gendered_title_words_are_evidence():
     assert ctx.genders["Greta Holm"] == {"she"}
     assert ctx.genders["Emil Varga"] == {"he"}
     assert ctx.resolve(_token(doc, "She")) is None  # the one person before is Varga, a man
+
+
+def test_its_in_what_an_organization_said_is_that_organization():
+    ctx, doc = _context("Heavy rain closed the coast road on Monday. The Lindmark Lifeboat Trust said its crews had "
+                        "rescued 340 people from the Varna River.")
+    assert ctx.resolve(_token(doc, "its")) == "the Lindmark Lifeboat Trust"
+
+
+def test_a_quote_closing_the_paragraph_before_opens_nothing(nlp):
+    from quizapp.questions.templates import _in_quotes
+
+    doc = nlp('"The water came at night," she said. "We left everything."\n\n'
+              "Health officials confirmed that 14 cholera cases had been recorded in two camps near Kilwa.")
+    assert not _in_quotes(_token(doc, "recorded"))
+    assert _in_quotes(_token(doc, "left"))

@@ -157,8 +157,8 @@ class ArticleContext:
                     # "In 1835 she married ..." never means a man the article calls "his"/"Lord": skip instead.
                     return None if self.genders.get(person, set()) - {low} else person
             return None
-        if low == "it":
-            return self._main_subject_it(token)
+        if low in {"it", "its"}:
+            return self._reporting_organization(token) or (self._main_subject_it(token) if low == "it" else None)
         if self.main is not None and refers_to_subject(token, self.main):
             return self.main.name  # "The company began as ..." -> "Harlow & Finch began as ..."
         named = self.named_by_head_noun(token)
@@ -194,6 +194,26 @@ class ArticleContext:
         if speaker.pos_ == "NOUN":
             return self._described_person(speaker)
         return None
+
+    def _reporting_organization(self, token: Token) -> str | None:
+        """"The Red Cross said its boats had evacuated ...": it/its in what an organization said is that
+        organization, when nothing else is named between them."""
+        verb = token.head
+        while verb.dep_ in {"conj", "nsubj", "nsubjpass", "dobj", "pobj", "prep"} and verb.head != verb:
+            verb = verb.head  # from "its boats" up to the verb of the clause
+        if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING_LEMMAS:
+            return None
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.i > token.i:
+            return None
+        org = self.mention_at(speaker, "organization")
+        if org is None or any(m.kind in {"organization", "person"} and m.canonical != org.canonical
+                              and speaker.right_edge.idx < m.start < token.idx
+                              for m in self.by_sentence.get(token.sent.start_char, [])):
+            return None
+        # "The Kenya Lifeboat Trust said its ..." -> "the Kenya Lifeboat Trust's": keep the article the text uses.
+        written_with_the = speaker.left_edge.lower_ == "the" and org.canonical.split()[0].lower() != "the"
+        return f"the {org.canonical}" if written_with_the else org.canonical
 
     def _main_subject_it(self, token: Token) -> str | None:
         """"It was designed by ...": the article's subject, when the sentence before was about it too."""

@@ -939,7 +939,10 @@ def _in_quotes(token: Token) -> bool:
         if t.text in {"“", "”"}:
             opened = t.text == "“"
         elif t.text == '"':
-            opened = not opened
+            # A quote before a line break closes the paragraph before, which the parse can glue to this
+            # sentence ('..." \n\nAccording to ...'): it opens nothing here.
+            closes_paragraph = t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_space and "\n" in t.doc[t.i + 1].text
+            opened = False if closes_paragraph else not opened
     return opened
 
 
