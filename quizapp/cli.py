@@ -43,9 +43,26 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+def _use_data_dir(ctx: typer.Context, data_dir: Path | None) -> Path | None:
+    """Make ``--data-dir`` the data directory of the whole invocation.
+
+    Code that has no data dir handed to it (the deck cache) reads it through
+    quizapp.paths, which honours the environment variable; it is restored when the
+    command ends so one invocation never leaks into the next (tests run many in one process).
+    """
+    if data_dir is not None:
+        previous = os.environ.get(DATA_DIR_ENV)
+        os.environ[DATA_DIR_ENV] = str(data_dir)
+        ctx.call_on_close(lambda: _restore_env(DATA_DIR_ENV, previous))
+    return data_dir
+
+
 DataDirOption = Annotated[
     Optional[Path],
-    typer.Option("--data-dir", help="Where scores and history live (default: $QUIZAPP_DATA_DIR or the platform's user data folder)."),
+    typer.Option(
+        "--data-dir", callback=_use_data_dir,
+        help="Where scores and history live (default: $QUIZAPP_DATA_DIR or the platform's user data folder).",
+    ),
 ]
 
 @app.callback(invoke_without_command=True)
@@ -56,13 +73,6 @@ def _root(
 ) -> None:
     """With no command, open the study app on the decks it finds."""
     _state["debug"] = debug
-    if data_dir is not None:
-        # Commands read the data directory through quizapp.paths, which honours the
-        # environment variable; restore it afterwards so one invocation never leaks
-        # into the next (tests run many in one process).
-        previous = os.environ.get(DATA_DIR_ENV)
-        os.environ[DATA_DIR_ENV] = str(data_dir)
-        ctx.call_on_close(lambda: _restore_env(DATA_DIR_ENV, previous))
     if ctx.invoked_subcommand is None:
         _launch_tui(decks=[], data_dir=data_dir)
 

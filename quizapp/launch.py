@@ -8,6 +8,7 @@ frame could be painted. Every other invocation is handed to :mod:`quizapp.cli`.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -31,15 +32,19 @@ def main() -> None:
         cli_main()
         return
     from quizapp.errors import QuizappError
+    from quizapp.paths import DATA_DIR_ENV
     from quizapp.tui.app import run_app
 
+    if data_dir is not None:
+        os.environ[DATA_DIR_ENV] = str(data_dir)  # the whole run uses it, the deck cache too (as the CLI does)
     try:
         run_app(deck_paths=[], data_dir=data_dir, mode="home", count=None)  # type: ignore[arg-type]
     except QuizappError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)
     except OSError as exc:
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -131,6 +131,18 @@ def test_root_data_dir_does_not_leak_into_the_next_run(runner, tmp_path):
     assert str(mine) not in runner.invoke(app, ["decks"]).stdout
 
 
+def test_a_command_data_dir_is_the_data_dir_of_the_whole_run_and_no_longer(runner, tmp_path, monkeypatch):
+    # The deck cache finds the data dir through quizapp.paths, not as an argument.
+    from quizapp import cli, paths
+
+    seen: list[Path] = []
+    monkeypatch.setattr(cli, "_launch_tui", lambda **kwargs: seen.append(paths.data_dir()))
+    result = runner.invoke(app, ["study", str(EXAMPLE), "--data-dir", str(tmp_path / "mine")])
+    assert result.exit_code == 0, result.output
+    assert seen == [tmp_path / "mine"]
+    assert os.environ.get(DATA_DIR_ENV) is None
+
+
 def test_decks_shows_broken_decks_with_their_first_problem(runner, tmp_path):
     result = runner.invoke(app, ["decks", "--data-dir", str(tmp_path), str(TEN_MISTAKES)])
     assert result.exit_code == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
+from quizapp import paths
 from quizapp.paths import BUNDLED_DECKS_DIR
 from quizapp.tui import app as app_module
 from quizapp.tui.app import QuizApp
@@ -209,6 +210,8 @@ def test_bare_quizapp_entry_point_opens_the_app_without_the_command_parser(tmp_p
         monkeypatch.setattr("sys.argv", argv)
         launch.main()
         assert calls.pop() == {"deck_paths": [], "data_dir": data_dir, "mode": "home", "count": None}
+        if data_dir is not None:  # the deck cache, which is not handed the data dir, finds it too
+            assert paths.data_dir() == data_dir
     # Anything else goes to the command parser: here the study command, straight into the study screen.
     monkeypatch.setattr("sys.argv", ["quizapp", "study", str(FIXTURES / "tui_deck.yaml"), "--data-dir", str(tmp_path)])
     with pytest.raises(SystemExit) as finished:  # the command parser exits when done
