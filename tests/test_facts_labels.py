@@ -101,6 +101,15 @@ def test_a_day_named_after_a_person_never_joins_or_names_her_cluster():
     assert "Tova Brennick" in people
 
 
+def test_a_title_name_names_the_person_the_text_calls_by_one_part_of_it():
+    text = ("Tova Brennick\n\nTova was born in Bergen in 1921 and studied chemistry in Oslo. "
+            "In 1950 Tova joined the Nordvik Institute. Tova Brennick Day is held every March.\n")
+    facts = extract_facts([Article(path="b.txt", text=text, title="Tova Brennick",
+                                   published=dt.date(2024, 6, 1))])[0]
+    people = {c.canonical: set(c.aliases) for c in facts.clusters if c.kind == "person"}
+    assert "Tova" in people.get("Tova Brennick", set()), people
+
+
 def test_life_dates_and_a_defining_noun_make_a_person():
     text = ("Ines Halvard (born 1902) was a Danish painter. Halvard studied in Aarhus.\n\n"
             "Odile Marchetti (3 May 1890 – 8 June 1961) was an Italian organist.\n")

@@ -315,3 +315,14 @@ def test_an_aside_is_never_glued_to_the_phrase_before_it():
     varo = SimpleNamespace(start=0, end=4)
     assert _glued_aside("Who left a small offering of rice in the snow a Tibetan custom?", varo, doc)
     assert not _glued_aside("Who left a small offering of rice in the snow?", varo, doc)
+
+
+def test_a_possessive_in_a_clause_about_something_else_is_the_biography_persons(tmp_path):
+    questions = _questions_of(tmp_path, (
+        "Tova Brennick\n\n"
+        "Tova Brennick (3 May 1921 – 9 June 1990) was a Norwegian chemist. She was born in Bergen and studied "
+        "chemistry in Oslo, where she met the physicist Lars Aune. She joined the Nordvik Institute in 1950 and "
+        "led its laboratory for thirty years. Her work on dyes won her wide praise. She died in Bergen in 1990.\n\n"
+        "In 1995 the Norwegian Chemical Society named a research prize in her honour. Her papers are kept in Oslo.\n"))
+    asked = [q for q in questions if "research prize" in q]
+    assert asked and all("in Tova Brennick’s honour" in q for q in asked), questions

@@ -318,6 +318,10 @@ def resolve_clusters(
         title = (article.title or "").strip()
         if root in cluster_members and title in cluster_members[root]:
             canonical_of[root] = title
+        elif root is None:
+            short = _title_short_name_root(title, candidates, union, cluster_members)
+            if short is not None:
+                canonical_of[short] = title  # "Ada" throughout an article titled "Ada Lovelace"
 
     for article, article_roots in zip(articles, resolved):
         mentions: list[Mention] = []
@@ -383,6 +387,19 @@ def _title_person_key(article: Article, candidates: Sequence[Candidate]) -> str 
 def _title_person_root(article: Article, candidates: Sequence[Candidate], union: "_Union") -> str | None:
     key = _title_person_key(article, candidates)
     return union.find(f"person:{key}") if key else None
+
+
+def _title_short_name_root(title: str, candidates: Sequence[Candidate], union: "_Union",
+                           cluster_members: dict[str, Counter]) -> str | None:
+    """The cluster an article titled with a full name ("Ada Lovelace") calls its person by one part of that
+    name only ("Ada"), when exactly one person cluster of the article is written so and no other way."""
+    words = title.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    roots = {union.find(f"person:{name_key(c.text)}") for c in candidates
+             if c.kind == "person" and c.text in (words[0], words[-1])}
+    roots = {r for r in roots if r in cluster_members and set(cluster_members[r]) <= {words[0], words[-1]}}
+    return next(iter(roots)) if len(roots) == 1 else None
 
 
 def _title_person_variants(article: Article, candidates: Sequence[Candidate]) -> list[tuple[str, str]]:

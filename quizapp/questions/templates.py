@@ -659,6 +659,14 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
                 continue
             if role == "subject" and target.kind == "person":
                 continue
+            if doc[i].lower_ in {"his", "her"} and i not in replace and subject.ent_type_ != "PERSON" \
+                    and subject.i not in replace:
+                # "The ministry named a language in her honour": whose, from the article, or no question.
+                owner = resolve(doc[i]) if resolve else None
+                if not owner:
+                    return None
+                replace[i] = f"{owner}’s"
+                continue
             if subject.i in replace or _names_something(subject):
                 continue
             return None
