@@ -241,11 +241,23 @@ def stats_command(
         typer.echo(format_stats_table(stats))
 
 
+ArticlesArgument = Annotated[
+    list[str], typer.Argument(help="Article files (.txt, .md, .html); '-' reads standard input.")
+]
+DateOption = Annotated[
+    Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD (overrides what the articles say).")
+]
+DefaultDateOption = Annotated[
+    Optional[str],
+    typer.Option("--default-date", help="Publication date YYYY-MM-DD for articles that state none (their own date wins)."),
+]
+
+
 @app.command("facts")
 def facts_command(
-    articles: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html); '-' reads standard input.")],
-    date: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD (overrides what the articles say).")] = None,
-    default_date: Annotated[Optional[str], typer.Option("--default-date", help="Publication date YYYY-MM-DD for articles that state none (their own date wins).")] = None,
+    articles: ArticlesArgument,
+    date: DateOption = None,
+    default_date: DefaultDateOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every mention as JSON.")] = False,
 ) -> None:
     """Show the people, places, organizations, dates and numbers found in articles."""
@@ -263,11 +275,11 @@ def facts_command(
 
 @app.command("generate")
 def generate_command(
-    articles: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html); '-' reads standard input.")],
+    articles: ArticlesArgument,
     output: Annotated[Path, typer.Option("--output", "-o", help="Deck file to write (YAML).")],
     title: Annotated[Optional[str], typer.Option("--title", help="Deck title (default: the article's title).")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD (overrides what the articles say).")] = None,
-    default_date: Annotated[Optional[str], typer.Option("--default-date", help="Publication date YYYY-MM-DD for articles that state none (their own date wins).")] = None,
+    date: DateOption = None,
+    default_date: DefaultDateOption = None,
     max_cards: Annotated[Optional[int], typer.Option("--max-cards", help="At most this many cards (default: about 12 per 1,000 words).")] = None,
     types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated card types: multiple_choice,typed,true_false,cloze,flashcard (default: the first three).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for distractors and card types; same input and seed, same deck.")] = 0,
@@ -278,19 +290,18 @@ def generate_command(
     from quizapp.questions.generate import generate_deck
 
     wanted = {t.strip().replace("-", "_") for t in types.split(",") if t.strip()} if types else None
-    fallback_date = parse_date_option(default_date, "--default-date")
+    options = dict(title=title, date=parse_date_option(date), max_cards=max_cards, types=wanted, seed=seed,
+                   default_date=parse_date_option(default_date, "--default-date"))
     if len(articles) > 1 and sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import Progress
 
         with Progress(transient=True, console=Console(stderr=True)) as bar:
             task = bar.add_task("Generating", total=None)
-            deck = generate_deck(articles, title=title, date=parse_date_option(date), max_cards=max_cards,
-                                 types=wanted, seed=seed, default_date=fallback_date,
-                                 progress=lambda done, total, message: bar.update(task, completed=done, total=total, description=message))
+            deck = generate_deck(articles, **options, progress=lambda done, total, message: bar.update(
+                task, completed=done, total=total, description=message))
     else:
-        deck = generate_deck(articles, title=title, date=parse_date_option(date), max_cards=max_cards, types=wanted, seed=seed,
-                             default_date=fallback_date)
+        deck = generate_deck(articles, **options)
     save_deck(deck, output)
     typer.echo(f"{output}: {len(deck.cards)} cards from {len(deck.sources)} article(s)")
 
