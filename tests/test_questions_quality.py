@@ -200,6 +200,10 @@ def test_relative_times_are_resolved_dropped_or_the_stem_is_skipped():
     assert resolve_time_refs("Who met the mayor on Tuesday in Valmora?", dates) == "Who met the mayor in Valmora?"
     assert resolve_time_refs("Who filmed Friday's meeting with the mayor?", dates) is None
     assert resolve_time_refs("Who left at the end of last month?", dates) is None
+    # "the past week" is a span up to now: an adverbial goes whole, never leaving "over the".
+    assert resolve_time_refs("How many boats had the crew repaired over the past week?", dates) == \
+        "How many boats had the crew repaired?"
+    assert resolve_time_refs("Who won in the last year?", dates) == "Who won?"
 
 
 def test_last_year_in_a_generated_stem_becomes_the_year(nlp, tmp_path):

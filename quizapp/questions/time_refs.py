@@ -17,7 +17,7 @@ from quizapp.questions import distractors as dist
 
 _PERIOD = r"(?:year|month|week|weekend|spring|summer|autumn|fall|winter)"
 RELATIVE = re.compile(
-    rf"(?P<prep>\b(?:in|during|over|on)\s+)?(?P<phrase>\b(?:(?:last|this|next|past|previous|coming)\s+{_PERIOD}|"
+    rf"(?P<prep>\b(?:in|during|over|on)\s+)?(?P<the>the\s+)?(?P<phrase>\b(?:(?:last|this|next|past|previous|coming)\s+{_PERIOD}|"
     rf"(?:earlier|later)\s+this\s+{_PERIOD}|yesterday|today|tomorrow|tonight)\b)(?P<poss>['’]s)?",
     re.I,
 )
@@ -54,6 +54,12 @@ def resolve_time_refs(text: str, dates: Mapping[str, str]) -> str | None:
         needed = bool(NEEDED_AFTER.search(text[:m.start()])) and not m.group("prep")
         if m.group("poss"):
             failed = True  # "last year's election": the phrase is part of a noun phrase
+            return m.group(0)
+        if m.group("the"):
+            # "over the past week", "in the last year": a span up to now, not a date; an adverbial goes whole.
+            if m.group("prep") and not NEEDED_AFTER.search(text[:m.start()]):
+                return ""
+            failed = True
             return m.group(0)
         if written is None:
             if needed:
