@@ -106,6 +106,15 @@ def test_review_totals_follow_inserts_and_deletes(tmp_path):
         assert store.review_totals() == (2, 2, 1)
 
 
+def test_review_counts_per_item_of_one_deck(tmp_path):
+    with ReviewStore.open(tmp_path) as store:
+        for item_id in ("q1", "q1", "q2"):
+            store.record_review("a.yaml", _state(item_id), previous=None, reviewed_at=NOW, rating=3)
+        store.record_review("b.yaml", _state("q1"), previous=None, reviewed_at=NOW, rating=3)
+        assert store.review_counts("a.yaml") == {"q1": 2, "q2": 1}
+        assert store.review_counts("c.yaml") == {}
+
+
 def test_daily_activity_groups_by_local_day_and_kind(tmp_path):
     with ReviewStore.open(tmp_path) as store:
         for hours, kind, correct in ((0, "date", True), (1, "date", False), (0, "place", None), (48, "date", True)):

@@ -288,6 +288,13 @@ class ReviewStore:
             for r in rows
         ]
 
+    def review_counts(self, deck_path: Path | str) -> dict[str, int]:
+        """Item id → how many reviews it has, for every reviewed item of a deck (one grouped query)."""
+        rows = self.connection.execute(
+            "SELECT item_id, COUNT(*) FROM reviews WHERE deck_path = ? GROUP BY item_id", (deck_key(deck_path),)
+        )
+        return dict(rows.fetchall())
+
     def review_totals(self, deck_path: Path | str | None = None) -> tuple[int, int, int]:
         """(reviews, auto-graded reviews, correct ones) of a deck or of every deck.
 

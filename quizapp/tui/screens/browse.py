@@ -16,11 +16,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from quizapp.tui.widgets.feedback import revealed_answer
 from quizapp.tui.widgets.question import prompt_of
+from quizapp.tui.widgets.ratings import RATING_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import Deck, StudyItem
+    from quizapp.storage.db import ItemState
 
-RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 SHORT_TYPES = {"flashcard": "Flash", "typed": "Typed", "multiple_choice": "Choice", "true_false": "T/F", "cloze": "Cloze"}
 
 
@@ -46,6 +47,9 @@ class BrowseScreen(Screen[None]):
         self.deck_path = deck_path
         self.deck: Deck | None = None
         self.items: list[StudyItem] = []
+        # Read with the deck, not on every keystroke of a search.
+        self.states: dict[str, ItemState] = {}
+        self.review_counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,15 +71,12 @@ class BrowseScreen(Screen[None]):
         self.deck = self.app.deck(self.deck_path, reload=reload)  # type: ignore[attr-defined]
         self.sub_title = f"browse · {self.deck.title}"
         self.items = self.deck.study_items()
+        store = self.app.store  # type: ignore[attr-defined]
+        self.states = store.load_states(self.deck_path)
+        self.review_counts = store.review_counts(self.deck_path)
         self._fill()
 
     def _fill(self) -> None:
-        assert self.deck is not None
-        store = self.app.store  # type: ignore[attr-defined]
-        states = store.load_states(self.deck_path)
-        counts: dict[str, int] = {}
-        for review in store.reviews(self.deck_path):
-            counts[review.item_id] = counts.get(review.item_id, 0) + 1
         wanted = self.query_one("#card-search", Input).value.strip().casefold()
         table = self.query_one("#cards", DataTable)
         table.clear()
@@ -83,14 +84,14 @@ class BrowseScreen(Screen[None]):
             prompt, answer = prompt_of(item), revealed_answer(item)
             if wanted and wanted not in prompt.casefold() and wanted not in answer.casefold():
                 continue
-            state = states.get(item.item_id)
+            state = self.states.get(item.item_id)
             due = "new" if state is None else dt.datetime.fromtimestamp(state.due).strftime("%Y-%m-%d")
             table.add_row(
                 SHORT_TYPES[item.card.type],
                 " ".join(prompt.split()),
                 answer,
                 due,
-                str(counts.get(item.item_id, 0)),
+                str(self.review_counts.get(item.item_id, 0)),
                 key=str(index),
             )
         self._show_history()
