@@ -172,3 +172,14 @@ def test_age_drops_a_describing_noun_that_is_no_title(nlp):
     got = _ask(nlp, "Rosa Tembe, a 38-year-old mother of four, waited at the Kilwa ferry.", "38", "number",
                granularity="age")
     assert got is not None and got.question == "How old was Rosa Tembe?"
+
+
+def test_a_second_verb_keeps_the_shared_subject_in_its_statement(tmp_path):
+    from tests.test_questions_vagueness import _candidates_of
+
+    candidates = _candidates_of(tmp_path, (
+        "Norland\n\nNorland is an island country in the Baltic Sea. Its capital is Kessin. "
+        "The country has no army but was a founding member of the Baltic League in 1951.\n"))
+    asked = [c for c in candidates if c.answer == "1951"]
+    assert asked, [c.question for c in candidates]
+    assert all(c.transformed.statement.startswith("Norland was a founding member") for c in asked)

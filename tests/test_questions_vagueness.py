@@ -288,6 +288,10 @@ def test_a_possessive_needs_a_person_named_before_it_outside_who_questions():
 
 
 def _questions_of(tmp_path, text: str) -> dict[str, str]:
+    return {c.question: c.answer for c in _candidates_of(tmp_path, text)}
+
+
+def _candidates_of(tmp_path, text: str):
     from quizapp.facts.extract import extract_facts_with_docs
     from quizapp.ingest import read_articles
     from quizapp.questions import generate as g
@@ -299,8 +303,7 @@ def _questions_of(tmp_path, text: str) -> dict[str, str]:
     sources = g._sources(articles)
     pool = g._pool([facts for facts, _doc in pairs])
     facts, doc = pairs[0]
-    candidates = g.article_candidates(0, sources[0].key, articles[0], facts, doc, pool, g._sentences(sources, pairs))
-    return {c.question: c.answer for c in candidates}
+    return g.article_candidates(0, sources[0].key, articles[0], facts, doc, pool, g._sentences(sources, pairs))
 
 
 def test_an_aside_is_never_glued_to_the_phrase_before_it():
@@ -326,3 +329,26 @@ def test_a_possessive_in_a_clause_about_something_else_is_the_biography_persons(
         "In 1995 the Norwegian Chemical Society named a research prize in her honour. Her papers are kept in Oslo.\n"))
     asked = [q for q in questions if "research prize" in q]
     assert asked and all("in Tova Brennick’s honour" in q for q in asked), questions
+
+
+def test_an_answer_after_a_possessive_or_inside_a_while_clause_is_not_asked(tmp_path):
+    questions = _questions_of(tmp_path, (
+        "Norland in the War\n\n"
+        "Norland is an island state in the Baltic. On 3 May 1945, while Varnia was occupied by Ostland, "
+        "Norland declared itself neutral. The Norland Red Cross said it had released 2 million crowns from its "
+        "Harbour Relief Fund to rebuild the port of Kessin.\n"))
+    assert not any(a == "Varnia" for a in questions.values()), questions
+    assert not any(a == "Harbour Relief Fund" for a in questions.values()), questions
+
+
+def test_a_fact_of_a_while_clause_needs_its_date():
+    from types import SimpleNamespace
+
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.generate import _time_clause_without_date
+
+    sentence = "On 3 May 1945, while Varnia was occupied by Ostland, Norland declared itself neutral."
+    doc = load_nlp()(sentence)
+    varnia = SimpleNamespace(start=sentence.index("Varnia"), end=sentence.index("Varnia") + 6)
+    assert _time_clause_without_date("Which country was occupied by Ostland?", varnia, doc)
+    assert not _time_clause_without_date("Which country was occupied by Ostland in 1945?", varnia, doc)

@@ -369,6 +369,10 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     if _glued_aside(transformed.question, mention, doc):
         return None
+    if _owned_answer(mention, facts.text):
+        return None
+    if _time_clause_without_date(transformed.question, mention, doc):
+        return None
     # A one-word name that could mean several people of the deck ("Kim") leaves the stem ambiguous.
     if any(_bare_name_part(transformed.question, name) for name in _shared_name_parts(pool)):
         return None
@@ -388,6 +392,29 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     cand.excluded = _also_true(cand, corpus)
     return cand
+
+
+#: "its Central Fund", "her husband X": the possessive makes the answer a description of its owner's.
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|his|her|their)\s+$", re.I)
+
+
+def _owned_answer(mention: Mention, text: str) -> bool:
+    """An answer written after a possessive ("released $4.5 million from its Relief Fund"): the owner names
+    it half-way, and any other name swapped in ("from its World Health Organization") is nonsense."""
+    return _POSSESSIVE_BEFORE.search(text[max(0, mention.start - 8):mention.start]) is not None
+
+
+def _time_clause_without_date(question: str, mention: Mention, doc: Any) -> bool:
+    """A fact stated in a "while/when/as" clause holds only at the time of the clause it hangs on ("on 17 June
+    1944, while Denmark was occupied by Germany, ..."): asked without a date it has other answers."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or re.search(r"\d", question):
+        return False
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"while", "when", "as"}
+                                        for c in verb.children)
 
 
 def _glued_aside(question: str, mention: Mention, doc: Any) -> bool:

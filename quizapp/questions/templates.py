@@ -675,6 +675,9 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     # --- the declarative statement, answer in place
     phrase_ids = _subtree_ids(anchor) & clause if role == "subject" else set()
     stmt_ids = set(clause)
+    if subject.i not in clause and relative is None:
+        # "The country has no army but was a founding member ...": the second verb shares the first's subject.
+        stmt_ids |= _prune_noun_phrase(subject, target_ids)
     stmt_replace = dict(replace)
     if role == "subject" and target.kind != "number":
         # Replace the whole subject phrase ("The National Intelligence Service") by the answer.
