@@ -352,3 +352,15 @@ def test_a_fact_of_a_while_clause_needs_its_date():
     varnia = SimpleNamespace(start=sentence.index("Varnia"), end=sentence.index("Varnia") + 6)
     assert _time_clause_without_date("Which country was occupied by Ostland?", varnia, doc)
     assert not _time_clause_without_date("Which country was occupied by Ostland in 1945?", varnia, doc)
+
+
+def test_a_contrasting_while_clause_is_asked_as_usual():
+    from types import SimpleNamespace
+
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.generate import _time_clause_without_date
+
+    sentence = "Brekke went home to Aarhus, while Lund became the first director of the Kessin Institute."
+    doc = load_nlp()(sentence)
+    lund = SimpleNamespace(start=sentence.index("Lund"), end=sentence.index("Lund") + 4)
+    assert not _time_clause_without_date("Who became the first director of the Kessin Institute?", lund, doc)

@@ -413,8 +413,12 @@ def _time_clause_without_date(question: str, mention: Mention, doc: Any) -> bool
     verb = span.root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"while", "when", "as"}
-                                        for c in verb.children)
+    if verb.dep_ != "advcl" or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"while", "when", "as"}
+                                       for c in verb.children):
+        return False
+    # Only a state ("was occupied", "was living", "was mayor") lasts while the other clause happens; an event
+    # ("..., while Tenzing became the first director") is a contrast, not a time.
+    return verb.lemma_ == "be" or any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in verb.children)
 
 
 def _glued_aside(question: str, mention: Mention, doc: Any) -> bool:
