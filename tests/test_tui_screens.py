@@ -396,3 +396,41 @@ async def test_stats_with_an_unusable_data_dir_say_why_instead_of_crashing(tmp_p
         await settle(pilot)
         assert isinstance(app.screen, StatsScreen)
         assert "cannot open the review database" in screen_text(app)
+
+
+async def test_brackets_in_deck_text_are_shown_as_written_not_read_as_markup(tmp_path):
+    deck = tmp_path / "decks" / "brackets.yaml"
+    deck.parent.mkdir(parents=True)
+    deck.write_text(
+        "title: 'Notes [/b] [citation needed]'\n"
+        "cards:\n"
+        "  - q: 'What closes [b]x[/b]?'\n"
+        "    a: '[/b]'\n"
+    )
+    app = make_app(tmp_path, deck=deck)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        assert "Notes [/b] [citation needed]" in screen_text(app)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, BrowseScreen)
+        text = screen_text(app)
+        assert "What closes [b]x[/b]?" in text and " [/b] " in text
+
+
+async def test_brackets_in_choices_are_shown_as_written_while_studying(tmp_path):
+    deck = tmp_path / "decks" / "choices.yaml"
+    deck.parent.mkdir(parents=True)
+    deck.write_text(
+        "title: Tags\ncards:\n"
+        "  - type: multiple_choice\n    question: Which closes bold?\n    answer: '[/b]'\n"
+        "    choices: ['[/b]', '[/i]', '[b]', '[i]']\n"
+    )
+    app = make_app(tmp_path, deck=deck, mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StudyScreen)
+        assert all(choice in screen_text(app) for choice in ("[/b]", "[/i]", "[b]", "[i]"))
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.phase == "rate"

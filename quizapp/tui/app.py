@@ -150,12 +150,12 @@ class QuizApp(App[None]):
         try:
             self.deck(path)
         except DeckError as exc:
-            self.notify(exc.first, title="Cannot read the deck", severity="error", timeout=10)
+            self.notify(exc.first, title="Cannot read the deck", severity="error", timeout=10, markup=False)
             return False
         try:
             self.store
         except QuizappError as exc:
-            self.notify(str(exc), title="Cannot open the study history", severity="error", timeout=15)
+            self.notify(str(exc), title="Cannot open the study history", severity="error", timeout=15, markup=False)
             return False
         return True
 

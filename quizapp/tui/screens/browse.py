@@ -88,8 +88,8 @@ class BrowseScreen(Screen[None]):
             due = "new" if state is None else dt.datetime.fromtimestamp(state.due).strftime("%Y-%m-%d")
             table.add_row(
                 SHORT_TYPES[item.card.type],
-                " ".join(prompt.split()),
-                answer,
+                Text(" ".join(prompt.split())),  # deck text as written: its brackets are not markup
+                Text(answer),
                 due,
                 str(self.review_counts.get(item.item_id, 0)),
                 key=str(index),
@@ -152,7 +152,7 @@ class BrowseScreen(Screen[None]):
             with self.app.suspend():
                 run_editor(command)
         except Exception as exc:  # no terminal to hand over (e.g. in a browser tab), or no such editor
-            self.notify(f"Could not run {command[0]}: {exc}", severity="error")
+            self.notify(f"Could not run {command[0]}: {exc}", severity="error", markup=False)
             return
         self.app.refresh()
         if self.action_reload():
@@ -165,7 +165,7 @@ class BrowseScreen(Screen[None]):
         try:
             self.load(reload=True)
         except DeckError as exc:
-            self.notify(f"The deck has a problem now: {exc.first}", severity="error", timeout=10)
+            self.notify(f"The deck has a problem now: {exc.first}", severity="error", timeout=10, markup=False)
             return False
         return True
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -67,7 +68,7 @@ class GenerateScreen(Screen[None]):
     def add_file(self, path: Path) -> None:
         path = path.expanduser()
         if not path.is_file():
-            self.notify(f"No such file: {path}", severity="error")
+            self.notify(f"No such file: {path}", severity="error", markup=False)
             return
         if path.resolve() not in [p.resolve() for p in self.files]:
             self.files.append(path)
@@ -75,7 +76,7 @@ class GenerateScreen(Screen[None]):
 
     def _show_files(self) -> None:
         names = ", ".join(p.name for p in self.files) or "none yet"
-        self.query_one("#generate-files", Static).update(names)
+        self.query_one("#generate-files", Static).update(Text(names))
 
     @on(DirectoryTree.FileSelected, "#generate-tree")
     def _file_selected(self, event: DirectoryTree.FileSelected) -> None:
@@ -124,7 +125,7 @@ class GenerateScreen(Screen[None]):
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.query_one("#generate-progress", ProgressBar).update(total=total, progress=done)
-        self.query_one("#generate-status", Static).update(message)
+        self.query_one("#generate-status", Static).update(Text(message))
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -133,7 +134,7 @@ class GenerateScreen(Screen[None]):
         status = self.query_one("#generate-status", Static)
         if event.state == WorkerState.ERROR:
             error = event.worker.error
-            status.update(f"[b red]Could not generate:[/] {error}")
+            status.update(Text.assemble(("Could not generate: ", "bold red"), str(error)))
         elif event.state == WorkerState.SUCCESS:
             from quizapp.tui.screens.inbox import InboxScreen
 
@@ -145,7 +146,7 @@ class GenerateScreen(Screen[None]):
 
     def _inbox_closed(self, written: Path | None) -> None:
         if written is not None:
-            self.notify(f"Deck written to {written}")
+            self.notify(f"Deck written to {written}", markup=False)
             self.dismiss()
 
     def action_close(self) -> None:

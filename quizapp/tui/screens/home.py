@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from quizapp.tui.widgets.mastery import mastery_text
+from quizapp.wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import Deck
@@ -120,7 +122,9 @@ class HomeScreen(Screen[None]):
                     if row.deck is not None:
                         row.summary = deck_summary(row.deck, row.path, store, now, settings)
         except QuizappError as exc:  # no database: still list the decks, and say why the numbers are missing
-            self.app.call_from_thread(self.app.notify, str(exc), title="No study history", severity="error", timeout=15)
+            self.app.call_from_thread(
+                self.app.notify, str(exc), title="No study history", severity="error", timeout=15, markup=False
+            )
         self.app.call_from_thread(self._show_rows, rows)
         return rows
 
@@ -136,7 +140,7 @@ class HomeScreen(Screen[None]):
         for index, row in enumerate(self.rows):
             if wanted and wanted not in row.title.casefold():
                 continue
-            title = _clip(row.title, TITLE_WIDTH)
+            title = Text(_clip(row.title, TITLE_WIDTH))  # as written: a title's brackets are not markup
             if row.deck is None:
                 table.add_row(title, "invalid", "", "", "", "", key=str(index))
                 continue
@@ -170,11 +174,11 @@ class HomeScreen(Screen[None]):
         if row is None:
             detail.update("")
         elif row.error:
-            detail.update(f"[b]{row.path.name}[/b] cannot be read: {row.error}")
+            detail.update(Text.assemble((row.path.name, "bold"), f" cannot be read: {row.error}"))
         else:
             assert row.deck is not None
             items = row.summary.items if row.summary else sum(row.deck.study_item_counts().values())
-            detail.update(f"{row.origin} deck · {row.path.name} · {items} study items")
+            detail.update(Text(f"{row.origin} deck · {row.path.name} · {plural(items, 'study item')}"))
 
     @on(DataTable.RowHighlighted, "#decks")
     def _highlighted(self) -> None:
@@ -199,7 +203,7 @@ class HomeScreen(Screen[None]):
             self.notify("No deck selected.", severity="warning")
             return None
         if row.deck is None:
-            self.notify(f"{row.path.name} cannot be read: {row.error}", severity="error")
+            self.notify(f"{row.path.name} cannot be read: {row.error}", severity="error", markup=False)
             return None
         return row
 
@@ -251,7 +255,7 @@ class HomeScreen(Screen[None]):
 
         def imported(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Imported {path.name}")
+                self.notify(f"Imported {path.name}", markup=False)
                 self.load_decks()
 
         self.app.push_screen(ImportDeckScreen(), imported)

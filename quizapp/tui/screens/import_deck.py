@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,12 +33,12 @@ class ImportDeckScreen(ModalScreen[Path | None]):
         message = self.query_one("#import-message", Static)
         source = Path(event.value.strip()).expanduser()
         if not source.is_file():
-            message.update(f"[b red]No such file:[/] {source}")
+            message.update(Text.assemble(("No such file: ", "bold red"), str(source)))
             return
         try:
             load_deck(source)
         except DeckError as exc:
-            message.update(f"[b red]Not a valid deck:[/] {exc.first}")
+            message.update(Text.assemble(("Not a valid deck: ", "bold red"), exc.first))
             return
         target_dir: Path = self.app.user_decks_dir()  # type: ignore[attr-defined]
         target_dir.mkdir(parents=True, exist_ok=True)

@@ -78,7 +78,8 @@ class InboxScreen(Screen[Path | None]):
 
         card = self.cards[index]
         item = StudyItem(item_id=card.card_id, card=card, cloze_index=getattr(card, "indices", lambda: [None])()[0])
-        return [MARKS[self.status[index]], SHORT_TYPES[card.type], " ".join(prompt_of(item).split()), revealed_answer(item)]
+        return [MARKS[self.status[index]], SHORT_TYPES[card.type], Text(" ".join(prompt_of(item).split())),
+                Text(revealed_answer(item))]
 
     def _refresh_row(self, index: int) -> None:
         table = self.query_one("#inbox", DataTable)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,7 +45,7 @@ class QuizOptionsScreen(ModalScreen[QuizOptions | None]):
     def compose(self) -> ComposeResult:
         total = sum(self.available.values())
         with Vertical(id="quiz-options", classes="dialog"):
-            yield Label(f"Quiz: {self.deck_title}", id="quiz-options-title")
+            yield Label(Text(f"Quiz: {self.deck_title}"), id="quiz-options-title")
             with Horizontal(classes="option-row"):
                 yield Label("Questions", classes="option-label")
                 yield Input(str(min(10, total)), id="quiz-count", type="integer", compact=True)

@@ -86,7 +86,7 @@ class StatsScreen(Screen[None]):
     def _loaded(self, stats: Stats) -> None:
         self.stats = stats
         select = self.query_one("#stats-deck", Select)
-        options = [("All decks", ALL_DECKS)] + [(d.summary.title, d.summary.path) for d in stats.decks]
+        options = [("All decks", ALL_DECKS)] + [(Text(d.summary.title), d.summary.path) for d in stats.decks]
         select.set_options(options)
         chosen = ALL_DECKS
         if self.selected is not None:

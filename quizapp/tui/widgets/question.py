@@ -88,7 +88,7 @@ class QuestionView(Vertical):
         options.disabled = False
         if kind == "multiple_choice":
             options.add_options(
-                [Option(f"{n}) {choice}", id=str(n - 1)) for n, choice in enumerate(self.choices, start=1)]
+                [Option(Text(f"{n}) {choice}"), id=str(n - 1)) for n, choice in enumerate(self.choices, start=1)]
             )
             options.highlighted = None
         options.set_class(kind != "multiple_choice", "hidden")
@@ -124,7 +124,7 @@ class QuestionView(Vertical):
         answer = getattr(self.item.card, "answer", None) if self.item else None
         for index, choice in enumerate(self.choices):
             mark = "✔" if choice == answer else "✘" if choice == response else " "
-            options.replace_option_prompt_at_index(index, f"{index + 1}) {choice} {mark}")
+            options.replace_option_prompt_at_index(index, Text(f"{index + 1}) {choice} {mark}"))
         options.highlighted = None
         options.disabled = True
 
