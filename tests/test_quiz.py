@@ -156,3 +156,22 @@ def test_update_schedule_records_reviews(deck, store, tmp_path):
     reviews = store.reviews(path)
     assert len(reviews) == 3 and all(r.correct for r in reviews) and {r.rating for r in reviews} == {3}
     assert set(store.load_states(path)) == {"who", "where", "when"}
+
+
+def test_an_answer_the_database_refuses_leaves_the_question_unanswered(deck, store, tmp_path, monkeypatch):
+    from quizapp.errors import StorageError
+
+    quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types={"typed"}, seed=0, update_schedule=True,
+                       clock=lambda: NOW)
+    question = quiz.current
+
+    def locked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise StorageError("cannot write to the review database: database is locked")
+
+    monkeypatch.setattr(store, "record_review", locked)
+    with pytest.raises(StorageError):
+        quiz.answer(RIGHT[question.item.item_id])
+    assert quiz.current is question and quiz.index == 0 and quiz.score == 0
+    monkeypatch.delattr(store, "record_review")  # the database accepts writes again
+    quiz.answer(RIGHT[question.item.item_id])
+    assert quiz.index == 1 and quiz.score == 1

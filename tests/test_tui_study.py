@@ -175,3 +175,28 @@ async def test_leaving_after_one_answer_says_so_in_the_singular(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["Saved 1 answer."]
+
+
+async def test_an_answer_the_database_refuses_is_reported_and_can_be_rated_again(tmp_path, monkeypatch):
+    from quizapp.errors import StorageError
+
+    app = make_app(tmp_path, mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        first = screen.session.current.item_id
+        await answer_current(pilot, screen, typed={})
+        real_record = ReviewStore.record_review
+
+        def locked(*args, **kwargs):  # type: ignore[no-untyped-def]
+            raise StorageError("cannot write to the review database: database is locked")
+
+        monkeypatch.setattr(ReviewStore, "record_review", locked)
+        await pilot.press("3")
+        await pilot.pause()
+        assert screen.phase == "rate" and screen.session.current.item_id == first
+        assert [n.title for n in app._notifications] == ["The answer was not saved"]
+        monkeypatch.setattr(ReviewStore, "record_review", real_record)
+        await pilot.press("3")
+        await pilot.pause()
+        assert screen.session.answered == 1 and screen.reviewed == 1

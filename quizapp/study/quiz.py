@@ -98,6 +98,7 @@ class QuizSession:
         self.update_schedule = update_schedule
         self.types = set(types) if types else None
         self.settings = settings or Settings()
+        self.scheduler = make_scheduler(self.settings)  # used only when answers count as reviews
         self._clock = clock or (lambda: utc())
         self.started_at = self._clock()
         self._monotonic_start = time.monotonic()
@@ -198,16 +199,17 @@ class QuizSession:
         question = self.current
         if question is None:
             raise ValueError("the quiz is finished")
-        self.grades.append(grade)
-        self.responses.append(response)
-        self.durations.append(duration_ms)
         if self.update_schedule:
+            # Stored first: if the database refuses the review, the question is still unanswered.
             rating = grade.suggested_rating if grade is not None else int(Rating.Again)
             review_item(
-                self.store, make_scheduler(self.settings), self.deck_path, question.item, rating,
+                self.store, self.scheduler, self.deck_path, question.item, rating,
                 now=self._clock(), response=response, correct=grade.correct if grade else False,
                 duration_ms=duration_ms,
             )
+        self.grades.append(grade)
+        self.responses.append(response)
+        self.durations.append(duration_ms)
         if self.finished:
             self.finish()
 

@@ -194,11 +194,18 @@ class QuizScreen(Screen[None]):
         question = session.current
         self._stop_clock()
         duration_ms = int((time.monotonic() - self.shown_at) * 1000)
-        if isinstance(response, str) and not response.strip():
-            session.skip(duration_ms)  # an empty answer is "I don't know"
-            grade = None
-        else:
-            grade = session.answer(response, duration_ms)
+        from quizapp.errors import QuizappError
+
+        try:
+            if isinstance(response, str) and not response.strip():
+                session.skip(duration_ms)  # an empty answer is "I don't know"
+                grade = None
+            else:
+                grade = session.answer(response, duration_ms)
+        except QuizappError as exc:  # the database refused the review: the question stays, to be answered again
+            self.notify(str(exc), title="The answer was not saved", severity="error", timeout=10, markup=False)
+            self._start_clock()
+            return
         view = self.query_one(QuestionView)
         view.freeze(response)
         if question.item.card.type != "flashcard":

@@ -185,13 +185,19 @@ class StudyScreen(Screen[None]):
     def rate(self, rating: int) -> None:
         if self.phase != "rate" or self.session is None:
             return
+        from quizapp.errors import QuizappError
+
         duration_ms = int((time.monotonic() - self.shown_at) * 1000)
-        self.session.answer(
-            rating,
-            response=self.grade.given if self.grade else None,
-            correct=self.grade.correct if self.grade else None,
-            duration_ms=duration_ms,
-        )
+        try:
+            self.session.answer(
+                rating,
+                response=self.grade.given if self.grade else None,
+                correct=self.grade.correct if self.grade else None,
+                duration_ms=duration_ms,
+            )
+        except QuizappError as exc:  # the database refused it: the card stays, to be rated again
+            self.notify(str(exc), title="The answer was not saved", severity="error", timeout=10, markup=False)
+            return
         self.reviewed += 1
         self.show_current()
 
