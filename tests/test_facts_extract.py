@@ -188,3 +188,22 @@ def test_numbers_with_their_noun(sentence, text, value, unit):
     numbers = {m.text: m for m in facts.mentions if m.kind == "number"}
     assert text in numbers, numbers
     assert (numbers[text].value, numbers[text].unit) == (value, unit)
+
+
+def test_a_blank_line_always_ends_a_sentence_and_a_closing_quote_stays_with_its_own():
+    from quizapp.facts.nlp import load_nlp
+
+    doc = load_nlp()('"The water came at night," she said. "We left everything."\n\n'
+                     "Health officials confirmed that 14 cholera cases had been recorded near Kilwa.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[-1] == "Health officials confirmed that 14 cholera cases had been recorded near Kilwa."
+    assert sentences[-2].endswith('everything."')
+
+
+def test_a_number_before_a_participle_and_noun_is_counted():
+    from quizapp.facts.extract import extract_facts
+    from quizapp.ingest.model import Article
+
+    text = "Health officials confirmed that 14 suspected cholera cases had been recorded near Kilwa in May 2024.\n"
+    facts = extract_facts([Article(path="n.txt", text=text)])[0]
+    assert any(m.kind == "number" and m.text == "14" and "cases" in (m.unit or "") for m in facts.mentions)

@@ -289,3 +289,14 @@ def test_one_sentence_is_not_asked_from_both_ends_of_the_same_link():
     # The same two questions from different sentences are different facts' cards and both stay.
     who.sentence_key = "s2"
     assert len(select([when, who], 5)) == 2
+
+
+def test_a_subject_question_that_loses_its_only_time_is_not_asked(tmp_path):
+    text = ("Harbour Trade Grows in the Baltic\n\n"
+            "Kessin port handled 4 million tonnes of cargo in 2023, the port authority said. "
+            "Portugal established diplomatic relations with Bhutan on Wednesday, its foreign ministry said. "
+            "Bhutan exports timber and fruit to India.\n")
+    candidates, _pool = _candidates(tmp_path, text, dt.date(2024, 2, 16))
+    questions = [c.question for c in candidates]
+    assert "In what year did Kessin port handle 4 million tonnes of cargo?" in questions
+    assert not any(q.startswith("Which country established") for q in questions), questions

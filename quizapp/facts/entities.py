@@ -379,6 +379,8 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
                 continue  # "Cigar smuggling is ...": the same word appears as a plain noun elsewhere
             if any(_CODE_TOKEN.match(t.text) for t in tokens):
                 continue
+            if sum(ch.isalpha() for ch in name) < 2:
+                continue  # "X.", "Q": one letter names nothing anyone could be asked about
             kind, label = _relabel_by_head(name.replace("-", " ").split(), kind, label)
             if kind == "place":
                 if name.lower() in GEOGRAPHIC_COMMON_WORDS or _is_demonym(tokens, name):

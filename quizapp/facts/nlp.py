@@ -24,9 +24,33 @@ def load_nlp() -> "Language":
 
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        _register_paragraph_breaks()
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("quizapp_paragraph_breaks", before="parser")
+        return nlp
     raise ModelMissingError(
         "no English spaCy model installed; install one with: python -m spacy download en_core_web_sm"
     )
+
+
+def _register_paragraph_breaks() -> None:
+    """A blank line always ends a sentence: without this the parser can glue a quote closing one paragraph
+    to the first sentence of the next ('..."' + '\\n\\nAccording to ...'), which then reads as quoted."""
+    from spacy.language import Language
+
+    if "quizapp_paragraph_breaks" in Language.factories:
+        return
+
+    @Language.component("quizapp_paragraph_breaks")
+    def paragraph_breaks(doc):  # type: ignore[no-untyped-def]
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2:
+                doc[token.i + 1].is_sent_start = True
+                before = doc[token.i - 1] if token.i > 0 else None
+                if before is not None and before.i > 0 and before.is_punct:
+                    before.is_sent_start = False  # the closing quote stays with its sentence
+                token.is_sent_start = False
+        return doc

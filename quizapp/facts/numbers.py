@@ -62,7 +62,9 @@ def _noun_phrase_after(tokens: list["Token"]) -> str | None:
     """The counted noun: compounds and adjectives up to the head noun ('travel bags')."""
     words: list[str] = []
     for token in tokens:
-        if token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "ADJ" and not words):
+        # A participle describing the noun counts as an adjective ("19 suspected cholera cases").
+        describing = token.pos_ == "ADJ" or (token.tag_ in {"VBN", "VBG"} and token.dep_ == "amod")
+        if token.pos_ in {"NOUN", "PROPN"} or (describing and not words):
             words.append(token.text)
             if token.pos_ == "NOUN" and (token.dep_ not in {"compound", "amod"}):
                 break

@@ -373,6 +373,8 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     if _time_clause_without_date(transformed.question, mention, doc):
         return None
+    if transformed.pattern == "subject" and _lost_its_day(transformed.question, mention, doc):
+        return None
     # A one-word name that could mean several people of the deck ("Kim") leaves the stem ambiguous.
     if any(_bare_name_part(transformed.question, name) for name in _shared_name_parts(pool)):
         return None
@@ -394,8 +396,29 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
     return cand
 
 
+#: Relative times the templates and the review drop from a stem ("on Wednesday", "yesterday").
+_DROPPED_TIME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b")
 #: "its Central Fund", "her husband X": the possessive makes the answer a description of its owner's.
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|his|her|their)\s+$", re.I)
+
+
+def _lost_its_day(question: str, mention: Mention, doc: Any) -> bool:
+    """"Which country established relations with Valmora?" of "... on Wednesday" (a relative time is dropped):
+    with no other date the doer could be anyone's that ever did it. A day on another clause
+    ("..., the ministry said on Monday") does not count."""
+    if re.search(r"\d", question) or _DROPPED_TIME.search(question):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = _clause_verb(span.root)
+    return any(_DROPPED_TIME.fullmatch(t.text) and _clause_verb(t) == verb for t in span.sent)
+
+
+def _clause_verb(token: Any) -> Any:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _owned_answer(mention: Mention, text: str) -> bool:
@@ -594,8 +617,10 @@ def _has_competing_answer(cand: Candidate, corpus: list[_Sentence]) -> bool:
     if len(cand.signature) < 2:
         return False
     for sent in corpus:
-        if sent.source == cand.source and sent.start == cand.mention.sentence_start:
+        if sent.source == cand.source and (sent.start == cand.mention.sentence_start
+                                           or sent.start <= cand.mention.start < sent.start + len(sent.text)):
             # In the same sentence, a second fact of the kind in the same role ("Brazil, Mexico and Peru").
+            # (Its parse may start at a quote closing the paragraph before, so its offset can differ.)
             continue
         if _overlap(cand.signature, sent.lemmas) < SAME_CLAIM_OVERLAP:
             continue

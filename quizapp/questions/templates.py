@@ -605,8 +605,12 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     # The answer's preposition must not carry a qualifier the question would lose ("most recently in 2017").
     if role.startswith("prep_") and any(c.dep_ in {"advmod", "npadvmod"} for c in anchor.children):
         return None
-    if any(doc[i].text in {'"', "“", "”", "‘", "’"} and doc[i].dep_ != "case" for i in clause):
-        return None  # quotes: the wording is someone else's
+    # Quotes: the wording is someone else's, also when the parse left the quote marks out of the clause
+    # but kept the quoted words ('with “magnificent” welcoming events').
+    quoted = [t for t in doc[min(clause):max(clause) + 1] if t.text in {'"', "“", "”"} or (
+        t.text in {"‘", "’"} and t.dep_ != "case")]
+    if quoted:
+        return None
 
     replace: dict[int, str] = {i: name for i, name in renames.items() if i not in target_ids}
     resolved: str | None = None
