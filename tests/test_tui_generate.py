@@ -100,3 +100,19 @@ def test_deck_file_name_never_overwrites(tmp_path: Path):
     assert first.name == "avella-glassworks.yaml"
     first.write_text("x")
     assert deck_file_name("Avella: Glassworks!", tmp_path).name == "avella-glassworks-2.yaml"
+
+
+async def test_writing_into_an_unusable_deck_folder_says_why_and_keeps_the_cards(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "decks").write_text("a file where the deck folder should be")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        proposed = load_deck(FIXTURES / "tui_deck.yaml")
+        inbox = InboxScreen(proposed)
+        app.push_screen(inbox)
+        await pilot.pause()
+        await pilot.press("A", "w")
+        await pilot.pause()
+        assert app.screen is inbox and inbox.status.count("accepted") == len(proposed.cards)
+        assert any(n.message.startswith("Cannot write") for n in app._notifications)

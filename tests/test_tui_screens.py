@@ -434,3 +434,21 @@ async def test_brackets_in_choices_are_shown_as_written_while_studying(tmp_path)
         await pilot.press("a")
         await pilot.pause()
         assert app.screen.phase == "rate"
+
+
+async def test_import_into_an_unusable_deck_folder_says_why_and_stays_open(tmp_path):
+    from quizapp.tui.screens.import_deck import ImportDeckScreen
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "decks").write_text("a file where the deck folder should be")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDeckScreen)
+        dialog.query_one("#import-path").value = str(FIXTURES / "tui_deck.yaml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "Cannot copy it to your deck folder" in screen_text(app)

@@ -41,10 +41,14 @@ class ImportDeckScreen(ModalScreen[Path | None]):
             message.update(Text.assemble(("Not a valid deck: ", "bold red"), exc.first))
             return
         target_dir: Path = self.app.user_decks_dir()  # type: ignore[attr-defined]
-        target_dir.mkdir(parents=True, exist_ok=True)
         target = target_dir / source.name
-        if target.resolve() != source.resolve():
-            shutil.copyfile(source, target)
+        try:
+            target_dir.mkdir(parents=True, exist_ok=True)
+            if target.resolve() != source.resolve():
+                shutil.copyfile(source, target)
+        except OSError as exc:
+            message.update(Text.assemble(("Cannot copy it to your deck folder: ", "bold red"), str(exc)))
+            return
         self.dismiss(target)
 
     def action_cancel(self) -> None:

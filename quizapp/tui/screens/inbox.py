@@ -149,7 +149,11 @@ class InboxScreen(Screen[Path | None]):
         )
         folder: Path = self.app.user_decks_dir()  # type: ignore[attr-defined]
         path = deck_file_name(deck.title, folder)
-        save_deck(deck, path)
+        try:
+            save_deck(deck, path)
+        except OSError as exc:  # the cards stay here, to be written once the folder is usable
+            self.notify(f"Cannot write {path}: {exc.strerror or exc}", severity="error", timeout=15, markup=False)
+            return
         self.dismiss(path)
 
     def action_close(self) -> None:
