@@ -141,3 +141,22 @@ def test_wire_dateline_city_mine_compound_split_places_and_capitalized_words(tmp
     assert "Condor" not in got  # "its new truck, the Condor"
     assert "SS Marisol" not in got and "Marisol" not in got  # a ship, and its short name with it
     assert got.get("Altamar Mining") == "organization"  # an industry word ends a company name
+
+
+def test_a_name_given_to_a_business_is_an_organization():
+    text = ("Kessin Freight has agreed to merge with its rival Varna Shipping. The combined business, which will be "
+            "called Varna Kessin, will employ 4,000 people. Kessin's shares rose 5 percent on the news.\n")
+    facts = extract_facts([Article(path="m.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    got = {c.canonical: (c.kind, set(c.aliases)) for c in facts.clusters}
+    assert got["Varna Kessin"][0] == "organization"
+    assert got["Kessin Freight"][0] == "organization"
+
+
+def test_the_noun_before_a_relative_called_clause_says_what_the_name_is():
+    from quizapp.facts.labels import kind_from_context
+    from quizapp.facts.nlp import load_nlp
+
+    doc = load_nlp()("The combined business, which will be called Halvard Brenne, will employ 4,000 people.")
+    first = next(t.i for t in doc if t.text == "Halvard")
+    verdict = kind_from_context(doc, first, first + 1, "person")
+    assert verdict is not None and verdict.kind == "organization"

@@ -299,8 +299,11 @@ def resolve_clusters(
                 else:
                     fits = {r for r, full in local_full["organization"].items() if full[-1] == words[0]
                             or (len(full) == 2 and full[0] == words[0] and full[1].lower() in CLUB_SUFFIXES)}
-                    if len(fits) != 1:
-                        fits = set()  # an organization's bare word stays its own name unless one name fits
+                    starts = {r for r, full in local_full["organization"].items() if full[0] == words[0]} - fits
+                    if len(fits) != 1 or starts:
+                        # An organization's bare word stays its own name unless one name fits: "Brightwater"
+                        # of both "Brightwater Freight" and "Halvorsen Brightwater" is neither.
+                        fits = set()
                 if len(fits) > 1 and title_root in fits:
                     fits = {title_root}  # in a biography the bare surname is its subject, not her father
                 if len(fits) == 1:

@@ -50,7 +50,7 @@ ORG_HEADS = {
     "conservatory", "academy", "orchestra", "holdings", "partners", "industries", "airlines", "airways", "ltd",
     "plc", "gmbh", "llc", "co", "motors", "systems", "technologies", "labs", "laboratories", "enterprises",
     "mining", "resources", "minerals", "metals", "energy", "petroleum", "oil", "power", "electric", "shipping",
-    "logistics", "media", "pharmaceuticals", "foods", "brewery", "brewing", "capital", "insurance",
+    "logistics", "freight", "media", "pharmaceuticals", "foods", "brewery", "brewing", "capital", "insurance",
     "securities", "investments", "ventures", "solutions", "chemicals", "telecom", "communications",
 }
 PERSON_TITLES = {

@@ -61,6 +61,7 @@ ORG_ROLE_NOUNS = {
     "ministry", "department", "authority", "council", "committee", "league", "federation", "association",
     "orchestra", "choir", "ensemble", "watchdog", "utility", "fund", "shipbuilder", "builder", "outlet",
     "alliance", "movement", "network", "giant", "miner", "weekly", "daily", "tabloid", "cooperative",
+    "business", "provider", "entity",
 }
 PLACE_ROLE_NOUNS = {
     "city", "town", "village", "capital", "port", "island", "region", "province", "county", "district", "state",
@@ -221,8 +222,9 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
     if first == last and doc[first].text in CELESTIAL:
         return Verdict(DROP, True, "a celestial body")
     # "a mission called Ariel", "a town named Yuryev": the noun before "called" says what it is.
+    # The noun may stand before a relative clause: "the combined business, which will be called X".
     if first >= 2 and doc[first - 1].lower_ in {"called", "named", "dubbed", "nicknamed"}:
-        described = next((t for t in reversed(doc[max(0, first - 5):first - 1]) if t.pos_ == "NOUN"), None)
+        described = next((t for t in reversed(doc[max(0, first - 7):first - 1]) if t.pos_ == "NOUN"), None)
         if described is not None and _noun_kind(described.lower_) is not None:
             return Verdict(_noun_kind(described.lower_), True, f"a {described.lower_} called so")
 
