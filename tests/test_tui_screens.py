@@ -452,3 +452,20 @@ async def test_import_into_an_unusable_deck_folder_says_why_and_stays_open(tmp_p
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog and "Cannot copy it to your deck folder" in screen_text(app)
+
+
+async def test_the_home_cursor_stays_on_its_deck_when_the_list_is_reloaded(tmp_path):
+    first = copy_deck(tmp_path)
+    second = first.with_name("second.yaml")
+    second.write_text(first.read_text().replace("title: Harbour Town Facts", "title: Second Deck"))
+    app = make_app(tmp_path, deck=first.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = app.screen
+        start = home.selected_path()
+        await pilot.press("down")
+        chosen = home.selected_path()
+        assert chosen != start
+        await pilot.press("r")
+        await settle(pilot)
+        assert home.selected_path() == chosen

@@ -157,13 +157,10 @@ class HomeScreen(Screen[None]):
                 mastery_text(summary.mastery),
                 key=str(index),
             )
-        if selected is not None:
-            for index, row in enumerate(self.rows):
-                if row.path == selected and table.is_valid_row_index(0):
-                    try:
-                        table.move_cursor(row=table.get_row_index(str(index)))
-                    except Exception:  # the row is filtered out
-                        pass
+        # Keep the cursor on the deck it was on, unless the filter hid it.
+        index = next((i for i, row in enumerate(self.rows) if row.path == selected), None)
+        if index is not None and str(index) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(index)))
         self._show_detail()
         if not self.rows:
             self.query_one("#deck-detail", Static).update("No decks found. Press g to generate one from an article.")
