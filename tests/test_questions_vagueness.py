@@ -364,3 +364,16 @@ def test_a_contrasting_while_clause_is_asked_as_usual():
     doc = load_nlp()(sentence)
     lund = SimpleNamespace(start=sentence.index("Lund"), end=sentence.index("Lund") + 4)
     assert not _time_clause_without_date("Who became the first director of the Kessin Institute?", lund, doc)
+
+
+def test_who_voiced_a_stance_is_not_asked():
+    assert subject_question_problem("Who denied the flooding of the Varn valley villages?", "subject") is not None
+    assert subject_question_problem("Who blamed the Harlow council for the delay?", "subject") is not None
+    # A deed is a fact of one person, even with the same anchors.
+    assert subject_question_problem("Who flooded the Varn valley villages in 1911?", "subject") is None
+
+
+def test_a_relation_many_share_is_not_asked():
+    assert subject_question_problem("Who was the descendant of Norse settlers who reached Vinland in 1002?", "subject") is not None
+    assert subject_question_problem("Who is a member of the Ostrava chess club?", "subject") is not None
+    assert subject_question_problem("Who was the first mayor of Ostrava?", "subject") is None

@@ -159,6 +159,19 @@ CUT_HYPHEN = re.compile(r"(?:^|\s)-\w")
 #: Words that anchor a question in the article: a name, a number or a date.
 _ANCHOR = re.compile(r"\d|\b[A-Z][\w’'-]*")
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+#: Who-questions about who voiced a stance: many sides deny, claim or blame, so the stem
+#: rarely picks out one person, and the "fact" is an opinion ("Who denied the kidnapping …?").
+STANCE_WHO = re.compile(
+    r"^Who (?:denied|denies|claimed|claims|believed|believes|argued|argues|insisted|insists|admitted|admits|"
+    r"maintained|maintains|blamed|blames|accused|accuses|critici[sz]ed|critici[sz]es|praised|praises|"
+    r"warned|warns|suggested|suggests|thought|thinks)\b"
+)
+#: "Who was the descendant of …?": a relation that many people share names no one in particular.
+SHARED_RELATION_WHO = re.compile(
+    r"^Who (?:was|is|were|are|had been|has been) (?:the|a|an|one of the) "
+    r"(?:descendants?|sons?|daughters?|child|children|grandsons?|granddaughters?|relatives?|members?|residents?|"
+    r"citizens?|friends?|colleagues?|supporters?|fans?|students?|pupils?|one)\b"
+)
 
 
 def subject_question_problem(stem: str, pattern: str) -> str | None:
@@ -178,6 +191,10 @@ def subject_question_problem(stem: str, pattern: str) -> str | None:
         return None
     if not _ANCHOR.search(rest):
         return "no name, number or date anchors the question"
+    if STANCE_WHO.search(stem):
+        return "asks who voiced a stance: an opinion many could hold, not one person's fact"
+    if SHARED_RELATION_WHO.search(stem):
+        return "a relation many people share does not pick out one person"
     words = re.findall(r"[\w’'-]+", rest)
     for index, word in enumerate(words):
         if word.casefold() in PERSONAL_PRONOUNS and not any(w[:1].isupper() for w in words[:index]):
