@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -229,8 +230,12 @@ class ClozeCard(_CardBase):
     def indices(self) -> list[int]:
         return sorted({d.index for d in self.deletions()})
 
+    def item_id(self, index: int) -> str:
+        """The id of the study item of deletion ``index``."""
+        return f"{self.card_id}::c{index}"
+
     def item_ids(self) -> list[str]:
-        return [f"{self.card_id}::c{i}" for i in self.indices()]
+        return [self.item_id(i) for i in self.indices()]
 
     def answers_for(self, index: int) -> list[str]:
         return [d.answer for d in self.deletions() if d.index == index]
@@ -250,6 +255,8 @@ Card = Annotated[
     Union[Flashcard, TypedCard, MultipleChoiceCard, TrueFalseCard, ClozeCard],
     Field(discriminator="type"),
 ]
+#: Any card, for type hints (``Card`` is the annotated form pydantic validates).
+AnyCard = Flashcard | TypedCard | MultipleChoiceCard | TrueFalseCard | ClozeCard
 
 
 class Deck(_Model):
@@ -261,20 +268,27 @@ class Deck(_Model):
     sources: list[Source] = Field(default_factory=list)
     cards: list[Card] = Field(default_factory=list)
 
-    def card_by_id(self, card_id: str) -> Flashcard | TypedCard | MultipleChoiceCard | TrueFalseCard | ClozeCard | None:
+    def card_by_id(self, card_id: str) -> AnyCard | None:
         for card in self.cards:
             if card.card_id == card_id:
                 return card
         return None
 
     def study_items(self) -> list["StudyItem"]:
-        items: list[StudyItem] = []
+        return [StudyItem(item_id=item_id, card=card, cloze_index=index) for card, item_id, index in self.item_keys()]
+
+    def item_keys(self) -> Iterator[tuple[AnyCard, str, int | None]]:
+        """(card, item id, cloze index) of every study item, in deck order, without building StudyItems.
+
+        The same items as :meth:`study_items`; building a StudyItem validates it, which is
+        wasted work for the thousands of items a session or a summary only counts.
+        """
         for card in self.cards:
             if isinstance(card, ClozeCard):
-                items += [StudyItem(item_id=f"{card.card_id}::c{i}", card=card, cloze_index=i) for i in card.indices()]
+                for index in card.indices():
+                    yield card, card.item_id(index), index
             else:
-                items.append(StudyItem(item_id=card.card_id, card=card))
-        return items
+                yield card, card.card_id, None
 
     def study_item_counts(self) -> dict[str, int]:
         """How many study items each card type has (a cloze card counts once per deletion).

@@ -10,7 +10,7 @@ queued again in the same session, as Anki does with learning cards.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,26 +18,10 @@ from pathlib import Path
 from fsrs import Card, Rating, Scheduler, State
 from pydantic import BaseModel
 
-from quizapp.deck.model import ClozeCard, Deck, Flashcard, MultipleChoiceCard, StudyItem, TrueFalseCard, TypedCard
+from quizapp.deck.model import ClozeCard, Deck, StudyItem, TypedCard
 from quizapp.storage.db import ItemState, ReviewStore, timestamp
 from quizapp.study.grading import Grade, deck_answers, grade_item
 from quizapp.study.scheduling import Settings, make_scheduler, new_card, preview_intervals, utc
-
-AnyCard = Flashcard | TypedCard | MultipleChoiceCard | TrueFalseCard | ClozeCard
-
-
-def item_keys(deck: Deck) -> Iterator[tuple[AnyCard, str, int | None]]:
-    """(card, item id, cloze index) of every study item, in deck order, without building StudyItems.
-
-    Same items as ``Deck.study_items()``; building a StudyItem validates it, which is
-    wasted work for the thousands of items a session or a summary only counts.
-    """
-    for card in deck.cards:
-        if isinstance(card, ClozeCard):
-            for index in card.indices():
-                yield card, f"{card.card_id}::c{index}", index
-        else:
-            yield card, card.card_id, None
 
 
 def is_due(scheduled: tuple[float, int], cutoff: float, horizon: float) -> bool:
@@ -112,7 +96,7 @@ class StudySession:
         allowance = max(0, self.settings.new_per_day - introduced_today)
         due: list[tuple[float, int, StudyItem]] = []
         new: list[StudyItem] = []
-        for position, (card, item_id, cloze_index) in enumerate(item_keys(self.deck)):
+        for position, (card, item_id, cloze_index) in enumerate(self.deck.item_keys()):
             scheduled = self._schedule.get(item_id)
             if scheduled is None:
                 if len(new) < allowance:
@@ -308,7 +292,7 @@ def deck_summary(
     cutoff, horizon = timestamp(now), timestamp(now + timedelta(minutes=settings.learn_ahead_minutes))
     items = due = new = known = 0
     review_state = int(State.Review)
-    for _card, item_id, _cloze in item_keys(deck):
+    for _card, item_id, _cloze in deck.item_keys():
         items += 1
         scheduled = schedule.get(item_id)
         if scheduled is None:

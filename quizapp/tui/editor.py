@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from quizapp.deck.model import Flashcard, TypedCard, MultipleChoiceCard, TrueFalseCard, ClozeCard
-
-    AnyCard = Flashcard | TypedCard | MultipleChoiceCard | TrueFalseCard | ClozeCard
+    from quizapp.deck.model import AnyCard
 
 #: Editors that take ``--goto file:line`` instead of the common ``+line file``.
 _GOTO_EDITORS = {"code", "code-insiders", "codium"}
