@@ -469,3 +469,26 @@ async def test_the_home_cursor_stays_on_its_deck_when_the_list_is_reloaded(tmp_p
         await pilot.press("r")
         await settle(pilot)
         assert home.selected_path() == chosen
+
+
+async def test_coming_back_to_the_deck_list_rereads_only_changed_decks(tmp_path, monkeypatch):
+    from quizapp.deck import yaml_io
+
+    deck = copy_deck(tmp_path)
+    app = make_app(tmp_path, deck=deck)
+    read: list[Path] = []
+    real_load = yaml_io.load_deck
+    monkeypatch.setattr(yaml_io, "load_deck", lambda path, **kw: read.append(Path(path)) or real_load(path, **kw))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(read) == 1
+        await pilot.press("s")
+        await settle(pilot)
+        read.clear()
+        await pilot.press("escape")  # back home: the list is refreshed
+        await settle(pilot)
+        assert read == []
+        deck.write_text(deck.read_text().replace("title: Harbour Town Facts", "title: Harbour Town Facts Revised"))
+        await pilot.press("r")
+        await settle(pilot)
+        assert len(read) == 1 and app.screen.rows[0].title == "Harbour Town Facts Revised"

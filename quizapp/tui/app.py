@@ -101,7 +101,7 @@ class QuizApp(App[None]):
         return self._settings
 
     def deck(self, path: Path, *, reload: bool = False) -> Deck:
-        """A deck, read once and re-read when its file changed (or on ``reload``)."""
+        """A deck, read once and re-read when its file changed (or on ``reload``); the home screen's worker uses it too."""
         from quizapp.deck.yaml_io import load_deck
 
         key = Path(path).resolve()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,23 +39,28 @@ class DeckRow:
         return self.deck.title if self.deck else self.path.stem
 
 
-def find_decks(paths: list[Path], data_dir: Path | str | None, show_bundled: bool = True) -> list[DeckRow]:
-    """Read every deck the app should list (bundled, the user's folder, paths given); runs in a worker."""
+def find_decks(
+    paths: list[Path], data_dir: Path | str | None, show_bundled: bool = True, load: Callable[[Path], Deck] | None = None
+) -> list[DeckRow]:
+    """Read every deck the app should list (bundled, the user's folder, paths given); runs in a worker.
+
+    ``load`` reads one deck (the app's cache, so coming back to the list re-reads only changed files).
+    """
     from quizapp.deck.discovery import deck_files
     from quizapp.deck.yaml_io import load_deck
     from quizapp.errors import DeckError
+
+    load = load or load_deck
 
     rows = []
     for path, origin in deck_files(paths, data_dir):
         if origin == "bundled" and not show_bundled:
             continue
         try:
-            rows.append(DeckRow(path, origin, load_deck(path)))
+            rows.append(DeckRow(path, origin, load(path)))
         except DeckError as exc:
             first = exc.problems[0].message if exc.problems else str(exc)
             rows.append(DeckRow(path, origin, None, first))
-        except OSError as exc:
-            rows.append(DeckRow(path, origin, None, exc.strerror or str(exc)))
     return rows
 
 
@@ -114,7 +120,7 @@ class HomeScreen(Screen[None]):
         from quizapp.study.session import deck_summary
 
         app = self.app
-        rows = find_decks(app.deck_paths, app.data_dir, app.show_bundled)  # type: ignore[attr-defined]
+        rows = find_decks(app.deck_paths, app.data_dir, app.show_bundled, app.deck)  # type: ignore[attr-defined]
         now, settings = app.now(), app.settings  # type: ignore[attr-defined]
         try:
             with app.open_store() as store:  # type: ignore[attr-defined]
