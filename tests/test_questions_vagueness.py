@@ -377,3 +377,16 @@ def test_a_relation_many_share_is_not_asked():
     assert subject_question_problem("Who was the descendant of Norse settlers who reached Vinland in 1002?", "subject") is not None
     assert subject_question_problem("Who is a member of the Ostrava chess club?", "subject") is not None
     assert subject_question_problem("Who was the first mayor of Ostrava?", "subject") is None
+
+
+def test_a_reaction_or_continuation_needs_what_it_answers_or_continues():
+    # "Holm responded by recalling Varga in the 60th minute": responded to what?
+    assert subject_question_problem("Who responded by recalling Ivo Varga in the 60th minute?", "subject") is not None
+    assert subject_question_problem("Who continued to paint in Bergen?", "subject") is not None
+    assert subject_question_problem("Who returned home in 1921?", "subject") is not None
+    assert subject_question_problem("Who followed suit in 1958?", "subject") is not None
+    assert subject_question_problem("Where did Ada Brun continue to teach?", "prepositional") is not None
+    # The thing answered or continued is in the stem: kept.
+    assert subject_question_problem("Who responded to the Tromsø petition in May?", "subject") is None
+    assert subject_question_problem("Who resumed the excavation at Tell Amra?", "subject") is None
+    assert subject_question_problem("Who returned to Bergen in 1921?", "subject") is None

@@ -173,6 +173,24 @@ SHARED_RELATION_WHO = re.compile(
     r"citizens?|friends?|colleagues?|supporters?|fans?|students?|pupils?|one)\b"
 )
 
+#: Verbs whose fact is a reaction to, or a continuation of, something earlier in the article: asked
+#: without that thing ("Who responded by sending on Okafor?", "Who continued to work …?") the stem
+#: is a sentence with a hole. A stem naming the thing ("Who responded to the letter …?", "Who
+#: resumed the excavation …?") is kept.
+_DETERMINER = r"(?:the|a|an|his|her|its|their|this|that|these|those)\b"
+CONTEXT_VERB_WHO = re.compile(
+    r"^Who (?:"
+    r"(?:responded|responds|replied|replies|reacted|reacts)\b(?! to\b)"
+    r"|(?:agreed|agrees)\b(?! (?:to|with|on)\b)"
+    r"|(?:continued|continues|resumed|resumes)\b(?! " + _DETERMINER + r")"
+    r"|(?:returned|returns)\b(?! to\b)(?! " + _DETERMINER + r")"
+    r"|(?:followed|follows) (?:suit|up|on|through|with|by)\b"
+    r"|(?:joined|joins) in\b(?! " + _DETERMINER + r")"
+    r")"
+)
+#: "Where did X continue to work?": continuing presumes an earlier spell the stem leaves out.
+CONTINUATION = re.compile(r"\b(?:continue[sd]?|resume[sd]?) (?:to \w+|\w+ing)\b", re.I)
+
 
 def subject_question_problem(stem: str, pattern: str) -> str | None:
     """Why a question about a clause's subject ("Who ...?", "Which organization ...?") is too vague.
@@ -187,8 +205,12 @@ def subject_question_problem(stem: str, pattern: str) -> str | None:
         return "no name, number or date says which event is meant"  # "When did the first steamer arrive?"
     if stem.startswith("How many ") and not _ANCHOR.search(stem.split(None, 2)[2]):
         return "no name, place or date says which count is meant"  # "How many large firms carried risks?"
+    if CONTINUATION.search(stem):
+        return "continuing presumes an earlier spell the question leaves out"
     if pattern not in {"subject", "relative"}:
         return None
+    if CONTEXT_VERB_WHO.search(stem):
+        return "a reaction or continuation asked without what it answers or continues"
     if not _ANCHOR.search(rest):
         return "no name, number or date anchors the question"
     if STANCE_WHO.search(stem):
