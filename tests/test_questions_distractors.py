@@ -93,3 +93,43 @@ def test_format_date_by_granularity():
     assert format_date("2023-11", None) == "November 2023"
     assert format_date("2024-03-19", None) == "March 19, 2024"
     assert format_date("1970s", None) == "1970s"
+
+
+def test_no_country_that_did_not_exist_in_the_events_year():
+    # "In 1987 the convoy crossed into Hungary": Kosovo (2008) or Slovenia (1991) would be anachronisms.
+    later = {"Czech Republic", "Slovakia", "Kosovo", "Croatia", "Slovenia", "Serbia", "Ukraine", "Belarus",
+             "Russia", "North Macedonia", "Montenegro", "Bosnia and Herzegovina"}
+    seen: set[str] = set()
+    for seed in range(40):
+        got = pick_distractors(Answer("place", "Hungary", category="country", event_year=1987), [], random.Random(seed))
+        assert got is not None and len(got) == 3
+        seen.update(got)
+    assert not seen & later
+    assert "Poland" in seen
+    # In 2015 they all existed: offered again.
+    after = set()
+    for seed in range(40):
+        after.update(pick_distractors(Answer("place", "Hungary", category="country", event_year=2015), [],
+                                      random.Random(seed)) or [])
+    assert after & later
+
+
+def test_the_event_year_is_the_sentences_year_else_the_last_year_named_else_the_articles():
+    import datetime as dt
+
+    from quizapp.facts.model import ArticleFacts, Mention
+    from quizapp.questions.generate import _event_year
+
+    first = "In May 1987 the convoy left Vienna."
+    second = "Two days later it crossed into Hungary."
+    text = f"{first} {second}"
+    at = len(first) + 1
+    dated = Mention(kind="date", text="May 1987", canonical="1987-05", value="1987-05", start=3, end=11,
+                    sentence=first)
+    hungary = Mention(kind="place", text="Hungary", canonical="Hungary", start=text.index("Hungary"),
+                      end=text.index("Hungary") + 7, sentence=second, sentence_start=at)
+    facts = ArticleFacts(path="x.txt", text=text, published=dt.date(2024, 3, 1), mentions=[dated, hungary])
+    assert _event_year(hungary, facts) == 1987  # the year the text last named
+    assert _event_year(hungary, facts.model_copy(update={"mentions": [hungary]})) == 2024  # the article's
+    own = hungary.model_copy(update={"sentence": "In 1990 it crossed into Hungary."})
+    assert _event_year(own, facts) == 1990  # the sentence's own year

@@ -48,6 +48,7 @@ class Reference:
     org_category: dict[str, str]
     orgs_by_category: dict[str, tuple[str, ...]]
     people: dict[str, Person]
+    country_since: dict[str, int]  # country -> year it became independent in its current form (after 1900)
 
     @property
     def person_role(self) -> dict[str, str]:
@@ -75,6 +76,7 @@ def reference() -> Reference:
         org_category=org_category,
         orgs_by_category={k: tuple(v) for k, v in data["organizations"].items()},
         people=people,
+        country_since={c: int(y) for c, y in data["country_since"].items()},
     )
 
 
@@ -309,6 +311,7 @@ class Answer:
     stem: str = ""  # the question: nothing it names or implies may be a wrong choice
     year: int | None = None  # the article's year: a distractor must have been alive then
     country: str | None = None  # a person's country, when known
+    event_year: int | None = None  # the fact's year: no country offered that did not exist then
 
 
 def _blocked(candidate: str, answer: Answer) -> bool:
@@ -393,6 +396,17 @@ def _same_region_countries(country: str, region_of: dict[str, str]) -> tuple[lis
     return same, wider
 
 
+def existed(country: str, year: int) -> bool:
+    """Whether a country existed in its current form in ``year`` (bundled independence years)."""
+    since = _country_since().get(_key(country))
+    return since is None or since <= year
+
+
+@functools.cache
+def _country_since() -> dict[str, int]:
+    return {_key(c): y for c, y in reference().country_since.items()}
+
+
 def place_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.Random) -> list[str] | None:
     ref = reference()
     cat = answer.category
@@ -404,6 +418,8 @@ def place_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.Ra
         same, wider = _same_region_countries(answer.canonical, region_of)
         if not same:
             return None
+        if answer.event_year is not None:  # "Kosovo" for a 1989 event is an anachronism
+            same, wider = [c for c in same if existed(c, answer.event_year)], [c for c in wider if existed(c, answer.event_year)]
         deck = {_key(p.canonical) for p in same_kind if p.category == "country"}
         _take([c for c in same if _key(c) in deck], answer, rng, chosen)
         _take(same, answer, rng, chosen)

@@ -87,6 +87,7 @@ class Candidate:
     signature: frozenset[str]
     excluded: set[str] = field(default_factory=set)
     year: int | None = None  # the article's year (no anachronistic distractors)
+    event_year: int | None = None  # the fact's year: no country offered that did not exist then
     swaps: list[str] = field(default_factory=list)  # same-kind values the article states, for false statements
 
     @property
@@ -393,6 +394,7 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
     if _has_competing_answer(cand, corpus):
         return None
     cand.excluded = _also_true(cand, corpus)
+    cand.event_year = _event_year(mention, facts)
     return cand
 
 
@@ -666,11 +668,28 @@ def _card_id(source: str, kind: str, text: str) -> str:
     return f"{_slug(source)[:24]}-{digest}"
 
 
+#: A year the source sentence names ("in 1989"): the event's, for countries that existed then.
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _event_year(mention: Mention, facts: ArticleFacts) -> int | None:
+    """The year of a fact: the earliest year its sentence names, else the year the text last named before
+    it (a history tells its events in order), else the article's publication year."""
+    years = [int(y) for y in _YEAR.findall(mention.sentence)]
+    if years:
+        return min(years)
+    earlier = [m for m in facts.mentions if m.kind == "date" and m.start < mention.sentence_start
+               and m.value and m.value[:4].isdigit()]
+    if earlier:
+        return int(max(earlier, key=lambda m: m.start).value[:4])  # type: ignore[index]
+    return facts.published.year if facts.published else None
+
+
 def _distractors_for(cand: Candidate, pool: list[dist.PoolEntry], seed: int, purpose: str) -> list[str] | None:
     answer = dist.Answer(kind=cand.kind, canonical=cand.answer, aliases=tuple([cand.mention.text, *cand.aliases]),
                          value=cand.mention.value, category=cand.category,
                          excluded={e for e in cand.excluded if e.casefold() not in {cand.answer.casefold(), cand.mention.text.casefold()}},
-                         stem=cand.question, year=cand.year)
+                         stem=cand.question, year=cand.year, event_year=cand.event_year)
     if cand.kind == "number":
         unit = _money_unit(cand.mention)
         answer.canonical = cand.answer[:len(cand.answer) - len(unit)] if unit else cand.answer
