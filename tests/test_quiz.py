@@ -175,3 +175,22 @@ def test_an_answer_the_database_refuses_leaves_the_question_unanswered(deck, sto
     monkeypatch.delattr(store, "record_review")  # the database accepts writes again
     quiz.answer(RIGHT[question.item.item_id])
     assert quiz.index == 1 and quiz.score == 1
+
+
+def test_a_result_the_database_refuses_still_scores_and_is_stored_on_the_next_try(deck, store, tmp_path, monkeypatch):
+    from quizapp.errors import StorageError
+
+    path = tmp_path / "h.yaml"
+    quiz = QuizSession(deck, path, store, n=None, types={"typed"}, seed=0, clock=lambda: NOW)
+
+    def locked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise StorageError("cannot write to the review database: database is locked")
+
+    monkeypatch.setattr(store, "save_quiz", locked)
+    while not quiz.finished:
+        quiz.answer(RIGHT[quiz.current.item.item_id])
+    results = quiz.results()
+    assert results.score == 3 and results.quiz_id is None and isinstance(quiz.save_error, StorageError)
+    monkeypatch.delattr(store, "save_quiz")
+    assert quiz.results() is results and results.quiz_id is not None and quiz.save_error is None
+    assert [(q.score, q.total) for q in store.quizzes(path)] == [(3, 3)]

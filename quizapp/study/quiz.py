@@ -17,6 +17,7 @@ from fsrs import Rating
 from pydantic import BaseModel, ConfigDict, Field
 
 from quizapp.deck.model import ClozeCard, Deck, Flashcard, MultipleChoiceCard, StudyItem
+from quizapp.errors import StorageError
 from quizapp.storage.db import QuizAnswerRow, ReviewStore
 from quizapp.study.grading import AGAIN, GOOD, Grade, expected_answers, grade_item
 from quizapp.study.scheduling import Settings, make_scheduler, utc
@@ -118,6 +119,9 @@ class QuizSession:
         self.responses: list[str | None] = []
         self.durations: list[int | None] = []
         self._results: QuizResults | None = None
+        self._rows: list[QuizAnswerRow] = []  # what finish() stores
+        self._finished_at = self.started_at
+        self.save_error: StorageError | None = None  # why the result could not be stored, if it could not
         store.touch_deck(self.deck_path, deck.title, self.started_at)
 
     def _choices(self, item: StudyItem) -> list[str] | None:
@@ -211,14 +215,31 @@ class QuizSession:
         self.responses.append(response)
         self.durations.append(duration_ms)
         if self.finished:
-            self.finish()
+            self.finish()  # stored at once, so leaving now loses nothing
 
     # --- results ---------------------------------------------------------------------------------
 
     def finish(self) -> QuizResults:
-        """Score the questions answered so far and store the result (once)."""
-        if self._results is not None:
-            return self._results
+        """Score the questions answered so far and store the result (once).
+
+        When the database refuses the result, the score still stands: the error is kept in
+        :attr:`save_error` for the UI to report, and the next call tries to store it again.
+        """
+        if self._results is None:
+            self._results = self._score()
+        if self._results.quiz_id is None and self._rows:
+            try:
+                self._results.quiz_id = self.store.save_quiz(
+                    self.deck_path, started_at=self.started_at, finished_at=self._finished_at,
+                    score=self._results.score, total=self._results.total, seconds=self._results.seconds,
+                    answers=self._rows,
+                )
+                self.save_error = None
+            except StorageError as exc:
+                self.save_error = exc
+        return self._results
+
+    def _score(self) -> QuizResults:
         asked = self.questions[: self.index]
         by_kind: dict[str, KindScore] = {}
         misses: list[Miss] = []
@@ -238,21 +259,14 @@ class QuizSession:
                                    given=response, kind=kind))
             rows.append(QuizAnswerRow(item.item_id, item.card_id, kind, response, expected, right,
                                       skipped=grade is None, duration_ms=duration))
-        finished_at = self._clock()
+        self._finished_at = self._clock()
+        self._rows = rows
         seconds = round(time.monotonic() - self._monotonic_start, 3)
-        score = sum(1 for row in rows if row.correct)
-        quiz_id = None
-        if rows:
-            quiz_id = self.store.save_quiz(
-                self.deck_path, started_at=self.started_at, finished_at=finished_at, score=score,
-                total=len(rows), seconds=seconds, answers=rows,
-            )
-        self._results = QuizResults(
-            deck_title=self.deck.title, deck_path=str(self.deck_path), score=score, total=len(rows),
-            seconds=seconds, by_kind=by_kind, misses=misses, missed_item_ids=[m.item_id for m in misses],
-            quiz_id=quiz_id,
+        return QuizResults(
+            deck_title=self.deck.title, deck_path=str(self.deck_path), score=sum(1 for row in rows if row.correct),
+            total=len(rows), seconds=seconds, by_kind=by_kind, misses=misses,
+            missed_item_ids=[m.item_id for m in misses],
         )
-        return self._results
 
     def results(self) -> QuizResults:
         return self.finish()

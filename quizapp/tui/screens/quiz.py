@@ -137,9 +137,15 @@ class QuizScreen(Screen[None]):
         """The time limit ran out: the question counts as missed."""
         session = self.session
         assert session is not None and session.current is not None
+        from quizapp.errors import QuizappError
+
         item = session.current.item
-        session.timeout()
         self._stop_clock()
+        try:
+            session.timeout()
+        except QuizappError as exc:  # the database refused the review: the question stays, without a clock
+            self.notify(str(exc), title="The answer was not saved", severity="error", timeout=10, markup=False)
+            return
         self.query_one(QuestionView).freeze(None)
         feedback = self.query_one(AnswerFeedback)
         feedback.show(item, None)
@@ -225,7 +231,11 @@ class QuizScreen(Screen[None]):
         assert self.session is not None
         self._stop_clock()
         self.phase = "done"
-        self.app.switch_screen(ResultsScreen(self.session))
+        results = self.session.finish()
+        if self.session.save_error is not None:  # the score is still shown, only not kept
+            self.app.notify(str(self.session.save_error), title="The quiz result was not saved", severity="error",
+                            timeout=15, markup=False)
+        self.app.switch_screen(ResultsScreen(self.session, results))
 
     def action_end(self) -> None:
         """Stop early: score what was answered (if anything), else just leave."""

@@ -30,10 +30,10 @@ class ResultsScreen(Screen[None]):
         Binding("enter", "close", "Done", show=False),
     ]
 
-    def __init__(self, session: QuizSession) -> None:
+    def __init__(self, session: QuizSession, results: QuizResults | None = None) -> None:
         super().__init__()
         self.session = session
-        self.results: QuizResults = session.results()
+        self.results: QuizResults = results or session.results()
 
     def compose(self) -> ComposeResult:
         results = self.results
