@@ -714,6 +714,10 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         if target.kind == "number":
             rest = clause - _subtree_ids(anchor)
         fronted = {i for i in rest if i < anchor.left_edge.i}
+        simple = _simple_past(verb, rest, plural=target.kind == "number", present_perfect=target.kind == "date")
+        if simple is None:
+            return None  # a past perfect whose simple past we do not know
+        replace = {**replace, **simple[1]}
         body = _render(doc, rest - fronted, {**replace, **_case_fix(doc, rest - fronted, replace)})
         tail = _render(doc, fronted, replace) if fronted else ""
         if tail:
@@ -722,7 +726,8 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     else:
         remove = _subtree_ids(anchor)
         rest = clause - remove
-        inverted = _invert(doc, verb, subject, rest, replace, aux_for_participle)
+        inverted = _invert(doc, verb, subject, rest, replace, aux_for_participle,
+                           present_perfect=target.kind == "date")
         if inverted is None:
             return None
         question = f"{wh} {inverted}"
@@ -1043,11 +1048,45 @@ def _question_word(target: Target, role: str, counted: Token | None, doc: Any, t
     return _wh_phrase(target, role)
 
 
+def _plural(subject: Token) -> bool:
+    return (subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "we", "you"}
+            or any(c.dep_ == "conj" for c in subject.children))
+
+
+def _simple_past(verb: Token, rest: set[int], *, plural: bool,
+                 present_perfect: bool = False) -> tuple[str | None, dict[int, str]] | None:
+    """The clause's perfect rewritten in the simple past, for a question that stands on its own.
+
+    A question keeps no past perfect from its sentence ("had been forced out" -> "was forced out", "had
+    fled" -> "fled"), nor a present perfect when it asks for a date ("When has X been ...?"). Returns the
+    auxiliary a question would invert ("was", or "did" with the verb's lemma) and the word replacements
+    for a clause read in order; ``(None, {})`` when the clause has no such perfect; None when the
+    participle's past tense is unknown (an irregular verb not listed)."""
+    perfect = {"had"} | ({"has", "have"} if present_perfect else set())
+    auxes = sorted((c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest),
+                   key=lambda t: t.i)
+    if not auxes or auxes[0].lower_ not in perfect:
+        return None, {}
+    be = "were" if plural else "was"
+    had = auxes[0]
+    if len(auxes) >= 2 and auxes[1].lower_ == "been":  # "had been forced out", "had been living"
+        return be, {had.i: "", auxes[1].i: be}
+    if len(auxes) == 1 and verb.lower_ == "been":  # "had been mayor"
+        return be, {had.i: "", verb.i: be}
+    if len(auxes) == 1 and verb.tag_ == "VBN":  # "had fled"
+        past = verb.lower_ if verb.lower_.endswith("ed") else IRREGULAR_PAST.get(verb.lower_)
+        if past is None:
+            return None
+        return "did", {had.i: "", verb.i: past}
+    return None, {}
+
+
 def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict[int, str],
-            aux_override: str | None = None) -> str | None:
+            aux_override: str | None = None, present_perfect: bool = False) -> str | None:
     """Clause tokens in question order: auxiliary, subject, the rest.
 
-    ``aux_override`` is the auxiliary of a participle clause ("carrying" -> "were ... carrying").
+    ``aux_override`` is the auxiliary of a participle clause ("carrying" -> "were ... carrying"). A past
+    perfect is asked in the simple past ("When was X forced out?", "Through which country did X flee?").
     """
     subject_ids = _subtree_ids(subject) & rest
     if not subject_ids and subject.i not in replace:
@@ -1060,8 +1099,16 @@ def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict
     fronted = {i for i in rest if i < subject.left_edge.i and i not in subject_ids}
     tail_ids = rest - subject_ids - fronted
     local = dict(replace)
+    simple = _simple_past(verb, rest, plural=_plural(subject), present_perfect=present_perfect)
     if aux_override:
         aux_text = aux_override
+    elif simple is None or simple[0] is not None:
+        # Do-support needs only the lemma, so an irregular participle not listed is fine here.
+        aux_text, dropped = simple if simple is not None else ("did", {auxes[0].i: "", verb.i: ""})
+        tail_ids -= set(dropped)
+        if aux_text == "did":
+            local[verb.i] = verb.lemma_.lower()
+            tail_ids.add(verb.i)
     elif auxes and auxes[0].i in rest:
         first_aux = auxes[0]
         if first_aux.lower_ in {"to"}:
