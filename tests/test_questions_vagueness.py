@@ -390,3 +390,12 @@ def test_a_reaction_or_continuation_needs_what_it_answers_or_continues():
     assert subject_question_problem("Who responded to the Tromsø petition in May?", "subject") is None
     assert subject_question_problem("Who resumed the excavation at Tell Amra?", "subject") is None
     assert subject_question_problem("Who returned to Bergen in 1921?", "subject") is None
+
+
+def test_a_side_clauses_background_state_without_a_date_is_not_asked():
+    # "Ada Brun, who taught at the Bergen Academy, ...": asked alone, it is a sentence with a hole.
+    assert subject_question_problem("Who taught at the Bergen Academy?", "relative") is not None
+    assert subject_question_problem("Who was on a state visit to Norway?", "relative") is not None
+    # With a date it is a fact of its own; a main clause's subject is judged by the other rules.
+    assert subject_question_problem("Who taught at the Bergen Academy from 1904?", "relative") is None
+    assert subject_question_problem("Who taught at the Bergen Academy?", "subject") is None

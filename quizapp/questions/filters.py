@@ -188,6 +188,12 @@ CONTEXT_VERB_WHO = re.compile(
     r"|(?:joined|joins) in\b(?! " + _DETERMINER + r")"
     r")"
 )
+#: A side clause's background state ("Kohl, who was on a visit to Poland"; "De Morgan, who taught at
+#: UCL"): without a date, the question has no link to the article's events and many could answer it.
+BACKGROUND_STATE_WHO = re.compile(
+    r"^Who (?:was|were|is|are|taught|teaches|worked|works|lived|lives|served|serves|studied|studies|"
+    r"headed|heads|ran|runs|led|leads|owned|owns|held|holds|lectured|lectures)\b"
+)
 #: "Where did X continue to work?": continuing presumes an earlier spell the stem leaves out.
 CONTINUATION = re.compile(r"\b(?:continue[sd]?|resume[sd]?) (?:to \w+|\w+ing)\b", re.I)
 
@@ -209,6 +215,8 @@ def subject_question_problem(stem: str, pattern: str) -> str | None:
         return "continuing presumes an earlier spell the question leaves out"
     if pattern not in {"subject", "relative"}:
         return None
+    if pattern == "relative" and BACKGROUND_STATE_WHO.search(stem) and not re.search(r"\d", stem):
+        return "a side clause's background state without a date links to no event of the article"
     if CONTEXT_VERB_WHO.search(stem):
         return "a reaction or continuation asked without what it answers or continues"
     if not _ANCHOR.search(rest):
