@@ -399,3 +399,18 @@ def test_a_side_clauses_background_state_without_a_date_is_not_asked():
     # With a date it is a fact of its own; a main clause's subject is judged by the other rules.
     assert subject_question_problem("Who taught at the Bergen Academy from 1904?", "relative") is None
     assert subject_question_problem("Who taught at the Bergen Academy?", "subject") is None
+
+
+def test_a_bare_relational_place_noun_does_not_say_of_which_place():
+    from quizapp.questions.filters import stem_problem
+
+    assert stem_problem("In what year did a Kestrel team come close to the summit?", ["1931"]) is not None
+    assert stem_problem("When did the surveyor Ola Brekke first sight the east coast?", ["May 1788"]) is not None
+    assert stem_problem("How many ferries crossed the border in 1921?", ["40"]) is not None
+    assert stem_problem("How many wolves roam in the north during winter?", ["12"]) is not None
+    # A complement, a name after the noun or another named place says which one.
+    assert stem_problem("In what year did a Kestrel team come close to the summit of Mount Ardel?", ["1931"]) is None
+    assert stem_problem("When did the surveyor Ola Brekke first sight the east coast of Varnland?", ["May 1788"]) is None
+    assert stem_problem("How many ferries crossed the border with Varnland in 1921?", ["40"]) is None
+    assert stem_problem("How many wolves roam in the north of Varnland during winter?", ["12"]) is None
+    assert stem_problem("How many climbers reached the summit on Mount Ardel in 1931?", ["9"]) is None

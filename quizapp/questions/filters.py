@@ -48,6 +48,36 @@ BACK_REFERENCE_NOUNS = (
 )
 BACK_REFERENCE = re.compile(
     rf"\bthe\s+(?:(?:[a-z][\w-]*\s+)?(?:{'|'.join(BACK_REFERENCE_NOUNS)})s?|\d+-year-old)\b")
+#: Relational place nouns that only name a place relative to another one: "the summit" of which
+#: mountain, "the west coast" of which land? Without an "of …"/"with …" complement they point back.
+RELATIONAL_PLACE = re.compile(
+    r"\b[Tt]he\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:summit|peak|coast|coastline|shore|border|frontier|island|capital|peninsula|mainland|interior)\b"
+    r"|\b[Tt]he\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\b(?!\s+(?:coast|shore))"
+)
+#: A complement or a following name that says which place is meant.
+RELATIONAL_COMPLEMENT = re.compile(r"\s+(?:of|with|between)\b|\s+[A-Z]")
+#: Month and weekday names: capitalised, yet no place.
+_CALENDAR_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+#: A named place elsewhere in the stem ("in Nepal", "near Hobart") that the relational noun hangs on.
+NAMED_PLACE = re.compile(rf"\b(?:in|at|near|on|off|from|to|across|of)\s+(?!(?:{_CALENDAR_WORDS})\b)[A-Z]")
+
+
+def bare_relational_place(stem: str) -> str | None:
+    """A relational place noun ("the summit", "the west coast") with no complement, when the stem names
+    no other place: "of which mountain?" cannot be answered without the article."""
+    for match in RELATIONAL_PLACE.finditer(stem):
+        if RELATIONAL_COMPLEMENT.match(stem[match.end():]):
+            continue
+        if NAMED_PLACE.search(stem):
+            return None
+        return match.group(0)
+    return None
+
+
 #: Words naming a category that, after "the", stand in for the answer ("the league" for the NFL).
 CAPTION_MARKERS = re.compile(
     r"\b(file photo|photo courtesy|pictured|in this photo|captured from|\(photo|\(yonhap\)|getty images|"
@@ -135,6 +165,9 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
     for match in BACK_REFERENCE.finditer(stem):
         if not re.match(r"\s+(?:of\s+)?[A-Z]", stem[match.end():]):
             return f'"{match.group(0)}" needs the surrounding text'
+    relational = bare_relational_place(stem)
+    if relational:
+        return f'"{relational}" does not say of which place'
     if re.match(r"^(however|but|and|also|so|yet|still|additionally|interestingly)\b", stem, re.IGNORECASE):
         return "opens with a connective"
     # "the two countries" points back; "the two North Korean diplomats" describes itself.
