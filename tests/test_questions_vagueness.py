@@ -414,3 +414,13 @@ def test_a_bare_relational_place_noun_does_not_say_of_which_place():
     assert stem_problem("How many ferries crossed the border with Varnland in 1921?", ["40"]) is None
     assert stem_problem("How many wolves roam in the north of Varnland during winter?", ["12"]) is None
     assert stem_problem("How many climbers reached the summit on Mount Ardel in 1931?", ["9"]) is None
+
+
+def test_since_needs_a_year_and_no_simple_past():
+    from quizapp.questions.filters import stem_problem
+
+    assert stem_problem("Through which port did thousands of Varnish farmers sail since the spring?", ["Kessin"]) is not None
+    assert stem_problem("In which town did Ola Brekke live since 1921?", ["Kessin"]) is not None
+    assert stem_problem("Ola Brekke has lived in Kessin since the war.", ["Tromvik"]) is not None
+    assert stem_problem("Ola Brekke has lived in Kessin since 1921.", ["Tromvik"]) is None
+    assert stem_problem("Ola Brekke has lived in Kessin since early 1921.", ["Tromvik"]) is None

@@ -78,6 +78,24 @@ def bare_relational_place(stem: str) -> str | None:
     return None
 
 
+#: "since" with a year soon after it ("since 1990", "since early 1990", "since May 1990").
+SINCE_YEAR = re.compile(r"\bsince\s+(?:[\w-]+\s+){0,2}\d{4}\b", re.I)
+SINCE = re.compile(r"\bsince\b", re.I)
+DO_SUPPORT = re.compile(r"\b(?:did|does|do)\b", re.I)
+
+
+def since_problem(stem: str) -> str | None:
+    """A "since …" kept by a simple-past rewrite ("did … flee since the summer") is ungrammatical, and
+    "since the summer" with no year does not say when."""
+    if not SINCE.search(stem):
+        return None
+    if DO_SUPPORT.search(stem):
+        return '"since" cannot go with a simple past "did"'
+    if len(SINCE.findall(stem)) != len(SINCE_YEAR.findall(stem)):
+        return '"since" without a year does not say from when'
+    return None
+
+
 #: Words naming a category that, after "the", stand in for the answer ("the league" for the NFL).
 CAPTION_MARKERS = re.compile(
     r"\b(file photo|photo courtesy|pictured|in this photo|captured from|\(photo|\(yonhap\)|getty images|"
@@ -165,6 +183,9 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
     for match in BACK_REFERENCE.finditer(stem):
         if not re.match(r"\s+(?:of\s+)?[A-Z]", stem[match.end():]):
             return f'"{match.group(0)}" needs the surrounding text'
+    since = since_problem(stem)
+    if since:
+        return since
     relational = bare_relational_place(stem)
     if relational:
         return f'"{relational}" does not say of which place'
