@@ -424,3 +424,13 @@ def test_since_needs_a_year_and_no_simple_past():
     assert stem_problem("Ola Brekke has lived in Kessin since the war.", ["Tromvik"]) is not None
     assert stem_problem("Ola Brekke has lived in Kessin since 1921.", ["Tromvik"]) is None
     assert stem_problem("Ola Brekke has lived in Kessin since early 1921.", ["Tromvik"]) is None
+
+
+def test_a_false_statement_swaps_only_a_nearby_year():
+    from quizapp.questions.quality import plausible_year_swap
+
+    # "Varnland joined the Northern Rail League in 1871" (founded 1950) would be absurd on its face.
+    assert not plausible_year_swap("1950", "1871")
+    assert not plausible_year_swap("1950-06-01", "1990-03-02")
+    assert plausible_year_swap("1950", "1962")
+    assert plausible_year_swap("1950-06-01", "1938-03-02")

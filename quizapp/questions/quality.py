@@ -191,7 +191,8 @@ class ArticleReview:
             for other in self.facts.mentions:
                 if other.kind == "date" and other.value and dist.date_granularity(other.value) == gran:
                     shown = dist.format_date(other.value, None)
-                    if shown and shown.casefold() not in own and other.value != m.value:
+                    if (shown and shown.casefold() not in own and other.value != m.value
+                            and plausible_year_swap(m.value or "", other.value)):
                         out.append(shown)
         elif cand.kind == "number":
             for other in self.facts.mentions:
@@ -228,6 +229,19 @@ class ArticleReview:
                     continue  # "smuggled Cuban cigars into Cuba" is no statement to judge
                 out.append(cluster.canonical)
         return list(dict.fromkeys(out))
+
+
+#: How far a false statement's year may lie from the true one: further off, the year is absurd on its
+#: face ("a founding member of NATO in 1904") and gives the answer away.
+MAX_YEAR_SWAP = 25
+
+
+def plausible_year_swap(true_value: str, swapped_value: str) -> bool:
+    """Whether a date swapped into a false statement lies within MAX_YEAR_SWAP years of the true one."""
+    true_year, swapped_year = re.match(r"\d{4}", true_value), re.match(r"\d{4}", swapped_value)
+    if true_year is None or swapped_year is None:
+        return True  # no year to compare (a decade, a relative date): the granularity check decides
+    return abs(int(true_year.group()) - int(swapped_year.group())) <= MAX_YEAR_SWAP
 
 
 def _plain_words(text: str) -> list[str]:
