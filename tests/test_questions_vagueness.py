@@ -434,3 +434,16 @@ def test_a_false_statement_swaps_only_a_nearby_year():
     assert not plausible_year_swap("1950-06-01", "1990-03-02")
     assert plausible_year_swap("1950", "1962")
     assert plausible_year_swap("1950-06-01", "1938-03-02")
+
+
+def test_a_named_award_needs_a_second_anchor():
+    from quizapp.questions.filters import award_problem
+
+    assert award_problem("Who was awarded the Ardel Medal of Courage?") is not None
+    assert award_problem("Which poet received the Kessin Prize for Poetry?") is not None
+    assert award_problem("Who won the Varnland Cup after extra time?") is not None
+    assert award_problem("Who was awarded the Ardel Medal in 1954?") is None
+    assert award_problem("Who received the Kessin Prize at a ceremony in Tromvik?") is None
+    assert award_problem("Ola Brekke was awarded the Ardel Medal of Courage.") is None
+    assert award_problem("In what year was Ola Brekke awarded the Ardel Medal?") is None
+    assert award_problem("Who won the race on the fjord?") is None  # no named award

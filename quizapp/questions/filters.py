@@ -183,6 +183,9 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
     for match in BACK_REFERENCE.finditer(stem):
         if not re.match(r"\s+(?:of\s+)?[A-Z]", stem[match.end():]):
             return f'"{match.group(0)}" needs the surrounding text'
+    award = award_problem(stem)
+    if award:
+        return award
     since = since_problem(stem)
     if since:
         return since
@@ -284,6 +287,28 @@ def subject_question_problem(stem: str, pattern: str) -> str | None:
         if word.casefold() in PERSONAL_PRONOUNS and not any(w[:1].isupper() for w in words[:index]):
             return f'"{word}" has no antecedent inside the question'
     return None
+
+
+#: Receiving a named honour: "awarded the George Medal", "won the Ardel Prize for Poetry".
+AWARD = re.compile(
+    r"\b(?:awarded|received|receives|receive|won|wins|win|given|presented with|earned|earns)\s+"
+    r"(?:the\s+|a\s+|an\s+)?"
+    r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|in|and|the)\s+)*[A-Z][\w’'-]*)*"
+)
+#: Words a question opens with, which anchor nothing.
+_QUESTION_OPENING = re.compile(r"^(?:(?:Who|Whom|Whose|Which|What|When|Where|How|In|To|From|At|On|For)\b\s*)+")
+
+
+def award_problem(stem: str) -> str | None:
+    """A named award with nothing else to anchor it ("Who was awarded the George Medal?"): many people
+    received it, so the question needs a year, a place or another name besides the award."""
+    match = AWARD.search(stem)
+    if match is None:
+        return None
+    rest = _QUESTION_OPENING.sub("", stem[:match.start()]) + " " + stem[match.end():]
+    if _ANCHOR.search(rest):
+        return None
+    return "a named award with no year, place or other name: many received it"
 
 
 def unbound_pronoun(stem: str, people: Iterable[str]) -> str | None:
