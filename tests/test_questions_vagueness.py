@@ -447,3 +447,28 @@ def test_a_named_award_needs_a_second_anchor():
     assert award_problem("Ola Brekke was awarded the Ardel Medal of Courage.") is None
     assert award_problem("In what year was Ola Brekke awarded the Ardel Medal?") is None
     assert award_problem("Who won the race on the fjord?") is None  # no named award
+
+
+def test_an_age_is_asked_only_of_someone_the_article_is_about():
+    from quizapp.facts.model import ArticleFacts, Cluster, Mention
+    from quizapp.ingest.model import Article
+    from quizapp.questions.quality import is_prominent_person
+
+    text = ("Floods cut the coast road near Kessin on Tuesday, and the ferry to Tromvik stopped.\n\n"
+            "Ola Brekke, a 61-year-old net maker, said his shed was lost.\n\n"
+            "Mayor Ines Falk, 48, promised repairs. Falk toured the harbour on Wednesday.")
+
+    def person(name: str, canonical: str) -> Mention:
+        start = text.index(name)
+        return Mention(kind="person", text=name, canonical=canonical, sentence="", start=start, end=start + len(name))
+
+    article = Article(path="floods.txt", title="Floods close Kessin road", text=text)
+    facts = ArticleFacts(path="floods.txt", text=text,
+                         mentions=[person("Ola Brekke", "Ola Brekke"), person("Ines Falk", "Ines Falk"),
+                                   person("Falk", "Ines Falk")],
+                         clusters=[Cluster(kind="person", canonical="Ola Brekke"),
+                                   Cluster(kind="person", canonical="Ines Falk", aliases=["Falk"])])
+    assert not is_prominent_person("Ola Brekke", article, facts)  # a one-off interviewee
+    assert is_prominent_person("Ines Falk", article, facts)  # mentioned twice
+    headline = article.model_copy(update={"title": "Net maker Ola Brekke loses his shed"})
+    assert is_prominent_person("Ola Brekke", headline, facts)

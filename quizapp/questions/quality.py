@@ -79,6 +79,8 @@ class ArticleReview:
             return None
         if self.is_metonymy(cand):
             return None
+        if cand.transformed.wh == "how old" and not self.age_worth_asking(cand.transformed.template):
+            return None
         dates = self.dates_by_sentence.get(m.sentence_start, {})
         question = resolve_time_refs(cand.question, dates)
         if question is None or self.ambiguous_possessive(question, cand.kind == "person"):
@@ -98,6 +100,12 @@ class ArticleReview:
         cand.year = self.article.published.year if self.article.published else None
         cand.swaps = self.swaps(cand)
         return cand
+
+    def age_worth_asking(self, template: str) -> bool:
+        """An age is worth learning only for someone the article is about: named in its headline or first
+        paragraph, or mentioned more than once. A one-off interviewee's age is trivia."""
+        named = re.match(r"^(.+?) was \{answer\} years old\.$", template)
+        return named is not None and is_prominent_person(named.group(1), self.article, self.facts)
 
     def is_metonymy(self, cand: Any) -> bool:
         """A city as the subject of something only a government does ("Which city is an ally of ...?")."""
@@ -229,6 +237,20 @@ class ArticleReview:
                     continue  # "smuggled Cuban cigars into Cuba" is no statement to judge
                 out.append(cluster.canonical)
         return list(dict.fromkeys(out))
+
+
+def is_prominent_person(name: str, article: Article, facts: ArticleFacts) -> bool:
+    """Whether the article names a person in a headline or its first paragraph, or mentions them twice."""
+    cluster = next((c for c in facts.clusters
+                    if c.kind == "person" and (name == c.canonical or name in c.aliases)), None)
+    forms = {name, *((cluster.canonical, *cluster.aliases) if cluster else ())}
+    forms = {f for f in forms if len(f) > 2}
+    opening = " ".join([article.title or "", *article.headlines, article.text.strip().split("\n\n")[0]])
+    if any(re.search(rf"\b{re.escape(form)}\b", opening) for form in forms):
+        return True
+    mentions = sum(1 for m in facts.mentions
+                   if m.kind == "person" and ((cluster is not None and m.canonical == cluster.canonical) or m.text in forms))
+    return mentions >= 2
 
 
 #: How far a false statement's year may lie from the true one: further off, the year is absurd on its
