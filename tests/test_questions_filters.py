@@ -71,3 +71,16 @@ def test_an_age_used_as_a_noun_points_back():
     from quizapp.questions.filters import stem_problem
 
     assert stem_problem("How many caps has the 27-year-old won for Ireland?", ["31"])
+
+
+def test_writers_filler_marks_a_copied_clause():
+    from quizapp.questions.filters import copied_clause_problem
+    long_filler = "When was Marta Quell finishing a slow and rather dreary rehearsal at the Dunmere Playhouse?"
+    assert copied_clause_problem(long_filler) is not None
+    assert stem_problem(long_filler, ["March 2011"]) is not None
+    hedged = "When did Ottilie Varga open the reportedly haunted Harrow Mill on the river Dunne near Kelby?"
+    assert copied_clause_problem(hedged) is not None
+    # Short and plain stems keep their place.
+    assert copied_clause_problem("When did Ottilie Varga open the Harrow Mill in Kelby?") is None
+    assert copied_clause_problem("Who reportedly bought the Harrow Mill in 1990?") is None
+

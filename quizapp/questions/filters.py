@@ -186,6 +186,9 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
     award = award_problem(stem)
     if award:
         return award
+    copied = copied_clause_problem(stem)
+    if copied:
+        return copied
     since = since_problem(stem)
     if since:
         return since
@@ -339,3 +342,28 @@ def is_near_duplicate(a: str, b: str, threshold: float = 85.0) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.token_set_ratio(a, b) >= threshold
+
+
+#: The writer's judgement or hedging copied into a stem: a degree adverb before a describing word
+#: ("rather tedious", "quite long") is filler from the source, never the fact being asked.
+DEGREE_FILLER = re.compile(r"\b(?:rather|quite|somewhat|fairly|a little|a bit)\s+[a-z]+\b")
+#: Evaluative or hedging words that mark a stem as the source sentence copied with a hole.
+EVALUATIVE = re.compile(
+    r"\b(?:tedious|boring|dull|lengthy|rambling|remarkabl[ey]|extraordinar(?:y|ily)|famous(?:ly)?|notorious(?:ly)?|"
+    r"reportedly|allegedly|arguably|supposedly|apparently|surprisingly|unfortunately|sadly|happily|"
+    r"widely (?:seen|regarded|considered|viewed|believed)|so-called)\b",
+    re.I,
+)
+#: Above this many words a stem holding an evaluative word reads as a copied clause, not a question.
+EVALUATIVE_MAX_WORDS = 14
+
+
+def copied_clause_problem(stem: str) -> str | None:
+    """A stem that keeps the source's evaluative filler ("nearing the end of a long and rather tedious
+    press conference") is a copied sentence with a hole: the opinion words carry no fact to learn."""
+    if DEGREE_FILLER.search(stem):
+        return "keeps the writer's degree filler (\"rather ...\")"
+    if EVALUATIVE.search(stem) and len(_words(stem)) > EVALUATIVE_MAX_WORDS:
+        return "a long stem keeping the writer's evaluative words"
+    return None
+
