@@ -84,3 +84,26 @@ def test_writers_filler_marks_a_copied_clause():
     assert copied_clause_problem("When did Ottilie Varga open the Harrow Mill in Kelby?") is None
     assert copied_clause_problem("Who reportedly bought the Harrow Mill in 1990?") is None
 
+
+def test_a_flow_of_goods_needs_its_period():
+    from quizapp.questions.filters import untimed_flow
+    assert untimed_flow("How many tonnes did Porto Vell ship?")
+    assert untimed_flow("Porto Vell shipped about {answer}.")
+    assert untimed_flow("Kelby exported 2.1 million barrels.")
+    assert not untimed_flow("How many tonnes did Porto Vell ship in 2019?")
+    assert not untimed_flow("How many tonnes did the harbour of Porto Vell ship each year?")
+    assert not untimed_flow("How many goals did Anna Brandt score?")
+
+
+def test_an_untimed_flow_takes_the_one_year_of_its_sentence():
+    from quizapp.questions.generate import _with_sentence_year
+    from quizapp.questions.templates import Transformed
+
+    flow = Transformed("How many tonnes did Porto Vell ship?", "Porto Vell shipped 3 million tonnes.",
+                       "Porto Vell shipped {answer}.", "3 million tonnes", "how_many", "how many")
+    dated = _with_sentence_year(flow, "Kelby grew 4 percent in 2019, while Porto Vell shipped 3 million tonnes.")
+    assert dated is not None
+    assert dated.question == "How many tonnes did Porto Vell ship in 2019?"
+    assert dated.template == "Porto Vell shipped {answer} in 2019."
+    assert _with_sentence_year(flow, "Porto Vell shipped 3 million tonnes, its harbour master said.") is None
+    assert _with_sentence_year(flow, "From 2017 to 2019 Porto Vell shipped 3 million tonnes.") is None

@@ -367,3 +367,29 @@ def copied_clause_problem(stem: str) -> str | None:
         return "a long stem keeping the writer's evaluative words"
     return None
 
+
+#: Verbs of a place or company moving goods: "Setúbal moved 6.4 million tonnes" counts a flow, and a
+#: flow has no size without the period it was measured over.
+TRANSFER_VERBS = r"(?:move|moved|handle|handled|ship|shipped|export|exported|import|imported|produce|produced|" \
+    r"process|processed|carry|carried|load|loaded)"
+_PROPER_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+_MEASURE_UNITS = r"(?:tonnes|tons|barrels|containers|TEU|passengers|vehicles|cars|units|litres|liters|gallons|" \
+    r"kilograms|kilos|cubic metres|cubic meters|bags|crates|cargoes|shipments)"
+UNTIMED_FLOW_QUESTION = re.compile(
+    rf"^How (?:many|much)(?: {_MEASURE_UNITS})? (?:of \w+ )?did ({_PROPER_NAME}) {TRANSFER_VERBS}\b")
+UNTIMED_FLOW_STATEMENT = re.compile(
+    rf"^({_PROPER_NAME}) {TRANSFER_VERBS}\b(?: (?:about|roughly|around|some|nearly|almost|just over|just under))?"
+    rf" (?:\{{answer\}}|[\d.,]+(?: (?:million|billion|thousand))?(?: {_MEASURE_UNITS})?)")
+#: A time reference that says over which period a flow was counted.
+FLOW_PERIOD = re.compile(
+    rf"\b(?:1\d{{3}}|20\d{{2}})\b|\b(?:a|per|each|every|last|this) (?:year|month|week|day|quarter)\b"
+    rf"|\b(?:{_CALENDAR_WORDS})\b|\bannually\b|\ba year\b", re.I)
+
+
+def untimed_flow(stem: str) -> bool:
+    """ "How many tonnes did Setúbal move?" / "Setúbal moved about 6.4 million tonnes.": a bare name as
+    the agent of a transfer verb, counted with no period, is a fragment (how much, and when?)."""
+    match = UNTIMED_FLOW_QUESTION.match(stem) or UNTIMED_FLOW_STATEMENT.match(stem)
+    if match is None or match.group(1).split()[0] in {"The", "A", "An"}:
+        return False
+    return not FLOW_PERIOD.search(stem)

@@ -13,7 +13,7 @@ import hashlib
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ from quizapp.questions.filters import (
     subject_question_problem,
     unbound_pronoun,
     truncates_name,
+    untimed_flow,
 )
 from quizapp.questions.ranking import MOVEMENT, default_max_cards, score, select
 
@@ -350,6 +351,10 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
         return None
     names = [answer, mention.text, *aliases] if mention.kind != "number" else [answer, *re.findall(r"[\d,.]+\d|\d", mention.text)]
     bound = not (transformed.pattern in {"subject", "relative"} and mention.kind != "person")
+    if untimed_flow(transformed.question) or untimed_flow(transformed.template):
+        transformed = _with_sentence_year(transformed, mention.sentence)
+        if transformed is None:
+            return None  # "How many tonnes did Setúbal move?": a flow with no period is a fragment
     if stem_problem(transformed.question, names, subject_bound=bound):
         return None
     if subject_question_problem(transformed.question, transformed.pattern):
@@ -402,6 +407,19 @@ def _candidate(index: int, source: str, mention: Mention, transformed: Transform
 _DROPPED_TIME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b")
 #: "its Central Fund", "her husband X": the possessive makes the answer a description of its owner's.
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|his|her|their)\s+$", re.I)
+
+
+def _with_sentence_year(transformed: Transformed, sentence: str) -> Transformed | None:
+    """The flow dated by the one year its sentence names ("... in 2024"), or None when it names none
+    or several (then which year the flow belongs to is unclear)."""
+    years = set(re.findall(r"\b(?:1[89]\d{2}|20\d{2})\b", sentence))
+    if len(years) != 1:
+        return None
+    dated = f" in {years.pop()}"
+    def add(text: str) -> str:
+        return re.sub(r"\s*([?.!])?$", lambda m: dated + (m.group(1) or ""), text, count=1)
+    return replace(transformed, question=add(transformed.question), statement=add(transformed.statement),
+                   template=add(transformed.template))
 
 
 def _lost_its_day(question: str, mention: Mention, doc: Any) -> bool:
