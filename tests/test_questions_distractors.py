@@ -133,3 +133,18 @@ def test_the_event_year_is_the_sentences_year_else_the_last_year_named_else_the_
     assert _event_year(hungary, facts.model_copy(update={"mentions": [hungary]})) == 2024  # the article's
     own = hungary.model_copy(update={"sentence": "In 1990 it crossed into Hungary."})
     assert _event_year(own, facts) == 1990  # the sentence's own year
+
+
+def test_city_distractors_come_from_the_answers_own_country():
+    from quizapp.questions.distractors import reference
+
+    pool = [*POOL, PoolEntry("place", "Leeds", (), "city"), PoolEntry("place", "Madrid", (), "city")]
+    got = pick_distractors(Answer("place", "Bristol", category="city",
+                                  stem="Where was the English engineer Ada Quell born?"), pool, random.Random(5))
+    assert got is not None and len(got) == 3
+    assert "Leeds" in got  # the deck's own city of the same country comes first
+    assert all(reference().city_country[g] == "United Kingdom" for g in got)
+
+
+def test_a_city_of_no_known_country_gets_no_choices():
+    assert pick_distractors(Answer("place", "Valmora", category="city"), POOL, random.Random(5)) is None

@@ -49,6 +49,7 @@ class Reference:
     orgs_by_category: dict[str, tuple[str, ...]]
     people: dict[str, Person]
     country_since: dict[str, int]  # country -> year it became independent in its current form (after 1900)
+    major_cities: dict[str, tuple[str, ...]]  # country -> its major cities
 
     @property
     def person_role(self) -> dict[str, str]:
@@ -61,7 +62,9 @@ def reference() -> Reference:
     data = yaml.safe_load(text)
     country_region = {c: region for region, names in data["countries"].items() for c in names}
     region_continent = {r: cont for cont, regions in data["continents"].items() for r in regions}
-    city_country = {**data["cities"], **data["capitals"]}
+    major_cities = {c: tuple(names) for c, names in data["major_cities"].items()}
+    city_country = {**{city: c for c, names in major_cities.items() for city in names},
+                    **data["cities"], **data["capitals"]}
     org_category = {o: cat for cat, names in data["organizations"].items() for o in names}
     people = {name: Person(role, (info or {}).get("country"), (info or {}).get("died"))
               for role, names in data["people"].items() for name, info in names.items()}
@@ -77,6 +80,7 @@ def reference() -> Reference:
         orgs_by_category={k: tuple(v) for k, v in data["organizations"].items()},
         people=people,
         country_since={c: int(y) for c, y in data["country_since"].items()},
+        major_cities=major_cities,
     )
 
 
@@ -426,21 +430,17 @@ def place_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.Ra
         _take([c for c in wider if _key(c) in deck], answer, rng, chosen)
         _take(wider, answer, rng, chosen)
     elif cat == "city":
+        # Only cities of the answer's own country are plausible: a person described as English was not
+        # born in Rome or Stockholm. With fewer than three of them the card is asked typed instead.
         city_of = _keyed("city_country")
-        region_of = _keyed("country_region")
-        country = city_of.get(_key(answer.canonical))
-        region = region_of.get(_key(country)) if country else None
-        capital = answer.canonical in ref.capitals or any(a in ref.capitals for a in answer.aliases)
-        def near(city: str) -> bool:
-            c = city_of.get(_key(city))
-            return region is not None and c is not None and region_of.get(_key(c)) == region
-        deck_cities = [p.canonical for p in same_kind if p.category == "city"]
-        _take([c for c in deck_cities if near(c)], answer, rng, chosen)
-        listed = sorted(ref.capitals) if capital else sorted(ref.city_country)
-        _take([c for c in listed if near(c)], answer, rng, chosen)
-        continent = ref.region_continent.get(region or "")
-        _take([c for c in listed if continent and ref.region_continent.get(
-            region_of.get(_key(city_of.get(_key(c), "")), "")) == continent], answer, rng, chosen)
+        country = city_of.get(_key(answer.canonical)) or next(
+            (city_of[_key(a)] for a in answer.aliases if _key(a) in city_of), None)
+        if country is None:
+            return None
+        same_country = [c for c in (p.canonical for p in same_kind if p.category == "city")
+                        if city_of.get(_key(c)) == country]
+        _take(same_country, answer, rng, chosen)
+        _take(ref.major_cities.get(country, ()), answer, rng, chosen)
     elif cat == "facility":
         head = facility_head(answer.canonical)
         if head is None:
