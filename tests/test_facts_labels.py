@@ -134,7 +134,7 @@ def test_wire_dateline_city_mine_compound_split_places_and_capitalized_words(tmp
     )
     facts = extract_facts([read_article(path)])[0]
     got = kinds(facts)
-    assert got.get("KESTRELTON") == "place"  # "CITY, Country, date": the city of a wire dateline
+    assert got.get("Kestrelton") == "place"  # "CITY, Country, date": the city of a wire dateline, unshouted
     assert got.get("Punta Gris") == "place"  # "the Punta Gris copper mine"
     assert got.get("Osorno") == "place" and "Osorno, Chile" not in got  # a place and its country are two
     assert "Turnout" not in got  # a capitalized common word opening a sentence
@@ -160,3 +160,19 @@ def test_the_noun_before_a_relative_called_clause_says_what_the_name_is():
     first = next(t.i for t in doc if t.text == "Halvard")
     verdict = kind_from_context(doc, first, first + 1, "person")
     assert verdict is not None and verdict.kind == "organization"
+
+
+def test_city_alone_in_a_dateline_is_a_place_and_a_leading_street_word_makes_a_street(tmp_path):
+    from quizapp.ingest import read_article
+
+    path = tmp_path / "local.txt"
+    path.write_text(
+        "New Library Opens in the North\n\n"
+        "SANTA MARIA VERDE, 2 June 2025 — The Biblioteca Rosa Tavares opened on Saturday in the Alto district. "
+        "The building faces Avenida Carlos Pimentel and cost 40 million reais.\n",
+        encoding="utf-8",
+    )
+    got = kinds(extract_facts([read_article(path)])[0])
+    assert got.get("Santa Maria Verde") == "place"  # the whole capitalized city, not an organization "VERDE"
+    assert not any(name.isupper() for name in got)
+    assert got.get("Avenida Carlos Pimentel") == "place"  # a street, not a person

@@ -444,4 +444,7 @@ def _canonical(surfaces: Counter) -> str:
         shouted = text.isupper() and acronym_of(text) is None  # "NAIROBI" from a dateline
         return (len(name_tokens(text)) >= 2, acronym_of(text) is None, not shouted, count, len(text))
 
-    return max(surfaces.items(), key=rank)[0]
+    best = max(surfaces.items(), key=rank)[0]
+    if best.isupper() and acronym_of(best) is None and len(best) > 3:
+        return best.title()  # "PORTO ALEGRE" of a dateline, named nowhere else: "Porto Alegre"
+    return best

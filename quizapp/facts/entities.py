@@ -282,8 +282,15 @@ def _join_hyphenated(doc: "Doc", end: int) -> int:
     return end
 
 
+#: Street words that lead a name in Romance languages: "Avenida Assis Brasil" is a street, not a person.
+LEADING_STREET_WORDS = {"avenida", "rua", "calle", "rue", "via", "viale", "praça", "plaza", "piazza", "paseo",
+                        "largo", "rodovia", "estrada", "carrera", "boulevard", "travessa", "alameda"}
+
+
 def _relabel_by_head(words: list[str], kind: str, label: str) -> tuple[str, str]:
     head = words[-1].lower() if words else ""
+    if len(words) >= 2 and words[0].lower() in LEADING_STREET_WORDS:
+        return "place", "FAC"
     if len(words) >= 2 and head in FACILITY_HEADS:
         return "place", "FAC"
     if len(words) >= 2 and head in ORG_HEADS:
@@ -388,7 +395,8 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
             strong = title_cut
             by_suffix = kind_from_suffix(name.split())
             words = name.replace("-", " ").split()
-            head_says = len(words) >= 2 and words[-1].lower() in FACILITY_HEADS | ORG_HEADS  # "... Army", "... Airport"
+            head_says = len(words) >= 2 and (words[-1].lower() in FACILITY_HEADS | ORG_HEADS  # "... Army", "... Airport"
+                                             or words[0].lower() in LEADING_STREET_WORDS)  # "Avenida ..."
             verdict = kind_from_context(doc, tokens[0].i, tokens[-1].i, kind) if not (title_cut or head_says) else None
             if by_suffix is not None:
                 kind, strong = by_suffix, True
@@ -453,6 +461,14 @@ def _dateline_outlet(article: Article, doc: "Doc", text: str, seen: set[tuple[in
     for start, end in article.asides:
         line = text[start:end]
         parts = [p.strip() for p in line.rstrip(".").split(",")]
+        if len(parts) == 2 and parts[0].isupper() and re.search(r"\d{4}", parts[1]) and len(parts[0].split()) <= 4:
+            # "PORTO ALEGRE, 4 May 2025": the place alone. The model reads capitals as an organization
+            # ("ALEGRE"); the whole first part is the place.
+            place_end = start + len(parts[0])
+            existing[:] = [c for c in existing if not (start <= c.start < place_end)]
+            result.append(Candidate("place", parts[0], start, place_end, line, start, label="GPE",
+                                    aside=True, strong=True))
+            continue
         if len(parts) < 3 or not re.search(r"\d{4}", parts[-1]):
             continue
         outlet = parts[0]
