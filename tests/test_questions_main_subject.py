@@ -168,3 +168,24 @@ def test_an_and_joining_nothing_is_a_misparse():
     text = "Oskar Lind is a Swedish rugby player. The 27-year-old joined Leinster from Munster in 2021 and has won 31 caps.\n"
     got = _questions(text, "Oskar Lind", "31", "number")
     assert all("joined" not in q for q in got)
+
+
+HOSPITAL = (
+    "After three years of building, two delays and a quarrel over parking, the Hospital Municipal Dora Vilela "
+    "opened on Sunday in the Lagoa district.\n\n"
+    "The hospital has 180 beds. It also houses four operating theatres.\n"
+)
+
+
+def test_news_title_naming_the_subject_by_its_kind_and_a_leading_head_noun():
+    # The title says "Hospital"; the first sentence names it in the Portuguese order ("Hospital Municipal ...").
+    ctx, _doc, _facts = _parse(HOSPITAL, "New Maternity Hospital Opens in the North")
+    assert ctx.main is not None and ctx.main.name == "the Hospital Municipal Dora Vilela"
+    assert "hospital" in ctx.main.nouns
+    assert "How many beds does the Hospital Municipal Dora Vilela have?" in _questions(
+        HOSPITAL, "New Maternity Hospital Opens in the North", "180", "number")
+
+
+def test_no_main_subject_when_the_title_shares_no_head_noun():
+    ctx, _doc, _facts = _parse(HOSPITAL, "Residents Celebrate in the North")
+    assert ctx.main is None

@@ -40,6 +40,10 @@ COMPANY_NOUNS = {"manufacturer", "maker", "company", "firm", "retailer", "produc
 PLACE_NOUNS = {"city", "town", "village", "capital", "municipality", "port"}
 #: Last words of names that are common nouns the thing goes by ("the bridge", "the explosion").
 HEAD_NOUNS = FACILITY_HEADS | ORG_HEADS | THING_SUFFIXES
+#: Kinds that lead a name in Romance languages ("Hospital Municipal ...", "Museo del Prado", "Banco do Brasil").
+FOREIGN_ORDER_HEADS = {"hospital", "museum", "university", "bank", "church", "cathedral", "palace", "theatre",
+                       "theater", "stadium", "airport", "bridge", "institute", "school", "college", "park"}
+HEAD_NOUNS = HEAD_NOUNS | {"hospital", "clinic", "theatre", "theater", "library", "school"}
 #: Nouns too vague to stand for the subject on their own.
 VAGUE_NOUNS = {"one", "part", "member", "group", "kind", "type", "name", "series", "number", "home", "example"}
 
@@ -66,7 +70,10 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
     first_sentence = next((s for s in list(doc.sents)[:3] if s.root.pos_ in {"VERB", "AUX"}), None)
     if first_sentence is None:
         return None
-    subject = next((t for t in first_sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+    subjects = [t for t in first_sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
+    # "After four years, two funding delays and ..., the Hospital X opened": the parse may give the root a
+    # second subject from an opening phrase; a name is the one the sentence is about.
+    subject = next((t for t in subjects if t.pos_ == "PROPN"), subjects[0] if subjects else None)
     name: str | None = None
     if _is_name(title) and title.casefold() in first_sentence.text.casefold():
         name = title  # an entry's title, repeated in its opening sentence ("Tartu is the second-largest city")
@@ -74,7 +81,8 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
         phrase = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in {"compound", "det", "amod"} or t == subject]
         proper = [t for t in phrase if t.pos_ == "PROPN"]
         text = " ".join(t.text for t in proper)
-        if proper and text and text.casefold() in title.casefold() and len(proper) == len(phrase) - (phrase[0].lower_ == "the"):
+        whole = proper and len(proper) == len(phrase) - (phrase[0].lower_ == "the")
+        if whole and text and (text.casefold() in title.casefold() or _title_shares_head(text, title)):
             name = text
     if not name:
         return None
@@ -87,6 +95,9 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
     last = name.split()[-1].lower()
     if len(name.split()) >= 2 and last in HEAD_NOUNS:
         nouns.add(last)  # "the bridge" of "Varnholt Bridge", "the explosion" of "Halifax Explosion"
+    first = name.split()[0].lower()
+    if len(name.split()) >= 2 and first in FOREIGN_ORDER_HEADS:
+        nouns.add(first)  # "the hospital" of "Hospital Municipal Irmã Celina Baptista"
     # "Tartu is the second-largest city": the noun the first sentence defines it by (the small model
     # sometimes misparses an unknown name, so a sentence opening with the name counts too).
     opens_with_name = first_sentence.text.casefold().startswith(name.casefold())
@@ -99,6 +110,15 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
     if nouns & PLACE_NOUNS:
         nouns |= {"city", "town"} if nouns & {"city", "town"} else set()
     return MainSubject(name=written, kind=kind, nouns=nouns, words=subject_words)
+
+
+def _title_shares_head(name: str, title: str) -> bool:
+    """"Hospital Municipal Irmã Celina Baptista" under "New ... Hospital Opens Its Doors": a news title
+    often calls the subject of the first sentence by its kind; a shared head noun says they are one thing."""
+    words = name.split()
+    heads = {words[-1].lower()} & HEAD_NOUNS | {words[0].lower()} & FOREIGN_ORDER_HEADS
+    title_words = {w.casefold() for w in re.findall(r"[\w’'&-]+", title)}
+    return len(words) >= 2 and bool(heads & title_words)
 
 
 def _is_name(title: str) -> bool:
