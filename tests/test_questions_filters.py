@@ -107,3 +107,10 @@ def test_an_untimed_flow_takes_the_one_year_of_its_sentence():
     assert dated.template == "Porto Vell shipped {answer} in 2019."
     assert _with_sentence_year(flow, "Porto Vell shipped 3 million tonnes, its harbour master said.") is None
     assert _with_sentence_year(flow, "From 2017 to 2019 Porto Vell shipped 3 million tonnes.") is None
+
+
+def test_questions_sharing_a_long_subject_name_are_not_duplicates_for_it():
+    assert not is_near_duplicate("How many beds does the Hospital Municipal Dora Vilela have?",
+                                 "How many operating theatres does the Hospital Municipal Dora Vilela house?")
+    assert is_near_duplicate("How many beds does the Hospital Municipal Dora Vilela have?",
+                             "How many beds does the Hospital Municipal Dora Vilela have in 2025?")

@@ -341,7 +341,16 @@ def is_near_duplicate(a: str, b: str, threshold: float = 85.0) -> bool:
     """Two stems asking the same thing in nearly the same words."""
     from rapidfuzz import fuzz
 
+    # A long name both stems share ("the Hospital Municipal Irmã Celina Baptista") says they are about one
+    # thing, not that they ask one thing: compare what is left ("How many beds ... have?" against
+    # "How many operating theatres ... house?").
+    shared = set(_NAME_WORD.findall(a[1:])) & set(_NAME_WORD.findall(b[1:]))
+    if shared:
+        a, b = (" ".join(w for w in s.split() if w.strip("?,.") not in shared) for s in (a, b))
     return fuzz.token_set_ratio(a, b) >= threshold
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 
 
 #: The writer's judgement or hedging copied into a stem: a degree adverb before a describing word
