@@ -173,7 +173,8 @@ def test_an_and_joining_nothing_is_a_misparse():
 HOSPITAL = (
     "After three years of building, two delays and a quarrel over parking, the Hospital Municipal Dora Vilela "
     "opened on Sunday in the Lagoa district.\n\n"
-    "The hospital has 180 beds. It also houses four operating theatres.\n"
+    "The hospital has 180 beds. It also houses four operating theatres.\n\n"
+    "The building, a six-storey block of glass, cost 95 million reais.\n"
 )
 
 
@@ -189,3 +190,15 @@ def test_news_title_naming_the_subject_by_its_kind_and_a_leading_head_noun():
 def test_no_main_subject_when_the_title_shares_no_head_noun():
     ctx, _doc, _facts = _parse(HOSPITAL, "Residents Celebrate in the North")
     assert ctx.main is None
+
+
+def test_a_price_is_asked_how_much_of_the_named_subject_with_its_currency():
+    title = "New Maternity Hospital Opens in the North"
+    assert "How much did the Hospital Municipal Dora Vilela cost?" in _questions(HOSPITAL, title, "95 million", "number")
+    _ctx, _doc, facts = _parse(HOSPITAL, title)
+    price = next(m for m in facts.mentions if m.text.startswith("95"))
+    assert price.granularity == "money"  # a sum in reais, though the model calls it a cardinal
+
+    from quizapp.questions.generate import _money_unit
+
+    assert _money_unit(price).strip() == "reais"

@@ -26,7 +26,8 @@ _QUALIFIER = re.compile(
     r"more than|less than|at least|up to|only|just|roughly|approximately)\s+",
     re.I,
 )
-CURRENCY_NOUNS = {"dollars", "dollar", "euros", "euro", "pounds", "yen", "won", "pesos", "yuan", "rubles", "roubles", "francs", "rupees"}
+CURRENCY_NOUNS = {"dollars", "dollar", "euros", "euro", "pounds", "yen", "won", "pesos", "yuan", "rubles", "roubles", "francs", "rupees",
+                  "reais", "rand", "kronor", "kroner", "krona", "krone", "lira", "rupiah", "ringgit", "baht", "shekels", "zlotys"}
 _NOT_UNITS = {"others", "ones", "times", "of", "percent of"}
 
 
@@ -153,6 +154,8 @@ def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
     if rate and label == "MONEY":
         unit = f"{unit} a {rate.group(1)}"
         end = span_end + rate.end()
+    if unit and unit.split()[-1].lower() in CURRENCY_NOUNS:
+        label = "MONEY"  # "412 million reais": the model calls a sum in a less common currency a cardinal
     granularity = "money" if label == "MONEY" else ("duration" if label in {"DATE", "TIME"} else ("decimal" if amount != int(amount) else "integer"))
     return NumberFact(span_start, end, format_amount(amount), unit, granularity)
 

@@ -623,7 +623,10 @@ def _money_unit(mention: Mention) -> str:
     if mention.kind != "number" or mention.granularity != "money":
         return ""
     found = re.match(r"\s*[$€£]?[\d,.]+(?:\s+(?:thousand|million|billion))?", mention.text)
-    return mention.text[found.end():] if found else ""
+    written = mention.text[found.end():] if found else ""
+    if not written.strip() and mention.unit and not re.match(r"\s*[$€£]", mention.text):
+        return f" {mention.unit}"  # "412 million" of "412 million reais": the span stops before the currency
+    return written
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -44,6 +44,9 @@ HEAD_NOUNS = FACILITY_HEADS | ORG_HEADS | THING_SUFFIXES
 FOREIGN_ORDER_HEADS = {"hospital", "museum", "university", "bank", "church", "cathedral", "palace", "theatre",
                        "theater", "stadium", "airport", "bridge", "institute", "school", "college", "park"}
 HEAD_NOUNS = HEAD_NOUNS | {"hospital", "clinic", "theatre", "theater", "library", "school"}
+#: Kinds of building, so "the building" means the subject too.
+BUILDING_NOUNS = {"hospital", "clinic", "museum", "library", "school", "stadium", "theatre", "theater", "hotel",
+                  "station", "terminal", "tower", "church", "cathedral", "temple", "mosque", "hall", "palace"}
 #: Nouns too vague to stand for the subject on their own.
 VAGUE_NOUNS = {"one", "part", "member", "group", "kind", "type", "name", "series", "number", "home", "example"}
 
@@ -105,6 +108,8 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
         for child in first_sentence.root.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN" and child.lemma_.lower() not in VAGUE_NOUNS:
                 nouns.add(child.lemma_.lower())
+    if nouns & BUILDING_NOUNS:
+        nouns.add("building")  # "The building, a seven-storey block ..., cost ..." of a hospital's opening
     if nouns & COMPANY_NOUNS or kind == "organization" and nouns & COMPANY_NOUNS:
         nouns |= {"company", "firm"}
     if nouns & PLACE_NOUNS:

@@ -890,6 +890,9 @@ def _money_of_question(doc: Any, target: Target, counted: Token, resolve: Pronou
                        answer_text=answer_text, pattern="how_many", wh="how much")
 
 
+#: Verbs whose object is an amount of money the subject costs, raised or earned.
+PRICE_VERBS = {"cost", "raise", "earn"}
+
 #: Subordinators that make a clause hypothetical rather than a stated fact.
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "though", "although", "once", "until", "before", "lest"}
 
@@ -1015,8 +1018,11 @@ def _case_fix(doc: Any, ids: set[int], replace: dict[int, str]) -> dict[int, str
 
 
 def _question_word(target: Target, role: str, counted: Token | None, doc: Any, target_ids: set[int]) -> str | None:
+    if (target.kind == "number" and role == "object" and counted is not None and counted.dep_ == "dobj"
+            and counted.head.lemma_ in PRICE_VERBS):
+        return "How much"  # "The building cost 412 million reais" -> "How much did the building cost?"
     if target.kind == "number" and target.granularity == "money":
-        return None  # only "a salary of ..." asks cleanly (see _money_of_question)
+        return None  # other sums are parts of larger phrases; only "a salary of ..." asks cleanly (_money_of_question)
     if target.kind == "number":
         if counted is None or counted.tag_ not in {"NNS", "NNPS"}:
             return None
