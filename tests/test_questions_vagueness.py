@@ -472,3 +472,21 @@ def test_an_age_is_asked_only_of_someone_the_article_is_about():
     assert is_prominent_person("Ines Falk", article, facts)  # mentioned twice
     headline = article.model_copy(update={"title": "Net maker Ola Brekke loses his shed"})
     assert is_prominent_person("Ola Brekke", headline, facts)
+
+
+def test_a_bound_opening_a_sentence_is_not_a_number_to_ask(tmp_path):
+    # "More than three hundred rivers ...": the bound sits inside the number's own mention
+    # (once asked as "How many rivers is the Selenga?" with the answer 3).
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.ingest import read_articles
+    from quizapp.questions import generate as g
+
+    path = tmp_path / "lake.txt"
+    path.write_text("Lake Orvan\n\nLake Orvan is a lake in northern Norland. More than three hundred rivers and "
+                    "streams flow into Orvan. The lake is 48 kilometres long.\n", encoding="utf-8")
+    articles = read_articles([str(path)], None, None)
+    facts, doc = extract_facts_with_docs(articles)[0]
+    numbers = {m.text: m for m in facts.mentions if m.kind == "number"}
+    bounded = next(m for text, m in numbers.items() if "three hundred" in text)
+    assert g._target(doc, bounded, facts) is None
+    assert g._target(doc, numbers["48 kilometres"], facts) is not None

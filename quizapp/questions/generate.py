@@ -557,6 +557,12 @@ def _shared_name_parts(pool: list[dist.PoolEntry]) -> set[str]:
     return {part for part, n in counts.items() if n >= 2 and len(part) > 1}
 
 
+def _number_start(doc: Any, span: Any, mention: Mention) -> int:
+    """Where the number itself starts: a mention may hold its bound ("More than three hundred rivers")."""
+    numeric = [t for t in span if t.like_num or t.tag_ == "CD"]
+    return numeric[0].idx if numeric else mention.start
+
+
 def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -570,7 +576,8 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | None:
             return None
         if VAGUE_QUANTITY.search(mention.text):
             return None  # "several hundred thousand" has no one number to answer
-        if BOUND_BEFORE.search(facts.text[max(0, mention.start - 14):mention.start]):
+        if BOUND_BEFORE.search(facts.text[max(0, mention.start - 14):mention.start]) or BOUND_BEFORE.search(
+                facts.text[max(0, mention.start - 14):_number_start(doc, span, mention)]):
             return None  # "for over thirty years": 30 is not the answer, only a bound
         start, end = min(numeric), max(numeric) + 1
     if mention.kind == "date":
