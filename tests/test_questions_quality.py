@@ -300,3 +300,14 @@ def test_a_subject_question_that_loses_its_only_time_is_not_asked(tmp_path):
     questions = [c.question for c in candidates]
     assert "In what year did Kessin port handle 4 million tonnes of cargo?" in questions
     assert not any(q.startswith("Which country established") for q in questions), questions
+
+
+def test_a_false_sum_keeps_its_scale(nlp, tmp_path):
+    # "cost 190 reais" for "about 190 million reais": the scale word is part of the value swapped in.
+    text = ("New Hall Opens\n\nThe Lundby Concert Hall cost 412 million euros. "
+            "The region also approved a fund of about 190 million euros for schools.")
+    candidates, _ = _candidates(tmp_path, text)
+    priced = [c for c in candidates if c.kind == "number" and "412" in c.answer]
+    assert priced
+    for cand in priced:
+        assert "190 million" in cand.swaps and "190" not in cand.swaps

@@ -206,7 +206,8 @@ class ArticleReview:
             for other in self.facts.mentions:
                 if (other.kind == "number" and other.unit and other.unit == m.unit and other.granularity == m.granularity
                         and other.value != m.value):
-                    digits = re.search(r"\d[\d,.]*\d|\d", other.text)  # "Around 6,000" -> "6,000"
+                    # "Around 6,000" -> "6,000"; "about 190 million reais" -> "190 million" (the scale is the value's)
+                    digits = re.search(r"(?:\d[\d,.]*\d|\d)(?:\s+(?:thousand|million|billion|trillion)\b)?", other.text)
                     if digits and digits.group() not in cand.transformed.template:
                         out.append(digits.group())
         elif cand.kind in NAME_KINDS:
