@@ -202,3 +202,13 @@ def test_a_past_perfect_is_asked_in_the_simple_past(nlp):
 def test_a_present_perfect_is_asked_in_the_simple_past_for_a_date(nlp):
     got = _ask(nlp, "The Varnholt ferry has been rebuilt in 1987 by the town.", "1987", "date")
     assert got is not None and "has" not in got.question.split() and "was the Varnholt ferry rebuilt" in got.question
+
+
+def test_size_of_a_change_by_percent_is_asked_by_percentage(nlp):
+    got = _ask(nlp, "The Orvale Water Board cut leakage from its pipes by 18 percent in 2021.", "18 percent",
+               "number", granularity="percent")
+    assert got is not None
+    assert got.question == "By what percentage did the Orvale Water Board cut leakage from its pipes in 2021?"
+    # A share ("by 18 percent of ...") or a bound ("by about 18 percent") is not the plain size of the change.
+    assert _ask(nlp, "The Orvale Water Board cut leakage by about 18 percent in 2021.", "18 percent",
+                "number", granularity="percent") is None

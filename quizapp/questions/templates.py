@@ -88,6 +88,11 @@ class Transformed:
     wh: str  # who, what, which, when, where, how many, ...
 
 
+#: Verbs of change whose "by N percent" gives the size of the change ("cut emissions by 31 percent").
+CHANGE_VERBS = {"reduce", "cut", "lower", "increase", "raise", "boost", "rise", "fall", "drop", "grow", "decline",
+                "climb", "shrink", "decrease", "expand", "slash", "improve"}
+
+
 PronounResolver = Callable[[Token], "str | None"]
 
 
@@ -495,6 +500,9 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         role, anchor = "subject", relative
     elif target.kind == "number" and target.granularity == "age":
         return _age_question(doc, target, renames)
+    elif target.kind == "number" and target.granularity == "percent" and _percent_by(head) is not None:
+        # "The council cut emissions by 31 percent" -> "By what percentage did the council cut emissions?"
+        role, anchor = "prep_by", _percent_by(head)
     elif target.kind == "number":
         if head.dep_ != "nummod" or head.head.pos_ not in {"NOUN", "PROPN"}:
             return None
@@ -762,6 +770,19 @@ IRREGULAR_PAST = {
 }
 
 
+def _percent_by(head: Token) -> Token | None:
+    """The "by" of "cut emissions by 31 percent" when the number is just the size of a change, else None."""
+    unit = head.head if head.dep_ == "nummod" else head
+    if unit.lower_ not in {"percent", "%", "per"} or unit.dep_ != "pobj":
+        return None
+    by = unit.head
+    if by.lower_ != "by" or by.dep_ != "prep" or by.head.pos_ != "VERB" or by.head.lemma_ not in CHANGE_VERBS:
+        return None
+    if any(t.dep_ not in {"nummod", "compound"} and t.i != unit.i for t in unit.subtree):
+        return None  # "by 31 percent of ...", "by about 31 percent": not a plain size
+    return by
+
+
 def _agent_noun(head: Token, target_ids: set[int]) -> Token | None:
     """The noun after a passive "by" holding the answer: "by Nordbyg" or "by the firm Halvorsen Partners"."""
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
@@ -1021,6 +1042,8 @@ def _question_word(target: Target, role: str, counted: Token | None, doc: Any, t
     if (target.kind == "number" and role == "object" and counted is not None and counted.dep_ == "dobj"
             and counted.head.lemma_ in PRICE_VERBS):
         return "How much"  # "The building cost 412 million reais" -> "How much did the building cost?"
+    if target.kind == "number" and target.granularity == "percent" and role == "prep_by":
+        return "By what percentage"
     if target.kind == "number" and target.granularity == "money":
         return None  # other sums are parts of larger phrases; only "a salary of ..." asks cleanly (_money_of_question)
     if target.kind == "number":
