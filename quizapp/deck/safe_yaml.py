@@ -110,6 +110,10 @@ def read_yaml(text: str, path: str) -> ReadResult:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = exc.problem or "invalid YAML"
+        if "nesting depth" in what:
+            # PyYAML 6.0.3+ stops deep nesting itself, in its own words: say it in ours, as our own limit does.
+            raise YamlRefused(Problem(Location(path, line, col),
+                                      f"the document nests lists and mappings more than {MAX_DEPTH} levels deep")) from None
         if exc.context:
             what = f"{exc.context}, {what}"
         if mark and "tab" not in what and _char_at(text, mark.line, mark.column) == "\t":
