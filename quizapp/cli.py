@@ -280,9 +280,10 @@ def generate_command(
     title: Annotated[Optional[str], typer.Option("--title", help="Deck title (default: the article's title).")] = None,
     date: DateOption = None,
     default_date: DefaultDateOption = None,
-    max_cards: Annotated[Optional[int], typer.Option("--max-cards", help="At most this many cards (default: about 12 per 1,000 words).")] = None,
-    types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated card types: multiple_choice,typed,true_false,cloze,flashcard (default: the first three).")] = None,
+    max_cards: Annotated[Optional[int], typer.Option("--max-cards", help="At most this many cards (default: about 15 per 1,000 words).")] = None,
+    types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated card types: multiple_choice,typed,true_false,cloze,flashcard (default: all but flashcard).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for distractors and card types; same input and seed, same deck.")] = 0,
+    explain: Annotated[bool, typer.Option("--explain", help="Print, per sentence, the candidates made and why each was kept, dropped or ranked low.")] = False,
 ) -> None:
     """Turn articles into a deck of questions and write it to -o DECK.yaml."""
     from quizapp.deck.yaml_io import save_deck
@@ -290,8 +291,13 @@ def generate_command(
     from quizapp.questions.generate import generate_deck
 
     wanted = {t.strip().replace("-", "_") for t in types.split(",") if t.strip()} if types else None
+    from quizapp.questions.explain import format_report, summary
+    from quizapp.wording import plural
+    from quizapp.questions.model import GenerationReport
+
+    report = GenerationReport()
     options = dict(title=title, date=parse_date_option(date), max_cards=max_cards, types=wanted, seed=seed,
-                   default_date=parse_date_option(default_date, "--default-date"))
+                   default_date=parse_date_option(default_date, "--default-date"), report=report)
     if len(articles) > 1 and sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import Progress
@@ -301,9 +307,18 @@ def generate_command(
             deck = generate_deck(articles, **options, progress=lambda done, total, message: bar.update(
                 task, completed=done, total=total, description=message))
     else:
-        deck = generate_deck(articles, **options)
+        try:
+            deck = generate_deck(articles, **options)
+        except QuizappError:
+            if explain:
+                typer.echo(format_report(report))
+            raise
     save_deck(deck, output)
-    typer.echo(f"{output}: {len(deck.cards)} cards from {len(deck.sources)} article(s)")
+    if explain:
+        typer.echo(format_report(report))
+    elif report.notes:
+        typer.echo(summary(report), err=True)
+    typer.echo(f"{output}: {plural(len(deck.cards), 'card')} from {plural(len(deck.sources), 'article')}")
 
 
 def main() -> None:

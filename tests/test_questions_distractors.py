@@ -118,7 +118,7 @@ def test_the_event_year_is_the_sentences_year_else_the_last_year_named_else_the_
     import datetime as dt
 
     from quizapp.facts.model import ArticleFacts, Mention
-    from quizapp.questions.generate import _event_year
+    from quizapp.questions.candidates import event_year as _event_year
 
     first = "In May 1987 the convoy left Vienna."
     second = "Two days later it crossed into Hungary."

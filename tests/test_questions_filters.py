@@ -96,7 +96,7 @@ def test_a_flow_of_goods_needs_its_period():
 
 
 def test_an_untimed_flow_takes_the_one_year_of_its_sentence():
-    from quizapp.questions.generate import _with_sentence_year
+    from quizapp.questions.candidates import with_sentence_year as _with_sentence_year
     from quizapp.questions.templates import Transformed
 
     flow = Transformed("How many tonnes did Porto Vell ship?", "Porto Vell shipped 3 million tonnes.",

@@ -199,6 +199,6 @@ def test_a_price_is_asked_how_much_of_the_named_subject_with_its_currency():
     price = next(m for m in facts.mentions if m.text.startswith("95"))
     assert price.granularity == "money"  # a sum in reais, though the model calls it a cardinal
 
-    from quizapp.questions.generate import _money_unit
+    from quizapp.questions.candidates import money_unit as _money_unit
 
     assert _money_unit(price).strip() == "reais"

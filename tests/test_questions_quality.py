@@ -42,9 +42,8 @@ def _candidates(tmp_path, text: str, date: dt.date | None = None):
     pairs = extract_facts_with_docs(articles)
     sources = gen._sources(articles)
     pool = gen._pool([facts for facts, _doc in pairs])
-    sentences = gen._sentences(sources, pairs)
     facts, doc = pairs[0]
-    return gen.article_candidates(0, sources[0].key, articles[0], facts, doc, pool, sentences), pool
+    return gen.wh_candidates(articles, pairs), pool
 
 
 def _review(tmp_path, text: str):

@@ -62,7 +62,7 @@ def test_no_organization_wh_phrase_without_a_category():
 
 
 def test_one_end_of_a_date_range_is_not_a_date_to_ask():
-    from quizapp.questions.generate import _in_date_range
+    from quizapp.questions.shapes.life_dates import in_date_range as _in_date_range
 
     text = "In 1903–1905 the pair mapped the fjord, and in 1907 they left."
     start = text.index("1903")
@@ -74,7 +74,7 @@ def test_one_end_of_a_date_range_is_not_a_date_to_ask():
 
 
 def test_a_shared_surname_inside_a_full_name_is_not_bare():
-    from quizapp.questions.generate import _bare_name_part
+    from quizapp.questions.verify import _bare_name_part
 
     assert not _bare_name_part("In what year did Marta Vell move to Tromsø?", "Vell")
     assert _bare_name_part("In what year did Vell move to Tromsø?", "Vell")
@@ -176,7 +176,7 @@ def history_questions():
     sources = g._sources(articles)
     pool = g._pool([facts for facts, _doc in pairs])
     facts, doc = pairs[0]
-    candidates = g.article_candidates(0, sources[0].key, articles[0], facts, doc, pool, g._sentences(sources, pairs))
+    candidates = g.wh_candidates(articles, pairs)
     return facts, {c.question: c.answer for c in candidates}
 
 
@@ -227,8 +227,7 @@ def biography_questions(biography):
     article, facts, doc = biography
     sources = g._sources([article])
     pool = g._pool([facts])
-    candidates = g.article_candidates(0, sources[0].key, article, facts, doc, pool,
-                                      g._sentences(sources, [(facts, doc)]))
+    candidates = g.wh_candidates([article], [(facts, doc)])
     return {c.question: c.answer for c in candidates}
 
 
@@ -303,14 +302,14 @@ def _candidates_of(tmp_path, text: str):
     sources = g._sources(articles)
     pool = g._pool([facts for facts, _doc in pairs])
     facts, doc = pairs[0]
-    return g.article_candidates(0, sources[0].key, articles[0], facts, doc, pool, g._sentences(sources, pairs))
+    return g.wh_candidates(articles, pairs)
 
 
 def test_an_aside_is_never_glued_to_the_phrase_before_it():
     from types import SimpleNamespace
 
     from quizapp.facts.nlp import load_nlp
-    from quizapp.questions.generate import _glued_aside
+    from quizapp.questions.verify import _glued_aside
 
     sentence = ("Varo left a small offering of rice in the snow, a Tibetan custom, while Drozd left a small flag "
                 "that his brother had given him.")
@@ -345,7 +344,7 @@ def test_a_fact_of_a_while_clause_needs_its_date():
     from types import SimpleNamespace
 
     from quizapp.facts.nlp import load_nlp
-    from quizapp.questions.generate import _time_clause_without_date
+    from quizapp.questions.verify import _time_clause_without_date
 
     sentence = "On 3 May 1945, while Varnia was occupied by Ostland, Norland declared itself neutral."
     doc = load_nlp()(sentence)
@@ -358,7 +357,7 @@ def test_a_contrasting_while_clause_is_asked_as_usual():
     from types import SimpleNamespace
 
     from quizapp.facts.nlp import load_nlp
-    from quizapp.questions.generate import _time_clause_without_date
+    from quizapp.questions.verify import _time_clause_without_date
 
     sentence = "Brekke went home to Aarhus, while Lund became the first director of the Kessin Institute."
     doc = load_nlp()(sentence)
@@ -488,5 +487,9 @@ def test_a_bound_opening_a_sentence_is_not_a_number_to_ask(tmp_path):
     facts, doc = extract_facts_with_docs(articles)[0]
     numbers = {m.text: m for m in facts.mentions if m.kind == "number"}
     bounded = next(m for text, m in numbers.items() if "three hundred" in text)
-    assert g._target(doc, bounded, facts) is None
-    assert g._target(doc, numbers["48 kilometres"], facts) is not None
+    from quizapp.questions.candidates import _target
+    from quizapp.questions.model import Rejection
+
+    refused = _target(doc, bounded, facts)
+    assert isinstance(refused, Rejection) and refused.check == "bound_not_value"
+    assert not isinstance(_target(doc, numbers["48 kilometres"], facts), Rejection)

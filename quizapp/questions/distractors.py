@@ -18,7 +18,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -535,9 +535,23 @@ def number_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
         options = [round(n * f / step) * step for f in (0.5, 0.6, 0.75, 1.25, 1.4, 1.5, 2.0)]
     excluded = {_key(e) for e in answer.excluded}
     options = [o for o in dict.fromkeys(options) if o != n and o > 0 and _key(format_number(o, like)) not in excluded]
-    rng.shuffle(options)
-    chosen = [format_number(o, like) for o in options[:N_DISTRACTORS]]
+    picked = balanced_sides([o for o in options if o < n], [o for o in options if o > n], rng)
+    chosen = [format_number(o, like) for o in sorted(picked)]
     return chosen if len(chosen) == N_DISTRACTORS else None
+
+
+def balanced_sides(below: list[Any], above: list[Any], rng: random.Random) -> list[Any]:
+    """Distractors on both sides of the answer, so that its rank among the choices is random: the answer
+    is the smallest, a middle or the largest one equally often, and sorting the choices gives nothing away."""
+    below, above = list(below), list(above)
+    rng.shuffle(below)
+    rng.shuffle(above)
+    want_below = rng.randint(0, N_DISTRACTORS)
+    if len(below) < want_below:
+        want_below = len(below)
+    if len(above) < N_DISTRACTORS - want_below:
+        want_below = min(len(below), N_DISTRACTORS - len(above))
+    return below[:want_below] + above[:N_DISTRACTORS - want_below]
 
 
 # ---------------------------------------------------------------- dates
@@ -581,7 +595,7 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
         year = int(value)
         # Mostly earlier years: a year after the article's events is implausible to a reader.
         latest = answer.year or dt.date.today().year + 1  # nothing after the article was written
-        candidates = [str(year + d) for d in (-5, -4, -3, -2, -1, 1, 2) if year + d <= latest]
+        candidates = [str(year + d) for d in (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5) if year + d <= latest]
     elif gran == "decade":
         decade = int(value[:4])
         candidates = [f"{decade + d}s" for d in (-30, -20, -10, 10, 20, 30)]
@@ -596,8 +610,9 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
         candidates = [(day + dt.timedelta(days=d)).isoformat() for d in (-21, -14, -7, -3, 3, 7, 14, 21)]
     excluded = {_key(e) for e in answer.excluded}
     options = [c for c in candidates if _key(c) not in excluded and _key(format_date(c, gran) or "") not in excluded]
-    rng.shuffle(options)
-    chosen = [format_date(c, gran) or c for c in options[:N_DISTRACTORS]]
+    # ISO values (and "1950s") sort in time order as strings.
+    picked = sorted(balanced_sides([c for c in options if c < value], [c for c in options if c > value], rng))
+    chosen = [format_date(c, gran) or c for c in picked]
     return chosen if len(chosen) == N_DISTRACTORS else None
 
 
@@ -611,3 +626,21 @@ def pick_distractors(answer: Answer, pool: list[PoolEntry], rng: random.Random) 
 
 
 DistractorPicker = Callable[[Answer, list[PoolEntry], random.Random], "list[str] | None"]
+
+
+def order_key(choice: str) -> tuple[int, float | str]:
+    """Sort key putting numbers and dates in their natural order (choices so ordered give nothing away
+    when the answer's rank is random: see ``balanced_sides``)."""
+    number = _WRITTEN_NUMBER.search(choice)
+    for fmt in ("%B %d, %Y", "%B %Y", "%Y"):
+        try:
+            return (0, dt.datetime.strptime(choice.strip(), fmt).timestamp())
+        except ValueError:
+            pass
+    if re.fullmatch(r"\d{3}0s", choice.strip()):
+        return (0, float(choice.strip()[:4]))
+    if number:
+        value = parse_number(number.group(0))
+        if value is not None:
+            return (0, value)
+    return (1, choice)

@@ -127,7 +127,8 @@ def sentence_problem(sentence: str) -> str | None:
     quoted = sum(len(m) for m in re.findall(r"[“\"]([^”\"]*)[”\"]", text))
     if quoted > 0.5 * len(text):
         return "mostly a quote"
-    if re.search(r"\b(I|I'm|I've|my|we|our)\b", re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
+    if re.search(r"\b(I|I'm|I've|I'd|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|you|your)\b",
+                 re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
         return "the writer's own voice"
     if text == text.title() and not text.endswith("."):
         return "a headline"

@@ -74,19 +74,31 @@ class ArticleReview:
 
     def review(self, cand: Any) -> Any | None:
         """The candidate, rewritten where needed, or None when it cannot be asked fairly."""
+        found = self.review_or_reason(cand)
+        return None if isinstance(found, tuple) else found
+
+    def review_or_reason(self, cand: Any) -> Any:
+        """The candidate, rewritten where needed, or ``(check, reason)`` saying why it cannot be asked fairly."""
         m: Mention = cand.mention
         if cand.kind in NAME_KINDS and self.subjects.covers(cand.answer, m.canonical, m.text, *cand.aliases):
-            return None
+            return ("article_subject", "the answer is what the article is about: it would answer every question")
         if self.is_metonymy(cand):
-            return None
+            return ("city_for_government", "the city stands for its government here, not for a place")
         if cand.transformed.wh == "how old" and not self.age_worth_asking(cand.transformed.template):
-            return None
+            return ("passing_age", "the age of someone the article mentions only in passing")
+        if getattr(cand.form, "value", "wh") == "cloze":
+            # A cloze shows the article's own sentence: its "last week" is read against the article's date.
+            cand.year = self.article.published.year if self.article.published else None
+            return ("given_away", "the sentence names the place's people, capital, leader or the rest of its name") \
+                if self.gives_place_away(cand, cand.question) else cand
         dates = self.dates_by_sentence.get(m.sentence_start, {})
         question = resolve_time_refs(cand.question, dates)
-        if question is None or self.ambiguous_possessive(question, cand.kind == "person"):
-            return None
+        if question is None:
+            return ("relative_time", "a relative time (\"Friday's\", \"the end of last year\") the card cannot carry")
+        if self.ambiguous_possessive(question, cand.kind == "person"):
+            return ("ambiguous_possessive", "his/her/their could mean two people")
         if self.gives_place_away(cand, question):
-            return None
+            return ("given_away", "the question names the place's people, capital, leader or the rest of its name")
         question = self.facility_question(cand, question)
         transformed = cand.transformed
         template = transformed.template

@@ -1,0 +1,338 @@
+"""Question generation measured on the evaluation corpus (benchmarks/corpus/manifest.yaml).
+
+    python benchmarks/corpus_eval.py measure            # the table, dev and held-out apart
+    python benchmarks/corpus_eval.py export SPLIT DIR   # blind judging packets (cards, sentences, articles)
+    python benchmarks/corpus_eval.py ingest SPLIT DIR   # judges' answers -> benchmarks/judgments/SPLIT.jsonl
+
+Committed articles are read from benchmarks/corpus/articles/; the others from a local snapshot of
+the public repository the manifest names (/work/.mirror/<owner>+<name>/repo, or $QUIZAPP_MIRRORS),
+and are skipped with a note when it is not there. Judgments are keyed by card id, so the table
+says how many of today's cards were judged and how many are new since the last judging.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT / "benchmarks" / "corpus"
+JUDGMENTS = ROOT / "benchmarks" / "judgments"
+CACHE = Path(os.environ.get("QUIZAPP_CORPUS_CACHE", "/tmp/quizapp-corpus"))
+MIRRORS = Path(os.environ.get("QUIZAPP_MIRRORS", "/work/.mirror"))
+
+
+def manifest() -> list[dict[str, Any]]:
+    return yaml.safe_load((CORPUS / "manifest.yaml").read_text())
+
+
+def article_path(entry: dict[str, Any]) -> Path | None:
+    """A readable file for the entry, or None when its repository snapshot is not on this machine."""
+    own = CORPUS / "articles" / f"{entry['id']}.md"
+    if own.exists():
+        return own
+    repo = MIRRORS / (entry["repo"].replace("/", "+")) / "repo"
+    if not repo.exists():
+        return None
+    target = CACHE / f"{entry['id']}{Path(entry['path']).suffix}"
+    if not target.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        data = subprocess.run(["git", "-C", str(repo), "show", f"{entry['commit']}:{entry['path']}"],
+                              capture_output=True, check=True).stdout
+        target.write_bytes(data)
+    return target
+
+
+def entries(split: str | None) -> list[tuple[dict[str, Any], Path]]:
+    out = []
+    for entry in manifest():
+        if split and entry["split"] != split:
+            continue
+        path = article_path(entry)
+        if path is None:
+            print(f"note: {entry['id']} skipped: no snapshot of {entry['repo']} here", file=sys.stderr)
+            continue
+        out.append((entry, path))
+    return out
+
+
+def parse(paths: list[Path]):
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.ingest import read_articles
+
+    articles = read_articles([str(p) for p in paths], None, None)
+    return articles, extract_facts_with_docs(articles)
+
+
+def generate_one(path: Path):
+    """The default deck of one article, with its report."""
+    from quizapp.questions.generate import generate_deck
+    from quizapp.questions.model import GenerationReport
+
+    report = GenerationReport()
+    try:
+        deck = generate_deck([path], report=report)
+    except Exception as exc:  # a deck that cannot be made is a result to report, not a crash
+        return None, report, str(exc)
+    return deck, report, None
+
+
+# ------------------------------------------------------------------ judging packets
+
+
+def render(card: Any) -> str:
+    """A card as a judge reads it."""
+    t = card.type
+    if t == "multiple_choice":
+        choices = "\n".join(f"  {chr(65 + i)}) {c}" for i, c in enumerate(card.choices))
+        return f"Type: multiple choice\nQuestion: {card.question}\nChoices:\n{choices}\nAnswer: {card.answer}"
+    if t == "typed":
+        extra = f" (also accepted: {', '.join(card.accept)})" if card.accept else ""
+        return f"Type: typed answer\nQuestion: {card.question}\nAnswer: {card.answer}{extra}"
+    if t == "true_false":
+        return f"Type: true/false\nStatement: {card.statement}\nAnswer: {'True' if card.answer else 'False'}"
+    if t == "cloze":
+        import re
+
+        shown = re.sub(r"\{\{c1::(.*?)(?:::(.*?))?\}\}", lambda m: f"[_____ ({m.group(2)})]" if m.group(2) else "[_____]",
+                       card.text)
+        answer = re.search(r"\{\{c1::(.*?)(?:::.*?)?\}\}", card.text).group(1)  # type: ignore[union-attr]
+        return f"Type: cloze (fill in the blank)\nText: {shown}\nAnswer: {answer}"
+    return f"Type: flashcard\nFront: {card.front}\nBack: {card.back}"
+
+
+def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode: str) -> None:
+    """Packets for blind judges: ``mode`` 'candidates' samples every verified candidate (training data for the
+    ranker), 'deck' takes the shipped default deck's cards (measurement)."""
+    from quizapp.questions.cards import make_card
+    from quizapp.questions.candidates import event_year
+    from quizapp.questions.features import features
+    from quizapp.questions.generate import DEFAULT_TYPES, article_scopes, candidates_of
+    from quizapp.questions.model import GenerationReport
+    from quizapp.questions.verify import also_true
+
+    rng = random.Random(seed)
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    items: list[dict[str, Any]] = []
+    for entry, path in entries(split):
+        if mode == "deck":
+            deck, _report, error = generate_one(path)
+            if deck is None:
+                print(f"{entry['id']}: no deck ({error})", file=sys.stderr)
+                continue
+            (out / "articles" / f"{entry['id']}.txt").write_text(_article_text(path))
+            for card in deck.cards:
+                items.append({"card_id": card.card_id, "article": entry["id"], "kind": card.provenance.fact.kind
+                              if card.provenance and card.provenance.fact else None, "type": card.type,
+                              "sentence": card.provenance.sentence if card.provenance else "", "shown": render(card)})
+            continue
+        articles, pairs = parse([path])
+        (out / "articles" / f"{entry['id']}.txt").write_text(articles[0].text)
+        _sources, pool, scopes = article_scopes(articles, pairs)
+        scope = scopes[0]
+        ranked = candidates_of(scope, GenerationReport(), DEFAULT_TYPES)
+        rng.shuffle(ranked)
+        taken = 0
+        seen_facts: set[str] = set()
+        for i, cand in enumerate(ranked):
+            if taken >= per_article:
+                break
+            if cand.fact_key in seen_facts:
+                continue
+            cand.excluded = also_true(cand, scope.corpus)
+            cand.event_year = event_year(cand.mention, scope.facts)
+            card = make_card(cand, pool, i, DEFAULT_TYPES, 0)
+            if card is None:
+                continue
+            seen_facts.add(cand.fact_key)
+            taken += 1
+            items.append({"card_id": card.card_id, "article": entry["id"], "kind": cand.kind, "type": card.type,
+                          "form": cand.form.value, "key": f"{cand.key}:{cand.form.value}", "score": cand.score,
+                          "features": features(cand), "sentence": cand.mention.sentence.strip(), "shown": render(card)})
+    rng.shuffle(items)
+    for n, item in enumerate(items):
+        item["ref"] = f"C{n + 1:04d}"
+    (out / "items.json").write_text(json.dumps(items, indent=1, ensure_ascii=False))
+    for j in range(judges):
+        part = items[j::judges]
+        lines = [f"# Cards to judge ({len(part)})\n"]
+        for item in part:
+            lines.append(f"## {item['ref']}\nArticle: {out / 'articles' / (item['article'] + '.txt')}\n"
+                         f"Source sentence: {item['sentence']}\n{item['shown']}\n")
+        (out / f"packet-{j + 1}.md").write_text("\n".join(lines))
+    print(f"{len(items)} cards in {judges} packets under {out}")
+
+
+def _article_text(path: Path) -> str:
+    from quizapp.ingest import read_articles
+
+    return read_articles([str(path)], None, None)[0].text
+
+
+def refeature(split: str) -> None:
+    """Recompute the stored features of judged candidates with today's feature code (labels unchanged).
+
+    Judgments are of candidates found again by their key (position, pattern and form); those no longer
+    made keep their old features and are counted."""
+    from quizapp.questions.features import features
+    from quizapp.questions.candidates import overgenerate
+    from quizapp.questions.generate import article_scopes
+    from quizapp.questions.model import GenerationReport
+
+    path = JUDGMENTS / f"{split}.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    wanted = {r["article"] for r in rows if r.get("key")}
+    found: dict[str, dict[str, float]] = {}
+    for entry, article in entries(split):
+        if entry["id"] not in wanted:
+            continue
+        articles, pairs = parse([article])
+        _sources, _pool, scopes = article_scopes(articles, pairs)
+        # Every candidate made, before the checks: a judged one may be refused by a newer check, and its
+        # label still teaches the ranker.
+        for cand in overgenerate(scopes[0], GenerationReport()):
+            found[f"{entry['id']}|{cand.key}:{cand.form.value}"] = features(cand)
+    stale = 0
+    for r in rows:
+        key = f"{r['article']}|{r.get('key')}"
+        if key in found:
+            r["features"] = found[key]
+        else:
+            stale += 1
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    print(f"{len(rows) - stale} of {len(rows)} judged candidates re-featured; {stale} no longer made keep old features")
+
+
+def ingest(split: str, folder: Path, round_name: str) -> None:
+    items = {i["ref"]: i for i in json.loads((folder / "items.json").read_text())}
+    JUDGMENTS.mkdir(parents=True, exist_ok=True)
+    target = JUDGMENTS / f"{split}.jsonl"
+    added = 0
+    with target.open("a", encoding="utf-8") as out:
+        for answers in sorted(folder.glob("answers-*.jsonl")):
+            for line in answers.read_text().splitlines():
+                if not line.strip():
+                    continue
+                a = json.loads(line)
+                item = items.get(a["card"])
+                if item is None:
+                    continue
+                record = {k: item.get(k) for k in ("card_id", "article", "kind", "type", "form", "key", "score",
+                                                   "features", "sentence", "shown")}
+                record.update(acceptable=bool(a["ok"]), rules=a.get("rules", []), note=a.get("note", ""),
+                              judge=answers.stem, round=round_name)
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                added += 1
+    print(f"{added} judgments added to {target}")
+
+
+# ------------------------------------------------------------------ the table
+
+
+def judgments(split: str) -> dict[str, bool]:
+    path = JUDGMENTS / f"{split}.jsonl"
+    out: dict[str, bool] = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            if line.strip():
+                r = json.loads(line)
+                out[r["card_id"]] = r["acceptable"]
+    return out
+
+
+def measure() -> None:
+    import spacy  # noqa: F401  (loaded before timing, as the generator's own import is)
+
+    from quizapp.facts.nlp import get_nlp
+
+    rows = []
+    for split in ("dev", "heldout"):
+        chosen = entries(split)
+        judged = judgments(split)
+        words = cards = thin = empty_400 = 0
+        forms: dict[str, int] = {}
+        kinds: dict[str, int] = {}
+        ok = seen = 0
+        gen_time = raw_time = 0.0
+        texts = []
+        for entry, path in chosen:
+            t0 = time.perf_counter()
+            deck, report, error = generate_one(path)
+            gen_time += time.perf_counter() - t0
+            w = sum(report.words.values()) or len(_article_text(path).split())
+            texts.append(_article_text(path))
+            words += w
+            if deck is None:
+                if w >= 400:
+                    empty_400 += 1
+                continue
+            if report.notes:
+                thin += 1
+            cards += len(deck.cards)
+            for card in deck.cards:
+                forms[card.type] = forms.get(card.type, 0) + 1
+                kind = card.provenance.fact.kind if card.provenance and card.provenance.fact else "?"
+                kinds[kind] = kinds.get(kind, 0) + 1
+                if card.card_id in judged:
+                    seen += 1
+                    ok += judged[card.card_id]
+        nlp = get_nlp()
+        t0 = time.perf_counter()
+        for text in texts:
+            nlp(text)
+        raw_time = time.perf_counter() - t0
+        rows.append((split, len(chosen), words, cards, forms, kinds, ok, seen, thin, empty_400, gen_time, raw_time))
+    print(f"{'part':8} {'articles':>8} {'words':>7} {'cards':>6} {'per 1k':>7} {'judged':>7} {'new':>5} "
+          f"{'accept':>7} {'thin':>5} {'empty≥400':>9} {'gen s':>6} {'spaCy s':>7} {'ratio':>5}")
+    for split, n, words, cards, forms, kinds, ok, seen, thin, empty, gen, raw in rows:
+        rate = f"{ok / seen:.0%}" if seen else "-"
+        print(f"{split:8} {n:8d} {words:7d} {cards:6d} {cards * 1000 / max(1, words):7.1f} {seen:7d} {cards - seen:5d} "
+              f"{rate:>7} {thin:5d} {empty:9d} {gen:6.1f} {raw:7.1f} {gen / max(raw, 1e-9):5.2f}")
+    for split, *_rest in rows:
+        forms, kinds = _rest[3], _rest[4]
+        total = sum(forms.values()) or 1
+        print(f"{split} forms: " + ", ".join(f"{k} {v / total:.0%}" for k, v in sorted(forms.items())))
+        print(f"{split} kinds: " + ", ".join(f"{k} {v / total:.0%}" for k, v in sorted(kinds.items())))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("measure")
+    ex = sub.add_parser("export")
+    ex.add_argument("split", choices=["dev", "heldout"])
+    ex.add_argument("out", type=Path)
+    ex.add_argument("--per-article", type=int, default=12)
+    ex.add_argument("--judges", type=int, default=5)
+    ex.add_argument("--seed", type=int, default=1)
+    ex.add_argument("--mode", choices=["candidates", "deck"], default="candidates")
+    rf = sub.add_parser("refeature")
+    rf.add_argument("split", choices=["dev"])
+    ing = sub.add_parser("ingest")
+    ing.add_argument("split", choices=["dev", "heldout"])
+    ing.add_argument("folder", type=Path)
+    ing.add_argument("--round", default="r1")
+    args = parser.parse_args()
+    if args.command == "measure":
+        measure()
+    elif args.command == "refeature":
+        refeature(args.split)
+    elif args.command == "export":
+        export(args.split, args.out, args.per_article, args.judges, args.seed, args.mode)
+    else:
+        ingest(args.split, args.folder, args.round)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,391 @@
+"""Stage 1, overgenerate: every question-worthy fact in every form it supports.
+
+For each fact mention of an article we try the wh-rewrites of its clause
+(:mod:`quizapp.questions.templates`), the life-dates shape, and a cloze of its sentence
+(:mod:`quizapp.questions.shapes.cloze`). Nothing is ranked here and little is judged:
+a fact that yields no candidate at all leaves a named :class:`Rejection` in the report,
+so ``--explain`` can say why a sentence gave nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from quizapp.facts.model import ArticleFacts, Mention
+from quizapp.ingest.model import Article
+from quizapp.questions import distractors as dist
+from quizapp.questions.context import ArticleContext, plausible_fact
+from quizapp.questions.filters import sentence_problem
+from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Rejection, Stage
+from quizapp.questions.quality import ArticleReview
+from quizapp.questions.shapes import cloze
+from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
+from quizapp.questions.templates import Target, Transformed, transform_all
+from quizapp.vocabulary import NAME_KINDS, WEEKDAYS
+
+#: Quantities the text does not pin down: no number to ask for.
+VAGUE_QUANTITY = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores)\b", re.I)
+#: Words making a number a bound, not a value ("over thirty years", "more than 70,000").
+BOUND_BEFORE = re.compile(r"\b(?:over|more than|less than|fewer than|at least|at most|under|up to|nearly|almost|"
+                          r"upwards of|in excess of)\s*$", re.I)
+_STOP = {"be", "have", "do", "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "by", "from"}
+
+
+@dataclass
+class ArticleScope:
+    """One article and everything the stages need to know about it and the rest of the deck."""
+
+    index: int
+    source: str
+    article: Article
+    facts: ArticleFacts
+    doc: Any
+    pool: list[dist.PoolEntry]
+    corpus: list[CorpusSentence]
+    context: ArticleContext = field(init=False)
+    review: ArticleReview = field(init=False)
+    headlines: set[str] = field(init=False)
+    length: int = field(init=False)
+    mention_counts: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.context = ArticleContext.build(self.doc, self.facts)
+        self.review = ArticleReview.build(self.article, self.facts, self.doc, self.pool)
+        self.headlines = {h.strip().casefold() for h in [*self.article.headlines, self.article.title or ""]}
+        self.length = max(1, len(self.facts.text))
+        counts: dict[str, int] = {}
+        for m in self.facts.mentions:
+            counts[m.canonical.casefold()] = counts.get(m.canonical.casefold(), 0) + 1
+        self.mention_counts = counts
+
+    @property
+    def words(self) -> int:
+        return len(self.article.text.split())
+
+
+def content_lemmas(tokens: Any) -> frozenset[str]:
+    # Six-letter stems, so "smuggling" (noun) and "smuggle" (verb) count as the same content word.
+    return frozenset(t.lemma_.casefold()[:6] for t in tokens
+                     if t.is_alpha and not t.is_stop and t.lemma_.casefold() not in _STOP and not t.ent_type_)
+
+
+def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts, Any]]) -> list[CorpusSentence]:
+    out: list[CorpusSentence] = []
+    for source, (facts, doc) in zip(sources, pairs):
+        by_start: dict[int, list[Mention]] = {}
+        for m in facts.mentions:
+            by_start.setdefault(m.sentence_start, []).append(m)
+        for sent in doc.sents:
+            ms = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
+            out.append(CorpusSentence(source, sent.start_char, sent.text, content_lemmas(sent), ms))
+    return out
+
+
+def category_of(kind: str, canonical: str, aliases: Sequence[str], label: str | None) -> str | None:
+    if kind == "place":
+        return dist.place_category(canonical, aliases, label)
+    if kind == "organization":
+        return dist.organization_category(canonical, aliases)
+    if kind == "person":
+        return dist.person_role(canonical, aliases)
+    return None
+
+
+# ------------------------------------------------------------------ the stage
+
+
+def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidate]:
+    """Every candidate the article supports; facts that give none are reported."""
+    facts, doc, article = scope.facts, scope.doc, scope.article
+    out: list[Candidate] = []
+    seen: set[tuple[int, str, str]] = set()
+    renames_by_sentence: dict[int, dict[int, str]] = {}
+    cloze_by_sentence: dict[int, cloze.ClozeSentence | Rejection] = {}
+    for mention in facts.mentions:
+        if article.in_aside(mention.start, mention.end):
+            continue  # captions and datelines: facts of the article, never quizzed
+        if not plausible_fact(mention.kind, mention.canonical):
+            report.add_fact(scope.source, mention, Rejection(Stage.OVERGENERATE, "implausible_fact",
+                                                             "not a name, date or number worth asking"))
+            continue
+        sentence = mention.sentence.strip()
+        if sentence.casefold() in scope.headlines:
+            continue
+        problem = sentence_problem(sentence)
+        if problem:
+            report.add_fact(scope.source, mention, Rejection(Stage.OVERGENERATE, "unfit_sentence", problem))
+            continue
+        start = mention.sentence_start
+        if start not in renames_by_sentence:
+            renames_by_sentence[start] = scope.context.renames(start)
+        made = 0
+        # The cloze of the sentence: one candidate per fact it holds.
+        if start not in cloze_by_sentence:
+            cloze_by_sentence[start] = _cloze_sentence(scope, mention, renames_by_sentence[start])
+        prepared = cloze_by_sentence[start]
+        why_not: list[Rejection] = []
+        if isinstance(prepared, Rejection):
+            why_not.append(prepared)
+        else:
+            cand_or_why = _cloze_candidate(scope, mention, prepared)
+            if isinstance(cand_or_why, Rejection):
+                why_not.append(cand_or_why)
+            else:
+                out.append(cand_or_why)
+                made += 1
+        # The wh-rewrites of its clause (and the life-dates shape).
+        target = _target(doc, mention, facts)
+        if isinstance(target, Rejection):
+            why_not.append(target)
+            found: list[Transformed] = []
+        else:
+            try:
+                found = transform_all(doc, target, scope.context.resolve, renames_by_sentence[start])
+            except (IndexError, ValueError):  # a parse too odd to transform
+                found = []
+            if not found:
+                why_not.append(Rejection(Stage.OVERGENERATE, "no_rewrite", "no wh-rewrite fits the clause's parse"))
+        life = life_date_question(mention, facts)
+        if life is not None:
+            found = [*found, life]
+        for transformed in found:
+            key = (start, mention.canonical.casefold(), transformed.pattern)
+            if key in seen:
+                continue
+            seen.add(key)
+            cand = _wh_candidate(scope, mention, transformed, target if isinstance(target, Target) else None)
+            if isinstance(cand, Rejection):
+                why_not.append(cand)
+            else:
+                out.append(cand)
+                made += 1
+        if not made:
+            for why in why_not[:2]:
+                report.add_fact(scope.source, mention, why)
+    return out
+
+
+def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, str]) -> cloze.ClozeSentence | Rejection:
+    span = scope.doc.char_span(mention.sentence_start, mention.sentence_start + 1, alignment_mode="expand")
+    if span is None:
+        return Rejection(Stage.OVERGENERATE, "no_parse", "the sentence could not be found in the parse")
+    sent = span.sent
+    mentions = scope.context.by_sentence.get(mention.sentence_start, [])
+    return cloze.prepare_sentence(sent, mentions, scope.context.resolve, renames)
+
+
+def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.ClozeSentence) -> Candidate | Rejection:
+    aliases = answer_forms(mention, scope.facts)[2]
+    problem = cloze.blank_problem(prepared, mention, aliases)
+    if problem is not None:
+        return problem
+    if mention.kind == "date" and in_date_range(scope.facts.text, mention.start, mention.end) \
+            and not LIFE_DATES.search(mention.sentence):
+        return Rejection(Stage.OVERGENERATE, "date_range_end", "one end of a date range is not when something happened")
+    transformed = cloze.make_cloze(prepared, mention)
+    granularity = dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
+    cluster = scope.facts.cluster_of(mention.canonical, mention.kind)
+    cluster_aliases = tuple(cluster.aliases) if cluster else ()
+    category = category_of(mention.kind, mention.canonical, cluster_aliases, mention.label)
+    confident = kind_is_certain(mention, cluster_aliases)
+    cand = Candidate(
+        source=scope.source, article_index=scope.index, mention=mention, transformed=transformed,
+        answer=mention.text.strip(), accept=[], aliases=aliases, kind=mention.kind, category=category,
+        position=mention.start / scope.length, signature=frozenset(), form=Form.CLOZE,
+        # A wrong hint ("person" for a browser) is worse than none: only a kind we are sure of is shown.
+        hint=cloze.hint_for(mention, category, granularity) if confident else None,
+    )
+    cand.evidence = {**prepared.evidence, **_mention_evidence(scope, mention, prepared.sent), "kind_certain": confident}
+    return cand
+
+
+def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
+    """Whether the fact's kind rests on more than the small model's label: dates and numbers, places the
+    bundled reference knows, organizations that show they are one, people with a full name."""
+    if mention.kind in {"date", "number"}:
+        return True
+    if mention.kind == "place":
+        return dist.place_category(mention.canonical, aliases, mention.label) in {"country", "city", "region"}
+    if mention.kind == "organization":
+        return dist.looks_like_organization(mention.canonical, aliases)
+    words = mention.canonical.split()
+    return (len(words) >= 2 and all(w[:1].isupper() for w in words)
+            and not dist.looks_like_organization(mention.canonical, aliases))
+
+
+def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[str, Any]:
+    """Parse facts about the blank that the ranker reads."""
+    toks = [t for t in sent if mention.start <= t.idx < mention.end]
+    root = toks[0].head if toks else None
+    for t in toks:
+        if t.head.i not in {x.i for x in toks}:
+            root = t
+            break
+    dep = root.dep_ if root is not None else ""
+    text = scope.facts.text
+    bare_definites = sum(1 for t in sent if t.dep_ == "det" and t.lower_ == "the" and t.head.pos_ == "NOUN"
+                         and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl"}
+                                     for c in t.head.children)
+                         and not (mention.start <= t.head.idx < mention.end))
+    words = max(1, len([t for t in sent if t.is_alpha]))
+    title = (scope.article.title or "").casefold()
+    return {
+        "bare_definites": bare_definites,
+        "proper_share": sum(1 for t in sent if t.pos_ == "PROPN") / words,
+        "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2):sent.start_char],
+        "answer_in_title": bool(title) and mention.text.casefold() in title,
+        "other_date": any(m.kind == "date" and m.start != mention.start
+                          for m in scope.context.by_sentence.get(mention.sentence_start, [])),
+        "shouted": mention.text.isupper() and len(mention.text) > 3,
+        "blank_dep": dep,
+        "blank_offset": (mention.start - sent.start_char) / max(1, len(sent.text)),
+        "mentions_in_sentence": len(scope.context.by_sentence.get(mention.sentence_start, [])),
+        "answer_mentions": scope.mention_counts.get(mention.canonical.casefold(), 0),
+        "answer_words": len(mention.text.split()),
+    }
+
+
+def _wh_candidate(scope: ArticleScope, mention: Mention, transformed: Transformed,
+                  target: Target | None) -> Candidate | Rejection:
+    answer, accept, aliases = answer_forms(mention, scope.facts)
+    if answer is None:
+        return Rejection(Stage.OVERGENERATE, "no_answer_form", "the value cannot be written as an answer")
+    from quizapp.questions.filters import untimed_flow
+
+    if untimed_flow(transformed.question) or untimed_flow(transformed.template):
+        dated = with_sentence_year(transformed, mention.sentence)
+        if dated is None:
+            return Rejection(Stage.OVERGENERATE, "untimed_flow", "a flow (\"moved 6 million tonnes\") with no period")
+        transformed = dated
+    doc = scope.doc
+    sent_span = doc.char_span(mention.sentence_start, mention.sentence_start + len(mention.sentence),
+                              alignment_mode="expand")
+    tokens = [t for t in (sent_span if sent_span is not None else []) if not (mention.start <= t.idx < mention.end)]
+    category = (target.category if target is not None else None) or category_of(
+        mention.kind, mention.canonical, aliases, mention.label)
+    cand = Candidate(
+        source=scope.source, article_index=scope.index, mention=mention, transformed=transformed, answer=answer,
+        accept=accept, aliases=aliases, kind=mention.kind, category=category,
+        position=mention.start / scope.length, signature=content_lemmas(tokens), form=Form.WH,
+    )
+    if sent_span is not None:
+        cand.evidence = {"sentence_words": len(mention.sentence.split()),
+                         **_mention_evidence(scope, mention, sent_span.sent if len(sent_span) else sent_span)}
+    return cand
+
+
+# ------------------------------------------------------------------ facts to answers
+
+
+def _number_start(span: Any, mention: Mention) -> int:
+    """Where the number itself starts: a mention may hold its bound ("More than three hundred rivers")."""
+    numeric = [t for t in span if t.like_num or t.tag_ == "CD"]
+    return numeric[0].idx if numeric else mention.start
+
+
+def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | Rejection:
+    """The fact as a token span for the wh-rewrites, or why it cannot be asked that way."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return Rejection(Stage.OVERGENERATE, "no_parse", "the mention does not line up with the parse")
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    if mention.kind == "number":
+        numeric = [t.i for t in doc[start:end] if t.like_num or t.tag_ == "CD"]
+        if not numeric or mention.granularity == "ordinal":
+            return Rejection(Stage.OVERGENERATE, "not_a_count", "an ordinal or a number word without a count")
+        if VAGUE_QUANTITY.search(mention.text):
+            return Rejection(Stage.OVERGENERATE, "vague_quantity", "\"several hundred\" has no one number to answer")
+        if BOUND_BEFORE.search(facts.text[max(0, mention.start - 14):mention.start]) or BOUND_BEFORE.search(
+                facts.text[max(0, mention.start - 14):_number_start(span, mention)]):
+            return Rejection(Stage.OVERGENERATE, "bound_not_value", "\"over thirty\" is a bound, not the answer")
+        start, end = min(numeric), max(numeric) + 1
+    if mention.kind == "date":
+        if not mention.value or dist.date_granularity(mention.value) is None:
+            return Rejection(Stage.OVERGENERATE, "relative_date", "a date without a value to answer")
+        if any(t.lower_ in WEEKDAYS for t in span):
+            return Rejection(Stage.OVERGENERATE, "relative_date", "a weekday is no date to learn")
+        if in_date_range(facts.text, mention.start, mention.end) and not LIFE_DATES.search(mention.sentence):
+            return Rejection(Stage.OVERGENERATE, "date_range_end", "one end of a date range is not when it happened")
+    cluster = facts.cluster_of(mention.canonical, mention.kind)
+    aliases = tuple(cluster.aliases) if cluster else ()
+    category: str | None = None
+    if mention.kind == "place":
+        cat = dist.place_category(mention.canonical, aliases, mention.label)
+        category = cat if cat in {"country", "city", "region"} else None
+    elif mention.kind == "organization" and dist.looks_like_organization(mention.canonical, aliases):
+        category = dist.ORG_QUESTION_NOUN.get(dist.organization_category(mention.canonical, aliases), "organization")
+    granularity = dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
+    if mention.kind == "number":
+        granularity = mention.granularity
+    return Target(start=start, end=end, kind=mention.kind, label=mention.label, granularity=granularity,
+                  category=category)
+
+
+def answer_forms(mention: Mention, facts: ArticleFacts) -> tuple[str | None, list[str], list[str]]:
+    """The answer as shown, the other forms accepted, and the cluster's aliases."""
+    if mention.kind in NAME_KINDS:
+        cluster = facts.cluster_of(mention.canonical, mention.kind)
+        aliases = [a for a in (cluster.aliases if cluster else []) if a.casefold() != mention.canonical.casefold()]
+        accept = [a for a in dict.fromkeys([mention.text, *aliases]) if a.casefold() != mention.canonical.casefold()]
+        return mention.canonical, accept, aliases
+    if mention.kind == "date":
+        shown = dist.format_date(mention.value or "", None)
+        if shown is None:
+            return None, [], []
+        accept = [f for f in dict.fromkeys([mention.value or "", mention.text]) if f and f != shown]
+        # "in November" for November 2023: the month alone is right too.
+        return shown, accept, []
+    number = dist.parse_number(mention.text, mention.value)
+    if number is None:
+        return None, [], []
+    like = mention.text if any(ch.isdigit() for ch in mention.text) else str(int(number))
+    shown = dist.format_number(number, like) + money_unit(mention)
+    accept = [f for f in dict.fromkeys([mention.text, (mention.value or "")]) if f and f != shown]
+    return shown, accept, []
+
+
+def money_unit(mention: Mention) -> str:
+    """" dollars a month" of "500 dollars a month": an amount of money is answered with its unit."""
+    if mention.kind != "number" or mention.granularity != "money":
+        return ""
+    found = re.match(r"\s*[$€£]?[\d,.]+(?:\s+(?:thousand|million|billion))?", mention.text)
+    written = mention.text[found.end():] if found else ""
+    if not written.strip() and mention.unit and not re.match(r"\s*[$€£]", mention.text):
+        return f" {mention.unit}"  # "412 million" of "412 million reais": the span stops before the currency
+    return written
+
+
+def with_sentence_year(transformed: Transformed, sentence: str) -> Transformed | None:
+    """The flow dated by the one year its sentence names ("... in 2024"), or None when it names none
+    or several (then which year the flow belongs to is unclear)."""
+    years = set(re.findall(r"\b(?:1[89]\d{2}|20\d{2})\b", sentence))
+    if len(years) != 1:
+        return None
+    dated = f" in {years.pop()}"
+
+    def add(text: str) -> str:
+        return re.sub(r"\s*([?.!])?$", lambda m: dated + (m.group(1) or ""), text, count=1)
+    return replace(transformed, question=add(transformed.question), statement=add(transformed.statement),
+                   template=add(transformed.template))
+
+
+#: A year the source sentence names ("in 1989"): the event's, for countries that existed then.
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def event_year(mention: Mention, facts: ArticleFacts) -> int | None:
+    """The year of a fact: the earliest year its sentence names, else the year the text last named before
+    it (a history tells its events in order), else the article's publication year."""
+    years = [int(y) for y in _YEAR.findall(mention.sentence)]
+    if years:
+        return min(years)
+    earlier = [m for m in facts.mentions if m.kind == "date" and m.start < mention.sentence_start
+               and m.value and m.value[:4].isdigit()]
+    if earlier:
+        return int(max(earlier, key=lambda m: m.start).value[:4])  # type: ignore[index]
+    return facts.published.year if facts.published else None

@@ -1,0 +1,157 @@
+"""The last step: a selected candidate becomes a card of one of the requested types.
+
+A cloze candidate becomes a cloze card (its blank says what it is: "year", "city");
+a wh-candidate becomes multiple choice, typed or true/false in a rotating order, the
+first type the fact supports. Random choices are seeded by the seed and the candidate's
+own key, so the same input always gives the same deck.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Sequence
+
+from quizapp.deck.model import (
+    AnyCard,
+    ClozeCard,
+    FactRef,
+    Flashcard,
+    MultipleChoiceCard,
+    Provenance,
+    TrueFalseCard,
+    TypedCard,
+)
+from quizapp.questions import distractors as dist
+from quizapp.questions.candidates import money_unit
+from quizapp.questions.filters import stem_problem
+from quizapp.questions.model import Candidate, Form
+from quizapp.questions.quality import copies_source
+from quizapp.questions.verify import RELOCATION
+from quizapp.questions.ranking import MOVEMENT
+from quizapp.vocabulary import NAME_KINDS
+
+
+def slug(text: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return slug or "article"
+
+
+def _rng(seed: int, *parts: object) -> random.Random:
+    basis = "\x1f".join([str(seed), *map(str, parts)])
+    return random.Random(int.from_bytes(hashlib.sha256(basis.encode()).digest()[:8], "big"))
+
+
+def _card_id(source: str, kind: str, text: str) -> str:
+    digest = hashlib.sha1(f"{kind}\n{text}".encode()).hexdigest()[:10]
+    return f"{slug(source)[:24]}-{digest}"
+
+
+def _distractors_for(cand: Candidate, pool: list[dist.PoolEntry], seed: int, purpose: str) -> list[str] | None:
+    answer = dist.Answer(kind=cand.kind, canonical=cand.answer, aliases=tuple([cand.mention.text, *cand.aliases]),
+                         value=cand.mention.value, category=cand.category,
+                         excluded={e for e in cand.excluded if e.casefold() not in {cand.answer.casefold(), cand.mention.text.casefold()}},
+                         stem=cand.question, year=cand.year, event_year=cand.event_year)
+    if cand.kind == "number":
+        unit = money_unit(cand.mention)
+        answer.canonical = cand.answer[:len(cand.answer) - len(unit)] if unit else cand.answer
+        answer.value = cand.mention.value
+        answer.granularity = cand.mention.granularity
+        wrong = dist.pick_distractors(answer, pool, _rng(seed, cand.key, purpose))
+        return [w + unit for w in wrong] if wrong else None
+    return dist.pick_distractors(answer, pool, _rng(seed, cand.key, purpose))
+
+
+def _true_false_statement(cand: Candidate, pool: list[dist.PoolEntry], seed: int) -> tuple[str, bool] | None:
+    """A statement of the fact, made false half the time by swapping in another value of the article."""
+    template = cand.transformed.template
+    if "{answer}" not in template or stem_problem(template.replace("{answer}", "Xq Xq"), [], subject_bound=True):
+        return None
+    shown_in_place = cand.mention.text
+    if cand.kind == "date":
+        # Only absolute dates after "in"/"on" can be swapped ("in 1959" -> "in 1961").
+        if not re.search(r"\b(in|on|since)\s+\{answer\}", template) or not re.search(r"\d{4}", cand.mention.text):
+            return None
+        shown_in_place = cand.answer
+    if cand.kind == "number":
+        if not any(ch.isdigit() for ch in cand.transformed.answer_text):
+            return None
+        shown_in_place = cand.transformed.answer_text
+    if cand.kind in NAME_KINDS:
+        shown_in_place = cand.mention.text if cand.pattern != "subject" else cand.answer
+    if cand.kind == "place" and (MOVEMENT.search(template) or RELOCATION.search(template)):
+        return None  # people move more than once: another place the article names may be true as well
+    if template.startswith("{answer}") and re.search(rf"\b[Tt]he {re.escape(shown_in_place)}", cand.mention.sentence):
+        shown_in_place = f"The {shown_in_place}"  # "The Museum of Old and New Art opened ..."
+    true_text = template.replace("{answer}", shown_in_place)
+    # A false statement swaps in a value the same article states elsewhere (so the article alone
+    # decides it), never one it also asserts here. Both versions must exist, so whether a card is
+    # true says nothing about which facts make statements.
+    excluded = {e.casefold() for e in cand.excluded}
+    swaps = [w for w in cand.swaps if w.casefold() not in excluded and w.casefold() not in template.casefold()]
+    if not swaps or copies_source(true_text, cand.mention.sentence):
+        return None
+    if _rng(seed, cand.key, "tf").random() < 0.5:
+        return true_text, True
+    return template.replace("{answer}", _rng(seed, cand.key, "swap").choice(swaps)), False
+
+
+def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Sequence[str],
+              seed: int) -> AnyCard | None:
+    """The card for a candidate: the first type in a rotating order that the fact supports."""
+    rng = _rng(seed, cand.key, "type")
+    order = list(types)
+    shift = (index + rng.randrange(len(order))) % len(order) if order else 0
+    order = order[shift:] + order[:shift]
+    m = cand.mention
+    fact = FactRef(kind=cand.kind, canonical=m.canonical if cand.kind in NAME_KINDS else (m.value or m.canonical),
+                   value=m.value, aliases=cand.aliases if cand.kind in NAME_KINDS else [a for a in cand.accept if a != m.value])
+    prov = Provenance(source=cand.source, sentence=m.sentence.strip(), start=m.start, end=m.end, fact=fact)
+    tags = [cand.kind, cand.transformed.wh.replace(" ", "-")]
+    # The source sentence travels in the provenance and is shown beside every answer;
+    # repeating it as the explanation would only print it twice.
+    explanation = None
+    if cand.form is Form.CLOZE:
+        if "cloze" not in types:
+            return None
+        hint = f"::{cand.hint}" if cand.hint else ""
+        text = cand.transformed.template.replace("{answer}", "{{c1::" + cand.transformed.answer_text + hint + "}}")
+        return ClozeCard(id=_card_id(cand.source, "cloze", text), text=text, tags=[cand.kind, "cloze"],
+                         explanation=None, provenance=prov)
+    for card_type in order:
+        if card_type == "multiple_choice":
+            wrong = _distractors_for(cand, pool, seed, "mc")
+            if not wrong:
+                continue
+            choices = [cand.answer, *wrong]
+            if cand.kind in {"number", "date"}:
+                choices.sort(key=dist.order_key)  # the answer's rank was drawn at random
+            else:
+                _rng(seed, cand.key, "order").shuffle(choices)
+            return MultipleChoiceCard(id=_card_id(cand.source, card_type, cand.question), question=cand.question,
+                                      answer=cand.answer, choices=choices, tags=tags, explanation=explanation,
+                                      provenance=prov)
+        if card_type == "typed":
+            return TypedCard(id=_card_id(cand.source, card_type, cand.question), question=cand.question,
+                             answer=cand.answer, accept=cand.accept, tags=tags, explanation=explanation,
+                             provenance=prov)
+        if card_type == "true_false":
+            made = _true_false_statement(cand, pool, seed)
+            if made is None:
+                continue
+            statement, truth = made
+            return TrueFalseCard(id=_card_id(cand.source, card_type, statement), statement=statement, answer=truth,
+                                 tags=tags, explanation=None if truth else f"False: the article gives {cand.answer}.",
+                                 provenance=prov)
+        if card_type == "cloze":
+            template = cand.transformed.template
+            if "{answer}" not in template:
+                continue
+            text = template.replace("{answer}", "{{c1::" + cand.transformed.answer_text + "}}")
+            return ClozeCard(id=_card_id(cand.source, card_type, text), text=text, tags=tags,
+                             explanation=explanation, provenance=prov)
+        if card_type == "flashcard":
+            return Flashcard(id=_card_id(cand.source, card_type, cand.question), front=cand.question,
+                             back=cand.answer, tags=tags, explanation=explanation, provenance=prov)
+    return None

@@ -1,0 +1,81 @@
+"""What the ranker knows about a candidate: a flat vector of named numbers.
+
+Features describe the candidate's form and shape, its fact, its sentence and where it
+stands in the article — never the article's words themselves, so a model learned on one
+set of articles carries to others.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from quizapp.questions.model import Candidate, Form
+
+KINDS = ("person", "place", "organization", "date", "number")
+PATTERNS = ("subject", "object", "prep", "time", "how_many", "relative", "cloze")
+WH_WORDS = ("who", "what", "which", "when", "where", "how many", "how much", "what year", "cloze")
+DEPS = {"nsubj": "subject", "nsubjpass": "subject", "dobj": "object", "pobj": "prep_object", "appos": "apposition",
+        "compound": "compound", "poss": "possessor", "npadvmod": "adverbial", "attr": "attribute"}
+#: Words that make a fact worth remembering: firsts, records, outcomes.
+NOTABLE = re.compile(
+    r"\b(first|only|last|highest|largest|biggest|longest|oldest|youngest|most|record|founded|established|"
+    r"won|win|wins|defeat(?:ed)?|elected|killed|died|born|built|signed|became|appointed|discovered|invented)\b", re.I)
+
+
+def features(cand: Candidate) -> dict[str, float]:
+    ev = cand.evidence
+    out: dict[str, float] = {"bias_cloze": float(cand.form is Form.CLOZE)}
+    for kind in KINDS:
+        out[f"kind_{kind}"] = float(cand.kind == kind)
+        out[f"cloze_kind_{kind}"] = float(cand.kind == kind and cand.form is Form.CLOZE)
+    for pattern in PATTERNS:
+        out[f"pattern_{pattern}"] = float(cand.pattern == pattern)
+    wh = cand.transformed.wh
+    for word in WH_WORDS:
+        out[f"wh_{word.replace(' ', '_')}"] = float(wh == word)
+    words = float(ev.get("sentence_words", len(cand.mention.sentence.split())))
+    out["sentence_words"] = words / 30
+    out["sentence_long"] = float(words > 30)
+    out["sentence_short"] = float(words < 12)
+    stem_words = len(cand.shown.split())
+    out["stem_words"] = stem_words / 20
+    out["stem_long"] = float(stem_words > 25)
+    out["position"] = cand.position
+    out["lead"] = float(cand.position < 0.15)
+    out["mentions_in_sentence"] = min(6.0, float(ev.get("mentions_in_sentence", 1))) / 6
+    out["answer_salience"] = math.log1p(float(ev.get("answer_mentions", 1))) / 3
+    out["answer_once"] = float(ev.get("answer_mentions", 1) <= 1)
+    out["answer_words"] = min(6.0, float(ev.get("answer_words", len(cand.answer.split())))) / 6
+    out["blank_offset"] = float(ev.get("blank_offset", 0.5))
+    dep = DEPS.get(str(ev.get("blank_dep", "")), "other")
+    for name in sorted(set(DEPS.values()) | {"other"}):
+        out[f"dep_{name}"] = float(dep == name)
+    out["resolved_pronoun"] = float(ev.get("resolved_pronouns", 0) > 0)
+    out["renamed"] = float(ev.get("renamed", 0) > 0)
+    out["dropped_opener"] = float(bool(ev.get("dropped_opener", False)))
+    out["has_quote"] = float(bool(ev.get("has_quote", False)) or "“" in cand.mention.sentence or '"' in cand.mention.sentence)
+    out["commas"] = min(5.0, float(cand.mention.sentence.count(","))) / 5
+    out["parentheses"] = float("(" in cand.mention.sentence)
+    out["semicolon"] = float(";" in cand.mention.sentence or ":" in cand.mention.sentence)
+    out["notable"] = float(bool(NOTABLE.search(cand.mention.sentence)))
+    other_digits = re.sub(re.escape(cand.mention.text), "", cand.shown)
+    out["other_number"] = float(bool(re.search(r"\d", other_digits)))
+    gran = cand.mention.granularity or ""
+    out["date_year"] = float(cand.kind == "date" and (cand.mention.value or "").isdigit())
+    out["date_day"] = float(cand.kind == "date" and len(cand.mention.value or "") == 10)
+    out["number_money"] = float(cand.kind == "number" and gran == "money")
+    out["number_percent"] = float(cand.kind == "number" and "%" in cand.mention.text or "percent" in cand.mention.text)
+    out["number_digits"] = float(cand.kind == "number" and bool(re.search(r"\d", cand.mention.text)))
+    out["category_known"] = float(bool(cand.category))
+    out["opens_with_the"] = float(cand.mention.sentence.strip().startswith("The "))
+    out["kind_certain"] = float(bool(ev.get("kind_certain", cand.kind in {"date", "number"})))
+    out["bare_definites"] = min(3.0, float(ev.get("bare_definites", 0))) / 3
+    out["proper_share"] = float(ev.get("proper_share", 0.0))
+    out["paragraph_start"] = float(bool(ev.get("paragraph_start", False)))
+    out["answer_in_title"] = float(bool(ev.get("answer_in_title", False)))
+    out["other_date"] = float(bool(ev.get("other_date", False)))
+    out["shouted"] = float(bool(ev.get("shouted", False)))
+    out["list_like"] = float(cand.mention.sentence.count(",") >= 3)
+    out["no_hint"] = float(cand.form is Form.CLOZE and not cand.hint)
+    return out

@@ -1,0 +1,120 @@
+"""Stage 4, select: fill the deck to its target size with the best candidates, spread out.
+
+Candidates come ranked best first. We keep one card per fact and per sentence, never two
+near-identical questions nor both ends of one link, and spread the deck over the article:
+a first pass caps each stretch of the article and each form, a second pass fills what is
+left with the best remaining candidates. Nothing under the ranker's bar is kept, except
+that an article of some length gets a few cards rather than none (and the report says so).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from quizapp.questions.filters import is_near_duplicate
+from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, Stage
+
+CARDS_PER_1000_WORDS = 15
+MIN_DEFAULT_CARDS = 4  # a short item (150-250 words) has a handful of facts worth asking, not more
+MAX_DEFAULT_CARDS = 150
+MAX_PER_ANSWER = 2
+#: Words per stretch of the article that the first pass fills evenly.
+WORDS_PER_STRETCH = 300
+#: In the first pass no form takes more than this share of the deck.
+MAX_FORM_SHARE = 0.7
+#: An article this long never gets an empty deck: its best candidates are kept down to FLOOR_SCORE.
+MIN_WORDS_FOR_A_DECK = 400
+FLOOR_SCORE = 0.2
+
+
+def default_max_cards(words: int) -> int:
+    """A sensible deck size for an article of ``words`` words."""
+    return max(MIN_DEFAULT_CARDS, min(MAX_DEFAULT_CARDS, math.ceil(words * CARDS_PER_1000_WORDS / 1000)))
+
+
+@dataclass
+class _Tally:
+    facts: set[str]
+    sentences: set[str]
+    answers: dict[str, int]
+    forms: dict[Form, int]
+    stretches: dict[int, int]
+
+
+def _asks_the_other_way(a: Candidate, b: Candidate) -> bool:
+    """Two questions of one sentence testing the same link from both ends give each other away."""
+    return a.answer.casefold() in b.shown.casefold() or b.answer.casefold() in a.shown.casefold()
+
+
+def select(ranked: list[Candidate], limit: int, words: int, threshold: float,
+           report: GenerationReport | None = None) -> list[Candidate]:
+    """The best ``limit`` candidates of one article, without duplicates, in article order."""
+    stretches = max(1, round(words / WORDS_PER_STRETCH))
+    per_stretch = math.ceil(limit / stretches) + 1
+    per_form = max(2, math.ceil(limit * MAX_FORM_SHARE))
+    tally = _Tally(set(), set(), {}, {}, {})
+    kept: list[Candidate] = []
+    why: dict[int, tuple[str, str]] = {}
+
+    def stretch_of(cand: Candidate) -> int:
+        return min(stretches - 1, int(cand.position * stretches))
+
+    def blocked(cand: Candidate, first_pass: bool) -> tuple[str, str] | None:
+        if cand.fact_key in tally.facts:
+            return ("same_fact", "the fact is already asked")
+        if cand.sentence_key in tally.sentences:
+            return ("same_sentence", "the sentence already has a card")
+        if tally.answers.get(cand.answer_key, 0) >= MAX_PER_ANSWER:
+            return ("answer_repeats", f"its answer is already asked {MAX_PER_ANSWER} times")
+        if any(is_near_duplicate(cand.shown, k.shown) for k in kept):
+            return ("near_duplicate", "nearly the same wording as a kept card")
+        if first_pass and tally.stretches.get(stretch_of(cand), 0) >= per_stretch:
+            return ("spread", "its part of the article already has its share of cards")
+        if first_pass and tally.forms.get(cand.form, 0) >= per_form:
+            return ("form_mix", f"the deck already has its share of {cand.form.value} cards")
+        return None
+
+    def keep(cand: Candidate) -> None:
+        kept.append(cand)
+        tally.facts.add(cand.fact_key)
+        tally.sentences.add(cand.sentence_key)
+        tally.answers[cand.answer_key] = tally.answers.get(cand.answer_key, 0) + 1
+        tally.forms[cand.form] = tally.forms.get(cand.form, 0) + 1
+        tally.stretches[stretch_of(cand)] = tally.stretches.get(stretch_of(cand), 0) + 1
+
+    good = [c for c in ranked if c.score >= threshold]
+    for first_pass in (True, False):
+        for cand in good:
+            if len(kept) >= limit:
+                break
+            if cand in kept:
+                continue
+            problem = blocked(cand, first_pass)
+            if problem is None:
+                keep(cand)
+            else:
+                why[id(cand)] = problem
+    floor_used = False
+    if words >= MIN_WORDS_FOR_A_DECK and len(kept) < MIN_DEFAULT_CARDS:
+        for cand in ranked:
+            if len(kept) >= MIN_DEFAULT_CARDS or cand.score < FLOOR_SCORE:
+                break
+            if cand not in kept and blocked(cand, False) is None:
+                keep(cand)
+                floor_used = True
+    if report is not None:
+        kept_ids = {id(c) for c in kept}
+        for cand in ranked:
+            if id(cand) in kept_ids:
+                continue
+            if cand.score < threshold:
+                report.add(cand, Outcome.RANKED_LOW, Stage.RANK, "below_bar",
+                           f"estimated {cand.score:.2f} < {threshold:.2f} that judges accept it")
+            else:
+                check, reason = why.get(id(cand), ("deck_full", f"the deck reached its {limit} cards"))
+                report.add(cand, Outcome.NOT_SELECTED, Stage.SELECT, check, reason)
+        if floor_used:
+            report.notes[ranked[0].source] = (f"only {len(kept)} cards: few candidates reach the bar, so the best "
+                                              f"below it were kept")
+    return sorted(kept, key=lambda c: (c.position, c.shown))

@@ -1,0 +1,304 @@
+"""Cloze: one whole sentence of the article, standing on its own, with one fact blanked.
+
+A cloze asks exactly what the article says, so it is the safe form wherever a wh-rewrite
+of the clause would be shaky. What it needs is a sentence that a reader understands
+without the sentences around it:
+
+* it is a whole statement (a verb, an end mark, not a caption or a heading), neither too
+  short to say anything nor too long to read at a glance;
+* it does not open on a word that points back ("However", "Instead", "Two years later",
+  "This decision") — a pure connective ("However,") is dropped, a pointing one refuses it;
+* every he/she/it/they is either bound by a name earlier in the sentence or written out
+  from context ("He" -> "Ri Il-gyu"); otherwise the sentence is refused;
+* its subject is not a bare "the ministry" that names nothing.
+
+The blank is a name, place, date or number the extractor found — never a weekday, a
+relative date ("this year"), an ordinal, a vague quantity or a common word — and the rest of
+the sentence must not give it away. Which blank of a sentence is best is the ranker's call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from quizapp.facts.model import Mention
+from quizapp.questions.model import Rejection, Stage
+from quizapp.questions.templates import Transformed
+from quizapp.vocabulary import MONTHS, ROLE_TITLES, WEEKDAYS
+
+MIN_WORDS = 7
+MAX_WORDS = 42
+
+#: Sentence openers that only connect to the sentence before: dropped, the rest stands.
+PURE_CONNECTIVE = re.compile(
+    r"^(?:However|Meanwhile|Moreover|Furthermore|Additionally|In addition|Also|Nevertheless|Nonetheless|"
+    r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise)\s*,\s+")
+#: Openers that point back at something the card would not show.
+POINTING_OPENER = re.compile(
+    r"^(?:Instead|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
+    r"In return|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
+    r"The (?:next|following|previous|same) (?:day|week|month|year|season|morning|evening)|"
+    r"(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier|after)|"
+    r"Such|Both|The latter|The former|The other|Another|These|Those|This|That|Here|There (?!(?:is|are|was|were)\b))\b")
+#: Nouns after "this/these" that still leave the sentence readable ("this year" is dated by the article).
+TIME_NOUNS = {"year", "month", "week", "season", "summer", "winter", "spring", "autumn", "fall", "time", "morning",
+              "evening", "weekend", "century", "decade"}
+PERSONAL = {"he", "she", "him", "his", "her", "hers", "they", "them", "their", "theirs", "it", "its"}
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
+POSSESSIVE_FORMS = {"his", "its", "their", "theirs", "hers"}
+#: Numbers that are common words, never a fact worth a blank.
+COMMON_NUMBER_WORDS = {"one", "a", "an", "single", "once", "twice", "both", "half", "zero"}
+VAGUE = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores|numerous)\b", re.I)
+#: "World Travel| and Tourism Council": the name runs on through "and"/"of" to its head word.
+NAME_GOES_ON = re.compile(
+    r"^\s+(?:and|of|for|&|de|du|des|la|le)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}?(?:Council|Association|Society|"
+    r"Company|Corporation|Institute|Organi[sz]ation|Authority|Commission|Committee|Foundation|Union|Agency|"
+    r"Department|Ministry|Bank|Fund|Group|Board|Party|League|Federation|University|College|School|Museum|Centre|"
+    r"Center|Service|Office|Trust|Alliance|Coalition|Administration|Bureau|Laboratory|Hospital|Church|Academy)\b")
+#: "WASHINGTON (Reuters) -", "LONDON —": a dateline glued to the first sentence.
+DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
+QUOTE_OPEN = {"\"", "“", "«"}
+QUOTE_CLOSE = {"\"", "”", "»"}
+
+
+@dataclass
+class ClozeSentence:
+    """A sentence fit for clozes, with the words to write in place of pronouns and short names."""
+
+    sent: Any  # spaCy Span
+    replace: dict[int, str]  # token index -> text written instead ("" drops the token)
+    evidence: dict[str, Any]
+
+
+def _in_quotes(sent: Any) -> set[int]:
+    inside: set[int] = set()
+    depth = False
+    for tok in sent:
+        if tok.text in QUOTE_OPEN and not depth:
+            depth = True
+            continue
+        if tok.text in QUOTE_CLOSE and depth:
+            depth = False
+            continue
+        if tok.text == '"':
+            depth = not depth
+            continue
+        if depth:
+            inside.add(tok.i)
+    return inside
+
+
+def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
+    """A pronoun with its antecedent earlier in the same sentence ("Smith said he ...")."""
+    people = tok.lower_ in PERSON_PRONOUNS
+    for m in mentions:
+        if m.start < tok.idx and (m.kind == "person" if people else m.kind in {"person", "organization", "place"}):
+            return True
+    if not people:
+        # "The company said its profits rose": any named or described noun before it.
+        return any(t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i for t in sent)
+    return False
+
+
+def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
+    """ "The ministry said ...": a bare definite subject that no name or phrase pins down."""
+    root = sent.root
+    for tok in root.children:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.i in replace:
+            continue
+        if tok.pos_ != "NOUN":
+            return False
+        sub = list(tok.subtree)
+        if any(t.pos_ == "PROPN" or t.like_num for t in sub):
+            return False
+        dets = [t for t in tok.children if t.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the":
+            return False
+        # "the bridge over the Vltava", "the largest city in Norway": a phrase that says which.
+        # "the bridge over the Vltava", "the city's mayor": a phrase that says which ("the former official" does not).
+        return not any(t.dep_ in {"prep", "relcl", "acl", "compound", "nmod", "poss", "appos"} for t in tok.children)
+    return False
+
+
+def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: dict[int, str]) -> ClozeSentence | Rejection:
+    """The sentence with its references written out, or why it cannot stand alone."""
+    text = sent.text.strip()
+    words = text.split()
+    evidence: dict[str, Any] = {"sentence_words": len(words)}
+    if len(words) < MIN_WORDS:
+        return Rejection(Stage.OVERGENERATE, "sentence_length", f"only {len(words)} words: too little to ask about")
+    if len(words) > MAX_WORDS:
+        return Rejection(Stage.OVERGENERATE, "sentence_length", f"{len(words)} words: too long to read as one card")
+    if not re.search(r"[.!]['\"”’)]?$", text):
+        return Rejection(Stage.OVERGENERATE, "not_a_statement", "does not end as a statement (a heading, list item or question)")
+    if DATELINE.match(text):
+        return Rejection(Stage.OVERGENERATE, "dateline", "opens with a dateline (\"WASHINGTON —\"): page furniture")
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return Rejection(Stage.OVERGENERATE, "fragment", "has no verb: a caption or fragment")
+    replace: dict[int, str] = {}
+    connective = PURE_CONNECTIVE.match(text)
+    if connective:
+        # Drop the connective and its comma; the next word starts the sentence.
+        skipped = len(connective.group(0))
+        for tok in sent:
+            if tok.idx - sent.start_char < skipped:
+                replace[tok.i] = ""
+        evidence["dropped_opener"] = True
+        text = text[skipped:]
+    if POINTING_OPENER.match(text):
+        return Rejection(Stage.OVERGENERATE, "pointing_opener",
+                         f"opens with \"{POINTING_OPENER.match(text).group(0)}\", which points to an earlier sentence")  # type: ignore[union-attr]
+    quoted = _in_quotes(sent)
+    resolved = 0
+    resolved_names: set[str] = set()
+    for tok in sent:
+        low = tok.lower_
+        if tok.dep_ == "det" and low in {"this", "these", "those", "that", "such"} and tok.head.lemma_ not in TIME_NOUNS:
+            return Rejection(Stage.OVERGENERATE, "unresolved_reference",
+                             f"\"{tok.text} {tok.head.text}\" points to something the card does not show")
+        if low in {"this", "that", "these", "those"} and tok.pos_ == "PRON" and tok.tag_ == "DT" \
+                and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            return Rejection(Stage.OVERGENERATE, "unresolved_reference", f"\"{tok.text}\" points to something the card does not show")
+        if low not in PERSONAL or tok.pos_ not in {"PRON", "DET"} or tok.dep_ == "expl":
+            continue
+        if tok.i in quoted:
+            return Rejection(Stage.OVERGENERATE, "quoted_pronoun", f"\"{tok.text}\" inside a quotation")
+        if _bound_earlier(tok, sent, mentions):
+            continue
+        if resolved_names:
+            continue  # a name written out earlier in the sentence now binds this pronoun
+        name = resolve(tok) if resolve is not None else None
+        if not name:
+            return Rejection(Stage.OVERGENERATE, "unresolved_reference",
+                             f"\"{tok.text}\" has no name before it in the sentence and none could be found")
+        following = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if following is not None and following.text.lower() in {"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"}:
+            return Rejection(Stage.OVERGENERATE, "unresolved_reference",
+                             f"\"{tok.text}{following.text}\" cannot be written out with a name")
+        possessive = low in POSSESSIVE_FORMS or (low == "her" and tok.dep_ == "poss")
+        replace[tok.i] = f"{name}’s" if possessive else name
+        resolved_names.add(name)
+        resolved += 1
+    # Only renames that write out a described subject ("the bridge" -> "the Varnholt Bridge") are used: the
+    # article's own one-word names ("Octavian") read well in its sentence and a wrong alias would not.
+    for index, name in renames.items():
+        dets = [c.i for c in sent.doc[index].children if c.dep_ == "det"]
+        if name and dets and all(renames.get(d) == "" for d in dets):
+            replace.setdefault(index, name)
+            for d in dets:
+                replace.setdefault(d, "")
+    if _subject_names_nothing(sent, replace):
+        return Rejection(Stage.OVERGENERATE, "unnamed_subject", "its subject is a bare \"the ...\" that names nothing")
+    evidence["resolved_pronouns"] = resolved
+    evidence["renamed"] = len(renames)
+    evidence["has_quote"] = bool(quoted)
+    evidence["commas"] = text.count(",")
+    return ClozeSentence(sent, replace, evidence)
+
+
+def _preceding_word(sent: Any, mention: Mention) -> Any | None:
+    before = [t for t in sent if t.idx + len(t.text) <= mention.start]
+    return before[-1] if before else None
+
+
+def _following_word(sent: Any, mention: Mention) -> Any | None:
+    after = [t for t in sent if t.idx >= mention.end]
+    return after[0] if after else None
+
+
+def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str]) -> Rejection | None:
+    """Why this fact should not be the blank of this sentence, or None."""
+    sent = prepared.sent
+    text = mention.text.strip()
+    if mention.kind == "date":
+        if not mention.value:
+            return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" has no date value")
+        if not re.search(r"\d", text) and not any(m in text.casefold() for m in MONTHS):
+            return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" is relative or a weekday, not a date to learn")
+        if any(w in text.casefold() for w in WEEKDAYS) and not re.search(r"\d", text):
+            return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" is a weekday")
+    if mention.kind == "number":
+        if mention.granularity == "ordinal":
+            return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" is an ordinal, not a fact")
+        if text.casefold() in COMMON_NUMBER_WORDS or VAGUE.search(text):
+            return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" is a common word or a vague quantity")
+        if not re.search(r"\d", text) and len(text.split()) == 1 and text.casefold() in {"two", "three"} \
+                and not mention.unit:
+            return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" counts nothing the sentence names")
+    before = _preceding_word(sent, mention)
+    after = _following_word(sent, mention)
+    if before is not None and before.pos_ == "PROPN" and before.text not in ROLE_TITLES and before.i != sent.start \
+            and before.whitespace_:
+        return Rejection(Stage.OVERGENERATE, "inside_a_name", f"\"{before.text} {text}\": the blank would cut a longer name")
+    if after is not None and after.pos_ == "PROPN" and after.idx == mention.end + 1 and after.text[:1].isupper():
+        return Rejection(Stage.OVERGENERATE, "inside_a_name", f"\"{text} {after.text}\": the blank would cut a longer name")
+    tail = sent.doc.text[mention.end:min(len(sent.doc.text), mention.end + 60)]
+    if NAME_GOES_ON.match(tail):
+        return Rejection(Stage.OVERGENERATE, "inside_a_name",
+                         f"\"{text}{NAME_GOES_ON.match(tail).group(0)}\": the name goes on past the blank")  # type: ignore[union-attr]
+    quoted = _in_quotes(sent)
+    if any(t.i in quoted for t in sent if mention.start <= t.idx < mention.end):
+        return Rejection(Stage.OVERGENERATE, "in_a_quote", "the fact is inside a quotation")
+    rest = (sent.text[:mention.start - sent.start_char] + " " + sent.text[mention.end - sent.start_char:]).casefold()
+    for name in {text, mention.canonical, *aliases}:
+        words = [w for w in re.findall(r"[\w’'-]+", name.casefold()) if len(w) >= 4 and not w.isdigit()]
+        if name and len(name) >= 3 and re.search(rf"\b{re.escape(name.casefold())}\b", rest):
+            return Rejection(Stage.OVERGENERATE, "given_away", f"\"{name}\" also stands elsewhere in the sentence")
+        if mention.kind in {"person", "place", "organization"} and any(re.search(rf"\b{re.escape(w)}\b", rest) for w in words):
+            return Rejection(Stage.OVERGENERATE, "given_away", f"part of \"{name}\" stands elsewhere in the sentence")
+    return None
+
+
+def hint_for(mention: Mention, category: str | None, granularity: str | None) -> str:
+    """What the blank is, shown in it ("year", "city"), so the card says which fact is meant."""
+    if mention.kind == "date":
+        return {"year": "year", "month": "month", "day": "date", "decade": "decade"}.get(granularity or "", "date")
+    if mention.kind == "number":
+        if mention.granularity == "money":
+            return "amount"
+        if mention.granularity == "age":
+            return "age"
+        return "number"
+    if mention.kind == "place":
+        return category if category in {"country", "city", "region"} else "place"
+    if mention.kind == "organization":
+        return "organization"
+    return "person"
+
+
+def make_cloze(prepared: ClozeSentence, mention: Mention) -> Transformed:
+    """The sentence with the blank: ``question`` shows "_____", ``template`` holds "{answer}"."""
+    sent = prepared.sent
+    pieces_blank: list[str] = []
+    pieces_template: list[str] = []
+    pieces_full: list[str] = []
+    blanked = False
+    first_written = True
+    for tok in sent:
+        inside = mention.start <= tok.idx < mention.end
+        if inside:
+            if not blanked:
+                end_tok = [t for t in sent if mention.start <= t.idx < mention.end][-1]
+                space = end_tok.whitespace_
+                pieces_blank.append("_____" + space)
+                pieces_template.append("{answer}" + space)
+                pieces_full.append(mention.text + space)
+                blanked = True
+                first_written = False
+            continue
+        word = prepared.replace.get(tok.i, tok.text)
+        if word == "":
+            continue
+        if first_written and word[:1].islower():
+            word = word[:1].upper() + word[1:]
+        first_written = False
+        piece = word + tok.whitespace_
+        pieces_blank.append(piece)
+        pieces_template.append(piece)
+        pieces_full.append(piece)
+    def tidy(parts: list[str]) -> str:
+        return re.sub(r"\s+", " ", "".join(parts)).strip()
+    return Transformed(question=tidy(pieces_blank), statement=tidy(pieces_full), template=tidy(pieces_template),
+                       answer_text=mention.text, pattern="cloze", wh="cloze")

@@ -1,0 +1,27 @@
+"""Words the whole package shares: month and weekday names, the kinds of named facts.
+
+Kept once here so that extraction and question generation agree on them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MONTHS: Final = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                 "october", "november", "december")
+WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Regex alternations, capitalised as written in text ("March|April|...").
+MONTH_PATTERN: Final = "|".join(m.capitalize() for m in MONTHS)
+WEEKDAY_PATTERN: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: Fact kinds that are names (the others are dates and numbers).
+NAME_KINDS: Final = frozenset({"person", "place", "organization"})
+#: Words that stand before a person's name as a title, not as part of it.
+ROLE_TITLES: Final = frozenset({
+    "President", "Vice", "Prime", "Minister", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.",
+    "Mayor", "King", "Queen", "Prince", "Princess", "Pope", "General", "Gen.", "Colonel", "Col.", "Captain", "Capt.",
+    "Chancellor", "Secretary", "Director", "Judge", "Justice", "Coach", "Sir", "Dame", "Lord", "Lady", "Saint",
+    "St.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Professor", "Prof.", "Chairman", "Chief",
+    "Ambassador", "Commissioner", "Bishop", "Archbishop", "Cardinal", "Rabbi", "Imam", "Sheikh", "Emperor",
+    "Empress", "Sultan", "Premier", "CEO", "Officer", "Detective", "Sergeant", "Lieutenant", "Admiral", "Major",
+    "Leader", "Speaker", "Councillor", "Councilman", "Councilwoman", "Superintendent", "Trooper", "Deputy",
+})
