@@ -75,9 +75,6 @@ def content_lemmas(tokens: Any) -> frozenset[str]:
 def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts, Any]]) -> list[CorpusSentence]:
     out: list[CorpusSentence] = []
     for source, (facts, doc) in zip(sources, pairs):
-        by_start: dict[int, list[Mention]] = {}
-        for m in facts.mentions:
-            by_start.setdefault(m.sentence_start, []).append(m)
         for sent in doc.sents:
             ms = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
             out.append(CorpusSentence(source, sent.start_char, sent.text, content_lemmas(sent), ms))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import Protocol
 
 from quizapp.questions.filters import is_near_duplicate
