@@ -159,6 +159,10 @@ def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode
             items.append({"card_id": card.card_id, "article": entry["id"], "kind": cand.kind, "type": card.type,
                           "form": cand.form.value, "key": f"{cand.key}:{cand.form.value}", "score": cand.score,
                           "features": features(cand), "sentence": cand.mention.sentence.strip(), "shown": render(card)})
+    judged = judgments(split)
+    fresh = [i for i in items if i["card_id"] not in judged]
+    print(f"{len(items) - len(fresh)} cards already judged are left out", file=sys.stderr)
+    items = fresh
     rng.shuffle(items)
     for n, item in enumerate(items):
         item["ref"] = f"C{n + 1:04d}"

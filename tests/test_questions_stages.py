@@ -129,8 +129,8 @@ def test_select_keeps_one_card_per_sentence_and_spreads_forms(bridge):
 def test_select_respects_the_bar_and_the_floor(bridge):
     from quizapp.questions.select import MIN_DEFAULT_CARDS, select
 
-    assert select(list(bridge.ranked), limit=10, words=100, threshold=1.01) == []
-    # An article of 400 words or more never ends empty while candidates above the floor exist.
+    assert select(list(bridge.ranked), limit=10, words=40, threshold=1.01) == []
+    # An article never ends empty while candidates above the floor exist.
     rescued = select(list(bridge.ranked), limit=10, words=400, threshold=1.01)
     assert 0 < len(rescued) <= MIN_DEFAULT_CARDS
 

@@ -9,6 +9,7 @@ so ``--explain`` can say why a sentence gave nothing.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,9 @@ class ArticleScope:
     headlines: set[str] = field(init=False)
     length: int = field(init=False)
     mention_counts: dict[str, int] = field(init=False)
+    first_seen: dict[str, int] = field(init=False)
+    lemma_freq: dict[str, int] = field(init=False)
+    title_words: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.context = ArticleContext.build(self.doc, self.facts)
@@ -60,6 +64,18 @@ class ArticleScope:
         for m in self.facts.mentions:
             counts[m.canonical.casefold()] = counts.get(m.canonical.casefold(), 0) + 1
         self.mention_counts = counts
+        # Content words of the article: where each first occurs and how often (for anaphora and centrality).
+        first: dict[str, int] = {}
+        freq: dict[str, int] = {}
+        for tok in self.doc:
+            if tok.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not tok.is_stop and tok.is_alpha:
+                lemma = tok.lemma_.casefold()
+                first.setdefault(lemma, tok.idx)
+                freq[lemma] = freq.get(lemma, 0) + 1
+        self.first_seen = first
+        self.lemma_freq = freq
+        title = self.article.title or ""
+        self.title_words = {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", title)}
 
     @property
     def words(self) -> int:
@@ -171,7 +187,7 @@ def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, st
         return Rejection(Stage.OVERGENERATE, "no_parse", "the sentence could not be found in the parse")
     sent = span.sent
     mentions = scope.context.by_sentence.get(mention.sentence_start, [])
-    return cloze.prepare_sentence(sent, mentions, scope.context.resolve, renames)
+    return cloze.prepare_sentence(sent, mentions, scope.context.resolve, renames, scope.facts.text)
 
 
 def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.ClozeSentence) -> Candidate | Rejection:
@@ -229,7 +245,21 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
                          and not (mention.start <= t.head.idx < mention.end))
     words = max(1, len([t for t in sent if t.is_alpha]))
     title = (scope.article.title or "").casefold()
+    # "the project", "the site": a bare definite whose noun the article used before points back to it.
+    anaphoric = sum(1 for t in sent if t.dep_ == "det" and t.lower_ in {"the", "this", "that", "these", "those"}
+                    and t.head.pos_ == "NOUN" and not (mention.start <= t.head.idx < mention.end)
+                    and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod"}
+                                for c in t.head.children)
+                    and scope.first_seen.get(t.head.lemma_.casefold(), sent.start_char) < sent.start_char)
+    content = [t.lemma_.casefold() for t in sent if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop
+               and t.is_alpha]
+    centrality = (sum(math.log1p(scope.lemma_freq.get(w, 1) - 1) for w in content) / len(content)) if content else 0.0
     return {
+        "anaphoric_definites": anaphoric,
+        "centrality": centrality,
+        "title_overlap": len({w for w in content} & scope.title_words),
+        "answer_early": any(m.start < scope.length * 0.15 for m in scope.facts.mentions
+                            if m.canonical.casefold() == mention.canonical.casefold()),
         "bare_definites": bare_definites,
         "proper_share": sum(1 for t in sent if t.pos_ == "PROPN") / words,
         "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2):sent.start_char],

@@ -544,6 +544,10 @@ def balanced_sides(below: list[Any], above: list[Any], rng: random.Random) -> li
     """Distractors on both sides of the answer, so that its rank among the choices is random: the answer
     is the smallest, a middle or the largest one equally often, and sorting the choices gives nothing away."""
     below, above = list(below), list(above)
+    if not below or not above:
+        # All on one side (a year just before the article: nothing later is plausible): the answer would always
+        # be the latest or the earliest choice, so no choices are offered and the card is typed instead.
+        return []
     rng.shuffle(below)
     rng.shuffle(above)
     want_below = rng.randint(0, N_DISTRACTORS)

@@ -78,4 +78,8 @@ def features(cand: Candidate) -> dict[str, float]:
     out["shouted"] = float(bool(ev.get("shouted", False)))
     out["list_like"] = float(cand.mention.sentence.count(",") >= 3)
     out["no_hint"] = float(cand.form is Form.CLOZE and not cand.hint)
+    out["anaphoric_definite"] = float(ev.get("anaphoric_definites", 0) > 0)
+    out["centrality"] = min(3.0, float(ev.get("centrality", 0.0))) / 3
+    out["title_overlap"] = min(3.0, float(ev.get("title_overlap", 0))) / 3
+    out["answer_early"] = float(bool(ev.get("answer_early", False)))
     return out

@@ -149,7 +149,8 @@ class GenerationReport:
         m = cand.mention
         self.traces.append(Trace(cand.source, m.sentence_start, m.sentence.strip(), cand.answer, cand.form.value,
                                  cand.shown, outcome, stage, check, reason,
-                                 cand.score if stage in {Stage.RANK, Stage.SELECT, Stage.CARD} else None))
+                                 cand.score if stage in {Stage.RANK, Stage.SELECT, Stage.CARD}
+                                 and outcome is not Outcome.DROPPED else None))
 
     def add_fact(self, source: str, mention: Mention, rejection: Rejection) -> None:
         """A fact that gave no candidate at all."""

@@ -23,8 +23,9 @@ MAX_PER_ANSWER = 2
 WORDS_PER_STRETCH = 300
 #: In the first pass no form takes more than this share of the deck.
 MAX_FORM_SHARE = 0.7
-#: An article this long never gets an empty deck: its best candidates are kept down to FLOOR_SCORE.
-MIN_WORDS_FOR_A_DECK = 400
+#: An article this long never gets an empty deck: its best candidates are kept down to FLOOR_SCORE
+#: (the report says so). Below it an item is a caption or a blurb, not an article.
+MIN_WORDS_FOR_A_DECK = 60
 FLOOR_SCORE = 0.2
 
 

@@ -483,71 +483,16 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     if any(_in_brackets(t) for t in span):
         return None
 
-    # Where does the fact sit in its clause?
-    role: str
-    anchor: Token  # the token whose subtree is the phrase to replace by the wh-phrase
-    counted: Token | None = None
-    relative: Token | None = None  # the relative pronoun standing for a named antecedent
-    appositive = False  # the answer is a name set off after the subject noun it describes
-    if via_relative:
-        # "Ri Il-gyu, who had served as counselor ..." -> "Who had served as counselor ...?"
-        if target.kind == "number":
-            return None
-        rel_verbs = [c for c in head.children if c.dep_ == "relcl" and _relative_subject(c) is not None]
-        if len(rel_verbs) != 1 or any(head.i in _subtree_ids(c) for c in rel_verbs):
-            return None
-        relative = _relative_subject(rel_verbs[0])
-        role, anchor = "subject", relative
-    elif target.kind == "number" and target.granularity == "age":
-        return _age_question(doc, target, renames)
-    elif target.kind == "number" and target.granularity == "percent" and _percent_by(head) is not None:
-        # "The council cut emissions by 31 percent" -> "By what percentage did the council cut emissions?"
-        role, anchor = "prep_by", _percent_by(head)
-    elif target.kind == "number":
-        if head.dep_ != "nummod" or head.head.pos_ not in {"NOUN", "PROPN"}:
-            return None
-        counted = head.head
-        if target.granularity == "money" and counted.dep_ == "pobj" and counted.head.lower_ == "of":
-            return _money_of_question(doc, target, counted, resolve, renames)
-        if counted.dep_ in SUBJECT_DEPS:
-            role, anchor = "subject", counted
-        elif counted.dep_ in OBJECT_DEPS:
-            role, anchor = "object", counted
-        elif (counted.dep_ == "pobj" and counted.head.lower_ == "for" and counted.lemma_ in DURATION_UNITS
-              and counted.head.head.pos_ in {"VERB", "AUX"}):
-            role, anchor = "duration", counted.head  # "ran for three days" -> "How many days did ... run?"
-        else:
-            return None
-        # The counted phrase must be number + adjectives + noun; what follows the noun is dropped.
-        if any(t.dep_ not in {"nummod", "amod", "compound", "quantmod", "advmod", "det"} and t.i < counted.i
-               and t.i not in target_ids for t in counted.subtree if not _in_brackets(t)):
-            return None
-        if any(t.dep_ == "det" for t in counted.children):
-            return None  # "the two countries" points back to named ones; "a 3,800" is not a count
-    elif head.dep_ in SUBJECT_DEPS:
-        role, anchor = "subject", head
-    elif (head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS and target.kind == "person"
-          and _set_off_by_comma(head) and head.head.pos_ == "NOUN"):
-        # "The regional economy minister, Willy Borsus, called ..." -> "Who called ...?"
-        role, anchor, appositive = "subject", head.head, True
-    elif head.dep_ in OBJECT_DEPS:
-        role, anchor = "object", head
-    elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"VERB", "AUX"}:
-        anchor = head.head
-        role = f"prep_{anchor.lower_}"
-    elif (head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in {"with", "to", "from", "in", "at"}
-          and head.head.head.dep_ == "dobj" and head.head.head.head.pos_ in {"VERB", "AUX"}
-          and head.head.i > head.head.head.i):
-        # "established diplomatic relations with Cuba": the phrase qualifies the object but asks well.
-        anchor = head.head
-        role = f"prep_{anchor.lower_}"
-    elif _agent_noun(head, target_ids) is not None and target.kind in {"person", "organization"}:
-        # "It was designed by the firm Halvorsen Partners" -> "Which firm designed the Varnholt Bridge?"
-        role, anchor = "agent", _agent_noun(head, target_ids).head
-    elif head.dep_ == "npadvmod" and target.kind == "date" and head.head.pos_ in {"VERB", "AUX"}:
-        role, anchor = "time", head
-    else:
+    # Where does the fact sit in its clause? Each question shape (shapes/wh/) answers for its own facts.
+    from quizapp.questions.shapes.wh import REFUSED, Placement, ShapeContext, locate
+
+    found = locate(ShapeContext(doc, target, head, frozenset(target_ids), via_relative, resolve, renames))
+    if found is REFUSED:
         return None
+    if not isinstance(found, Placement):
+        return found  # a shape that builds its own question (an age, a salary)
+    role, anchor, counted = found.role, found.anchor, found.counted
+    relative, appositive = found.relative, found.appositive
 
     verb = anchor.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ == "dobj":

@@ -219,6 +219,18 @@ def check_cloze_role(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+def check_cloze_main_name(cand: Candidate, scope: ArticleScope) -> str | None:
+    """The name the article mentions most (and often) is what it is about: blanked, it is a give-away."""
+    if cand.kind not in NAME_KINDS:
+        return None
+    counts = {m.canonical.casefold(): scope.mention_counts.get(m.canonical.casefold(), 0)
+              for m in scope.facts.mentions if m.kind in NAME_KINDS}
+    mine = counts.get(cand.mention.canonical.casefold(), 0)
+    if mine >= 4 and mine == max(counts.values(), default=0):
+        return f"\"{cand.mention.canonical}\" is the name the article mentions most ({mine} times): its subject"
+    return None
+
+
 CHECKS: tuple[Check, ...] = (
     Check("malformed_stem", check_stem),
     Check("vague_subject_question", check_vague_subject_question),
@@ -238,6 +250,7 @@ CHECKS: tuple[Check, ...] = (
     Check("cloze_needs_context", check_cloze_context, frozenset({Form.CLOZE})),
     Check("cloze_kind_uncertain", check_cloze_kind, frozenset({Form.CLOZE})),
     Check("cloze_side_detail", check_cloze_role, frozenset({Form.CLOZE})),
+    Check("cloze_main_name", check_cloze_main_name, frozenset({Form.CLOZE})),
 )
 
 

@@ -41,13 +41,26 @@ POINTING_OPENER = re.compile(
     r"In return|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
     r"The (?:next|following|previous|same) (?:day|week|month|year|season|morning|evening)|"
     r"(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier|after)|"
-    r"Such|Both|The latter|The former|The other|Another|These|Those|This|That|Here|There (?!(?:is|are|was|were)\b))\b")
+    r"Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
+    r"Here|There (?!(?:is|are|was|were)\b)|"
+    r"(?:A|An|The) (?:\w+er|more \w+|bigger|greater|larger|smaller|further|similar|related|second|third|final) "
+    r"(?:concern|problem|issue|question|challenge|reason|surprise|point|step|change|factor|worry|risk))\b")
+#: Words anywhere in a sentence that tie it to what came before it.
+POINTS_BACK = re.compile(r"\b(?:later that (?:day|week|month|year|season)|that same (?:day|week|month|year)|therefore|"
+                         r"the (?:former|latter)|as well|too\.$|the same (?:day|year|month|time)|the following (?:day|year))",
+                         re.I)
 #: Nouns after "this/these" that still leave the sentence readable ("this year" is dated by the article).
 TIME_NOUNS = {"year", "month", "week", "season", "summer", "winter", "spring", "autumn", "fall", "time", "morning",
               "evening", "weekend", "century", "decade"}
 PERSONAL = {"he", "she", "him", "his", "her", "hers", "they", "them", "their", "theirs", "it", "its"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
 POSSESSIVE_FORMS = {"his", "its", "their", "theirs", "hers"}
+#: One-word names that are common words of any article's kind, capitalised.
+GENERIC_NAMES = {"board", "congress", "parliament", "senate", "government", "council", "court", "army", "navy",
+                 "police", "church", "state", "city", "university", "college", "school", "cabinet", "assembly",
+                 "administration", "ministry", "department", "committee", "commission", "house", "crown", "empire",
+                 "republic", "kingdom", "union", "league", "party", "museum", "internet", "web", "earth", "sun",
+                 "moon", "north", "south", "east", "west", "europe"}
 #: Numbers that are common words, never a fact worth a blank.
 COMMON_NUMBER_WORDS = {"one", "a", "an", "single", "once", "twice", "both", "half", "zero"}
 VAGUE = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores|numerous)\b", re.I)
@@ -70,6 +83,7 @@ class ClozeSentence:
     sent: Any  # spaCy Span
     replace: dict[int, str]  # token index -> text written instead ("" drops the token)
     evidence: dict[str, Any]
+    text: str = ""  # the whole article's text (Doc.text is rebuilt on every access: read it once)
 
 
 def _in_quotes(sent: Any) -> set[int]:
@@ -122,7 +136,8 @@ def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
     return False
 
 
-def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: dict[int, str]) -> ClozeSentence | Rejection:
+def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: dict[int, str],
+                     text_of_doc: str = "") -> ClozeSentence | Rejection:
     """The sentence with its references written out, or why it cannot stand alone."""
     text = sent.text.strip()
     words = text.split()
@@ -147,6 +162,11 @@ def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: 
                 replace[tok.i] = ""
         evidence["dropped_opener"] = True
         text = text[skipped:]
+    if text[:1] in {"-", "•", "*", "–", "—"}:
+        return Rejection(Stage.OVERGENERATE, "not_a_statement", "a list item, not a sentence")
+    back = POINTS_BACK.search(text)
+    if back:
+        return Rejection(Stage.OVERGENERATE, "pointing_opener", f"\"{back.group(0)}\" ties it to an earlier sentence")
     if POINTING_OPENER.match(text):
         return Rejection(Stage.OVERGENERATE, "pointing_opener",
                          f"opens with \"{POINTING_OPENER.match(text).group(0)}\", which points to an earlier sentence")  # type: ignore[union-attr]
@@ -195,7 +215,7 @@ def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: 
     evidence["renamed"] = len(renames)
     evidence["has_quote"] = bool(quoted)
     evidence["commas"] = text.count(",")
-    return ClozeSentence(sent, replace, evidence)
+    return ClozeSentence(sent, replace, evidence, text_of_doc or sent.doc.text)
 
 
 def _preceding_word(sent: Any, mention: Mention) -> Any | None:
@@ -234,10 +254,16 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         return Rejection(Stage.OVERGENERATE, "inside_a_name", f"\"{before.text} {text}\": the blank would cut a longer name")
     if after is not None and after.pos_ == "PROPN" and after.idx == mention.end + 1 and after.text[:1].isupper():
         return Rejection(Stage.OVERGENERATE, "inside_a_name", f"\"{text} {after.text}\": the blank would cut a longer name")
-    tail = sent.doc.text[mention.end:min(len(sent.doc.text), mention.end + 60)]
+    tail = prepared.text[mention.end:mention.end + 60]
     if NAME_GOES_ON.match(tail):
         return Rejection(Stage.OVERGENERATE, "inside_a_name",
                          f"\"{text}{NAME_GOES_ON.match(tail).group(0)}\": the name goes on past the blank")  # type: ignore[union-attr]
+    if mention.kind in {"person", "place", "organization"} and " " not in text and (
+            text.casefold() in GENERIC_NAMES
+            or re.search(rf"(?<![\w-]){re.escape(text.casefold())}(?![\w-])", prepared.text) is not None):
+        # "Board", "Congress": a common word capitalised, guessed from the sentence, not a fact to learn
+        # (the article writing it in lower case somewhere shows it is one).
+        return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" is a common word, not a name to learn")
     quoted = _in_quotes(sent)
     if any(t.i in quoted for t in sent if mention.start <= t.idx < mention.end):
         return Rejection(Stage.OVERGENERATE, "in_a_quote", "the fact is inside a quotation")
@@ -260,6 +286,10 @@ def hint_for(mention: Mention, category: str | None, granularity: str | None) ->
             return "amount"
         if mention.granularity == "age":
             return "age"
+        if "%" in mention.text or "percent" in mention.text.casefold():
+            return "percentage"
+        if re.search(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", mention.text, re.I):
+            return "duration"
         return "number"
     if mention.kind == "place":
         return category if category in {"country", "city", "region"} else "place"
