@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from quizapp.vocabulary import WEEKDAYS
 
 MONTHS = {
     name: number
@@ -27,7 +28,6 @@ MONTHS = {
     )
     for name in names
 }
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _UNITS = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centuries|millenni(?:um|a))s?"
 _NUMBER_WORDS = (

@@ -27,6 +27,7 @@ from quizapp.facts.labels import DROP, kind_from_context, kind_from_suffix, stri
 from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
+from quizapp.vocabulary import MONTH_PATTERN
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -73,7 +74,7 @@ _LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 _TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:in|of|and|or|at|on|for|to|the|from|with|by))+$", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Dates keep "this"/"last" ("this July"); only "the" goes.
-_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAME = f"(?:{MONTH_PATTERN})"
 _DATE_PART = re.compile(
     rf"\b(?:{_MONTH_NAME} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH_NAME} \d{{4}}|{_MONTH_NAME} \d{{4}}|(?:1[0-9]|20)\d{{2}}s?)\b"
 )

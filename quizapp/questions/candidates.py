@@ -17,6 +17,7 @@ from typing import Any
 
 from quizapp.facts.model import ArticleFacts, Mention
 from quizapp.ingest.model import Article
+from quizapp.questions import classify
 from quizapp.questions import distractors as dist
 from quizapp.questions.context import ArticleContext, plausible_fact
 from quizapp.questions.filters import sentence_problem
@@ -99,11 +100,11 @@ def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts,
 
 def category_of(kind: str, canonical: str, aliases: Sequence[str], label: str | None) -> str | None:
     if kind == "place":
-        return dist.place_category(canonical, aliases, label)
+        return classify.place_category(canonical, aliases, label)
     if kind == "organization":
-        return dist.organization_category(canonical, aliases)
+        return classify.organization_category(canonical, aliases)
     if kind == "person":
-        return dist.person_role(canonical, aliases)
+        return classify.person_role(canonical, aliases)
     return None
 
 
@@ -221,12 +222,12 @@ def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
     if mention.kind in {"date", "number"}:
         return True
     if mention.kind == "place":
-        return dist.place_category(mention.canonical, aliases, mention.label) in {"country", "city", "region"}
+        return classify.place_category(mention.canonical, aliases, mention.label) in {"country", "city", "region"}
     if mention.kind == "organization":
-        return dist.looks_like_organization(mention.canonical, aliases)
+        return classify.looks_like_organization(mention.canonical, aliases)
     words = mention.canonical.split()
     return (len(words) >= 2 and all(w[:1].isupper() for w in words)
-            and not dist.looks_like_organization(mention.canonical, aliases))
+            and not classify.looks_like_organization(mention.canonical, aliases))
 
 
 def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[str, Any]:
@@ -342,10 +343,10 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | Rejecti
     aliases = tuple(cluster.aliases) if cluster else ()
     category: str | None = None
     if mention.kind == "place":
-        cat = dist.place_category(mention.canonical, aliases, mention.label)
+        cat = classify.place_category(mention.canonical, aliases, mention.label)
         category = cat if cat in {"country", "city", "region"} else None
-    elif mention.kind == "organization" and dist.looks_like_organization(mention.canonical, aliases):
-        category = dist.ORG_QUESTION_NOUN.get(dist.organization_category(mention.canonical, aliases), "organization")
+    elif mention.kind == "organization" and classify.looks_like_organization(mention.canonical, aliases):
+        category = classify.ORG_QUESTION_NOUN.get(classify.organization_category(mention.canonical, aliases), "organization")
     granularity = dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
     if mention.kind == "number":
         granularity = mention.granularity

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from quizapp.vocabulary import MONTH_PATTERN, WEEKDAY_PATTERN
 
 MIN_STEM_WORDS = 5
 MAX_STEM_WORDS = 26
@@ -58,10 +59,7 @@ RELATIONAL_PLACE = re.compile(
 #: A complement or a following name that says which place is meant.
 RELATIONAL_COMPLEMENT = re.compile(r"\s+(?:of|with|between)\b|\s+[A-Z]")
 #: Month and weekday names: capitalised, yet no place.
-_CALENDAR_WORDS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-)
+_CALENDAR_WORDS = f"{MONTH_PATTERN}|{WEEKDAY_PATTERN}"
 #: A named place elsewhere in the stem ("in Nepal", "near Hobart") that the relational noun hangs on.
 NAMED_PLACE = re.compile(rf"\b(?:in|at|near|on|off|from|to|across|of)\s+(?!(?:{_CALENDAR_WORDS})\b)[A-Z]")
 

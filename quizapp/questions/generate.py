@@ -20,6 +20,7 @@ from quizapp.deck.model import CARD_TYPES, Deck, Source
 from quizapp.errors import QuizappError
 from quizapp.facts.model import ArticleFacts
 from quizapp.ingest.model import Article
+from quizapp.questions import classify
 from quizapp.questions import distractors as dist
 from quizapp.questions.candidates import ArticleScope, category_of, corpus_sentences, event_year, overgenerate
 from quizapp.questions.cards import make_card, slug
@@ -232,7 +233,7 @@ def _pool(all_facts: Sequence[ArticleFacts]) -> list[dist.PoolEntry]:
                 # A role the article gives ("Cuban President ...") counts when the bundled list has none.
                 said = [m.sentence for m in facts.mentions if m.kind == "person" and m.canonical == cluster.canonical]
                 entries[key] = dist.PoolEntry(cluster.kind, cluster.canonical, aliases,
-                                              dist.person_role(cluster.canonical, aliases, said),
+                                              classify.person_role(cluster.canonical, aliases, said),
                                               dist.person_country(cluster.canonical, aliases, said))
                 continue
             entries[key] = dist.PoolEntry(cluster.kind, cluster.canonical, aliases,

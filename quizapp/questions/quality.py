@@ -29,8 +29,8 @@ from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
 from quizapp.questions.subject import Subjects, article_subjects
 from quizapp.questions.time_refs import resolve_time_refs
+from quizapp.vocabulary import NAME_KINDS
 
-NAME_KINDS = {"person", "place", "organization"}
 POSSESSIVE = re.compile(r"\b(?:his|her|their)\b", re.I)
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 

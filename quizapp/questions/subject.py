@@ -40,7 +40,7 @@ MIN_SUBJECT_MENTIONS = 3
 #: A place or organization in the title is a subject when mentioned at least this share as often as
 #: the most-mentioned one of its kind ("diplomat in Cuba" in a title, Cuba all through the text).
 TITLE_SHARE = 0.5
-NAME_KINDS = ("person", "place", "organization")
+NAME_KINDS = ("person", "place", "organization")  # in this order: the order subjects are looked for
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
+from quizapp.vocabulary import WEEKDAYS
 
 Token = Any  # spacy.tokens.Token; not imported so this module loads without spaCy
 
@@ -56,7 +57,6 @@ REPORTING_VERBS = {
 #: Verbs that report a fact (not an opinion); their complement clause may be asked about.
 STATING_VERBS = {"say", "report", "tell", "state", "announce", "confirm", "reveal", "acknowledge", "admit", "add", "note", "recall", "explain",
                  "show", "indicate"}  # "Port data show that ..." reports a measured fact
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "there",
             "we", "us", "i", "me", "you", "one", "both", "either", "neither", "who", "which"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}

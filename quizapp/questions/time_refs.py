@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from quizapp.questions import distractors as dist
+from quizapp.vocabulary import MONTH_PATTERN, WEEKDAY_PATTERN
 
 _PERIOD = r"(?:year|month|week|weekend|spring|summer|autumn|fall|winter)"
 RELATIVE = re.compile(
@@ -22,10 +23,10 @@ RELATIVE = re.compile(
     re.I,
 )
 WEEKDAY = re.compile(
-    r"(?P<lead>,\s*)?(?P<prep>\b(?:on|last|this|next|early|late)\s+)?(?P<phrase>\b(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b)(?P<poss>['’]s)?(?P<trail>\s*,)?"
+    r"(?P<lead>,\s*)?(?P<prep>\b(?:on|last|this|next|early|late)\s+)?(?P<phrase>\b(?:"
+    + WEEKDAY_PATTERN + r")(?:\s+(?:morning|afternoon|evening|night))?\b)(?P<poss>['’]s)?(?P<trail>\s*,)?"
 )
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+MONTHS = MONTH_PATTERN
 #: A month without its year ("in November"): the article's date says which November.
 BARE_MONTH = re.compile(rf"\b(?P<prep>in|since|until|by)\s+(?P<phrase>{MONTHS})\b(?!\s*,?\s*\d)")
 #: Words after which a time phrase is a noun phrase the sentence needs ("the end of last year").

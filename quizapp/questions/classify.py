@@ -1,0 +1,282 @@
+"""What a named fact is: the classification service the generator asks before it asks a question.
+
+Places (country, city, region, facility), organizations (news agency, ministry, ... or none we
+can tell), people (role and country): from the bundled reference list in ``data/reference.yaml``,
+patterns of the name itself and the words the article puts around it. Question generation uses
+it for wh-words and hints, distractors for choosing wrong answers of the same kind.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person of the bundled list: what they are, for whom, and until when."""
+
+    role: str
+    country: str | None = None
+    died: int | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The bundled lists, indexed for lookups."""
+
+    country_region: dict[str, str]  # country -> sub-region ("central america and the caribbean")
+    region_continent: dict[str, str]  # sub-region -> continent
+    demonyms: dict[str, tuple[str, ...]]  # country -> adjectives ("Cuban")
+    city_country: dict[str, str]
+    capitals: frozenset[str]
+    regions: tuple[str, ...]
+    facilities: dict[str, dict[str, str | None]]  # head noun -> name -> country
+    org_category: dict[str, str]
+    orgs_by_category: dict[str, tuple[str, ...]]
+    people: dict[str, Person]
+    country_since: dict[str, int]  # country -> year it became independent in its current form (after 1900)
+    major_cities: dict[str, tuple[str, ...]]  # country -> its major cities
+
+    @property
+    def person_role(self) -> dict[str, str]:
+        return {name: p.role for name, p in self.people.items()}
+
+
+@functools.cache
+def reference() -> Reference:
+    text = resources.files("quizapp.questions").joinpath("data/reference.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    country_region = {c: region for region, names in data["countries"].items() for c in names}
+    region_continent = {r: cont for cont, regions in data["continents"].items() for r in regions}
+    major_cities = {c: tuple(names) for c, names in data["major_cities"].items()}
+    city_country = {**{city: c for c, names in major_cities.items() for city in names},
+                    **data["cities"], **data["capitals"]}
+    org_category = {o: cat for cat, names in data["organizations"].items() for o in names}
+    people = {name: Person(role, (info or {}).get("country"), (info or {}).get("died"))
+              for role, names in data["people"].items() for name, info in names.items()}
+    return Reference(
+        country_region=country_region,
+        region_continent=region_continent,
+        demonyms={c: tuple(d) for c, d in data["demonyms"].items()},
+        city_country=city_country,
+        capitals=frozenset(data["capitals"]),
+        regions=tuple(data["regions"]),
+        facilities={head: dict(names) for head, names in data["facilities"].items()},
+        org_category=org_category,
+        orgs_by_category={k: tuple(v) for k, v in data["organizations"].items()},
+        people=people,
+        country_since={c: int(y) for c, y in data["country_since"].items()},
+        major_cities=major_cities,
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _key(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+def _lookup(table: dict[str, str], *names: str) -> str | None:
+    keys = {_key(k): v for k, v in table.items()}
+    for name in names:
+        if _key(name) in keys:
+            return keys[_key(name)]
+    return None
+
+
+def place_category(canonical: str, aliases: Iterable[str] = (), label: str | None = None) -> str:
+    """country, city, region or facility (a named building, airport ...); "place" when unknown."""
+    return _place_category(canonical, tuple(aliases), label)
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_category(canonical: str, aliases: tuple[str, ...], label: str | None) -> str:
+    ref = reference()
+    names = (canonical, *aliases)
+    countries, cities = _keyed("country_region"), _keyed("city_country")
+    if any(_key(n) in countries for n in names):
+        return "country"
+    if any(_key(n) in cities for n in names):
+        return "city"
+    if any(_key(n) in {_key(r) for r in ref.regions} for n in names):
+        return "region"
+    if label == "FAC" or re.search(r"\b(Airport|Palace|House|Embassy|Cemetery|Stadium|Hall|Square|Tower|Bridge|Station|Museum|Hotel|Consulate|Church|University)\b", canonical):
+        return "facility"
+    if label == "LOC":
+        return "region"
+    return "place"
+
+
+_ORG_PATTERNS: list[tuple[str, str]] = [
+    (r"\b(News Agency|Reuters|Press|Yonhap|KCNA|BBC|CNN|Times|Ilbo|Post|Herald|Network|Television|Radio|News)\b", "news agency"),
+    (r"\b(Intelligence|Security Service|Bureau of Investigation)\b", "intelligence agency"),
+    (r"\bMinistry\b|\bDepartment\b|\bOffice\b", "ministry"),
+    (r"\b(Army|Navy|Air Force|Armed Forces|Guard)\b", "armed force"),
+    (r"\bParty\b", "political party"),
+    (r"\b(FC|United|Rovers|Wanderers|Athletic|Albion|Hotspur|Rangers)\b", "sports club"),
+    (r"\b(United Nations|Union|Association|Organization|Organisation|Council|Fund|Bank|Agency)\b", "international organization"),
+]
+
+#: What a "Which ___" question calls an organization of each category.
+ORG_QUESTION_NOUN = {
+    "news agency": "news organization",
+    "intelligence agency": "agency",
+    "ministry": "government body",
+    "armed force": "armed force",
+    "political party": "party",
+    "sports club": "club",
+    "international organization": "organization",
+}
+
+
+def organization_category(canonical: str, aliases: Iterable[str] = ()) -> str:
+    found = _lookup(reference().org_category, canonical, *aliases)
+    if found:
+        return found
+    for pattern, category in _ORG_PATTERNS:
+        if any(re.search(pattern, n) for n in (canonical, *aliases)):
+            return category
+    return "organization"
+
+
+def looks_like_organization(canonical: str, aliases: Iterable[str] = ()) -> bool:
+    """Whether a name labelled an organization shows it is one: a known or patterned kind, an acronym,
+    or an organization's head word ("... Authority", "University of ..."). The model labels people
+    ("Helena Marques Teixeira"), peoples ("Aboriginal Tasmanians") and parks ORG too."""
+    from quizapp.facts.entities import ORG_HEADS
+    from quizapp.facts.names import acronym_of
+
+    names = (canonical, *aliases)
+    if organization_category(canonical, aliases) != "organization":
+        return True
+    if any(acronym_of(n) for n in names):
+        return True
+    heads = ORG_HEADS | {"museum", "gallery", "library", "hospital", "institution", "trust", "company", "firm"}
+    return any(w.lower().strip(".,") in heads for n in names for w in n.replace("-", " ").split())
+
+
+@functools.cache
+def _keyed(table_name: str) -> dict[str, str]:
+    """A reference table keyed by normalized name, built once."""
+    ref = reference()
+    table: dict[str, str] = {
+        "person_role": ref.person_role,
+        "country_region": ref.country_region,
+        "city_country": ref.city_country,
+    }[table_name]
+    return {_key(k): v for k, v in table.items()}
+
+
+def person_role(canonical: str, aliases: Iterable[str] = (), contexts: Iterable[str] = ()) -> str | None:
+    """The bundled role of a person, else the role the article gives them ("Cuban President X")."""
+    table = _keyed("person_role")
+    for name in (canonical, *aliases):
+        if _key(name) in table:
+            return table[_key(name)]
+    described = described_person(canonical, aliases, contexts)
+    return described[0] if described else None
+
+
+def person_country(canonical: str, aliases: Iterable[str] = (), contexts: Iterable[str] = ()) -> str | None:
+    """The country a person serves: from the bundled list, else from the demonym of their title."""
+    for name in (canonical, *aliases):
+        person = _person_entry(name)
+        if person is not None and person.country:
+            return person.country
+    described = described_person(canonical, aliases, contexts)
+    return described[1] if described else None
+
+
+def _person_entry(name: str) -> Person | None:
+    return _keyed_people().get(_key(name))
+
+
+@functools.cache
+def _keyed_people() -> dict[str, Person]:
+    return {_key(k): v for k, v in reference().people.items()}
+
+
+#: Title words and the role class they put a person in.
+ROLE_TITLES = {
+    "president": "head of state or government", "prime minister": "head of state or government",
+    "premier": "head of state or government", "chairman": "head of state or government",
+    "leader": "head of state or government", "dictator": "head of state or government",
+    "king": "head of state or government", "queen": "head of state or government",
+    "chancellor": "head of state or government",
+    "foreign minister": "foreign minister", "secretary of state": "foreign minister",
+    "minister": "minister",
+    "ambassador": "diplomat or defector", "diplomat": "diplomat or defector", "envoy": "diplomat or defector",
+    "counselor": "diplomat or defector", "consul": "diplomat or defector", "defector": "diplomat or defector",
+}
+_TITLE_RE = "|".join(sorted(ROLE_TITLES, key=len, reverse=True))
+
+
+def described_person(canonical: str, aliases: Iterable[str], contexts: Iterable[str]) -> tuple[str, str | None] | None:
+    """(role, country) from how a sentence introduces the person: "Cuban President Miguel Diaz-Canel",
+    "Ma Chol-su, the North Korean ambassador"; None when no sentence gives a title."""
+    names = sorted({n for n in (canonical, *aliases) if len(n) > 2}, key=len, reverse=True)
+    if not names:
+        return None
+    name_re = "|".join(re.escape(n) for n in names)
+    before = re.compile(rf"((?:[A-Z][\w.-]*\s){{0,3}})({_TITLE_RE})(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)?\s+(?:{name_re})\b", re.I)
+    after = re.compile(rf"(?:{name_re}),\s+(?:the|a|an)\s+((?:[\w-]+\s){{0,4}}?)({_TITLE_RE})\b", re.I)
+    for sentence in contexts:
+        for pattern in (before, after):
+            found = pattern.search(sentence)
+            if found:
+                role = ROLE_TITLES[found.group(2).casefold()]
+                return role, country_of_demonym(found.group(1) + " " + found.group(0))
+    return None
+
+
+def country_of_demonym(text: str) -> str | None:
+    """The country whose people's adjective appears in ``text`` ("Cuban President" -> Cuba)."""
+    for country, words in _demonym_patterns():
+        if words.search(text):
+            return country
+    return None
+
+
+@functools.cache
+def _demonym_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    ref = reference()
+    # Longer adjectives first, so "North Korean" is found before "Korean" could be.
+    pairs = sorted(((c, d) for c, ds in ref.demonyms.items() for d in ds), key=lambda p: -len(p[1]))
+    return tuple((c, re.compile(rf"(?<![\w-]){re.escape(d)}(?![\w-])")) for c, d in pairs)
+
+
+@functools.lru_cache(maxsize=1024)
+def implied_countries(text: str) -> frozenset[str]:
+    """Countries a text names or implies: by name, by demonym ("Cuban"), by capital ("Pyongyang"),
+    or by a bundled leader of the country ("Kim Jong-un" -> North Korea)."""
+    ref = reference()
+    found: set[str] = set()
+    padded = f" {_key(text)} "
+    for country in ref.country_region:
+        if f" {_key(country)} " in padded:
+            found.add(country)
+    for country, pattern in _demonym_patterns():
+        if pattern.search(text):
+            found.add(country)
+    for city in ref.capitals:
+        if f" {_key(city)} " in padded:
+            found.add(ref.city_country[city])
+    for name, person in ref.people.items():
+        if person.country and f" {_key(name)} " in padded:
+            found.add(person.country)
+    return frozenset(found)
+
+
+def facility_head(canonical: str) -> str | None:
+    """The noun saying what a named facility is: "Campinas International Airport" -> "airport"."""
+    found = re.findall(_FACILITY_NOUNS, canonical)
+    return found[-1].casefold() if found else None
+
+
+_FACILITY_NOUNS = (r"\b(Airport|Palace|House|Embassy|Cemetery|Stadium|Hall|Square|Tower|Bridge|Station|Museum|Hotel|"
+                   r"Consulate|Church|Cathedral|University|Hospital|Prison|Port|Harbou?r|Park|Theatre|Theater|Center|Centre)\b")
