@@ -82,4 +82,5 @@ def features(cand: Candidate) -> dict[str, float]:
     out["centrality"] = min(3.0, float(ev.get("centrality", 0.0))) / 3
     out["title_overlap"] = min(3.0, float(ev.get("title_overlap", 0))) / 3
     out["answer_early"] = float(bool(ev.get("answer_early", False)))
+    out["coordinated"] = float(bool(ev.get("coordinated", False)))
     return out

@@ -213,9 +213,37 @@ def check_cloze_role(cand: Candidate, scope: ArticleScope) -> str | None:
     dep = cand.evidence.get("blank_dep", "")
     if dep in {"appos", "compound"}:
         return "the blank is a side detail (an apposition or a modifier)"
+    if cand.evidence.get("coordinated"):
+        return "the blank is one of a pair or list (\"2008 and ___\"): either could be asked, neither is the fact"
     before = scope.facts.text[max(0, cand.mention.start - 16):cand.mention.start].casefold()
     if re.search(r"(?:according to|told|tells|said|says)\s+(?:the\s+)?$", before):
         return "the blank is the news source of the sentence"
+    return None
+
+
+#: Definite nouns that name one thing without pointing back ("the world", "the public").
+UNIQUE_NOUNS = {"world", "sun", "moon", "earth", "internet", "public", "economy", "weather", "sea", "ocean", "sky",
+                "past", "future", "present", "rest", "time", "first", "end", "beginning", "start", "way", "news"}
+
+
+def check_cloze_anaphora(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "The total bill for the project", "attributed the defeat to ...": a bare "the <noun>" whose noun the article
+    used before points back to something the card does not show (the rubric's "the deal")."""
+    span = scope.doc.char_span(cand.mention.sentence_start, cand.mention.sentence_start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    for t in sent:
+        if t.dep_ != "det" or t.lower_ != "the" or t.head.pos_ != "NOUN" or t.head.i < t.i:
+            continue
+        noun = t.head
+        if cand.mention.start <= noun.idx < cand.mention.end or noun.lemma_.casefold() in UNIQUE_NOUNS:
+            continue
+        if any(c.pos_ in {"PROPN", "NUM"} or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod", "poss"}
+               for c in noun.children if c.i != t.i):
+            continue  # "the 2014 election", "the bridge over the Lenna": the phrase says which
+        if scope.first_seen.get(noun.lemma_.casefold(), sent.start_char) < sent.start_char:
+            return f"\"the {noun.text}\" points back to an earlier sentence"
     return None
 
 
@@ -251,6 +279,7 @@ CHECKS: tuple[Check, ...] = (
     Check("cloze_kind_uncertain", check_cloze_kind, frozenset({Form.CLOZE})),
     Check("cloze_side_detail", check_cloze_role, frozenset({Form.CLOZE})),
     Check("cloze_main_name", check_cloze_main_name, frozenset({Form.CLOZE})),
+    Check("cloze_anaphora", check_cloze_anaphora, frozenset({Form.CLOZE})),
 )
 
 

@@ -28,7 +28,7 @@ from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.templates import Transformed
 from quizapp.vocabulary import MONTHS, ROLE_TITLES, WEEKDAYS
 
-MIN_WORDS = 7
+MIN_WORDS = 9
 MAX_WORDS = 42
 
 #: Sentence openers that only connect to the sentence before: dropped, the rest stands.
@@ -41,7 +41,7 @@ POINTING_OPENER = re.compile(
     r"In return|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
     r"The (?:next|following|previous|same) (?:day|week|month|year|season|morning|evening)|"
     r"(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier|after)|"
-    r"Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
+    r"The (?:two|three|four|pair|couple|trio)\b|Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
     r"Here|There (?!(?:is|are|was|were)\b)|"
     r"(?:A|An|The) (?:\w+er|more \w+|bigger|greater|larger|smaller|further|similar|related|second|third|final) "
     r"(?:concern|problem|issue|question|challenge|reason|surprise|point|step|change|factor|worry|risk))\b")
@@ -55,6 +55,12 @@ TIME_NOUNS = {"year", "month", "week", "season", "summer", "winter", "spring", "
 PERSONAL = {"he", "she", "him", "his", "her", "hers", "they", "them", "their", "theirs", "it", "its"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
 POSSESSIVE_FORMS = {"his", "its", "their", "theirs", "hers"}
+#: "the BBC's North America editor ___", "correspondent ___": the one who reports, not a fact of the story.
+ATTRIBUTION_BEFORE = re.compile(r"\b(?:editor|correspondent|reporter|columnist|spokes(?:man|woman|person)|writer|"
+                                r"analyst|author|photographer)\s+$", re.I)
+#: "Russian President ___", "German Chancellor ___": the office and country leave one answer.
+TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:an|ian|ish|ese|i|ch)\s+(?:President|Prime Minister|Chancellor|King|Queen|"
+                          r"Premier|Foreign Minister|Emperor|Leader|Supreme Leader|Pope)\s+$")
 #: One-word names that are common words of any article's kind, capitalised.
 GENERIC_NAMES = {"board", "congress", "parliament", "senate", "government", "council", "court", "army", "navy",
                  "police", "church", "state", "city", "university", "college", "school", "cabinet", "assembly",
@@ -239,7 +245,14 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" is relative or a weekday, not a date to learn")
         if any(w in text.casefold() for w in WEEKDAYS) and not re.search(r"\d", text):
             return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" is a weekday")
+    if mention.kind == "date" and re.match(r"(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\b", text, re.I):
+        return Rejection(Stage.OVERGENERATE, "vague_date", f"\"{text}\" is a stretch of time, not a date")
     if mention.kind == "number":
+        if re.match(r"(?:over|more than|less than|fewer than|about|around|nearly|almost|some|up to|at least|roughly|"
+                    r"approximately|an estimated)\b", text, re.I):
+            return Rejection(Stage.OVERGENERATE, "bound_in_blank", f"\"{text}\": a bound is not a number to fill in")
+        if text.casefold().split()[0] in {"two", "three", "four"} and not re.search(r"\d", text):
+            return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\": a small count is guessed, not learned")
         if mention.granularity == "ordinal":
             return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" is an ordinal, not a fact")
         if text.casefold() in COMMON_NUMBER_WORDS or VAGUE.search(text):
@@ -249,11 +262,17 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" counts nothing the sentence names")
     before = _preceding_word(sent, mention)
     after = _following_word(sent, mention)
-    if before is not None and before.pos_ == "PROPN" and before.text not in ROLE_TITLES and before.i != sent.start \
-            and before.whitespace_:
+    if before is not None and before.pos_ == "PROPN" and before.text not in ROLE_TITLES and before.whitespace_:
         return Rejection(Stage.OVERGENERATE, "inside_a_name", f"\"{before.text} {text}\": the blank would cut a longer name")
     if after is not None and after.pos_ == "PROPN" and after.idx == mention.end + 1 and after.text[:1].isupper():
         return Rejection(Stage.OVERGENERATE, "inside_a_name", f"\"{text} {after.text}\": the blank would cut a longer name")
+    if mention.kind == "person":
+        lead = prepared.text[max(0, mention.start - 40):mention.start]
+        if ATTRIBUTION_BEFORE.search(lead):
+            return Rejection(Stage.OVERGENERATE, "attribution", "the person is the reporter or source of the sentence")
+        if TITLE_BEFORE.search(lead):
+            return Rejection(Stage.OVERGENERATE, "given_away",
+                             "a title and nationality before the blank all but name the person")
     tail = prepared.text[mention.end:mention.end + 60]
     if NAME_GOES_ON.match(tail):
         return Rejection(Stage.OVERGENERATE, "inside_a_name",
