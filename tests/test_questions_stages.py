@@ -162,3 +162,37 @@ def test_explain_prints_every_sentence_with_its_verdicts(tmp_path):
     assert "pointing_opener" in result.output
     assert "+ kept" in result.output
     assert "bridge:" in result.output  # the per-article summary
+
+
+TOWN = """Velmora Harbour Project
+
+The harbour project in Velmora began in 2009 under the mayor Agnes Tull.
+The total bill for the project came in at 48 million euros when the work ended in 2016.
+Ferries from Velmora first reached the island of Kirkvall in 2011 and 2013, the port authority said.
+The local paper's harbour correspondent Jonas Vik wrote that the new quay was finished in 2014.
+Later that year the Board of the harbour met in the old customs house in Velmora for the first time.
+"""
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    return stages(TOWN, tmp_path_factory.mktemp("town"))
+
+
+TOWN_CASES = [
+    ("48 million", "cloze_anaphora"),  # "the project" points back to the first sentence
+    ("2011", "cloze_side_detail"),  # one of a pair: "in 2011 and 2013"
+    ("Jonas Vik", "attribution"),  # the reporter, not a fact of the story
+    ("Board of the harbour", "pointing_opener"),  # "Later that year" ties it to the sentence before
+]
+
+
+@pytest.mark.parametrize(("answer", "check"), TOWN_CASES)
+def test_general_cloze_checks_name_what_they_refuse(town, answer, check):
+    assert not [c for c in town.verified if c.form is Form.CLOZE and c.answer == answer]
+    assert check in town.dropped(answer), town.dropped(answer)
+
+
+def test_a_clean_sentence_keeps_its_cloze(town):
+    kept = [c for c in town.verified if c.form is Form.CLOZE and c.answer == "2009"]
+    assert kept and kept[0].hint == "year"
