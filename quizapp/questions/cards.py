@@ -102,6 +102,10 @@ def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Se
     """The card for a candidate: the first type in a rotating order that the fact supports."""
     rng = _rng(seed, cand.key, "type")
     order = list(types)
+    if cand.form is Form.WH and len(order) > 1:
+        # A wh-candidate's statement is a trimmed clause, not a sentence of the article: a cloze is made of one
+        # only when nothing but clozes was asked for.
+        order = [t for t in order if t != "cloze"]
     shift = (index + rng.randrange(len(order))) % len(order) if order else 0
     order = order[shift:] + order[:shift]
     m = cand.mention

@@ -18,7 +18,7 @@ from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, 
 CARDS_PER_1000_WORDS = 15
 MIN_DEFAULT_CARDS = 4  # a short item (150-250 words) has a handful of facts worth asking, not more
 MAX_DEFAULT_CARDS = 150
-MAX_PER_ANSWER = 2
+MAX_PER_ANSWER = 1  # a deck that asks "Kim Jong-un" twice teaches one name twice
 #: Words per stretch of the article that the first pass fills evenly.
 WORDS_PER_STRETCH = 300
 #: In the first pass no form takes more than this share of the deck.
@@ -67,7 +67,7 @@ def select(ranked: list[Candidate], limit: int, words: int, threshold: float,
         if cand.sentence_key in tally.sentences:
             return ("same_sentence", "the sentence already has a card")
         if tally.answers.get(cand.answer_key, 0) >= MAX_PER_ANSWER:
-            return ("answer_repeats", f"its answer is already asked {MAX_PER_ANSWER} times")
+            return ("answer_repeats", "its answer is already asked")
         if any(is_near_duplicate(cand.shown, k.shown) for k in kept):
             return ("near_duplicate", "nearly the same wording as a kept card")
         if first_pass and tally.stretches.get(stretch_of(cand), 0) >= per_stretch:
