@@ -111,7 +111,7 @@ def render(card: Any) -> str:
     return f"Type: flashcard\nFront: {card.front}\nBack: {card.back}"
 
 
-def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode: str) -> None:
+def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode: str, rejudge: bool = False) -> None:
     """Packets for blind judges: ``mode`` 'candidates' samples every verified candidate (training data for the
     ranker), 'deck' takes the shipped default deck's cards (measurement)."""
     from quizapp.questions.cards import make_card
@@ -160,7 +160,7 @@ def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode
                           "form": cand.form.value, "key": f"{cand.key}:{cand.form.value}", "score": cand.score,
                           "features": features(cand), "sentence": cand.mention.sentence.strip(), "shown": render(card)})
     judged = judgments(split)
-    fresh = [i for i in items if i["card_id"] not in judged]
+    fresh = [i for i in items if rejudge or i["card_id"] not in judged]
     print(f"{len(items) - len(fresh)} cards already judged are left out", file=sys.stderr)
     items = fresh
     rng.shuffle(items)
@@ -320,6 +320,7 @@ def main() -> int:
     ex.add_argument("--judges", type=int, default=5)
     ex.add_argument("--seed", type=int, default=1)
     ex.add_argument("--mode", choices=["candidates", "deck"], default="candidates")
+    ex.add_argument("--rejudge", action="store_true", help="include cards judged before (a second opinion)")
     rf = sub.add_parser("refeature")
     rf.add_argument("split", choices=["dev"])
     ing = sub.add_parser("ingest")
@@ -332,7 +333,7 @@ def main() -> int:
     elif args.command == "refeature":
         refeature(args.split)
     elif args.command == "export":
-        export(args.split, args.out, args.per_article, args.judges, args.seed, args.mode)
+        export(args.split, args.out, args.per_article, args.judges, args.seed, args.mode, args.rejudge)
     else:
         ingest(args.split, args.folder, args.round)
     return 0

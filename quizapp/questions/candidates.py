@@ -240,6 +240,8 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
             break
     dep = root.dep_ if root is not None else ""
     coordinated = root is not None and (dep == "conj" or any(c.dep_ == "conj" for c in root.children))
+    ancestors = list(root.ancestors) if root is not None else []
+    subclause = any(a.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis"} for a in ancestors)
     text = scope.facts.text
     bare_definites = sum(1 for t in sent if t.dep_ == "det" and t.lower_ == "the" and t.head.pos_ == "NOUN"
                          and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl"}
@@ -271,6 +273,8 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
         "shouted": mention.text.isupper() and len(mention.text) > 3,
         "blank_dep": dep,
         "coordinated": coordinated,
+        "blank_depth": len(ancestors),
+        "in_subclause": subclause,
         "blank_offset": (mention.start - sent.start_char) / max(1, len(sent.text)),
         "mentions_in_sentence": len(scope.context.by_sentence.get(mention.sentence_start, [])),
         "answer_mentions": scope.mention_counts.get(mention.canonical.casefold(), 0),

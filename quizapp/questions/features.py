@@ -83,4 +83,6 @@ def features(cand: Candidate) -> dict[str, float]:
     out["title_overlap"] = min(3.0, float(ev.get("title_overlap", 0))) / 3
     out["answer_early"] = float(bool(ev.get("answer_early", False)))
     out["coordinated"] = float(bool(ev.get("coordinated", False)))
+    out["blank_depth"] = min(6.0, float(ev.get("blank_depth", 2))) / 6
+    out["in_subclause"] = float(bool(ev.get("in_subclause", False)))
     return out

@@ -103,16 +103,21 @@ def article_scopes(articles: Sequence[Article], pairs: Sequence[tuple[ArticleFac
     return sources, pool, scopes
 
 
-def candidates_of(scope: ArticleScope, report: GenerationReport, types: Sequence[str] = DEFAULT_TYPES
-                  ) -> list[Candidate]:
-    """Overgenerate, verify and rank one article's candidates (best first)."""
+def candidates_of(scope: ArticleScope, report: GenerationReport, types: Sequence[str] = DEFAULT_TYPES,
+                  reserve: list[Candidate] | None = None) -> list[Candidate]:
+    """Overgenerate, verify and rank one article's candidates (best first); ``reserve`` receives, ranked, those
+    that failed only a soft check."""
     made = overgenerate(scope, report)
     if "cloze" not in types:
         for cand in made:
             if cand.form is Form.CLOZE:
                 report.add(cand, Outcome.DROPPED, Stage.SELECT, "type_not_requested", "cloze cards were not requested")
         made = [c for c in made if c.form is not Form.CLOZE]
-    return rank(verify(made, scope, report))
+    soft: list[Candidate] = []
+    ranked = rank(verify(made, scope, report, soft))
+    if reserve is not None:
+        reserve.extend(rank(soft))
+    return ranked
 
 
 def deck_from_facts(
@@ -138,7 +143,8 @@ def deck_from_facts(
 
     chosen: list[Candidate] = []
     for scope, cap in zip(scopes, caps):
-        ranked = candidates_of(scope, report, types)
+        reserve: list[Candidate] = []
+        ranked = candidates_of(scope, report, types, reserve)
         if not {"typed", "flashcard"} & set(types):
             # Multiple choice and true/false need distractors or a swap: keep only candidates that can be one,
             # so the deck is not filled with facts that then make no card.
@@ -151,7 +157,8 @@ def deck_from_facts(
                     report.add(cand, Outcome.DROPPED, Stage.CARD, "no_card_type",
                                "none of the requested card types fits it")
             ranked = fitting
-        kept = select(ranked, cap, scope.words, bar, report)
+            reserve = [c for c in reserve if make_card(c, pool, 0, types, seed) is not None]
+        kept = select(ranked, cap, scope.words, bar, report, reserve)
         report.words[scope.source] = scope.words
         report.targets[scope.source] = cap
         if len(kept) < cap and scope.source not in report.notes:

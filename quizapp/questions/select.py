@@ -49,8 +49,10 @@ def _asks_the_other_way(a: Candidate, b: Candidate) -> bool:
 
 
 def select(ranked: list[Candidate], limit: int, words: int, threshold: float,
-           report: GenerationReport | None = None) -> list[Candidate]:
-    """The best ``limit`` candidates of one article, without duplicates, in article order."""
+           report: GenerationReport | None = None, reserve: list[Candidate] | None = None) -> list[Candidate]:
+    """The best ``limit`` candidates of one article, without duplicates, in article order.
+
+    ``reserve`` (candidates that failed only a soft check) may fill the floor when too few pass."""
     stretches = max(1, round(words / WORDS_PER_STRETCH))
     per_stretch = math.ceil(limit / stretches) + 1
     per_form = max(2, math.ceil(limit * MAX_FORM_SHARE))
@@ -98,7 +100,7 @@ def select(ranked: list[Candidate], limit: int, words: int, threshold: float,
                 why[id(cand)] = problem
     floor_used = False
     if words >= MIN_WORDS_FOR_A_DECK and len(kept) < MIN_DEFAULT_CARDS:
-        for cand in ranked:
+        for cand in sorted([*ranked, *(reserve or [])], key=lambda c: -c.score):
             if len(kept) >= MIN_DEFAULT_CARDS or cand.score < FLOOR_SCORE:
                 break
             if cand not in kept and blocked(cand, False) is None:
