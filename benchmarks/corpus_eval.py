@@ -243,15 +243,27 @@ def ingest(split: str, folder: Path, round_name: str) -> None:
 # ------------------------------------------------------------------ the table
 
 
-def judgments(split: str) -> dict[str, bool]:
+def all_judgments(split: str) -> dict[str, list[bool]]:
+    """Every verdict per card id, oldest first (a card re-judged by fresh reviewers has several)."""
     path = JUDGMENTS / f"{split}.jsonl"
-    out: dict[str, bool] = {}
+    out: dict[str, list[bool]] = {}
     if path.exists():
         for line in path.read_text().splitlines():
             if line.strip():
                 r = json.loads(line)
-                out[r["card_id"]] = r["acceptable"]
+                out.setdefault(r["card_id"], []).append(bool(r["acceptable"]))
     return out
+
+
+def judgments(split: str) -> dict[str, bool]:
+    """The latest verdict per card id."""
+    return {card: verdicts[-1] for card, verdicts in all_judgments(split).items()}
+
+
+def agreement(split: str) -> tuple[int, float] | None:
+    """How often two blind verdicts on one card agree (cards judged more than once), as (cards, share)."""
+    pairs = [(v[-2], v[-1]) for v in all_judgments(split).values() if len(v) >= 2]
+    return (len(pairs), sum(a == b for a, b in pairs) / len(pairs)) if pairs else None
 
 
 def measure() -> None:
@@ -302,6 +314,10 @@ def measure() -> None:
         rate = f"{ok / seen:.0%}" if seen else "-"
         print(f"{split:8} {n:8d} {words:7d} {cards:6d} {cards * 1000 / max(1, words):7.1f} {seen:7d} {cards - seen:5d} "
               f"{rate:>7} {thin:5d} {empty:9d} {gen:6.1f} {raw:7.1f} {gen / max(raw, 1e-9):5.2f}")
+    for split in ("dev", "heldout"):
+        agreed = agreement(split)
+        if agreed:
+            print(f"{split}: two blind verdicts agree on {agreed[1]:.0%} of {agreed[0]} cards judged twice")
     for split, *_rest in rows:
         forms, kinds = _rest[3], _rest[4]
         total = sum(forms.values()) or 1

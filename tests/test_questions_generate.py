@@ -66,12 +66,12 @@ def test_unknown_type_is_a_clear_error():
 
 
 def test_default_deck_size_follows_the_article_length():
-    from quizapp.questions.ranking import default_max_cards
+    from quizapp.questions.select import default_max_cards
 
     assert default_max_cards(150) == 4  # a short item: a handful of cards, not a card per sentence
     assert default_max_cards(300) == 5
     assert default_max_cards(1000) == 15
-    assert default_max_cards(10_000) == 40
+    assert default_max_cards(10_000) == 150
 
 
 def test_generated_cards_do_not_repeat_the_source_sentence_as_explanation():

@@ -28,8 +28,7 @@ from quizapp.questions.candidates import money_unit
 from quizapp.questions.filters import stem_problem
 from quizapp.questions.model import Candidate, Form
 from quizapp.questions.quality import copies_source
-from quizapp.questions.verify import RELOCATION
-from quizapp.questions.ranking import MOVEMENT
+from quizapp.questions.verify import MOVEMENT, RELOCATION
 from quizapp.vocabulary import NAME_KINDS
 
 

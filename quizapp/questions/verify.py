@@ -178,6 +178,17 @@ def check_shared_name_part(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+#: Comings and goings: "Which city did X depart?" is true but hardly worth a card.
+MOVEMENT = re.compile(r"\b(depart|departed|leave|left|arrive|arrived|return|returned|travel|traveled|travelled|"
+                      r"fly|flew|go|went|come|came|head|headed)\b", re.I)
+
+
+def check_bare_trip(cand: Candidate, scope: ArticleScope) -> str | None:
+    if cand.kind == "place" and MOVEMENT.search(cand.question) and len(cand.question.split()) <= 9:
+        return "a bare departure or arrival, nothing else asked: not worth a card"
+    return None
+
+
 def check_unique_answer(cand: Candidate, scope: ArticleScope) -> str | None:
     """Answerable uniquely against the whole deck: no other sentence with the same content words gives a
     different answer of the same kind."""
@@ -290,6 +301,7 @@ CHECKS: tuple[Check, ...] = (
     Check("lost_its_day", check_lost_day),
     Check("shared_name_part", check_shared_name_part),
     Check("not_unique", check_unique_answer),
+    Check("bare_trip", check_bare_trip),
     Check("cloze_too_long", check_cloze_length, frozenset({Form.CLOZE})),
     Check("cloze_asides", check_cloze_asides, frozenset({Form.CLOZE})),
     Check("cloze_needs_context", check_cloze_context, frozenset({Form.CLOZE})),
