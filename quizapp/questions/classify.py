@@ -219,6 +219,19 @@ _TITLE_RE = "|".join(sorted(ROLE_TITLES, key=len, reverse=True))
 def described_person(canonical: str, aliases: Iterable[str], contexts: Iterable[str]) -> tuple[str, str | None] | None:
     """(role, country) from how a sentence introduces the person: "Cuban President Miguel Diaz-Canel",
     "Ma Chol-su, the North Korean ambassador"; None when no sentence gives a title."""
+    # Only sentences with a title word can say it; the per-person patterns are costly to compile.
+    titled = tuple(s for s in contexts if _ANY_TITLE.search(s))
+    if not titled:
+        return None
+    return _described_person(canonical, tuple(aliases), titled)
+
+
+_ANY_TITLE = re.compile(rf"\b(?:{_TITLE_RE})\b", re.I)
+
+
+@functools.lru_cache(maxsize=2048)
+def _described_person(canonical: str, aliases: tuple[str, ...], contexts: tuple[str, ...]
+                      ) -> tuple[str, str | None] | None:
     names = sorted({n for n in (canonical, *aliases) if len(n) > 2}, key=len, reverse=True)
     if not names:
         return None
