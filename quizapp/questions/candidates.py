@@ -20,7 +20,7 @@ from quizapp.ingest.model import Article
 from quizapp.questions import classify
 from quizapp.questions import distractors as dist
 from quizapp.questions.context import ArticleContext, plausible_fact
-from quizapp.questions.filters import sentence_problem
+from quizapp.questions.filters import sentence_problem, untimed_flow
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Rejection, Stage
 from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
@@ -52,6 +52,8 @@ class ArticleScope:
     headlines: set[str] = field(init=False)
     length: int = field(init=False)
     mention_counts: dict[str, int] = field(init=False)
+    first_mention: dict[str, int] = field(init=False)
+    top_name_count: int = field(init=False)
     first_seen: dict[str, int] = field(init=False)
     lemma_freq: dict[str, int] = field(init=False)
     title_words: set[str] = field(init=False)
@@ -62,9 +64,15 @@ class ArticleScope:
         self.headlines = {h.strip().casefold() for h in [*self.article.headlines, self.article.title or ""]}
         self.length = max(1, len(self.facts.text))
         counts: dict[str, int] = {}
+        first_mention: dict[str, int] = {}
         for m in self.facts.mentions:
-            counts[m.canonical.casefold()] = counts.get(m.canonical.casefold(), 0) + 1
+            key = m.canonical.casefold()
+            counts[key] = counts.get(key, 0) + 1
+            first_mention[key] = min(first_mention.get(key, m.start), m.start)
         self.mention_counts = counts
+        self.first_mention = first_mention
+        self.top_name_count = max((counts[m.canonical.casefold()] for m in self.facts.mentions
+                                   if m.kind in NAME_KINDS), default=0)
         # Content words of the article: where each first occurs and how often (for anaphora and centrality).
         first: dict[str, int] = {}
         freq: dict[str, int] = {}
@@ -262,8 +270,7 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
         "anaphoric_definites": anaphoric,
         "centrality": centrality,
         "title_overlap": len({w for w in content} & scope.title_words),
-        "answer_early": any(m.start < scope.length * 0.15 for m in scope.facts.mentions
-                            if m.canonical.casefold() == mention.canonical.casefold()),
+        "answer_early": scope.first_mention.get(mention.canonical.casefold(), scope.length) < scope.length * 0.15,
         "bare_definites": bare_definites,
         "proper_share": sum(1 for t in sent if t.pos_ == "PROPN") / words,
         "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2):sent.start_char],
@@ -287,8 +294,6 @@ def _wh_candidate(scope: ArticleScope, mention: Mention, transformed: Transforme
     answer, accept, aliases = answer_forms(mention, scope.facts)
     if answer is None:
         return Rejection(Stage.OVERGENERATE, "no_answer_form", "the value cannot be written as an answer")
-    from quizapp.questions.filters import untimed_flow
-
     if untimed_flow(transformed.question) or untimed_flow(transformed.template):
         dated = with_sentence_year(transformed, mention.sentence)
         if dated is None:

@@ -279,10 +279,8 @@ def check_cloze_main_name(cand: Candidate, scope: ArticleScope) -> str | None:
     """The name the article mentions most (and often) is what it is about: blanked, it is a give-away."""
     if cand.kind not in NAME_KINDS:
         return None
-    counts = {m.canonical.casefold(): scope.mention_counts.get(m.canonical.casefold(), 0)
-              for m in scope.facts.mentions if m.kind in NAME_KINDS}
-    mine = counts.get(cand.mention.canonical.casefold(), 0)
-    if mine >= 4 and mine == max(counts.values(), default=0):
+    mine = scope.mention_counts.get(cand.mention.canonical.casefold(), 0)
+    if mine >= 4 and mine == scope.top_name_count:
         return f"\"{cand.mention.canonical}\" is the name the article mentions most ({mine} times): its subject"
     return None
 
