@@ -196,3 +196,43 @@ def test_general_cloze_checks_name_what_they_refuse(town, answer, check):
 def test_a_clean_sentence_keeps_its_cloze(town):
     kept = [c for c in town.verified if c.form is Form.CLOZE and c.answer == "2009"]
     assert kept and kept[0].hint == "year"
+
+
+VALLEY = """Orrin Valley Railway
+
+The Orrin Valley Railway opened between Dunmere and Carrick in 1874 after a decade of disputes.
+The Orrin Valley Railway also carried mail for the Royal Mail from 1880 onwards.
+Trains ran between Dunmere and Carrick for 96 years before the last service in 1970.
+Oh, the old engineers at Dunmere remember the Orrin Flyer of 1921 with great fondness.
+The line's chief engineer Tomas Greer[12] designed the viaduct at Carrick in 1872.
+"""
+
+
+@pytest.fixture(scope="module")
+def valley(tmp_path_factory):
+    return stages(VALLEY, tmp_path_factory.mktemp("valley"))
+
+
+VALLEY_CASES = [
+    ("1874", None),  # a clean sentence: its year is asked
+    ("1880", "cloze_needs_context"),  # "also" leans on what came before
+    ("1921", "not_a_statement"),  # "Ahh, ..." is an aside
+]
+
+
+@pytest.mark.parametrize(("answer", "check"), VALLEY_CASES)
+def test_cloze_checks_measured_on_judgments(valley, answer, check):
+    clozes = [c for c in valley.verified if c.form is Form.CLOZE and c.answer == answer]
+    if check is None:
+        assert clozes
+    else:
+        assert not clozes and check in valley.dropped(answer), valley.dropped(answer)
+
+
+def test_a_length_of_time_is_no_cloze_blank(valley):
+    assert not [c for c in valley.made if c.form is Form.CLOZE and "years" in c.answer]
+
+
+def test_reference_markers_are_cleaned_out_of_the_text(valley):
+    assert all("[12]" not in c.shown for c in valley.made)
+    assert any("Tomas Greer designed" in c.shown for c in valley.made)

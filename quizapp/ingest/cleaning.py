@@ -71,6 +71,8 @@ _CAPTION_CREDITS = [
 _SOURCE_TAG = re.compile(r"(?<=[.!?\"”])\s*\[[^\[\]]{1,40}\]\s*$")
 # "(R)"/"(L)" position markers in captions.
 _POSITION_MARKER = re.compile(r" \((?:[LRC]|left|right|center)\)(?=\W)")
+#: Encyclopedia reference markers pasted with the text: "games[22]", "in 1835.[3][4]", "[citation needed]".
+_REFERENCE_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
 
 
 @dataclass
@@ -269,7 +271,7 @@ def clean_text(text: str) -> CleanedText:
                 result.headlines.append(paragraph)
                 result.leading_headline = paragraph
             continue  # a lone source tag, alt text or widget label ("Yonhap", "nk flag")
-        paragraph = _SOURCE_TAG.sub("", paragraph)
+        paragraph = _REFERENCE_MARKER.sub("", _SOURCE_TAG.sub("", paragraph))
         stripped, had_credit = strip_credits(paragraph)
         caption = is_caption(stripped, had_credit)
         if caption:

@@ -101,6 +101,10 @@ def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Se
     """The card for a candidate: the first type in a rotating order that the fact supports."""
     rng = _rng(seed, cand.key, "type")
     order = list(types)
+    if cand.kind in {"date", "number"} and "typed" in order and "multiple_choice" in order:
+        # A year or a count is asked typed: among four ordered numbers any position of the answer reads as a tell
+        # to a strict reader (the latest, the middle), and typing it back is the better test anyway.
+        order.remove("multiple_choice")
     if cand.form is Form.WH and len(order) > 1:
         # A wh-candidate's statement is a trimmed clause, not a sentence of the article: a cloze is made of one
         # only when nothing but clozes was asked for.

@@ -400,6 +400,8 @@ def _title_person(doc: Any, facts: ArticleFacts) -> tuple[str | None, str | None
     person = next((c.canonical for c in facts.clusters if c.kind == "person"
                    and title in {name_key(n) for n in (c.canonical, *c.aliases)}), None)
     if person is None:
+        person = _title_as_name(facts)
+    if person is None:
         return None, None
     she = sum(t.lower_ in {"she", "her", "hers", "herself"} for t in doc)
     he = sum(t.lower_ in {"he", "him", "his", "himself"} for t in doc)
@@ -408,6 +410,24 @@ def _title_person(doc: Any, facts: ArticleFacts) -> tuple[str | None, str | None
     if he >= MIN_PRONOUN_USES and he >= PRONOUN_DOMINANCE * she:
         return person, "he"
     return person, None
+
+
+def _title_as_name(facts: ArticleFacts) -> str | None:
+    """A title that is a person's common name though the lead gives a longer one ("Ada Lovelace" over "Augusta Ada
+    King, Countess of Lovelace ..."): every word of the title stands in the first sentence and one names a person
+    the extraction found. The title is then the name to write for "she"."""
+    title = (facts.title or "").strip()
+    words = title.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+                                            for w in words):
+        return None
+    first = facts.text.lstrip().split("\n", 1)[0]
+    first = first[len(title):] if first.startswith(title) else first  # a repeated headline line
+    lead = next((m.sentence for m in facts.mentions if m.start >= facts.text.find(first.strip()[:40])), "")
+    if not all(re.search(rf"\b{re.escape(w)}\b", lead) for w in words):
+        return None
+    person_words = {w for c in facts.clusters if c.kind == "person" for n in (c.canonical, *c.aliases) for w in n.split()}
+    return title if any(w in person_words for w in words) else None
 
 
 def _short_names(facts: ArticleFacts) -> dict[str, str]:

@@ -37,7 +37,7 @@ PURE_CONNECTIVE = re.compile(
     r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise)\s*,\s+")
 #: Openers that point back at something the card would not show.
 POINTING_OPENER = re.compile(
-    r"^(?:Instead|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
+    r"^(?:Instead|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
     r"In return|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
     r"The (?:next|following|previous|same) (?:day|week|month|year|season|morning|evening)|"
     r"(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier|after)|"
@@ -61,6 +61,8 @@ ATTRIBUTION_BEFORE = re.compile(r"\b(?:editor|correspondent|reporter|columnist|s
 #: "Russian President ___", "German Chancellor ___": the office and country leave one answer.
 TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:an|ian|ish|ese|i|ch)\s+(?:President|Prime Minister|Chancellor|King|Queen|"
                           r"Premier|Foreign Minister|Emperor|Leader|Supreme Leader|Pope)\s+$")
+DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries)\b",
+                      re.I)
 #: One-word names that are common words of any article's kind, capitalised.
 GENERIC_NAMES = {"board", "congress", "parliament", "senate", "government", "council", "court", "army", "navy",
                  "police", "church", "state", "city", "university", "college", "school", "cabinet", "assembly",
@@ -156,6 +158,8 @@ def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: 
         return Rejection(Stage.OVERGENERATE, "not_a_statement", "does not end as a statement (a heading, list item or question)")
     if DATELINE.match(text):
         return Rejection(Stage.OVERGENERATE, "dateline", "opens with a dateline (\"WASHINGTON —\"): page furniture")
+    if sent[0].pos_ == "INTJ":
+        return Rejection(Stage.OVERGENERATE, "not_a_statement", f"opens with \"{sent[0].text}\": an aside, not a fact")
     if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return Rejection(Stage.OVERGENERATE, "fragment", "has no verb: a caption or fragment")
     replace: dict[int, str] = {}
@@ -245,12 +249,16 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" is relative or a weekday, not a date to learn")
         if any(w in text.casefold() for w in WEEKDAYS) and not re.search(r"\d", text):
             return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" is a weekday")
-    if mention.kind == "date" and re.match(r"(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\b", text, re.I):
+    if mention.kind == "date" and (re.match(r"(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\b", text, re.I)
+                                   or re.fullmatch(r"\d{2}00s", mention.value or "")):
         return Rejection(Stage.OVERGENERATE, "vague_date", f"\"{text}\" is a stretch of time, not a date")
     if mention.kind == "number":
         if re.match(r"(?:over|more than|less than|fewer than|about|around|nearly|almost|some|up to|at least|roughly|"
                     r"approximately|an estimated)\b", text, re.I):
             return Rejection(Stage.OVERGENERATE, "bound_in_blank", f"\"{text}\": a bound is not a number to fill in")
+        if DURATION.search(text):
+            return Rejection(Stage.OVERGENERATE, "duration", f"\"{text}\": a length of time is a vague blank "
+                             "(judged acceptable a third of the time on dev)")
         if text.casefold().split()[0] in {"two", "three", "four"} and not re.search(r"\d", text):
             return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\": a small count is guessed, not learned")
         if mention.granularity == "ordinal":
@@ -299,7 +307,9 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
 def hint_for(mention: Mention, category: str | None, granularity: str | None) -> str:
     """What the blank is, shown in it ("year", "city"), so the card says which fact is meant."""
     if mention.kind == "date":
-        return {"year": "year", "month": "month", "day": "date", "decade": "decade"}.get(granularity or "", "date")
+        if granularity == "month":
+            return "month and year" if re.search(r"\d", mention.text) else "month"
+        return {"year": "year", "day": "date", "decade": "decade"}.get(granularity or "", "date")
     if mention.kind == "number":
         if mention.granularity == "money":
             return "amount"
