@@ -126,15 +126,17 @@ def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode
     items: list[dict[str, Any]] = []
     for entry, path in entries(split):
         if mode == "deck":
-            deck, _report, error = generate_one(path)
+            deck, report, error = generate_one(path)
             if deck is None:
                 print(f"{entry['id']}: no deck ({error})", file=sys.stderr)
                 continue
             (out / "articles" / f"{entry['id']}.txt").write_text(_article_text(path))
             for card in deck.cards:
-                items.append({"card_id": card.card_id, "article": entry["id"], "kind": card.provenance.fact.kind
-                              if card.provenance and card.provenance.fact else None, "type": card.type,
-                              "sentence": card.provenance.sentence if card.provenance else "", "shown": render(card)})
+                cand = report.made_from[card.card_id]
+                items.append({"card_id": card.card_id, "article": entry["id"], "kind": cand.kind, "type": card.type,
+                              "form": cand.form.value, "key": f"{cand.key}:{cand.form.value}", "score": cand.score,
+                              "features": features(cand), "sentence": cand.mention.sentence.strip(),
+                              "shown": render(card)})
             continue
         articles, pairs = parse([path])
         (out / "articles" / f"{entry['id']}.txt").write_text(articles[0].text)
@@ -195,8 +197,9 @@ def refeature(split: str) -> None:
 
     path = JUDGMENTS / f"{split}.jsonl"
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    wanted = {r["article"] for r in rows if r.get("key")}
+    wanted = {r["article"] for r in rows}
     found: dict[str, dict[str, float]] = {}
+    by_text: dict[tuple[str, str, str, str], str] = {}
     for entry, article in entries(split):
         if entry["id"] not in wanted:
             continue
@@ -205,9 +208,16 @@ def refeature(split: str) -> None:
         # Every candidate made, before the checks: a judged one may be refused by a newer check, and its
         # label still teaches the ranker.
         for cand in overgenerate(scopes[0], GenerationReport()):
-            found[f"{entry['id']}|{cand.key}:{cand.form.value}"] = features(cand)
+            key = f"{cand.key}:{cand.form.value}"
+            found[f"{entry['id']}|{key}"] = features(cand)
+            # Judged deck cards carry no key: found again by sentence, answer and form.
+            by_text[(entry["id"], cand.mention.sentence.strip(), cand.answer, cand.form.value)] = key
     stale = 0
     for r in rows:
+        if not r.get("key"):
+            answer = r["shown"].rsplit("Answer: ", 1)[-1].split(" (also accepted")[0].strip()
+            form = "cloze" if r["type"] == "cloze" else "wh"
+            r["key"] = by_text.get((r["article"], r["sentence"], answer, form))
         key = f"{r['article']}|{r.get('key')}"
         if key in found:
             r["features"] = found[key]

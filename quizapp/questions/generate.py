@@ -178,6 +178,7 @@ def deck_from_facts(
             report.add(cand, Outcome.DROPPED, Stage.CARD, "no_card_type", "none of the requested card types fits it")
             continue
         report.add(cand, Outcome.KEPT, Stage.CARD)
+        report.made_from[card.card_id] = cand
         cards.append(card)
     if not cards:
         raise GenerationError("no question could be generated from these articles"
