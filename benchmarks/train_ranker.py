@@ -3,9 +3,13 @@
     python benchmarks/train_ranker.py
 
 Reads benchmarks/judgments/dev.jsonl (only the development part: held-out judgments are never
-trained on), fits a logistic regression (scikit-learn) on the stored features of each judged
-candidate, reports cross-validated precision at several bars, and writes the weights. Generation
-itself only needs the weights (a dot product), not scikit-learn.
+trained on) and fits a logistic regression (scikit-learn) on the stored features of each judged
+candidate. Its cross-validated estimates (folds by article, so each estimate is of an article the
+model has not seen) then set the bars: over the judged candidates that today's checks still let
+through, one bar per form and fact kind ("cloze:date", "wh:place"), the lowest whose precision
+reaches TARGET_PRECISION on at least MIN_GROUP of them; a group that reaches it at no bar gets
+CLOSED (nothing of it is kept unless an article would be empty). Generation itself only needs the
+weights and bars (a dot product), not scikit-learn.
 """
 
 from __future__ import annotations
@@ -15,22 +19,42 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 JUDGMENTS = ROOT / "benchmarks" / "judgments" / "dev.jsonl"
 OUT = ROOT / "quizapp" / "questions" / "data" / "ranker.json"
-#: The bar is the lowest estimate whose cross-validated precision among candidates above it reaches this.
-TARGET_PRECISION = 0.92  # over all judged candidates; see the closing note for the bar used
-FALLBACK_BAR = 0.6  # when no bar reaches the target: measured on dev survivors, 74% cross-validated
+TARGET_PRECISION = 0.75
+MIN_GROUP = 8
+BARS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+FALLBACK_BAR = 0.6  # for a group with too few judged candidates to say
+CLOSED = 0.99
 C = 0.5  # inverse regularisation strength: a small data set, so keep the weights modest
 
 
-def load() -> tuple[list[str], list[list[float]], list[int], list[str]]:
+def load() -> list[dict]:
     rows = [json.loads(line) for line in JUDGMENTS.read_text().splitlines() if line.strip()]
-    rows = [r for r in rows if r.get("features")]
-    names = sorted({k for r in rows for k in r["features"]})
-    x = [[float(r["features"].get(k, 0.0)) for k in names] for r in rows]
-    y = [int(r["acceptable"]) for r in rows]
-    groups = [r["article"] for r in rows]
-    return names, x, y, groups
+    return [r for r in rows if r.get("features")]
+
+
+def group_of(row: dict) -> str:
+    form = row.get("form") or ("cloze" if row["type"] == "cloze" else "wh")
+    return f"{form}:{row['kind']}"
+
+
+def survivors() -> set[str]:
+    """Keys of the dev candidates that today's checks let through (article|key)."""
+    import corpus_eval as ce
+
+    from quizapp.questions.generate import article_scopes, candidates_of
+    from quizapp.questions.model import GenerationReport
+
+    keys = set()
+    for entry, path in ce.entries("dev"):
+        articles, pairs = ce.parse([path])
+        _sources, _pool, scopes = article_scopes(articles, pairs)
+        for cand in candidates_of(scopes[0], GenerationReport()):
+            keys.add(f"{entry['id']}|{cand.key}:{cand.form.value}")
+    return keys
 
 
 def main() -> int:
@@ -38,36 +62,51 @@ def main() -> int:
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import GroupKFold, cross_val_predict
     except ImportError:
-        print("scikit-learn is needed to train: pip install scikit-learn", file=sys.stderr)
+        print("scikit-learn is needed to train: pip install -e '.[train]'", file=sys.stderr)
         return 1
-    names, x, y, groups = load()
-    print(f"{len(y)} judged candidates from {len(set(groups))} articles, {sum(y)} acceptable ({sum(y) / len(y):.0%})")
+    rows = load()
+    names = sorted({k for r in rows for k in r["features"]})
+    x = [[float(r["features"].get(k, 0.0)) for k in names] for r in rows]
+    y = [int(r["acceptable"]) for r in rows]
+    articles = [r["article"] for r in rows]
+    print(f"{len(y)} judged candidates from {len(set(articles))} articles, {sum(y)} acceptable ({sum(y) / len(y):.0%})")
     model = LogisticRegression(C=C, max_iter=2000)
-    # Folds by article: the estimate is of articles the model has not seen.
-    folds = min(5, len(set(groups)))
-    prob = cross_val_predict(model, x, y, groups=groups, cv=GroupKFold(n_splits=folds), method="predict_proba")[:, 1]
-    order = sorted(range(len(y)), key=lambda i: -prob[i])
-    print(f"{'bar':>5} {'kept':>5} {'share':>6} {'precision':>9}")
-    chosen_bar = 0.5
-    best_bar = None
-    for bar in (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
-        kept = [i for i in order if prob[i] >= bar]
-        if not kept:
-            continue
-        precision = sum(y[i] for i in kept) / len(kept)
-        print(f"{bar:5.2f} {len(kept):5d} {len(kept) / len(y):6.0%} {precision:9.1%}")
-        if best_bar is None and precision >= TARGET_PRECISION:
-            best_bar = bar
-    chosen_bar = best_bar if best_bar is not None else FALLBACK_BAR
+    prob = cross_val_predict(model, x, y, groups=articles, cv=GroupKFold(n_splits=min(5, len(set(articles)))),
+                             method="predict_proba")[:, 1]
+    alive = survivors()
+    idx = [i for i, r in enumerate(rows) if f"{r['article']}|{r.get('key')}" in alive]
+    print(f"{len(idx)} of them pass today's checks, {sum(y[i] for i in idx) / max(1, len(idx)):.0%} acceptable")
+
+    bars: dict[str, float] = {}
+    print(f"{'group':22} {'judged':>6} {'bar':>5} {'kept':>5} {'precision':>9}")
+    for group in sorted({group_of(rows[i]) for i in idx}):
+        members = [i for i in idx if group_of(rows[i]) == group]
+        chosen = None
+        for bar in BARS:
+            kept = [i for i in members if prob[i] >= bar]
+            if len(kept) >= MIN_GROUP and sum(y[i] for i in kept) / len(kept) >= TARGET_PRECISION:
+                chosen = (bar, len(kept), sum(y[i] for i in kept) / len(kept))
+                break
+        if chosen is None:
+            few = len(members) < 2 * MIN_GROUP
+            bars[group] = FALLBACK_BAR if few else CLOSED
+            print(f"{group:22} {len(members):6d} {bars[group]:5.2f} {'-':>5} {'too few' if few else 'closed':>9}")
+        else:
+            bars[group] = chosen[0]
+            print(f"{group:22} {len(members):6d} {chosen[0]:5.2f} {chosen[1]:5d} {chosen[2]:9.1%}")
+    kept = [i for i in idx if prob[i] >= bars.get(group_of(rows[i]), FALLBACK_BAR)]
+    print(f"all groups: {len(kept)} of {len(idx)} kept, cross-validated precision "
+          f"{sum(y[i] for i in kept) / max(1, len(kept)):.1%}")
+
     model.fit(x, y)
     weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
     OUT.write_text(json.dumps({
         "intercept": round(float(model.intercept_[0]), 4),
         "weights": dict(sorted(weights.items())),
-        "threshold": chosen_bar,
+        "threshold": FALLBACK_BAR,
+        "bars": bars,
         "trained_on": f"{len(y)} blind judgments of dev candidates ({JUDGMENTS.relative_to(ROOT)})",
     }, indent=1) + "\n")
-    print(f"bar {chosen_bar}; weights written to {OUT.relative_to(ROOT)}")
     top = sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:12]
     print("strongest features: " + ", ".join(f"{k} {v:+.2f}" for k, v in top))
     return 0

@@ -26,7 +26,7 @@ from quizapp.questions.candidates import ArticleScope, category_of, corpus_sente
 from quizapp.questions.cards import make_card, slug
 from quizapp.questions.context import plausible_fact
 from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, Stage
-from quizapp.questions.rank import rank, threshold
+from quizapp.questions.rank import bar_for, rank
 from quizapp.questions.select import default_max_cards, select
 from quizapp.questions.verify import also_true, verify
 from quizapp.vocabulary import NAME_KINDS
@@ -139,7 +139,6 @@ def deck_from_facts(
     if max_cards is not None:
         total_words = sum(words) or 1
         caps = [max(1, -(-max_cards * w // total_words)) for w in words]
-    bar = threshold()
 
     chosen: list[Candidate] = []
     for scope, cap in zip(scopes, caps):
@@ -158,11 +157,11 @@ def deck_from_facts(
                                "none of the requested card types fits it")
             ranked = fitting
             reserve = [c for c in reserve if make_card(c, pool, 0, types, seed) is not None]
-        kept = select(ranked, cap, scope.words, bar, report, reserve)
+        kept = select(ranked, cap, scope.words, bar_for, report, reserve)
         report.words[scope.source] = scope.words
         report.targets[scope.source] = cap
         if len(kept) < cap and scope.source not in report.notes:
-            report.notes[scope.source] = _thin_reason(len(kept), cap, ranked, bar)
+            report.notes[scope.source] = _thin_reason(len(kept), cap, ranked)
         chosen += kept
         if progress:
             progress(scope.index + 1, f"Wrote questions for {Path(scope.article.path).name}")
@@ -194,8 +193,8 @@ def _annotate(cand: Candidate, scope: ArticleScope) -> None:
     cand.event_year = event_year(cand.mention, scope.facts)
 
 
-def _thin_reason(kept: int, cap: int, ranked: list[Candidate], bar: float) -> str:
-    good = sum(1 for c in ranked if c.score >= bar)
+def _thin_reason(kept: int, cap: int, ranked: list[Candidate]) -> str:
+    good = sum(1 for c in ranked if c.score >= bar_for(c))
     if not ranked:
         return f"{kept} of {cap} cards: no sentence gave a question that passed the checks"
     return (f"{kept} of {cap} cards: {len(ranked)} candidates passed the checks, {good} of them reach the "

@@ -29,7 +29,14 @@ def model() -> dict[str, Any]:
 
 
 def threshold() -> float:
+    """The bar for a candidate of a form and kind the model has no bar of its own for."""
     return float(model().get("threshold", DEFAULT_THRESHOLD))
+
+
+def bar_for(cand: Candidate) -> float:
+    """The estimate a candidate must reach: its form and kind's bar ("cloze:date"), set by the trainer from
+    cross-validated precision on dev judgments, else the general one."""
+    return float(model().get("bars", {}).get(f"{cand.form.value}:{cand.kind}", threshold()))
 
 
 def estimate(cand: Candidate) -> float:

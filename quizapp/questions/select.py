@@ -10,6 +10,7 @@ that an article of some length gets a few cards rather than none (and the report
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizapp.questions.filters import is_near_duplicate
@@ -48,9 +49,11 @@ def _asks_the_other_way(a: Candidate, b: Candidate) -> bool:
     return a.answer.casefold() in b.shown.casefold() or b.answer.casefold() in a.shown.casefold()
 
 
-def select(ranked: list[Candidate], limit: int, words: int, threshold: float,
+def select(ranked: list[Candidate], limit: int, words: int, threshold: float | Callable[[Candidate], float],
            report: GenerationReport | None = None, reserve: list[Candidate] | None = None) -> list[Candidate]:
     """The best ``limit`` candidates of one article, without duplicates, in article order.
+
+    ``threshold`` is the bar, one number or one per candidate (the ranker's bar for its form and kind).
 
     ``reserve`` (candidates that failed only a soft check) may fill the floor when too few pass."""
     stretches = max(1, round(words / WORDS_PER_STRETCH))
@@ -86,7 +89,8 @@ def select(ranked: list[Candidate], limit: int, words: int, threshold: float,
         tally.forms[cand.form] = tally.forms.get(cand.form, 0) + 1
         tally.stretches[stretch_of(cand)] = tally.stretches.get(stretch_of(cand), 0) + 1
 
-    good = [c for c in ranked if c.score >= threshold]
+    bar = threshold if callable(threshold) else (lambda _c: threshold)
+    good = [c for c in ranked if c.score >= bar(c)]
     for first_pass in (True, False):
         for cand in good:
             if len(kept) >= limit:
@@ -111,9 +115,10 @@ def select(ranked: list[Candidate], limit: int, words: int, threshold: float,
         for cand in ranked:
             if id(cand) in kept_ids:
                 continue
-            if cand.score < threshold:
+            if cand.score < bar(cand):
                 report.add(cand, Outcome.RANKED_LOW, Stage.RANK, "below_bar",
-                           f"estimated {cand.score:.2f} < {threshold:.2f} that judges accept it")
+                           f"estimated {cand.score:.2f} < {bar(cand):.2f} that judges accept a {cand.form.value} "
+                           f"about a {cand.kind}")
             else:
                 check, reason = why.get(id(cand), ("deck_full", f"the deck reached its {limit} cards"))
                 report.add(cand, Outcome.NOT_SELECTED, Stage.SELECT, check, reason)
