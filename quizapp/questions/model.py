@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from quizapp.facts.model import Mention
+from quizapp.facts.model import Mention, MentionKind
 from quizapp.questions.templates import Transformed
 
 
@@ -71,7 +71,7 @@ class Candidate:
     answer: str
     accept: list[str]
     aliases: list[str]
-    kind: str
+    kind: MentionKind
     category: str | None
     position: float  # 0 at the start of the article, 1 at the end
     signature: frozenset[str]
