@@ -236,3 +236,21 @@ def test_a_length_of_time_is_no_cloze_blank(valley):
 def test_reference_markers_are_cleaned_out_of_the_text(valley):
     assert all("[12]" not in c.shown for c in valley.made)
     assert any("Tomas Greer designed" in c.shown for c in valley.made)
+
+
+def test_a_pronoun_is_written_as_the_article_writes_the_name():
+    # The extraction may glue a place to a name ("At Samos Octavian received ..." gives the canonical
+    # "Samos Octavian"): a pronoun is written out with the form the article uses most, never the glued one.
+    from types import SimpleNamespace
+
+    from quizapp.questions.candidates import ArticleScope
+
+    def person(text: str, canonical: str) -> SimpleNamespace:
+        return SimpleNamespace(kind="person", text=text, canonical=canonical)
+
+    glued = SimpleNamespace(facts=SimpleNamespace(mentions=[person("Samos Octavian", "Samos Octavian")]
+                                                  + [person("Octavian", "Samos Octavian")] * 4))
+    assert ArticleScope.as_written(glued, "Samos Octavian") == "Octavian"  # type: ignore[arg-type]
+    full = SimpleNamespace(facts=SimpleNamespace(mentions=[person("Ri Il-gyu", "Ri Il-gyu")] * 2
+                                                 + [person("Ri", "Ri Il-gyu")] * 5))
+    assert ArticleScope.as_written(full, "Ri Il-gyu") == "Ri Il-gyu"  # type: ignore[arg-type]

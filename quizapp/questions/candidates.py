@@ -86,6 +86,15 @@ class ArticleScope:
         title = self.article.title or ""
         self.title_words = {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", title)}
 
+    def as_written(self, name: str) -> str:
+        """A person's name as the article writes it: the cluster's canonical when some mention is written so, else
+        the form the mentions use most (a canonical the extraction glued wrong, "Samos Octavian" of "At Samos
+        Octavian received ...", is never written out)."""
+        forms = [m.text for m in self.facts.mentions if m.kind == "person" and m.canonical == name]
+        if not forms or forms.count(name) >= 2 or forms.count(name) == max(forms.count(f) for f in forms):
+            return name  # written so more than once, or as often as any other form
+        return max(set(forms), key=lambda f: (forms.count(f), len(f)))
+
     @property
     def words(self) -> int:
         return len(self.article.text.split())
@@ -196,7 +205,11 @@ def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, st
         return Rejection(Stage.OVERGENERATE, "no_parse", "the sentence could not be found in the parse")
     sent = span.sent
     mentions = scope.context.by_sentence.get(mention.sentence_start, [])
-    return cloze.prepare_sentence(sent, mentions, scope.context.resolve, renames, scope.facts.text)
+    def resolve(token: Any) -> str | None:
+        found = scope.context.resolve(token)
+        return scope.as_written(found) if found else None
+
+    return cloze.prepare_sentence(sent, mentions, resolve, renames, scope.facts.text)
 
 
 def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.ClozeSentence) -> Candidate | Rejection:

@@ -203,7 +203,8 @@ def check_unique_answer(cand: Candidate, scope: ArticleScope) -> str | None:
 MAX_CLOZE_WORDS = 30
 #: Contrast or example markers anywhere in the sentence: it answers something said before.
 LEANS_ON_CONTEXT = re.compile(r"(?:(?:^|,\s*)(?:however|though|for instance|for example|in other words|of course|"
-                              r"as for|by contrast|on the other hand|in turn|as well)|\balso|\beven|\bstill)\b", re.I)
+                              r"as for|by contrast|on the other hand|in turn|as well)|\balso|\beven|\bstill|"
+                              r"\bfor (?:his|her|its|their) part)\b", re.I)
 
 
 def check_cloze_length(cand: Candidate, scope: ArticleScope) -> str | None:

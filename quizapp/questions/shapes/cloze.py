@@ -34,7 +34,7 @@ MAX_WORDS = 42
 #: Sentence openers that only connect to the sentence before: dropped, the rest stands.
 PURE_CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Moreover|Furthermore|Additionally|In addition|Also|Nevertheless|Nonetheless|"
-    r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise)\s*,\s+")
+    r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise|Finally|Ultimately|Eventually)\s*,\s+")
 #: Openers that point back at something the card would not show.
 POINTING_OPENER = re.compile(
     r"^(?:Instead|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
@@ -307,6 +307,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
 def hint_for(mention: Mention, category: str | None, granularity: str | None) -> str:
     """What the blank is, shown in it ("year", "city"), so the card says which fact is meant."""
     if mention.kind == "date":
+        if re.fullmatch(r"(?:the\s+)?\d{3}0s", mention.text.strip()):
+            return "decade"
         if granularity == "month":
             return "month and year" if re.search(r"\d", mention.text) else "month"
         return {"year": "year", "day": "date", "decade": "decade"}.get(granularity or "", "date")
