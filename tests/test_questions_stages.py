@@ -254,3 +254,13 @@ def test_a_pronoun_is_written_as_the_article_writes_the_name():
     full = SimpleNamespace(facts=SimpleNamespace(mentions=[person("Ri Il-gyu", "Ri Il-gyu")] * 2
                                                  + [person("Ri", "Ri Il-gyu")] * 5))
     assert ArticleScope.as_written(full, "Ri Il-gyu") == "Ri Il-gyu"  # type: ignore[arg-type]
+
+
+def test_a_long_sentence_is_asked_by_the_clause_that_holds_the_fact(tmp_path):
+    text = ("The Orrin Valley Railway\n\nThe Orrin Valley Railway opened between Dunmere and Carrick in 1874 after a "
+            "decade of disputes between the two towns over the route; the line closed to passengers in 1970 when "
+            "the last service ran to Carrick.\n")
+    run = stages(text, tmp_path)
+    opened = [c for c in run.made if c.form is Form.CLOZE and c.answer == "1874"]
+    assert opened and opened[0].evidence["clause"]
+    assert opened[0].shown.endswith("over the route.") and ";" not in opened[0].shown

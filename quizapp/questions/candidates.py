@@ -134,7 +134,7 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
     out: list[Candidate] = []
     seen: set[tuple[int, str, str]] = set()
     renames_by_sentence: dict[int, dict[int, str]] = {}
-    cloze_by_sentence: dict[int, cloze.ClozeSentence | Rejection] = {}
+    cloze_by_sentence: dict[tuple[int, int], cloze.ClozeSentence | Rejection] = {}
     for mention in facts.mentions:
         if article.in_aside(mention.start, mention.end):
             continue  # captions and datelines: facts of the article, never quizzed
@@ -154,9 +154,12 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
             renames_by_sentence[start] = scope.context.renames(start)
         made = 0
         # The cloze of the sentence: one candidate per fact it holds.
-        if start not in cloze_by_sentence:
-            cloze_by_sentence[start] = _cloze_sentence(scope, mention, renames_by_sentence[start])
-        prepared = cloze_by_sentence[start]
+        span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
+        clause = cloze.clause_of(span.sent, mention) if span is not None else None
+        where = (start, clause.start if clause is not None else -1)
+        if where not in cloze_by_sentence:
+            cloze_by_sentence[where] = _cloze_sentence(scope, mention, renames_by_sentence[start])
+        prepared = cloze_by_sentence[where]
         why_not: list[Rejection] = []
         if isinstance(prepared, Rejection):
             why_not.append(prepared)
@@ -205,10 +208,14 @@ def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, st
         return Rejection(Stage.OVERGENERATE, "no_parse", "the sentence could not be found in the parse")
     sent = span.sent
     mentions = scope.context.by_sentence.get(mention.sentence_start, [])
+
     def resolve(token: Any) -> str | None:
         found = scope.context.resolve(token)
         return scope.as_written(found) if found else None
 
+    clause = cloze.clause_of(sent, mention)
+    if clause is not None:
+        return cloze.prepare_sentence(clause, mentions, resolve, renames, scope.facts.text, clause=True)
     return cloze.prepare_sentence(sent, mentions, resolve, renames, scope.facts.text)
 
 

@@ -208,12 +208,12 @@ LEANS_ON_CONTEXT = re.compile(r"(?:(?:^|,\s*)(?:however|though|for instance|for 
 
 
 def check_cloze_length(cand: Candidate, scope: ArticleScope) -> str | None:
-    words = len(cand.mention.sentence.split())
+    words = len(cand.transformed.statement.split())
     return f"{words} words: too long for one cloze" if words > MAX_CLOZE_WORDS else None
 
 
 def check_cloze_asides(cand: Candidate, scope: ArticleScope) -> str | None:
-    sentence = cand.mention.sentence
+    sentence = cand.transformed.statement
     if "(" in sentence or ";" in sentence or ":" in sentence:
         return "brackets, a semicolon or a colon: a sentence of asides and lists reads badly with a hole"
     if sentence.count(",") >= 3:

@@ -92,6 +92,7 @@ class ClozeSentence:
     replace: dict[int, str]  # token index -> text written instead ("" drops the token)
     evidence: dict[str, Any]
     text: str = ""  # the whole article's text (Doc.text is rebuilt on every access: read it once)
+    add_period: bool = False  # a clause cut from a longer sentence ends with "." of its own
 
 
 def _in_quotes(sent: Any) -> set[int]:
@@ -144,10 +145,48 @@ def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
     return False
 
 
+#: A sentence longer than this is asked by one of its clauses, when it splits into clauses that stand alone.
+SPLIT_ABOVE_WORDS = 30
+
+
+def clause_spans(sent: Any) -> list[Any]:
+    """The independent clauses of a sentence that each read as a sentence: cut at a semicolon, or at ", and" /
+    ", but" before a verb with a subject of its own ("X opened in 1874, and the line closed in 1970")."""
+    doc = sent.doc
+    cuts: list[tuple[int, int]] = [(t.i, t.i + 1) for t in sent if t.text == ";"]
+    for verb in sent.root.children:
+        if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} \
+                or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            continue
+        joins = [c for c in sent.root.children if c.dep_ == "cc" and c.i < verb.i and c.lower_ in {"and", "but"}]
+        if joins and joins[-1].i - 1 > sent.start and doc[joins[-1].i - 1].text == ",":
+            cuts.append((joins[-1].i - 1, joins[-1].i + 1))
+    spans, start = [], sent.start
+    for left_end, right_start in sorted(set(cuts)):
+        if left_end > start:
+            spans.append(doc[start:left_end])
+        start = right_start
+    spans.append(doc[start:sent.end])
+    return spans
+
+
+def clause_of(sent: Any, mention: Mention) -> Any | None:
+    """The clause of a long sentence that holds the fact, when the sentence splits into clauses."""
+    if len(sent.text.split()) <= SPLIT_ABOVE_WORDS:
+        return None
+    spans = clause_spans(sent)
+    if len(spans) < 2:
+        return None
+    return next((s for s in spans if s.start_char <= mention.start < s.end_char), None)
+
+
 def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: dict[int, str],
-                     text_of_doc: str = "") -> ClozeSentence | Rejection:
-    """The sentence with its references written out, or why it cannot stand alone."""
+                     text_of_doc: str = "", clause: bool = False) -> ClozeSentence | Rejection:
+    """The sentence (or a clause standing as one) with its references written out, or why it cannot stand alone."""
     text = sent.text.strip()
+    if clause:
+        mentions = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+        text = text.rstrip(" ,;") + ("" if re.search(r"[.!]['\"”’)]?$", text) else ".")
     words = text.split()
     evidence: dict[str, Any] = {"sentence_words": len(words)}
     if len(words) < MIN_WORDS:
@@ -225,7 +264,9 @@ def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: 
     evidence["renamed"] = len(renames)
     evidence["has_quote"] = bool(quoted)
     evidence["commas"] = text.count(",")
-    return ClozeSentence(sent, replace, evidence, text_of_doc or sent.doc.text)
+    evidence["clause"] = clause
+    return ClozeSentence(sent, replace, evidence, text_of_doc or sent.doc.text,
+                         add_period=clause and not re.search(r"[.!]['\"”’)]?$", sent.text.strip()))
 
 
 def _preceding_word(sent: Any, mention: Mention) -> Any | None:
@@ -360,6 +401,7 @@ def make_cloze(prepared: ClozeSentence, mention: Mention) -> Transformed:
         pieces_template.append(piece)
         pieces_full.append(piece)
     def tidy(parts: list[str]) -> str:
-        return re.sub(r"\s+", " ", "".join(parts)).strip()
+        text = re.sub(r"\s+", " ", "".join(parts)).strip()
+        return text.rstrip(" ,;") + "." if prepared.add_period else text
     return Transformed(question=tidy(pieces_blank), statement=tidy(pieces_full), template=tidy(pieces_template),
                        answer_text=mention.text, pattern="cloze", wh="cloze")
