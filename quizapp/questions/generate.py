@@ -156,6 +156,8 @@ def deck_from_facts(
                     report.add(cand, Outcome.DROPPED, Stage.CARD, "no_card_type",
                                "none of the requested card types fits it")
             ranked = fitting
+            for cand in reserve:
+                _annotate(cand, scope)
             reserve = [c for c in reserve if make_card(c, pool, 0, types, seed) is not None]
         kept = select(ranked, cap, scope.words, bar_for, report, reserve)
         report.words[scope.source] = scope.words
