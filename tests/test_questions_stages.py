@@ -248,10 +248,11 @@ def test_a_pronoun_is_written_as_the_article_writes_the_name():
     def person(text: str, canonical: str) -> SimpleNamespace:
         return SimpleNamespace(kind="person", text=text, canonical=canonical)
 
-    glued = SimpleNamespace(facts=SimpleNamespace(mentions=[person("Samos Octavian", "Samos Octavian")]
+    samos = SimpleNamespace(kind="place", text="Samos", canonical="Samos")
+    glued = SimpleNamespace(facts=SimpleNamespace(mentions=[samos, person("Samos Octavian", "Samos Octavian")]
                                                   + [person("Octavian", "Samos Octavian")] * 4))
     assert ArticleScope.as_written(glued, "Samos Octavian") == "Octavian"  # type: ignore[arg-type]
-    full = SimpleNamespace(facts=SimpleNamespace(mentions=[person("Ri Il-gyu", "Ri Il-gyu")] * 2
+    full = SimpleNamespace(facts=SimpleNamespace(mentions=[person("Ri Il-gyu", "Ri Il-gyu")]
                                                  + [person("Ri", "Ri Il-gyu")] * 5))
     assert ArticleScope.as_written(full, "Ri Il-gyu") == "Ri Il-gyu"  # type: ignore[arg-type]
 

@@ -86,13 +86,21 @@ class ArticleScope:
         title = self.article.title or ""
         self.title_words = {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", title)}
 
+    def resolve_as_written(self, token: Any) -> str | None:
+        """The name a pronoun or short name stands for, as the article writes it (see ``as_written``)."""
+        found = self.context.resolve(token)
+        return self.as_written(found) if found else None
+
     def as_written(self, name: str) -> str:
-        """A person's name as the article writes it: the cluster's canonical when some mention is written so, else
-        the form the mentions use most (a canonical the extraction glued wrong, "Samos Octavian" of "At Samos
-        Octavian received ...", is never written out)."""
+        """A person's name as the article writes it: the cluster's canonical, unless the extraction glued another
+        fact's name to it ("Samos Octavian" of "At Samos Octavian received ...", Samos being a place the article
+        names): then the form the mentions use most."""
         forms = [m.text for m in self.facts.mentions if m.kind == "person" and m.canonical == name]
-        if not forms or forms.count(name) >= 2 or forms.count(name) == max(forms.count(f) for f in forms):
-            return name  # written so more than once, or as often as any other form
+        places = {m.text for m in self.facts.mentions if m.kind in {"place", "organization"}}
+        glued = [w for w in name.split() if w in places]
+        if not forms or not glued or forms.count(name) >= 2:
+            return name
+        # "Samos Octavian": a place's name glued to the person's; the form the mentions use most is theirs.
         return max(set(forms), key=lambda f: (forms.count(f), len(f)))
 
     @property
@@ -151,7 +159,8 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
             continue
         start = mention.sentence_start
         if start not in renames_by_sentence:
-            renames_by_sentence[start] = scope.context.renames(start)
+            renames_by_sentence[start] = {i: scope.as_written(name) if name else name
+                                          for i, name in scope.context.renames(start).items()}
         made = 0
         # The cloze of the sentence: one candidate per fact it holds.
         span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
@@ -177,7 +186,7 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
             found: list[Transformed] = []
         else:
             try:
-                found = transform_all(doc, target, scope.context.resolve, renames_by_sentence[start])
+                found = transform_all(doc, target, scope.resolve_as_written, renames_by_sentence[start])
             except (IndexError, ValueError):  # a parse too odd to transform
                 found = []
             if not found:
@@ -209,14 +218,11 @@ def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, st
     sent = span.sent
     mentions = scope.context.by_sentence.get(mention.sentence_start, [])
 
-    def resolve(token: Any) -> str | None:
-        found = scope.context.resolve(token)
-        return scope.as_written(found) if found else None
-
     clause = cloze.clause_of(sent, mention)
     if clause is not None:
-        return cloze.prepare_sentence(clause, mentions, resolve, renames, scope.facts.text, clause=True)
-    return cloze.prepare_sentence(sent, mentions, resolve, renames, scope.facts.text)
+        return cloze.prepare_sentence(clause, mentions, scope.resolve_as_written, renames, scope.facts.text,
+                                      clause=True)
+    return cloze.prepare_sentence(sent, mentions, scope.resolve_as_written, renames, scope.facts.text)
 
 
 def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.ClozeSentence) -> Candidate | Rejection:

@@ -26,7 +26,7 @@ from quizapp.questions.candidates import ArticleScope, category_of, corpus_sente
 from quizapp.questions.cards import make_card, slug
 from quizapp.questions.context import plausible_fact
 from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, Stage
-from quizapp.questions.rank import bar_for, rank
+from quizapp.questions.rank import bar_for, rank, threshold
 from quizapp.questions.select import default_max_cards, select
 from quizapp.questions.verify import also_true, verify
 from quizapp.vocabulary import NAME_KINDS
@@ -140,6 +140,13 @@ def deck_from_facts(
         total_words = sum(words) or 1
         caps = [max(1, -(-max_cards * w // total_words)) for w in words]
 
+    if "cloze" in types:
+        bar = bar_for
+    else:
+        # Without clozes the wh-questions are all there is: a group closed in favour of clozes gets the general bar.
+        def bar(cand: Candidate) -> float:
+            return min(bar_for(cand), threshold())
+
     chosen: list[Candidate] = []
     for scope, cap in zip(scopes, caps):
         reserve: list[Candidate] = []
@@ -159,7 +166,7 @@ def deck_from_facts(
             for cand in reserve:
                 _annotate(cand, scope)
             reserve = [c for c in reserve if make_card(c, pool, 0, types, seed) is not None]
-        kept = select(ranked, cap, scope.words, bar_for, report, reserve)
+        kept = select(ranked, cap, scope.words, bar, report, reserve)
         report.words[scope.source] = scope.words
         report.targets[scope.source] = cap
         if len(kept) < cap and scope.source not in report.notes:
