@@ -250,10 +250,12 @@ def test_a_pronoun_is_written_as_the_article_writes_the_name():
 
     samos = SimpleNamespace(kind="place", text="Samos", canonical="Samos")
     glued = SimpleNamespace(facts=SimpleNamespace(mentions=[samos, person("Samos Octavian", "Samos Octavian")]
-                                                  + [person("Octavian", "Samos Octavian")] * 4))
+                                                  + [person("Octavian", "Samos Octavian")] * 4,
+                                                  text="At Samos Octavian received a message."))
     assert ArticleScope.as_written(glued, "Samos Octavian") == "Octavian"  # type: ignore[arg-type]
     full = SimpleNamespace(facts=SimpleNamespace(mentions=[person("Ri Il-gyu", "Ri Il-gyu")]
-                                                 + [person("Ri", "Ri Il-gyu")] * 5))
+                                                 + [person("Ri", "Ri Il-gyu")] * 5,
+                                                 text="Ri Il-gyu defected in 2023. Ri said so."))
     assert ArticleScope.as_written(full, "Ri Il-gyu") == "Ri Il-gyu"  # type: ignore[arg-type]
 
 

@@ -96,12 +96,17 @@ class ArticleScope:
         fact's name to it ("Samos Octavian" of "At Samos Octavian received ...", Samos being a place the article
         names): then the form the mentions use most."""
         forms = [m.text for m in self.facts.mentions if m.kind == "person" and m.canonical == name]
-        places = {m.text for m in self.facts.mentions if m.kind in {"place", "organization"}}
-        glued = [w for w in name.split() if w in places]
-        if not forms or not glued or forms.count(name) >= 2:
+        if not forms or forms.count(name) >= 2:
             return name
-        # "Samos Octavian": a place's name glued to the person's; the form the mentions use most is theirs.
-        return max(set(forms), key=lambda f: (forms.count(f), len(f)))
+        usual = max(set(forms), key=lambda f: (forms.count(f), len(f)))
+        places = {m.text for m in self.facts.mentions if m.kind in {"place", "organization"}}
+        extra = [w for w in name.split() if w not in usual.split()]
+        # A word of the name that the article names as a place, or writes alone before a comma or full stop
+        # elsewhere ("at Samos, Antony moved ..."), is not part of the person's name.
+        glued = [w for w in extra if w in places or re.search(rf"\b{re.escape(w)}[,.;]", self.facts.text)]
+        if not glued or forms.count(usual) < 3:
+            return name
+        return usual
 
     @property
     def words(self) -> int:
