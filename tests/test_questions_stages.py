@@ -267,3 +267,12 @@ def test_a_long_sentence_is_asked_by_the_clause_that_holds_the_fact(tmp_path):
     opened = [c for c in run.made if c.form is Form.CLOZE and c.answer == "1874"]
     assert opened and opened[0].evidence["clause"]
     assert opened[0].shown.endswith("over the route.") and ";" not in opened[0].shown
+
+
+def test_the_floor_can_come_from_the_reserve_alone(bridge):
+    # Every candidate failed a soft check: the floor still fills the deck from the reserve, and says so.
+    from quizapp.questions.select import select
+
+    report = GenerationReport()
+    kept = select([], limit=10, words=400, threshold=0.5, report=report, reserve=list(bridge.ranked))
+    assert kept and kept[0].source in report.notes

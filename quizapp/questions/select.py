@@ -95,7 +95,7 @@ def select(ranked: list[Candidate], limit: int, words: int, threshold: float | C
         for cand in good:
             if len(kept) >= limit:
                 break
-            if cand in kept:
+            if any(cand is k for k in kept):
                 continue
             problem = blocked(cand, first_pass)
             if problem is None:
@@ -107,7 +107,7 @@ def select(ranked: list[Candidate], limit: int, words: int, threshold: float | C
         for cand in sorted([*ranked, *(reserve or [])], key=lambda c: -c.score):
             if len(kept) >= MIN_DEFAULT_CARDS or cand.score < FLOOR_SCORE:
                 break
-            if cand not in kept and blocked(cand, False) is None:
+            if all(cand is not k for k in kept) and blocked(cand, False) is None:
                 keep(cand)
                 floor_used = True
     if report is not None:
@@ -123,6 +123,6 @@ def select(ranked: list[Candidate], limit: int, words: int, threshold: float | C
                 check, reason = why.get(id(cand), ("deck_full", f"the deck reached its {limit} cards"))
                 report.add(cand, Outcome.NOT_SELECTED, Stage.SELECT, check, reason)
         if floor_used:
-            report.notes[ranked[0].source] = (f"only {len(kept)} cards: few candidates reach the bar, so the best "
-                                              f"below it were kept")
+            report.notes[kept[0].source] = (f"only {len(kept)} cards: few candidates reach the bar, so the best "
+                                            f"below it were kept")
     return sorted(kept, key=lambda c: (c.position, c.shown))
