@@ -49,7 +49,8 @@ class Check:
 
 #: Checks measured on judgments rather than required by the rubric: a candidate that fails only one of these
 #: may still fill the few cards an article never goes without (``select``'s floor).
-SOFT_CHECKS = frozenset({"cloze_too_long", "cloze_asides", "cloze_side_detail", "cloze_kind_uncertain"})
+SOFT_CHECKS = frozenset({"cloze_too_long", "cloze_asides", "cloze_side_detail", "cloze_kind_uncertain",
+                         "cloze_needs_context", "cloze_main_name"})
 
 
 def verify(candidates: Iterable[Candidate], scope: ArticleScope, report: GenerationReport,
