@@ -276,3 +276,11 @@ def test_the_floor_can_come_from_the_reserve_alone(bridge):
     report = GenerationReport()
     kept = select([], limit=10, words=400, threshold=0.5, report=report, reserve=list(bridge.ranked))
     assert kept and kept[0].source in report.notes
+
+
+def test_a_fact_without_a_wh_rewrite_says_which_rewrite_step_refused_it(tmp_path):
+    run = stages("Harbour Notes\n\nThe mayor of Ostvik, Per Lunde, said the ferry would \"probably\" reach Kirkvall "
+                 "by 2031 if the council agreed.\n", tmp_path)
+    checks = {t.check for t in run.report.traces}
+    assert any(c.startswith("wh_") for c in checks), checks
+    assert "no_rewrite" not in checks

@@ -25,7 +25,7 @@ from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationR
 from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
-from quizapp.questions.templates import Target, Transformed, transform_all
+from quizapp.questions.templates import Target, Transformed, transform_with_reasons
 from quizapp.vocabulary import NAME_KINDS, WEEKDAYS
 
 #: Quantities the text does not pin down: no number to ask for.
@@ -166,7 +166,6 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
         if start not in renames_by_sentence:
             renames_by_sentence[start] = {i: scope.as_written(name) if name else name
                                           for i, name in scope.context.renames(start).items()}
-        made = 0
         # The cloze of the sentence: one candidate per fact it holds.
         span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
         clause = cloze.clause_of(span.sent, mention) if span is not None else None
@@ -183,7 +182,6 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
                 why_not.append(cand_or_why)
             else:
                 out.append(cand_or_why)
-                made += 1
         # The wh-rewrites of its clause (and the life-dates shape).
         target = _target(doc, mention, facts)
         if isinstance(target, Rejection):
@@ -191,11 +189,14 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
             found: list[Transformed] = []
         else:
             try:
-                found = transform_all(doc, target, scope.resolve_as_written, renames_by_sentence[start])
+                found, refusals = transform_with_reasons(doc, target, scope.resolve_as_written,
+                                                         renames_by_sentence[start])
             except (IndexError, ValueError):  # a parse too odd to transform
-                found = []
+                found, refusals = [], []
             if not found:
-                why_not.append(Rejection(Stage.OVERGENERATE, "no_rewrite", "no wh-rewrite fits the clause's parse"))
+                why = refusals[0] if refusals else None
+                why_not.append(Rejection(Stage.OVERGENERATE, f"wh_{why.check}" if why else "no_rewrite",
+                                         why.reason if why else "no wh-rewrite fits the clause's parse"))
         life = life_date_question(mention, facts)
         if life is not None:
             found = [*found, life]
@@ -209,10 +210,9 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
                 why_not.append(cand)
             else:
                 out.append(cand)
-                made += 1
-        if not made:
-            for why in why_not[:2]:
-                report.add_fact(scope.source, mention, why)
+        # Each form that made nothing of the fact says why (the cloze's and the wh-rewrite's reasons).
+        for why in why_not[:2]:
+            report.add_fact(scope.source, mention, why)
     return out
 
 

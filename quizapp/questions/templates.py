@@ -88,6 +88,18 @@ class Transformed:
     wh: str  # who, what, which, when, where, how many, ...
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """Why a wh-rewrite of a fact's clause was not made: a stable name and a sentence for people."""
+
+    check: str
+    reason: str
+
+
+def _refuse(check: str, reason: str) -> Refusal:
+    return Refusal(check, reason)
+
+
 #: Verbs of change whose "by N percent" gives the size of the change ("cut emissions by 31 percent").
 CHANGE_VERBS = {"reduce", "cut", "lower", "increase", "raise", "boost", "rise", "fall", "drop", "grow", "decline",
                 "climb", "shrink", "decrease", "expand", "slash", "improve"}
@@ -394,12 +406,22 @@ def transform_all(doc: Any, target: Target, resolve: PronounResolver | None = No
                   renames: dict[int, str] | None = None) -> list[Transformed]:
     """Every clean question about ``target``: from its own clause, and (for a named
     antecedent of "..., who ...") from the relative clause that describes it."""
+    return transform_with_reasons(doc, target, resolve, renames)[0]
+
+
+def transform_with_reasons(doc: Any, target: Target, resolve: PronounResolver | None = None,
+                           renames: dict[int, str] | None = None) -> tuple[list[Transformed], list[Refusal]]:
+    """The questions about ``target`` and, for each rewrite that failed, the named reason."""
     out: list[Transformed] = []
+    refused: list[Refusal] = []
     for via_relative in (False, True):
         got = _transform(doc, target, resolve, renames, via_relative)
-        if got is not None and all(got.question != o.question for o in out):
+        if isinstance(got, Refusal):
+            if not (via_relative and got.check in {"not_relative", "no_shape"}):
+                refused.append(got)
+        elif got is not None and all(got.question != o.question for o in out):
             out.append(got)
-    return out
+    return out, refused
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -473,22 +495,25 @@ def _needs_resolving(subject: Token) -> bool:
 
 
 def _transform(doc: Any, target: Target, resolve: PronounResolver | None, renames: dict[int, str] | None,
-               via_relative: bool) -> Transformed | None:
+               via_relative: bool) -> Transformed | Refusal:
     renames = renames or {}
     span = doc[target.start:target.end]
     if not len(span):
-        return None
+        return _refuse("empty_span", "the fact has no tokens in the parse")
     head = span.root
     target_ids = set(range(target.start, target.end))
     if any(_in_brackets(t) for t in span):
-        return None
+        return _refuse("in_brackets", "the fact stands in brackets: an aside")
 
     # Where does the fact sit in its clause? Each question shape (shapes/wh/) answers for its own facts.
     from quizapp.questions.shapes.wh import REFUSED, Placement, ShapeContext, locate
 
     found = locate(ShapeContext(doc, target, head, frozenset(target_ids), via_relative, resolve, renames))
+    if isinstance(found, Refusal):
+        return found
     if found is REFUSED:
-        return None
+        return _refuse("no_shape", f"no question shape asks a fact that is the {head.dep_ or 'root'} of "
+                                   f"\"{head.head.text}\"")
     if not isinstance(found, Placement):
         return found  # a shape that builds its own question (an age, a salary)
     role, anchor, counted = found.role, found.anchor, found.counted
@@ -505,19 +530,19 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         relative = _relative_subject(verb)
     antecedent = _named_antecedent(doc, verb, renames) if relative is not None else None
     if relative is not None and antecedent is None:
-        return None
+        return _refuse("relative_without_name", "a relative clause whose antecedent is not a name")
     if antecedent is not None and antecedent[1] & target_ids and not via_relative:
-        return None  # asking about the antecedent itself is the relative pattern's job
+        return _refuse("antecedent_itself", "the fact is the relative clause's own antecedent (asked by the relative shape)")  # asking about the antecedent itself is the relative pattern's job
     if not (participle or relative is not None or _is_factual_clause(verb)):
-        return None
+        return _refuse("not_factual", "the clause is not a plain statement of fact (a wish, a condition, an opinion, a report)")
     if (relative is not None or participle) and not _is_plain_subclause(verb):
-        return None
+        return _refuse("not_plain_subclause", "a participle or relative clause that is not a plain description")
 
     subject = relative if relative is not None else clause_subject(verb.head if participle else verb)
     if subject is None:
-        return None
+        return _refuse("no_subject", "the clause has no subject to ask with")
     if role != "subject" and subject.i in target_ids:
-        return None
+        return _refuse("answer_is_subject", "the fact is the clause's subject, asked by the subject shape")
     # The anchor phrase must be exactly the fact (plus determiners), not a larger phrase around it.
     if role == "subject" and target.kind != "number" and relative is None and not appositive:
         extra = [t for t in anchor.subtree if t.i not in target_ids and t.dep_ not in {"det", "punct", "case"}
@@ -528,23 +553,23 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         extra = [t for t in extra if not (target.kind == "person" and t.i < target.start and t.dep_ in {"compound", "amod", "poss", "case", "nmod"}
                                           and all(a.i in target_ids or a.i < target.start for a in t.ancestors if a.i in _subtree_ids(anchor)))]
         if extra:
-            return None
+            return _refuse("subject_phrase_larger", "the subject phrase holds more than the fact")
         if any(c.dep_ == "conj" for c in anchor.children):
-            return None  # "South Korea and Cuba established ...": the answer is two things
+            return _refuse("two_answers", "the subject is two things joined by 'and'")  # "South Korea and Cuba established ...": the answer is two things
     if role == "subject" and participle:
-        return None  # "Who was carrying ...?" reads poorly; the main clause asks it better
+        return _refuse("participle_subject", "a who-question about a participle reads poorly")  # "Who was carrying ...?" reads poorly; the main clause asks it better
 
     clause = _clause_ids(verb, subject, target_ids)
     if clause is None:
-        return None
+        return _refuse("no_clause", "the clause around the fact could not be cut out cleanly")
     if any(c.dep_ in {"xcomp", "ccomp", "dobj", "attr", "acomp", "oprd"} and c.i not in clause for c in verb.children):
-        return None  # "seeks, among other objectives, to ...": without its complement the verb says nothing
+        return _refuse("lost_complement", "the verb would lose its complement")  # "seeks, among other objectives, to ...": without its complement the verb says nothing
     if not any(c.i in clause and c.i > verb.i and c.dep_ != "punct" for c in verb.children) and verb.lemma_ != "be":
-        return None  # nothing left after the verb: the parse lost its complement
+        return _refuse("nothing_after_verb", "nothing is left after the verb: the parse lost its complement")  # nothing left after the verb: the parse lost its complement
     if participle:
         clause |= _prune_noun_phrase(subject, target_ids)
     if _garbled(doc, verb, subject, clause):
-        return None
+        return _refuse("garbled_clause", "the clause's words would run together out of order")
     # "had won the cup four times, most recently in 2017": without "most recently" the date turns false.
     if any(c.dep_ == "advmod" and c.lower_ in TIME_QUALIFIERS for c in verb.children):
         for child in verb.children:
@@ -554,16 +579,16 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     # A date qualified by "most recently", "again", "previously" is not the date of the event itself.
     if target.kind == "date" and any(c.dep_ == "advmod" and c.i not in clause and c.lower_ in TIME_QUALIFIERS
                                      for c in verb.children):
-        return None
+        return _refuse("qualified_date", "the date is qualified ('most recently', 'again'): not the date of the event itself")
     # The answer's preposition must not carry a qualifier the question would lose ("most recently in 2017").
     if role.startswith("prep_") and any(c.dep_ in {"advmod", "npadvmod"} for c in anchor.children):
-        return None
+        return _refuse("qualified_preposition", "the answer's preposition carries a qualifier the question would lose")
     # Quotes: the wording is someone else's, also when the parse left the quote marks out of the clause
     # but kept the quoted words ('with “magnificent” welcoming events').
     quoted = [t for t in doc[min(clause):max(clause) + 1] if t.text in {'"', "“", "”"} or (
         t.text in {"‘", "’"} and t.dep_ != "case")]
     if quoted:
-        return None
+        return _refuse("quotation", "the clause holds quoted words")
 
     replace: dict[int, str] = {i: name for i, name in renames.items() if i not in target_ids}
     resolved: str | None = None
@@ -581,17 +606,17 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
             resolved = named
         elif _needs_resolving(subject):
             if any(c.dep_ == "conj" for c in subject.children):
-                return None  # "she and Hahn": written out, the pronoun would swallow the partner
+                return _refuse("pronoun_with_partner", "a pronoun subject joined to another ('she and Hahn')")  # "she and Hahn": written out, the pronoun would swallow the partner
             resolved = resolve(subject) if resolve else None
             if not resolved:
-                return None
+                return _refuse("unresolved_subject", "the pronoun subject could not be written out from context")
             replace[subject.i] = resolved
             for t in subject.subtree:
                 if t.i != subject.i:
                     replace[t.i] = ""
         elif not _names_something(subject) and not _owned_by_someone(subject, resolve) and not any(
                 t.i in replace and replace[t.i] for t in subject.subtree):  # "the first steamship on the Velka River"
-            return None
+            return _refuse("unnamed_subject", "the subject names nothing the card can show")
     aux_for_participle = _progressive_aux(verb.head, subject, resolved) if participle else None
     # Object pronouns ("appointed her") are written out too, or there is no question.
     for i in sorted(clause):
@@ -600,7 +625,7 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
                 and i not in replace:
             named = resolve(tok) if resolve else None
             if not named:
-                return None
+                return _refuse("unresolved_object", "an object pronoun could not be written out from context")
             replace[i] = named
 
     # Possessive pronouns ("his family") need the subject to be a named thing or the answer itself.
@@ -611,7 +636,7 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
                 # "Her best-known work was first performed ...": whose work must be written out.
                 owner = resolve(doc[i]) if resolve else None
                 if not owner:
-                    return None
+                    return _refuse("unresolved_possessive", "whose ('her', 'his') could not be written out")
                 replace[i] = f"{owner}’s"
                 continue
             if role == "subject" and target.kind == "person":
@@ -621,12 +646,12 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
                 # "The ministry named a language in her honour": whose, from the article, or no question.
                 owner = resolve(doc[i]) if resolve else None
                 if not owner:
-                    return None
+                    return _refuse("unresolved_possessive", "whose ('her', 'his') could not be written out")
                 replace[i] = f"{owner}’s"
                 continue
             if subject.i in replace or _names_something(subject):
                 continue
-            return None
+            return _refuse("ambiguous_possessive", "a possessive whose owner the question cannot show")
 
     answer_text = span.text
     # --- the declarative statement, answer in place
@@ -656,12 +681,12 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     if role == "agent":
         question = _active_question(doc, target, verb, subject, anchor, clause, target_ids, replace)
         if question is None:
-            return None
+            return _refuse("no_active_voice", "the passive's agent cannot be asked in the active voice")
         return Transformed(question=question, statement=statement, template=template, answer_text=answer_text,
                            pattern="agent", wh=_wh_word(question.split(" ", 1)[0]))
     wh = _question_word(target, role, counted, doc, target_ids)
     if wh is None:
-        return None
+        return _refuse("no_wh_word", "no wh-word fits the answer's kind and role")
     if role == "subject":
         rest = clause - phrase_ids
         if target.kind == "number":
@@ -669,7 +694,7 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         fronted = {i for i in rest if i < anchor.left_edge.i}
         simple = _simple_past(verb, rest, plural=target.kind == "number", present_perfect=target.kind == "date")
         if simple is None:
-            return None  # a past perfect whose simple past we do not know
+            return _refuse("unknown_simple_past", "a past perfect whose simple past is not known")  # a past perfect whose simple past we do not know
         replace = {**replace, **simple[1]}
         body = _render(doc, rest - fronted, {**replace, **_case_fix(doc, rest - fronted, replace)})
         tail = _render(doc, fronted, replace) if fronted else ""
@@ -682,7 +707,7 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         inverted = _invert(doc, verb, subject, rest, replace, aux_for_participle,
                            present_perfect=target.kind == "date")
         if inverted is None:
-            return None
+            return _refuse("no_inversion", "the clause could not be turned into a question (no do-support or auxiliary)")
         question = f"{wh} {inverted}"
     question = tidy(question).rstrip(".") + "?"
     question = question[:1].upper() + question[1:]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizapp.questions.shapes.wh.model import REFUSED, ShapeContext
+from quizapp.questions.shapes.wh.model import ShapeContext
 
 
 def place(ctx: ShapeContext) -> Any:
-    from quizapp.questions.templates import _age_question
+    from quizapp.questions.templates import Refusal, _age_question
 
     if ctx.target.kind != "number" or ctx.target.granularity != "age":
         return None
-    return _age_question(ctx.doc, ctx.target, ctx.renames) or REFUSED
+    return _age_question(ctx.doc, ctx.target, ctx.renames) or Refusal(
+        "age_without_name", "an age not set off after a person's name (\"Hanna Berg, 34,\")")
