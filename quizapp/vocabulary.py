@@ -25,3 +25,11 @@ ROLE_TITLES: Final = frozenset({
     "Empress", "Sultan", "Premier", "CEO", "Officer", "Detective", "Sergeant", "Lieutenant", "Admiral", "Major",
     "Leader", "Speaker", "Councillor", "Councilman", "Councilwoman", "Superintendent", "Trooper", "Deputy",
 })
+#: Verbs that report what someone said or holds ("said", "claimed", "believes"): their clause is someone's word.
+REPORTING_VERBS: Final = frozenset({
+    "say", "report", "tell", "state", "add", "announce", "claim", "note", "explain", "believe", "confirm",
+    "reveal", "acknowledge", "admit", "assure", "recall", "write", "evaluate", "maintain", "insist", "argue",
+})
+#: The reporting verbs that state a fact rather than an opinion; "Port data show that ..." reports a measured fact.
+STATING_VERBS: Final = frozenset({"say", "report", "tell", "state", "announce", "confirm", "reveal", "acknowledge",
+                                  "admit", "add", "note", "recall", "explain", "show", "indicate"})

@@ -36,11 +36,11 @@ from quizapp.questions.main_subject import (
     refers_to_subject,
     sentence_is_about,
 )
+from quizapp.vocabulary import REPORTING_VERBS
 
 Token = Any
 
-REPORTING_LEMMAS = {"say", "state", "tell", "report", "confirm", "explain", "add", "recall", "reveal", "admit",
-                    "acknowledge", "announce", "note", "claim", "write"}
+REPORTING_LEMMAS = REPORTING_VERBS
 #: Nouns a group of countries or people goes by ("the two countries", "both leaders").
 COUNTRY_NOUNS = {"country", "nation", "state", "government"}
 PERSON_NOUNS = {"leader", "president", "minister", "man", "woman", "diplomat", "official", "people", "men", "women"}

@@ -239,25 +239,15 @@ def name_distractors(answer: Answer, pool: list[PoolEntry], rng: random.Random) 
 # ---------------------------------------------------------------- numbers
 
 
-_WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-
-
 def parse_number(text: str, value: str | None = None) -> float | None:
+    """The number a mention's value or text gives (the extraction's parser: "3,800", "three", "6.4 million")."""
+    from quizapp.facts.numbers import parse_amount
+
     for candidate in (value, text):
-        if not candidate:
-            continue
-        cleaned = candidate.replace(",", "").strip()
-        try:
-            return float(cleaned)
-        except ValueError:
-            pass
-        if cleaned.casefold() in _WORD_NUMBERS:
-            return float(_WORD_NUMBERS[cleaned.casefold()])
-        scaled = re.fullmatch(r"(\d+(?:\.\d+)?)\s+(thousand|million|billion|trillion)", cleaned, re.I)
-        if scaled:
-            return float(scaled.group(1)) * SCALE_WORDS[scaled.group(2).lower()]
+        if candidate:
+            found = parse_amount(candidate)
+            if found is not None:
+                return found
     return None
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
-from quizapp.vocabulary import WEEKDAYS
+from quizapp.vocabulary import REPORTING_VERBS, STATING_VERBS, WEEKDAYS
 
 Token = Any  # spacy.tokens.Token; not imported so this module loads without spaCy
 
@@ -50,13 +50,6 @@ DISCOURSE_ADVERBS = {
 #: Prepositions whose phrases attribute rather than inform ("according to Reuters").
 DROP_PREPOSITIONS = {"according", "despite", "although", "as", "like", "unlike", "including", "thanks", "amid", "besides",
                      "among"}
-REPORTING_VERBS = {
-    "say", "report", "tell", "state", "add", "announce", "claim", "note", "explain", "believe", "confirm",
-    "reveal", "acknowledge", "admit", "assure", "recall", "write", "evaluate", "maintain", "insist", "argue",
-}
-#: Verbs that report a fact (not an opinion); their complement clause may be asked about.
-STATING_VERBS = {"say", "report", "tell", "state", "announce", "confirm", "reveal", "acknowledge", "admit", "add", "note", "recall", "explain",
-                 "show", "indicate"}  # "Port data show that ..." reports a measured fact
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "there",
             "we", "us", "i", "me", "you", "one", "both", "either", "neither", "who", "which"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
