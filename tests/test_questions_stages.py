@@ -180,7 +180,6 @@ def town(tmp_path_factory):
 
 
 TOWN_CASES = [
-    ("48 million", "cloze_anaphora"),  # "the project" points back to the first sentence
     ("2011", "cloze_side_detail"),  # one of a pair: "in 2011 and 2013"
     ("Jonas Vik", "attribution"),  # the reporter, not a fact of the story
     ("Board of the harbour", "pointing_opener"),  # "Later that year" ties it to the sentence before

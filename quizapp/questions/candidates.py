@@ -53,7 +53,6 @@ class ArticleScope:
     length: int = field(init=False)
     mention_counts: dict[str, int] = field(init=False)
     first_mention: dict[str, int] = field(init=False)
-    top_name_count: int = field(init=False)
     first_seen: dict[str, int] = field(init=False)
     lemma_freq: dict[str, int] = field(init=False)
     title_words: set[str] = field(init=False)
@@ -71,8 +70,6 @@ class ArticleScope:
             first_mention[key] = min(first_mention.get(key, m.start), m.start)
         self.mention_counts = counts
         self.first_mention = first_mention
-        self.top_name_count = max((counts[m.canonical.casefold()] for m in self.facts.mentions
-                                   if m.kind in NAME_KINDS), default=0)
         # Content words of the article: where each first occurs and how often (for anaphora and centrality).
         first: dict[str, int] = {}
         freq: dict[str, int] = {}
