@@ -33,3 +33,6 @@ REPORTING_VERBS: Final = frozenset({
 #: The reporting verbs that state a fact rather than an opinion; "Port data show that ..." reports a measured fact.
 STATING_VERBS: Final = frozenset({"say", "report", "tell", "state", "announce", "confirm", "reveal", "acknowledge",
                                   "admit", "add", "note", "recall", "explain", "show", "indicate"})
+#: Card types a generated deck gets unless asked otherwise: wh-questions become multiple choice, typed or
+#: true/false cards; a cloze of a self-contained sentence is asked where it reads best. Flashcards on request.
+DEFAULT_CARD_TYPES: Final = ("multiple_choice", "typed", "true_false", "cloze")

@@ -29,13 +29,11 @@ from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, 
 from quizapp.questions.rank import bar_for, rank, threshold
 from quizapp.questions.select import default_max_cards, select
 from quizapp.questions.verify import also_true, verify
-from quizapp.vocabulary import NAME_KINDS
+from quizapp.vocabulary import DEFAULT_CARD_TYPES, NAME_KINDS
 
 ProgressCallback = Callable[[int, int, str], None]
 
-#: Card types a deck gets unless asked otherwise: wh-questions become multiple choice, typed or
-#: true/false; a cloze of a self-contained sentence is asked where it reads best.
-DEFAULT_TYPES = ("multiple_choice", "typed", "true_false", "cloze")
+DEFAULT_TYPES = DEFAULT_CARD_TYPES
 
 
 class GenerationError(QuizappError):

@@ -68,7 +68,7 @@ GENERIC_NAMES = {"board", "congress", "parliament", "senate", "government", "cou
                  "police", "church", "state", "city", "university", "college", "school", "cabinet", "assembly",
                  "administration", "ministry", "department", "committee", "commission", "house", "crown", "empire",
                  "republic", "kingdom", "union", "league", "party", "museum", "internet", "web", "earth", "sun",
-                 "moon", "north", "south", "east", "west", "europe"}
+                 "moon", "north", "south", "east", "west", "europe", "bc", "ad", "bce", "ce"}
 #: Numbers that are common words, never a fact worth a blank.
 COMMON_NUMBER_WORDS = {"one", "a", "an", "single", "once", "twice", "both", "half", "zero"}
 VAGUE = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores|numerous)\b", re.I)

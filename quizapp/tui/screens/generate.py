@@ -13,13 +13,13 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Header, Input, Label, ProgressBar, SelectionList, Static
 from textual.worker import Worker, WorkerState
 
+from quizapp.vocabulary import DEFAULT_CARD_TYPES
+
 #: Card types offered, with the generator's defaults pre-selected.
 TYPE_CHOICES = [
-    ("Multiple choice", "multiple_choice", True),
-    ("Typed answer", "typed", True),
-    ("True / false", "true_false", True),
-    ("Cloze", "cloze", False),
-    ("Flashcard", "flashcard", False),
+    (label, value, value in DEFAULT_CARD_TYPES)
+    for label, value in (("Multiple choice", "multiple_choice"), ("Typed answer", "typed"),
+                         ("True / false", "true_false"), ("Cloze", "cloze"), ("Flashcard", "flashcard"))
 ]
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
 
