@@ -283,3 +283,14 @@ def test_a_fact_without_a_wh_rewrite_says_which_rewrite_step_refused_it(tmp_path
     checks = {t.check for t in run.report.traces}
     assert any(c.startswith("wh_") for c in checks), checks
     assert "no_rewrite" not in checks
+
+
+def test_a_person_hint_only_for_someone_also_called_by_part_of_their_name():
+    from types import SimpleNamespace
+
+    from quizapp.questions.candidates import _hint_is_safe
+
+    kwame = SimpleNamespace(kind="person", canonical="Kwame Nkrumah")
+    forest = SimpleNamespace(kind="person", canonical="Nottingham Forest")
+    assert _hint_is_safe(kwame, ["Nkrumah"])  # type: ignore[arg-type]
+    assert not _hint_is_safe(forest, [])  # type: ignore[arg-type]

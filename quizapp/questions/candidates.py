@@ -246,10 +246,20 @@ def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.Cloz
         answer=mention.text.strip(), accept=[], aliases=aliases, kind=mention.kind, category=category,
         position=mention.start / scope.length, signature=frozenset(), form=Form.CLOZE,
         # A wrong hint ("person" for a browser) is worse than none: only a kind we are sure of is shown.
-        hint=cloze.hint_for(mention, category, granularity) if confident else None,
+        hint=cloze.hint_for(mention, category, granularity) if confident and _hint_is_safe(mention, cluster_aliases)
+        else None,
     )
     cand.evidence = {**prepared.evidence, **_mention_evidence(scope, mention, prepared.sent), "kind_certain": confident}
     return cand
+
+
+def _hint_is_safe(mention: Mention, aliases: Sequence[str]) -> bool:
+    """A "person" hint only for someone the article also calls by one part of their name ("Nkrumah" for
+    "Kwame Nkrumah"): a two-word name used once may be a club or a place ("Nottingham Forest")."""
+    if mention.kind != "person":
+        return True
+    parts = mention.canonical.split()
+    return any(len(a.split()) == 1 and a in parts for a in aliases)
 
 
 def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:

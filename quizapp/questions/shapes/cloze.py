@@ -50,8 +50,8 @@ POINTS_BACK = re.compile(r"\b(?:later that (?:day|week|month|year|season)|that s
                          r"the (?:former|latter)|as well|too\.$|the same (?:day|year|month|time)|the following (?:day|year))",
                          re.I)
 #: Nouns after "this/these" that still leave the sentence readable ("this year" is dated by the article).
-TIME_NOUNS = {"year", "month", "week", "season", "summer", "winter", "spring", "autumn", "fall", "time", "morning",
-              "evening", "weekend", "century", "decade"}
+TIME_NOUNS = {"year", "month", "week", "season", "summer", "winter", "spring", "autumn", "fall", "morning",
+              "evening", "weekend", "century", "decade"}  # not "time": "at this time" points back
 PERSONAL = {"he", "she", "him", "his", "her", "hers", "they", "them", "their", "theirs", "it", "its"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
 POSSESSIVE_FORMS = {"his", "its", "their", "theirs", "hers"}
