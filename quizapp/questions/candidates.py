@@ -56,6 +56,7 @@ class ArticleScope:
     first_seen: dict[str, int] = field(init=False)
     lemma_freq: dict[str, int] = field(init=False)
     title_words: set[str] = field(init=False)
+    sentence_evidence: dict[tuple[int, int], dict[str, Any]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.context = ArticleContext.build(self.doc, self.facts)
@@ -276,6 +277,24 @@ def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
             and not classify.looks_like_organization(mention.canonical, aliases))
 
 
+def _sentence_evidence(scope: ArticleScope, sent: Any) -> dict[str, Any]:
+    """What the ranker reads of the sentence itself, computed once per sentence (or clause)."""
+    key = (sent.start_char, sent.end_char)
+    if key not in scope.sentence_evidence:
+        content = [t.lemma_.casefold() for t in sent if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop
+                   and t.is_alpha]
+        words = max(1, len([t for t in sent if t.is_alpha]))
+        text = scope.facts.text
+        scope.sentence_evidence[key] = {
+            "centrality": (sum(math.log1p(scope.lemma_freq.get(w, 1) - 1) for w in content) / len(content))
+            if content else 0.0,
+            "title_overlap": len(set(content) & scope.title_words),
+            "proper_share": sum(1 for t in sent if t.pos_ == "PROPN") / words,
+            "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2):sent.start_char],
+        }
+    return scope.sentence_evidence[key]
+
+
 def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[str, Any]:
     """Parse facts about the blank that the ranker reads."""
     toks = [t for t in sent if mention.start <= t.idx < mention.end]
@@ -288,12 +307,10 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
     coordinated = root is not None and (dep == "conj" or any(c.dep_ == "conj" for c in root.children))
     ancestors = list(root.ancestors) if root is not None else []
     subclause = any(a.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis"} for a in ancestors)
-    text = scope.facts.text
     bare_definites = sum(1 for t in sent if t.dep_ == "det" and t.lower_ == "the" and t.head.pos_ == "NOUN"
                          and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl"}
                                      for c in t.head.children)
                          and not (mention.start <= t.head.idx < mention.end))
-    words = max(1, len([t for t in sent if t.is_alpha]))
     title = (scope.article.title or "").casefold()
     # "the project", "the site": a bare definite whose noun the article used before points back to it.
     anaphoric = sum(1 for t in sent if t.dep_ == "det" and t.lower_ in {"the", "this", "that", "these", "those"}
@@ -301,17 +318,11 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
                     and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod"}
                                 for c in t.head.children)
                     and scope.first_seen.get(t.head.lemma_.casefold(), sent.start_char) < sent.start_char)
-    content = [t.lemma_.casefold() for t in sent if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop
-               and t.is_alpha]
-    centrality = (sum(math.log1p(scope.lemma_freq.get(w, 1) - 1) for w in content) / len(content)) if content else 0.0
     return {
+        **_sentence_evidence(scope, sent),
         "anaphoric_definites": anaphoric,
-        "centrality": centrality,
-        "title_overlap": len({w for w in content} & scope.title_words),
         "answer_early": scope.first_mention.get(mention.canonical.casefold(), scope.length) < scope.length * 0.15,
         "bare_definites": bare_definites,
-        "proper_share": sum(1 for t in sent if t.pos_ == "PROPN") / words,
-        "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2):sent.start_char],
         "answer_in_title": bool(title) and mention.text.casefold() in title,
         "other_date": any(m.kind == "date" and m.start != mention.start
                           for m in scope.context.by_sentence.get(mention.sentence_start, [])),
