@@ -33,6 +33,23 @@ REPORTING_VERBS: Final = frozenset({
 #: The reporting verbs that state a fact rather than an opinion; "Port data show that ..." reports a measured fact.
 STATING_VERBS: Final = frozenset({"say", "report", "tell", "state", "announce", "confirm", "reveal", "acknowledge",
                                   "admit", "add", "note", "recall", "explain", "show", "indicate"})
+#: Verbs whose subject is the one speaking ("said X", "X warned"): reporting verbs and their kin.
+SPEAKING_VERBS: Final = REPORTING_VERBS | frozenset({
+    "instruct", "warn", "ask", "reply", "comment", "describe", "suggest", "quip", "urge", "predict", "call",
+    "praise", "criticize", "condemn", "contend", "stress", "emphasize", "observe", "remark", "concede",
+})
+#: Words that lean on an earlier sentence: "too", "then", "for instance", "two years later" read wrong alone.
+CONTEXT_MARKERS: Final = (
+    r"too|also|again|then|later|earlier|instead|still|meanwhile|likewise|similarly|moreover|furthermore|"
+    r"nevertheless|nonetheless|thus|therefore|hence|however|besides|otherwise|afterwards|thereafter|"
+    r"for instance|for example|in addition|by contrast|in contrast|as well|the same|the other|the latter|"
+    r"the former|the next|the following|that year|that day|that time|at the time|at this time|this time"
+)
+#: Pronouns that need an antecedent (first and second person need a speaker).
+DEPENDENT_PRONOUNS: Final = frozenset({
+    "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs", "it", "its", "this", "these",
+    "those", "i", "me", "my", "we", "us", "our", "you", "your",
+})
 #: Card types a generated deck gets unless asked otherwise: wh-questions become multiple choice, typed or
 #: true/false cards; a cloze of a self-contained sentence is asked where it reads best. Flashcards on request.
 DEFAULT_CARD_TYPES: Final = ("multiple_choice", "typed", "true_false", "cloze")

@@ -294,3 +294,42 @@ def test_a_person_hint_only_for_someone_also_called_by_part_of_their_name():
     forest = SimpleNamespace(kind="person", canonical="Nottingham Forest")
     assert _hint_is_safe(kwame, ["Nkrumah"])  # type: ignore[arg-type]
     assert not _hint_is_safe(forest, [])  # type: ignore[arg-type]
+
+
+HEDGED = """The Harbour Fire
+
+The harbour fire of 1911 destroyed the old customs house in the port town of Velmar.
+The fire destroyed only 140 warehouses on the Velmar quay.
+The town council rebuilt the quay in the year 1913 with money from the Velmar Shipping Company.
+"""
+
+
+def test_a_hedge_stays_in_the_sentence_and_out_of_the_answer(tmp_path):
+    run = stages(HEDGED, tmp_path)
+    answers = {c.answer for c in run.clozes()}
+    assert "140" in answers and "only 140" not in answers
+    four = next(c for c in run.clozes() if c.answer == "140")
+    assert "only _____" in four.shown
+    assert "1913" in answers and "year 1913" not in answers
+
+
+LEANING = """The Kestrel Mill
+
+The Kestrel Mill was built on the river Aske in 1842 by the miller Tomas Breck.
+Tomas Breck ran the mill until 1870, when his son Edvin Breck took it over.
+Edvin Breck then sold the mill to the Aske Grain Company in 1872.
+"Nothing here will change," said Ilse Varga, the company's manager.
+"""
+
+
+def test_the_ranker_sees_words_that_lean_on_earlier_sentences(tmp_path):
+    from quizapp.questions.features import features
+
+    run = stages(LEANING, tmp_path)
+    by_answer = {c.answer: features(c) for c in run.clozes()}
+    assert by_answer["1842"]["context_marker"] == 0.0
+    assert by_answer["1872"]["context_marker"] == 1.0
+    assert by_answer["1870"]["pronouns_left"] > 0 and by_answer["1842"]["pronouns_left"] == 0.0
+    assert by_answer["Ilse Varga"]["speaker"] == 1.0
+    assert by_answer["Ilse Varga"]["person_once"] == 1.0
+    assert by_answer["1842"]["speaker"] == 0.0

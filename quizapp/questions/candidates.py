@@ -26,7 +26,7 @@ from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
 from quizapp.questions.templates import Target, Transformed, transform_with_reasons
-from quizapp.vocabulary import NAME_KINDS, WEEKDAYS
+from quizapp.vocabulary import NAME_KINDS, SPEAKING_VERBS, WEEKDAYS
 
 #: Quantities the text does not pin down: no number to ask for.
 VAGUE_QUANTITY = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores)\b", re.I)
@@ -228,7 +228,27 @@ def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, st
     return cloze.prepare_sentence(sent, mentions, scope.resolve_as_written, renames, scope.facts.text)
 
 
+_HEDGE = {"number": re.compile(r"(?i)^(?:only|just|some|about|around|nearly|almost|roughly|approximately)\s+"),
+          "date": re.compile(r"(?i)^(?:the\s+)?year\s+")}
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen", "a"})
+
+
+def _without_hedge(mention: Mention) -> Mention:
+    """The blank covers the value, not its hedge: "only [four]", "the year [2015]" — a hedge in the answer is
+    a word the student cannot guess, and left in the sentence it scopes the value."""
+    pattern = _HEDGE.get(mention.kind)
+    hedge = pattern.match(mention.text) if pattern else None
+    if hedge is None:
+        return mention
+    rest = mention.text[hedge.end():]
+    if not rest or not (rest[0].isdigit() or rest.split()[0].casefold() in _NUMBER_WORDS):
+        return mention
+    return mention.model_copy(update={"text": rest, "start": mention.start + hedge.end()})
+
+
 def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.ClozeSentence) -> Candidate | Rejection:
+    mention = _without_hedge(mention)
     aliases = answer_forms(mention, scope.facts)[2]
     problem = cloze.blank_problem(prepared, mention, aliases)
     if problem is not None:
@@ -291,6 +311,12 @@ def _sentence_evidence(scope: ArticleScope, sent: Any) -> dict[str, Any]:
             "title_overlap": len(set(content) & scope.title_words),
             "proper_share": sum(1 for t in sent if t.pos_ == "PROPN") / words,
             "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2):sent.start_char],
+            # Signs that words went missing (an italic name dropped by the page's extraction, a cut clause):
+            # a preposition with no object inside the sentence, a determiner whose head is a verb.
+            "dangling_words": sum(1 for t in sent if (t.dep_ == "prep" and not list(t.children)
+                                                      and t.i < sent.end - 2 and t.nbor().pos_ != "PUNCT")
+                                  or (t.dep_ == "det" and t.head.pos_ in {"VERB", "AUX", "ADP"})),
+            "finite_verb": any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in sent),
         }
     return scope.sentence_evidence[key]
 
@@ -318,8 +344,11 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
                     and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod"}
                                 for c in t.head.children)
                     and scope.first_seen.get(t.head.lemma_.casefold(), sent.start_char) < sent.start_char)
+    # The blank is the one who speaks ("..., said X"): the card asks who said it, rarely the point.
+    speaker = root is not None and dep in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEAKING_VERBS
     return {
         **_sentence_evidence(scope, sent),
+        "speaker": speaker,
         "anaphoric_definites": anaphoric,
         "answer_early": scope.first_mention.get(mention.canonical.casefold(), scope.length) < scope.length * 0.15,
         "bare_definites": bare_definites,

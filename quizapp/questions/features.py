@@ -11,12 +11,17 @@ import math
 import re
 
 from quizapp.questions.model import Candidate, Form
+from quizapp.vocabulary import CONTEXT_MARKERS, DEPENDENT_PRONOUNS, MONTHS
 
 KINDS = ("person", "place", "organization", "date", "number")
 PATTERNS = ("subject", "object", "prep", "time", "how_many", "relative", "cloze")
 WH_WORDS = ("who", "what", "which", "when", "where", "how many", "how much", "what year", "cloze")
 DEPS = {"nsubj": "subject", "nsubjpass": "subject", "dobj": "object", "pobj": "prep_object", "appos": "apposition",
         "compound": "compound", "poss": "possessor", "npadvmod": "adverbial", "attr": "attribute"}
+_CONTEXT_MARKER = re.compile(rf"\b(?:{CONTEXT_MARKERS}|\w+ (?:years?|months?|days?|weeks?) (?:later|earlier|before))\b",
+                             re.I)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_WORD = re.compile(r"[A-Za-z]+")
 #: Words that make a fact worth remembering: firsts, records, outcomes.
 NOTABLE = re.compile(
     r"\b(first|only|last|highest|largest|biggest|longest|oldest|youngest|most|record|founded|established|"
@@ -85,4 +90,17 @@ def features(cand: Candidate) -> dict[str, float]:
     out["coordinated"] = float(bool(ev.get("coordinated", False)))
     out["blank_depth"] = min(6.0, float(ev.get("blank_depth", 2))) / 6
     out["in_subclause"] = float(bool(ev.get("in_subclause", False)))
+    # What the student sees, quotations aside (a pronoun inside a quote is the speaker's, not a dangling one).
+    shown = _QUOTED.sub(" ", cand.shown)
+    words_shown = [w.casefold() for w in _WORD.findall(shown)]
+    out["pronouns_left"] = min(3.0, float(sum(1 for w in words_shown if w in DEPENDENT_PRONOUNS))) / 3
+    out["context_marker"] = float(bool(_CONTEXT_MARKER.search(shown)))
+    out["speaker"] = float(bool(ev.get("speaker", False)))
+    out["dangling_words"] = float(ev.get("dangling_words", 0) > 0)
+    out["no_finite_verb"] = float(not ev.get("finite_verb", True))
+    out["person_once"] = float(cand.kind == "person" and ev.get("answer_mentions", 1) <= 1)
+    out["month_only"] = float(cand.kind == "date" and cand.mention.text.strip().casefold() in MONTHS)
+    out["number_hedged"] = float(cand.kind == "number" and bool(
+        re.match(r"(?i)(only|just|some|about|around|nearly|almost|over|under|roughly|approximately)\b",
+                 cand.mention.text.strip())))
     return out
