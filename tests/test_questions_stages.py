@@ -333,3 +333,13 @@ def test_the_ranker_sees_words_that_lean_on_earlier_sentences(tmp_path):
     assert by_answer["Ilse Varga"]["speaker"] == 1.0
     assert by_answer["Ilse Varga"]["person_once"] == 1.0
     assert by_answer["1842"]["speaker"] == 0.0
+
+
+def test_an_article_of_some_length_keeps_its_best_card_even_below_the_floor_score(bridge):
+    from dataclasses import replace as copy_of
+
+    from quizapp.questions.select import FLOOR_SCORE, select
+
+    weak = [copy_of(c, score=FLOOR_SCORE / 2) for c in bridge.ranked]
+    kept = select(weak, limit=10, words=400, threshold=0.5)
+    assert len(kept) == 1

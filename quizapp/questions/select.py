@@ -25,7 +25,8 @@ WORDS_PER_STRETCH = 300
 #: In the first pass no form takes more than this share of the deck.
 MAX_FORM_SHARE = 0.7
 #: An article this long never gets an empty deck: its best candidates are kept down to FLOOR_SCORE
-#: (the report says so). Below it an item is a caption or a blurb, not an article.
+#: (the report says so), and at least the best one whatever its estimate. Below it an item is a caption
+#: or a blurb, not an article.
 MIN_WORDS_FOR_A_DECK = 60
 FLOOR_SCORE = 0.2
 
@@ -105,7 +106,8 @@ def select(ranked: list[Candidate], limit: int, words: int, threshold: float | C
     floor_used = False
     if words >= MIN_WORDS_FOR_A_DECK and len(kept) < MIN_DEFAULT_CARDS:
         for cand in sorted([*ranked, *(reserve or [])], key=lambda c: -c.score):
-            if len(kept) >= MIN_DEFAULT_CARDS or cand.score < FLOOR_SCORE:
+            # Below the floor's score only to avoid an empty deck: one card, the best there is.
+            if len(kept) >= MIN_DEFAULT_CARDS or (cand.score < FLOOR_SCORE and kept):
                 break
             if all(cand is not k for k in kept) and blocked(cand, False) is None:
                 keep(cand)
