@@ -317,11 +317,11 @@ def resolve_clusters(
     canonical_of = {root: _canonical(counter) for root, counter in cluster_members.items()}
     # A biography's person goes by the name its title gives them, not a birth name used once.
     for article, candidates in zip(articles, all_candidates):
-        root = _title_person_root(article, candidates, union)
+        person_root = _title_person_root(article, candidates, union)
         title = (article.title or "").strip()
-        if root in cluster_members and title in cluster_members[root]:
-            canonical_of[root] = title
-        elif root is None:
+        if person_root in cluster_members and title in cluster_members[person_root]:
+            canonical_of[person_root] = title
+        elif person_root is None:
             short = _title_short_name_root(title, candidates, union, cluster_members)
             if short is not None:
                 canonical_of[short] = title  # "Ada" throughout an article titled "Ada Lovelace"

@@ -225,8 +225,9 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
     # The noun may stand before a relative clause: "the combined business, which will be called X".
     if first >= 2 and doc[first - 1].lower_ in {"called", "named", "dubbed", "nicknamed"}:
         described = next((t for t in reversed(doc[max(0, first - 7):first - 1]) if t.pos_ == "NOUN"), None)
-        if described is not None and _noun_kind(described.lower_) is not None:
-            return Verdict(_noun_kind(described.lower_), True, f"a {described.lower_} called so")
+        described_kind = _noun_kind(described.lower_) if described is not None else None
+        if described is not None and described_kind is not None:
+            return Verdict(described_kind, True, f"a {described.lower_} called so")
 
     # "Ines Halvard (born 1902)", "Lucienne Ferrand (14 June 1884 – 2 February 1952)": a life's dates.
     after = doc[last + 1:last + 4].text if last + 1 < len(doc) else ""
@@ -235,8 +236,9 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
     # "X is a Danish painter", "Tartu is the second-largest city": the defining noun of a copula.
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-        if attr is not None and _noun_kind(attr.lower_) in {"person", "organization", "place"}:
-            return Verdict(_noun_kind(attr.lower_), True, f"defined as a {attr.lower_}")
+        attr_kind = _noun_kind(attr.lower_) if attr is not None else None
+        if attr is not None and attr_kind in {"person", "organization", "place"}:
+            return Verdict(attr_kind, True, f"defined as a {attr.lower_}")
 
     # A describing noun in front: "the consultancy Northgate Commodities", "composer Jean Rivière".
     noun = _role_before(doc, first)

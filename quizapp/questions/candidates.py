@@ -209,8 +209,8 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
             else:
                 out.append(cand)
         # Each form that made nothing of the fact says why (the cloze's and the wh-rewrite's reasons).
-        for why in why_not[:2]:
-            report.add_fact(scope.source, mention, why)
+        for rejection in why_not[:2]:
+            report.add_fact(scope.source, mention, rejection)
     return out
 
 

@@ -140,9 +140,10 @@ class ArticleContext:
                     continue
                 full = m.canonical
             else:
-                full = self.short_names.get(tok.text)
-                if full is None:
+                short = self.short_names.get(tok.text)
+                if short is None:
                     continue
+                full = short
             out[tok.i] = full
         return out
 

@@ -232,12 +232,12 @@ class ArticleReview:
                 if {a.casefold() for a in cluster.aliases} & own:
                     continue
                 if cand.kind == "place":
-                    other = dist.place_category(cluster.canonical, cluster.aliases, cluster.label)
-                    if other != dist.place_category(cand.answer, cand.aliases, cand.mention.label):
+                    other_category = dist.place_category(cluster.canonical, cluster.aliases, cluster.label)
+                    if other_category != dist.place_category(cand.answer, cand.aliases, cand.mention.label):
                         continue
-                    if other == "facility" and dist.facility_head(cluster.canonical) != dist.facility_head(cand.answer):
+                    if other_category == "facility" and dist.facility_head(cluster.canonical) != dist.facility_head(cand.answer):
                         continue
-                    if other == "country" and dist.continent_of(cluster.canonical) != dist.continent_of(cand.answer):
+                    if other_category == "country" and dist.continent_of(cluster.canonical) != dist.continent_of(cand.answer):
                         continue  # Panama's stand-in is a neighbour, not South Korea
                 elif cand.kind == "organization":
                     if dist.organization_category(cluster.canonical, cluster.aliases) != dist.organization_category(

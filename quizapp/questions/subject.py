@@ -98,7 +98,8 @@ def _in_heading(heading: str, kind: str, names: list[str]) -> bool:
 def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> Subjects:
     """The article's subjects (see the module docstring for the signals)."""
     counts = Counter((m.kind, m.canonical) for m in facts.mentions if m.kind in NAME_KINDS and not m.aside)
-    clusters = {(c.kind, c.canonical): [c.canonical, *c.aliases] for c in facts.clusters if c.kind in NAME_KINDS}
+    clusters: dict[tuple[str, str], list[str]] = {
+        (c.kind, c.canonical): [c.canonical, *c.aliases] for c in facts.clusters if c.kind in NAME_KINDS}
     title = article.title or ""
     headings = list(dict.fromkeys([h for h in [title, *article.headlines] if h]))
     tags = source_tags(article)
@@ -136,8 +137,8 @@ def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> 
                 chosen.add(top_key)
 
     found: set[str] = set()
-    for key in chosen:
-        found |= {_norm(n) for n in clusters.get(key, [key[1]])}
+    for chosen_key in chosen:
+        found |= {_norm(n) for n in clusters.get(chosen_key, [chosen_key[1]])}
     return Subjects(frozenset(found))
 
 

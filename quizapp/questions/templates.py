@@ -1092,6 +1092,7 @@ def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict
     tail_ids = rest - subject_ids - fronted
     local = dict(replace)
     simple = _simple_past(verb, rest, plural=_plural(subject), present_perfect=present_perfect)
+    aux_text: str | None
     if aux_override:
         aux_text = aux_override
     elif simple is None or simple[0] is not None:

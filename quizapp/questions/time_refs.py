@@ -48,6 +48,8 @@ def resolve_time_refs(text: str, dates: Mapping[str, str]) -> str | None:
     ``dates`` maps a date phrase as written in the source sentence (casefolded: "last year")
     to its normalized value ("2023").
     """
+    failed = False
+
     def relative(m: re.Match[str]) -> str:
         nonlocal failed
         value = dates.get(m.group("phrase").casefold())
@@ -90,7 +92,6 @@ def resolve_time_refs(text: str, dates: Mapping[str, str]) -> str | None:
             return f"{m.group('prep')} {dist.format_date(value, None)}"
         return m.group(0)
 
-    failed = False
     out = RELATIVE.sub(relative, text)
     out = WEEKDAY.sub(weekday, out)
     out = BARE_MONTH.sub(month, out)
