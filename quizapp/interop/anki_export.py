@@ -132,9 +132,10 @@ def build_package(deck: Deck) -> tuple[genanki.Package, TransferReport]:
             genanki.Note(model=note_types[name], fields=fields, tags=note_tags(card, deck), guid=note_guid(card.card_id))
         )
         report.count(f"{card.type} notes")
-        if isinstance(card, TypedCard) and card.accept:
-            report.note(f'card {card.card_id}: Anki checks typed answers against "{card.answer}" only; '
-                        "the other accepted answers are shown on the back")
+    with_alternatives = sum(1 for c in deck.cards if isinstance(c, TypedCard) and c.accept)
+    if with_alternatives:
+        report.note(f"{with_alternatives} typed card(s) accept other answers too: Anki checks typing against "
+                    "the main answer only and shows the others on the back")
     provenance_details = sum(
         1 for c in deck.cards if c.provenance and (c.provenance.fact or c.provenance.start is not None)
     )
