@@ -136,6 +136,8 @@ def build_package(deck: Deck) -> tuple[genanki.Package, TransferReport]:
     if with_alternatives:
         report.note(f"{with_alternatives} typed card(s) accept other answers too: Anki checks typing against "
                     "the main answer only and shows the others on the back")
+    if any(_TAG_SPACE_RE.search(t.strip()) for c in deck.cards for t in [*deck.tags, *c.tags]):
+        report.note("tags with spaces are written with underscores (Anki separates tags by spaces)")
     provenance_details = sum(
         1 for c in deck.cards if c.provenance and (c.provenance.fact or c.provenance.start is not None)
     )

@@ -27,7 +27,7 @@ from quizapp.interop.anki_collection import AnkiCard, AnkiNote, Collection, Note
 from quizapp.interop.anki_notes import CARD_OF_NOTE_TYPE, all_fields
 from quizapp.interop.anki_templates import answer_part, render
 from quizapp.interop.html_text import html_to_text
-from quizapp.interop.report import TransferReport
+from quizapp.interop.report import TransferReport, validation_reasons
 
 _CARD = TypeAdapter(Card)
 _CHOICE_LETTER_RE = re.compile(r"^(?:[A-Z]|\d+)\.\s+")
@@ -88,8 +88,7 @@ class _Converter:
         try:
             card = _CARD.validate_python(data)
         except ValidationError as exc:
-            reasons = "; ".join(e["msg"] for e in exc.errors())
-            self.report.skip(f"note {note.id} ({label}): {reasons}")
+            self.report.skip(f"note {note.id} ({label}): {validation_reasons(exc)}")
             return
         self.seen_ids.add(card.card_id)
         self.cards.append(card)

@@ -38,3 +38,18 @@ class TransferReport:
             out.append(f"not carried over ({len(self.skipped)}):")
             out += [f"  - {line}" for line in self.skipped]
         return out
+
+
+_CARD_TYPE_LOCS = {"flashcard", "typed", "multiple_choice", "true_false", "cloze"}
+
+
+def validation_reasons(exc) -> str:  # type: ignore[no-untyped-def]
+    """A pydantic ValidationError of a card in plain words ("the front is empty")."""
+    reasons = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int) and p not in _CARD_TYPE_LOCS)
+        if error.get("type") == "string_too_short":
+            reasons.append(f"the {where or 'text'} is empty")
+        else:
+            reasons.append(f"{where}: {error['msg']}" if where else error["msg"])
+    return "; ".join(dict.fromkeys(reasons))

@@ -38,7 +38,7 @@ from quizapp.deck.model import (
 )
 from quizapp.interop.anki_export import anki_tag, choice_lines
 from quizapp.interop.html_text import html_to_text
-from quizapp.interop.report import InteropError, TransferReport
+from quizapp.interop.report import InteropError, TransferReport, validation_reasons
 
 COLUMNS = ["front", "back", "tags", "type", "question", "answer", "choices", "accept", "explanation", "source",
            "sentence", "id"]
@@ -268,8 +268,7 @@ def _rows_to_cards(rows: list[tuple[int, list[str]]], layout: _Layout, path: Pat
         try:
             card = _CARD.validate_python(data)
         except ValidationError as exc:
-            reasons = "; ".join(_reason(e) for e in exc.errors())
-            report.skip(f"{where}: {reasons}")
+            report.skip(f"{where}: {validation_reasons(exc)}")
             continue
         if card.card_id in kept_ids:
             report.skip(f"{where}: a second card with the id {card.card_id!r}")
@@ -310,11 +309,3 @@ def _own_row(named, report: TransferReport, where: str) -> dict:  # type: ignore
     if source or sentence:
         data["provenance"] = Provenance(source=source or None, sentence=sentence or None).model_dump(exclude_none=True)
     return data
-
-
-def _reason(error) -> str:  # type: ignore[no-untyped-def]
-    where = ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int) and p not in (
-        "flashcard", "typed", "multiple_choice", "true_false", "cloze"))
-    if error.get("type") == "string_too_short":
-        return f"the {where or 'field'} is empty"
-    return f"{where}: {error['msg']}" if where else error["msg"]
