@@ -92,9 +92,12 @@ def deck_to_text(deck: Deck, separator: str) -> tuple[str, TransferReport]:
     out.write(f"#separator:{name}\n#html:false\n#tags column:{COLUMNS.index('tags') + 1}\n")
     out.write("#columns:" + separator.join(COLUMNS) + "\n")
     writer = csv.writer(out, delimiter=separator, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    # Anki skips a line that starts with "#" as a comment; quoted, the same text is a card.
+    quoting_writer = csv.writer(out, delimiter=separator, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for card in deck.cards:
         row = card_row(card, deck)
-        writer.writerow([row[c] for c in COLUMNS])
+        values = [row[c] for c in COLUMNS]
+        (quoting_writer if values[0].startswith("#") else writer).writerow(values)
         report.count(f"{card.type} rows")
     if any(" " in t for c in deck.cards for t in c.tags):
         report.note("tags with spaces are written with underscores (Anki separates tags by spaces)")
