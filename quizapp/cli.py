@@ -354,8 +354,10 @@ def import_command(
 ) -> None:
     """Turn an Anki package or an Anki/Quizlet text export into a quizapp deck; list what could not be carried."""
     from quizapp.deck.yaml_io import load_deck, save_deck
-    from quizapp.interop.convert import ImportResult, check_can_write, import_file, import_history
-    from quizapp.interop.report import TransferReport
+    from quizapp.interop.convert import (
+        ANKI_PACKAGE_SUFFIXES, ImportResult, check_can_write, import_file, import_history,
+    )
+    from quizapp.interop.report import InteropError, TransferReport
     from quizapp.paths import user_decks_dir
 
     if output is None:
@@ -363,6 +365,8 @@ def import_command(
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise typer.BadParameter(f"{output}: the deck to write must be a .yaml file", param_hint="--output")
     check_can_write(output, force)
+    if with_history and source.suffix.lower() not in ANKI_PACKAGE_SUFFIXES:
+        raise InteropError("--with-history needs an Anki package (.apkg or .colpkg); other files carry no history")
     if source.suffix.lower() in (".yaml", ".yml"):
         result = ImportResult(load_deck(source), TransferReport())
     else:
