@@ -113,6 +113,22 @@ def test_anki_notes_in_plain_text_are_imported(tmp_path):
     assert cloze.type == "cloze" and cloze.explanation == "extra"
 
 
+def test_anki_plain_text_with_guid_note_type_and_deck_columns_is_imported(tmp_path):
+    from quizapp.interop.anki_import import generic_card_id
+
+    with fresh_collection(tmp_path / "anki") as col:
+        note = add_note(col, "Basic", ["front text", "back text"], ["t1"], deck="Spanish::Verbs")
+        out = tmp_path / "notes.txt"
+        col.export_note_csv(out_path=str(out), limit=None, with_html=True, with_tags=True, with_deck=True,
+                            with_notetype=True, with_guid=True)
+    result = import_file(out)
+    (card,) = result.deck.cards
+    assert (card.front, card.back) == ("front text", "back text")
+    assert card.card_id == generic_card_id(note.guid)  # the same card as when the package is imported
+    assert set(card.tags) == {"t1", "deck::Spanish::Verbs"}
+    assert result.report.skipped == []
+
+
 def test_a_quizlet_export_is_imported(tmp_path):
     # Quizlet's default export: term, a tab, definition, one card per line, no header.
     path = tmp_path / "quizlet.txt"

@@ -117,6 +117,10 @@ class _Layout:
     html: bool | None = None  # None: not said; guessed from the content
     columns: list[str] = field(default_factory=list)
     tags_column: int | None = None  # 0-based
+    #: Anki's "Notes in Plain Text" may add a GUID, note type and deck column before the fields.
+    guid_column: int | None = None
+    notetype_column: int | None = None
+    deck_column: int | None = None
     common_tags: list[str] = field(default_factory=list)
     header_lines: int = 0
 
@@ -136,6 +140,12 @@ def _read_header(lines: list[str]) -> _Layout:
             layout.html = value.lower() == "true"
         elif key == "tags column" and value.isdigit():
             layout.tags_column = int(value) - 1
+        elif key == "guid column" and value.isdigit():
+            layout.guid_column = int(value) - 1
+        elif key == "notetype column" and value.isdigit():
+            layout.notetype_column = int(value) - 1
+        elif key == "deck column" and value.isdigit():
+            layout.deck_column = int(value) - 1
         elif key == "tags":
             layout.common_tags = value.split()
         elif key == "columns":
@@ -214,10 +224,12 @@ def _rows_to_cards(rows: list[tuple[int, list[str]]], layout: _Layout, path: Pat
     columns = layout.columns
     by_name = {name: i for i, name in enumerate(columns) if name}
     own_format = "type" in by_name and "question" in by_name and "answer" in by_name
-    question_col = next((by_name[n] for n in _QUESTION_NAMES if n in by_name), 0)
-    answer_col = next((by_name[n] for n in _ANSWER_NAMES if n in by_name), 1)
     tags_col = layout.tags_column if layout.tags_column is not None else by_name.get("tags")
-    used = {question_col, answer_col, tags_col} | ({by_name[n] for n in COLUMNS if n in by_name} if own_format else set())
+    special = {layout.guid_column, layout.notetype_column, layout.deck_column, tags_col} - {None}
+    field_cols = [i for i in range(max(len(columns), max((len(r) for _, r in rows), default=0))) if i not in special]
+    question_col = next((by_name[n] for n in _QUESTION_NAMES if n in by_name), field_cols[0] if field_cols else 0)
+    answer_col = next((by_name[n] for n in _ANSWER_NAMES if n in by_name), field_cols[1] if len(field_cols) > 1 else 1)
+    used = {question_col, answer_col} | special | ({by_name[n] for n in COLUMNS if n in by_name} if own_format else set())
     ignored_columns: set[int] = set()
     cards: list = []
     seen: dict[str, int] = {}
@@ -242,6 +254,8 @@ def _rows_to_cards(rows: list[tuple[int, list[str]]], layout: _Layout, path: Pat
             return cell(by_name.get(name))
 
         tags = [*layout.common_tags, *cell(tags_col).split()] if tags_col is not None else list(layout.common_tags)
+        if layout.deck_column is not None and cell(layout.deck_column):
+            tags.append("deck::" + cell(layout.deck_column).replace(" ", "_"))
         data: dict = {"tags": list(dict.fromkeys(tags))}
         if own_format and named("type"):
             data |= _own_row(named, report, where)
@@ -258,6 +272,10 @@ def _rows_to_cards(rows: list[tuple[int, list[str]]], layout: _Layout, path: Pat
             for index in range(len(row)):
                 if index not in used and row[index].strip():
                     ignored_columns.add(index)
+        if layout.guid_column is not None and cell(layout.guid_column) and not data.get("id"):
+            from quizapp.interop.anki_import import generic_card_id
+
+            data["id"] = generic_card_id(cell(layout.guid_column))  # the same id a package import gives
         card_type = data["type"]
         prompt = data.get("front") or data.get("question") or data.get("statement") or data.get("text") or ""
         if not data.get("id") and prompt:
