@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from quizapp.deck.yaml_io import dump_deck, load_deck, parse_deck
 from quizapp.interop.anki_export import export_apkg, note_guid
 from quizapp.interop.anki_import import generic_card_id, import_anki_package
 from quizapp.interop.report import InteropError
-from tests.anki_support import UPDATE_ALWAYS, add_note, export_package, fresh_collection, import_package, notes_by_card_id
+from tests.anki_support import add_note, export_package, fresh_collection, import_package, notes_by_card_id
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = sorted((REPO / "decks").glob("*.yaml"))
@@ -115,16 +116,15 @@ cards:
 
 def test_exporting_again_updates_the_same_notes_in_anki(tmp_path):
     deck = load_deck(REPO / "decks" / "example-solar-system.yaml")
-    export_apkg(deck, tmp_path / "first.apkg")
+    export_apkg(deck, tmp_path / "first.apkg", timestamp=time.time() - 3600)
     fixed = deck.model_copy(update={"cards": [
         card.model_copy(update={"id": card.card_id, "back": "Mars (fixed)"}) if isinstance(card, Flashcard) else card
         for card in deck.cards
     ]})
-    export_apkg(fixed, tmp_path / "second.apkg")
+    export_apkg(fixed, tmp_path / "second.apkg")  # an hour later
     with fresh_collection(tmp_path / "anki") as col:
         import_package(col, tmp_path / "first.apkg")
-        # Both exports come from the same second here; a real re-export is newer, which Anki's default wants.
-        log = import_package(col, tmp_path / "second.apkg", update_notes=UPDATE_ALWAYS)
+        log = import_package(col, tmp_path / "second.apkg")  # with Anki's default: update notes that are newer
         assert col.note_count() == len(deck.cards)  # updated, not duplicated
         assert len(log.new) == 0 and len(log.updated) == len(deck.cards)
         backs = {_plain(col.get_note(n)["Back"]) for n in col.find_notes('"note:quizapp Basic"')}

@@ -147,14 +147,18 @@ def build_package(deck: Deck) -> tuple[genanki.Package, TransferReport]:
     return genanki.Package(anki_deck), report
 
 
-def export_apkg(deck: Deck, path: Path) -> TransferReport:
-    """Write ``deck`` to ``path`` as an Anki package, atomically."""
+def export_apkg(deck: Deck, path: Path, *, timestamp: float | None = None) -> TransferReport:
+    """Write ``deck`` to ``path`` as an Anki package, atomically.
+
+    ``timestamp`` (default now) is the notes' modification time: Anki updates a note it
+    already has only from a package whose copy is newer.
+    """
     package, report = build_package(deck)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        package.write_to_file(tmp)
+        package.write_to_file(tmp, timestamp=timestamp)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
