@@ -353,7 +353,7 @@ def import_command(
     data_dir: DataDirOption = None,
 ) -> None:
     """Turn an Anki package or an Anki/Quizlet text export into a quizapp deck; list what could not be carried."""
-    from quizapp.deck.yaml_io import load_deck, save_deck
+    from quizapp.deck.yaml_io import dump_deck, load_deck, parse_deck, save_deck
     from quizapp.interop.convert import (
         ANKI_PACKAGE_SUFFIXES, ImportResult, check_can_write, import_file, import_history,
     )
@@ -371,8 +371,8 @@ def import_command(
         result = ImportResult(load_deck(source), TransferReport())
     else:
         result = import_file(source, title)
+    parse_deck(dump_deck(result.deck), str(output))  # only a deck that reads back valid is written
     save_deck(result.deck, output)
-    load_deck(output, use_cache=False)  # what was written must read back as a valid deck
     for line in result.report.lines():
         typer.echo(line, err=True)
     typer.echo(f"{output}: {len(result.deck.cards)} cards imported from {source.name}")

@@ -261,6 +261,20 @@ def test_a_collection_that_is_not_a_database_is_refused_clearly(tmp_path):
         import_anki_package(path)
 
 
+def test_a_collection_with_damaged_note_types_is_refused_clearly(tmp_path):
+    db = tmp_path / "collection.anki2"
+    connection = sqlite3.connect(db)
+    connection.execute("CREATE TABLE col (id integer primary key, crt integer, ver integer, models text, decks text)")
+    connection.execute("INSERT INTO col VALUES (1, 0, 11, '{not json', '{}')")
+    connection.commit()
+    connection.close()
+    path = tmp_path / "damaged-models.apkg"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(db, "collection.anki2")
+    with pytest.raises(InteropError, match="note types in the collection are damaged"):
+        import_anki_package(path)
+
+
 def test_a_damaged_compressed_collection_is_refused_clearly(tmp_path):
     path = tmp_path / "damaged.apkg"
     with zipfile.ZipFile(path, "w") as archive:

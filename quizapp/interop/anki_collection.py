@@ -197,6 +197,8 @@ def read_package(path: Path) -> Collection:
             return _read_collection(connection, path)
         except sqlite3.DatabaseError as exc:
             raise InteropError(f"{path}: the collection inside the package cannot be read: {exc}") from None
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # broken JSON or protobuf settings
+            raise InteropError(f"{path}: the note types in the collection are damaged: {exc!r}") from None
         finally:
             connection.close()
 
