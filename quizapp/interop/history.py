@@ -51,6 +51,7 @@ def import_review_history(
     with ReviewStore.open(data_dir) as store:
         store.touch_deck(deck_path, imported.deck.title, now)
         existing = store.load_states(deck_path)
+        batch: list[tuple[ItemState, ItemState | None, datetime, int, int | None, str]] = []
         for anki_id, item_id in imported.item_of_card.items():
             entries = sorted(by_card.get(anki_id, []), key=lambda e: e.id)
             if not entries:
@@ -82,14 +83,12 @@ def import_review_history(
                 replayed[-1] = (last_entry, ItemState.from_card(item_id, quiz_card.card_id, fsrs_card, last.introduced_at))
             previous = None
             for entry, state in replayed:
-                store.record_review(
-                    deck_path, state, previous=previous,
-                    reviewed_at=datetime.fromtimestamp(entry.id / 1000, timezone.utc),
-                    rating=entry.ease, duration_ms=entry.time_ms or None, kind=quiz_card.fact_kind,
-                )
+                batch.append((state, previous, datetime.fromtimestamp(entry.id / 1000, timezone.utc), entry.ease,
+                              entry.time_ms or None, quiz_card.fact_kind))
                 previous = state
             report.count("reviews", len(replayed))
             report.count("items scheduled")
+        store.record_reviews(deck_path, batch)  # all or nothing: a crash leaves no half-imported history
     unmatched = sum(1 for cid in by_card if cid not in imported.item_of_card)
     if unmatched:
         report.skip(f"the reviews of {unmatched} Anki card(s) that were not imported")
