@@ -324,10 +324,10 @@ def generate_command(
 @app.command("export")
 def export_command(
     deck: Annotated[Path, typer.Argument(help="The deck file to export.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .apkg (Anki package), .csv or .tsv.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .apkg (Anki package), .csv or .tsv (Anki's text import), .txt (Quizlet's import box).")],
     force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
 ) -> None:
-    """Write a deck as an Anki package (.apkg) or a CSV/TSV file for Anki's and Quizlet's text import."""
+    """Write a deck as an Anki package (.apkg), a CSV/TSV file for Anki's text import, or .txt for Quizlet."""
     from quizapp.deck.yaml_io import load_deck
     from quizapp.interop.convert import check_can_write, export_deck
 

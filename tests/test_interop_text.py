@@ -174,3 +174,16 @@ def test_an_empty_or_undecodable_text_file_is_refused_clearly(tmp_path):
     latin.write_bytes("ok\tfine\ncaf\xe9\tcoffee\n".encode("latin-1"))
     with pytest.raises(InteropError, match=r"latin.tsv:2: the file is not UTF-8"):
         import_file(latin)
+
+
+def test_a_txt_export_is_what_quizlet_s_import_box_reads_and_comes_back(tmp_path):
+    path = tmp_path / "for-quizlet.txt"
+    report = export_deck(AWKWARD, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(AWKWARD.cards)  # one card per line, no header
+    assert all(line.count("\t") == 1 and '"' not in line.split("\t")[0][:1] for line in lines)
+    assert lines[1] == "A tab inside\tline one / line two / line four"
+    assert any("line breaks" in note for note in report.notes)
+    back = import_file(path).deck  # and quizapp reads it as Quizlet's export
+    assert [c.prompt_text().split(" / ")[0] for c in back.cards][:3] == [
+        "Commas, commas, everywhere", "A tab inside", "Emoji? 🦉🌍"]

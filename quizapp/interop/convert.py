@@ -14,7 +14,7 @@ from quizapp.interop.report import InteropError, TransferReport
 ANKI_PACKAGE_SUFFIXES = (".apkg", ".colpkg")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 IMPORT_SUFFIXES = ANKI_PACKAGE_SUFFIXES + TEXT_SUFFIXES
-EXPORT_SUFFIXES = (".apkg", ".csv", ".tsv")
+EXPORT_SUFFIXES = (".apkg", ".csv", ".tsv", ".txt")
 
 
 @dataclass
@@ -61,7 +61,7 @@ def import_file(path: Path, title: str | None = None) -> ImportResult:
 
 
 def export_deck(deck: Deck, path: Path) -> TransferReport:
-    """Write ``deck`` to ``path`` in the format its suffix names (.apkg, .csv or .tsv)."""
+    """Write ``deck`` to ``path`` in the format its suffix names (.apkg, .csv, .tsv; .txt for Quizlet)."""
     suffix = path.suffix.lower()
     if suffix == ".apkg":
         from quizapp.interop.anki_export import export_apkg
@@ -71,6 +71,12 @@ def export_deck(deck: Deck, path: Path) -> TransferReport:
         from quizapp.interop.text_io import deck_to_text
 
         text, report = deck_to_text(deck, "\t" if suffix == ".tsv" else ",")
+        write_text_atomically(path, text)
+        return report
+    if suffix == ".txt":
+        from quizapp.interop.text_io import deck_to_quizlet
+
+        text, report = deck_to_quizlet(deck)
         write_text_atomically(path, text)
         return report
     raise InteropError(f"{path}: cannot export to {suffix or 'a file without a suffix'}; "

@@ -108,6 +108,29 @@ def deck_to_text(deck: Deck, separator: str) -> tuple[str, TransferReport]:
     return out.getvalue(), report
 
 
+def deck_to_quizlet(deck: Deck) -> tuple[str, TransferReport]:
+    """Quizlet's import box: term, a tab, definition, one card per line, nothing else.
+
+    Quizlet reads no quotes and no header, so tabs and line breaks inside a field become
+    spaces and " / " (listed in the report), and only the two sides travel.
+    """
+    report = TransferReport()
+    lines, flattened = [], 0
+    for card in deck.cards:
+        row = card_row(card, deck)
+        sides = []
+        for side in (row["front"], row["back"]):
+            flat = " / ".join(" ".join(part.split()) for part in side.splitlines() if part.strip())
+            flattened += flat != side
+            sides.append(flat)
+        lines.append("\t".join(sides))
+        report.count(f"{card.type} cards")
+    if flattened:
+        report.note(f"{flattened} side(s) had tabs or line breaks; written on one line with \" / \"")
+    report.skip("everything but each card's two sides: type, tags, sources, ids (Quizlet keeps term and definition)")
+    return "\n".join(lines) + "\n", report
+
+
 # --- reading ---------------------------------------------------------------------------------------
 
 

@@ -27,7 +27,7 @@ class ExportDeckScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
-            yield Label(Text(f"Export {self.deck_title}: .apkg for Anki, .csv or .tsv for Anki's or Quizlet's import"))
+            yield Label(Text(f"Export {self.deck_title}: .apkg for Anki, .csv/.tsv for Anki's text import, .txt for Quizlet"))
             yield Input(value=str(Path.cwd() / f"{self.deck_path.stem}.apkg"), id="export-path")
             yield Static("Enter exports · Escape cancels", id="export-message", classes="hint")
 
