@@ -321,6 +321,66 @@ def generate_command(
     typer.echo(f"{output}: {plural(len(deck.cards), 'card')} from {plural(len(deck.sources), 'article')}")
 
 
+@app.command("export")
+def export_command(
+    deck: Annotated[Path, typer.Argument(help="The deck file to export.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .apkg (Anki package), .csv or .tsv (Anki's text import), .txt (Quizlet's import box).")],
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+) -> None:
+    """Write a deck as an Anki package (.apkg), a CSV/TSV file for Anki's text import, or .txt for Quizlet."""
+    from quizapp.deck.yaml_io import load_deck
+    from quizapp.interop.convert import check_can_write, export_deck
+
+    loaded = load_deck(deck)
+    check_can_write(output, force)
+    report = export_deck(loaded, output)
+    for line in report.lines():
+        typer.echo(line, err=True)
+    typer.echo(f"{output}: {len(loaded.cards)} cards exported")
+
+
+@app.command("import")
+def import_command(
+    source: Annotated[Path, typer.Argument(help="File to import: .apkg, .colpkg, .csv, .tsv or .txt (or a .yaml deck).")],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Deck file to write (default: your deck folder).")
+    ] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Deck title (default: the Anki deck's or the file's name).")] = None,
+    with_history: Annotated[
+        bool, typer.Option("--with-history", help="Also import Anki's review history, so scheduling continues where it was.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Turn an Anki package or an Anki/Quizlet text export into a quizapp deck; list what could not be carried."""
+    from quizapp.deck.yaml_io import dump_deck, load_deck, parse_deck, save_deck
+    from quizapp.interop.convert import (
+        ANKI_PACKAGE_SUFFIXES, ImportResult, check_can_write, import_file, import_history,
+    )
+    from quizapp.interop.report import InteropError, TransferReport
+    from quizapp.paths import user_decks_dir
+
+    if output is None:
+        output = user_decks_dir(data_dir) / f"{source.stem}.yaml"
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise typer.BadParameter(f"{output}: the deck to write must be a .yaml file", param_hint="--output")
+    check_can_write(output, force)
+    if with_history and source.suffix.lower() not in ANKI_PACKAGE_SUFFIXES:
+        raise InteropError("--with-history needs an Anki package (.apkg or .colpkg); other files carry no history")
+    if source.suffix.lower() in (".yaml", ".yml"):
+        result = ImportResult(load_deck(source), TransferReport())
+    else:
+        result = import_file(source, title)
+    parse_deck(dump_deck(result.deck), str(output))  # only a deck that reads back valid is written
+    save_deck(result.deck, output)
+    for line in result.report.lines():
+        typer.echo(line, err=True)
+    typer.echo(f"{output}: {len(result.deck.cards)} cards imported from {source.name}")
+    if with_history:
+        for line in import_history(result, output, data_dir).lines():
+            typer.echo(f"history: {line}", err=True)
+
+
 def main() -> None:
     """Entry point: every QuizappError becomes one message and exit status 1."""
     try:

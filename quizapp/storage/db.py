@@ -247,6 +247,26 @@ class ReviewStore:
             self._put_state(key, new_state)
             return int(cursor.lastrowid)
 
+    def record_reviews(self, deck_path: Path | str, reviews: Iterable[tuple[ItemState, ItemState | None, datetime, int, int | None, str]]) -> int:
+        """Store many past reviews at once (an import): (new state, previous, reviewed_at, rating, duration_ms, kind).
+
+        One transaction for all: a crash stores all of them or none. Each item ends in the new
+        state of its last review. Returns how many were stored.
+        """
+        key = deck_key(deck_path)
+        count = 0
+        with self._transaction():
+            for new_state, previous, reviewed_at, rating, duration_ms, kind in reviews:
+                self.connection.execute(
+                    "INSERT INTO reviews (deck_path, item_id, card_id, reviewed_at, rating, answer, correct, duration_ms,"
+                    " previous_state, kind) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)",
+                    (key, new_state.item_id, new_state.card_id, timestamp(reviewed_at), int(rating), duration_ms,
+                     previous.to_json() if previous else None, kind),
+                )
+                self._put_state(key, new_state)
+                count += 1
+        return count
+
     def undo_review(self, review_id: int) -> ItemState | None:
         """Delete a review and put its item back in the state it had before; returns that state."""
         with self._transaction():

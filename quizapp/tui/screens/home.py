@@ -75,9 +75,11 @@ class HomeScreen(Screen[None]):
         Binding("s", "stats", "Stats"),
         Binding("g", "generate", "Generate"),
         Binding("i", "import_deck", "Import"),
+        Binding("x", "export_deck", "Export"),
         Binding("slash", "filter", "Filter"),
         Binding("r", "reload", "Reload", show=False),
-        Binding("ctrl+t", "app.toggle_theme", "Theme"),
+        # Not in the footer: with Export it would push Quit off an 80-column screen (ctrl+t is in docs/app.md).
+        Binding("ctrl+t", "app.toggle_theme", "Theme", show=False),
         Binding("q", "app.quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -262,6 +264,12 @@ class HomeScreen(Screen[None]):
                 self.load_decks()
 
         self.app.push_screen(ImportDeckScreen(), imported)
+
+    def action_export_deck(self) -> None:
+        from quizapp.tui.screens.export_deck import ExportDeckScreen
+
+        if row := self._usable_row():
+            self.app.push_screen(ExportDeckScreen(row.path, row.title))
 
     def action_reload(self) -> None:
         self.load_decks()

@@ -1,4 +1,8 @@
-"""Import: copy a deck file (checked first) into the user's deck folder."""
+"""Import: copy a deck file (checked first) into the user's deck folder.
+
+Anki packages and Anki's or Quizlet's text files are converted (:mod:`quizapp.interop`) into
+a deck written to the same folder, in a worker; what could not be carried over is shown.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,12 @@ import shutil
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 
 class ImportDeckScreen(ModalScreen[Path | None]):
@@ -21,8 +25,9 @@ class ImportDeckScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog"):
-            yield Label("Import a deck file (YAML) into your deck folder")
-            yield Input(placeholder="path/to/deck.yaml", id="import-path")
+            yield Label("Import a deck into your deck folder: YAML, Anki (.apkg, .colpkg), CSV/TSV/TXT")
+            yield Input(placeholder="path/to/deck.yaml or .apkg or .csv", id="import-path")
+            yield Checkbox("Also import Anki's review history", id="import-history", compact=True)
             yield Static("Enter imports · Escape cancels", id="import-message", classes="hint")
 
     @on(Input.Submitted, "#import-path")
@@ -34,6 +39,10 @@ class ImportDeckScreen(ModalScreen[Path | None]):
         source = Path(event.value.strip()).expanduser()
         if not source.is_file():
             message.update(Text.assemble(("No such file: ", "bold red"), str(source)))
+            return
+        if source.suffix.lower() not in (".yaml", ".yml"):
+            message.update(Text(f"Importing {source.name}…"))
+            self._convert(source, self.query_one("#import-history", Checkbox).value)
             return
         try:
             load_deck(source)
@@ -49,6 +58,38 @@ class ImportDeckScreen(ModalScreen[Path | None]):
         except OSError as exc:
             message.update(Text.assemble(("Cannot copy it to your deck folder: ", "bold red"), str(exc)))
             return
+        self.dismiss(target)
+
+    @work(thread=True, exclusive=True, group="import-convert")
+    def _convert(self, source: Path, with_history: bool) -> None:
+        # An Anki package may hold thousands of notes and reviews: converted off the UI thread.
+        from quizapp.deck.yaml_io import save_deck
+        from quizapp.errors import QuizappError
+        from quizapp.interop.convert import ANKI_PACKAGE_SUFFIXES, check_can_write, import_file, import_history
+
+        app = self.app
+        target = app.user_decks_dir() / f"{source.stem}.yaml"  # type: ignore[attr-defined]
+        try:
+            check_can_write(target, force=False)
+            if with_history and source.suffix.lower() not in ANKI_PACKAGE_SUFFIXES:
+                raise QuizappError("only Anki packages (.apkg, .colpkg) carry review history")
+            result = import_file(source)
+            save_deck(result.deck, target)
+            lines = result.report.lines()
+            if with_history:
+                lines += [f"history: {line}" for line in import_history(result, target, app.data_dir).lines()]  # type: ignore[attr-defined]
+        except (QuizappError, OSError) as exc:
+            app.call_from_thread(self._failed, str(exc))
+            return
+        app.call_from_thread(self._converted, target, lines)
+
+    def _failed(self, reason: str) -> None:
+        self.query_one("#import-message", Static).update(Text.assemble(("Cannot import it: ", "bold red"), reason))
+
+    def _converted(self, target: Path, lines: list[str]) -> None:
+        if lines:
+            shown = lines[:8] + ([f"… and {len(lines) - 8} more lines"] if len(lines) > 8 else [])
+            self.app.notify("\n".join(shown), title=f"Imported {target.name}", timeout=20, markup=False)
         self.dismiss(target)
 
     def action_cancel(self) -> None:
