@@ -343,3 +343,19 @@ def test_an_article_of_some_length_keeps_its_best_card_even_below_the_floor_scor
     weak = [copy_of(c, score=FLOOR_SCORE / 2) for c in bridge.ranked]
     kept = select(weak, limit=10, words=400, threshold=0.5)
     assert len(kept) == 1
+
+
+BRACKETED = """Ines Halvard
+
+Ines Halvard (born in Tromsø in 1902) was a Norwegian painter of coastal villages.
+In 1931 Ines Halvard moved to Bergen, where she taught at the Vestland Academy (later the Bergen School of Art).
+"""
+
+
+def test_a_bracketed_aside_is_left_out_of_the_cloze_and_never_blanked(tmp_path):
+    run = stages(BRACKETED, tmp_path)
+    by_answer = {c.answer: c for c in run.clozes()}
+    moved = next(c for c in run.clozes() if "moved" in c.shown)
+    assert "(" not in moved.shown and "Bergen School of Art" not in moved.shown
+    assert moved.shown.endswith("Vestland Academy.")
+    assert "Tromsø" not in by_answer and "in_brackets" in run.dropped("Tromsø")

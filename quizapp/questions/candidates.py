@@ -228,7 +228,7 @@ def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, st
     return cloze.prepare_sentence(sent, mentions, scope.resolve_as_written, renames, scope.facts.text)
 
 
-_HEDGE = {"number": re.compile(r"(?i)^(?:only|just|some|about|around|nearly|almost|roughly|approximately)\s+"),
+_HEDGE = {"number": re.compile(r"(?i)^(?:only|just)\s+"),
           "date": re.compile(r"(?i)^(?:the\s+)?year\s+")}
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                            "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen", "a"})

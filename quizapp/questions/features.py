@@ -61,7 +61,7 @@ def features(cand: Candidate) -> dict[str, float]:
     out["dropped_opener"] = float(bool(ev.get("dropped_opener", False)))
     out["has_quote"] = float(bool(ev.get("has_quote", False)) or "“" in cand.mention.sentence or '"' in cand.mention.sentence)
     out["commas"] = min(5.0, float(cand.mention.sentence.count(","))) / 5
-    out["parentheses"] = float("(" in cand.mention.sentence)
+    out["parentheses"] = float("(" in cand.shown)
     out["semicolon"] = float(";" in cand.mention.sentence or ":" in cand.mention.sentence)
     out["notable"] = float(bool(NOTABLE.search(cand.mention.sentence)))
     other_digits = re.sub(re.escape(cand.mention.text), "", cand.shown)

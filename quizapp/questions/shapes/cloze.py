@@ -93,6 +93,7 @@ class ClozeSentence:
     evidence: dict[str, Any]
     text: str = ""  # the whole article's text (Doc.text is rebuilt on every access: read it once)
     add_period: bool = False  # a clause cut from a longer sentence ends with "." of its own
+    asides: frozenset[int] = frozenset()  # token indices of bracketed asides left out of the card
 
 
 def _in_quotes(sent: Any) -> set[int]:
@@ -213,6 +214,13 @@ def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: 
         text = text[skipped:]
     if text[:1] in {"-", "•", "*", "–", "—"}:
         return Rejection(Stage.OVERGENERATE, "not_a_statement", "a list item, not a sentence")
+    # A bracketed aside ("Kwame Nkrumah (1909–1972) was ...", "Named Binary Tag (NBT)") is left out of the
+    # card: the sentence reads whole without it, and a fact inside it is no blank (blank_problem).
+    asides = _bracketed(sent)
+    for index in asides:
+        replace[index] = ""
+    if asides:
+        evidence["dropped_asides"] = True
     back = POINTS_BACK.search(text)
     if back:
         return Rejection(Stage.OVERGENERATE, "pointing_opener", f"\"{back.group(0)}\" ties it to an earlier sentence")
@@ -266,7 +274,22 @@ def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: 
     evidence["commas"] = text.count(",")
     evidence["clause"] = clause
     return ClozeSentence(sent, replace, evidence, text_of_doc or sent.doc.text,
-                         add_period=clause and not re.search(r"[.!]['\"”’)]?$", sent.text.strip()))
+                         add_period=clause and not re.search(r"[.!]['\"”’)]?$", sent.text.strip()),
+                         asides=frozenset(asides))
+
+
+def _bracketed(sent: Any) -> set[int]:
+    """Token indices of the sentence's round-bracketed asides, brackets included (unbalanced ones are not
+    asides: nothing is dropped)."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for tok in sent:
+        if tok.text == "(" and opened is None:
+            opened = tok.i
+        elif tok.text == ")" and opened is not None:
+            inside.update(range(opened, tok.i + 1))
+            opened = None
+    return inside if opened is None else set()
 
 
 def _preceding_word(sent: Any, mention: Mention) -> Any | None:
@@ -283,6 +306,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     """Why this fact should not be the blank of this sentence, or None."""
     sent = prepared.sent
     text = mention.text.strip()
+    if any(t.i in prepared.asides for t in sent if mention.start <= t.idx < mention.end):
+        return Rejection(Stage.OVERGENERATE, "in_brackets", f"\"{text}\" is inside a bracketed aside")
     if mention.kind == "date":
         if not mention.value:
             return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" has no date value")
@@ -401,7 +426,7 @@ def make_cloze(prepared: ClozeSentence, mention: Mention) -> Transformed:
         pieces_template.append(piece)
         pieces_full.append(piece)
     def tidy(parts: list[str]) -> str:
-        text = re.sub(r"\s+", " ", "".join(parts)).strip()
+        text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", "".join(parts))).strip()
         return text.rstrip(" ,;") + "." if prepared.add_period else text
     return Transformed(question=tidy(pieces_blank), statement=tidy(pieces_full), template=tidy(pieces_template),
                        answer_text=mention.text, pattern="cloze", wh="cloze")
