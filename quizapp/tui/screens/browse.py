@@ -37,9 +37,11 @@ class BrowseScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "Search"),
         Binding("e", "edit", "Edit in $EDITOR"),
-        Binding("r", "reload", "Reload", show=False),
+        Binding("r", "reload", "Reload"),
         Binding("q", "close", "Back"),
+        # In the search box Escape clears the search and goes back to the list; elsewhere it leaves.
         Binding("escape", "close", "Back", show=False),
+        Binding("escape", "end_search", "Clear search", priority=True),
     ]
 
     def __init__(self, deck_path: Path) -> None:
@@ -130,6 +132,24 @@ class BrowseScreen(Screen[None]):
     def action_search(self) -> None:
         self.query_one("#card-search", Input).focus()
 
+    def _searching(self) -> bool:
+        return self.focused is not None and self.focused.id == "card-search"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "end_search":
+            return self._searching()
+        if action == "search":
+            return not self._searching()
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_end_search(self) -> None:
+        box = self.query_one("#card-search", Input)
+        box.value = ""
+        self.query_one("#cards", DataTable).focus()
+
     @on(Input.Changed, "#card-search")
     def _search_changed(self) -> None:
         self._fill()
@@ -140,39 +160,22 @@ class BrowseScreen(Screen[None]):
 
     def action_edit(self) -> None:
         """Open the deck file at the card's line in $EDITOR, then re-read the deck."""
-        from quizapp.tui.editor import EditorNotFound, card_line, editor_command, resolve_editor
+        from quizapp.tui.editor import card_line, editor_command
 
-        try:
-            editor, passed_over = resolve_editor()
-        except EditorNotFound as exc:  # found out before the terminal is handed over, so nothing is suspended
-            self.notify(str(exc), title="Cannot edit the deck", severity="error", timeout=15, markup=False)
-            return
         item = self.selected_item()
         try:
             line = card_line(self.deck_path.read_text(encoding="utf-8"), item.card) if item else None
         except (OSError, UnicodeDecodeError):  # the editor shows the file (or its absence) from the top
             line = None
-        command = editor_command(self.deck_path, line, editor)
-        failure: Exception | None = None
+        command = editor_command(self.deck_path, line)
         try:
             with self.app.suspend():
-                # Textual resumes the screen only when this block ends normally: an error raised in it
-                # would leave the terminal blank and echoing keys, so it is caught inside.
-                try:
-                    status = run_editor(command)
-                except Exception as exc:  # the program could not be started after all
-                    failure = exc
-                else:
-                    failure = None if status == 0 else RuntimeError(f"it exited with status {status}")
-        except Exception as exc:  # no terminal to hand over (e.g. in a browser tab)
-            failure = exc
+                run_editor(command)
+        except Exception as exc:  # no terminal to hand over (e.g. in a browser tab), or no such editor
+            self.notify(f"Could not run {command[0]}: {exc}", severity="error", markup=False)
+            return
         self.app.refresh()
-        if passed_over:
-            self.notify("; ".join(passed_over) + f"; used {editor[0]} instead.", severity="warning", timeout=10,
-                        markup=False)
-        if failure is not None:
-            self.notify(f"Could not run {command[0]}: {failure}", severity="error", timeout=15, markup=False)
-        if self.action_reload() and failure is None:
+        if self.action_reload():
             self.notify("Deck reloaded.")
 
     def action_reload(self) -> bool:

@@ -6,32 +6,35 @@ import shutil
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 
 class ImportDeckScreen(ModalScreen[Path | None]):
     """Asks for a deck file; dismisses with the imported copy's path, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("enter", "import_file", "Import", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog"):
             yield Label("Import a deck file (YAML) into your deck folder")
             yield Input(placeholder="path/to/deck.yaml", id="import-path")
             yield Static("Enter imports · Escape cancels", id="import-message", classes="hint")
+        # The dialog's own keys, over the home screen's footer.
+        yield Footer(compact=True)
 
-    @on(Input.Submitted, "#import-path")
-    def _submitted(self, event: Input.Submitted) -> None:
+    def action_import_file(self) -> None:
         from quizapp.deck.yaml_io import load_deck
         from quizapp.errors import DeckError
 
         message = self.query_one("#import-message", Static)
-        source = Path(event.value.strip()).expanduser()
+        source = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
         if not source.is_file():
             message.update(Text.assemble(("No such file: ", "bold red"), str(source)))
             return

@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.study.quiz import QuizSession
 
 
+END_KEYS = Binding.Group("End quiz")
+
+
 class QuizScreen(Screen[None]):
     """Asks the quiz's questions one after another, then shows the results."""
 
@@ -34,7 +37,9 @@ class QuizScreen(Screen[None]):
         Binding("y", "knew(1)", "Knew it"),
         Binding("n", "knew(0)", "Didn't"),
         Binding("enter", "next", "Next"),
-        Binding("escape,q", "end", "End quiz", key_display="esc"),
+        # q is typed into an answer box: then the footer shows only Escape (see study.END_KEYS).
+        Binding("q", "end", "End quiz", group=END_KEYS),
+        Binding("escape", "end", "End quiz", key_display="esc", group=END_KEYS),
     ]
 
     #: "ask", "self-grade" (flashcard back shown, did you know it?), "answered" or "done".
