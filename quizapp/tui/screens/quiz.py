@@ -207,8 +207,9 @@ class QuizScreen(Screen[None]):
         duration_ms = int((time.monotonic() - self.shown_at) * 1000)
         from quizapp.errors import QuizappError
 
+        skipped = isinstance(response, str) and not response.strip()
         try:
-            if isinstance(response, str) and not response.strip():
+            if skipped:
                 session.skip(duration_ms)  # an empty answer is "I don't know"
                 grade = None
             else:
@@ -220,7 +221,7 @@ class QuizScreen(Screen[None]):
         view = self.query_one(QuestionView)
         view.freeze(response)
         if question.item.card.type != "flashcard":
-            self.query_one(AnswerFeedback).show(question.item, grade, typed=view.takes_text)
+            self.query_one(AnswerFeedback).show(question.item, grade, typed=view.takes_text, skipped=skipped)
         self.query_one("#quiz-count", Label).update(f"{session.index}/{session.total} · {session.score} right")
         self.set_focus(None)
         self.phase = "answered"

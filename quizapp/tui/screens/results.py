@@ -68,7 +68,10 @@ class ResultsScreen(Screen[None]):
                     line.append("\n  answer: ", style="dim")
                     line.append(miss.expected, style="green")
                     line.append("  you: ", style="dim")
-                    line.append(miss.given if miss.given else "—", style="red")
+                    if miss.given:
+                        line.append(miss.given, style="red")
+                    else:  # an empty answer, or the time ran out
+                        line.append("no answer", style="yellow")
                     yield Static(line, classes="miss")
             else:
                 yield Static("No misses. Well done!", classes="section-title")
