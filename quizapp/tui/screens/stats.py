@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
 ALL_DECKS = "__all__"
 #: The tabs in order, for ←/→ from anywhere on the screen.
 TAB_IDS = ("tab-overview", "tab-accuracy", "tab-retention", "tab-due")
-TAB_KEYS = Binding.Group("Tabs", compact=True)
 #: The due chart labels every week, under the bar of that day.
 DUE_LABEL_EVERY = 7
 
@@ -43,11 +42,11 @@ class StatsScreen(Screen[None]):
     BINDINGS = [
         Binding("d", "focus_decks", "Deck"),
         Binding("a", "all_decks", "All decks"),
-        # Priority: the tab strip binds ←/→ itself but hides them from the footer.
-        Binding("left", "switch_tab(-1)", "Previous tab", key_display="←", priority=True, group=TAB_KEYS),
-        Binding("right", "switch_tab(1)", "Next tab", key_display="→", priority=True, group=TAB_KEYS),
         Binding("q", "close", "Back"),
         Binding("escape", "close", "Back", show=False),
+        # Priority: the tab strip binds ←/→ itself but hides them from the footer; one entry shows both.
+        Binding("left", "switch_tab(-1)", "Tabs", key_display="←→", priority=True),
+        Binding("right", "switch_tab(1)", "Next tab", priority=True, show=False),
     ]
 
     def __init__(self, deck_paths: list[Path], selected: Path | None = None) -> None:
