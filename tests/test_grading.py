@@ -265,7 +265,8 @@ def test_every_name_of_the_fact_is_an_exact_answer_not_a_typo():
     deck = Deck(title="Defectors", cards=[cloze, typed])
     for item_id in ("ri::c1", "who"):
         grade = grade_item(_item(deck, item_id), "Ri Il-gyu", deck)
-        assert (grade.correct, grade.exact, grade.reason, grade.suggested_rating) == (True, True, "accepted alias", GOOD)
+        verdict = (grade.correct, grade.exact, grade.reason, grade.suggested_rating)
+        assert verdict == (True, True, "accepted alias", GOOD)
     assert grade_item(_item(deck, "ri::c1"), "Ri", deck).exact
 
 

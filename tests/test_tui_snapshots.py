@@ -161,7 +161,8 @@ def test_results_of_a_quiz_ended_early_snapshot(tmp_path, snap_compare, monkeypa
                 elif card.type == "true_false":
                     await pilot.press("f" if card.answer else "t")
                 else:
-                    await pilot.press(str([c != card.answer for c in screen.query_one("#question").choices].index(True) + 1))
+                    choices = screen.query_one("#question").choices
+                    await pilot.press(str(next(i for i, c in enumerate(choices) if c != card.answer) + 1))
             elif card.type == "flashcard":
                 await pilot.press("space", "y")
             elif card.type == "multiple_choice":

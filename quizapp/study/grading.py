@@ -200,7 +200,8 @@ _PERIODS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day"
             "year": "year", "annum": "year"}
 _PERIOD_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
                    "annually": "year"}
-_CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₩": "won"}
+_CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee",
+                   "₩": "won"}
 #: Short unit forms and the word they stand for (compared in singular form).
 _UNIT_SYNONYMS = {"usd": "dollar", "eur": "euro", "gbp": "pound", "%": "percent", "kg": "kilogram", "km": "kilometre",
                   "kilometer": "kilometre", "m": "metre", "meter": "metre", "cm": "centimetre",

@@ -176,11 +176,8 @@ class InboxScreen(Screen[Path | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(
-            ConfirmScreen("Discard these cards without writing them?",
-                          f"{' and '.join(parts)} of {len(self.cards)}; w writes the accepted ones to your deck folder."),
-            answered,
-        )
+        detail = f"{' and '.join(parts)} of {len(self.cards)}; w writes the accepted ones to your deck folder."
+        self.app.push_screen(ConfirmScreen("Discard these cards without writing them?", detail), answered)
 
 
 class CardEditor(ModalScreen[object | None]):
