@@ -254,3 +254,49 @@ def test_an_answer_of_the_deck_is_never_accepted_as_a_typo_of_another(expected, 
 def test_normalizing_twice_changes_nothing_even_with_two_leading_articles():
     assert normalize("A:A:0") == normalize(normalize("A:A:0")) == "0"
     assert grade_answer("a a 0", ["A:A:0"]).correct
+
+
+def test_every_name_of_the_fact_is_an_exact_answer_not_a_typo():
+    # The article says "Ri Il Kyu"; the fact's cluster is named "Ri Il-gyu" (what `quizapp facts` lists).
+    fact = FactRef(kind="person", canonical="Ri Il-gyu", aliases=["Ri Il Kyu", "Ri"])
+    cloze = ClozeCard(id="ri", text="{{c1::Ri Il Kyu}} was a diplomat in Havana.", provenance=Provenance(fact=fact))
+    typed = TypedCard(id="who", question="Who defected?", answer="Ri Il Kyu",
+                      provenance=Provenance(fact=FactRef(kind="person", canonical="Ri Il-gyu")))
+    deck = Deck(title="Defectors", cards=[cloze, typed])
+    for item_id in ("ri::c1", "who"):
+        grade = grade_item(_item(deck, item_id), "Ri Il-gyu", deck)
+        verdict = (grade.correct, grade.exact, grade.reason, grade.suggested_rating)
+        assert verdict == (True, True, "accepted alias", GOOD)
+    assert grade_item(_item(deck, "ri::c1"), "Ri", deck).exact
+
+
+@pytest.mark.parametrize(
+    ("given", "correct"),
+    [
+        ("500 dollars", True),  # the rate left out
+        ("$500", True),
+        ("500 dollars per month", True),
+        ("$500/month", True),
+        ("500 dollars monthly", True),
+        ("five hundred dollars a month", True),
+        ("500", True),
+        ("500 euros", False),  # another unit
+        ("500 dollars a year", False),  # another rate
+        ("600 dollars", False),
+        ("50 dollars", False),
+    ],
+)
+def test_an_amount_counts_with_or_without_its_unit_and_rate_but_not_with_other_ones(given, correct):
+    card = TypedCard(id="salary", question="How much was his salary?", answer="500 dollars a month",
+                     provenance=Provenance(fact=FactRef(kind="number", canonical="500", value="500")))
+    deck = Deck(title="Pay", cards=[card])
+    grade = grade_item(_item(deck, "salary"), given, deck)
+    assert grade.correct is correct, grade.reason
+    if correct:
+        assert grade.suggested_rating == GOOD
+
+
+def test_units_compare_in_any_common_form():
+    assert grade_answer("7 kg", ["7 kilograms"], kind="number").correct
+    assert grade_answer("3.8 million people", ["3,800,000 people"], kind="number").correct
+    assert not grade_answer("7 pounds", ["7 kilograms"], kind="number").correct

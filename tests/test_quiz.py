@@ -18,6 +18,7 @@ from quizapp.deck.model import (
 )
 from quizapp.storage.db import ReviewStore
 from quizapp.study.quiz import QuizSession
+from quizapp.study.session import deck_summary
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -140,11 +141,36 @@ def test_timeout_counts_as_a_miss(deck, store, tmp_path):
     assert store.quiz_answers(results.quiz_id)[0].duration_ms == 10_000
 
 
-def test_finishing_early_stores_only_what_was_asked(deck, store, tmp_path):
-    quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types=None, seed=0, time_limit_s=None)
+def test_finishing_early_counts_the_unanswered_and_says_it_ended_early(deck, store, tmp_path):
+    path = tmp_path / "h.yaml"
+    quiz = QuizSession(deck, path, store, n=None, types=None, seed=0, time_limit_s=None)
     quiz.answer(RIGHT[quiz.current.item.item_id])
     results = quiz.finish()
-    assert (results.score, results.total) == (1, 1)
+    # One right of seven: not "1/1 (100%)".
+    assert (results.score, results.total, results.answered, results.ended_early) == (1, 7, 1, True)
+    assert results.fraction == pytest.approx(1 / 7)
+    assert len(store.quiz_answers(results.quiz_id)) == 1  # only what was asked is stored per question
+    [record] = store.quizzes(path)
+    assert (record.score, record.total, record.answered, record.ended_early) == (1, 7, 1, True)
+    summary = deck_summary(deck, path, store, NOW)
+    assert summary.last_score == pytest.approx(1 / 7)
+
+
+def test_a_retry_of_the_misses_is_its_own_result_not_the_decks_last_score(deck, store, tmp_path):
+    path = tmp_path / "h.yaml"
+    quiz = QuizSession(deck, path, store, n=None, types={"typed"}, seed=2, time_limit_s=None)
+    while not quiz.finished:
+        item_id = quiz.current.item.item_id
+        quiz.answer("nope" if item_id == "who" else RIGHT[item_id])
+    assert (quiz.results().score, quiz.results().total) == (2, 3)
+    retry = quiz.retry_missed(quiz.results())
+    retry.answer(RIGHT["who"])
+    assert retry.finished
+    results = retry.results()
+    assert (results.score, results.total, results.retry, results.ended_early) == (1, 1, True, False)
+    assert [(q.score, q.total, q.retry) for q in store.quizzes(path)] == [(2, 3, False), (1, 1, True)]
+    # Home and ``stats --json`` show the deck's last quiz: 2/3, not the retry's 1/1.
+    assert deck_summary(deck, path, store, NOW).last_score == pytest.approx(2 / 3)
 
 
 def test_update_schedule_records_reviews(deck, store, tmp_path):

@@ -147,3 +147,19 @@ def test_cli_stats_with_no_history(tmp_path):
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["reviews"] == 0 and payload["decks"][0]["accuracy"] is None
+
+
+def test_cli_stats_json_last_score_is_the_quizs_not_the_retrys(studied):
+    decks_dir, data, geo, empty = studied
+    with ReviewStore.open(data) as store:  # the studied quiz got 1 of 2; its retry gets the miss right
+        assert len(store.quizzes(geo)) == 1
+        original = QuizSession(load_deck(geo), geo, store, n=None, types={"typed"}, seed=0, time_limit_s=None)
+        while not original.finished:
+            original.answer("Lima")
+        retry = original.retry_missed()
+        retry.answer("1535")
+        assert (retry.results().score, retry.results().total) == (1, 1)
+    result = CliRunner().invoke(app, ["stats", str(geo), "--json", "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    [deck] = json.loads(result.stdout)["decks"]
+    assert deck["last_score"] == 0.5  # not 1.0

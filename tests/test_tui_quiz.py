@@ -59,15 +59,15 @@ async def test_quiz_results_and_retry_of_the_misses(tmp_path):
         for _ in range(2):
             await answer_question(pilot, retry, {})
         assert isinstance(app.screen, ResultsScreen)
-        assert "Score 2/2" in screen_text(app)
+        assert "Retry of the misses · Score 2/2" in screen_text(app)
         assert "No misses" in screen_text(app)
         await pilot.press("q")
         await settle(pilot)
-        # Back home, the deck's last score is the retry's.
-        assert "100%" in str(app.screen.query_one("#decks").get_row_at(0)[4])
+        # Back home, the deck's last score is the quiz's 4/6, not the retry's 2/2.
+        assert str(app.screen.query_one("#decks").get_row_at(0)[4]) == "67%"
     with ReviewStore.open(tmp_path / "data") as store:
         quizzes = store.quizzes()
-        assert [(q.score, q.total) for q in quizzes] == [(4, 6), (2, 2)]
+        assert [(q.score, q.total, q.retry) for q in quizzes] == [(4, 6, False), (2, 2, True)]
         assert store.reviews() == []  # a quiz changes no schedule unless asked
 
 
@@ -100,12 +100,21 @@ async def test_a_question_left_unanswered_past_the_time_limit_is_missed(tmp_path
         assert results.results.score == 0 and results.results.misses[0].given is None
 
 
-async def test_ending_a_quiz_early_scores_what_was_answered(tmp_path):
-    app = make_app(tmp_path, mode="quiz", types={"true_false", "multiple_choice"})
+async def test_ending_a_quiz_early_counts_the_unanswered_and_says_so(tmp_path):
+    app = make_app(tmp_path, mode="quiz")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        total = app.screen.session.total
+        assert total > 2
         await answer_question(pilot, app.screen, {})
-        await pilot.press("q")
+        await answer_question(pilot, app.screen, {})
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        assert app.screen.results.total == 1
+        text = screen_text(app)
+        # Not "Score 2/2 (100%)": the questions never answered count.
+        assert f"Score 2/{total}" in text and "(100%)" not in text
+        assert f"Ended early: 2 of {total} answered" in text
+        await pilot.press("q")
+        await settle(pilot)
+        assert str(app.screen.query_one("#decks").get_row_at(0)[4]) == f"{2 / total:.0%}"

@@ -95,3 +95,89 @@ def test_stats_snapshot(tmp_path, snap_compare):
         await settle(pilot)
 
     assert snap_compare(make_app(tmp_path, deck=deck_path), terminal_size=SIZE, run_before=run_before)
+
+
+def _history(tmp_path):  # type: ignore[no-untyped-def]
+    """The fixture deck with a few weeks of reviews, so the stats have something to show."""
+    deck_path = copy_deck(tmp_path)
+    deck = load_deck(deck_path)
+    scheduler = make_scheduler(fuzz=False)
+    with ReviewStore.open(tmp_path / "data") as store:
+        for days_ago, count in ((20, 3), (13, 6), (6, 2), (1, 5), (0, 4)):
+            moment = FIXED_NOW - dt.timedelta(days=days_ago)
+            for item in deck.study_items()[:count]:
+                review_item(store, scheduler, deck_path, item, 3 if days_ago % 2 == 0 else 1, now=moment,
+                            response="x", correct=days_ago % 2 == 0, duration_ms=4000)
+    return deck_path
+
+
+def test_stats_due_tab_snapshot(tmp_path, snap_compare):
+    # Weekly dates under their days' bars, whole-number counts, and the keys to switch tabs and decks.
+    deck_path = _history(tmp_path)
+    deck = load_deck(deck_path)
+    with ReviewStore.open(tmp_path / "data") as store:  # a few cards known well: due days or weeks from now
+        for days_ago, item in zip((0, 3, 6), deck.study_items()[3:]):  # Easy on a new card: due in 8 days
+            moment = FIXED_NOW - dt.timedelta(days=days_ago)
+            review_item(store, make_scheduler(fuzz=False), deck_path, item, 4, now=moment, response="x",
+                        correct=True, duration_ms=3000)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("left")  # from Overview round to Due
+        await settle(pilot)
+
+    assert snap_compare(make_app(tmp_path, deck=deck_path), terminal_size=SIZE, run_before=run_before)
+
+
+def test_stats_without_history_snapshot(tmp_path, snap_compare):
+    # No reviews yet: the accuracy tab says so instead of drawing an empty −1…1 axis.
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("right")
+        await settle(pilot)
+
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, run_before=run_before)
+
+
+def test_results_of_a_quiz_ended_early_snapshot(tmp_path, snap_compare, monkeypatch):
+    # Two of six answered (one right, one left empty), then Escape: 1/6, "ended early", the skip shown as such.
+    monkeypatch.setattr(quiz_module, "time", types.SimpleNamespace(monotonic=lambda: 100.0))
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        screen = pilot.app.screen
+        for answer_right in (True, False):
+            item = screen.session.current.item
+            card = item.card
+            if not answer_right:
+                if card.type in ("typed", "cloze"):
+                    await pilot.press("enter")  # nothing typed: skipped
+                elif card.type == "flashcard":
+                    await pilot.press("space", "n")
+                elif card.type == "true_false":
+                    await pilot.press("f" if card.answer else "t")
+                else:
+                    choices = screen.query_one("#question").choices
+                    await pilot.press(str(next(i for i, c in enumerate(choices) if c != card.answer) + 1))
+            elif card.type == "flashcard":
+                await pilot.press("space", "y")
+            elif card.type == "multiple_choice":
+                await pilot.press(str(screen.query_one("#question").choices.index(card.answer) + 1))
+            elif card.type == "true_false":
+                await pilot.press("t" if card.answer else "f")
+            else:
+                answer = card.answer if card.type == "typed" else card.answers_for(item.cloze_index)[0]
+                screen.query_one("#question-input").value = answer
+                await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+
+    assert snap_compare(make_app(tmp_path, mode="quiz", types={"typed", "cloze"}), terminal_size=SIZE,
+                        run_before=run_before)

@@ -99,8 +99,14 @@ class QuizRecord:
     started_at: float
     finished_at: float
     score: int
-    total: int
+    total: int  # questions in the quiz, answered or not
     seconds: float
+    retry: bool = False  # a retry of another quiz's misses
+    answered: int | None = None  # questions answered before the quiz was ended; None: all of them
+
+    @property
+    def ended_early(self) -> bool:
+        return self.answered is not None and self.answered < self.total
 
 
 def _enable_wal(connection: sqlite3.Connection) -> None:
@@ -383,13 +389,20 @@ class ReviewStore:
         total: int,
         seconds: float,
         answers: Iterable[QuizAnswerRow],
+        retry: bool = False,
+        answered: int | None = None,
     ) -> int:
-        """Store a finished quiz with one row per question; returns its id."""
+        """Store a quiz with one row per question answered; returns its id.
+
+        ``total`` counts every question of the quiz; ``answered`` says how many were answered
+        when it was ended early (None: all); ``retry`` marks a retry of another quiz's misses.
+        """
         with self._transaction():
             cursor = self.connection.execute(
-                "INSERT INTO quiz_results (deck_path, started_at, finished_at, score, total, seconds)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (deck_key(deck_path), timestamp(started_at), timestamp(finished_at), score, total, seconds),
+                "INSERT INTO quiz_results (deck_path, started_at, finished_at, score, total, seconds, retry, answered)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (deck_key(deck_path), timestamp(started_at), timestamp(finished_at), score, total, seconds,
+                 int(retry), answered),
             )
             quiz_id = int(cursor.lastrowid)
             self.connection.executemany(
@@ -403,20 +416,28 @@ class ReviewStore:
             )
         return quiz_id
 
+    _QUIZ_COLUMNS = "id, deck_path, started_at, finished_at, score, total, seconds, retry, answered"
+
+    @staticmethod
+    def _quiz_record(row: tuple[object, ...]) -> QuizRecord:
+        *head, retry, answered = row
+        return QuizRecord(*head, retry=bool(retry), answered=answered)  # type: ignore[arg-type]
+
     def quizzes(self, deck_path: Path | str | None = None) -> list[QuizRecord]:
         where, params = self._deck_filter(deck_path)
-        query = "SELECT id, deck_path, started_at, finished_at, score, total, seconds FROM quiz_results"
+        query = f"SELECT {self._QUIZ_COLUMNS} FROM quiz_results"
         if where:
             query += " WHERE " + " AND ".join(where)
-        return [QuizRecord(*row) for row in self.connection.execute(query + " ORDER BY finished_at, id", params)]
+        return [self._quiz_record(row) for row in self.connection.execute(query + " ORDER BY finished_at, id", params)]
 
     def last_quiz(self, deck_path: Path | str) -> QuizRecord | None:
+        """The deck's last quiz, retries of misses left out (2/2 on a retry is not the deck's score)."""
         row = self.connection.execute(
-            "SELECT id, deck_path, started_at, finished_at, score, total, seconds FROM quiz_results"
-            " WHERE deck_path = ? ORDER BY finished_at DESC, id DESC LIMIT 1",
+            f"SELECT {self._QUIZ_COLUMNS} FROM quiz_results"
+            " WHERE deck_path = ? AND retry = 0 ORDER BY finished_at DESC, id DESC LIMIT 1",
             (deck_key(deck_path),),
         ).fetchone()
-        return QuizRecord(*row) if row else None
+        return self._quiz_record(row) if row else None
 
     def quiz_answers(self, quiz_id: int) -> list[QuizAnswerRow]:
         rows = self.connection.execute(

@@ -144,6 +144,12 @@ MIGRATIONS: list[str] = [
         WHERE deck_path = OLD.deck_path AND bucket = CAST(OLD.reviewed_at / 900 AS INTEGER) AND kind = OLD.kind;
     END;
     """,
+    # 5: a quiz result says whether it was a retry of another quiz's misses (retries are not the
+    # deck's "last quiz" score) and how many of its questions were answered before it was ended.
+    """
+    ALTER TABLE quiz_results ADD COLUMN retry INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE quiz_results ADD COLUMN answered INTEGER;
+    """,
 ]
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -4,13 +4,16 @@ Grading is forgiving about form and strict about content:
 
 * case, accents, punctuation, extra spaces and a leading article (a/an/the)
   never matter;
-* every accepted answer counts (the card's ``accept:`` list and the fact's
-  alias cluster);
+* every accepted answer counts, exactly (the card's ``accept:`` list and the
+  fact's alias cluster: its canonical name and every alias);
 * dates count in any equivalent form ("19 March 2024", "2024-03-19",
   "March 19th, 2024"), at the precision the expected answer has
   (expected "2023-11" accepts "November 2023");
 * numbers count in any equivalent form ("3800", "3,800", "3.8 thousand",
   "three thousand eight hundred");
+* an amount counts with or without its unit and its rate ("500", "$500" and
+  "500 dollars" answer "500 dollars a month"), but a different unit or rate
+  does not ("500 euros", "500 dollars a year");
 * a small typo is accepted, with a budget that grows with the answer's length,
   unless the typo'd answer is at least as close to another answer of the deck
   (typing "Austria" for "Australia" must not pass when both are in the deck),
@@ -182,7 +185,87 @@ def parse_number(text: str) -> float | None:
 def _same_number(given: str, expected: str) -> bool:
     want = parse_number(expected)
     got = parse_number(given)
-    return want is not None and got is not None and abs(want - got) < 1e-9 * max(1.0, abs(want))
+    return want is not None and got is not None and _equal_values(want, got)
+
+
+def _equal_values(want: float, got: float) -> bool:
+    return abs(want - got) < 1e-9 * max(1.0, abs(want))
+
+
+# --- amounts: a number with a unit and a rate per period ------------------------------------------
+
+#: Words that say "per <period>" before a period word ("a month", "per year", "every week").
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+_PERIODS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
+            "year": "year", "annum": "year"}
+_PERIOD_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+                   "annually": "year"}
+_CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee",
+                   "₩": "won"}
+#: Short unit forms and the word they stand for (compared in singular form).
+_UNIT_SYNONYMS = {"usd": "dollar", "eur": "euro", "gbp": "pound", "%": "percent", "kg": "kilogram", "km": "kilometre",
+                  "kilometer": "kilometre", "m": "metre", "meter": "metre", "cm": "centimetre",
+                  "centimeter": "centimetre", "mm": "millimetre", "g": "gram", "lb": "pound", "mi": "mile",
+                  "ft": "foot", "feet": "foot", "yr": "year", "hr": "hour", "min": "minute", "sec": "second",
+                  "people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+class Amount(BaseModel):
+    """A number with an optional unit and rate: "500 dollars a month" is (500, "dollar", "month")."""
+
+    value: float
+    unit: str | None = None
+    period: str | None = None
+
+
+def _unit_word(word: str) -> str:
+    """A unit word in one comparable form: singular, long name ("kg" and "kilograms" are "kilogram")."""
+    word = _UNIT_SYNONYMS.get(word, word)
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        word = word[:-2]
+    elif word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return _UNIT_SYNONYMS.get(word, word)
+
+
+@lru_cache(maxsize=4096)
+def parse_amount(text: str) -> Amount | None:
+    """"500 dollars a month", "$500/month", "7 kg", "3.8 million people" as an :class:`Amount`, else None."""
+    folded = unicodedata.normalize("NFKC", text).casefold().strip().rstrip(".")
+    unit: str | None = None
+    for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True):
+        if folded.startswith(sign):
+            unit, folded = _CURRENCY_SIGNS[sign], folded[len(sign):].strip()
+            break
+    folded = re.sub(r"(\d)(%|[a-z]+\b)", r"\1 \2", folded)  # "7kg", "5%" → "7 kg", "5 %"
+    words = folded.replace("/", " per ").split()
+    period: str | None = None
+    if words and words[-1] in _PERIOD_ADVERBS:
+        period, words = _PERIOD_ADVERBS[words[-1]], words[:-1]
+    elif len(words) >= 2 and words[-2] in _RATE_WORDS and _unit_word(words[-1]) in _PERIODS:
+        period, words = _PERIODS[_unit_word(words[-1])], words[:-2]
+    # The longest leading run of words that reads as a number is the value; the rest is the unit.
+    for end in range(len(words), 0, -1):
+        value = parse_number(" ".join(words[:end]))
+        if value is not None:
+            rest = [_unit_word(word) for word in words[end:]]
+            if rest and unit is not None:  # "$500 dollars": one unit only
+                return None
+            return Amount(value=value, unit=" ".join(rest) or unit, period=period)
+    return None
+
+
+def _same_amount(given: str, expected: str) -> bool:
+    """The same value; the unit and the rate may be left out, but not changed (nor added to a bare number)."""
+    want = parse_amount(expected)
+    got = parse_amount(given)
+    if want is None or got is None or not _equal_values(want.value, got.value):
+        return False
+    if got.unit is not None and got.unit != want.unit:
+        return False
+    return got.period is None or got.period == want.period
 
 
 # --- grading ------------------------------------------------------------------------------------
@@ -231,6 +314,8 @@ def grade_answer(
             return verdict(True, True, answer, "equivalent date", GOOD)
         if (kind == "number" or parse_number(answer) is not None) and _same_number(given, answer):
             return verdict(True, True, answer, "equivalent number", GOOD)
+        if kind in ("number", "other") and _same_amount(given, answer):
+            return verdict(True, True, answer, "same amount", GOOD)
 
     # The closest accepted answer within its typo budget, digits untouched.
     best: tuple[int, str, str] | None = None
@@ -300,18 +385,32 @@ def expected_answers(item: StudyItem) -> list[str]:
     """The accepted answers of a typed or cloze item, canonical first."""
     card = item.card
     if isinstance(card, TypedCard):
-        return card.accepted_answers()
+        return _with_fact_names(card.accepted_answers(), card)
     if isinstance(card, ClozeCard):
         parts = card.answers_for(item.cloze_index or card.indices()[0])
         answers = [" ".join(parts)]
-        if len(parts) == 1 and card.provenance and card.provenance.fact:
-            answers += card.provenance.fact.aliases
+        if len(parts) == 1:
+            answers = _with_fact_names(answers, card)
         return answers
     if isinstance(card, MultipleChoiceCard):
         return [card.answer]
     if isinstance(card, TrueFalseCard):
         return ["true" if card.answer else "false"]
     return [card.back]
+
+
+def _with_fact_names(answers: list[str], card: TypedCard | ClozeCard) -> list[str]:
+    """The answers plus every name of the fact the card tests: its cluster's canonical name and aliases.
+
+    A blank on "Ri Il Kyu" in a fact whose canonical name is "Ri Il-gyu" takes both, exactly.
+    """
+    fact = card.provenance.fact if card.provenance else None
+    if fact is None:
+        return answers
+    names = [*fact.aliases]
+    if fact.canonical and fact.kind not in ("date", "number"):  # those canonicals are values, graded as such
+        names.insert(0, fact.canonical)
+    return list(dict.fromkeys([*answers, *(name for name in names if name.strip())]))
 
 
 class DeckAnswers:

@@ -53,8 +53,10 @@ class QuizResults(BaseModel):
     deck_title: str
     deck_path: str
     score: int
-    total: int
+    total: int  # every question of the quiz: ended early, the unanswered count as not right
     seconds: float
+    answered: int = 0  # questions answered before the quiz ended
+    retry: bool = False  # a retry of another quiz's misses: its own result, not the deck's score
     by_kind: dict[str, KindScore] = Field(default_factory=dict)
     misses: list[Miss] = Field(default_factory=list)
     missed_item_ids: list[str] = Field(default_factory=list)
@@ -63,6 +65,10 @@ class QuizResults(BaseModel):
     @property
     def fraction(self) -> float:
         return self.score / self.total if self.total else 0.0
+
+    @property
+    def ended_early(self) -> bool:
+        return self.answered < self.total
 
 
 def item_prompt(item: StudyItem) -> str:
@@ -90,8 +96,10 @@ class QuizSession:
         settings: Settings | None = None,
         items: list[StudyItem] | None = None,
         clock: Callable[[], datetime] | None = None,
+        retry: bool = False,
     ):
         self.deck = deck
+        self.retry = retry
         self.deck_path = Path(deck_path)
         self.store = store
         self.seed = seed if seed is not None else random.randrange(2**31)
@@ -220,7 +228,7 @@ class QuizSession:
     # --- results ---------------------------------------------------------------------------------
 
     def finish(self) -> QuizResults:
-        """Score the questions answered so far and store the result (once).
+        """Score the quiz and store the result (once); ended early, the questions not answered are not right.
 
         When the database refuses the result, the score still stands: the error is kept in
         :attr:`save_error` for the UI to report, and the next call tries to store it again.
@@ -232,7 +240,8 @@ class QuizSession:
                 self._results.quiz_id = self.store.save_quiz(
                     self.deck_path, started_at=self.started_at, finished_at=self._finished_at,
                     score=self._results.score, total=self._results.total, seconds=self._results.seconds,
-                    answers=self._rows,
+                    answers=self._rows, retry=self.retry,
+                    answered=self._results.answered if self._results.ended_early else None,
                 )
                 self.save_error = None
             except StorageError as exc:
@@ -264,8 +273,8 @@ class QuizSession:
         seconds = round(time.monotonic() - self._monotonic_start, 3)
         return QuizResults(
             deck_title=self.deck.title, deck_path=str(self.deck_path), score=sum(1 for row in rows if row.correct),
-            total=len(rows), seconds=seconds, by_kind=by_kind, misses=misses,
-            missed_item_ids=[m.item_id for m in misses],
+            total=self.total, answered=len(rows), retry=self.retry, seconds=seconds, by_kind=by_kind,
+            misses=misses, missed_item_ids=[m.item_id for m in misses],
         )
 
     def results(self) -> QuizResults:
@@ -279,7 +288,7 @@ class QuizSession:
         return QuizSession(
             self.deck, self.deck_path, self.store, n=None, types=None, seed=self.seed + 1,
             time_limit_s=self.time_limit_s, update_schedule=self.update_schedule, settings=self.settings,
-            items=items, clock=self._clock,
+            items=items, clock=self._clock, retry=True,
         )
 
 

@@ -35,6 +35,7 @@ class Settings(BaseModel):
         default=20.0, ge=0, description="Learning items due this soon are shown now rather than left waiting (as Anki)."
     )
     enable_fuzzing: bool = True
+    theme: str | None = Field(default=None, description="The app's colour theme, as last chosen with ctrl+t.")
 
 
 def settings_path(data_dir: Path | str | None = None) -> Path:

@@ -9,6 +9,7 @@ when they first need them, so the first screen paints fast.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from quizapp.study.scheduling import Settings
 
 MODES = ("home", "study", "quiz")
+#: The app's settings file in the data dir (scheduling.SETTINGS_FILE; read here without importing fsrs).
+SETTINGS_FILE = "settings.json"
+THEMES = ("textual-dark", "textual-light")
 
 
 class QuizApp(App[None]):
@@ -122,9 +126,23 @@ class QuizApp(App[None]):
 
     # -- lifecycle ----------------------------------------------------------------------------
 
+    def saved_theme(self) -> str | None:
+        """The theme last chosen with ctrl+t, from the settings file (None when there is none to use)."""
+        from quizapp.paths import data_dir
+
+        try:
+            saved = json.loads((data_dir(self.data_dir) / SETTINGS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # no settings yet, or unreadable: the default theme
+            return None
+        theme = saved.get("theme") if isinstance(saved, dict) else None
+        return theme if theme in THEMES else None
+
     def on_mount(self) -> None:
         from quizapp.tui.screens.home import HomeScreen
 
+        theme = self.saved_theme()
+        if theme is not None:
+            self.theme = theme
         self.push_screen(HomeScreen())
         if self.start_mode != "home" and self.deck_paths:
             self.call_after_refresh(self._open_start_screen)
@@ -192,6 +210,21 @@ class QuizApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+        self.remember_theme(self.theme)
+
+    def remember_theme(self, theme: str) -> None:
+        """Keep the theme in the settings file, so the next start uses it; the other settings stay as they are."""
+        from quizapp.errors import QuizappError
+        from quizapp.study.scheduling import load_settings, save_settings
+
+        try:
+            settings = load_settings(self.data_dir).model_copy(update={"theme": theme})
+            save_settings(settings, self.data_dir)
+        except (QuizappError, OSError) as exc:  # the theme still changes, for this run
+            self.notify(f"The theme is not remembered: {exc}", severity="warning", timeout=10, markup=False)
+            return
+        if self._settings is not None:
+            self._settings = settings
 
 
 def run_app(

@@ -37,9 +37,11 @@ class BrowseScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "Search"),
         Binding("e", "edit", "Edit in $EDITOR"),
-        Binding("r", "reload", "Reload", show=False),
+        Binding("r", "reload", "Reload"),
         Binding("q", "close", "Back"),
+        # In the search box Escape clears the search and goes back to the list; elsewhere it leaves.
         Binding("escape", "close", "Back", show=False),
+        Binding("escape", "end_search", "Clear search", priority=True),
     ]
 
     def __init__(self, deck_path: Path) -> None:
@@ -129,6 +131,24 @@ class BrowseScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.query_one("#card-search", Input).focus()
+
+    def _searching(self) -> bool:
+        return self.focused is not None and self.focused.id == "card-search"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "end_search":
+            return self._searching()
+        if action == "search":
+            return not self._searching()
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_end_search(self) -> None:
+        box = self.query_one("#card-search", Input)
+        box.value = ""
+        self.query_one("#cards", DataTable).focus()
 
     @on(Input.Changed, "#card-search")
     def _search_changed(self) -> None:

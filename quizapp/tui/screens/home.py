@@ -77,11 +77,12 @@ class HomeScreen(Screen[None]):
         Binding("i", "import_deck", "Import"),
         Binding("x", "export_deck", "Export"),
         Binding("slash", "filter", "Filter"),
-        Binding("r", "reload", "Reload", show=False),
-        # Not in the footer: with Export it would push Quit off an 80-column screen (ctrl+t is in docs/app.md).
-        Binding("ctrl+t", "app.toggle_theme", "Theme", show=False),
+        Binding("r", "reload", "Reload"),
+        # ctrl+t (theme) and ctrl+q (quit) work on every screen (the app binds them): no room here.
         Binding("q", "app.quit", "Quit"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("escape", "clear_filter", "Clear filter"),
+        # Down in the filter box goes to the list (priority: the box would take it to scroll itself).
+        Binding("down", "to_list", "To the list", key_display="↓", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -215,9 +216,6 @@ class HomeScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------------
 
     def action_study(self) -> None:
-        if self.focused is self.query_one("#deck-filter", Input):
-            self._filter_done()
-            return
         if row := self._usable_row():
             self.app.open_study(row.path)  # type: ignore[attr-defined]
 
@@ -279,6 +277,26 @@ class HomeScreen(Screen[None]):
         box.disabled = False
         box.remove_class("hidden")
         box.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        filtering = self.focused is not None and self.focused.id == "deck-filter"
+        if action == "to_list":
+            return filtering
+        if action in ("study", "filter"):  # in the filter box, Enter (like Down) goes to the list
+            return not filtering
+        if action == "clear_filter":  # while the filter box is open
+            return not self.query_one("#deck-filter", Input).disabled
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    def action_to_list(self) -> None:
+        self.query_one("#decks", DataTable).focus()
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#deck-filter", Input)

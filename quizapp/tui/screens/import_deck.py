@@ -10,18 +10,21 @@ import shutil
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Footer, Input, Label, Static
 
 
 class ImportDeckScreen(ModalScreen[Path | None]):
     """Asks for a deck file; dismisses with the imported copy's path, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("enter", "import_file", "Import", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog"):
@@ -29,14 +32,15 @@ class ImportDeckScreen(ModalScreen[Path | None]):
             yield Input(placeholder="path/to/deck.yaml or .apkg or .csv", id="import-path")
             yield Checkbox("Also import Anki's review history", id="import-history", compact=True)
             yield Static("Enter imports · Escape cancels", id="import-message", classes="hint")
+        # The dialog's own keys, over the home screen's footer.
+        yield Footer(compact=True)
 
-    @on(Input.Submitted, "#import-path")
-    def _submitted(self, event: Input.Submitted) -> None:
+    def action_import_file(self) -> None:
         from quizapp.deck.yaml_io import load_deck
         from quizapp.errors import DeckError
 
         message = self.query_one("#import-message", Static)
-        source = Path(event.value.strip()).expanduser()
+        source = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
         if not source.is_file():
             message.update(Text.assemble(("No such file: ", "bold red"), str(source)))
             return

@@ -53,6 +53,7 @@ class InboxScreen(Screen[Path | None]):
         self.deck = deck
         self.cards = list(deck.cards)
         self.status = [PENDING] * len(self.cards)
+        self.edited: set[int] = set()  # cards changed in the editor
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -130,6 +131,7 @@ class InboxScreen(Screen[Path | None]):
         def edited(card: object | None) -> None:
             if card is not None:
                 self.cards[index] = card  # type: ignore[assignment]
+                self.edited.add(index)
                 self.status[index] = ACCEPTED
                 self._refresh_row(index)
 
@@ -157,7 +159,25 @@ class InboxScreen(Screen[Path | None]):
         self.dismiss(path)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        """Leave without writing; asks first when that would throw decisions or edits away."""
+        from quizapp.tui.screens.confirm import ConfirmScreen
+
+        decided = sum(status != PENDING for status in self.status)
+        if not decided and not self.edited:
+            self.dismiss(None)
+            return
+        parts = []
+        if decided:
+            parts.append(f"{decided} accepted or rejected")
+        if self.edited:
+            parts.append(f"{len(self.edited)} edited")
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        detail = f"{' and '.join(parts)} of {len(self.cards)}; w writes the accepted ones to your deck folder."
+        self.app.push_screen(ConfirmScreen("Discard these cards without writing them?", detail), answered)
 
 
 class CardEditor(ModalScreen[object | None]):
@@ -182,6 +202,8 @@ class CardEditor(ModalScreen[object | None]):
             yield Label("Edit the card · ctrl+s saves · Escape cancels")
             yield TextArea(text, language=None, id="card-yaml", soft_wrap=True)
             yield Static(id="card-error")
+        # The editor's own keys, over the inbox's footer.
+        yield Footer(compact=True)
 
     def action_save(self) -> None:
         from quizapp.deck.yaml_io import parse_deck

@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.study.quiz import QuizSession
 
 
+END_KEYS = Binding.Group("End quiz")
+
+
 class QuizScreen(Screen[None]):
     """Asks the quiz's questions one after another, then shows the results."""
 
@@ -34,7 +37,9 @@ class QuizScreen(Screen[None]):
         Binding("y", "knew(1)", "Knew it"),
         Binding("n", "knew(0)", "Didn't"),
         Binding("enter", "next", "Next"),
-        Binding("escape,q", "end", "End quiz", key_display="esc"),
+        # q is typed into an answer box: then the footer shows only Escape (see study.END_KEYS).
+        Binding("q", "end", "End quiz", group=END_KEYS),
+        Binding("escape", "end", "End quiz", key_display="esc", group=END_KEYS),
     ]
 
     #: "ask", "self-grade" (flashcard back shown, did you know it?), "answered" or "done".
@@ -202,8 +207,9 @@ class QuizScreen(Screen[None]):
         duration_ms = int((time.monotonic() - self.shown_at) * 1000)
         from quizapp.errors import QuizappError
 
+        skipped = isinstance(response, str) and not response.strip()
         try:
-            if isinstance(response, str) and not response.strip():
+            if skipped:
                 session.skip(duration_ms)  # an empty answer is "I don't know"
                 grade = None
             else:
@@ -215,7 +221,7 @@ class QuizScreen(Screen[None]):
         view = self.query_one(QuestionView)
         view.freeze(response)
         if question.item.card.type != "flashcard":
-            self.query_one(AnswerFeedback).show(question.item, grade, typed=view.takes_text)
+            self.query_one(AnswerFeedback).show(question.item, grade, typed=view.takes_text, skipped=skipped)
         self.query_one("#quiz-count", Label).update(f"{session.index}/{session.total} · {session.score} right")
         self.set_focus(None)
         self.phase = "answered"

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, SelectionList, Static
+from textual.widgets import Checkbox, Footer, Input, Label, SelectionList, Static
 
 QUIZ_TYPES = [
     ("Multiple choice", "multiple_choice"),
@@ -60,6 +60,8 @@ class QuizOptionsScreen(ModalScreen[QuizOptions | None]):
             )
             yield Checkbox("Count answers as study reviews", id="quiz-schedule", compact=True)
             yield Static("Enter starts · Escape cancels", id="quiz-options-message", classes="hint")
+        # The dialog's own keys, over the home screen's footer.
+        yield Footer(compact=True)
 
     def action_start(self) -> None:
         message = self.query_one("#quiz-options-message", Static)

@@ -20,6 +20,20 @@ def format_seconds(seconds: float) -> str:
     return f"{minutes}m {secs:02d}s" if minutes else f"{secs}s"
 
 
+def score_line(results: QuizResults) -> Text:
+    """"Score 2/10 (20%)", saying when the quiz was ended early or was a retry of misses."""
+    fraction = results.fraction
+    line = Text.assemble(
+        ("Retry of the misses · " if results.retry else "", "bold"),
+        ("Score ", "bold"), (f"{results.score}/{results.total}", "bold green" if fraction >= 0.8 else "bold"),
+        f"  ({fraction:.0%})   ", ("Time ", "bold"), format_seconds(results.seconds),
+    )
+    if results.ended_early:
+        line.append(f"\nEnded early: {results.answered} of {results.total} answered, the rest count as not right.",
+                    style="yellow")
+    return line
+
+
 class ResultsScreen(Screen[None]):
     """The end of a quiz."""
 
@@ -39,12 +53,7 @@ class ResultsScreen(Screen[None]):
         results = self.results
         yield Header()
         with VerticalScroll(id="results-body"):
-            fraction = results.score / results.total if results.total else 0.0
-            summary = Text.assemble(
-                ("Score ", "bold"), (f"{results.score}/{results.total}", "bold green" if fraction >= 0.8 else "bold"),
-                f"  ({fraction:.0%})   ", ("Time ", "bold"), format_seconds(results.seconds),
-            )
-            yield Static(summary, id="results-score")
+            yield Static(score_line(results), id="results-score")
             kinds: DataTable[object] = DataTable(id="results-kinds", cursor_type="none", show_cursor=False)
             kinds.add_columns("Fact kind", "Right", "Wrong")
             for kind, score in sorted(results.by_kind.items()):
@@ -59,7 +68,10 @@ class ResultsScreen(Screen[None]):
                     line.append("\n  answer: ", style="dim")
                     line.append(miss.expected, style="green")
                     line.append("  you: ", style="dim")
-                    line.append(miss.given if miss.given else "—", style="red")
+                    if miss.given:
+                        line.append(miss.given, style="red")
+                    else:  # an empty answer, or the time ran out
+                        line.append("no answer", style="yellow")
                     yield Static(line, classes="miss")
             else:
                 yield Static("No misses. Well done!", classes="section-title")

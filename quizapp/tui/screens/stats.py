@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane, Tabs
 from textual_plotext import PlotextPlot
 
 from quizapp.tui.widgets.heatmap import Heatmap
@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.study.stats import Activity, Stats
 
 ALL_DECKS = "__all__"
+#: The tabs in order, for ←/→ from anywhere on the screen.
+TAB_IDS = ("tab-overview", "tab-accuracy", "tab-retention", "tab-due")
+#: The due chart labels every week, under the bar of that day.
+DUE_LABEL_EVERY = 7
 
 
 def format_duration(seconds: float) -> str:
@@ -37,8 +41,12 @@ class StatsScreen(Screen[None]):
 
     BINDINGS = [
         Binding("d", "focus_decks", "Deck"),
+        Binding("a", "all_decks", "All decks"),
         Binding("q", "close", "Back"),
         Binding("escape", "close", "Back", show=False),
+        # Priority: the tab strip binds ←/→ itself but hides them from the footer; one entry shows both.
+        Binding("left", "switch_tab(-1)", "Tabs", key_display="←→", priority=True),
+        Binding("right", "switch_tab(1)", "Next tab", priority=True, show=False),
     ]
 
     def __init__(self, deck_paths: list[Path], selected: Path | None = None) -> None:
@@ -56,16 +64,26 @@ class StatsScreen(Screen[None]):
                 yield Heatmap(self.app.now().astimezone().date(), id="stats-heatmap")  # type: ignore[attr-defined]
             with TabPane("Accuracy", id="tab-accuracy"):
                 yield PlotextPlot(id="plot-accuracy")
+                yield Static(id="plot-accuracy-empty", classes="no-data hidden")
             with TabPane("Retention", id="tab-retention"):
                 yield PlotextPlot(id="plot-retention")
+                yield Static(id="plot-retention-empty", classes="no-data hidden")
             with TabPane("Due", id="tab-due"):
                 yield PlotextPlot(id="plot-due")
+                yield Static(id="plot-due-empty", classes="no-data hidden")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "stats"
-        self.query_one("#stats-tabs").focus()
+        # The tab strip has the keyboard first, so ←/→ work at once (the screen binds them too).
+        self.query_one("#stats-tabs").query_one(Tabs).focus()
+        # While the deck list is open the charts are hidden: nothing of them shows between its lines.
+        select = self.query_one("#stats-deck", Select)
+        self.watch(select, "expanded", self._deck_list_opened, init=False)
         self.collect()
+
+    def _deck_list_opened(self, expanded: bool) -> None:
+        self.query_one("#stats-tabs").visible = not expanded
 
     @work(thread=True, exclusive=True, group="stats")
     def collect(self) -> None:
@@ -98,6 +116,7 @@ class StatsScreen(Screen[None]):
 
     @on(Select.Changed, "#stats-deck")
     def _deck_changed(self, event: Select.Changed) -> None:
+        self.refresh_bindings()
         if self.stats is not None and isinstance(event.value, str):
             self.show(event.value)
 
@@ -124,19 +143,28 @@ class StatsScreen(Screen[None]):
         self._plot_due(activity)
 
     @contextmanager
-    def _redraw(self, plot_id: str, title: str) -> Iterator[Any]:
-        """The plotext figure of ``plot_id``, emptied and titled to draw on; shown again afterwards."""
-        plot = self.query_one(plot_id, PlotextPlot)
+    def _redraw(self, name: str, title: str, empty: str | None) -> Iterator[Any]:
+        """The plotext figure of ``plot-<name>``, emptied and titled to draw on; shown again afterwards.
+
+        With nothing to draw (``empty`` is the reason) the chart is hidden and the reason shown
+        instead: an empty plot would show a made-up −1…1 axis.
+        """
+        plot = self.query_one(f"#plot-{name}", PlotextPlot)
+        message = self.query_one(f"#plot-{name}-empty", Static)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
         plt.title(title)
+        plot.display = empty is None
+        message.set_class(empty is None, "hidden")
+        message.update(Text.assemble((title, "bold"), "\n\n", empty or ""))
         yield plt
         plot.refresh()
 
     def _plot_accuracy(self, activity: Activity) -> None:
-        with self._redraw("#plot-accuracy", "Accuracy per day (%)") as plt:
-            days = sorted(activity.accuracy_per_day)
+        days = sorted(activity.accuracy_per_day)
+        empty = None if days else "No graded answers yet: study a deck and come back."
+        with self._redraw("accuracy", "Accuracy per day (%)", empty) as plt:
             if days:
                 plt.plot(list(range(len(days))), [activity.accuracy_per_day[d] * 100 for d in days], marker="braille")
                 step = max(1, len(days) // 6)
@@ -144,20 +172,49 @@ class StatsScreen(Screen[None]):
                 plt.ylim(0, 100)
 
     def _plot_retention(self, activity: Activity) -> None:
-        with self._redraw("#plot-retention", "Retention by fact kind (%)") as plt:
-            kinds = sorted(activity.retention_by_kind)
+        kinds = sorted(activity.retention_by_kind)
+        empty = None if kinds else "No graded answers yet: study a deck and come back."
+        with self._redraw("retention", "Retention by fact kind (%)", empty) as plt:
             if kinds:
                 plt.bar(kinds, [activity.retention_by_kind[k] * 100 for k in kinds])
                 plt.ylim(0, 100)
 
     def _plot_due(self, activity: Activity) -> None:
-        with self._redraw("#plot-due", "Cards due in the next 30 days") as plt:
-            days = sorted(activity.due_per_day)
-            if days:
-                plt.bar([d.strftime("%d") for d in days], [activity.due_per_day[d] for d in days])
+        days = sorted(activity.due_per_day)
+        counts = [activity.due_per_day[d] for d in days]
+        empty = None if any(counts) else "No cards are due in the next 30 days."
+        with self._redraw("due", "Cards due in the next 30 days", empty) as plt:
+            if any(counts):
+                # Numbered days, not 30 text labels: plotext thins out crowded text labels and
+                # they drift off their bars; a weekly date sits right under its day's bar.
+                positions = list(range(len(days)))
+                plt.bar(positions, counts, width=0.6)
+                plt.xlim(-0.5, len(days) - 0.5)
+                ticks = positions[::DUE_LABEL_EVERY]
+                plt.xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
+                plt.yticks(*_whole_number_ticks(max(counts)))
 
     def action_focus_decks(self) -> None:
         self.query_one("#stats-deck", Select).focus()
 
+    def action_all_decks(self) -> None:
+        self.query_one("#stats-deck", Select).value = ALL_DECKS
+
+    def action_switch_tab(self, step: int) -> None:
+        tabs = self.query_one("#stats-tabs", TabbedContent)
+        index = TAB_IDS.index(tabs.active) if tabs.active in TAB_IDS else 0
+        tabs.active = TAB_IDS[(index + step) % len(TAB_IDS)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "all_decks":  # shown only when one deck is chosen
+            return self.query_one("#stats-deck", Select).value != ALL_DECKS
+        return True
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _whole_number_ticks(top: int) -> tuple[list[int], list[str]]:
+    """At most five whole-number ticks from 0 to ``top``: cards come in whole numbers, not 0.33."""
+    step = max(1, -(-top // 4))
+    ticks = list(range(0, top + 1, step))
+    return ticks, [str(t) for t in ticks]

@@ -29,6 +29,10 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Keys 1–4 pick a choice while asking and give a rating after answering.
 NUMBER_KEYS = [Binding(str(n), f"number({n})", str(n), show=False) for n in range(1, 5)]
 LETTER_KEYS = [Binding(letter, f"pick({i})", letter, show=False) for i, letter in enumerate("abcd")]
+#: q and u are typed into an answer box, so the footer (which leaves out keys the box takes) shows
+#: only Escape and ctrl+z while one has the keyboard, and every key of the group otherwise.
+END_KEYS = Binding.Group("End")
+UNDO_KEYS = Binding.Group("Undo")
 
 
 class StudyScreen(Screen[None]):
@@ -41,9 +45,10 @@ class StudyScreen(Screen[None]):
         Binding("t", "true_false(1)", "True"),
         Binding("f", "true_false(0)", "False"),
         Binding("enter", "accept", "Accept rating"),
-        Binding("u", "undo", "Undo"),
-        Binding("ctrl+z", "undo", "Undo", show=False),  # also while an answer box has the keyboard
-        Binding("escape,q", "end", "End", key_display="esc"),
+        Binding("u", "undo", "Undo", group=UNDO_KEYS),
+        Binding("ctrl+z", "undo", "Undo", group=UNDO_KEYS),  # also while an answer box has the keyboard
+        Binding("q", "end", "End", group=END_KEYS),
+        Binding("escape", "end", "End", key_display="esc", group=END_KEYS),
     ]
 
     #: "ask" (waiting for an answer), "rate" (answer shown, waiting for a rating) or "done".

@@ -30,10 +30,14 @@ def revealed_answer(item: StudyItem) -> str:
 class AnswerFeedback(Static):
     """Shown after answering; empty while a question is asked."""
 
-    def show(self, item: StudyItem, grade: Grade | None, *, typed: bool = False) -> None:
+    def show(self, item: StudyItem, grade: Grade | None, *, typed: bool = False, skipped: bool = False) -> None:
+        """The verdict; ``grade`` is None for a flashcard (self-judged) or, with ``skipped``, an empty answer."""
         parts: list[Text] = []
         card = item.card
-        if grade is None:  # a flashcard: the learner judges themself
+        if skipped:
+            parts.append(Text("– Skipped: no answer given", style="bold yellow"))
+            parts.append(Text.assemble(("Answer: ", "bold"), revealed_answer(item)))
+        elif grade is None:  # a flashcard: the learner judges themself
             parts.append(Text.assemble(("Answer: ", "bold"), revealed_answer(item)))
         else:
             verdict = Text("✔ Right" if grade.correct else "✘ Wrong", style="bold green" if grade.correct else "bold red")
@@ -55,7 +59,7 @@ class AnswerFeedback(Static):
             parts.append(Text.assemble(("Source: ", "bold"), (f"“{sentence}”", "italic")))
         self.update(Group(*parts))
         self.remove_class("hidden")
-        self.set_class(grade is not None and not grade.correct, "wrong")
+        self.set_class((grade is not None and not grade.correct) or skipped, "wrong")
         self.set_class(grade is not None and grade.correct, "right")
 
     def clear(self) -> None:

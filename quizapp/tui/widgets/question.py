@@ -12,6 +12,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quizapp.tui.widgets.answer_input import AnswerInput
+
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import StudyItem
 
@@ -73,7 +75,7 @@ class QuestionView(Vertical):
         yield Static(id="question-kind", classes="hint")
         yield Static(id="question-prompt")
         yield OptionList(id="question-choices", classes="hidden")
-        yield Input(placeholder="Your answer", id="question-input", classes="hidden")
+        yield AnswerInput(placeholder="Your answer", id="question-input", classes="hidden")
         yield Static(id="question-instructions", classes="hint")
 
     def show(self, item: StudyItem, choices: list[str] | None = None) -> None:
