@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from quizapp.tui.screens.browse import BrowseScreen
 from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.screens.export_deck import ExportDeckScreen
 from quizapp.tui.screens.generate import GenerateScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.import_deck import ImportDeckScreen
@@ -24,7 +25,7 @@ DOCS = Path(__file__).parent.parent / "docs" / "app.md"
 
 #: The docs table's row names and the screens they describe.
 SCREENS = {
-    "Home": HomeScreen, "Quiz options": QuizOptionsScreen, "Import": ImportDeckScreen, "Study": StudyScreen,
+    "Home": HomeScreen, "Quiz options": QuizOptionsScreen, "Import": ImportDeckScreen, "Export": ExportDeckScreen, "Study": StudyScreen,
     "Quiz": QuizScreen, "Results": ResultsScreen, "Browse": BrowseScreen, "Stats": StatsScreen,
     "Generate": GenerateScreen, "Inbox": InboxScreen, "Card editor": CardEditor, "Confirm": ConfirmScreen,
 }
@@ -89,7 +90,7 @@ async def test_dialogs_show_their_own_keys_not_the_home_screens(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "Browse" in footer(app) and "r Reload" in footer(app)
+        assert "Browse" in footer(app) and "x Export" in footer(app) and "q Quit" in footer(app)
         await pilot.press("z")
         await settle(pilot)
         assert isinstance(app.screen, QuizOptionsScreen)

@@ -5,18 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 
 class ExportDeckScreen(ModalScreen[Path | None]):
     """Asks where to write the deck (the suffix picks the format); dismisses with the file written, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("enter", "export_file", "Export", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
 
     def __init__(self, deck_path: Path, title: str) -> None:
         super().__init__()
@@ -30,13 +33,14 @@ class ExportDeckScreen(ModalScreen[Path | None]):
             yield Label(Text(f"Export {self.deck_title}: .apkg for Anki, .csv/.tsv for Anki's text import, .txt for Quizlet"))
             yield Input(value=str(Path.cwd() / f"{self.deck_path.stem}.apkg"), id="export-path")
             yield Static("Enter exports · Escape cancels", id="export-message", classes="hint")
+        # The dialog's own keys, over the home screen's footer.
+        yield Footer(compact=True)
 
-    @on(Input.Submitted, "#export-path")
-    def _submitted(self, event: Input.Submitted) -> None:
+    def action_export_file(self) -> None:
         from quizapp.interop.convert import EXPORT_SUFFIXES
 
         message = self.query_one("#export-message", Static)
-        target = Path(event.value.strip()).expanduser()
+        target = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
         if target.suffix.lower() not in EXPORT_SUFFIXES:
             message.update(Text.assemble(("Choose a file ending in ", "bold red"), ", ".join(EXPORT_SUFFIXES)))
             return
