@@ -5,24 +5,69 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from quizapp.tui.widgets.feedback import revealed_answer
 from quizapp.tui.widgets.question import prompt_of
 from quizapp.tui.widgets.ratings import RATING_NAMES
+from quizapp.wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import Deck, StudyItem
     from quizapp.storage.db import ItemState
 
+#: (heading, width, key) of the table's columns: 66 cells of text, 10 of padding, 2 of scrollbar = 78.
+COLUMNS = (("Type", 6, "type"), ("Question", 32, "question"), ("Answer", 14, "answer"), ("Due", 10, "due"),
+           ("Revs", 4, "reviews"))
+
 SHORT_TYPES = {"flashcard": "Flash", "typed": "Typed", "multiple_choice": "Choice", "true_false": "T/F", "cloze": "Cloze"}
+
+
+class BrowseRow(NamedTuple):
+    """One table row, made once in the worker: the cells and the text a search looks in."""
+
+    index: int
+    cells: tuple[object, ...]
+    searchable: str
+
+
+def fit(text: str, width: int) -> Text:
+    """One line of deck text cut to ``width`` terminal cells with an ellipsis (wide characters count double)."""
+    flat = " ".join(text.split())
+    if cell_len(flat) > width:
+        flat = set_cell_size(flat, width - 1).rstrip() + "…"
+    return Text(flat, no_wrap=True)  # deck text as written: its brackets are not markup
+
+
+def browse_row(index: int, item: StudyItem, state: ItemState | None, reviews: int) -> BrowseRow:
+    prompt, answer = prompt_of(item), revealed_answer(item)
+    due = "new" if state is None else dt.datetime.fromtimestamp(state.due).strftime("%Y-%m-%d")
+    widths = {key: width for _, width, key in COLUMNS}
+    cells = (SHORT_TYPES[item.card.type], fit(prompt, widths["question"]), fit(answer, widths["answer"]), due,
+             str(reviews))
+    return BrowseRow(index, cells, f"{prompt}\n{answer}".casefold())
+
+
+def card_text(item: StudyItem) -> Text:
+    """A card in full: its question, answer and choices, each wrapped to the width shown."""
+    card = item.card
+    text = Text(" ".join(prompt_of(item).split()), style="bold")
+    text.append("\n→ ")
+    text.append(revealed_answer(item), style="green")
+    choices = getattr(card, "choices", None)
+    if choices:
+        text.append("\nchoices: ", style="dim")
+        text.append(" · ".join(choices))
+    return text
 
 
 def run_editor(command: list[str]) -> int:
@@ -42,88 +87,133 @@ class BrowseScreen(Screen[None]):
         Binding("escape", "close", "Back", show=False),
     ]
 
+    #: Rows added to the table per step: the first step paints at once, the rest follow between key presses.
+    CHUNK = 500
+
     def __init__(self, deck_path: Path) -> None:
         super().__init__()
         self.deck_path = deck_path
         self.deck: Deck | None = None
         self.items: list[StudyItem] = []
-        # Read with the deck, not on every keystroke of a search.
+        # Read with the deck (in a worker), not on every keystroke of a search.
         self.states: dict[str, ItemState] = {}
         self.review_counts: dict[str, int] = {}
+        self.rows: list[BrowseRow] = []
+        self.shown: list[BrowseRow] = []  # the rows matching the search, in the table or about to be
+        self._fill_generation = 0
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="/ search questions and answers", id="card-search", compact=True)
         table: DataTable[object] = DataTable(id="cards", cursor_type="row", zebra_stripes=True)
-        table.add_column("Type", width=6, key="type")
-        table.add_column("Question", width=36, key="question")
-        table.add_column("Answer", width=14, key="answer")
-        table.add_column("Due", width=10, key="due")
-        table.add_column("Revs", width=4, key="reviews")
+        # 76 cells with the padding, and 2 for the scrollbar: the table fits 80 columns.
+        for label, width, key in COLUMNS:
+            table.add_column(label, width=width, key=key)
         yield table
-        yield Static(id="card-history")
+        with VerticalScroll(id="card-detail-box"):
+            yield Static("Reading the deck…", id="card-detail")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load()
 
-    def load(self, *, reload: bool = False) -> None:
-        self.deck = self.app.deck(self.deck_path, reload=reload)  # type: ignore[attr-defined]
-        self.sub_title = f"browse · {self.deck.title}"
-        self.items = self.deck.study_items()
-        store = self.app.store  # type: ignore[attr-defined]
-        self.states = store.load_states(self.deck_path)
-        self.review_counts = store.review_counts(self.deck_path)
+    def load(self, *, reload: bool = False, announce: bool = False) -> None:
+        """Read the deck and its history in a worker; the table fills when it is done."""
+        self.read_deck(reload, announce)
+
+    @work(thread=True, exclusive=True, group="browse-read")
+    def read_deck(self, reload: bool, announce: bool) -> None:
+        from quizapp.errors import DeckError
+
+        try:
+            deck = self.app.deck(self.deck_path, reload=reload)  # type: ignore[attr-defined]
+        except DeckError as exc:
+            self.app.call_from_thread(self._read_failed, exc.first)
+            return
+        items = deck.study_items()
+        store = self.app.open_store()  # type: ignore[attr-defined]  # this thread's own connection
+        try:
+            states = store.load_states(self.deck_path)
+            counts = store.review_counts(self.deck_path)
+        finally:
+            store.close()
+        rows = [browse_row(index, item, states.get(item.item_id), counts.get(item.item_id, 0))
+                for index, item in enumerate(items)]
+        self.app.call_from_thread(self._read_done, deck, items, states, counts, rows, announce)
+
+    def _read_failed(self, message: str) -> None:
+        self.notify(f"The deck has a problem now: {message}", severity="error", timeout=10, markup=False)
+        if not self.loaded:
+            self.query_one("#card-detail", Static).update(Text(message, style="red"))
+
+    def _read_done(self, deck: Deck, items: list[StudyItem], states: dict, counts: dict,
+                   rows: list[BrowseRow], announce: bool) -> None:
+        self.deck, self.items, self.states, self.review_counts, self.rows = deck, items, states, counts, rows
+        self.sub_title = f"browse · {deck.title}"
+        self.loaded = True
         self._fill()
+        if announce:
+            self.notify("Deck reloaded.")
 
     def _fill(self) -> None:
         wanted = self.query_one("#card-search", Input).value.strip().casefold()
         table = self.query_one("#cards", DataTable)
         table.clear()
-        for index, item in enumerate(self.items):
-            prompt, answer = prompt_of(item), revealed_answer(item)
-            if wanted and wanted not in prompt.casefold() and wanted not in answer.casefold():
-                continue
-            state = self.states.get(item.item_id)
-            due = "new" if state is None else dt.datetime.fromtimestamp(state.due).strftime("%Y-%m-%d")
-            table.add_row(
-                SHORT_TYPES[item.card.type],
-                Text(" ".join(prompt.split())),  # deck text as written: its brackets are not markup
-                Text(answer),
-                due,
-                str(self.review_counts.get(item.item_id, 0)),
-                key=str(index),
-            )
+        self.shown = [row for row in self.rows if not wanted or wanted in row.searchable]
+        self._fill_generation += 1
+        self._add_chunk(self._fill_generation, 0)
         self._show_history()
 
-    def selected_item(self) -> StudyItem | None:
+    def _add_chunk(self, generation: int, start: int) -> None:
+        """Add the next rows; a newer search (another generation) stops an older fill."""
+        if generation != self._fill_generation:
+            return
+        table = self.query_one("#cards", DataTable)
+        for row in self.shown[start : start + self.CHUNK]:
+            table.add_row(*row.cells, key=str(row.index))
+        if start + self.CHUNK < len(self.shown):
+            self.set_timer(0.01, lambda: self._add_chunk(generation, start + self.CHUNK))
+
+    def selected_index(self) -> int | None:
+        """Where the highlighted row's item is in ``items`` (rows are keyed by it)."""
         table = self.query_one("#cards", DataTable)
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.items[int(key)] if key is not None else None
+        return int(key) if key is not None else None
+
+    def selected_item(self) -> StudyItem | None:
+        index = self.selected_index()
+        return None if index is None else self.items[index]
 
     @on(DataTable.RowHighlighted, "#cards")
     def _show_history(self) -> None:
-        panel = self.query_one("#card-history", Static)
-        item = self.selected_item()
-        if item is None:
+        """The highlighted card in full (its question and answer may be cut in the table) and its reviews."""
+        panel = self.query_one("#card-detail", Static)
+        if not self.loaded:
+            return
+        index = self.selected_index()
+        if index is None:
             panel.update("No cards match." if self.items else "This deck has no cards.")
             return
+        item = self.items[index]
+        text = card_text(item)
         reviews = self.app.store.reviews(self.deck_path, item.item_id)  # type: ignore[attr-defined]
-        text = Text()
-        text.append(f"{item.item_id}", style="bold")
-        text.append(f" · {item.card.fact_kind} · ")
+        text.append("\n")
+        text.append(f"item {index + 1} of {len(self.items)} · ", style="dim")
+        text.append(f"{item.card.fact_kind} · ", style="dim")
         if not reviews:
             text.append("never reviewed", style="dim")
         else:
-            text.append(f"{len(reviews)} reviews: ")
+            text.append(f"{plural(len(reviews), 'review')}: ", style="dim")
             for review in reviews[-6:]:
                 when = dt.datetime.fromtimestamp(review.reviewed_at).strftime("%d %b")
                 mark = "" if review.correct is None else ("✔" if review.correct else "✘")
                 style = "green" if review.rating >= 3 else "red" if review.rating == 1 else "yellow"
                 text.append(f"{when} {RATING_NAMES.get(review.rating, review.rating)}{mark}  ", style=style)
         panel.update(text)
+        self.query_one("#card-detail-box", VerticalScroll).scroll_home(animate=False)
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -155,19 +245,11 @@ class BrowseScreen(Screen[None]):
             self.notify(f"Could not run {command[0]}: {exc}", severity="error", markup=False)
             return
         self.app.refresh()
-        if self.action_reload():
-            self.notify("Deck reloaded.")
+        self.load(reload=True, announce=True)
 
-    def action_reload(self) -> bool:
+    def action_reload(self) -> None:
         """Re-read the deck file; when it is broken (or gone) now, say why and keep the cards last read."""
-        from quizapp.errors import DeckError
-
-        try:
-            self.load(reload=True)
-        except DeckError as exc:
-            self.notify(f"The deck has a problem now: {exc.first}", severity="error", timeout=10, markup=False)
-            return False
-        return True
+        self.load(reload=True)
 
     def action_close(self) -> None:
         self.dismiss()

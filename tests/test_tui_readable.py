@@ -1,0 +1,116 @@
+"""Cards you can read at 80×24: browse, the inbox, home titles, long cards, checkboxes (issue 10)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from rich.cells import cell_len
+from textual.widgets import DataTable
+
+from quizapp.tui.screens.browse import BrowseScreen
+from tui_support import SIZE, make_app, screen_text, settle
+
+LONG_QUESTION = (
+    "Which of the harbour's three lighthouses, rebuilt after the great storm that flooded the lower town, "
+    "still carries the original brass lantern?"
+)
+EMOJI_DECK = f"""title: Wide characters
+cards:
+  - q: "{LONG_QUESTION}"
+    a: The north light on Gull Point
+  - q: "🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟🐟 which fish?"
+    a: "🐟 a cod"
+  - q: 魚市場はいつ開きますか、そして何時に閉まりますか?
+    a: 木曜日
+  - q: A plain question?
+    a: Plain
+"""
+
+
+def write_deck(tmp_path: Path, text: str, name: str = "deck.yaml") -> Path:
+    path = tmp_path / "decks" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def open_browse(pilot) -> BrowseScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("b")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, BrowseScreen)
+    return screen
+
+
+async def test_browse_fits_80_columns_and_lines_up_wide_characters(tmp_path):
+    app = make_app(tmp_path, write_deck(tmp_path, EMOJI_DECK))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_browse(pilot)
+        table = screen.query_one("#cards", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no horizontal scrolling
+        lines = screen_text(app).splitlines()
+        header = next(line for line in lines if "Question" in line)
+        assert header.rstrip().endswith("Revs")
+        rows = [line for line in lines if " new " in line]
+        assert len(rows) == 4
+        # Every "new" in the Due column starts at the same cell, whatever the width of the characters before it.
+        assert len({cell_len(row[: row.index(" new ")]) for row in rows}) == 1
+        assert all(cell_len(line) <= 80 for line in lines)
+
+
+async def test_browse_shows_the_highlighted_card_whole_without_internal_ids(tmp_path):
+    app = make_app(tmp_path, write_deck(tmp_path, EMOJI_DECK))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_browse(pilot)
+        text = " ".join(screen_text(app).split())
+        assert LONG_QUESTION in text  # whole, under the table
+        assert "→ The north light on Gull Point" in text
+        assert screen.items[0].item_id not in screen_text(app)
+        assert "item 1 of 4" in text
+
+
+async def test_browse_answers_at_once_while_a_big_deck_is_read(tmp_path, monkeypatch):
+    app = make_app(tmp_path, write_deck(tmp_path, EMOJI_DECK))
+    release = threading.Event()
+    real_deck = type(app).deck
+    calls = []
+
+    def slow_deck(self, path, *, reload=False):  # type: ignore[no-untyped-def]
+        calls.append(threading.current_thread())
+        if len(calls) > 2:  # home's list and the check before opening are quick; browse's read is slow
+            release.wait(5)
+        return real_deck(self, path, reload=reload)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(type(app), "deck", slow_deck)
+        calls.clear()
+        calls.append(None)  # readable() comes first
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen)
+        assert "Reading the deck" in screen_text(app)
+        await pilot.press("slash", "f", "i", "s", "h")  # the screen takes keys meanwhile
+        await pilot.pause()
+        release.set()
+        await settle(pilot)
+        table = app.screen.query_one("#cards", DataTable)
+        assert table.row_count == 1  # the search typed while reading applies
+
+
+async def test_browse_fills_a_big_table_in_chunks_and_search_restarts_it(tmp_path):
+    cards = "\n".join(f"  - q: Specimen number {n}?\n    a: Answer {n}" for n in range(1300))
+    app = make_app(tmp_path, write_deck(tmp_path, f"title: Big\ncards:\n{cards}\n"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_browse(pilot)
+        table = screen.query_one("#cards", DataTable)
+        for _ in range(50):
+            if table.row_count == 1300:
+                break
+            await pilot.pause(0.05)
+        assert table.row_count == 1300
+        await pilot.press("slash", *"number 12")
+        await pilot.pause(0.2)
+        assert table.row_count == 1 + 10 + 100  # 12, 120–129, 1200–1299
