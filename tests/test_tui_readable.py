@@ -114,3 +114,45 @@ async def test_browse_fills_a_big_table_in_chunks_and_search_restarts_it(tmp_pat
         await pilot.press("slash", *"number 12")
         await pilot.pause(0.2)
         assert table.row_count == 1 + 10 + 100  # 12, 120–129, 1200–1299
+
+
+INBOX_DECK = """title: Proposed
+cards:
+  - type: multiple_choice
+    question: "Which glassworks, founded by the Avella family in the years after the river trade collapsed, first exported to Lisbon?"
+    answer: The Avella Glassworks of the lower town
+    choices: [The Avella Glassworks of the lower town, The Brezzi furnace by the old bridge, Santa Lucia glass, Murano Export Company]
+    provenance:
+      sentence: "The Avella Glassworks of the lower town, founded after the river trade collapsed, first exported to Lisbon in 1893."
+  - type: typed
+    question: When did the glassworks first export to Lisbon?
+    answer: "1893"
+"""
+
+
+async def inbox_app(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from quizapp.deck.yaml_io import parse_deck
+
+    return make_app(tmp_path), parse_deck(INBOX_DECK, "proposed")
+
+
+async def test_inbox_shows_the_highlighted_card_in_full(tmp_path):
+    from quizapp.tui.screens.inbox import InboxScreen
+
+    app, deck = await inbox_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(InboxScreen(deck))
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        card = deck.cards[0]
+        assert card.question in text
+        assert "→ The Avella Glassworks of the lower town" in text
+        assert all(choice in text for choice in card.choices)
+        assert card.provenance.sentence in text
+        assert all(cell_len(line) <= 80 for line in screen_text(app).splitlines())
+        await pilot.press("a")  # accepted; the next card is shown whole
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "When did the glassworks first export to Lisbon?" in text and "→ 1893" in text
+        assert "1 accepted · 0 rejected · 1 to review" in text
