@@ -156,3 +156,74 @@ async def test_inbox_shows_the_highlighted_card_in_full(tmp_path):
         text = " ".join(screen_text(app).split())
         assert "When did the glassworks first export to Lisbon?" in text and "→ 1893" in text
         assert "1 accepted · 0 rejected · 1 to review" in text
+
+
+# --- long cards ---------------------------------------------------------------
+
+LONG_WORDS = "the harbour lighthouse keeper rowed out past the breakwater at dawn to mend the lamp".split()
+
+
+def long_deck(tmp_path: Path) -> Path:
+    from quizapp.deck.model import Deck, MultipleChoiceCard, TypedCard
+    from quizapp.deck.yaml_io import save_deck
+
+    question = " ".join(LONG_WORDS[i % len(LONG_WORDS)] for i in range(360))[:2000] + " — who rowed out?"
+    choices = [f"Choice {c}: " + " ".join(LONG_WORDS[(i + k) % len(LONG_WORDS)] for i in range(90))[:490]
+               for k, c in enumerate("ABCD")]
+    deck = Deck(title="Long cards", cards=[
+        TypedCard(id="long-typed", question=question, answer="The keeper"),
+        MultipleChoiceCard(id="long-choice", question="Which is right?", answer=choices[0], choices=choices),
+    ])
+    path = tmp_path / "decks" / "long.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_deck(deck, path)
+    return path
+
+
+def body_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return screen_text(app).splitlines()
+
+
+async def test_a_long_question_keeps_its_start_and_the_answer_box_in_view(tmp_path):
+    app = make_app(tmp_path, long_deck(tmp_path), mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Typed answer" in text
+        assert "the harbour lighthouse keeper rowed out" in text.splitlines()[5]  # the question's first line
+        assert "Your answer" in text
+
+
+async def test_a_10000_character_answer_leaves_the_verdict_and_expected_answer_on_screen(tmp_path):
+    app = make_app(tmp_path, long_deck(tmp_path), mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#question-input").value = "x" * 10_000
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "✘ Wrong" in text
+        assert "Expected:  The keeper" in text
+        assert "(+9,880 characters)" in text
+
+
+async def test_every_long_choice_is_in_view_and_arrows_show_one_whole(tmp_path):
+    from quizapp.tui.widgets.question import QuestionView
+
+    app = make_app(tmp_path, long_deck(tmp_path), mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#question-input").value = "The keeper"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("3")
+        await settle(pilot)
+        text = screen_text(app)
+        for n in range(1, 5):
+            assert f"{n}) Choice " in text
+        choices = app.screen.query_one(QuestionView).choices
+        assert choices[1] not in " ".join(text.split())  # cut in the list…
+        await pilot.press("down", "down")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert choices[1] in text  # …and whole when highlighted

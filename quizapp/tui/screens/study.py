@@ -173,7 +173,7 @@ class StudyScreen(Screen[None]):
         self.query_one(IntervalButtons).show(session.intervals(item), suggested)
         self.set_focus(None)
         self.phase = "rate"
-        self.query_one("#study-body", VerticalScroll).scroll_end(animate=False)
+        self.query_one(AnswerFeedback).bring_into_view(self.query_one("#study-body", VerticalScroll))
 
     @on(IntervalButtons.Rated)
     def _rated(self, event: IntervalButtons.Rated) -> None:
