@@ -227,3 +227,33 @@ async def test_every_long_choice_is_in_view_and_arrows_show_one_whole(tmp_path):
         await pilot.pause()
         text = " ".join(screen_text(app).split())
         assert choices[1] in text  # …and whole when highlighted
+
+
+# --- home ---------------------------------------------------------------------
+
+
+async def test_home_tells_apart_decks_whose_titles_start_alike_and_toasts_leave_the_status_line(tmp_path):
+    from quizapp.tui.app import QuizApp
+    from tui_support import FIXED_NOW
+
+    first = "A North Korean Defector Believes That Cuba Matters"
+    second = "A North Korean Defector Believes That Seoul Was Right"
+    write_deck(tmp_path, f"title: {first}\ncards:\n  - q: One?\n    a: One\n", "one.yaml")
+    write_deck(tmp_path, f"title: {second}\ncards:\n  - q: Two?\n    a: Two\n", "two.yaml")
+    app = QuizApp(deck_paths=[tmp_path / "decks"], data_dir=tmp_path / "data", now=FIXED_NOW, show_bundled=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#decks", DataTable)
+        titles = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+        assert len(titles) == 2  # not both "A North Korean Defector Believ…"
+        assert all(line.rstrip().endswith("Mastery") for line in screen_text(app).splitlines() if "Deck" in line)
+        app.notify("Imported something.wav with a long enough message to wrap", timeout=30)
+        await pilot.pause()
+        from textual.widgets._toast import Toast, ToastRack
+
+        await pilot.pause(0.2)
+        [toast] = app.screen.get_child_by_type(ToastRack).query(Toast)
+        detail = app.screen.query_one("#deck-detail")
+        assert toast.region.bottom <= detail.region.y  # above the status line, not on it
+        text = " ".join(screen_text(app).split())
+        assert f"{first} · given deck · one.yaml" in text  # the status line shows the whole title

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from quizapp.tui.widgets.card_text import card_text, fit
 from quizapp.tui.widgets.feedback import revealed_answer
 from quizapp.tui.widgets.question import prompt_of
 from quizapp.tui.widgets.ratings import RATING_NAMES
@@ -40,14 +40,6 @@ class BrowseRow(NamedTuple):
     searchable: str
 
 
-def fit(text: str, width: int) -> Text:
-    """One line of deck text cut to ``width`` terminal cells with an ellipsis (wide characters count double)."""
-    flat = " ".join(text.split())
-    if cell_len(flat) > width:
-        flat = set_cell_size(flat, width - 1).rstrip() + "…"
-    return Text(flat, no_wrap=True)  # deck text as written: its brackets are not markup
-
-
 def browse_row(index: int, item: StudyItem, state: ItemState | None, reviews: int) -> BrowseRow:
     prompt, answer = prompt_of(item), revealed_answer(item)
     due = "new" if state is None else dt.datetime.fromtimestamp(state.due).strftime("%Y-%m-%d")
@@ -55,19 +47,6 @@ def browse_row(index: int, item: StudyItem, state: ItemState | None, reviews: in
     cells = (SHORT_TYPES[item.card.type], fit(prompt, widths["question"]), fit(answer, widths["answer"]), due,
              str(reviews))
     return BrowseRow(index, cells, f"{prompt}\n{answer}".casefold())
-
-
-def card_text(item: StudyItem) -> Text:
-    """A card in full: its question, answer and choices, each wrapped to the width shown."""
-    card = item.card
-    text = Text(" ".join(prompt_of(item).split()), style="bold")
-    text.append("\n→ ")
-    text.append(revealed_answer(item), style="green")
-    choices = getattr(card, "choices", None)
-    if choices:
-        text.append("\nchoices: ", style="dim")
-        text.append(" · ".join(choices))
-    return text
 
 
 def run_editor(command: list[str]) -> int:

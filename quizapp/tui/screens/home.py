@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from quizapp.tui.widgets.card_text import fit
 from quizapp.tui.widgets.mastery import mastery_text
 from quizapp.wording import plural
 
@@ -21,7 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import Deck
     from quizapp.study.session import DeckSummary
 
-TITLE_WIDTH = 30
+#: Cells of the title column: the table (with its padding and scrollbar) then fits 80 columns.
+TITLE_WIDTH = 36
 
 
 @dataclass
@@ -146,13 +148,14 @@ class HomeScreen(Screen[None]):
         for index, row in enumerate(self.rows):
             if wanted and wanted not in row.title.casefold():
                 continue
-            title = Text(_clip(row.title, TITLE_WIDTH))  # as written: a title's brackets are not markup
+            # Up to two lines (decks often differ only late in their titles); the status line shows it whole.
+            title = Text(fit(row.title, 2 * TITLE_WIDTH - 8).plain)
             if row.deck is None:
-                table.add_row(title, "invalid", "", "", "", "", key=str(index))
+                table.add_row(title, "invalid", "", "", "", "", key=str(index), height=None)
                 continue
             summary = row.summary
             if summary is None:
-                table.add_row(title, str(len(row.deck.cards)), "?", "?", "—", mastery_text(None), key=str(index))
+                table.add_row(title, str(len(row.deck.cards)), "?", "?", "—", mastery_text(None), key=str(index), height=None)
                 continue
             table.add_row(
                 title,
@@ -162,6 +165,7 @@ class HomeScreen(Screen[None]):
                 "—" if summary.last_score is None else f"{summary.last_score:.0%}",
                 mastery_text(summary.mastery),
                 key=str(index),
+                height=None,  # as many lines as the title needs
             )
         # Keep the cursor on the deck it was on, unless the filter hid it.
         index = next((i for i, row in enumerate(self.rows) if row.path == selected), None)
@@ -181,7 +185,9 @@ class HomeScreen(Screen[None]):
         else:
             assert row.deck is not None
             items = row.summary.items if row.summary else sum(row.deck.study_item_counts().values())
-            detail.update(Text(f"{row.origin} deck · {row.path.name} · {plural(items, 'study item')}"))
+            detail.update(Text.assemble(
+                (row.title, "bold"), f" · {row.origin} deck · {row.path.name} · {plural(items, 'study item')}"
+            ))
 
     @on(DataTable.RowHighlighted, "#decks")
     def _highlighted(self) -> None:
@@ -287,6 +293,3 @@ class HomeScreen(Screen[None]):
     def _filter_done(self) -> None:
         self.query_one("#decks", DataTable).focus()
 
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

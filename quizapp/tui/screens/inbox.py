@@ -82,7 +82,8 @@ class InboxScreen(Screen[Path | None]):
         return StudyItem(item_id=card.card_id, card=card, cloze_index=getattr(card, "indices", lambda: [None])()[0])
 
     def _cells(self, index: int) -> list[object]:
-        from quizapp.tui.screens.browse import SHORT_TYPES, fit
+        from quizapp.tui.screens.browse import SHORT_TYPES
+        from quizapp.tui.widgets.card_text import fit
 
         item = self._item(index)
         return [MARKS[self.status[index]], SHORT_TYPES[item.card.type], fit(prompt_of(item), 44),
@@ -101,7 +102,7 @@ class InboxScreen(Screen[Path | None]):
     @on(DataTable.RowHighlighted, "#inbox")
     def _show_detail(self) -> None:
         """The highlighted card in full (question, answer, choices, source sentence) under the counts."""
-        from quizapp.tui.screens.browse import card_text
+        from quizapp.tui.widgets.card_text import card_text
 
         counts = {s: self.status.count(s) for s in (PENDING, ACCEPTED, REJECTED)}
         self.query_one("#inbox-counts", Static).update(
