@@ -257,3 +257,27 @@ async def test_home_tells_apart_decks_whose_titles_start_alike_and_toasts_leave_
         assert toast.region.bottom <= detail.region.y  # above the status line, not on it
         text = " ".join(screen_text(app).split())
         assert f"{first} · given deck · one.yaml" in text  # the status line shows the whole title
+
+
+# --- check boxes --------------------------------------------------------------
+
+
+async def test_ticked_and_unticked_boxes_differ_in_shape_not_only_colour(tmp_path):
+    from textual.widgets import Checkbox, SelectionList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        types = app.screen.query_one("#quiz-types", SelectionList)
+        types.deselect("cloze")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        line_of = lambda words: next(line for line in lines if words in line)  # noqa: E731
+        assert "▐✓▌ Typed answer" in line_of("Typed answer")
+        assert "▐ ▌ Cloze" in line_of("Cloze")
+        assert "▐ ▌ Count answers" in line_of("Count answers")
+        app.screen.query_one("#quiz-schedule", Checkbox).value = True
+        await pilot.pause()
+        assert "▐✓▌ Count answers" in screen_text(app)

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Header, Input, Label, ProgressBar, SelectionList, Static
 from textual.worker import Worker, WorkerState
 
+from quizapp.tui.widgets.ticks import TickList
 from quizapp.vocabulary import DEFAULT_CARD_TYPES
 
 #: Card types offered, with the generator's defaults pre-selected.
@@ -55,7 +56,7 @@ class GenerateScreen(Screen[None]):
                 yield Input(placeholder="or type a path and press Enter", id="generate-path", compact=True)
                 yield Input(placeholder="Deck title (optional)", id="generate-title", compact=True)
                 yield Input(placeholder="Most cards (optional)", id="generate-max", type="integer", compact=True)
-                yield SelectionList[str](*TYPE_CHOICES, id="generate-types")
+                yield TickList[str](*TYPE_CHOICES, id="generate-types")
                 yield ProgressBar(id="generate-progress", show_eta=False)
                 yield Static("ctrl+g generates", id="generate-status", classes="hint")
         yield Footer(compact=True)
