@@ -67,3 +67,94 @@ async def test_a_small_deck_past_the_daily_limit_offers_to_study_more(tmp_path):
             await rate(pilot, "4")
         text = " ".join(screen_text(app).split())
         assert screen.phase == "done" and "wait beyond" not in text and "Study more" not in text
+
+
+# --- a broken deck, fixed from the app -----------------------------------------
+
+import contextlib  # noqa: E402
+
+from textual.widgets import DataTable  # noqa: E402
+
+from quizapp.paths import BUNDLED_DECKS_DIR  # noqa: E402
+from quizapp.tui.app import QuizApp  # noqa: E402
+from quizapp.tui.screens import browse as browse_module  # noqa: E402
+from quizapp.tui.screens.browse import BrowseScreen  # noqa: E402
+from tui_support import FIXED_NOW  # noqa: E402
+
+BROKEN = "title: Broken\ncards:\n  - q: Capital of Peru?\n    a: Lima\n  - q: [unclosed\n    a: x\n"
+
+
+def fake_editor(monkeypatch, fix: str | None = None, break_with: str | None = None) -> list[list[str]]:
+    """The editor the app runs: records its command, and rewrites the file as told."""
+    commands: list[list[str]] = []
+
+    def run(command: list[str]) -> int:
+        commands.append(command)
+        target = Path(command[-1])
+        if fix is not None:
+            target.write_text(fix, encoding="utf-8")
+        if break_with is not None:
+            target.write_text(break_with, encoding="utf-8")
+        return 0
+
+    monkeypatch.setattr(browse_module, "run_editor", run)
+    monkeypatch.setattr(QuizApp, "suspend", lambda self: contextlib.nullcontext())
+    monkeypatch.setenv("EDITOR", "vi")
+    monkeypatch.delenv("VISUAL", raising=False)
+    return commands
+
+
+async def test_home_opens_a_broken_deck_at_its_problem_line_and_lists_it_once_fixed(tmp_path, monkeypatch):
+    broken = tmp_path / "decks" / "broken.yaml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(BROKEN, encoding="utf-8")
+    commands = fake_editor(monkeypatch, fix="title: Fixed\ncards:\n  - q: Capital of Peru?\n    a: Lima\n")
+    app = QuizApp(deck_paths=[broken], data_dir=tmp_path / "data", now=FIXED_NOW, show_bundled=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "cannot be read: line 6: YAML syntax error" in text and "Enter or e opens it in $EDITOR there" in text
+        await pilot.press("enter")  # nothing to study in it: open it where the problem is
+        await settle(pilot)
+        assert commands == [["vi", "+6", str(broken)]]
+        table = app.screen.query_one("#decks", DataTable)
+        assert str(table.get_row_at(0)[0]) == "Fixed"
+        await pilot.press("e")  # a readable deck has nothing to fix
+        await settle(pilot)
+        assert len(commands) == 1
+
+
+async def test_browse_opens_a_deck_it_broke_at_the_problem_line(tmp_path, monkeypatch):
+    from tui_support import copy_deck
+
+    deck = copy_deck(tmp_path)
+    commands = fake_editor(monkeypatch, break_with=BROKEN)
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("e")  # the edit leaves the deck broken
+        await settle(pilot)
+        assert isinstance(app.screen, BrowseScreen)
+        assert "The deck has a problem now" in " ".join(screen_text(app).split())
+        await pilot.press("e")
+        await settle(pilot)
+        assert commands[-1] == ["vi", "+6", str(deck)]
+
+
+async def test_editing_a_bundled_deck_edits_a_copy_in_the_users_folder(tmp_path, monkeypatch):
+    bundled = BUNDLED_DECKS_DIR / "example-solar-system.yaml"
+    before = bundled.read_bytes()
+    commands = fake_editor(monkeypatch)
+    app = QuizApp(deck_paths=[], data_dir=tmp_path / "data", now=FIXED_NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_browse(bundled)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        copy = tmp_path / "data" / "decks" / bundled.name
+        assert commands[-1][-1] == str(copy) and copy.read_bytes() == before
+        assert app.screen.deck_path == copy
+    assert bundled.read_bytes() == before

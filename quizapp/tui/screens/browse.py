@@ -32,6 +32,21 @@ COLUMNS = (("Type", 6, "type"), ("Question", 32, "question"), ("Answer", 14, "an
 SHORT_TYPES = {"flashcard": "Flash", "typed": "Typed", "multiple_choice": "Choice", "true_false": "T/F", "cloze": "Cloze"}
 
 
+def edit_file(screen: Screen[object], path: Path, line: int | None) -> bool:
+    """Hand the terminal to $EDITOR on ``path`` at ``line``; False (with a notice) when it cannot run."""
+    from quizapp.tui.editor import editor_command
+
+    command = editor_command(path, line)
+    try:
+        with screen.app.suspend():
+            run_editor(command)
+    except Exception as exc:  # no terminal to hand over (e.g. in a browser tab), or no such editor
+        screen.notify(f"Could not run {command[0]}: {exc}", severity="error", markup=False)
+        return False
+    screen.app.refresh()
+    return True
+
+
 class BrowseRow(NamedTuple):
     """One table row, made once in the worker: the cells and the text a search looks in."""
 
@@ -122,7 +137,8 @@ class BrowseScreen(Screen[None]):
         self.app.call_from_thread(self._read_done, deck, items, states, counts, rows, announce)
 
     def _read_failed(self, message: str) -> None:
-        self.notify(f"The deck has a problem now: {message}", severity="error", timeout=10, markup=False)
+        self.notify(f"The deck has a problem now: {message}\ne opens it there.", severity="error", timeout=10,
+                    markup=False)
         if not self.loaded:
             self.query_one("#card-detail", Static).update(Text(message, style="red"))
 
@@ -208,23 +224,28 @@ class BrowseScreen(Screen[None]):
         self.query_one("#cards", DataTable).focus()
 
     def action_edit(self) -> None:
-        """Open the deck file at the card's line in $EDITOR, then re-read the deck."""
-        from quizapp.tui.editor import card_line, editor_command
+        """Open the deck file in $EDITOR at the card's line (at the problem's line if it is broken), then re-read it.
 
+        A bundled deck is copied to the user's deck folder first, and this screen moves to the copy.
+        """
+        from quizapp.deck.yaml_io import load_deck
+        from quizapp.errors import DeckError
+        from quizapp.tui.editor import card_line, editable_copy, problem_line
+
+        path, copied = editable_copy(self.deck_path, self.app.user_decks_dir())  # type: ignore[attr-defined]
+        if copied:
+            self.deck_path = path
+            self.notify(f"Bundled decks stay as installed: you are editing a copy, {path}.", timeout=10, markup=False)
         item = self.selected_item()
         try:
-            line = card_line(self.deck_path.read_text(encoding="utf-8"), item.card) if item else None
+            load_deck(path)
+            line = card_line(path.read_text(encoding="utf-8"), item.card) if item else None
+        except DeckError as exc:  # broken since it was read: open where the problem is
+            line = problem_line(exc)
         except (OSError, UnicodeDecodeError):  # the editor shows the file (or its absence) from the top
             line = None
-        command = editor_command(self.deck_path, line)
-        try:
-            with self.app.suspend():
-                run_editor(command)
-        except Exception as exc:  # no terminal to hand over (e.g. in a browser tab), or no such editor
-            self.notify(f"Could not run {command[0]}: {exc}", severity="error", markup=False)
-            return
-        self.app.refresh()
-        self.load(reload=True, announce=True)
+        if edit_file(self, path, line):
+            self.load(reload=True, announce=True)
 
     def action_reload(self) -> None:
         """Re-read the deck file; when it is broken (or gone) now, say why and keep the cards last read."""

@@ -61,7 +61,10 @@ def find_decks(
         try:
             rows.append(DeckRow(path, origin, load(path)))
         except DeckError as exc:
-            first = exc.problems[0].message if exc.problems else str(exc)
+            problem = exc.problems[0] if exc.problems else None
+            first = str(exc) if problem is None else (
+                f"line {problem.location.line}: {problem.message}" if problem.location.line else problem.message
+            )
             rows.append(DeckRow(path, origin, None, first))
     return rows
 
@@ -82,6 +85,7 @@ class HomeScreen(Screen[None]):
         Binding("ctrl+t", "app.toggle_theme", "Theme"),
         Binding("q", "app.quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("e", "fix", "Fix in $EDITOR", show=False),  # a broken deck; Enter, z and b do it too (status line says)
     ]
 
     def __init__(self) -> None:
@@ -181,7 +185,7 @@ class HomeScreen(Screen[None]):
         if row is None:
             detail.update("")
         elif row.error:
-            detail.update(Text.assemble((row.path.name, "bold"), f" cannot be read: {row.error}"))
+            detail.update(Text.assemble((row.path.name, "bold"), f" cannot be read: {row.error} · Enter or e opens it in $EDITOR there"))
         else:
             assert row.deck is not None
             items = row.summary.items if row.summary else sum(row.deck.study_item_counts().values())
@@ -211,10 +215,31 @@ class HomeScreen(Screen[None]):
         if row is None:
             self.notify("No deck selected.", severity="warning")
             return None
-        if row.deck is None:
-            self.notify(f"{row.path.name} cannot be read: {row.error}", severity="error", markup=False)
+        if row.deck is None:  # nothing to study in it until it is fixed: open it where the problem is
+            self.action_fix()
             return None
         return row
+
+    def action_fix(self) -> None:
+        """Open a broken deck in $EDITOR at its first problem's line; list the decks again on return."""
+        from quizapp.deck.yaml_io import load_deck
+        from quizapp.errors import DeckError
+        from quizapp.tui.editor import editable_copy, problem_line
+        from quizapp.tui.screens.browse import edit_file
+
+        row = self.selected_row()
+        if row is None or row.deck is not None:
+            return
+        path, copied = editable_copy(row.path, self.app.user_decks_dir())  # type: ignore[attr-defined]
+        if copied:
+            self.notify(f"Bundled decks stay as installed: you are editing a copy, {path}.", timeout=10, markup=False)
+        try:
+            load_deck(path)
+            line = None  # fixed meanwhile
+        except DeckError as exc:
+            line = problem_line(exc)
+        if edit_file(self, path, line):
+            self.load_decks()
 
     # -- actions ------------------------------------------------------------------------------
 
