@@ -158,3 +158,87 @@ async def test_editing_a_bundled_deck_edits_a_copy_in_the_users_folder(tmp_path,
         assert commands[-1][-1] == str(copy) and copy.read_bytes() == before
         assert app.screen.deck_path == copy
     assert bundled.read_bytes() == before
+
+
+# --- generate: folders, a clean slate, fast typing ------------------------------
+
+from textual import events  # noqa: E402
+from textual.widgets import Input  # noqa: E402
+
+from quizapp.tui.screens.generate import GenerateScreen  # noqa: E402
+from tui_support import FIXTURES  # noqa: E402
+
+
+async def open_generate(pilot) -> GenerateScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("g")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, GenerateScreen)
+    return pilot.app.screen
+
+
+async def type_path(pilot, screen: GenerateScreen, path: Path) -> None:  # type: ignore[no-untyped-def]
+    box = screen.query_one("#generate-path", Input)
+    box.focus()
+    box.value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a_folder_typed_in_generate_adds_its_articles_or_says_it_has_none(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text("One.", encoding="utf-8")
+    (folder / "two.md").write_text("Two.", encoding="utf-8")
+    (folder / "notes.yaml").write_text("x: 1", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_generate(pilot)
+        await type_path(pilot, screen, folder)
+        assert [p.name for p in screen.files] == ["one.txt", "two.md"]
+        await type_path(pilot, screen, empty)
+        [notice] = [n.message for n in app._notifications]
+        assert notice.startswith(f"{empty} is a folder with no articles (") and "No such file" not in notice
+        assert len(screen.files) == 2
+
+
+async def test_ctrl_x_clears_the_last_error_too(tmp_path, monkeypatch):
+    from quizapp.questions import generate as generate_module
+    from quizapp.errors import QuizappError
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise QuizappError("the article has no sentences")
+
+    monkeypatch.setattr(generate_module, "generate_deck", failing)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_generate(pilot)
+        await type_path(pilot, screen, FIXTURES / "tui_article.txt")
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        status = screen.query_one("#generate-status")
+        assert "Could not generate: the article has no sentences" in str(status.render())
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        assert "Could not generate" not in screen_text(app) and str(status.render()) == "ctrl+g generates"
+        assert screen.files == []
+
+
+async def test_a_title_typed_fast_before_ctrl_g_is_generated_whole(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_generate(pilot)
+        titles: list[str | None] = []
+        screen.generate = lambda files, title, max_cards, types: titles.append(title)  # type: ignore[method-assign]
+        screen.files.append(FIXTURES / "tui_article.txt")
+        screen.query_one("#generate-title", Input).focus()
+        await pilot.pause()
+        # As a terminal delivers a quick typist's keys: all queued before the app handles the first.
+        for char in "Harbour":
+            app.post_message(events.Key(char, char))
+        app.post_message(events.Key("ctrl+g", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert titles == ["Harbour"]
