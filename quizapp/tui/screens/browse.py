@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: (heading, width, key) of the table's columns: 66 cells of text, 10 of padding, 2 of scrollbar = 78.
 COLUMNS = (("Type", 6, "type"), ("Question", 32, "question"), ("Answer", 14, "answer"), ("Due", 10, "due"),
            ("Revs", 4, "reviews"))
+WIDTHS = {key: width for _, width, key in COLUMNS}
 
 SHORT_TYPES = {"flashcard": "Flash", "typed": "Typed", "multiple_choice": "Choice", "true_false": "T/F", "cloze": "Cloze"}
 
@@ -48,20 +49,27 @@ def edit_file(screen: Screen[object], path: Path, line: int | None) -> bool:
 
 
 class BrowseRow(NamedTuple):
-    """One table row, made once in the worker: the cells and the text a search looks in."""
+    """One card of the table, read once in the worker: what a search looks in, and what its cells need."""
 
     index: int
-    cells: tuple[object, ...]
+    item: StudyItem
+    prompt: str
+    answer: str
+    due: float | None  # None while new
+    reviews: int
     searchable: str
+
+    def cells(self) -> tuple[object, ...]:
+        """The row's cells, made when it goes into the table (a big deck's rows mostly never do)."""
+        due = "new" if self.due is None else dt.datetime.fromtimestamp(self.due).strftime("%Y-%m-%d")
+        return (SHORT_TYPES[self.item.card.type], fit(self.prompt, WIDTHS["question"]), fit(self.answer, WIDTHS["answer"]),
+                due, str(self.reviews))
 
 
 def browse_row(index: int, item: StudyItem, state: ItemState | None, reviews: int) -> BrowseRow:
     prompt, answer = prompt_of(item), revealed_answer(item)
-    due = "new" if state is None else dt.datetime.fromtimestamp(state.due).strftime("%Y-%m-%d")
-    widths = {key: width for _, width, key in COLUMNS}
-    cells = (SHORT_TYPES[item.card.type], fit(prompt, widths["question"]), fit(answer, widths["answer"]), due,
-             str(reviews))
-    return BrowseRow(index, cells, f"{prompt}\n{answer}".casefold())
+    return BrowseRow(index, item, prompt, answer, None if state is None else state.due, reviews,
+                     f"{prompt}\n{answer}".casefold())
 
 
 def run_editor(command: list[str]) -> int:
@@ -81,8 +89,10 @@ class BrowseScreen(Screen[None]):
         Binding("escape", "close", "Back", show=False),
     ]
 
-    #: Rows added to the table per step: the first step paints at once, the rest follow between key presses.
-    CHUNK = 500
+    #: Rows put in the table at a time. A DataTable measures every cell it holds (about half a millisecond
+    #: a row), so a 26,704-card deck would take seconds: the table holds the rows looked at so far, and
+    #: the next page is added as the cursor or the scrollbar nears the end.
+    PAGE = 200
 
     def __init__(self, deck_path: Path) -> None:
         super().__init__()
@@ -93,8 +103,7 @@ class BrowseScreen(Screen[None]):
         self.states: dict[str, ItemState] = {}
         self.review_counts: dict[str, int] = {}
         self.rows: list[BrowseRow] = []
-        self.shown: list[BrowseRow] = []  # the rows matching the search, in the table or about to be
-        self._fill_generation = 0
+        self.shown: list[BrowseRow] = []  # the rows matching the search; the table holds the first of them
         self.loaded = False
 
     def compose(self) -> ComposeResult:
@@ -110,6 +119,7 @@ class BrowseScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._watch_scrolling()  # the scrollbar or wheel nearing the end adds the next page
         self.load()
 
     def load(self, *, reload: bool = False, announce: bool = False) -> None:
@@ -156,19 +166,30 @@ class BrowseScreen(Screen[None]):
         table = self.query_one("#cards", DataTable)
         table.clear()
         self.shown = [row for row in self.rows if not wanted or wanted in row.searchable]
-        self._fill_generation += 1
-        self._add_chunk(self._fill_generation, 0)
+        if len(self.shown) > self.PAGE:  # the table holds a page at a time: say how many there are
+            matching = "matching" if wanted else "in all"
+            self.sub_title = f"browse · {self.deck.title if self.deck else ''} · {len(self.shown):,} {matching}"
+        elif self.deck is not None:
+            self.sub_title = f"browse · {self.deck.title}"
+        self._add_page()
         self._show_history()
 
-    def _add_chunk(self, generation: int, start: int) -> None:
-        """Add the next rows; a newer search (another generation) stops an older fill."""
-        if generation != self._fill_generation:
-            return
+    def _add_page(self) -> None:
+        """Put the next page of matching rows in the table."""
         table = self.query_one("#cards", DataTable)
-        for row in self.shown[start : start + self.CHUNK]:
-            table.add_row(*row.cells, key=str(row.index))
-        if start + self.CHUNK < len(self.shown):
-            self.set_timer(0.01, lambda: self._add_chunk(generation, start + self.CHUNK))
+        start = table.row_count
+        for row in self.shown[start : start + self.PAGE]:
+            table.add_row(*row.cells(), key=str(row.index))
+
+    def _near_the_end(self, table: DataTable[object]) -> bool:
+        if table.row_count >= len(self.shown):
+            return False
+        scrolled_down = table.max_scroll_y > 0 and table.scroll_y >= table.max_scroll_y - 10  # (0 until laid out)
+        return table.cursor_row >= table.row_count - 10 or scrolled_down
+
+    def _watch_scrolling(self) -> None:
+        table = self.query_one("#cards", DataTable)
+        self.watch(table, "scroll_y", lambda: self._near_the_end(table) and self._add_page(), init=False)
 
     def selected_index(self) -> int | None:
         """Where the highlighted row's item is in ``items`` (rows are keyed by it)."""
@@ -188,6 +209,9 @@ class BrowseScreen(Screen[None]):
         panel = self.query_one("#card-detail", Static)
         if not self.loaded:
             return
+        table = self.query_one("#cards", DataTable)
+        if self._near_the_end(table):
+            self._add_page()
         index = self.selected_index()
         if index is None:
             panel.update("No cards match." if self.items else "This deck has no cards.")
