@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -154,12 +155,14 @@ class HomeScreen(Screen[None]):
                 continue
             # Up to two lines (decks often differ only late in their titles); the status line shows it whole.
             title = Text(fit(row.title, 2 * TITLE_WIDTH - 8).plain)
+            # The height is given, not measured (height=None): measuring happens later, when idle.
+            lines = 1 if cell_len(title.plain) <= TITLE_WIDTH else 2
             if row.deck is None:
-                table.add_row(title, "invalid", "", "", "", "", key=str(index), height=None)
+                table.add_row(title, "invalid", "", "", "", "", key=str(index), height=lines)
                 continue
             summary = row.summary
             if summary is None:
-                table.add_row(title, str(len(row.deck.cards)), "?", "?", "—", mastery_text(None), key=str(index), height=None)
+                table.add_row(title, str(len(row.deck.cards)), "?", "?", "—", mastery_text(None), key=str(index), height=lines)
                 continue
             table.add_row(
                 title,
@@ -169,7 +172,7 @@ class HomeScreen(Screen[None]):
                 "—" if summary.last_score is None else f"{summary.last_score:.0%}",
                 mastery_text(summary.mastery),
                 key=str(index),
-                height=None,  # as many lines as the title needs
+                height=lines,
             )
         # Keep the cursor on the deck it was on, unless the filter hid it.
         index = next((i for i, row in enumerate(self.rows) if row.path == selected), None)
