@@ -35,6 +35,15 @@ def write_deck(tmp_path: Path, text: str, name: str = "deck.yaml") -> Path:
     return path
 
 
+async def until(pilot, condition, tries: int = 40) -> None:  # type: ignore[no-untyped-def]
+    """Wait (a few frames at most) for ``condition``; fail if it never holds."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
 async def open_browse(pilot) -> BrowseScreen:  # type: ignore[no-untyped-def]
     await settle(pilot)
     await pilot.press("b")
@@ -109,11 +118,9 @@ async def test_browse_pages_a_big_table_and_searches_all_of_it(tmp_path):
         assert table.row_count == screen.PAGE  # a page, not 1,300 rows to measure
         assert "1,300 in all" in screen_text(app)
         await pilot.press("ctrl+end")  # the cursor at the last row loaded: the next page comes
-        await pilot.pause()
-        assert table.row_count == 2 * screen.PAGE
+        await until(pilot, lambda: table.row_count == 2 * screen.PAGE)
         table.scroll_end(animate=False)  # so does the scrollbar
-        await pilot.pause()
-        assert table.row_count == 3 * screen.PAGE
+        await until(pilot, lambda: table.row_count == 3 * screen.PAGE)
         await pilot.press("slash", *"number 129")
         await pilot.pause()
         assert table.row_count == 1 + 10  # 129, 1290–1299: found past the rows loaded
