@@ -18,7 +18,15 @@ _state: dict[str, object] = {"debug": False}
 
 
 class _ReportingGroup(typer.core.TyperGroup):
-    """Turns an error of any command into one plain message and exit status 1, never a traceback."""
+    """Turns an error of any command into one plain message and exit status 1, never a traceback.
+
+    Also reads ``quizapp DECK...`` (a path where a command would be) as ``quizapp open DECK...``.
+    """
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]):  # type: ignore[no-untyped-def]
+        if args and args[0] not in self.commands and _looks_like_path(args[0]):
+            args = ["open", *args]
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
@@ -75,6 +83,25 @@ def _root(
     _state["debug"] = debug
     if ctx.invoked_subcommand is None:
         _launch_tui(decks=[], data_dir=data_dir)
+
+
+def _looks_like_path(arg: str) -> bool:
+    """Whether a word where a command was expected names a deck file or folder rather than a mistyped command."""
+    return Path(arg).exists() or "/" in arg or os.sep in arg or arg.endswith((".yaml", ".yml"))
+
+
+@app.command("open")
+def open_command(
+    decks: Annotated[list[Path], typer.Argument(help="Deck files or folders to list besides the usual ones.")],
+    data_dir: DataDirOption = None,
+) -> None:
+    """Open the study app with these decks listed too (also: quizapp DECK...)."""
+    from quizapp.errors import QuizappError
+
+    missing = [str(path) for path in decks if not path.exists()]
+    if missing:
+        raise QuizappError(f"no such file or folder: {', '.join(missing)}")
+    _launch_tui(decks=decks, data_dir=data_dir)
 
 
 def _restore_env(name: str, value: str | None) -> None:
@@ -171,19 +198,44 @@ def decks_command(
 ) -> None:
     """List the decks found (bundled, your deck folder, and PATHS) with their card counts."""
     from quizapp.deck.discovery import discover_decks
-    from quizapp.paths import user_decks_dir
+    from quizapp.paths import BUNDLED_DECKS_DIR, user_decks_dir
 
     found = discover_decks(paths or [], data_dir)
     if not found:
         typer.echo("No decks found.")
     else:
-        width = max(len(d.title) for d in found)
-        for entry in found:
-            if entry.error:
-                typer.echo(f"{'(invalid)':<{width}}  {'-':>5}         {entry.origin:<7}  {entry.path}  — {entry.error}")
-            else:
-                typer.echo(f"{entry.title:<{width}}  {entry.cards:>5} cards  {entry.origin:<7}  {entry.path}")
+        _echo_table(_decks_table(found))
+    typer.echo(f"Bundled decks: {BUNDLED_DECKS_DIR}")
     typer.echo(f"Your deck folder: {user_decks_dir(data_dir)}")
+
+
+def _decks_table(found: list) -> object:
+    """The decks as a table that fits the terminal: files of the two deck folders by name, given files by path."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
+    table.add_column("Deck", ratio=3, overflow="fold")
+    table.add_column("Cards", justify="right", no_wrap=True)
+    table.add_column("From", no_wrap=True)
+    table.add_column("File", ratio=2, overflow="fold")
+    for entry in found:
+        where = entry.path.name if entry.origin in ("bundled", "user") else str(entry.path)
+        if entry.error:
+            title = Text(entry.title)
+            title.append(f"\n{entry.error}", style="red")
+            table.add_row(title, Text("invalid", style="red"), entry.origin, where)
+        else:
+            table.add_row(Text(entry.title), str(entry.cards), entry.origin, where)
+    return table
+
+
+def _echo_table(table: object) -> None:
+    """Print a Rich renderable at the terminal's width (80 columns when not a terminal)."""
+    from rich.console import Console
+
+    Console(soft_wrap=False, highlight=False).print(table)
 
 
 @app.command("validate")
@@ -193,6 +245,7 @@ def validate_command(
     """Check deck files; exit 1 listing every problem when any is invalid."""
     from quizapp.deck.discovery import expand_deck_paths
     from quizapp.deck.yaml_io import load_deck
+    from quizapp.wording import plural
 
     files, problems = expand_deck_paths(decks)
     for problem in problems:
@@ -206,9 +259,9 @@ def validate_command(
             for problem in exc.problems:
                 typer.echo(str(problem), err=True)
         else:
-            typer.echo(f"{path}: ok ({len(deck.cards)} cards, {len(deck.study_items())} study items)")
+            typer.echo(f"{path}: ok ({plural(len(deck.cards), 'card')}, {plural(len(deck.study_items()), 'study item')})")
     if failed:
-        typer.echo(f"{failed} of {len(files) + len(problems)} deck(s) invalid", err=True)
+        typer.echo(f"{failed} of {plural(len(files) + len(problems), 'deck')} invalid", err=True)
         raise typer.Exit(1)
 
 

@@ -133,6 +133,42 @@ class StudySession:
     def can_undo(self) -> bool:
         return bool(self._history)
 
+    @property
+    def items_total(self) -> int:
+        """Distinct items in this session (an item asked again after a lapse counts once)."""
+        return len({item.item_id for item in self.queue})
+
+    @property
+    def items_reached(self) -> int:
+        """Distinct items shown so far, the current one included: the counter's "N" of "N/total"."""
+        return len({item.item_id for item in self.queue[: self._index + 1]})
+
+    def is_repeat(self, item: StudyItem) -> bool:
+        """Whether the current ``item`` was already asked earlier in this session (a learning step)."""
+        return any(seen.item_id == item.item_id for seen in self.queue[: self._index])
+
+    def new_waiting(self) -> int:
+        """New items of the deck held back by today's new-card limit (neither studied nor in this session)."""
+        queued = {item.item_id for item in self.queue}
+        return sum(1 for _card, item_id, _cloze in self.deck.item_keys()
+                   if item_id not in self._schedule and item_id not in queued)
+
+    def study_more(self, count: int) -> int:
+        """Add up to ``count`` new items past today's limit to the end of the session (Anki's custom study).
+
+        Returns how many were added.
+        """
+        queued = {item.item_id for item in self.queue}
+        added = 0
+        for card, item_id, cloze_index in self.deck.item_keys():
+            if added >= count:
+                break
+            if item_id not in self._schedule and item_id not in queued:
+                self.queue.append(StudyItem(item_id=item_id, card=card, cloze_index=cloze_index))
+                added += 1
+        self.new_in_queue += added
+        return added
+
     # --- scheduling ------------------------------------------------------------------------------
 
     def state_of(self, item: StudyItem) -> ItemState | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import AnyCard
+    from quizapp.errors import DeckError
 
 #: Editors that take ``--goto file:line`` instead of the common ``+line file``.
 _GOTO_EDITORS = {"code", "code-insiders", "codium"}
@@ -45,3 +46,29 @@ def editor_command(path: Path, line: int | None, editor: str | None = None) -> l
     if name in _COLON_EDITORS:
         return [*argv, f"{path}:{line}"]
     return [*argv, f"+{line}", str(path)]
+
+
+def problem_line(error: DeckError) -> int | None:
+    """The line of a broken deck's first located problem (where the editor should open), if any has one."""
+    return next((p.location.line for p in error.problems if p.location.line is not None), None)
+
+
+def editable_copy(path: Path, user_dir: Path) -> tuple[Path, bool]:
+    """Where to edit the deck at ``path``: itself, or for a bundled deck a copy in ``user_dir`` (made now).
+
+    Bundled decks are part of the installed program (an update would overwrite edits, and the
+    folder may be read-only), so edits go to a copy. Returns (path to edit, whether it is a new copy).
+    """
+    import shutil
+
+    from quizapp.paths import BUNDLED_DECKS_DIR
+
+    if Path(path).resolve().parent != BUNDLED_DECKS_DIR.resolve():
+        return Path(path), False
+    user_dir.mkdir(parents=True, exist_ok=True)
+    target, number = user_dir / Path(path).name, 2
+    while target.exists():
+        target = user_dir / f"{Path(path).stem}-{number}{Path(path).suffix}"
+        number += 1
+    shutil.copyfile(path, target)
+    return target, True

@@ -5,24 +5,71 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from quizapp.tui.widgets.card_text import card_text, fit
 from quizapp.tui.widgets.feedback import revealed_answer
 from quizapp.tui.widgets.question import prompt_of
 from quizapp.tui.widgets.ratings import RATING_NAMES
+from quizapp.wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import Deck, StudyItem
     from quizapp.storage.db import ItemState
 
+#: (heading, width, key) of the table's columns: 66 cells of text, 10 of padding, 2 of scrollbar = 78.
+COLUMNS = (("Type", 6, "type"), ("Question", 32, "question"), ("Answer", 14, "answer"), ("Due", 10, "due"),
+           ("Revs", 4, "reviews"))
+WIDTHS = {key: width for _, width, key in COLUMNS}
+
 SHORT_TYPES = {"flashcard": "Flash", "typed": "Typed", "multiple_choice": "Choice", "true_false": "T/F", "cloze": "Cloze"}
+
+
+def edit_file(screen: Screen[object], path: Path, line: int | None) -> bool:
+    """Hand the terminal to $EDITOR on ``path`` at ``line``; False (with a notice) when it cannot run."""
+    from quizapp.tui.editor import editor_command
+
+    command = editor_command(path, line)
+    try:
+        with screen.app.suspend():
+            run_editor(command)
+    except Exception as exc:  # no terminal to hand over (e.g. in a browser tab), or no such editor
+        screen.notify(f"Could not run {command[0]}: {exc}", severity="error", markup=False)
+        return False
+    screen.app.refresh()
+    return True
+
+
+class BrowseRow(NamedTuple):
+    """One card of the table, read once in the worker: what a search looks in, and what its cells need."""
+
+    index: int
+    item: StudyItem
+    prompt: str
+    answer: str
+    due: float | None  # None while new
+    reviews: int
+    searchable: str
+
+    def cells(self) -> tuple[object, ...]:
+        """The row's cells, made when it goes into the table (a big deck's rows mostly never do)."""
+        due = "new" if self.due is None else dt.datetime.fromtimestamp(self.due).strftime("%Y-%m-%d")
+        return (SHORT_TYPES[self.item.card.type], fit(self.prompt, WIDTHS["question"]), fit(self.answer, WIDTHS["answer"]),
+                due, str(self.reviews))
+
+
+def browse_row(index: int, item: StudyItem, state: ItemState | None, reviews: int) -> BrowseRow:
+    prompt, answer = prompt_of(item), revealed_answer(item)
+    return BrowseRow(index, item, prompt, answer, None if state is None else state.due, reviews,
+                     f"{prompt}\n{answer}".casefold())
 
 
 def run_editor(command: list[str]) -> int:
@@ -44,88 +91,150 @@ class BrowseScreen(Screen[None]):
         Binding("escape", "end_search", "Clear search", priority=True),
     ]
 
+    #: Rows put in the table at a time. A DataTable measures every cell it holds (about half a millisecond
+    #: a row), so a 26,704-card deck would take seconds: the table holds the rows looked at so far, and
+    #: the next page is added as the cursor or the scrollbar nears the end.
+    PAGE = 200
+
     def __init__(self, deck_path: Path) -> None:
         super().__init__()
         self.deck_path = deck_path
         self.deck: Deck | None = None
         self.items: list[StudyItem] = []
-        # Read with the deck, not on every keystroke of a search.
+        # Read with the deck (in a worker), not on every keystroke of a search.
         self.states: dict[str, ItemState] = {}
         self.review_counts: dict[str, int] = {}
+        self.rows: list[BrowseRow] = []
+        self.shown: list[BrowseRow] = []  # the rows matching the search; the table holds the first of them
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="/ search questions and answers", id="card-search", compact=True)
         table: DataTable[object] = DataTable(id="cards", cursor_type="row", zebra_stripes=True)
-        table.add_column("Type", width=6, key="type")
-        table.add_column("Question", width=36, key="question")
-        table.add_column("Answer", width=14, key="answer")
-        table.add_column("Due", width=10, key="due")
-        table.add_column("Revs", width=4, key="reviews")
+        # 76 cells with the padding, and 2 for the scrollbar: the table fits 80 columns.
+        for label, width, key in COLUMNS:
+            table.add_column(label, width=width, key=key)
         yield table
-        yield Static(id="card-history")
+        with VerticalScroll(id="card-detail-box"):
+            yield Static("Reading the deck…", id="card-detail")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._watch_scrolling()  # the scrollbar or wheel nearing the end adds the next page
         self.load()
 
-    def load(self, *, reload: bool = False) -> None:
-        self.deck = self.app.deck(self.deck_path, reload=reload)  # type: ignore[attr-defined]
-        self.sub_title = f"browse · {self.deck.title}"
-        self.items = self.deck.study_items()
-        store = self.app.store  # type: ignore[attr-defined]
-        self.states = store.load_states(self.deck_path)
-        self.review_counts = store.review_counts(self.deck_path)
+    def load(self, *, reload: bool = False, announce: bool = False) -> None:
+        """Read the deck and its history in a worker; the table fills when it is done."""
+        self.read_deck(reload, announce)
+
+    @work(thread=True, exclusive=True, group="browse-read")
+    def read_deck(self, reload: bool, announce: bool) -> None:
+        from quizapp.errors import DeckError
+
+        try:
+            deck = self.app.deck(self.deck_path, reload=reload)  # type: ignore[attr-defined]
+        except DeckError as exc:
+            self.app.call_from_thread(self._read_failed, exc.first)
+            return
+        items = deck.study_items()
+        store = self.app.open_store()  # type: ignore[attr-defined]  # this thread's own connection
+        try:
+            states = store.load_states(self.deck_path)
+            counts = store.review_counts(self.deck_path)
+        finally:
+            store.close()
+        rows = [browse_row(index, item, states.get(item.item_id), counts.get(item.item_id, 0))
+                for index, item in enumerate(items)]
+        self.app.call_from_thread(self._read_done, deck, items, states, counts, rows, announce)
+
+    def _read_failed(self, message: str) -> None:
+        self.notify(f"The deck has a problem now: {message}\ne opens it there.", severity="error", timeout=10,
+                    markup=False)
+        if not self.loaded:
+            self.query_one("#card-detail", Static).update(Text(message, style="red"))
+
+    def _read_done(self, deck: Deck, items: list[StudyItem], states: dict, counts: dict,
+                   rows: list[BrowseRow], announce: bool) -> None:
+        self.deck, self.items, self.states, self.review_counts, self.rows = deck, items, states, counts, rows
+        self.sub_title = f"browse · {deck.title}"
+        self.loaded = True
         self._fill()
+        if announce:
+            self.notify("Deck reloaded.")
 
     def _fill(self) -> None:
         wanted = self.query_one("#card-search", Input).value.strip().casefold()
         table = self.query_one("#cards", DataTable)
         table.clear()
-        for index, item in enumerate(self.items):
-            prompt, answer = prompt_of(item), revealed_answer(item)
-            if wanted and wanted not in prompt.casefold() and wanted not in answer.casefold():
-                continue
-            state = self.states.get(item.item_id)
-            due = "new" if state is None else dt.datetime.fromtimestamp(state.due).strftime("%Y-%m-%d")
-            table.add_row(
-                SHORT_TYPES[item.card.type],
-                Text(" ".join(prompt.split())),  # deck text as written: its brackets are not markup
-                Text(answer),
-                due,
-                str(self.review_counts.get(item.item_id, 0)),
-                key=str(index),
-            )
+        self.shown = [row for row in self.rows if not wanted or wanted in row.searchable]
+        if len(self.shown) > self.PAGE:  # the table holds a page at a time: say how many there are
+            matching = "matching" if wanted else "in all"
+            self.sub_title = f"browse · {self.deck.title if self.deck else ''} · {len(self.shown):,} {matching}"
+        elif self.deck is not None:
+            self.sub_title = f"browse · {self.deck.title}"
+        self._add_page()
         self._show_history()
 
-    def selected_item(self) -> StudyItem | None:
+    def _add_page(self) -> None:
+        """Put the next page of matching rows in the table."""
+        table = self.query_one("#cards", DataTable)
+        start = table.row_count
+        for row in self.shown[start : start + self.PAGE]:
+            table.add_row(*row.cells(), key=str(row.index))
+
+    def _near_the_end(self, table: DataTable[object]) -> bool:
+        if table.row_count >= len(self.shown):
+            return False
+        scrolled_down = table.max_scroll_y > 0 and table.scroll_y >= table.max_scroll_y - 10  # (0 until laid out)
+        return table.cursor_row >= table.row_count - 10 or scrolled_down
+
+    def _watch_scrolling(self) -> None:
+        table = self.query_one("#cards", DataTable)
+        self.watch(table, "scroll_y", lambda: self._near_the_end(table) and self._add_page(), init=False)
+
+    def selected_index(self) -> int | None:
+        """Where the highlighted row's item is in ``items`` (rows are keyed by it)."""
         table = self.query_one("#cards", DataTable)
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.items[int(key)] if key is not None else None
+        return int(key) if key is not None else None
+
+    def selected_item(self) -> StudyItem | None:
+        index = self.selected_index()
+        return None if index is None else self.items[index]
 
     @on(DataTable.RowHighlighted, "#cards")
     def _show_history(self) -> None:
-        panel = self.query_one("#card-history", Static)
-        item = self.selected_item()
-        if item is None:
+        """The highlighted card in full (its question and answer may be cut in the table) and its reviews."""
+        panel = self.query_one("#card-detail", Static)
+        if not self.loaded:
+            return
+        table = self.query_one("#cards", DataTable)
+        if self._near_the_end(table):
+            self._add_page()
+        index = self.selected_index()
+        if index is None:
             panel.update("No cards match." if self.items else "This deck has no cards.")
             return
+        item = self.items[index]
+        text = card_text(item)
         reviews = self.app.store.reviews(self.deck_path, item.item_id)  # type: ignore[attr-defined]
-        text = Text()
-        text.append(f"{item.item_id}", style="bold")
-        text.append(f" · {item.card.fact_kind} · ")
+        text.append("\n")
+        text.append(f"item {index + 1} of {len(self.items)} · ", style="dim")
+        text.append(f"{item.card.fact_kind} · ", style="dim")
         if not reviews:
             text.append("never reviewed", style="dim")
         else:
-            text.append(f"{len(reviews)} reviews: ")
+            text.append(f"{plural(len(reviews), 'review')}: ", style="dim")
             for review in reviews[-6:]:
                 when = dt.datetime.fromtimestamp(review.reviewed_at).strftime("%d %b")
                 mark = "" if review.correct is None else ("✔" if review.correct else "✘")
                 style = "green" if review.rating >= 3 else "red" if review.rating == 1 else "yellow"
                 text.append(f"{when} {RATING_NAMES.get(review.rating, review.rating)}{mark}  ", style=style)
         panel.update(text)
+        self.query_one("#card-detail-box", VerticalScroll).scroll_home(animate=False)
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -159,35 +268,32 @@ class BrowseScreen(Screen[None]):
         self.query_one("#cards", DataTable).focus()
 
     def action_edit(self) -> None:
-        """Open the deck file at the card's line in $EDITOR, then re-read the deck."""
-        from quizapp.tui.editor import card_line, editor_command
+        """Open the deck file in $EDITOR at the card's line (at the problem's line if it is broken), then re-read it.
 
+        A bundled deck is copied to the user's deck folder first, and this screen moves to the copy.
+        """
+        from quizapp.deck.yaml_io import load_deck
+        from quizapp.errors import DeckError
+        from quizapp.tui.editor import card_line, editable_copy, problem_line
+
+        path, copied = editable_copy(self.deck_path, self.app.user_decks_dir())  # type: ignore[attr-defined]
+        if copied:
+            self.deck_path = path
+            self.notify(f"Bundled decks stay as installed: you are editing a copy, {path}.", timeout=10, markup=False)
         item = self.selected_item()
         try:
-            line = card_line(self.deck_path.read_text(encoding="utf-8"), item.card) if item else None
+            load_deck(path)
+            line = card_line(path.read_text(encoding="utf-8"), item.card) if item else None
+        except DeckError as exc:  # broken since it was read: open where the problem is
+            line = problem_line(exc)
         except (OSError, UnicodeDecodeError):  # the editor shows the file (or its absence) from the top
             line = None
-        command = editor_command(self.deck_path, line)
-        try:
-            with self.app.suspend():
-                run_editor(command)
-        except Exception as exc:  # no terminal to hand over (e.g. in a browser tab), or no such editor
-            self.notify(f"Could not run {command[0]}: {exc}", severity="error", markup=False)
-            return
-        self.app.refresh()
-        if self.action_reload():
-            self.notify("Deck reloaded.")
+        if edit_file(self, path, line):
+            self.load(reload=True, announce=True)
 
-    def action_reload(self) -> bool:
+    def action_reload(self) -> None:
         """Re-read the deck file; when it is broken (or gone) now, say why and keep the cards last read."""
-        from quizapp.errors import DeckError
-
-        try:
-            self.load(reload=True)
-        except DeckError as exc:
-            self.notify(f"The deck has a problem now: {exc.first}", severity="error", timeout=10, markup=False)
-            return False
-        return True
+        self.load(reload=True)
 
     def action_close(self) -> None:
         self.dismiss()

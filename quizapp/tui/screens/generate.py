@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Header, Input, Label, ProgressBar, SelectionList, Static
 from textual.worker import Worker, WorkerState
 
+from quizapp.tui.widgets.ticks import TickList
 from quizapp.vocabulary import DEFAULT_CARD_TYPES
 
 #: Card types offered, with the generator's defaults pre-selected.
@@ -35,7 +36,8 @@ class GenerateScreen(Screen[None]):
     """Choose articles and options; ctrl+g generates."""
 
     BINDINGS = [
-        Binding("ctrl+g", "generate", "Generate", priority=True),
+        # Not a priority binding: it then waits its turn behind keys typed just before it (a fast title).
+        Binding("ctrl+g", "generate", "Generate"),
         Binding("ctrl+x", "clear_files", "Clear files", priority=True),
         Binding("escape", "close", "Back"),
     ]
@@ -55,7 +57,7 @@ class GenerateScreen(Screen[None]):
                 yield Input(placeholder="or type a path and press Enter", id="generate-path", compact=True)
                 yield Input(placeholder="Deck title (optional)", id="generate-title", compact=True)
                 yield Input(placeholder="Most cards (optional)", id="generate-max", type="integer", compact=True)
-                yield SelectionList[str](*TYPE_CHOICES, id="generate-types")
+                yield TickList[str](*TYPE_CHOICES, id="generate-types")
                 yield ProgressBar(id="generate-progress", show_eta=False)
                 yield Static("ctrl+g generates", id="generate-status", classes="hint")
         yield Footer(compact=True)
@@ -66,12 +68,22 @@ class GenerateScreen(Screen[None]):
     # -- choosing files -----------------------------------------------------------------------
 
     def add_file(self, path: Path) -> None:
+        """Add an article file, or every article file directly in a folder."""
         path = path.expanduser()
-        if not path.is_file():
-            self.notify(f"No such file: {path}", severity="error", markup=False)
+        if path.is_dir():
+            articles = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
+                              and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not articles:
+                kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
+                self.notify(f"{path} is a folder with no articles ({kinds}) in it.", severity="error", markup=False)
+                return
+        elif path.is_file():
+            articles = [path]
+        else:
+            self.notify(f"No such file or folder: {path}", severity="error", markup=False)
             return
-        if path.resolve() not in [p.resolve() for p in self.files]:
-            self.files.append(path)
+        chosen = {p.resolve() for p in self.files}
+        self.files += [p for p in articles if p.resolve() not in chosen]
         self._show_files()
 
     def _show_files(self) -> None:
@@ -94,8 +106,11 @@ class GenerateScreen(Screen[None]):
         self.action_generate()
 
     def action_clear_files(self) -> None:
+        """Start over: no files, and no word left of the last attempt (its error or progress)."""
         self.files.clear()
         self._show_files()
+        self.query_one("#generate-status", Static).update("ctrl+g generates")
+        self.query_one("#generate-progress", ProgressBar).update(total=None, progress=0)
 
     # -- generating ---------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from quizapp.tui.widgets.card_text import fit
 from quizapp.tui.widgets.mastery import mastery_text
 from quizapp.wording import plural
 
@@ -21,7 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import Deck
     from quizapp.study.session import DeckSummary
 
-TITLE_WIDTH = 30
+#: Cells of the title column: the table (with its padding and scrollbar) then fits 80 columns.
+TITLE_WIDTH = 36
 
 
 @dataclass
@@ -59,7 +62,10 @@ def find_decks(
         try:
             rows.append(DeckRow(path, origin, load(path)))
         except DeckError as exc:
-            first = exc.problems[0].message if exc.problems else str(exc)
+            problem = exc.problems[0] if exc.problems else None
+            first = str(exc) if problem is None else (
+                f"line {problem.location.line}: {problem.message}" if problem.location.line else problem.message
+            )
             rows.append(DeckRow(path, origin, None, first))
     return rows
 
@@ -84,6 +90,7 @@ class HomeScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter"),
         # Down in the filter box goes to the list (priority: the box would take it to scroll itself).
         Binding("down", "to_list", "To the list", key_display="↓", priority=True),
+        Binding("e", "fix", "Fix in $EDITOR", show=False),  # a broken deck; Enter, z and b do it too (status line says)
     ]
 
     def __init__(self) -> None:
@@ -150,13 +157,16 @@ class HomeScreen(Screen[None]):
         for index, row in enumerate(self.rows):
             if wanted and wanted not in row.title.casefold():
                 continue
-            title = Text(_clip(row.title, TITLE_WIDTH))  # as written: a title's brackets are not markup
+            # Up to two lines (decks often differ only late in their titles); the status line shows it whole.
+            title = Text(fit(row.title, 2 * TITLE_WIDTH - 8).plain)
+            # The height is given, not measured (height=None): measuring happens later, when idle.
+            lines = 1 if cell_len(title.plain) <= TITLE_WIDTH else 2
             if row.deck is None:
-                table.add_row(title, "invalid", "", "", "", "", key=str(index))
+                table.add_row(title, "invalid", "", "", "", "", key=str(index), height=lines)
                 continue
             summary = row.summary
             if summary is None:
-                table.add_row(title, str(len(row.deck.cards)), "?", "?", "—", mastery_text(None), key=str(index))
+                table.add_row(title, str(len(row.deck.cards)), "?", "?", "—", mastery_text(None), key=str(index), height=lines)
                 continue
             table.add_row(
                 title,
@@ -166,6 +176,7 @@ class HomeScreen(Screen[None]):
                 "—" if summary.last_score is None else f"{summary.last_score:.0%}",
                 mastery_text(summary.mastery),
                 key=str(index),
+                height=lines,
             )
         # Keep the cursor on the deck it was on, unless the filter hid it.
         index = next((i for i, row in enumerate(self.rows) if row.path == selected), None)
@@ -181,11 +192,13 @@ class HomeScreen(Screen[None]):
         if row is None:
             detail.update("")
         elif row.error:
-            detail.update(Text.assemble((row.path.name, "bold"), f" cannot be read: {row.error}"))
+            detail.update(Text.assemble((row.path.name, "bold"), f" cannot be read: {row.error} · Enter or e opens it in $EDITOR there"))
         else:
             assert row.deck is not None
             items = row.summary.items if row.summary else sum(row.deck.study_item_counts().values())
-            detail.update(Text(f"{row.origin} deck · {row.path.name} · {plural(items, 'study item')}"))
+            detail.update(Text.assemble(
+                (row.title, "bold"), f" · {row.origin} deck · {row.path.name} · {plural(items, 'study item')}"
+            ))
 
     @on(DataTable.RowHighlighted, "#decks")
     def _highlighted(self) -> None:
@@ -209,10 +222,31 @@ class HomeScreen(Screen[None]):
         if row is None:
             self.notify("No deck selected.", severity="warning")
             return None
-        if row.deck is None:
-            self.notify(f"{row.path.name} cannot be read: {row.error}", severity="error", markup=False)
+        if row.deck is None:  # nothing to study in it until it is fixed: open it where the problem is
+            self.action_fix()
             return None
         return row
+
+    def action_fix(self) -> None:
+        """Open a broken deck in $EDITOR at its first problem's line; list the decks again on return."""
+        from quizapp.deck.yaml_io import load_deck
+        from quizapp.errors import DeckError
+        from quizapp.tui.editor import editable_copy, problem_line
+        from quizapp.tui.screens.browse import edit_file
+
+        row = self.selected_row()
+        if row is None or row.deck is not None:
+            return
+        path, copied = editable_copy(row.path, self.app.user_decks_dir())  # type: ignore[attr-defined]
+        if copied:
+            self.notify(f"Bundled decks stay as installed: you are editing a copy, {path}.", timeout=10, markup=False)
+        try:
+            load_deck(path)
+            line = None  # fixed meanwhile
+        except DeckError as exc:
+            line = problem_line(exc)
+        if edit_file(self, path, line):
+            self.load_decks()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -314,6 +348,3 @@ class HomeScreen(Screen[None]):
     def _filter_done(self) -> None:
         self.query_one("#decks", DataTable).focus()
 
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

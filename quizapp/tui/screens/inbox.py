@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
@@ -18,7 +18,7 @@ from quizapp.tui.widgets.feedback import revealed_answer
 from quizapp.tui.widgets.question import prompt_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from quizapp.deck.model import Deck
+    from quizapp.deck.model import Deck, StudyItem
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 MARKS = {PENDING: Text("·", style="dim"), ACCEPTED: Text("✔", style="bold green"), REJECTED: Text("✘", style="bold red")}
@@ -63,7 +63,9 @@ class InboxScreen(Screen[Path | None]):
         table.add_column("Question", width=44, key="question")
         table.add_column("Answer", width=18, key="answer")
         yield table
-        yield Static(id="inbox-detail")
+        yield Static(id="inbox-counts")
+        with VerticalScroll(id="inbox-detail-box"):
+            yield Static(id="inbox-detail")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -73,14 +75,20 @@ class InboxScreen(Screen[Path | None]):
             table.add_row(*self._cells(index), key=str(index))
         self._show_detail()
 
-    def _cells(self, index: int) -> list[object]:
+    def _item(self, index: int) -> StudyItem:
+        """A card as a study item (a cloze as its first deletion), to show it as it will be asked."""
         from quizapp.deck.model import StudyItem
-        from quizapp.tui.screens.browse import SHORT_TYPES
 
         card = self.cards[index]
-        item = StudyItem(item_id=card.card_id, card=card, cloze_index=getattr(card, "indices", lambda: [None])()[0])
-        return [MARKS[self.status[index]], SHORT_TYPES[card.type], Text(" ".join(prompt_of(item).split())),
-                Text(revealed_answer(item))]
+        return StudyItem(item_id=card.card_id, card=card, cloze_index=getattr(card, "indices", lambda: [None])()[0])
+
+    def _cells(self, index: int) -> list[object]:
+        from quizapp.tui.screens.browse import SHORT_TYPES
+        from quizapp.tui.widgets.card_text import fit
+
+        item = self._item(index)
+        return [MARKS[self.status[index]], SHORT_TYPES[item.card.type], fit(prompt_of(item), 44),
+                fit(revealed_answer(item), 18)]
 
     def _refresh_row(self, index: int) -> None:
         table = self.query_one("#inbox", DataTable)
@@ -94,16 +102,27 @@ class InboxScreen(Screen[Path | None]):
 
     @on(DataTable.RowHighlighted, "#inbox")
     def _show_detail(self) -> None:
+        """The highlighted card in full (question, answer, choices, source sentence) under the counts."""
+        from quizapp.tui.widgets.card_text import card_text
+
         counts = {s: self.status.count(s) for s in (PENDING, ACCEPTED, REJECTED)}
-        text = Text(f"{counts[ACCEPTED]} accepted · {counts[REJECTED]} rejected · {counts[PENDING]} to review", style="bold")
+        self.query_one("#inbox-counts", Static).update(
+            f"{counts[ACCEPTED]} accepted · {counts[REJECTED]} rejected · {counts[PENDING]} to review"
+        )
         index = self.current_index()
+        text = Text()
         if index is not None:
             card = self.cards[index]
+            text = card_text(self._item(index))
+            if card.explanation:
+                text.append("\n")
+                text.append(card.explanation, style="dim")
             sentence = card.provenance.sentence if card.provenance else None
             if sentence:
-                text.append("\n")
+                text.append("\nsource: ", style="dim")
                 text.append(f"“{sentence}”", style="italic")
         self.query_one("#inbox-detail", Static).update(text)
+        self.query_one("#inbox-detail-box", VerticalScroll).scroll_home(animate=False)
 
     # -- deciding -----------------------------------------------------------------------------
 

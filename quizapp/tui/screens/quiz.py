@@ -225,7 +225,7 @@ class QuizScreen(Screen[None]):
         self.query_one("#quiz-count", Label).update(f"{session.index}/{session.total} · {session.score} right")
         self.set_focus(None)
         self.phase = "answered"
-        self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
+        self.query_one(AnswerFeedback).bring_into_view(self.query_one("#quiz-body", VerticalScroll))
 
     def action_next(self) -> None:
         if self.phase == "answered":

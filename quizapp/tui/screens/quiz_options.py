@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, SelectionList, Static
 
+from quizapp.tui.widgets.ticks import TickBox, TickList
+
 QUIZ_TYPES = [
     ("Multiple choice", "multiple_choice"),
     ("Typed answer", "typed"),
@@ -53,12 +55,12 @@ class QuizOptionsScreen(ModalScreen[QuizOptions | None]):
             with Horizontal(classes="option-row"):
                 yield Label("Seconds each", classes="option-label")
                 yield Input(placeholder="no limit", id="quiz-time", type="number", compact=True)
-            yield SelectionList[str](
+            yield TickList[str](
                 *[(f"{label} ({self.available.get(kind, 0)})", kind, self.available.get(kind, 0) > 0)
                   for label, kind in QUIZ_TYPES if self.available.get(kind, 0)],
                 id="quiz-types",
             )
-            yield Checkbox("Count answers as study reviews", id="quiz-schedule", compact=True)
+            yield TickBox("Count answers as study reviews", id="quiz-schedule", compact=True)
             yield Static("Enter starts · Escape cancels", id="quiz-options-message", classes="hint")
         # The dialog's own keys, over the home screen's footer.
         yield Footer(compact=True)

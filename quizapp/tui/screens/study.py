@@ -49,6 +49,7 @@ class StudyScreen(Screen[None]):
         Binding("ctrl+z", "undo", "Undo", group=UNDO_KEYS),  # also while an answer box has the keyboard
         Binding("q", "end", "End", group=END_KEYS),
         Binding("escape", "end", "End", key_display="esc", group=END_KEYS),
+        Binding("m", "study_more", "Study more"),
     ]
 
     #: "ask" (waiting for an answer), "rate" (answer shown, waiting for a rating) or "done".
@@ -109,21 +110,37 @@ class StudyScreen(Screen[None]):
         assert session is not None
         bar = self.query_one("#study-bar", ProgressBar)
         bar.update(total=max(session.total, 1), progress=min(session.position, session.total))
-        label = f"{min(session.position + 1, session.total)}/{session.total}"
+        # Items, not questions asked: a card asked again after a lapse does not push the count past the deck.
+        label = f"{min(session.items_reached, session.items_total)}/{session.items_total}"
         if session.current is not None:
-            label = ("new · " if session.is_new(session.current) else "review · ") + label
+            current = session.current
+            kind = "again" if session.is_repeat(current) else "new" if session.is_new(current) else "review"
+            label = f"{kind} · {label}"
         self.query_one("#study-count", Label).update(label)
 
     def _show_done(self) -> None:
+        assert self.session is not None
         self.query_one(QuestionView).add_class("hidden")
         done = self.query_one("#study-done", Static)
         if self.reviewed:
-            done.update(f"[b]Session complete.[/b] {plural(self.reviewed, 'answer')} saved.\n\nPress q or Escape to go back.")
+            text = f"[b]Session complete.[/b] {plural(self.reviewed, 'answer')} saved."
         else:
-            done.update("[b]Nothing to study right now.[/b] No cards are due and today's new cards are done.\n\n"
-                        "Press q or Escape to go back.")
+            text = "[b]Nothing to study right now.[/b] No cards are due and today's new cards are done."
+        waiting = self.session.new_waiting()
+        if waiting:
+            limit = self.app.settings.new_per_day  # type: ignore[attr-defined]
+            text += (f"\n\n{plural(waiting, 'new card')} wait beyond today's limit of {limit} new a day. "
+                     f"Press m to study {'them' if waiting <= limit else f'{limit} more'} now.")
+        done.update(text + "\n\nPress q or Escape to go back.")
         done.remove_class("hidden")
         self.phase = "done"
+
+    def action_study_more(self) -> None:
+        """Past today's new-card limit on request (Anki's custom study): another day's worth of new cards."""
+        if self.session is None or self.phase != "done":
+            return
+        if self.session.study_more(self.app.settings.new_per_day):  # type: ignore[attr-defined]
+            self.show_current()
 
     def watch_phase(self) -> None:
         self.refresh_bindings()
@@ -141,6 +158,8 @@ class StudyScreen(Screen[None]):
             return (self.phase == "ask" and kind == "multiple_choice") or self.phase == "rate"
         if action == "accept":
             return self.phase == "rate"
+        if action == "study_more":
+            return self.phase == "done" and self.session is not None and self.session.new_waiting() > 0
         return True
 
     # -- answering ----------------------------------------------------------------------------
@@ -178,7 +197,7 @@ class StudyScreen(Screen[None]):
         self.query_one(IntervalButtons).show(session.intervals(item), suggested)
         self.set_focus(None)
         self.phase = "rate"
-        self.query_one("#study-body", VerticalScroll).scroll_end(animate=False)
+        self.query_one(AnswerFeedback).bring_into_view(self.query_one("#study-body", VerticalScroll))
 
     @on(IntervalButtons.Rated)
     def _rated(self, event: IntervalButtons.Rated) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
+from textual.containers import ScrollableContainer
 from textual.widgets import Static
 
 from quizapp.tui.widgets.answer_diff import diff_texts
@@ -27,6 +28,10 @@ def revealed_answer(item: StudyItem) -> str:
     return card.answer  # typed, multiple choice
 
 
+#: Characters of a typed answer shown after answering (under two lines at 80 columns).
+TYPED_SHOWN = 120
+
+
 class AnswerFeedback(Static):
     """Shown after answering; empty while a question is asked."""
 
@@ -45,7 +50,11 @@ class AnswerFeedback(Static):
                 verdict.append(f" ({grade.reason})", style="italic")
             parts.append(verdict)
             if typed and grade.given.strip() and not grade.exact:
-                given, expected = diff_texts(grade.given, grade.matched or grade.expected)
+                # A pasted essay is shown by its start: the verdict and the expected answer stay in view.
+                shown = grade.given[:TYPED_SHOWN]
+                given, expected = diff_texts(shown, grade.matched or grade.expected)
+                if len(grade.given) > TYPED_SHOWN:
+                    given.append(f"… (+{len(grade.given) - TYPED_SHOWN:,} characters)", style="dim")
                 parts.append(Text.assemble(("You typed: ", "bold"), given))
                 parts.append(Text.assemble(("Expected:  ", "bold"), expected))
             else:
@@ -61,6 +70,17 @@ class AnswerFeedback(Static):
         self.remove_class("hidden")
         self.set_class((grade is not None and not grade.correct) or skipped, "wrong")
         self.set_class(grade is not None and grade.correct, "right")
+
+    def bring_into_view(self, body: ScrollableContainer) -> None:
+        """Scroll ``body`` to the end, or, when that would hide it, to this feedback's first line (the verdict)."""
+
+        def scroll() -> None:
+            if self.parent is body:  # virtual_region is where this sits in body's scrollable area
+                body.scroll_to(y=min(body.max_scroll_y, self.virtual_region.y), animate=False)
+            else:
+                body.scroll_end(animate=False)
+
+        self.call_after_refresh(scroll)
 
     def clear(self) -> None:
         self.update("")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import StudyItem
 
 CHOICE_LETTERS = "abcd"
+
+#: Characters of a choice listed before it is cut (about two lines at 80 columns); ↑/↓ show it whole.
+CHOICE_PREVIEW = 120
 
 #: What each card type asks the learner to do (shown under the prompt).
 INSTRUCTIONS = {
@@ -70,27 +73,34 @@ class QuestionView(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.item: StudyItem | None = None
         self.choices: list[str] = []
+        self.marks: dict[int, str] = {}  # after answering: ✔ on the right choice, ✘ on a wrong pick
 
     def compose(self) -> ComposeResult:
         yield Static(id="question-kind", classes="hint")
-        yield Static(id="question-prompt")
+        with VerticalScroll(id="question-prompt-box"):  # a long question scrolls here; the answer box stays in view
+            yield Static(id="question-prompt")
         yield OptionList(id="question-choices", classes="hidden")
         yield AnswerInput(placeholder="Your answer", id="question-input", classes="hidden")
         yield Static(id="question-instructions", classes="hint")
 
     def show(self, item: StudyItem, choices: list[str] | None = None) -> None:
         self.item = item
+        self.marks = {}
         kind = item.card.type
         self.choices = choices if choices is not None else (study_choices(item) if kind == "multiple_choice" else [])
         self.query_one("#question-kind", Static).update(TYPE_LABELS[kind])
         self.query_one("#question-prompt", Static).update(Text(prompt_of(item)))
-        self.query_one("#question-instructions", Static).update(INSTRUCTIONS[kind])
+        self.query_one("#question-prompt-box", VerticalScroll).scroll_home(animate=False)
+        instructions = INSTRUCTIONS[kind]
+        if any(len(choice) > CHOICE_PREVIEW for choice in self.choices):
+            instructions += " · ↑/↓ show a long choice whole"
+        self.query_one("#question-instructions", Static).update(instructions)
         options = self.query_one("#question-choices", OptionList)
         options.clear_options()
         options.disabled = False
         if kind == "multiple_choice":
             options.add_options(
-                [Option(Text(f"{n}) {choice}"), id=str(n - 1)) for n, choice in enumerate(self.choices, start=1)]
+                [Option(self._choice_prompt(n - 1), id=str(n - 1)) for n in range(1, len(self.choices) + 1)]
             )
             options.highlighted = None
         options.set_class(kind != "multiple_choice", "hidden")
@@ -124,11 +134,28 @@ class QuestionView(Vertical):
         box.disabled = True
         options = self.query_one("#question-choices", OptionList)
         answer = getattr(self.item.card, "answer", None) if self.item else None
-        for index, choice in enumerate(self.choices):
-            mark = "✔" if choice == answer else "✘" if choice == response else " "
-            options.replace_option_prompt_at_index(index, Text(f"{index + 1}) {choice} {mark}"))
+        self.marks = {index: "✔" if choice == answer else "✘" if choice == response else " "
+                      for index, choice in enumerate(self.choices)}
+        for index in range(len(self.choices)):
+            options.replace_option_prompt_at_index(index, self._choice_prompt(index))
         options.highlighted = None
         options.disabled = True
+
+    def _choice_prompt(self, index: int, whole: bool = False) -> Text:
+        """A choice as listed: a long one cut to its start unless highlighted, so every choice stays in view."""
+        choice = self.choices[index]
+        if not whole and len(choice) > CHOICE_PREVIEW:
+            choice = choice[: CHOICE_PREVIEW - 1].rstrip() + "…"
+        mark = self.marks.get(index)
+        return Text(f"{index + 1}) {choice}" + (f" {mark}" if mark else ""))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if not any(len(choice) > CHOICE_PREVIEW for choice in self.choices):
+            return
+        options = self.query_one("#question-choices", OptionList)
+        for index in range(len(self.choices)):
+            options.replace_option_prompt_at_index(index, self._choice_prompt(index, whole=index == event.option_index))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
