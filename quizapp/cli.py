@@ -314,6 +314,8 @@ def generate_command(
                 typer.echo(format_report(report))
             raise
     save_deck(deck, output)
+    for path, note in report.shortened.items():
+        typer.echo(f"note: {path}: {note}", err=True)
     if explain:
         typer.echo(format_report(report))
     elif report.notes:

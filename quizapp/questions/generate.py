@@ -61,8 +61,8 @@ def generate_deck(
     articles that state none. ``progress(done, total, message)`` is called as articles are
     read, parsed and quizzed. A ``report`` passed in is filled with what each stage did.
     """
-    from quizapp.facts.extract import extract_facts_with_docs
-    from quizapp.ingest import read_articles
+    from quizapp.facts.extract import extract_facts_with_docs, text_chunks
+    from quizapp.ingest import read_article
 
     if not paths:
         raise GenerationError("no articles given")
@@ -70,15 +70,32 @@ def generate_deck(
     if max_cards is not None and max_cards < 1:
         raise GenerationError("--max-cards must be at least 1")
     n = len(paths)
-    total_steps = 1 + 2 * n
     tell = progress or (lambda done, total, message: None)
 
-    tell(0, total_steps, "Reading articles")
-    articles = read_articles([str(p) for p in paths], date, default_date)
-    tell(1, total_steps, "Finding facts")
-    pairs = extract_facts_with_docs(articles, progress=lambda done, _t: tell(1 + done, total_steps, f"Parsed {done} of {n}"))
-    return deck_from_facts(articles, pairs, title=title, max_cards=max_cards, types=chosen_types, seed=seed,
-                           progress=lambda done, message: tell(1 + n + done, total_steps, message), report=report)
+    # Steps: each article read, each piece of text parsed (a long article is parsed in pieces), the facts
+    # gathered, each article's questions. ``progress`` may raise to stop generating (the app's cancel).
+    articles = []
+    for index, path in enumerate(paths):
+        tell(index, 3 * n + 1, f"Reading {Path(path).name}")
+        articles.append(read_article(str(path), date, default_date))
+    pieces = sum(len(text_chunks(a.text)) for a in articles)
+    total_steps = n + pieces + 1 + n
+    shortened = [a for a in articles if a.full_length]
+    for article in shortened:
+        tell(n, total_steps, f"{Path(article.path).name} is long ({article.full_length:,} characters): "
+                             f"questions come from {len(article.text):,} characters spread across it")
+    tell(n, total_steps, "Finding facts")
+    pairs = extract_facts_with_docs(articles, progress=lambda done, total: tell(
+        n + done, total_steps, f"Parsed {done} of {total} {'pieces' if pieces > len(articles) else 'articles'}"))
+    tell(n + pieces + 1, total_steps, "Writing questions")
+    deck = deck_from_facts(articles, pairs, title=title, max_cards=max_cards, types=chosen_types, seed=seed,
+                           progress=lambda done, message: tell(n + pieces + 1 + done, total_steps, message),
+                           report=report)
+    if report is not None:
+        for article in shortened:
+            report.shortened[article.path] = (f"{article.full_length:,} characters of text, too long to quiz whole; "
+                                              f"the questions come from {len(article.text):,} spread across it")
+    return deck
 
 
 def _check_types(types: set[str] | None) -> tuple[str, ...]:
