@@ -25,7 +25,9 @@ from quizapp.ingest.published import Dateline, parse_dateline_date, split_dateli
 
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";")
 _RULE_LINE = re.compile(r"^[\W_]+$")  # "____", "* * *", "©": no letters or digits
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# Tried only where a run of address characters begins: tried inside a run too, a long one (a pasted blob,
+# text without spaces) costs time growing with the square of its length.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s?\d{3}-\d{4})")
 _CONTACT = re.compile(r"(?:^|[.?!] )(?:write to|contact us|contact:|follow us|sign up|subscribe to|send (?:us )?(?:your )?tips)", re.I)
 _READ_MORE = re.compile(r"^(?:you can )?(?:read|see|click|continue reading)\b.{0,40}\b(?:more|link|here|full (?:story|article))\b", re.I)

@@ -36,7 +36,7 @@ MAX_ARTICLE_BYTES = 10_000_000
 
 def _too_big(path: str, size: int | None) -> IngestError:
     measured = f"is {size / 1_000_000:.1f} MB" if size is not None else "is over the limit"
-    return IngestError(f"{path}: {measured}; articles can be at most {MAX_ARTICLE_BYTES // 1_000_000} MB "
+    return IngestError(f"{path}: {measured}; articles can be at most {MAX_ARTICLE_BYTES / 1_000_000:g} MB "
                        f"(split it into parts and give them together)")
 
 
@@ -190,14 +190,16 @@ def markdown_to_text(source: str) -> RawDocument:
 
 
 def _strip_inline_markdown(line: str) -> str:
-    line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)  # images
-    line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)  # links keep their text
-    line = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", line)  # reference links
-    line = re.sub(r"^\s*\[[^\]]+\]:\s*\S+.*$", "", line)  # link definitions
-    line = re.sub(r"<[^>]+>", "", line)  # inline HTML
-    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
-    line = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", line)
-    line = re.sub(r"`([^`]*)`", r"\1", line)
+    # Every span is bounded ({0,1000}): an unclosed "[", "(" or "<" repeated along a long line would otherwise
+    # have each one searched to the line's end, in time growing with the square of the line.
+    line = re.sub(r"!\[[^\]]{0,1000}\]\([^)]{0,2000}\)", "", line)  # images
+    line = re.sub(r"\[([^\]]{1,1000})\]\([^)]{0,2000}\)", r"\1", line)  # links keep their text
+    line = re.sub(r"\[([^\]]{1,1000})\]\[[^\]]{0,1000}\]", r"\1", line)  # reference links
+    line = re.sub(r"^\s*\[[^\]]{1,1000}\]:\s*\S+.*$", "", line)  # link definitions
+    line = re.sub(r"<[^>]{1,1000}>", "", line)  # inline HTML
+    line = re.sub(r"(\*\*|__)(.{1,1000}?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])([*_])(?!\s)(.{1,1000}?)(?<!\s)\1(?![\w*])", r"\2", line)
+    line = re.sub(r"`([^`]{0,1000})`", r"\1", line)
     return line
 
 
