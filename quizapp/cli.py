@@ -298,7 +298,7 @@ def generate_command(
     report = GenerationReport()
     options = dict(title=title, date=parse_date_option(date), max_cards=max_cards, types=wanted, seed=seed,
                    default_date=parse_date_option(default_date, "--default-date"), report=report)
-    if len(articles) > 1 and sys.stderr.isatty():
+    if sys.stderr.isatty():  # one long article takes a while too: the bar counts the pieces of text parsed
         from rich.console import Console
         from rich.progress import Progress
 
