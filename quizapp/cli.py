@@ -351,7 +351,7 @@ def generate_command(
     report = GenerationReport()
     options = dict(title=title, date=parse_date_option(date), max_cards=max_cards, types=wanted, seed=seed,
                    default_date=parse_date_option(default_date, "--default-date"), report=report)
-    if len(articles) > 1 and sys.stderr.isatty():
+    if sys.stderr.isatty():  # one long article takes a while too: the bar counts the pieces of text parsed
         from rich.console import Console
         from rich.progress import Progress
 
@@ -367,6 +367,8 @@ def generate_command(
                 typer.echo(format_report(report))
             raise
     save_deck(deck, output)
+    for path, note in report.shortened.items():
+        typer.echo(f"note: {path}: {note}", err=True)
     if explain:
         typer.echo(format_report(report))
     elif report.notes:

@@ -10,8 +10,17 @@ import platformdirs
 APP_NAME = "quizapp"
 DATA_DIR_ENV = "QUIZAPP_DATA_DIR"
 
-#: The decks that ship with quizapp: the repository's ``decks/`` folder.
-BUNDLED_DECKS_DIR = Path(__file__).resolve().parent.parent / "decks"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _bundled_decks_dir() -> Path:
+    """The decks that ship with quizapp: ``quizapp/decks`` in an installed wheel (setup.py maps the
+    repository's ``decks/`` folder there), the repository's ``decks/`` folder in a source checkout."""
+    installed = _PACKAGE_DIR / "decks"
+    return installed if installed.is_dir() else _PACKAGE_DIR.parent / "decks"
+
+
+BUNDLED_DECKS_DIR = _bundled_decks_dir()
 
 
 def data_dir(override: str | Path | None = None) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,43 @@ def test_opening_summary_sentence_is_the_title_and_not_quizzed(tmp_path):
     article = read_article(path)
     assert article.title == "Harbor town bans cruise ships"
     assert article.in_aside(0) and not article.in_aside(article.text.index("The city council"))
+
+
+def test_a_pull_quote_with_a_word_changed_is_dropped_too():
+    long_paragraph = ("The council met for six hours on the plan. We will rebuild the old market stone by stone and "
+                      "open it by spring, the mayor said. The vote passed by a wide margin after the debate ended.")
+    pull_quote = "We will rebuild the old market stone by stone and open it by summer, the mayor said."
+    cleaned = clean_text(f"{long_paragraph}\n\n{pull_quote}\n\n{BODY}")
+    assert texts(cleaned) == [long_paragraph, BODY]
+
+
+def test_finding_repeats_compares_each_paragraph_with_a_few_others_not_all(monkeypatch):
+    """Cleaning a long text must not compare every paragraph with every other (a 1 MB article took minutes)."""
+    from quizapp.ingest import cleaning
+
+    calls = 0
+
+    class CountingFuzz:
+        @staticmethod
+        def ratio(*args, **kwargs):
+            nonlocal calls
+            calls += 1
+            return cleaning.fuzz_module.ratio(*args, **kwargs)
+
+        @staticmethod
+        def partial_ratio(*args, **kwargs):
+            nonlocal calls
+            calls += 1
+            return cleaning.fuzz_module.partial_ratio(*args, **kwargs)
+
+    monkeypatch.setattr(cleaning, "fuzz_module", cleaning.fuzz, raising=False)
+    monkeypatch.setattr(cleaning, "fuzz", CountingFuzz)
+    count = 1500
+    rng = random.Random(7)
+    syllables = ["ka", "lo", "mir", "ten", "sa", "vu", "ro", "pe", "di", "nal", "gor", "bi"]
+    vocabulary = sorted({"".join(rng.choices(syllables, k=4)) for _ in range(20_000)})
+    paragraphs = [" ".join(rng.choices(vocabulary, k=14)).capitalize() + "." for _ in range(count)]
+    repeated = paragraphs[10]
+    cleaned = clean_text("\n\n".join([*paragraphs, repeated]))
+    assert len(cleaned.paragraphs) == count  # the repeat is still found
+    assert calls <= 20 * count  # comparing every pair made over a million

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import yaml
@@ -116,3 +117,54 @@ async def test_writing_into_an_unusable_deck_folder_says_why_and_keeps_the_cards
         await pilot.pause()
         assert app.screen is inbox and inbox.status.count("accepted") == len(proposed.cards)
         assert any(n.message.startswith("Cannot write") for n in app._notifications)
+
+
+async def test_escape_while_generating_stops_the_generating_thread_and_shows_progress(tmp_path, monkeypatch):
+    """The bar shows the generator's own progress, and Esc stops the work itself, not just the screen."""
+    import threading
+    import time
+
+    from textual.widgets import ProgressBar
+
+    from quizapp.questions import generate as generator
+
+    reported = threading.Event()
+    stopped = threading.Event()
+
+    def slow_generate(files, *, progress, **_options):  # stands in for minutes of parsing a long article
+        try:
+            for step in range(3000):
+                progress(step, 3000, f"Parsed {step} of 3000 pieces")
+                if step == 5:
+                    reported.set()
+                time.sleep(0.01)
+        finally:
+            stopped.set()
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr(generator, "generate_deck", slow_generate)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GenerateScreen)
+        screen.add_file(ARTICLE)
+        await pilot.press("ctrl+g")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if reported.is_set():
+                break
+        await pilot.pause(0.1)
+        bar = screen.query_one("#generate-progress", ProgressBar)
+        assert bar.total == 3000 and 5 <= bar.progress < 3000
+        assert "Parsed" in screen_text(app)
+        await pilot.press("escape")
+        assert await asyncio.to_thread(stopped.wait, 5), "the generating thread went on after Esc"
+        await pilot.pause()
+        assert app.screen is screen  # Esc cancelled; it did not leave
+        assert "cancelled" in screen_text(app)
+        await pilot.press("escape")  # nothing runs now: Esc goes back
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

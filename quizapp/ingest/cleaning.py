@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -24,7 +25,9 @@ from quizapp.ingest.published import Dateline, parse_dateline_date, split_dateli
 
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";")
 _RULE_LINE = re.compile(r"^[\W_]+$")  # "____", "* * *", "©": no letters or digits
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# Tried only where a run of address characters begins: tried inside a run too, a long one (a pasted blob,
+# text without spaces) costs time growing with the square of its length.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s?\d{3}-\d{4})")
 _CONTACT = re.compile(r"(?:^|[.?!] )(?:write to|contact us|contact:|follow us|sign up|subscribe to|send (?:us )?(?:your )?tips)", re.I)
 _READ_MORE = re.compile(r"^(?:you can )?(?:read|see|click|continue reading)\b.{0,40}\b(?:more|link|here|full (?:story|article))\b", re.I)
@@ -214,26 +217,104 @@ def _normalized(text: str) -> str:
     return re.sub(r"[^\w ]", "", text.lower().replace("’", "'"))
 
 
-def _is_repeat(index: int, normalized: list[str], kept: set[str]) -> bool:
-    """A paragraph already kept (a repeated caption) or contained in a longer one (a pull quote)."""
-    norm = normalized[index]
-    if norm in kept:
-        return True
-    if len(norm.split()) < 6:
-        return False
-    for other in kept:
+#: Repeats are looked for through pieces of this many characters at a paragraph's start and end.
+_EDGE = 24
+#: A paragraph is compared with at most this many others sharing its rare words, its start or its end.
+_MOST_COMPARED = 16
+
+
+class _RepeatFinder:
+    """Finds repeated paragraphs (a caption printed twice, a pull quote, a summary line restated) in time linear
+    in the text: hashes of paragraph pieces name the few paragraphs worth comparing, instead of every pair.
+
+    The comparisons themselves are the same as ever (containment, fuzzy ratios); the hashes only choose whom to
+    compare with. A paragraph inside another starts, there, at a word start and ends at a word end, so the
+    other's pieces at its word starts and ends hold the paragraph's own start and end.
+    """
+
+    def __init__(self, normalized: list[str]) -> None:
+        self.normalized = normalized
+        #: word -> how many paragraphs have it (rare words tell restatements apart).
+        self.document_frequency: Counter[str] = Counter()
+        #: hash of the _EDGE characters from a word start (or up to a word end) -> the paragraphs with them.
+        self.starting: dict[int, list[int]] = defaultdict(list)
+        self.ending: dict[int, list[int]] = defaultdict(list)
+        for index, norm in enumerate(normalized):
+            self.document_frequency.update(set(norm.split()))
+            for match in re.finditer(r"\S+", norm):
+                self.starting[hash(norm[match.start():match.start() + _EDGE])].append(index)
+                if match.end() >= _EDGE:
+                    self.ending[hash(norm[match.end() - _EDGE:match.end()])].append(index)
+        self.kept: set[str] = set()
+        #: word -> kept paragraphs having it (by index), for near-verbatim restatements.
+        self.kept_with: dict[str, list[int]] = defaultdict(list)
+
+    def keep(self, index: int) -> None:
+        norm = self.normalized[index]
+        if norm in self.kept:
+            return
+        self.kept.add(norm)
+        for word in set(norm.split()):
+            self.kept_with[word].append(index)
+
+    def _kept_sharing_rare_words(self, index: int) -> list[str]:
+        """Kept paragraphs that may restate this one: a restatement shares all but a word or two with the
+        original, so the original has one of its four rarest words. Those sharing the most come first."""
+        words = set(self.normalized[index].split())
+        rare = sorted(words, key=lambda w: (self.document_frequency[w], w))[:4]
+        shared = Counter(other for word in rare for other in self.kept_with.get(word, ()))
+        nearest = sorted(shared, key=lambda other: (-shared[other], abs(other - index)))[:_MOST_COMPARED]
+        return [self.normalized[other] for other in nearest]
+
+    def _longer_paragraphs_sharing_an_edge(self, index: int) -> list[int]:
+        """Longer paragraphs that open or close with this one's first or last characters, the nearest first.
+
+        At most _MOST_COMPARED: a text whose paragraphs often open alike (a list, a log, sentences reused)
+        must not make cleaning quadratic. Six words under _EDGE characters are too short to tell a pull quote.
+        """
+        norm = self.normalized[index].strip()
+        if len(norm) < _EDGE:
+            return []
+        found = set(self.starting.get(hash(norm[:_EDGE]), ())) | set(self.ending.get(hash(norm[-_EDGE:]), ()))
+        longer = [i for i in found if i != index and len(self.normalized[i]) > len(self.normalized[index]) * 1.1]
+        return sorted(longer, key=lambda i: (abs(i - index), i))[:_MOST_COMPARED]
+
+    def is_repeat(self, index: int) -> bool:
+        """A paragraph already kept (a repeated caption) or contained in a longer one (a pull quote)."""
+        norm = self.normalized[index]
+        if norm in self.kept:
+            return True
+        words = norm.split()
+        if len(words) < 6:
+            return False
         # A near-verbatim restatement (a summary line repeated in the body) is kept once.
-        if 0.8 <= len(other) / len(norm) <= 1.25 and fuzz.ratio(norm, other, score_cutoff=90):
-            return True
-    for other_index, other in enumerate(normalized):
-        if other_index == index or len(other) <= len(norm) * 1.1:
-            continue
-        if norm in other:
-            return True
-        # Near-verbatim repeats (a word changed, a credit left) share a start or an end with the original;
-        # only then is the costlier fuzzy comparison worth running.
-        if (norm[:24] in other or norm[-24:] in other) and fuzz.partial_ratio(norm, other, score_cutoff=95):
-            return True
+        for other in self._kept_sharing_rare_words(index):
+            if 0.8 <= len(other) / len(norm) <= 1.25 and fuzz.ratio(norm, other, score_cutoff=90):
+                return True
+        for other_index in self._longer_paragraphs_sharing_an_edge(index):
+            other = self.normalized[other_index]
+            if norm in other:
+                return True
+            # Near-verbatim repeats (a word changed, a credit left) share a start or an end with the original:
+            # compared there with a stretch of the original as long as they are, they are nearly the same.
+            if _near_verbatim_at_an_edge(norm, other):
+                return True
+        return False
+
+
+def _near_verbatim_at_an_edge(norm: str, other: str) -> bool:
+    """Whether ``other`` holds ``norm`` with a word or two changed, aligned by their shared start or end.
+
+    The stretch of ``other`` opening (or closing) with ``norm``'s first (last) characters is where a fuzzy
+    substring search would find it; comparing that stretch alone keeps the cost to one ratio per pair.
+    """
+    start = other.find(norm[:_EDGE])
+    if start >= 0 and fuzz.ratio(norm, other[start:start + len(norm)], score_cutoff=95):
+        return True
+    end = other.find(norm[-_EDGE:])
+    if end >= 0:
+        end += _EDGE
+        return bool(fuzz.ratio(norm, other[max(0, end - len(norm)):end], score_cutoff=95))
     return False
 
 
@@ -281,12 +362,11 @@ def clean_text(text: str) -> CleanedText:
         staged.append(Paragraph(stripped, aside=caption))
 
     # Pass 2: drop repeats and pull quotes, take headlines out, split off the dateline.
-    normalized = [_normalized(p.text) for p in staged]
-    kept: set[str] = set()
+    repeats = _RepeatFinder([_normalized(p.text) for p in staged])
     for index, paragraph in enumerate(staged):
-        if _is_repeat(index, normalized, kept):
+        if repeats.is_repeat(index):
             continue
-        kept.add(normalized[index])
+        repeats.keep(index)
         if not paragraph.aside and is_headline(paragraph.text):
             result.headlines.append(paragraph.text)
             if not result.paragraphs and result.leading_headline is None:

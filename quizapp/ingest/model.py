@@ -21,6 +21,14 @@ class Article(BaseModel):
         ),
     )
 
+    full_length: int | None = Field(
+        default=None,
+        description=(
+            "Set when the article was too long to quiz whole: the length of its cleaned text, of which `text` "
+            "holds stretches spread across it."
+        ),
+    )
+
     def in_aside(self, start: int, end: int | None = None) -> bool:
         """Whether the span starting at ``start`` lies inside a caption or dateline."""
         end = start if end is None else end

@@ -144,6 +144,7 @@ class GenerationReport:
     targets: dict[str, int] = field(default_factory=dict)  # source -> cards aimed at
     kept: dict[str, int] = field(default_factory=dict)  # source -> cards made
     notes: dict[str, str] = field(default_factory=dict)  # source -> why the deck is thinner than its target
+    shortened: dict[str, str] = field(default_factory=dict)  # article path -> how much of a too-long one was quizzed
     made_from: dict[str, Candidate] = field(default_factory=dict)  # card id -> the candidate it was made from
 
     def add(self, cand: Candidate, outcome: Outcome, stage: Stage, check: str = "", reason: str = "") -> None:

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Header, Input, Label, ProgressBar, SelectionList, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from quizapp.tui.widgets.ticks import TickList
 from quizapp.vocabulary import DEFAULT_CARD_TYPES
@@ -23,6 +23,10 @@ TYPE_CHOICES = [
                          ("True / false", "true_false"), ("Cloze", "cloze"), ("Flashcard", "flashcard"))
 ]
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
+
+
+class GenerationCancelled(Exception):
+    """Raised in the generating thread, at its next progress report, after Esc cancelled it."""
 
 
 class ArticleTree(DirectoryTree):
@@ -39,7 +43,7 @@ class GenerateScreen(Screen[None]):
         # Not a priority binding: it then waits its turn behind keys typed just before it (a fast title).
         Binding("ctrl+g", "generate", "Generate"),
         Binding("ctrl+x", "clear_files", "Clear files", priority=True),
-        Binding("escape", "close", "Back"),
+        Binding("escape", "close", "Back/cancel"),
     ]
 
     def __init__(self, start: Path | None = None) -> None:
@@ -125,7 +129,7 @@ class GenerateScreen(Screen[None]):
         max_text = self.query_one("#generate-max", Input).value.strip()
         max_cards = int(max_text) if max_text and int(max_text) > 0 else None
         types = set(self.query_one("#generate-types", SelectionList).selected) or None
-        self.query_one("#generate-status", Static).update("Starting…")
+        self.query_one("#generate-status", Static).update("Starting… (Esc cancels)")
         self.generate(list(self.files), title, max_cards, types)
 
     @work(thread=True, exclusive=True, group="generate", exit_on_error=False)
@@ -133,21 +137,30 @@ class GenerateScreen(Screen[None]):
         # Imported here, in the worker: the generator pulls in spaCy, which the rest of the app never needs.
         from quizapp.questions.generate import generate_deck
 
+        worker = get_current_worker()
+
         def progress(done: int, total: int, message: str) -> None:
+            # The generator reports between its steps: where the thread stops once Esc cancelled the worker
+            # (cancelling a thread worker only marks it; the thread itself must return).
+            if worker.is_cancelled:
+                raise GenerationCancelled
             self.app.call_from_thread(self._progress, done, total, message)
 
         return generate_deck(files, title=title, max_cards=max_cards, types=types, seed=self.app.seed or 0, progress=progress)  # type: ignore[attr-defined]
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.query_one("#generate-progress", ProgressBar).update(total=total, progress=done)
-        self.query_one("#generate-status", Static).update(Text(message))
+        self.query_one("#generate-status", Static).update(Text(f"{message} (Esc cancels)"))
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "generate":
             return
         status = self.query_one("#generate-status", Static)
-        if event.state == WorkerState.ERROR:
+        if event.state == WorkerState.CANCELLED:
+            self.query_one("#generate-progress", ProgressBar).update(total=None, progress=0)
+            status.update("Generating cancelled. ctrl+g starts again, Esc goes back.")
+        elif event.state == WorkerState.ERROR:
             error = event.worker.error
             status.update(Text.assemble(("Could not generate: ", "bold red"), str(error)))
         elif event.state == WorkerState.SUCCESS:
@@ -165,4 +178,10 @@ class GenerateScreen(Screen[None]):
             self.dismiss()
 
     def action_close(self) -> None:
+        """Esc cancels generating when it runs, and goes back otherwise."""
+        running = [w for w in self.workers if w.group == "generate" and w.is_running]
+        if running:
+            for worker in running:
+                worker.cancel()
+            return
         self.dismiss()
