@@ -109,6 +109,11 @@ async def test_browse_searches_shows_history_and_edits_in_the_editor(tmp_path, m
 
     monkeypatch.setattr(browse_module, "run_editor", fake_editor)
     monkeypatch.setattr(QuizApp, "suspend", lambda self: contextlib.nullcontext())
+    bin_dir = tmp_path / "bin"  # a "vim" on PATH, so the editor is found without a real vim installed
+    bin_dir.mkdir()
+    (bin_dir / "vim").write_text("#!/bin/sh\n")
+    (bin_dir / "vim").chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
     monkeypatch.setenv("EDITOR", "vim")
     monkeypatch.delenv("VISUAL", raising=False)
     async with app.run_test(size=SIZE) as pilot:

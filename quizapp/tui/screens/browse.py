@@ -140,22 +140,39 @@ class BrowseScreen(Screen[None]):
 
     def action_edit(self) -> None:
         """Open the deck file at the card's line in $EDITOR, then re-read the deck."""
-        from quizapp.tui.editor import card_line, editor_command
+        from quizapp.tui.editor import EditorNotFound, card_line, editor_command, resolve_editor
 
+        try:
+            editor, passed_over = resolve_editor()
+        except EditorNotFound as exc:  # found out before the terminal is handed over, so nothing is suspended
+            self.notify(str(exc), title="Cannot edit the deck", severity="error", timeout=15, markup=False)
+            return
         item = self.selected_item()
         try:
             line = card_line(self.deck_path.read_text(encoding="utf-8"), item.card) if item else None
         except (OSError, UnicodeDecodeError):  # the editor shows the file (or its absence) from the top
             line = None
-        command = editor_command(self.deck_path, line)
+        command = editor_command(self.deck_path, line, editor)
+        failure: Exception | None = None
         try:
             with self.app.suspend():
-                run_editor(command)
-        except Exception as exc:  # no terminal to hand over (e.g. in a browser tab), or no such editor
-            self.notify(f"Could not run {command[0]}: {exc}", severity="error", markup=False)
-            return
+                # Textual resumes the screen only when this block ends normally: an error raised in it
+                # would leave the terminal blank and echoing keys, so it is caught inside.
+                try:
+                    status = run_editor(command)
+                except Exception as exc:  # the program could not be started after all
+                    failure = exc
+                else:
+                    failure = None if status == 0 else RuntimeError(f"it exited with status {status}")
+        except Exception as exc:  # no terminal to hand over (e.g. in a browser tab)
+            failure = exc
         self.app.refresh()
-        if self.action_reload():
+        if passed_over:
+            self.notify("; ".join(passed_over) + f"; used {editor[0]} instead.", severity="warning", timeout=10,
+                        markup=False)
+        if failure is not None:
+            self.notify(f"Could not run {command[0]}: {failure}", severity="error", timeout=15, markup=False)
+        if self.action_reload() and failure is None:
             self.notify("Deck reloaded.")
 
     def action_reload(self) -> bool:
