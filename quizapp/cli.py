@@ -284,8 +284,11 @@ def generate_command(
     types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated card types: multiple_choice,typed,true_false,cloze,flashcard (default: all but flashcard).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for distractors and card types; same input and seed, same deck.")] = 0,
     explain: Annotated[bool, typer.Option("--explain", help="Print, per sentence, the candidates made and why each was kept, dropped or ranked low.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace DECK.yaml if it exists (otherwise asked on a terminal, refused elsewhere).")] = False,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Turn articles into a deck of questions and write it to -o DECK.yaml."""
+    _may_replace(output, force)  # asked before the work, not after a minute of it
     from quizapp.deck.yaml_io import save_deck
     from quizapp.ingest import parse_date_option
     from quizapp.questions.generate import generate_deck
@@ -319,6 +322,25 @@ def generate_command(
     elif report.notes:
         typer.echo(summary(report), err=True)
     typer.echo(f"{output}: {plural(len(deck.cards), 'card')} from {plural(len(deck.sources), 'article')}")
+
+
+def _interactive() -> bool:
+    """Whether someone is at a terminal to answer a question."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def _may_replace(path: Path, force: bool) -> None:
+    """Stop unless ``path`` is new, ``--force`` was given, or the user says yes at the terminal."""
+    if force or not (path.exists() or path.is_symlink()):
+        return
+    if path.is_dir():
+        raise QuizappError(f"{path} is a folder; give a file name with -o")
+    if _interactive():
+        if typer.confirm(f"{path} exists. Replace it?", default=False, err=True):
+            return
+        typer.echo(f"{path} was left as it was.", err=True)
+        raise typer.Exit(1)
+    raise QuizappError(f"{path} exists; pass --force to replace it, or choose another file with -o")
 
 
 def main() -> None:
