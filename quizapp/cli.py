@@ -189,6 +189,7 @@ def decks_command(
 @app.command("validate")
 def validate_command(
     decks: Annotated[list[Path], typer.Argument(help="Deck files (or folders of them) to check.")],
+    data_dir: DataDirOption = None,
 ) -> None:
     """Check deck files; exit 1 listing every problem when any is invalid."""
     from quizapp.deck.discovery import expand_deck_paths
@@ -213,7 +214,7 @@ def validate_command(
 
 
 @app.command("schema")
-def schema_command() -> None:
+def schema_command(data_dir: DataDirOption = None) -> None:
     """Print the JSON Schema of the deck format (for editors' YAML language servers)."""
     from quizapp.deck.schema import deck_json_schema
 
@@ -259,6 +260,7 @@ def facts_command(
     date: DateOption = None,
     default_date: DefaultDateOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every mention as JSON.")] = False,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Show the people, places, organizations, dates and numbers found in articles."""
     from quizapp.facts.extract import extract_facts
