@@ -229,12 +229,12 @@ def stats_command(
 ) -> None:
     """Print study statistics per deck and overall: cards due, reviews, accuracy, streak."""
     from quizapp.deck.discovery import discover_decks
-    from quizapp.storage.db import ReviewStore
+    from quizapp.storage.datadir import open_store_for_reading
     from quizapp.study.scheduling import load_settings
     from quizapp.study.stats import collect_stats, format_stats_table, stats_json
 
     entries = discover_decks(decks or [], data_dir, include_default=not decks)
-    with ReviewStore.open(data_dir) as store:
+    with open_store_for_reading(data_dir) as store:  # works beside a running app, and in a read-only folder
         stats = collect_stats(store, entries, settings=load_settings(data_dir))
     if as_json:
         typer.echo(json.dumps(stats_json(stats), indent=2, ensure_ascii=False))
