@@ -160,7 +160,7 @@ class BrowseScreen(Screen[None]):
                 # would leave the terminal blank and echoing keys, so it is caught inside.
                 try:
                     status = run_editor(command)
-                except Exception as exc:  # the program could not be started after all
+                except (Exception, KeyboardInterrupt) as exc:  # could not start after all, or ctrl+c reached us
                     failure = exc
                 else:
                     failure = None if status == 0 else RuntimeError(f"it exited with status {status}")
@@ -171,7 +171,8 @@ class BrowseScreen(Screen[None]):
             self.notify("; ".join(passed_over) + f"; used {editor[0]} instead.", severity="warning", timeout=10,
                         markup=False)
         if failure is not None:
-            self.notify(f"Could not run {command[0]}: {failure}", severity="error", timeout=15, markup=False)
+            why = str(failure) or ("interrupted" if isinstance(failure, KeyboardInterrupt) else type(failure).__name__)
+            self.notify(f"Could not run {command[0]}: {why}", severity="error", timeout=15, markup=False)
         if self.action_reload() and failure is None:
             self.notify("Deck reloaded.")
 

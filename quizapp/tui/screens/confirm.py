@@ -29,7 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Text(self.question, style="bold"), id="confirm-question")
             if self.detail:
                 yield Static(Text(self.detail), id="confirm-detail", classes="hint")
-            yield Static("y yes · n or Escape no", classes="hint")
+            yield Static("y yes · n or Escape no", id="confirm-keys", classes="hint")
         yield Footer(compact=True)
 
     def action_answer(self, yes: bool) -> None:
