@@ -184,6 +184,13 @@ def decks_command(
             else:
                 typer.echo(f"{entry.title:<{width}}  {entry.cards:>5} cards  {entry.origin:<7}  {entry.path}")
     typer.echo(f"Your deck folder: {user_decks_dir(data_dir)}")
+    from quizapp.paths import data_dir as resolve_data_dir
+    from quizapp.storage.datadir import DataDirError, check_data_dir
+
+    try:
+        check_data_dir(resolve_data_dir(data_dir))
+    except DataDirError as exc:  # listing needs no data folder, but the user should know it is unusable
+        typer.echo(f"warning: {exc}", err=True)
 
 
 @app.command("validate")

@@ -66,6 +66,14 @@ def test_commands_stop_with_one_message_when_the_data_folder_is_a_file(tmp_path,
     assert "Errno" not in result.output
 
 
+def test_decks_still_lists_but_warns_that_the_data_folder_is_a_file(tmp_path):
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli_app, ["decks", str(DECK), "--data-dir", str(blocker)])
+    assert result.exit_code == 0 and "Harbour Town Facts" in result.output
+    assert "warning: the data folder" in result.output and "is a file" in result.output
+
+
 def test_bare_launch_on_a_file_exits_non_zero(tmp_path, app_runs, monkeypatch, capsys):
     blocker = tmp_path / "data"
     blocker.write_text("not a folder")

@@ -37,7 +37,9 @@ def test_a_missing_editor_falls_back_to_editor_vi_nano_in_that_order(tmp_path):
     which = _which_in(_programs(tmp_path / "bin", "vi", "nano"))
     argv, passed_over = resolve_editor({"EDITOR": "nano-that-is-not-there"}, which)
     assert argv == ["vi"]
-    assert passed_over == ["$EDITOR is nano-that-is-not-there, but 'nano-that-is-not-there' is not installed (not on PATH)"]
+    assert passed_over == [
+        "$EDITOR is nano-that-is-not-there, but 'nano-that-is-not-there' is not installed (not on PATH)"
+    ]
     assert resolve_editor({}, _which_in(_programs(tmp_path / "bin2", "editor", "vi")))[0] == ["editor"]
 
 

@@ -73,7 +73,7 @@ def resolve_editor(
     reasons = "; ".join(passed_over) + "; " if passed_over else ""
     raise EditorNotFound(
         f"{reasons}no editor found ({', '.join(FALLBACK_EDITORS)} are not on PATH either): "
-        "set $EDITOR to an installed editor, e.g. EDITOR=nano"
+        "set $EDITOR (or $VISUAL) to an editor that is installed"
     )
 
 

@@ -153,7 +153,7 @@ class BrowseScreen(Screen[None]):
         except (OSError, UnicodeDecodeError):  # the editor shows the file (or its absence) from the top
             line = None
         command = editor_command(self.deck_path, line, editor)
-        failure: Exception | None = None
+        failure: BaseException | None = None
         try:
             with self.app.suspend():
                 # Textual resumes the screen only when this block ends normally: an error raised in it

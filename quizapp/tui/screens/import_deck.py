@@ -1,4 +1,4 @@
-"""Import: copy a deck file (checked first) into the user's deck folder; a deck already there is replaced only on a yes."""
+"""Import: copy a deck file (checked first) into the user's deck folder; one already there is replaced on a yes."""
 
 from __future__ import annotations
 
