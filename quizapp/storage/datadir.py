@@ -64,7 +64,10 @@ def check_data_dir(path: Path) -> None:
         if candidate.is_dir():
             return
         if candidate.exists() or candidate.is_symlink():
-            what = "is a file" if candidate.is_file() or candidate.is_symlink() else "is not a folder"
+            if candidate.is_symlink() and not candidate.exists():
+                what = "is a link to nothing"
+            else:
+                what = "is a file" if candidate.is_file() else "is not a folder"
             where = "" if candidate == path else f" ({candidate} {what})"
             raise DataDirError(
                 f"the data folder {path} cannot be used: "
