@@ -135,7 +135,7 @@ def test_a_read_only_store_reads_everything_and_refuses_writes_with_the_reason(t
     deck = load_deck(DECK)
     with ReviewStore.open(data, read_only="the folder is read-only") as store:
         assert len(store.reviews(DECK)) == 1
-        with pytest.raises(StorageError, match="nothing can be saved: the folder is read-only"):
+        with pytest.raises(StorageError, match="cannot save: the folder is read-only"):
             review_item(store, make_scheduler(), DECK, deck.study_items()[1], 3, now=FIXED_NOW)
         # A quiz still runs; only its result is not kept, and the reason is there for the screen to show.
         quiz = QuizSession(deck, DECK, store, n=1, types={"true_false"}, seed=1)

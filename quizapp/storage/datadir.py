@@ -107,7 +107,7 @@ def claim_data_dir(override: str | Path | None = None) -> DataDirAccess:
 
 
 def _read_only_reason(path: Path, why: str) -> str:
-    return f"{path} cannot be written ({why}), so nothing is saved: make it writable, or {ELSEWHERE}"
+    return f"{path} cannot be written ({why}): make it writable, or {ELSEWHERE}"
 
 
 def _record_holder(path: Path) -> None:

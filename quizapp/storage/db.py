@@ -220,7 +220,7 @@ class ReviewStore:
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
-            raise StorageError(f"nothing can be saved: {self.read_only}")
+            raise StorageError(f"cannot save: {self.read_only}")
 
     # --- decks -----------------------------------------------------------------------------------
 
