@@ -113,7 +113,8 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA user_version").fetchone()
         return connection
     except sqlite3.OperationalError as exc:
-        if "unable to open" not in str(exc):
+        # "unable to open" or "attempt to write a readonly database": the WAL index cannot be made here.
+        if "locked" in str(exc) or "busy" in str(exc):
             raise
         connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
         connection.execute("PRAGMA user_version").fetchone()
