@@ -51,7 +51,8 @@ def test_commands_with_data_dir_write_only_there(tmp_path, fake_home, monkeypatc
     data = tmp_path / "data"
     deck = big_deck(tmp_path / "big.yaml")
     launched: list[object] = []
-    monkeypatch.setattr("quizapp.tui.app.run_app", lambda **kw: launched.append(kw["data_dir"]))
+    # The app itself is not run, but everything before it is (the data folder is claimed, its lock written).
+    monkeypatch.setattr("quizapp.tui.app.QuizApp.run", lambda self, *a, **kw: launched.append(self.data_dir))
     monkeypatch.setattr("quizapp.tui.serve.serve", lambda **kw: launched.append(kw["data_dir"]))
     runner = CliRunner()
     invocations = [
@@ -71,3 +72,4 @@ def test_commands_with_data_dir_write_only_there(tmp_path, fake_home, monkeypatc
     assert files_under(fake_home) == []
     assert launched == [data, data, data]
     assert list((data / "cache").rglob("*.json")), "validate's deck cache goes to the data dir given"
+    assert (data / "quizapp.lock").exists()
