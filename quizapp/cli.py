@@ -207,6 +207,13 @@ def decks_command(
         _echo_table(_decks_table(found))
     typer.echo(f"Bundled decks: {BUNDLED_DECKS_DIR}")
     typer.echo(f"Your deck folder: {user_decks_dir(data_dir)}")
+    from quizapp.paths import data_dir as resolve_data_dir
+    from quizapp.storage.datadir import DataDirError, check_data_dir
+
+    try:
+        check_data_dir(resolve_data_dir(data_dir))
+    except DataDirError as exc:  # listing needs no data folder, but the user should know it is unusable
+        typer.echo(f"warning: {exc}", err=True)
 
 
 def _decks_table(found: list) -> object:
@@ -241,6 +248,7 @@ def _echo_table(table: object) -> None:
 @app.command("validate")
 def validate_command(
     decks: Annotated[list[Path], typer.Argument(help="Deck files (or folders of them) to check.")],
+    data_dir: DataDirOption = None,
 ) -> None:
     """Check deck files; exit 1 listing every problem when any is invalid."""
     from quizapp.deck.discovery import expand_deck_paths
@@ -266,7 +274,7 @@ def validate_command(
 
 
 @app.command("schema")
-def schema_command() -> None:
+def schema_command(data_dir: DataDirOption = None) -> None:
     """Print the JSON Schema of the deck format (for editors' YAML language servers)."""
     from quizapp.deck.schema import deck_json_schema
 
@@ -281,12 +289,12 @@ def stats_command(
 ) -> None:
     """Print study statistics per deck and overall: cards due, reviews, accuracy, streak."""
     from quizapp.deck.discovery import discover_decks
-    from quizapp.storage.db import ReviewStore
+    from quizapp.storage.datadir import open_store_for_reading
     from quizapp.study.scheduling import load_settings
     from quizapp.study.stats import collect_stats, format_stats_table, stats_json
 
     entries = discover_decks(decks or [], data_dir, include_default=not decks)
-    with ReviewStore.open(data_dir) as store:
+    with open_store_for_reading(data_dir) as store:  # works beside a running app, and in a read-only folder
         stats = collect_stats(store, entries, settings=load_settings(data_dir))
     if as_json:
         typer.echo(json.dumps(stats_json(stats), indent=2, ensure_ascii=False))
@@ -312,6 +320,7 @@ def facts_command(
     date: DateOption = None,
     default_date: DefaultDateOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every mention as JSON.")] = False,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Show the people, places, organizations, dates and numbers found in articles."""
     from quizapp.facts.extract import extract_facts
@@ -337,8 +346,11 @@ def generate_command(
     types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated card types: multiple_choice,typed,true_false,cloze,flashcard (default: all but flashcard).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for distractors and card types; same input and seed, same deck.")] = 0,
     explain: Annotated[bool, typer.Option("--explain", help="Print, per sentence, the candidates made and why each was kept, dropped or ranked low.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace DECK.yaml if it exists (otherwise asked on a terminal, refused elsewhere).")] = False,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Turn articles into a deck of questions and write it to -o DECK.yaml."""
+    _may_replace(output, force)  # asked before the work, not after a minute of it
     from quizapp.deck.yaml_io import save_deck
     from quizapp.ingest import parse_date_option
     from quizapp.questions.generate import generate_deck
@@ -376,11 +388,31 @@ def generate_command(
     typer.echo(f"{output}: {plural(len(deck.cards), 'card')} from {plural(len(deck.sources), 'article')}")
 
 
+def _interactive() -> bool:
+    """Whether someone is at a terminal to answer a question."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def _may_replace(path: Path, force: bool) -> None:
+    """Stop unless ``path`` is new, ``--force`` was given, or the user says yes at the terminal."""
+    if force or not (path.exists() or path.is_symlink()):
+        return
+    if path.is_dir():
+        raise QuizappError(f"{path} is a folder; give a file name with -o")
+    if _interactive():
+        if typer.confirm(f"{path} exists. Replace it?", default=False, err=True):
+            return
+        typer.echo(f"{path} was left as it was.", err=True)
+        raise typer.Exit(1)
+    raise QuizappError(f"{path} exists; pass --force to replace it, or choose another file with -o")
+
+
 @app.command("export")
 def export_command(
     deck: Annotated[Path, typer.Argument(help="The deck file to export.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .apkg (Anki package), .csv or .tsv (Anki's text import), .txt (Quizlet's import box).")],
     force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Write a deck as an Anki package (.apkg), a CSV/TSV file for Anki's text import, or .txt for Quizlet."""
     from quizapp.deck.yaml_io import load_deck

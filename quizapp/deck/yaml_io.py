@@ -18,8 +18,6 @@ Reading is strict about *safety* and lenient about *form*:
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +30,7 @@ from quizapp.deck.messages import card_label, translate
 from quizapp.deck.model import CARD_TYPES, PROMPT_KEYS, Card, Deck, Source, derive_card_id
 from quizapp.deck.safe_yaml import Positions, YamlRefused, read_yaml
 from quizapp.errors import DeckError, Location, Problem
+from quizapp.files import write_atomically
 
 MAX_DECK_BYTES = 10 * 1024 * 1024
 
@@ -275,20 +274,10 @@ def dump_deck(deck: Deck, schema: str | None = None) -> str:
 
 
 def save_deck(deck: Deck, path: str | Path, schema: str | None = None) -> None:
-    """Write a deck atomically: a crash mid-write never leaves a half-written file."""
+    """Write a deck atomically (a crash mid-write never leaves a half-written file), keeping the file's mode.
+
+    Whether an existing file may be replaced is the caller's question to ask: this replaces it.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = dump_deck(deck, schema)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomically(path, dump_deck(deck, schema))

@@ -109,6 +109,24 @@ class QuizRecord:
         return self.answered is not None and self.answered < self.total
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. In a folder we may not write to, SQLite cannot make the WAL
+    index file it reads through, so the file is then read as immutable (nobody can be writing it)."""
+    uri = path.resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA user_version").fetchone()
+        return connection
+    except sqlite3.OperationalError as exc:
+        # "unable to open" or "attempt to write a readonly database": the WAL index cannot be made here.
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise
+        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+        connection.execute("PRAGMA user_version").fetchone()
+        return connection
+
+
 def _enable_wal(connection: sqlite3.Connection) -> None:
     """Switch to WAL, retrying while another connection is creating the same new database.
 
@@ -130,20 +148,27 @@ def _enable_wal(connection: sqlite3.Connection) -> None:
 class ReviewStore:
     """Access to the review database. Open with :meth:`open`; use as a context manager."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path):
+    def __init__(self, connection: sqlite3.Connection, path: Path, read_only: str | None = None):
         self.connection = connection
         self.path = path
+        #: Why this store refuses every write (see :func:`quizapp.storage.datadir.claim_data_dir`), or None.
+        self.read_only = read_only
 
     # --- opening ---------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path | str | None = None) -> Self:
-        """Open (creating and migrating as needed) the database in the data directory."""
-        return cls.open_file(database_path(data_dir))
+    def open(cls, data_dir: Path | str | None = None, *, read_only: str | None = None) -> Self:
+        """Open (creating and migrating as needed) the database in the data directory.
+
+        With ``read_only`` (the reason, shown when a write is refused) nothing is created or changed.
+        """
+        return cls.open_file(database_path(data_dir), read_only=read_only)
 
     @classmethod
-    def open_file(cls, path: Path | str) -> Self:
+    def open_file(cls, path: Path | str, *, read_only: str | None = None) -> Self:
         path = Path(path)
+        if read_only:
+            return cls._open_read_only(path, read_only)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -156,6 +181,32 @@ class ReviewStore:
         except (sqlite3.Error, OSError, RuntimeError) as exc:
             raise StorageError(f"cannot open the review database {path}: {exc}") from exc
         return cls(connection, path)
+
+    @classmethod
+    def _open_read_only(cls, path: Path, reason: str) -> Self:
+        """The database as it is, for reading; an empty one in memory when there is none yet."""
+        try:
+            if not path.is_file():
+                connection = sqlite3.connect(":memory:", isolation_level=None)
+                migrate(connection)
+                return cls(connection, path, read_only=reason)
+            connection = _connect_read_only(path)
+            version = schema_version(connection)
+        except (sqlite3.Error, OSError, RuntimeError) as exc:
+            raise StorageError(f"cannot read the review database {path}: {exc}") from exc
+        if version > CURRENT_VERSION:
+            connection.close()
+            raise StorageError(
+                f"cannot read the review database {path}: it has schema version {version},"
+                f" newer than this quizapp understands ({CURRENT_VERSION})"
+            )
+        if version < CURRENT_VERSION:
+            connection.close()
+            raise StorageError(
+                f"the review database {path} is from an older quizapp and must be upgraded, which needs writing"
+                f" to it, and {reason}"
+            )
+        return cls(connection, path, read_only=reason)
 
     def close(self) -> None:
         self.connection.close()
@@ -171,12 +222,19 @@ class ReviewStore:
         return schema_version(self.connection)
 
     def _transaction(self) -> "_Transaction":
+        self._refuse_if_read_only()
         return _Transaction(self.connection)
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StorageError(f"cannot save: {self.read_only}")
 
     # --- decks -----------------------------------------------------------------------------------
 
     def touch_deck(self, path: Path | str, title: str, now: datetime) -> None:
-        """Remember that the deck was seen (its title may have changed)."""
+        """Remember that the deck was seen (its title may have changed); read-only, it is not noted."""
+        if self.read_only:
+            return  # bookkeeping only: a read-only session still shows the deck
         seen = timestamp(now)
         self._write(
             "INSERT INTO decks (path, title, first_seen, last_seen) VALUES (?, ?, ?, ?) "
@@ -450,6 +508,7 @@ class ReviewStore:
     # --- helpers ---------------------------------------------------------------------------------
 
     def _write(self, sql: str, params: tuple[object, ...]) -> None:
+        self._refuse_if_read_only()
         try:
             self.connection.execute(sql, params)
         except sqlite3.Error as exc:

@@ -7,8 +7,6 @@ into an :class:`fsrs.Scheduler` and formats what it answers.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from fsrs import Card, Rating, Scheduler
 from pydantic import BaseModel, Field, ValidationError
 
 from quizapp.errors import QuizappError
+from quizapp.files import write_atomically
 from quizapp.paths import data_dir as resolve_data_dir
 
 SETTINGS_FILE = "settings.json"
@@ -57,14 +56,7 @@ def save_settings(settings: Settings, data_dir: Path | str | None = None) -> Pat
     """Write the settings atomically (a crash never leaves half a file)."""
     path = settings_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(settings.model_dump(), indent=2))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(settings.model_dump(), indent=2))
     return path
 
 

@@ -19,6 +19,7 @@ from textual.binding import Binding
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from quizapp.deck.model import Deck
+    from quizapp.storage.datadir import DataDirAccess
     from quizapp.storage.db import ReviewStore
     from quizapp.study.scheduling import Settings
 
@@ -52,6 +53,7 @@ class QuizApp(App[None]):
         now: dt.datetime | None = None,
         seed: int | None = None,
         show_bundled: bool = True,
+        data_access: DataDirAccess | None = None,
     ) -> None:
         super().__init__()
         if mode not in MODES:
@@ -70,6 +72,11 @@ class QuizApp(App[None]):
         self._settings: Settings | None = None
         self._open_lock = threading.Lock()
         self._decks: dict[Path, tuple[float, Deck]] = {}
+        #: Given by run_app (which releases it); otherwise claimed when the app starts and released when it ends.
+        self.data_access = data_access
+        self._claimed_access = False
+        #: Why this instance must not write to the data folder (shown on the home screen), or None.
+        self.read_only: str | None = data_access.read_only_reason if data_access else None
 
     # -- shared state -------------------------------------------------------------------------
 
@@ -93,7 +100,7 @@ class QuizApp(App[None]):
         from quizapp.storage.db import ReviewStore
 
         with self._open_lock:
-            return ReviewStore.open(self.data_dir)
+            return ReviewStore.open(self.data_dir, read_only=self.read_only)
 
     @property
     def settings(self) -> Settings:
@@ -140,6 +147,7 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         from quizapp.tui.screens.home import HomeScreen
 
+        self._claim_data_dir()
         theme = self.saved_theme()
         if theme is not None:
             self.theme = theme
@@ -158,6 +166,31 @@ class QuizApp(App[None]):
         if self._store is not None:
             self._store.close()
             self._store = None
+        if self._claimed_access and self.data_access is not None:
+            self.data_access.release()
+            self.data_access, self._claimed_access = None, False
+
+    def _claim_data_dir(self) -> None:
+        """Hold the data folder while the app runs, or work read-only (another instance has it, or it is unusable)."""
+        from quizapp.storage.datadir import DataDirError, claim_data_dir
+
+        if self.data_access is not None:
+            return
+        try:
+            self.data_access = claim_data_dir(self.data_dir)
+        except DataDirError as exc:  # nothing will be saved; said once, on the home screen
+            self.read_only = str(exc)
+            return
+        self._claimed_access = True
+        self.read_only = self.data_access.read_only_reason
+
+    def refuse_when_read_only(self, what: str) -> bool:
+        """Say (once per attempt) why ``what`` cannot be done in a read-only instance; True when refused."""
+        if self.read_only is None:
+            return False
+        self.notify(f"{what} needs to save, and {self.read_only}", title="Read-only", severity="warning",
+                    timeout=10, markup=False)
+        return True
 
     # -- navigation used by several screens ---------------------------------------------------
 
@@ -186,6 +219,8 @@ class QuizApp(App[None]):
     def open_study(self, path: Path) -> None:
         from quizapp.tui.screens.study import StudyScreen
 
+        if self.refuse_when_read_only("Studying"):
+            return
         if self.readable(path):
             self.push_screen(StudyScreen(Path(path)))
 
@@ -202,6 +237,8 @@ class QuizApp(App[None]):
 
         if update_schedule is None:
             update_schedule = self.quiz_updates_schedule
+        if update_schedule and self.refuse_when_read_only("A quiz that counts as reviews"):
+            return
         if not self.readable(path):
             return
         self.push_screen(
@@ -234,5 +271,18 @@ def run_app(
     count: int | None = None,
     **options: Any,
 ) -> None:
-    """Run the app in this terminal (the CLI's entry point into the UI)."""
-    QuizApp(deck_paths=deck_paths, data_dir=data_dir, mode=mode, count=count, **options).run()
+    """Run the app in this terminal (the CLI's entry point into the UI).
+
+    The data folder is checked and claimed first, so what cannot work is said once, as an
+    error, before the screen opens: a folder that is a file, or studying when another
+    instance holds the folder or it cannot be written.
+    """
+    from quizapp.errors import QuizappError
+    from quizapp.storage.datadir import claim_data_dir
+
+    with claim_data_dir(data_dir) as access:
+        if access.read_only_reason is not None and mode == "study":
+            raise QuizappError(f"cannot study: {access.read_only_reason}")
+        if access.read_only_reason is not None and mode == "quiz" and options.get("update_schedule"):
+            raise QuizappError(f"cannot record the quiz as reviews (--schedule): {access.read_only_reason}")
+        QuizApp(deck_paths=deck_paths, data_dir=data_dir, mode=mode, count=count, data_access=access, **options).run()

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from quizapp.errors import QuizappError
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import AnyCard
@@ -34,10 +38,49 @@ def card_line(text: str, card: AnyCard) -> int | None:
     return None
 
 
-def editor_command(path: Path, line: int | None, editor: str | None = None) -> list[str]:
-    """The command that opens ``path`` at ``line`` in $VISUAL / $EDITOR (vi when neither is set)."""
-    editor = editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    argv = shlex.split(editor)
+#: Tried in order after $VISUAL and $EDITOR, as git does: Debian's alternatives link, then the usual two.
+FALLBACK_EDITORS = ("editor", "vi", "nano")
+
+
+class EditorNotFound(QuizappError):
+    """No editor that can be run was found."""
+
+
+def resolve_editor(
+    environ: Mapping[str, str] | None = None, which: Callable[[str], str | None] = shutil.which
+) -> tuple[list[str], list[str]]:
+    """The editor to run, as argv, and why any configured one before it was passed over.
+
+    $VISUAL, then $EDITOR (either may carry arguments: "code --wait"), then ``editor``, ``vi``
+    and ``nano``: the first whose program is on PATH. It is looked up before the app hands over
+    the terminal, because a program that cannot start would leave the screen suspended.
+    """
+    environ = os.environ if environ is None else environ
+    candidates = [(f"${name}", environ.get(name, "").strip()) for name in ("VISUAL", "EDITOR")]
+    candidates += [(name, name) for name in FALLBACK_EDITORS]
+    passed_over: list[str] = []
+    for source, text in candidates:
+        if not text:
+            continue
+        try:
+            argv = shlex.split(text)
+        except ValueError as exc:
+            passed_over.append(f"{source} ({text}) cannot be read: {exc}")
+            continue
+        if argv and which(argv[0]):
+            return argv, passed_over
+        if source.startswith("$"):
+            passed_over.append(f"{source} is {text}, but {argv[0] if argv else text!r} is not installed (not on PATH)")
+    reasons = "; ".join(passed_over) + "; " if passed_over else ""
+    raise EditorNotFound(
+        f"{reasons}no editor found ({', '.join(FALLBACK_EDITORS)} are not on PATH either): "
+        "set $EDITOR (or $VISUAL) to an editor that is installed"
+    )
+
+
+def editor_command(path: Path, line: int | None, editor: str | list[str]) -> list[str]:
+    """The command that opens ``path`` at ``line`` in ``editor`` (a command line or argv)."""
+    argv = shlex.split(editor) if isinstance(editor, str) else list(editor)
     name = Path(argv[0]).name
     if line is None:
         return [*argv, str(path)]

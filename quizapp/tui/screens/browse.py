@@ -34,18 +34,40 @@ SHORT_TYPES = {"flashcard": "Flash", "typed": "Typed", "multiple_choice": "Choic
 
 
 def edit_file(screen: Screen[object], path: Path, line: int | None) -> bool:
-    """Hand the terminal to $EDITOR on ``path`` at ``line``; False (with a notice) when it cannot run."""
-    from quizapp.tui.editor import editor_command
+    """Hand the terminal to the editor on ``path`` at ``line``; False (with a notice) when none could run.
 
-    command = editor_command(path, line)
+    The editor is found before the terminal is handed over ($VISUAL, $EDITOR, then editor/vi/nano on
+    PATH), and any failure inside the hand-over is caught there, so the screen always comes back."""
+    from quizapp.tui.editor import EditorNotFound, editor_command, resolve_editor
+
+    try:
+        editor, passed_over = resolve_editor()
+    except EditorNotFound as exc:  # found out before the terminal is handed over, so nothing is suspended
+        screen.notify(str(exc), title="Cannot edit the deck", severity="error", timeout=15, markup=False)
+        return False
+    command = editor_command(path, line, editor)
+    failure: BaseException | None = None
+    started = True
     try:
         with screen.app.suspend():
-            run_editor(command)
-    except Exception as exc:  # no terminal to hand over (e.g. in a browser tab), or no such editor
-        screen.notify(f"Could not run {command[0]}: {exc}", severity="error", markup=False)
-        return False
+            # Textual resumes the screen only when this block ends normally: an error raised in it
+            # would leave the terminal blank and echoing keys, so it is caught inside.
+            try:
+                status = run_editor(command)
+            except (Exception, KeyboardInterrupt) as exc:  # could not start after all, or ctrl+c reached us
+                failure, started = exc, False
+            else:
+                failure = None if status == 0 else RuntimeError(f"it exited with status {status}")
+    except Exception as exc:  # no terminal to hand over (e.g. in a browser tab)
+        failure, started = exc, False
     screen.app.refresh()
-    return True
+    if passed_over:
+        screen.notify("; ".join(passed_over) + f"; used {editor[0]} instead.", severity="warning", timeout=10,
+                      markup=False)
+    if failure is not None:
+        why = str(failure) or ("interrupted" if isinstance(failure, KeyboardInterrupt) else type(failure).__name__)
+        screen.notify(f"Could not run {command[0]}: {why}", severity="error", timeout=15, markup=False)
+    return started
 
 
 class BrowseRow(NamedTuple):

@@ -1,4 +1,4 @@
-"""A yes/no question in a dialog, for steps that would throw work away."""
+"""A yes/no question that must be answered before anything is done (replacing a file, for one)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses with True for y, False for n or Escape (the safe answer)."""
+    """Dismisses with True only for an explicit ``y``; ``n`` and Escape mean no."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
@@ -25,11 +25,11 @@ class ConfirmScreen(ModalScreen[bool]):
         self.detail = detail
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog confirm"):
-            yield Label(Text(self.question, style="bold"))
+        with Vertical(id="confirm-dialog", classes="dialog"):
+            yield Static(Text(self.question, style="bold"), id="confirm-question")
             if self.detail:
-                yield Static(Text(self.detail), classes="hint")
-            yield Static("y yes · n or Escape no", classes="hint")
+                yield Static(Text(self.detail), id="confirm-detail", classes="hint")
+            yield Static("y yes · n or Escape no", id="confirm-keys", classes="hint")
         yield Footer(compact=True)
 
     def action_answer(self, yes: bool) -> None:

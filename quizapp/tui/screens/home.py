@@ -99,6 +99,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="read-only-line", classes="hidden")
         yield Input(placeholder="Filter decks by title…", id="deck-filter", classes="hidden", disabled=True, compact=True)
         table: DataTable[object] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         table.add_column("Deck", width=TITLE_WIDTH, key="title")
@@ -113,6 +114,11 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "decks"
+        reason = self.app.read_only  # type: ignore[attr-defined]
+        if reason:  # said once, here, rather than as an error on every action
+            line = self.query_one("#read-only-line", Static)
+            line.update(Text.assemble(("Read-only: ", "bold"), reason))
+            line.remove_class("hidden")
         # Scan after the first frame is on screen: reading decks (pydantic, YAML) must not delay it.
         self.call_after_refresh(self.load_decks)
 

@@ -1,4 +1,4 @@
-"""Import: copy a deck file (checked first) into the user's deck folder.
+"""Import: copy a deck file (checked first) into the user's deck folder; one already there is replaced on a yes.
 
 Anki packages and Anki's or Quizlet's text files are converted (:mod:`quizapp.interop`) into
 a deck written to the same folder, in a worker; what could not be carried over is shown.
@@ -6,7 +6,6 @@ a deck written to the same folder, in a worker; what could not be carried over i
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from rich.text import Text
@@ -56,10 +55,45 @@ class ImportDeckScreen(ModalScreen[Path | None]):
         target_dir: Path = self.app.user_decks_dir()  # type: ignore[attr-defined]
         target = target_dir / source.name
         try:
-            target_dir.mkdir(parents=True, exist_ok=True)
-            if target.resolve() != source.resolve():
-                shutil.copyfile(source, target)
+            if target.exists() and target.resolve() != source.resolve():
+                if target.read_bytes() == source.read_bytes():
+                    self.dismiss(target)  # already there, word for word
+                    return
+                self._ask_to_replace(source, target)
+                return
         except OSError as exc:
+            message.update(Text.assemble(("Cannot read your deck folder: ", "bold red"), str(exc)))
+            return
+        self._copy(source, target)
+
+    def _ask_to_replace(self, source: Path, target: Path) -> None:
+        from quizapp.tui.screens.confirm import ConfirmScreen
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._copy(source, target)
+            else:
+                self.query_one("#import-message", Static).update(Text.assemble(
+                    ("Not imported: ", "bold"), f"your {target.name} was kept. Rename the file to import it beside it."
+                ))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Your deck folder already has {target.name}. Replace it?",
+                f"{target} would be overwritten by {source}. Its review history stays.",
+            ),
+            answered,
+        )
+
+    def _copy(self, source: Path, target: Path) -> None:
+        from quizapp.files import write_atomically
+
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not (target.exists() and target.resolve() == source.resolve()):
+                write_atomically(target, source.read_bytes())
+        except OSError as exc:
+            message = self.query_one("#import-message", Static)
             message.update(Text.assemble(("Cannot copy it to your deck folder: ", "bold red"), str(exc)))
             return
         self.dismiss(target)
