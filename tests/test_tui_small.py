@@ -57,3 +57,17 @@ async def test_pasted_control_characters_do_not_reach_the_answer_box(tmp_path):
         assert box.value == "Anselm Varro "
         assert all(ch.isprintable() for ch in box.value)
         assert "Anselm Varro" in screen_text(app)
+
+
+async def test_a_broken_settings_file_is_reported_not_a_crash_and_kept(tmp_path):
+    app = make_app(tmp_path)
+    settings = tmp_path / "data" / "settings.json"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('{"new_per_day": "lots"', encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.settings.new_per_day == Settings().new_per_day
+        await settle(pilot)
+        assert any("settings file is invalid" in n.message for n in app._notifications)
+        assert "Harbour Town" in screen_text(app)
+    assert settings.read_text(encoding="utf-8") == '{"new_per_day": "lots"'

@@ -106,9 +106,17 @@ class QuizApp(App[None]):
     def settings(self) -> Settings:
         """Study settings (desired retention, new cards per day), read once from the data dir."""
         if self._settings is None:
-            from quizapp.study.scheduling import load_settings
+            from quizapp.errors import QuizappError
+            from quizapp.study.scheduling import Settings, load_settings
 
-            self._settings = load_settings(self.data_dir)
+            try:
+                self._settings = load_settings(self.data_dir)
+            except QuizappError as exc:
+                # A hand-edited settings file gone wrong: study with the defaults and say once what to fix;
+                # the file is left as it is (nothing here writes over it).
+                self._settings = Settings()
+                self.notify(f"{exc}. Using the default settings until it is fixed.", title="Settings",
+                            severity="warning", timeout=15, markup=False)
         return self._settings
 
     def deck(self, path: Path, *, reload: bool = False) -> Deck:
