@@ -64,7 +64,7 @@ def features(cand: Candidate) -> dict[str, float]:
     out["parentheses"] = float("(" in cand.shown)
     out["semicolon"] = float(";" in cand.mention.sentence or ":" in cand.mention.sentence)
     out["notable"] = float(bool(NOTABLE.search(cand.mention.sentence)))
-    other_digits = re.sub(re.escape(cand.mention.text), "", cand.shown)
+    other_digits = cand.shown.replace(cand.mention.text, "")
     out["other_number"] = float(bool(re.search(r"\d", other_digits)))
     gran = cand.mention.granularity or ""
     out["date_year"] = float(cand.kind == "date" and (cand.mention.value or "").isdigit())

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.questions.textsearch import has_word
 from quizapp.facts.model import Mention
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.templates import Transformed
@@ -353,7 +354,7 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
                          f"\"{text}{NAME_GOES_ON.match(tail).group(0)}\": the name goes on past the blank")  # type: ignore[union-attr]
     if mention.kind in {"person", "place", "organization"} and " " not in text and (
             text.casefold() in GENERIC_NAMES
-            or re.search(rf"(?<![\w-]){re.escape(text.casefold())}(?![\w-])", prepared.text) is not None):
+            or has_word(prepared.text, text.casefold(), hyphen_is_letter=True)):
         # "Board", "Congress": a common word capitalised, guessed from the sentence, not a fact to learn
         # (the article writing it in lower case somewhere shows it is one).
         return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" is a common word, not a name to learn")
@@ -363,9 +364,9 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     rest = (sent.text[:mention.start - sent.start_char] + " " + sent.text[mention.end - sent.start_char:]).casefold()
     for name in {text, mention.canonical, *aliases}:
         words = [w for w in re.findall(r"[\w’'-]+", name.casefold()) if len(w) >= 4 and not w.isdigit()]
-        if name and len(name) >= 3 and re.search(rf"\b{re.escape(name.casefold())}\b", rest):
+        if name and len(name) >= 3 and has_word(rest, name.casefold()):
             return Rejection(Stage.OVERGENERATE, "given_away", f"\"{name}\" also stands elsewhere in the sentence")
-        if mention.kind in {"person", "place", "organization"} and any(re.search(rf"\b{re.escape(w)}\b", rest) for w in words):
+        if mention.kind in {"person", "place", "organization"} and any(has_word(rest, w) for w in words):
             return Rejection(Stage.OVERGENERATE, "given_away", f"part of \"{name}\" stands elsewhere in the sentence")
     return None
 
