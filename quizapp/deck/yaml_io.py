@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from quizapp.deck.cache import cached_deck, remember_deck
+from quizapp.deck.cache import cached_deck, keep_built, paused_gc, remember_deck
 from quizapp.deck.concise import expand_deck
 from quizapp.deck.messages import card_label, translate
 from quizapp.deck.model import CARD_TYPES, PROMPT_KEYS, Card, Deck, Source, derive_card_id
@@ -83,7 +83,9 @@ def load_deck(path: str | Path, *, use_cache: bool = True) -> Deck:
         deck = cached_deck(path, text)
         if deck is not None:
             return deck
-    deck = parse_deck(text, str(path))
+    with paused_gc():  # tens of thousands of cards are built at once: see quizapp.deck.cache
+        deck = parse_deck(text, str(path))
+        keep_built(deck)
     if use_cache:
         remember_deck(path, text, deck)
     return deck

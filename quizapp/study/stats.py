@@ -17,7 +17,7 @@ from quizapp.deck.yaml_io import load_deck
 from quizapp.errors import DeckError
 from quizapp.storage.db import ReviewStore
 from quizapp.study.scheduling import Settings, utc
-from quizapp.study.session import DeckSummary, deck_summary
+from quizapp.study.session import DeckSummary, deck_summary, scheduled_in_deck
 from quizapp.wording import plural
 
 DUE_FORECAST_DAYS = 30
@@ -177,13 +177,11 @@ def collect_stats(
         except DeckError as exc:
             invalid.append((str(entry.path), str(exc)))
             continue
-        summary = deck_summary(deck, entry.path, store, now, settings)
+        scheduled = scheduled_in_deck(deck, entry.path, store)
+        summary = deck_summary(deck, entry.path, store, now, settings, scheduled=scheduled)
         accumulator = _Accumulator()
         accumulator.add_reviews(store.daily_activity(entry.path))
-        schedule = store.item_schedule(entry.path)
-        accumulator.add_due(
-            (schedule[item_id][0] for card in deck.cards for item_id in card.item_ids() if item_id in schedule), today
-        )
+        accumulator.add_due((due for due, _state in scheduled), today)
         overall.merge(accumulator)
         decks.append(DeckStats(summary=summary, activity=accumulator.activity(today), origin=entry.origin))
     return Stats(today=today, decks=decks, invalid=invalid, overall=overall.activity(today))
