@@ -35,6 +35,7 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel
 
+from quizapp.deck.items import DeckItems, ItemKey, remember_items
 from quizapp.deck.model import (
     ClozeCard,
     Deck,
@@ -208,12 +209,14 @@ def _build(cls: type[BaseModel], stored: list[Any]) -> BaseModel:
     return model
 
 
-def _build_cards(stored: list[list[Any]]) -> list[BaseModel]:
-    """:func:`_build` for every card, unrolled: this loop is most of the time a cached deck takes to open."""
+def _build_cards(stored: list[list[Any]]) -> tuple[list[BaseModel], list[ItemKey]]:
+    """:func:`_build` for every card, unrolled (this loop is most of the time a cached deck takes to
+    open), and the deck's study items, as :meth:`Deck.item_keys` gives them, worked out on the way."""
     plans = [(cls, _field_names(cls), len(_field_names(cls)), {}) for cls in _CARD_CLASSES]
     new, setattr_, zip_, dict_, set_ = object.__new__, _object_setattr, zip, dict, set
-    cards = []
-    append = cards.append
+    cards: list[BaseModel] = []
+    keys: list[ItemKey] = []
+    append, add_key = cards.append, keys.append
     for entry in stored:
         cls, names, size, fields_sets = plans[entry[-1]]
         values = dict_(zip_(names, entry))
@@ -229,7 +232,11 @@ def _build_cards(stored: list[list[Any]]) -> list[BaseModel]:
         setattr_(card, "__pydantic_extra__", None)
         setattr_(card, "__pydantic_private__", None)
         append(card)
-    return cards
+        if cls is ClozeCard:
+            keys += [(card, card.item_id(index), index) for index in card.indices()]
+        else:
+            add_key((card, values["id"] or card.card_id, None))
+    return cards, keys
 
 
 def encode_deck(deck: Deck) -> dict[str, Any]:
@@ -258,13 +265,14 @@ def decode_deck(stored: dict[str, Any]) -> Deck:
             "description": stored["description"],
             "tags": stored["tags"],
             "sources": [_build(Source, entry) for entry in stored["sources"]],
-            "cards": _build_cards(stored["cards"]),
         }
+        values["cards"], keys = _build_cards(stored["cards"])
         deck = Deck.__new__(Deck)
         _object_setattr(deck, "__dict__", values)
         _object_setattr(deck, "__pydantic_fields_set__", set(stored["fields_set"]))
         _object_setattr(deck, "__pydantic_extra__", None)
         _object_setattr(deck, "__pydantic_private__", None)
+        remember_items(deck, DeckItems(keys, {item_id: index for index, (_card, item_id, _cloze) in enumerate(keys)}))
     return deck
 
 

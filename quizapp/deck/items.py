@@ -41,6 +41,14 @@ def deck_items(deck: Deck) -> DeckItems:
         return entry[3]
     keys = list(deck.item_keys())
     items = DeckItems(keys, {item_id: index for index, (_card, item_id, _cloze) in enumerate(keys)})
+    remember_items(deck, items)
+    return items
+
+
+def remember_items(deck: Deck, items: DeckItems) -> None:
+    """Record the items of a deck that were worked out while building it (the deck cache does)."""
+    key = id(deck)
+    cards = deck.cards
 
     def forget(ref: weakref.ref[Deck], key: int = key) -> None:
         current = _by_deck.get(key)
@@ -48,4 +56,3 @@ def deck_items(deck: Deck) -> DeckItems:
             del _by_deck[key]
 
     _by_deck[key] = (weakref.ref(deck, forget), cards, len(cards), items)
-    return items

@@ -18,6 +18,7 @@ from pathlib import Path
 from fsrs import Card, Rating, Scheduler, State
 from pydantic import BaseModel
 
+from quizapp.deck.cache import paused_gc
 from quizapp.deck.items import deck_items
 from quizapp.deck.model import ClozeCard, Deck, StudyItem, TypedCard
 from quizapp.storage.db import ItemState, ReviewStore, timestamp
@@ -81,10 +82,11 @@ class StudySession:
         # parsing 50,000 fsrs cards.
         self._scheduled: set[str] = store.scheduled_ids(self.deck_path)
         self._states: dict[str, ItemState] = {}
-        self.queue: list[StudyItem] = self._build_queue(self.started_at)
+        self.new_in_queue = 0  # counted by _build_queue
+        with paused_gc():  # thousands of items at once, none of them garbage
+            self.queue: list[StudyItem] = self._build_queue(self.started_at)
         self._index = 0
         self._history: list[_Answered] = []
-        self.new_in_queue = sum(1 for item in self.queue if item.item_id not in self._scheduled)
         if any(isinstance(item.card, (TypedCard, ClozeCard)) for item in self.queue):
             # Index the deck's answers now (typo checks compare against all of them), so that
             # answering stays instant even on a 50,000-card deck.
@@ -121,6 +123,7 @@ class StudySession:
                     new += 1
                     if new == allowance:
                         break
+            self.new_in_queue = new
         return queue
 
     # --- progress --------------------------------------------------------------------------------
