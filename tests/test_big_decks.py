@@ -86,6 +86,7 @@ def fill_states(store: ReviewStore, deck: Deck, deck_path: Path, seed: int = 3) 
         introduced = (NOW - timedelta(hours=1 if position % 11 == 0 else 200)).timestamp()
         rows.append((key, item_id, card.card_id, TEMPLATE, NOW.timestamp() + offset, int(state), introduced))
     rows.append((key, "gone-card", "gone-card", TEMPLATE, NOW.timestamp() - 10, int(State.Review), 0.0))  # not in the deck
+    rng.shuffle(rows)  # stored in another order than the deck's, as a real history is
     store.connection.executemany("INSERT INTO item_state VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
