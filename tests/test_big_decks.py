@@ -281,3 +281,110 @@ def test_item_states_json_is_untouched_by_the_session(store, tmp_path):
     session = StudySession(deck, deck_path, store, Settings(), NOW)
     assert session._states == {}
     assert isinstance(store.get_state(deck_path, session.queue[0].item_id), ItemState)
+
+
+# --- reading a valid deck without positions --------------------------------------------------------
+
+
+def _read_in_full(text: str) -> Deck:
+    """parse_deck's full reading (positions kept, card by card), as for a deck with problems."""
+    from quizapp.deck import yaml_io
+
+    original = yaml_io._parse_valid_deck
+    yaml_io._parse_valid_deck = lambda *_: None
+    try:
+        return yaml_io.parse_deck(text, "deck.yaml")
+    finally:
+        yaml_io._parse_valid_deck = original
+
+
+CONCISE = """\
+title: '  Hand written  '
+tags: solo
+description:
+cards:
+  - q: What is "no"?
+    a: no
+    accept: nope
+    tags:
+  - q: Which year?
+    a: 1945
+    distractors: [1944, 1946]
+  - type: true_false
+    statement: The sky is blue.
+    answer: yes
+  - text: "{{c1::Paris}} is in {{c2::France::country}}."
+    explanation: ''
+  - front: !!str Front
+    back: |
+      Back
+      on two lines
+"""
+
+
+@pytest.mark.parametrize("source", ["generated", "concise", "bundled"])
+def test_a_valid_deck_reads_the_same_without_positions(source, tmp_path):
+    from quizapp.deck import yaml_io
+
+    if source == "generated":
+        texts = [dump_deck(generated_deck(300))]
+    elif source == "concise":
+        texts = [CONCISE]
+    else:
+        folder = Path(__file__).parents[1] / "decks"
+        texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.yaml"))]
+    assert texts
+    for text in texts:
+        fast = yaml_io._parse_valid_deck(text, "deck.yaml")
+        assert fast is not None  # these decks are valid: the fast reading is the one used
+        full = _read_in_full(text)
+        assert fast == full
+        assert fast.model_fields_set == full.model_fields_set
+        assert [card.model_fields_set for card in fast.cards] == [card.model_fields_set for card in full.cards]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: A\ncards: &all []\nother: *all\n",  # anchors and aliases
+        "title: A\ntitle: B\ncards: []\n",  # a repeated key
+        "title: A\ncards: []\n<<: {x: 1}\n",  # a merge key
+        "title: A\n? [x]\n: 1\ncards: []\n",  # a key that is a list
+        "title: A\ncards: []\n---\ntitle: B\n",  # two documents
+        "title: A\ncards: [\n",  # a syntax error
+        "a:" + " [" * 70 + " ]" * 70 + "\n",  # nested too deep
+    ],
+)
+def test_anything_unusual_is_left_to_the_full_reading(text):
+    from quizapp.deck.safe_yaml import NotPlain, read_plain
+
+    with pytest.raises(NotPlain):
+        read_plain(text)
+
+
+def test_plain_reading_keeps_scalars_as_written():
+    from quizapp.deck.safe_yaml import read_plain, read_yaml
+
+    text = "a: no\nb: 1945\nc: 3.10\nd: ~\ne:\nf: ''\ng: !!int 7\nh: [1, '', x]\ni: {j: 2024-03-19}\n"
+    assert read_plain(text) == read_yaml(text, "x.yaml").data
+    assert read_plain(text)["e"] is None and read_plain(text)["f"] == ""
+
+
+def test_a_deck_with_problems_is_still_reported_in_full(tmp_path):
+    from quizapp.deck import yaml_io
+    from quizapp.errors import DeckError
+
+    mistakes = (Path(__file__).parent / "fixtures" / "decks" / "ten_mistakes.yaml").read_text(encoding="utf-8")
+    assert yaml_io._parse_valid_deck(mistakes, "deck.yaml") is None
+
+    text = CONCISE.replace("a: 1945", "a: 1945\n    q: again") + "  - q: What is \"no\"?\n    a: twice\n"
+    with pytest.raises(DeckError) as excinfo:
+        yaml_io_parse(text)
+    messages = str(excinfo.value)
+    assert "appears twice" in messages and "same question" in messages
+
+
+def yaml_io_parse(text: str) -> Deck:
+    from quizapp.deck.yaml_io import parse_deck
+
+    return parse_deck(text, "deck.yaml")

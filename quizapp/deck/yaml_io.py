@@ -30,7 +30,7 @@ from quizapp.deck.cache import cached_deck, keep_built, paused_gc, remember_deck
 from quizapp.deck.concise import expand_deck
 from quizapp.deck.messages import card_label, translate
 from quizapp.deck.model import CARD_TYPES, PROMPT_KEYS, Card, Deck, Source, derive_card_id
-from quizapp.deck.safe_yaml import Positions, YamlRefused, read_yaml
+from quizapp.deck.safe_yaml import NotPlain, Positions, YamlRefused, read_plain, read_yaml
 from quizapp.errors import DeckError, Location, Problem
 
 MAX_DECK_BYTES = 10 * 1024 * 1024
@@ -95,6 +95,10 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     """Validate deck YAML ``text``; ``path`` is only used in messages."""
     if len(text) > MAX_DECK_BYTES or len(text.encode("utf-8")) > MAX_DECK_BYTES:
         raise DeckError(path, [Problem(Location(path), f"the deck is larger than {MAX_DECK_BYTES // 2**20} MB")])
+    deck = _parse_valid_deck(text, path)
+    if deck is not None:
+        return deck
+    # Something is wrong or unusual: read again, keeping every position, to say where.
     try:
         read = read_yaml(text, path)
     except YamlRefused as exc:
@@ -129,6 +133,40 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     rest["cards"] = [card for _, card in cards]
     rest["sources"] = [source for _, source in sources]
     return Deck.model_validate(rest)
+
+
+def _parse_valid_deck(text: str, path: str) -> Deck | None:
+    """The deck, when ``text`` is an ordinary, valid deck; None when anything needs the full reading.
+
+    Most decks opened are valid, and for them the positions :func:`parse_deck` keeps (to
+    point at problems) and its card-by-card validation (so that one broken card does not
+    hide another) are wasted work: a 50,000-card deck reads in well under half the time
+    without them. Every check is the same; at the first problem this gives up and the
+    full reading finds and locates all of them.
+    """
+    try:
+        data = read_plain(text)
+    except NotPlain:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("cards"), list):
+        return None
+    positions = Positions()  # empty: nothing is reported from here
+    data, unexpanded = expand_deck(data, positions, path)
+    if unexpanded:
+        return None
+    if "sources" not in data:
+        data["sources"] = []  # as parse_deck's result always has them (model_fields_set included)
+    elif not isinstance(data["sources"], list):
+        return None
+    try:
+        deck = Deck.model_validate(data)
+    except ValidationError:
+        return None
+    cards = list(enumerate(deck.cards))
+    sources = list(enumerate(deck.sources))
+    if _semantic_checks(data["cards"], cards, sources, positions, path):
+        return None
+    return deck
 
 
 def _validate_items(
