@@ -106,16 +106,21 @@ def timed(fn, repeat: int, name: str = "") -> tuple[list[float], object]:
 
 
 PEAK_MEMORY = r"""
-import json, resource, sys
+import json, re, resource, sys
 sys.path.insert(0, sys.argv[1])
 from quizapp.deck.yaml_io import load_deck
 deck = load_deck(sys.argv[2], use_cache=sys.argv[3] == "cache")
-print(json.dumps({"cards": len(deck.cards), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+try:  # the peak of this process alone (ru_maxrss would include the parent's size at fork)
+    with open("/proc/self/status") as status:
+        peak_kb = int(re.search(r"VmHWM:\s+(\d+)", status.read()).group(1))
+except (OSError, AttributeError):
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"cards": len(deck.cards), "peak_mb": peak_kb / 1024}))
 """
 
 
 def peak_memory_mb(deck_path: Path, mode: str) -> float:
-    """Peak resident memory of a fresh process that imports quizapp and opens the deck (Linux: ru_maxrss in KB)."""
+    """Peak resident memory of a fresh process that imports quizapp and opens the deck."""
     done = subprocess.run(
         [sys.executable, "-c", PEAK_MEMORY, str(REPO), str(deck_path), mode],
         capture_output=True, text=True, check=True, env=os.environ.copy(),
