@@ -233,8 +233,8 @@ def _semantic_checks(
         if identity is None:
             continue
         card_id, explicit, card_type = identity
-        label = card_label(index, card_type)
         if card_id in first_by_id:
+            label = card_label(index, card_type)
             other = first_by_id[card_id] + 1
             if explicit:
                 add(("cards", index, "id"), f'{label}: the id "{card_id}" is already used by card {other}')
@@ -244,12 +244,13 @@ def _semantic_checks(
             first_by_id[card_id] = index
     source_keys = {source.key for _, source in sources}
     for index, card in cards:
-        label = card_label(index, card.type)
         prov = card.provenance
-        if prov and prov.source and sources and prov.source not in source_keys:
-            add(("cards", index, "provenance", "source"), f'{label}: the source "{prov.source}" is not listed under sources:')
-        if prov and prov.start is not None and prov.end is not None and prov.end < prov.start:
-            add(("cards", index, "provenance", "end"), f"{label}: provenance end comes before its start")
+        if prov is None:
+            continue
+        if prov.source and sources and prov.source not in source_keys:
+            add(("cards", index, "provenance", "source"), f'{card_label(index, card.type)}: the source "{prov.source}" is not listed under sources:')
+        if prov.start is not None and prov.end is not None and prov.end < prov.start:
+            add(("cards", index, "provenance", "end"), f"{card_label(index, card.type)}: provenance end comes before its start")
     return problems
 
 
