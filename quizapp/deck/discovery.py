@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizapp.deck.model import Deck
 from quizapp.deck.yaml_io import load_deck
 from quizapp.errors import DeckError, Location, Problem
 from quizapp.paths import deck_search_dirs
@@ -22,6 +23,8 @@ class DeckEntry:
     items: int
     origin: str  # "bundled", "user" or "given"
     error: str | None = None
+    #: The deck as read, when the caller asked to keep it (so it is not read twice).
+    deck: Deck | None = field(default=None, repr=False, compare=False)
 
 
 def deck_files(paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True) -> list[tuple[Path, str]]:
@@ -66,7 +69,10 @@ def expand_deck_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def discover_decks(paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True) -> list[DeckEntry]:
+def discover_decks(
+    paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True, *, keep_decks: bool = False
+) -> list[DeckEntry]:
+    """Every deck file found, read; ``keep_decks`` keeps each deck read on its entry (for statistics)."""
     entries = []
     for path, origin in deck_files(paths, data_dir, include_default):
         try:
@@ -76,5 +82,8 @@ def discover_decks(paths: list[Path], data_dir: str | Path | None = None, includ
             more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
             entries.append(DeckEntry(path, path.stem, 0, 0, origin, error=f"{first.message if first else exc}{more}"))
             continue
-        entries.append(DeckEntry(path, deck.title, len(deck.cards), sum(deck.study_item_counts().values()), origin))
+        entries.append(
+            DeckEntry(path, deck.title, len(deck.cards), sum(deck.study_item_counts().values()), origin,
+                      deck=deck if keep_decks else None)
+        )
     return entries

@@ -173,7 +173,7 @@ def collect_stats(
             invalid.append((str(entry.path), entry.error))
             continue
         try:
-            deck = load_deck(entry.path)
+            deck = entry.deck if entry.deck is not None else load_deck(entry.path)
         except DeckError as exc:
             invalid.append((str(entry.path), str(exc)))
             continue
