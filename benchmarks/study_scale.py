@@ -203,7 +203,7 @@ def main() -> None:
             stats_times, _ = timed(lambda: collect_stats(store, [entry]), args.repeat, "stats for the deck (quizapp stats)")
             rows.append(("stats for the deck (quizapp stats)", stats_times, "includes reading the deck", 0.5))
             command = [sys.executable, "-m", "quizapp", "stats", str(deck_path), "--data-dir", str(folder / "data")]
-            command_times, _ = timed(lambda: subprocess.run(command, capture_output=True, check=True), args.repeat)
+            command_times, _ = timed(lambda: subprocess.run(command, capture_output=True, check=True, cwd=REPO), args.repeat)
             rows.append(("`quizapp stats DECK`, whole command", command_times, "fresh process: start, imports, read, stats", None))
             deck = session = None
             memory = {mode: peak_memory_mb(deck_path, mode) for mode in ("parse", "cache")}
