@@ -269,8 +269,12 @@ def read_plain(text: str) -> Any:
     keys: list[Any] = []  # per open container: the pending mapping key, or _NO_KEY
     root: Any = None
     documents = 0
+    # The parser's events one call each (yaml.parse's generator asks twice per event).
+    parser = _Loader(text)
+    next_event = parser.get_event
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        while True:
+            event = next_event()
             kind = event.__class__
             if kind is _ScalarEvent:
                 if event.anchor is not None:
@@ -290,6 +294,8 @@ def read_plain(text: str) -> Any:
             elif kind is yaml.AliasEvent:
                 raise NotPlain("alias")
             else:
+                if kind is yaml.StreamEndEvent or event is None:
+                    break
                 if kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
@@ -312,4 +318,6 @@ def read_plain(text: str) -> Any:
                 keys[-1] = _NO_KEY
     except yaml.YAMLError as exc:
         raise NotPlain("syntax") from exc
+    finally:
+        parser.dispose()
     return root

@@ -162,9 +162,12 @@ def _parse_valid_deck(text: str, path: str) -> Deck | None:
         deck = Deck.model_validate(data)
     except ValidationError:
         return None
-    cards = list(enumerate(deck.cards))
-    sources = list(enumerate(deck.sources))
-    if _semantic_checks(data["cards"], cards, sources, positions, path):
+    # The cross-card checks of _semantic_checks. The ids of valid cards are the ones it derives
+    # from the raw cards (the same written id, or the same hash of the same question).
+    card_ids = {card.card_id for card in deck.cards}
+    if len(card_ids) != len(deck.cards):
+        return None
+    if _provenance_problems(list(enumerate(deck.cards)), list(enumerate(deck.sources)), positions, path):
         return None
     return deck
 
@@ -242,6 +245,19 @@ def _semantic_checks(
                 add(("cards", index), f"{label}: asks the same question as card {other}; merge them or give one an id:")
         else:
             first_by_id[card_id] = index
+    return problems + _provenance_problems(cards, sources, positions, path)
+
+
+def _provenance_problems(
+    cards: list[tuple[int, Any]], sources: list[tuple[int, Source]], positions: Positions, path: str
+) -> list[Problem]:
+    """Cards whose provenance names a source that is not listed, or ends before it starts."""
+    problems: list[Problem] = []
+
+    def add(where: tuple[Any, ...], message: str) -> None:
+        line, col = positions.best(where) or (None, None)
+        problems.append(Problem(Location(path, line, col), message))
+
     source_keys = {source.key for _, source in sources}
     for index, card in cards:
         prov = card.provenance
