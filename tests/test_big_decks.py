@@ -388,3 +388,24 @@ def yaml_io_parse(text: str) -> Deck:
     from quizapp.deck.yaml_io import parse_deck
 
     return parse_deck(text, "deck.yaml")
+
+
+@pytest.mark.parametrize("local_zone", ["UTC", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe"], indirect=True)
+def test_the_due_forecast_counts_each_item_on_its_local_day(local_zone):
+    from quizapp.study.stats import DUE_FORECAST_DAYS, _Accumulator
+
+    rng = random.Random(5)
+    today = dt.date(2026, 3, 1)  # the forecast crosses a DST change in several zones
+    start = datetime(2026, 2, 25, tzinfo=timezone.utc).timestamp()
+    dues = [start + rng.uniform(0, 40 * 86400) for _ in range(3000)] + [
+        datetime.combine(today + timedelta(days=d), dt.time()).timestamp() + edge for d in range(40) for edge in (-1, 0, 1)
+    ]
+    accumulator = _Accumulator()
+    accumulator.add_due(dues, today)
+    expected: dict[dt.date, int] = {}
+    last = today + timedelta(days=DUE_FORECAST_DAYS - 1)
+    for due in dues:  # as it was counted before: each item's local date, overdue ones today
+        day = max(datetime.fromtimestamp(due).date(), today)
+        if day <= last:
+            expected[day] = expected.get(day, 0) + 1
+    assert dict(accumulator.due_per_day) == expected
