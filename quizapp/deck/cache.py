@@ -113,10 +113,11 @@ def keep_built(deck: Deck) -> None:
 
     Call it inside :func:`paused_gc`, right after the build. Its hundreds of thousands
     of objects live as long as the deck and hold no cycles (they are freed by reference
-    counting like any other), yet every full collection would walk them all again:
-    10th of a second a time for 50,000 cards. Freezing moves every object alive now to
-    the permanent generation, so it is kept for big decks, which are opened a few times a
-    session at most.
+    counting like any other), yet every full collection would walk them all again: a
+    tenth of a second each time for 50,000 cards. Freezing moves every object alive at
+    that moment, not only the deck's, to the permanent generation, and the few others
+    that later become cyclic garbage are then never collected; so only big decks, opened
+    a few times a session at most, are frozen.
     """
     if len(deck.cards) >= FREEZE_MIN_CARDS:
         gc.freeze()
