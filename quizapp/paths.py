@@ -30,6 +30,11 @@ def user_decks_dir(override: str | Path | None = None) -> Path:
     return data_dir(override) / "decks"
 
 
+def settings_path(override: str | Path | None = None) -> Path:
+    """The study settings file (see quizapp.study.scheduling), absent until settings are saved."""
+    return data_dir(override) / "settings.json"
+
+
 def database_path(override: str | Path | None = None) -> Path:
     return data_dir(override) / "quizapp.sqlite3"
 

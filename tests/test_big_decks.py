@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from fsrs import State
 
-from quizapp.deck import cache
+from quizapp.deck import cache, listing
 from quizapp.deck.items import deck_items
 from quizapp.deck.model import (
     ClozeCard,
@@ -198,14 +198,14 @@ def test_a_change_to_the_deck_code_misses_the_cache(tmp_path, monkeypatch):
     monkeypatch.setattr("quizapp.deck.yaml_io.parse_deck", lambda *a, **k: parsed.append(1) or original(*a, **k))
     load_deck(path)
     assert parsed == []
-    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another-model")
+    monkeypatch.setattr(listing, "code_fingerprint", lambda: "another-model")
     load_deck(path)
     assert parsed == [1]
 
 
 def test_the_fingerprint_covers_the_model_source():
-    assert len(cache.code_fingerprint()) == 16
-    assert "model.py" in cache._READER_MODULES and "yaml_io.py" in cache._READER_MODULES
+    assert len(listing.code_fingerprint()) == 16
+    assert "model.py" in listing.READER_MODULES and "yaml_io.py" in listing.READER_MODULES
 
 
 def test_a_deck_the_compact_form_cannot_describe_is_not_cached(tmp_path, monkeypatch):
@@ -409,3 +409,45 @@ def test_the_due_forecast_counts_each_item_on_its_local_day(local_zone):
         if day <= last:
             expected[day] = expected.get(day, 0) + 1
     assert dict(accumulator.due_per_day) == expected
+
+
+# --- the home screen's list, from listings ----------------------------------------------------------
+
+
+def test_the_home_list_comes_from_listings_until_a_deck_changes(tmp_path):
+    from quizapp.tui.screens.home import find_decks
+
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    deck = generated_deck(40)
+    (folder / "a.yaml").write_text(dump_deck(deck), encoding="utf-8")
+    (folder / "b.yaml").write_text("title: Broken\ncards:\n  - q: Why?\n", encoding="utf-8")
+    first = {row.path.name: row for row in find_decks([folder], tmp_path / "data", show_bundled=False)}
+    assert first["a.yaml"].deck is not None and first["b.yaml"].error
+    again = {row.path.name: row for row in find_decks([folder], tmp_path / "data", show_bundled=False)}
+    listed = again["a.yaml"]
+    assert listed.deck is None and listed.listing is not None and listed.error is None
+    assert (listed.title, listed.cards, listed.item_counts()) == (deck.title, len(deck.cards), deck.study_item_counts())
+    assert listed.listing.item_ids == [item_id for _, item_id, _ in deck.item_keys()]
+    assert again["b.yaml"].error  # an invalid deck is read (and reported) every time
+    # Any edit, even one that keeps the size, reads the deck again.
+    path = folder / "a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Generated", "Renamed!!", 1), encoding="utf-8")
+    edited = {row.path.name: row for row in find_decks([folder], tmp_path / "data", show_bundled=False)}
+    assert edited["a.yaml"].deck is not None and edited["a.yaml"].title == "Renamed!!"
+
+
+def test_a_deck_overview_counts_what_its_summary_counts(store, tmp_path):
+    from quizapp.deck.listing import DeckListing
+    from quizapp.study.overview import LEARN_AHEAD_MINUTES, deck_overview
+
+    deck, deck_path = generated_deck(), tmp_path / "deck.yaml"
+    fill_states(store, deck, deck_path)
+    store.save_quiz(deck_path, started_at=NOW, finished_at=NOW, score=3, total=4, seconds=10.0, answers=[])
+    listing = DeckListing(deck.title, len(deck.cards), [item_id for _, item_id, _ in deck.item_keys()], deck.study_item_counts())
+    assert Settings().learn_ahead_minutes == LEARN_AHEAD_MINUTES
+    summary = deck_summary(deck, deck_path, store, NOW, Settings())
+    overview = deck_overview(listing, deck_path, store, NOW, LEARN_AHEAD_MINUTES)
+    for name in ("cards", "items", "due", "new", "last_score", "mastery"):
+        assert getattr(overview, name) == getattr(summary, name), name
+    assert overview.due > 0 and overview.new > 0 and overview.last_score == 0.75

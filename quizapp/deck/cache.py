@@ -32,9 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import pydantic
 from pydantic import BaseModel
 
+from quizapp.deck import listing
 from quizapp.deck.items import DeckItems, ItemKey, remember_items
 from quizapp.deck.model import (
     ClozeCard,
@@ -53,11 +53,6 @@ from quizapp.paths import data_dir
 MIN_CACHED_CHARS = 200_000
 #: Decks with at least this many cards are taken out of the garbage collector's scans once built.
 FREEZE_MIN_CARDS = 5_000
-#: Bumped whenever the stored form changes.
-CACHE_FORMAT = 2
-
-#: The modules whose code decides what a deck file means: any change to them is a new fingerprint.
-_READER_MODULES = ("model.py", "concise.py", "safe_yaml.py", "yaml_io.py", "cache.py")
 
 #: Card classes by the number stored in front of each card.
 _CARD_CLASSES: tuple[type[BaseModel], ...] = (Flashcard, TypedCard, MultipleChoiceCard, TrueFalseCard, ClozeCard)
@@ -127,23 +122,13 @@ def keep_built(deck: Deck) -> None:
 # Keys
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the deck model and reader code, the cache format and pydantic's version."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}:{pydantic.VERSION}".encode())
-    here = Path(__file__).resolve().parent
-    for name in _READER_MODULES:
-        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def _entry_path(deck_path: Path) -> Path:
     name = hashlib.sha256(str(deck_path.resolve()).encode()).hexdigest()[:24]
     return data_dir() / "cache" / "decks" / f"{name}.json"
 
 
 def _text_key(text: str) -> str:
-    return f"{code_fingerprint()}:{hashlib.sha256(text.encode('utf-8')).hexdigest()}"
+    return listing.text_key(text)
 
 
 # ---------------------------------------------------------------------------

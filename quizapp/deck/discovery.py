@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.deck.model import Deck
-from quizapp.deck.yaml_io import load_deck
+from typing import TYPE_CHECKING
+
 from quizapp.errors import DeckError, Location, Problem
 from quizapp.paths import deck_search_dirs
+
+if TYPE_CHECKING:  # pragma: no cover - the deck model is imported only to read decks (not to list files)
+    from quizapp.deck.model import Deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
 
@@ -73,6 +76,8 @@ def discover_decks(
     paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True, *, keep_decks: bool = False
 ) -> list[DeckEntry]:
     """Every deck file found, read; ``keep_decks`` keeps each deck read on its entry (for statistics)."""
+    from quizapp.deck.yaml_io import load_deck
+
     entries = []
     for path, origin in deck_files(paths, data_dir, include_default):
         try:

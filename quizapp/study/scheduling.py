@@ -16,9 +16,10 @@ from fsrs import Card, Rating, Scheduler
 from pydantic import BaseModel, Field, ValidationError
 
 from quizapp.errors import QuizappError
-from quizapp.paths import data_dir as resolve_data_dir
+from quizapp.paths import settings_path as _settings_file
+from quizapp.study.overview import LEARN_AHEAD_MINUTES
 
-SETTINGS_FILE = "settings.json"
+SETTINGS_FILE = _settings_file().name
 
 RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
@@ -32,13 +33,13 @@ class Settings(BaseModel):
     relearning_steps_minutes: list[float] = Field(default_factory=lambda: [10.0])
     maximum_interval_days: int = Field(default=36500, ge=1)
     learn_ahead_minutes: float = Field(
-        default=20.0, ge=0, description="Learning items due this soon are shown now rather than left waiting (as Anki)."
+        default=LEARN_AHEAD_MINUTES, ge=0, description="Learning items due this soon are shown now rather than left waiting (as Anki)."
     )
     enable_fuzzing: bool = True
 
 
 def settings_path(data_dir: Path | str | None = None) -> Path:
-    return resolve_data_dir(data_dir) / SETTINGS_FILE
+    return _settings_file(data_dir)
 
 
 def load_settings(data_dir: Path | str | None = None) -> Settings:

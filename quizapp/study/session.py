@@ -23,17 +23,8 @@ from quizapp.deck.items import deck_items
 from quizapp.deck.model import ClozeCard, Deck, StudyItem, TypedCard
 from quizapp.storage.db import ItemState, ReviewStore, timestamp
 from quizapp.study.grading import Grade, deck_answers, grade_item
+from quizapp.study.overview import is_due
 from quizapp.study.scheduling import Settings, make_scheduler, new_card, preview_intervals, utc
-
-
-def is_due(scheduled: tuple[float, int], cutoff: float, horizon: float) -> bool:
-    """Whether an item with (due, fsrs state) is studied now.
-
-    Learning and relearning items due before ``horizon`` (the learn-ahead window) are
-    shown now rather than left waiting minutes, as Anki does; review items wait until due.
-    """
-    due, state = scheduled
-    return due <= cutoff or (state != int(State.Review) and due <= horizon)
 
 
 def start_of_day(moment: datetime) -> datetime:
