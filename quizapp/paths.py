@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "quizapp"
 DATA_DIR_ENV = "QUIZAPP_DATA_DIR"
 
@@ -21,6 +19,8 @@ def data_dir(override: str | Path | None = None) -> Path:
     elif os.environ.get(DATA_DIR_ENV):
         path = Path(os.environ[DATA_DIR_ENV]).expanduser()
     else:
+        import platformdirs  # only when no folder is given (not on the app's path to its first frame)
+
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return path
 
