@@ -452,17 +452,3 @@ def test_a_deck_overview_counts_what_its_summary_counts(store, tmp_path):
         assert getattr(overview, name) == getattr(summary, name), name
     assert overview.due > 0 and overview.new > 0 and overview.last_score == 0.75
 
-
-def test_a_full_read_waits_for_the_first_frame_a_listed_deck_does_not(tmp_path):
-    from quizapp.tui.screens.home import find_decks
-
-    folder = tmp_path / "decks"
-    folder.mkdir()
-    for name in ("a", "b"):
-        (folder / f"{name}.yaml").write_text(dump_deck(generated_deck(10, seed=ord(name))), encoding="utf-8")
-    waits = []
-    find_decks([folder], tmp_path / "data", show_bundled=False, before_reading=lambda: waits.append(1))
-    assert waits == [1]  # once, before the first deck read in full
-    waits.clear()
-    find_decks([folder], tmp_path / "data", show_bundled=False, before_reading=lambda: waits.append(1))
-    assert waits == []  # both listed from before: nothing to wait for

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.study.session import DeckSummary
 
 TITLE_WIDTH = 30
-#: How long a full deck read waits for the first frame at most (a headless test may never paint one).
-FIRST_FRAME_WAIT_SECONDS = 1.0
 
 
 @dataclass
@@ -60,18 +57,13 @@ class DeckRow:
 
 
 def find_decks(
-    paths: list[Path],
-    data_dir: Path | str | None,
-    show_bundled: bool = True,
-    load: Callable[[Path], Deck] | None = None,
-    before_reading: Callable[[], object] | None = None,
+    paths: list[Path], data_dir: Path | str | None, show_bundled: bool = True, load: Callable[[Path], Deck] | None = None
 ) -> list[DeckRow]:
     """Every deck the app should list (bundled, the user's folder, paths given); runs in a worker.
 
     A deck unchanged since it was last read is listed from :mod:`quizapp.deck.listing`
     without being read (nor the deck model imported); any other is read with ``load``
-    (the app's cache, so coming back to the list re-reads only changed files), after
-    ``before_reading`` returns.
+    (the app's cache, so coming back to the list re-reads only changed files).
     """
     from quizapp.deck.discovery import deck_files
     from quizapp.deck.listing import read_listing
@@ -81,9 +73,6 @@ def find_decks(
         if origin == "bundled" and not show_bundled:
             continue
         listing = read_listing(path)
-        if listing is None and before_reading is not None:
-            before_reading()
-            before_reading = None
         rows.append(DeckRow(path, origin, None, listing=listing) if listing else _read_row(path, origin, load))
     return rows
 
@@ -127,8 +116,6 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[DeckRow] = []
-        # Set once the first frame is on screen; reading a deck in full waits for it.
-        self._first_frame = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -146,11 +133,8 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "decks"
-        # The scan starts at once: decks listed from before cost next to nothing, so the list is
-        # often filled by the first frame. Reading a deck in full (pydantic, YAML) must not delay
-        # that frame, so it waits for it (find_decks' before_reading).
-        self.call_after_refresh(self._first_frame.set)
-        self.load_decks()
+        # Scan after the first frame is on screen: reading decks (pydantic, YAML) must not delay it.
+        self.call_after_refresh(self.load_decks)
 
     def on_screen_resume(self) -> None:
         # Back from studying or generating: the numbers (or the list) changed.
@@ -168,10 +152,7 @@ class HomeScreen(Screen[None]):
         from quizapp.study.overview import deck_overview
 
         app = self.app
-        rows = find_decks(
-            app.deck_paths, app.data_dir, app.show_bundled, app.deck,  # type: ignore[attr-defined]
-            before_reading=lambda: self._first_frame.wait(FIRST_FRAME_WAIT_SECONDS),
-        )
+        rows = find_decks(app.deck_paths, app.data_dir, app.show_bundled, app.deck)  # type: ignore[attr-defined]
         now = app.now()  # type: ignore[attr-defined]
         try:
             with app.open_store() as store:  # type: ignore[attr-defined]
