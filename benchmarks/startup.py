@@ -4,7 +4,8 @@ Each run is a fresh Python process (interpreter start, imports, first paint, exi
 Textual's headless mode so no terminal is needed. ``quizapp`` goes through the real console
 script (``quizapp.launch.main`` with no command, on the bundled decks and a temporary data dir); two
 moments are reported for it: the first paint (the home screen's frame) and the deck list
-filled in (after the background deck scan). The target is first paint ≤ 1.5× the bare app.
+filled in (after the background deck scan). The targets are first paint ≤ 1.5× the bare app,
+and the deck list filled ≤ 1.3× the bare app's first paint.
 
 Usage: python benchmarks/startup.py [--runs N]
 """
@@ -108,6 +109,9 @@ def main() -> None:
     ratio = median(ours, "first_paint") / median(bare, "first_paint")
     wall_ratio = median(ours, "wall") / median(bare, "wall")
     print(f"ratio first paint: {ratio:.2f}x   ratio whole process: {wall_ratio:.2f}x   (target <= 1.5x)")
+    ready_ratio = median(ours, "ready") / median(bare, "first_paint")
+    print(f"home screen's deck list filled (bundled decks) / bare app's first paint: {ready_ratio:.2f}x "
+          f"(target <= 1.3x: {'met' if ready_ratio <= 1.3 else 'NOT met'})")
     print(f"spaCy imported by quizapp at startup: {'yes' if any(r['spacy'] for r in ours) else 'no'}")
 
 

@@ -4,16 +4,21 @@ Usage: python benchmarks/study_scale.py [--cards 50000] [--reviews 1000000] [--a
 
 Measures, in a temporary folder:
 
-* opening a 50,000-card deck file (YAML → validated Deck) and computing its due
-  list (a StudySession: one query for all item states, then the queue), with a
-  history where a third of the items are due, a third scheduled later and a
-  third new — targets: under 1 s for open + due list;
+* opening a 50,000-card deck file (YAML → validated Deck; the first time, and
+  unchanged from the validated-deck cache) and computing its due list (a
+  StudySession on the deck just opened: one indexed query for the items due, then
+  the queue), with a history where a third of the items are due, a third
+  scheduled later and a third new — targets: open < 0.15 s, due list < 0.15 s,
+  both < 0.3 s, first open < 1.5 s;
+* the peak memory of a process that opens the deck (first time and from the cache),
+  target < 300 MB;
 * answering one card end to end (grade the typed answer against the deck's
   answers, fsrs, store the review and the new state in one committed
   transaction) with 1,000,000 reviews already stored — target: under 50 ms;
-* the summary and stats (home screen / ``quizapp stats``) for that deck.
+* the summary and stats (home screen / ``quizapp stats``) for that deck, target < 0.5 s.
 
-Prints a table of timings (median and worst of several runs).
+Prints a table of timings (median and worst of several runs, 5 by default) with each
+target and whether the median meets it.
 """
 
 from __future__ import annotations
@@ -21,7 +26,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -81,13 +88,44 @@ def fill_history(store: ReviewStore, deck: Deck, deck_path: Path, reviews: int) 
     connection.execute("COMMIT")
 
 
-def timed(fn, repeat: int) -> tuple[list[float], object]:
-    times, result = [], None
+#: CPU seconds of this process per timed run, by the row's name: on a shared machine wall time
+#: also counts waiting for a core, CPU time does not.
+CPU: dict[str, list[float]] = {}
+
+
+def timed(fn, repeat: int, name: str = "") -> tuple[list[float], object]:
+    times, cpu, result = [], [], None
     for _ in range(repeat):
-        start = time.perf_counter()
+        result = None  # freeing the previous result is not part of the next run
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = fn()
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    CPU[name] = cpu
     return times, result
+
+
+PEAK_MEMORY = r"""
+import json, re, resource, sys
+sys.path.insert(0, sys.argv[1])
+from quizapp.deck.yaml_io import load_deck
+deck = load_deck(sys.argv[2], use_cache=sys.argv[3] == "cache")
+try:  # the peak of this process alone (ru_maxrss would include the parent's size at fork)
+    with open("/proc/self/status") as status:
+        peak_kb = int(re.search(r"VmHWM:\s+(\d+)", status.read()).group(1))
+except (OSError, AttributeError):
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"cards": len(deck.cards), "peak_mb": peak_kb / 1024}))
+"""
+
+
+def peak_memory_mb(deck_path: Path, mode: str) -> float:
+    """Peak resident memory of a fresh process that imports quizapp and opens the deck."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY, str(REPO), str(deck_path), mode],
+        capture_output=True, text=True, check=True, env=os.environ.copy(),
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])["peak_mb"]
 
 
 def main() -> None:
@@ -95,10 +133,10 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=50_000)
     parser.add_argument("--reviews", type=int, default=1_000_000)
     parser.add_argument("--answers", type=int, default=200)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    rows: list[tuple[str, list[float], str]] = []
+    rows: list[tuple[str, list[float], str, float | None]] = []  # name, times, note, target (seconds)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ["QUIZAPP_DATA_DIR"] = str(folder / "data")  # the deck cache lives there, not in the user's folder
@@ -115,14 +153,28 @@ def main() -> None:
                   f"(database {store.path.stat().st_size / 1e6:.0f} MB)")
 
             settings = Settings()
-            cold_times, _ = timed(lambda: load_deck(deck_path, use_cache=False), 1)
-            rows.append(("open deck file, first time (YAML → Deck)", cold_times, "parsed and checked in full"))
-            load_times, deck = timed(lambda: load_deck(deck_path), args.repeat)
-            rows.append(("open deck file (unchanged since last read)", load_times, "validated-deck cache"))
-            queue_times, session = timed(lambda: StudySession(deck, deck_path, store, settings), args.repeat)
-            rows.append(("due list (StudySession)", queue_times, f"{session.total} items queued"))
+            cold_times, _ = timed(lambda: load_deck(deck_path, use_cache=False), args.repeat, "open deck file, first time (YAML → Deck)")
+            rows.append(("open deck file, first time (YAML → Deck)", cold_times, "parsed and checked in full", 1.5))
+            # Each run opens the deck and builds a session on the deck it just opened, as the app does.
+            load_times, queue_times, load_cpu, queue_cpu = [], [], [], []
+            deck = session = None
+            for _ in range(args.repeat):
+                deck = session = None
+                start, start_cpu = time.perf_counter(), time.process_time()
+                deck = load_deck(deck_path)
+                middle, middle_cpu = time.perf_counter(), time.process_time()
+                session = StudySession(deck, deck_path, store, settings)
+                load_times.append(middle - start)
+                queue_times.append(time.perf_counter() - middle)
+                load_cpu.append(middle_cpu - start_cpu)
+                queue_cpu.append(time.process_time() - middle_cpu)
+            CPU["open deck file (unchanged since last read)"] = load_cpu
+            CPU["due list (StudySession)"] = queue_cpu
+            CPU["open + due list"] = [a + b for a, b in zip(load_cpu, queue_cpu)]
+            rows.append(("open deck file (unchanged since last read)", load_times, "validated-deck cache", 0.15))
+            rows.append(("due list (StudySession)", queue_times, f"{session.total} items queued", 0.15))
             total = [a + b for a, b in zip(load_times, queue_times)]
-            rows.append(("open + due list", total, "target < 1 s"))
+            rows.append(("open + due list", total, "", 0.3))
 
             # Answer typed items end to end: grade (against 50,000 other answers), fsrs, store.
             answer_times = []
@@ -139,28 +191,43 @@ def main() -> None:
                 session.answer(grade.suggested_rating, response=typed, correct=grade.correct, duration_ms=3000)
                 answer_times.append(time.perf_counter() - start)
                 verdicts[grade.reason] = verdicts.get(grade.reason, 0) + 1
-            rows.append(("answer a card (grade + fsrs + store)", answer_times, f"{len(answer_times)} answers {verdicts}; target < 50 ms"))
+            rows.append(("answer a card (grade + fsrs + store)", answer_times, f"{len(answer_times)} answers {verdicts}", 0.05))
 
             undo_times, _ = timed(session.undo, min(20, len(answer_times)))
-            rows.append(("undo an answer", undo_times, ""))
-            summary_times, summary = timed(lambda: deck_summary(deck, deck_path, store), args.repeat)
-            rows.append(("deck summary (home screen)", summary_times, f"{summary.due} due, {summary.reviews} reviews"))
-            activity_times, _ = timed(lambda: store.daily_activity(deck_path), args.repeat)
-            rows.append(("review history by day and kind", activity_times, "stats screen charts, from trigger-kept buckets"))
+            rows.append(("undo an answer", undo_times, "", None))
+            summary_times, summary = timed(lambda: deck_summary(deck, deck_path, store), args.repeat, "deck summary (home screen)")
+            rows.append(("deck summary (home screen)", summary_times, f"{summary.due} due, {summary.reviews} reviews", None))
+            activity_times, _ = timed(lambda: store.daily_activity(deck_path), args.repeat, "review history by day and kind")
+            rows.append(("review history by day and kind", activity_times, "stats screen charts, from trigger-kept buckets", None))
             entry = DeckEntry(deck_path, deck.title, len(deck.cards), len(deck.study_items()), "given")
-            stats_times, _ = timed(lambda: collect_stats(store, [entry]), 1)
-            rows.append(("stats for the deck (quizapp stats)", stats_times, "includes reading the deck"))
+            stats_times, _ = timed(lambda: collect_stats(store, [entry]), args.repeat, "stats for the deck (quizapp stats)")
+            rows.append(("stats for the deck (quizapp stats)", stats_times, "includes reading the deck", 0.5))
+            command = [sys.executable, "-m", "quizapp", "stats", str(deck_path), "--data-dir", str(folder / "data")]
+            command_times, _ = timed(lambda: subprocess.run(command, capture_output=True, check=True, cwd=REPO), args.repeat)
+            rows.append(("`quizapp stats DECK`, whole command", command_times, "fresh process: start, imports, read, stats", None))
+            deck = session = None
+            memory = {mode: peak_memory_mb(deck_path, mode) for mode in ("parse", "cache")}
 
-    width = max(len(name) for name, _, _ in rows)
+    width = max(len(name) for name, *_ in rows)
     print()
-    print(f"{'operation':<{width}}  {'median':>10}  {'worst':>10}  note")
-    print(f"{'-' * width}  {'-' * 10}  {'-' * 10}  ----")
-    for name, times, note in rows:
-        print(f"{name:<{width}}  {_ms(statistics.median(times)):>10}  {_ms(max(times)):>10}  {note}")
+    print(f"{'operation':<{width}}  {'median':>10}  {'worst':>10}  {'cpu':>10}  {'target':>8}  {'met':>4}  note")
+    print(f"{'-' * width}  {'-' * 10}  {'-' * 10}  {'-' * 10}  {'-' * 8}  {'-' * 4}  ----")
+    for name, times, note, target in rows:
+        median = statistics.median(times)
+        cpu = _ms(statistics.median(CPU[name])) if name in CPU else ""
+        goal, met = ("", "") if target is None else (f"< {_ms(target)}", "yes" if median < target else "NO")
+        print(f"{name:<{width}}  {_ms(median):>10}  {_ms(max(times)):>10}  {cpu:>10}  {goal:>8}  {met:>4}  {note}")
+    print(f"(median and worst of {args.repeat} runs, wall clock; cpu: median CPU time of this process)")
+    print()
+    for mode, label in (("parse", "first open (parse)"), ("cache", "open from the cache")):
+        met = "yes" if memory[mode] < 300 else "NO"
+        print(f"peak memory of a process opening the deck, {label}: {memory[mode]:.0f} MB (target < 300 MB: {met})")
 
 
 def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+    if seconds < 1:
+        return f"{seconds * 1000:.1f} ms" if seconds * 1000 % 1 else f"{seconds * 1000:.0f} ms"
+    return f"{seconds:.2f} s"
 
 
 if __name__ == "__main__":

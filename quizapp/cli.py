@@ -293,7 +293,7 @@ def stats_command(
     from quizapp.study.scheduling import load_settings
     from quizapp.study.stats import collect_stats, format_stats_table, stats_json
 
-    entries = discover_decks(decks or [], data_dir, include_default=not decks)
+    entries = discover_decks(decks or [], data_dir, include_default=not decks, keep_decks=True)
     with open_store_for_reading(data_dir) as store:  # works beside a running app, and in a read-only folder
         stats = collect_stats(store, entries, settings=load_settings(data_dir))
     if as_json:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "quizapp"
 DATA_DIR_ENV = "QUIZAPP_DATA_DIR"
 
@@ -30,6 +28,8 @@ def data_dir(override: str | Path | None = None) -> Path:
     elif os.environ.get(DATA_DIR_ENV):
         path = Path(os.environ[DATA_DIR_ENV]).expanduser()
     else:
+        import platformdirs  # only when no folder is given (not on the app's path to its first frame)
+
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return path
 
@@ -37,6 +37,11 @@ def data_dir(override: str | Path | None = None) -> Path:
 def user_decks_dir(override: str | Path | None = None) -> Path:
     """The user's own deck folder, inside the data directory."""
     return data_dir(override) / "decks"
+
+
+def settings_path(override: str | Path | None = None) -> Path:
+    """The study settings file (see quizapp.study.scheduling), absent until settings are saved."""
+    return data_dir(override) / "settings.json"
 
 
 def database_path(override: str | Path | None = None) -> Path:

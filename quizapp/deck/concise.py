@@ -59,6 +59,8 @@ def expand_card(raw: Any, index: int, positions: Positions, path: str) -> tuple[
     """One card in canonical form, or the problem that prevents it."""
     if not isinstance(raw, dict):
         return raw, None
+    if _is_canonical(raw):
+        return raw, None  # as written by dump_deck: nothing to expand (most cards of a big deck)
     where = ("cards", index)
     card: dict[str, Any] = {}
     for key, value in _drop_empty(raw).items():
@@ -97,6 +99,24 @@ def expand_card(raw: Any, index: int, positions: Positions, path: str) -> tuple[
         else:
             return card, _problem(positions, where + ("distractors",), path, f'card {index + 1} (multiple_choice): "distractors" must be a list')
     return card, None
+
+
+_EXPANDED_KEYS = frozenset(KEY_ALIASES) | {"distractors"}
+_STRING_LIST_KEYS = frozenset(LIST_KEYS)
+
+
+def _is_canonical(card: dict[str, Any]) -> bool:
+    """Whether expanding the card would give back the same mapping: a type, no concise key, no
+    empty optional value, no single string where a list goes."""
+    if "type" not in card or not _EXPANDED_KEYS.isdisjoint(card):
+        return False
+    for key, value in card.items():
+        if value is None:
+            if key in _OPTIONAL_KEYS:
+                return False
+        elif value.__class__ is str and key in _STRING_LIST_KEYS:
+            return False
+    return True
 
 
 def _drop_empty(mapping: dict[str, Any]) -> dict[str, Any]:

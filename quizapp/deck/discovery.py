@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.deck.yaml_io import load_deck
+from typing import TYPE_CHECKING
+
 from quizapp.errors import DeckError, Location, Problem
 from quizapp.paths import deck_search_dirs
+
+if TYPE_CHECKING:  # pragma: no cover - the deck model is imported only to read decks (not to list files)
+    from quizapp.deck.model import Deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
 
@@ -22,6 +26,8 @@ class DeckEntry:
     items: int
     origin: str  # "bundled", "user" or "given"
     error: str | None = None
+    #: The deck as read, when the caller asked to keep it (so it is not read twice).
+    deck: Deck | None = field(default=None, repr=False, compare=False)
 
 
 def deck_files(paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True) -> list[tuple[Path, str]]:
@@ -66,7 +72,12 @@ def expand_deck_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def discover_decks(paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True) -> list[DeckEntry]:
+def discover_decks(
+    paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True, *, keep_decks: bool = False
+) -> list[DeckEntry]:
+    """Every deck file found, read; ``keep_decks`` keeps each deck read on its entry (for statistics)."""
+    from quizapp.deck.yaml_io import load_deck
+
     entries = []
     for path, origin in deck_files(paths, data_dir, include_default):
         try:
@@ -76,5 +87,8 @@ def discover_decks(paths: list[Path], data_dir: str | Path | None = None, includ
             more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
             entries.append(DeckEntry(path, path.stem, 0, 0, origin, error=f"{first.message if first else exc}{more}"))
             continue
-        entries.append(DeckEntry(path, deck.title, len(deck.cards), sum(deck.study_item_counts().values()), origin))
+        entries.append(
+            DeckEntry(path, deck.title, len(deck.cards), sum(deck.study_item_counts().values()), origin,
+                      deck=deck if keep_decks else None)
+        )
     return entries

@@ -312,6 +312,20 @@ class StudyItem(BaseModel):
     ]
     cloze_index: int | None = None
 
+    @classmethod
+    def of(cls, card: AnyCard, item_id: str, cloze_index: int | None) -> "StudyItem":
+        """An item of a validated deck, as :meth:`Deck.item_keys` gives it, built without validating again.
+
+        Validation would only confirm what the deck's own validation did; a session builds
+        thousands of items, and this makes exactly what ``StudyItem(...)`` makes of the same values.
+        """
+        item = cls.__new__(cls)
+        object.__setattr__(item, "__dict__", {"item_id": item_id, "card": card, "cloze_index": cloze_index})
+        object.__setattr__(item, "__pydantic_fields_set__", {"item_id", "card", "cloze_index"})
+        object.__setattr__(item, "__pydantic_extra__", None)
+        object.__setattr__(item, "__pydantic_private__", None)
+        return item
+
     @property
     def card_id(self) -> str:
         return self.card.card_id

@@ -238,3 +238,86 @@ class _Reader:
 
     def _refuse(self, line: int | None, col: int | None, message: str) -> None:
         raise YamlRefused(Problem(Location(self.path, line, col), message))
+
+
+# ---------------------------------------------------------------------------
+# The plain reading of an ordinary document
+
+
+class NotPlain(Exception):
+    """The document needs :func:`read_yaml`: it has an anchor or alias, a key that is not a plain
+    word or is repeated, a merge key, deep nesting, several documents, or a syntax error."""
+
+
+_ScalarEvent = yaml.ScalarEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_SequenceStartEvent = yaml.SequenceStartEvent
+_EndEvents = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NO_KEY = object()
+
+
+def read_plain(text: str) -> Any:
+    """The data :func:`read_yaml` reads from ``text``, without positions, for an ordinary document.
+
+    Keeping the position of every value is most of the cost of :func:`read_yaml`, and
+    positions are needed only to point at problems. This reads the same event stream into the
+    same data (every scalar the text as written, None for an empty plain one, explicit tags
+    ignored) and raises :class:`NotPlain` at anything :func:`read_yaml` would treat specially
+    or report, so that a document read here is exactly the one read there.
+    """
+    containers: list[Any] = []  # the lists and mappings being built, innermost last
+    keys: list[Any] = []  # per open container: the pending mapping key, or _NO_KEY
+    root: Any = None
+    documents = 0
+    # The parser's events one call each (yaml.parse's generator asks twice per event).
+    parser = _Loader(text)
+    next_event = parser.get_event
+    try:
+        while True:
+            event = next_event()
+            kind = event.__class__
+            if kind is _ScalarEvent:
+                if event.anchor is not None:
+                    raise NotPlain("anchor")
+                value: Any = None if not event.style and event.value == "" else event.value
+            elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
+                if event.anchor is not None:
+                    raise NotPlain("anchor")
+                if len(containers) >= MAX_DEPTH:
+                    raise NotPlain("depth")
+                containers.append({} if kind is _MappingStartEvent else [])
+                keys.append(_NO_KEY)
+                continue
+            elif kind in _EndEvents:
+                keys.pop()
+                value = containers.pop()
+            elif kind is yaml.AliasEvent:
+                raise NotPlain("alias")
+            else:
+                if kind is yaml.StreamEndEvent or event is None:
+                    break
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise NotPlain("documents")
+                continue
+            if not containers:
+                root = value
+                continue
+            top = containers[-1]
+            if top.__class__ is list:
+                top.append(value)
+                continue
+            key = keys[-1]
+            if key is _NO_KEY:
+                if value.__class__ is not str or value == "<<" or value in top:
+                    raise NotPlain("key")
+                keys[-1] = value
+            else:
+                top[key] = value
+                keys[-1] = _NO_KEY
+    except yaml.YAMLError as exc:
+        raise NotPlain("syntax") from exc
+    finally:
+        parser.dispose()
+    return root

@@ -24,11 +24,11 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from quizapp.deck.cache import cached_deck, remember_deck
+from quizapp.deck.cache import cached_deck, keep_built, paused_gc, remember_deck
 from quizapp.deck.concise import expand_deck
 from quizapp.deck.messages import card_label, translate
 from quizapp.deck.model import CARD_TYPES, PROMPT_KEYS, Card, Deck, Source, derive_card_id
-from quizapp.deck.safe_yaml import Positions, YamlRefused, read_yaml
+from quizapp.deck.safe_yaml import NotPlain, Positions, YamlRefused, read_plain, read_yaml
 from quizapp.errors import DeckError, Location, Problem
 from quizapp.files import write_atomically
 
@@ -82,7 +82,9 @@ def load_deck(path: str | Path, *, use_cache: bool = True) -> Deck:
         deck = cached_deck(path, text)
         if deck is not None:
             return deck
-    deck = parse_deck(text, str(path))
+    with paused_gc():  # tens of thousands of cards are built at once: see quizapp.deck.cache
+        deck = parse_deck(text, str(path))
+        keep_built(deck)
     if use_cache:
         remember_deck(path, text, deck)
     return deck
@@ -92,6 +94,10 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     """Validate deck YAML ``text``; ``path`` is only used in messages."""
     if len(text) > MAX_DECK_BYTES or len(text.encode("utf-8")) > MAX_DECK_BYTES:
         raise DeckError(path, [Problem(Location(path), f"the deck is larger than {MAX_DECK_BYTES // 2**20} MB")])
+    deck = _parse_valid_deck(text, path)
+    if deck is not None:
+        return deck
+    # Something is wrong or unusual: read again, keeping every position, to say where.
     try:
         read = read_yaml(text, path)
     except YamlRefused as exc:
@@ -126,6 +132,43 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     rest["cards"] = [card for _, card in cards]
     rest["sources"] = [source for _, source in sources]
     return Deck.model_validate(rest)
+
+
+def _parse_valid_deck(text: str, path: str) -> Deck | None:
+    """The deck, when ``text`` is an ordinary, valid deck; None when anything needs the full reading.
+
+    Most decks opened are valid, and for them the positions :func:`parse_deck` keeps (to
+    point at problems) and its card-by-card validation (so that one broken card does not
+    hide another) are wasted work: a 50,000-card deck reads in well under half the time
+    without them. Every check is the same; at the first problem this gives up and the
+    full reading finds and locates all of them.
+    """
+    try:
+        data = read_plain(text)
+    except NotPlain:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("cards"), list):
+        return None
+    positions = Positions()  # empty: nothing is reported from here
+    data, unexpanded = expand_deck(data, positions, path)
+    if unexpanded:
+        return None
+    if "sources" not in data:
+        data["sources"] = []  # as parse_deck's result always has them (model_fields_set included)
+    elif not isinstance(data["sources"], list):
+        return None
+    try:
+        deck = Deck.model_validate(data)
+    except ValidationError:
+        return None
+    # The cross-card checks of _semantic_checks. The ids of valid cards are the ones it derives
+    # from the raw cards (the same written id, or the same hash of the same question).
+    card_ids = {card.card_id for card in deck.cards}
+    if len(card_ids) != len(deck.cards):
+        return None
+    if _provenance_problems(list(enumerate(deck.cards)), list(enumerate(deck.sources)), positions, path):
+        return None
+    return deck
 
 
 def _validate_items(
@@ -192,8 +235,8 @@ def _semantic_checks(
         if identity is None:
             continue
         card_id, explicit, card_type = identity
-        label = card_label(index, card_type)
         if card_id in first_by_id:
+            label = card_label(index, card_type)
             other = first_by_id[card_id] + 1
             if explicit:
                 add(("cards", index, "id"), f'{label}: the id "{card_id}" is already used by card {other}')
@@ -201,14 +244,28 @@ def _semantic_checks(
                 add(("cards", index), f"{label}: asks the same question as card {other}; merge them or give one an id:")
         else:
             first_by_id[card_id] = index
+    return problems + _provenance_problems(cards, sources, positions, path)
+
+
+def _provenance_problems(
+    cards: list[tuple[int, Any]], sources: list[tuple[int, Source]], positions: Positions, path: str
+) -> list[Problem]:
+    """Cards whose provenance names a source that is not listed, or ends before it starts."""
+    problems: list[Problem] = []
+
+    def add(where: tuple[Any, ...], message: str) -> None:
+        line, col = positions.best(where) or (None, None)
+        problems.append(Problem(Location(path, line, col), message))
+
     source_keys = {source.key for _, source in sources}
     for index, card in cards:
-        label = card_label(index, card.type)
         prov = card.provenance
-        if prov and prov.source and sources and prov.source not in source_keys:
-            add(("cards", index, "provenance", "source"), f'{label}: the source "{prov.source}" is not listed under sources:')
-        if prov and prov.start is not None and prov.end is not None and prov.end < prov.start:
-            add(("cards", index, "provenance", "end"), f"{label}: provenance end comes before its start")
+        if prov is None:
+            continue
+        if prov.source and sources and prov.source not in source_keys:
+            add(("cards", index, "provenance", "source"), f'{card_label(index, card.type)}: the source "{prov.source}" is not listed under sources:')
+        if prov.start is not None and prov.end is not None and prov.end < prov.start:
+            add(("cards", index, "provenance", "end"), f"{card_label(index, card.type)}: provenance end comes before its start")
     return problems
 
 

@@ -266,6 +266,22 @@ class ReviewStore:
             )
         ]
 
+    def due_now(self, deck_path: Path | str, cutoff: float, horizon: float, review_state: int) -> list[tuple[str, float]]:
+        """(item id, due) of the deck's items a session shows now: due by ``cutoff``, or not in
+        ``review_state`` (learning, relearning) and due by ``horizon`` (the learn-ahead window).
+
+        One range scan of the due index; the items not due are never read.
+        """
+        return self.connection.execute(
+            "SELECT item_id, due FROM item_state WHERE deck_path = ? AND due <= ? AND (due <= ? OR state != ?)",
+            (deck_key(deck_path), horizon, cutoff, review_state),
+        ).fetchall()
+
+    def scheduled_ids(self, deck_path: Path | str) -> set[str]:
+        """Ids of every item of the deck that has a scheduling state (read from the primary key alone)."""
+        rows = self.connection.execute("SELECT item_id FROM item_state WHERE deck_path = ?", (deck_key(deck_path),))
+        return {item_id for (item_id,) in rows}
+
     def get_state(self, deck_path: Path | str, item_id: str) -> ItemState | None:
         row = self.connection.execute(
             "SELECT item_id, card_id, card_json, due, state, introduced_at FROM item_state "
@@ -401,33 +417,27 @@ class ReviewStore:
     def daily_activity(self, deck_path: Path | str | None = None) -> list[tuple[str, str, int, int, int, int]]:
         """(local day "YYYY-MM-DD", fact kind, reviews, graded, correct, duration_ms), oldest day first.
 
-        Read from the quarter-hour buckets the database keeps by trigger, not from the reviews.
+        Read from the quarter-hour buckets the database keeps by trigger, not from the reviews,
+        and summed up by local day in SQL (SQLite's 'localtime' is the C library's, as Python's is).
         """
         where, params = self._deck_filter(deck_path)
-        query = "SELECT bucket, kind, reviews, graded, correct, duration_ms FROM review_buckets"
-        if where:
-            query += " WHERE " + " AND ".join(where)
-        totals: dict[tuple[str, str], list[int]] = {}
-        day_of_bucket: dict[int, str] = {}
-        for bucket, kind, reviews, graded, correct, duration_ms in self.connection.execute(query, params):
-            if not reviews:
-                continue  # every review of it was undone
-            day = day_of_bucket.get(bucket)
-            if day is None:
-                day = day_of_bucket[bucket] = datetime.fromtimestamp(bucket * BUCKET_SECONDS).date().isoformat()
-            row = totals.setdefault((day, kind), [0, 0, 0, 0])
-            row[0] += reviews
-            row[1] += graded
-            row[2] += correct
-            row[3] += duration_ms
-        return [(day, kind, *values) for (day, kind), values in sorted(totals.items())]
+        where.append("reviews != 0")  # every review of the bucket was undone
+        query = (
+            f"SELECT date(bucket * {BUCKET_SECONDS}, 'unixepoch', 'localtime') AS day, kind, SUM(reviews), SUM(graded),"
+            " SUM(correct), SUM(duration_ms) FROM review_buckets WHERE " + " AND ".join(where)
+            + " GROUP BY day, kind ORDER BY day, kind"
+        )
+        return [tuple(row) for row in self.connection.execute(query, params)]
 
     def item_schedule(self, deck_path: Path | str) -> dict[str, tuple[float, int]]:
         """Item id → (due, fsrs state) of every scheduled item of a deck; no fsrs card parsed, so cheap."""
-        rows = self.connection.execute(
+        return {item_id: (due, state) for item_id, due, state in self.schedule_rows(deck_path)}
+
+    def schedule_rows(self, deck_path: Path | str) -> list[tuple[str, float, int]]:
+        """(item id, due, fsrs state) of every scheduled item of a deck, in no particular order."""
+        return self.connection.execute(
             "SELECT item_id, due, state FROM item_state WHERE deck_path = ?", (deck_key(deck_path),)
-        )
-        return {item_id: (due, state) for item_id, due, state in rows}
+        ).fetchall()
 
     @staticmethod
     def _deck_filter(deck_path: Path | str | None) -> tuple[list[str], list[object]]:

@@ -441,9 +441,16 @@ def deck_answers(deck: Deck) -> DeckAnswers:
         if cached_deck is deck:
             return answers
     originals: list[str] = []
+    add = originals.append
+    # Exact classes, not isinstance: this runs over every card of the deck when a session opens.
     for card in deck.cards:
-        if isinstance(card, (TypedCard, MultipleChoiceCard)):
-            originals.append(card.answer)
+        kind = type(card)
+        if kind is TypedCard or kind is MultipleChoiceCard:
+            add(card.answer)
+        elif kind is ClozeCard:
+            originals += [d.answer for d in card.deletions()]
+        elif isinstance(card, (TypedCard, MultipleChoiceCard)):  # a subclass
+            add(card.answer)
         elif isinstance(card, ClozeCard):
             originals += [d.answer for d in card.deletions()]
     answers = DeckAnswers(originals)

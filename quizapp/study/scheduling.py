@@ -15,9 +15,10 @@ from pydantic import BaseModel, Field, ValidationError
 
 from quizapp.errors import QuizappError
 from quizapp.files import write_atomically
-from quizapp.paths import data_dir as resolve_data_dir
+from quizapp.paths import settings_path as _settings_file
+from quizapp.study.overview import LEARN_AHEAD_MINUTES
 
-SETTINGS_FILE = "settings.json"
+SETTINGS_FILE = _settings_file().name
 
 RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
@@ -31,14 +32,14 @@ class Settings(BaseModel):
     relearning_steps_minutes: list[float] = Field(default_factory=lambda: [10.0])
     maximum_interval_days: int = Field(default=36500, ge=1)
     learn_ahead_minutes: float = Field(
-        default=20.0, ge=0, description="Learning items due this soon are shown now rather than left waiting (as Anki)."
+        default=LEARN_AHEAD_MINUTES, ge=0, description="Learning items due this soon are shown now rather than left waiting (as Anki)."
     )
     enable_fuzzing: bool = True
     theme: str | None = Field(default=None, description="The app's colour theme, as last chosen with ctrl+t.")
 
 
 def settings_path(data_dir: Path | str | None = None) -> Path:
-    return resolve_data_dir(data_dir) / SETTINGS_FILE
+    return _settings_file(data_dir)
 
 
 def load_settings(data_dir: Path | str | None = None) -> Settings:

@@ -18,20 +18,13 @@ from pathlib import Path
 from fsrs import Card, Rating, Scheduler, State
 from pydantic import BaseModel
 
+from quizapp.deck.cache import paused_gc
+from quizapp.deck.items import deck_items
 from quizapp.deck.model import ClozeCard, Deck, StudyItem, TypedCard
 from quizapp.storage.db import ItemState, ReviewStore, timestamp
 from quizapp.study.grading import Grade, deck_answers, grade_item
+from quizapp.study.overview import is_due
 from quizapp.study.scheduling import Settings, make_scheduler, new_card, preview_intervals, utc
-
-
-def is_due(scheduled: tuple[float, int], cutoff: float, horizon: float) -> bool:
-    """Whether an item with (due, fsrs state) is studied now.
-
-    Learning and relearning items due before ``horizon`` (the learn-ahead window) are
-    shown now rather than left waiting minutes, as Anki does; review items wait until due.
-    """
-    due, state = scheduled
-    return due <= cutoff or (state != int(State.Review) and due <= horizon)
 
 
 def start_of_day(moment: datetime) -> datetime:
@@ -75,14 +68,16 @@ class StudySession:
         self.started_at = self._clock()
         store.touch_deck(self.deck_path, deck.title, self.started_at)
 
-        # Only (due, state) of every item is read up front; full fsrs states are fetched per item
-        # when needed, so a 50,000-item deck opens without parsing 50,000 fsrs cards.
-        self._schedule: dict[str, tuple[float, int]] = store.item_schedule(self.deck_path)
+        # Only the ids of the scheduled items are read up front (to tell new items apart); full
+        # fsrs states are fetched per item when needed, so a 50,000-item deck opens without
+        # parsing 50,000 fsrs cards.
+        self._scheduled: set[str] = store.scheduled_ids(self.deck_path)
         self._states: dict[str, ItemState] = {}
-        self.queue: list[StudyItem] = self._build_queue(self.started_at)
+        self.new_in_queue = 0  # counted by _build_queue
+        with paused_gc():  # thousands of items at once, none of them garbage
+            self.queue: list[StudyItem] = self._build_queue(self.started_at)
         self._index = 0
         self._history: list[_Answered] = []
-        self.new_in_queue = sum(1 for item in self.queue if item.item_id not in self._schedule)
         if any(isinstance(item.card, (TypedCard, ClozeCard)) for item in self.queue):
             # Index the deck's answers now (typo checks compare against all of them), so that
             # answering stays instant even on a 50,000-card deck.
@@ -91,20 +86,36 @@ class StudySession:
     # --- building the queue ----------------------------------------------------------------------
 
     def _build_queue(self, now: datetime) -> list[StudyItem]:
+        """The items due (earliest first, deck order among equals), then new ones up to the daily limit.
+
+        The database picks the due items (a range scan of its due index, with :func:`is_due`'s
+        rule in SQL), so the items not due now are never looked at; new items are the first
+        unscheduled ones in deck order.
+        """
         cutoff, horizon = timestamp(now), timestamp(now + timedelta(minutes=self.settings.learn_ahead_minutes))
         introduced_today = self.store.count_introduced_since(self.deck_path, start_of_day(now))
         allowance = max(0, self.settings.new_per_day - introduced_today)
-        due: list[tuple[float, int, StudyItem]] = []
-        new: list[StudyItem] = []
-        for position, (card, item_id, cloze_index) in enumerate(self.deck.item_keys()):
-            scheduled = self._schedule.get(item_id)
-            if scheduled is None:
-                if len(new) < allowance:
-                    new.append(StudyItem(item_id=item_id, card=card, cloze_index=cloze_index))
-            elif is_due(scheduled, cutoff, horizon):
-                due.append((scheduled[0], position, StudyItem(item_id=item_id, card=card, cloze_index=cloze_index)))
-        due.sort(key=lambda entry: (entry[0], entry[1]))
-        return [item for _, _, item in due] + new
+        items = deck_items(self.deck)
+        position = items.position
+        due: list[tuple[float, int]] = []
+        for item_id, due_at in self.store.due_now(self.deck_path, cutoff, horizon, int(State.Review)):
+            where = position.get(item_id)
+            if where is not None:  # states of items no longer in the deck are kept, not studied
+                due.append((due_at, where))
+        due.sort()
+        keys = items.keys
+        queue = [StudyItem.of(*keys[where]) for _, where in due]
+        if allowance:
+            scheduled = self._scheduled
+            new = 0
+            for key in keys:
+                if key[1] not in scheduled:
+                    queue.append(StudyItem.of(*key))
+                    new += 1
+                    if new == allowance:
+                        break
+            self.new_in_queue = new
+        return queue
 
     # --- progress --------------------------------------------------------------------------------
 
@@ -151,7 +162,7 @@ class StudySession:
         """New items of the deck held back by today's new-card limit (neither studied nor in this session)."""
         queued = {item.item_id for item in self.queue}
         return sum(1 for _card, item_id, _cloze in self.deck.item_keys()
-                   if item_id not in self._schedule and item_id not in queued)
+                   if item_id not in self._scheduled and item_id not in queued)
 
     def study_more(self, count: int) -> int:
         """Add up to ``count`` new items past today's limit to the end of the session (Anki's custom study).
@@ -163,7 +174,7 @@ class StudySession:
         for card, item_id, cloze_index in self.deck.item_keys():
             if added >= count:
                 break
-            if item_id not in self._schedule and item_id not in queued:
+            if item_id not in self._scheduled and item_id not in queued:
                 self.queue.append(StudyItem(item_id=item_id, card=card, cloze_index=cloze_index))
                 added += 1
         self.new_in_queue += added
@@ -173,7 +184,7 @@ class StudySession:
 
     def state_of(self, item: StudyItem) -> ItemState | None:
         """The item's stored scheduling state (None while it is new)."""
-        if item.item_id not in self._schedule:
+        if item.item_id not in self._scheduled:
             return None
         state = self._states.get(item.item_id)
         if state is None:
@@ -187,7 +198,7 @@ class StudySession:
         return state.fsrs_card() if state else None
 
     def is_new(self, item: StudyItem) -> bool:
-        return item.item_id not in self._schedule
+        return item.item_id not in self._scheduled
 
     def intervals(self, item: StudyItem | None = None) -> dict[int, timedelta]:
         """Time until the item comes back for each rating 1..4, to show before choosing."""
@@ -222,7 +233,7 @@ class StudySession:
             response=response, correct=correct, duration_ms=duration_ms,
         )
         self._states[item.item_id] = new_state
-        self._schedule[item.item_id] = (new_state.due, new_state.state)
+        self._scheduled.add(item.item_id)
         comes_back_soon = reviewed.state in (State.Learning, State.Relearning) and reviewed.due <= now + timedelta(
             minutes=self.settings.learn_ahead_minutes
         )
@@ -241,10 +252,9 @@ class StudySession:
         self.store.undo_review(last.review_id)
         if last.previous is None:
             self._states.pop(last.item.item_id, None)
-            self._schedule.pop(last.item.item_id, None)
+            self._scheduled.discard(last.item.item_id)
         else:
             self._states[last.item.item_id] = last.previous
-            self._schedule[last.item.item_id] = (last.previous.due, last.previous.state)
         if last.requeued:
             # The re-queued copy is the last one of this item in the queue.
             for position in range(len(self.queue) - 1, last.index, -1):
@@ -315,28 +325,36 @@ class DeckSummary(BaseModel):
     mastery: float  # share of items in long-term review and not yet due, 0..1
 
 
+def scheduled_in_deck(deck: Deck, deck_path: Path | str, store: ReviewStore) -> list[tuple[float, int]]:
+    """(due, fsrs state) of every scheduled item of the deck; states of items no longer in it are left out."""
+    position = deck_items(deck).position
+    return [(due, state) for item_id, due, state in store.schedule_rows(deck_path) if item_id in position]
+
+
 def deck_summary(
     deck: Deck,
     deck_path: Path | str,
     store: ReviewStore,
     now: datetime | None = None,
     settings: Settings | None = None,
+    *,
+    scheduled: list[tuple[float, int]] | None = None,
 ) -> DeckSummary:
+    """The deck at a glance; ``scheduled`` is :func:`scheduled_in_deck`, when the caller has it already."""
     now = utc(now)
     settings = settings or Settings()
-    schedule = store.item_schedule(deck_path)
+    if scheduled is None:
+        scheduled = scheduled_in_deck(deck, deck_path, store)
     cutoff, horizon = timestamp(now), timestamp(now + timedelta(minutes=settings.learn_ahead_minutes))
-    items = due = new = known = 0
+    items = len(deck_items(deck))
+    due = known = 0
     review_state = int(State.Review)
-    for _card, item_id, _cloze in deck.item_keys():
-        items += 1
-        scheduled = schedule.get(item_id)
-        if scheduled is None:
-            new += 1
-        elif is_due(scheduled, cutoff, horizon):
+    for entry in scheduled:
+        if is_due(entry, cutoff, horizon):
             due += 1
-        elif scheduled[1] == review_state:
+        elif entry[1] == review_state:
             known += 1
+    new = items - len(scheduled)
     introduced_today = store.count_introduced_since(deck_path, start_of_day(now))
     reviews, graded, correct = store.review_totals(deck_path)
     last = store.last_quiz(deck_path)

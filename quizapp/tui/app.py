@@ -119,6 +119,17 @@ class QuizApp(App[None]):
                             severity="warning", timeout=15, markup=False)
         return self._settings
 
+    def learn_ahead_minutes(self) -> float:
+        """The learn-ahead window; with no settings saved, the default, without importing the settings model."""
+        if self._settings is None:
+            from quizapp.paths import settings_path
+
+            if not settings_path(self.data_dir).exists():
+                from quizapp.study.overview import LEARN_AHEAD_MINUTES
+
+                return LEARN_AHEAD_MINUTES
+        return self.settings.learn_ahead_minutes
+
     def deck(self, path: Path, *, reload: bool = False) -> Deck:
         """A deck, read once and re-read when its file changed (or on ``reload``); the home screen's worker uses it too."""
         from quizapp.deck.yaml_io import load_deck

@@ -20,7 +20,9 @@ from quizapp.tui.widgets.mastery import mastery_text
 from quizapp.wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
+    from quizapp.deck.listing import DeckListing
     from quizapp.deck.model import Deck
+    from quizapp.study.overview import DeckOverview
     from quizapp.study.session import DeckSummary
 
 #: Cells of the title column: the table (with its padding and scrollbar) then fits 80 columns.
@@ -29,45 +31,74 @@ TITLE_WIDTH = 36
 
 @dataclass
 class DeckRow:
-    """A deck file as the home screen lists it."""
+    """A deck file as the home screen lists it: read (``deck``), listed from before (``listing``) or invalid."""
 
     path: Path
     origin: str
     deck: Deck | None
     error: str | None = None
-    summary: DeckSummary | None = None
+    summary: DeckSummary | DeckOverview | None = None
+    listing: DeckListing | None = None
 
     @property
     def title(self) -> str:
-        return self.deck.title if self.deck else self.path.stem
+        if self.deck:
+            return self.deck.title
+        return self.listing.title if self.listing else self.path.stem
+
+    @property
+    def cards(self) -> int:
+        if self.deck:
+            return len(self.deck.cards)
+        return self.listing.cards if self.listing else 0
+
+    def item_counts(self) -> dict[str, int]:
+        """Study items per card type."""
+        if self.deck:
+            return self.deck.study_item_counts()
+        return dict(self.listing.item_counts) if self.listing else {}
 
 
 def find_decks(
     paths: list[Path], data_dir: Path | str | None, show_bundled: bool = True, load: Callable[[Path], Deck] | None = None
 ) -> list[DeckRow]:
-    """Read every deck the app should list (bundled, the user's folder, paths given); runs in a worker.
+    """Every deck the app should list (bundled, the user's folder, paths given); runs in a worker.
 
-    ``load`` reads one deck (the app's cache, so coming back to the list re-reads only changed files).
+    A deck unchanged since it was last read is listed from :mod:`quizapp.deck.listing`
+    without being read (nor the deck model imported); any other is read with ``load``
+    (the app's cache, so coming back to the list re-reads only changed files).
     """
     from quizapp.deck.discovery import deck_files
-    from quizapp.deck.yaml_io import load_deck
-    from quizapp.errors import DeckError
-
-    load = load or load_deck
+    from quizapp.deck.listing import read_listing
 
     rows = []
     for path, origin in deck_files(paths, data_dir):
         if origin == "bundled" and not show_bundled:
             continue
-        try:
-            rows.append(DeckRow(path, origin, load(path)))
-        except DeckError as exc:
-            problem = exc.problems[0] if exc.problems else None
-            first = str(exc) if problem is None else (
-                f"line {problem.location.line}: {problem.message}" if problem.location.line else problem.message
-            )
-            rows.append(DeckRow(path, origin, None, first))
+        listing = read_listing(path)
+        rows.append(DeckRow(path, origin, None, listing=listing) if listing else _read_row(path, origin, load))
     return rows
+
+
+def _read_row(path: Path, origin: str, load: Callable[[Path], Deck] | None) -> DeckRow:
+    """The row of a deck read in full, whose listing is kept for the next time."""
+    from quizapp.deck.listing import DeckListing, read_deck_text, remember_listing
+    from quizapp.deck.yaml_io import load_deck
+    from quizapp.errors import DeckError
+
+    text = read_deck_text(path)
+    try:
+        deck = (load or load_deck)(path)
+    except DeckError as exc:
+        problem = exc.problems[0] if exc.problems else None
+        first = str(exc) if problem is None else (
+            f"line {problem.location.line}: {problem.message}" if problem.location.line else problem.message
+        )
+        return DeckRow(path, origin, None, first)
+    if text is not None:
+        item_ids = [item_id for _card, item_id, _cloze in deck.item_keys()]
+        remember_listing(path, text, DeckListing(deck.title, len(deck.cards), item_ids, deck.study_item_counts()))
+    return DeckRow(path, origin, deck)
 
 
 class HomeScreen(Screen[None]):
@@ -132,18 +163,24 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home-decks")
     def load_decks(self) -> list[DeckRow]:
         # Reading decks and summing up their history can take a while for big decks: it runs
-        # off the UI thread, with its own database connection.
+        # off the UI thread, with its own database connection. Decks listed from before are
+        # counted without the deck or settings models (see quizapp.deck.listing).
         from quizapp.errors import QuizappError
-        from quizapp.study.session import deck_summary
+        from quizapp.study.overview import deck_overview
 
         app = self.app
         rows = find_decks(app.deck_paths, app.data_dir, app.show_bundled, app.deck)  # type: ignore[attr-defined]
-        now, settings = app.now(), app.settings  # type: ignore[attr-defined]
+        now = app.now()  # type: ignore[attr-defined]
         try:
             with app.open_store() as store:  # type: ignore[attr-defined]
                 for row in rows:
                     if row.deck is not None:
-                        row.summary = deck_summary(row.deck, row.path, store, now, settings)
+                        from quizapp.study.session import deck_summary
+
+                        row.summary = deck_summary(row.deck, row.path, store, now, app.settings)  # type: ignore[attr-defined]
+                    elif row.listing is not None:
+                        learn_ahead = app.learn_ahead_minutes()  # type: ignore[attr-defined]
+                        row.summary = deck_overview(row.listing, row.path, store, now, learn_ahead)
         except QuizappError as exc:  # no database: still list the decks, and say why the numbers are missing
             self.app.call_from_thread(
                 self.app.notify, str(exc), title="No study history", severity="error", timeout=15, markup=False
@@ -167,12 +204,12 @@ class HomeScreen(Screen[None]):
             title = Text(fit(row.title, 2 * TITLE_WIDTH - 8).plain)
             # The height is given, not measured (height=None): measuring happens later, when idle.
             lines = 1 if cell_len(title.plain) <= TITLE_WIDTH else 2
-            if row.deck is None:
+            if row.error is not None:
                 table.add_row(title, "invalid", "", "", "", "", key=str(index), height=lines)
                 continue
             summary = row.summary
             if summary is None:
-                table.add_row(title, str(len(row.deck.cards)), "?", "?", "—", mastery_text(None), key=str(index), height=lines)
+                table.add_row(title, str(row.cards), "?", "?", "—", mastery_text(None), key=str(index), height=lines)
                 continue
             table.add_row(
                 title,
@@ -200,8 +237,7 @@ class HomeScreen(Screen[None]):
         elif row.error:
             detail.update(Text.assemble((row.path.name, "bold"), f" cannot be read: {row.error} · Enter or e opens it in $EDITOR there"))
         else:
-            assert row.deck is not None
-            items = row.summary.items if row.summary else sum(row.deck.study_item_counts().values())
+            items = row.summary.items if row.summary else sum(row.item_counts().values())
             detail.update(Text.assemble(
                 (row.title, "bold"), f" · {row.origin} deck · {row.path.name} · {plural(items, 'study item')}"
             ))
@@ -228,7 +264,7 @@ class HomeScreen(Screen[None]):
         if row is None:
             self.notify("No deck selected.", severity="warning")
             return None
-        if row.deck is None:  # nothing to study in it until it is fixed: open it where the problem is
+        if row.error is not None:  # nothing to study in it until it is fixed: open it where the problem is
             self.action_fix()
             return None
         return row
@@ -241,7 +277,7 @@ class HomeScreen(Screen[None]):
         from quizapp.tui.screens.browse import edit_file
 
         row = self.selected_row()
-        if row is None or row.deck is not None:
+        if row is None or row.error is None:
             return
         path, copied = editable_copy(row.path, self.app.user_decks_dir())  # type: ignore[attr-defined]
         if copied:
@@ -266,8 +302,7 @@ class HomeScreen(Screen[None]):
         row = self._usable_row()
         if row is None:
             return
-        assert row.deck is not None
-        available = row.deck.study_item_counts()
+        available = row.item_counts()
 
         def start(options: QuizOptions | None) -> None:
             if options is not None:
@@ -276,7 +311,7 @@ class HomeScreen(Screen[None]):
                     update_schedule=options.update_schedule,
                 )
 
-        self.app.push_screen(QuizOptionsScreen(row.deck.title, available), start)
+        self.app.push_screen(QuizOptionsScreen(row.title, available), start)
 
     def action_browse(self) -> None:
         if row := self._usable_row():
@@ -285,9 +320,9 @@ class HomeScreen(Screen[None]):
     def action_stats(self) -> None:
         from quizapp.tui.screens.stats import StatsScreen
 
-        paths = [row.path for row in self.rows if row.deck is not None]
+        paths = [row.path for row in self.rows if row.error is None]
         row = self.selected_row()
-        self.app.push_screen(StatsScreen(paths, selected=row.path if row and row.deck else None))
+        self.app.push_screen(StatsScreen(paths, selected=row.path if row and row.error is None else None))
 
     def action_generate(self) -> None:
         from quizapp.tui.screens.generate import GenerateScreen

@@ -92,7 +92,7 @@ class StatsScreen(Screen[None]):
         from quizapp.errors import QuizappError
         from quizapp.study.stats import collect_stats
 
-        entries = discover_decks(self.deck_paths, include_default=False)
+        entries = discover_decks(self.deck_paths, include_default=False, keep_decks=True)
         try:
             with self.app.open_store() as store:  # type: ignore[attr-defined]
                 stats = collect_stats(store, entries, self.app.now(), self.app.settings)  # type: ignore[attr-defined]
