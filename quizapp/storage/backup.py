@@ -193,15 +193,21 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
 
 
-def inspect_database(path: Path) -> DatabaseInfo:
-    """Check that ``path`` is a sound quizapp database this quizapp can use; a clear StorageError if not."""
+def inspect_database(path: Path, shown_as: Path | None = None) -> DatabaseInfo:
+    """Check that ``path`` is a sound quizapp database this quizapp can use; a clear StorageError if not.
+
+    The file is opened read-write (SQLite skips CHECK constraints in a read-only integrity
+    check), so give it our own copy of a file that is not ours (:func:`restore` does).
+    ``shown_as`` is the name messages use for it.
+    """
     path = Path(path).expanduser()
+    shown = shown_as or path
     if not path.is_file():
-        raise StorageError(f"{path}: no such file" if not path.exists() else f"{path} is not a file")
+        raise StorageError(f"{shown}: no such file" if not path.exists() else f"{shown} is not a file")
     try:
-        connection = _read_only(path)
+        connection = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
-        raise StorageError(f"{path} cannot be opened as a database: {exc}") from exc
+        raise StorageError(f"{shown} cannot be opened as a database: {exc}") from exc
     try:
         try:
             problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
@@ -209,17 +215,17 @@ def inspect_database(path: Path) -> DatabaseInfo:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError as exc:
             if "malformed" in str(exc):
-                raise StorageError(f"{path} is damaged ({exc}); it was not restored") from exc
-            raise StorageError(f"{path} is not a quizapp database ({exc})") from exc
+                raise StorageError(f"{shown} is damaged ({exc})") from exc
+            raise StorageError(f"{shown} is not a quizapp database ({exc})") from exc
         if problems != ["ok"]:
-            shown = "; ".join(problems[:3]) + (f" (+{len(problems) - 3} more)" if len(problems) > 3 else "")
-            raise StorageError(f"{path} is damaged (integrity check: {shown}); it was not restored")
+            listed = "; ".join(problems[:3]) + (f" (+{len(problems) - 3} more)" if len(problems) > 3 else "")
+            raise StorageError(f"{shown} is damaged (integrity check: {listed})")
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if version < 1 or missing:
-            raise StorageError(f"{path} is not a quizapp database (it has no {', '.join(missing) or 'schema version'})")
+            raise StorageError(f"{shown} is not a quizapp database (it has no {', '.join(missing) or 'schema version'})")
         if version > CURRENT_VERSION:
             raise StorageError(
-                f"{path} has schema version {version}, newer than this quizapp understands ({CURRENT_VERSION}); "
+                f"{shown} has schema version {version}, newer than this quizapp understands ({CURRENT_VERSION}); "
                 "upgrade quizapp to restore it"
             )
         reviews = connection.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
@@ -240,18 +246,43 @@ def restore(source: Path, database: Path, now: datetime | None = None) -> Restor
     database = Path(database)
     if source.exists() and database.exists() and source.resolve() == database.resolve():
         raise StorageError(f"{source} is the review database itself; give a backup to restore")
-    info = inspect_database(source)
+    if not source.is_file():
+        raise StorageError(f"{source}: no such file" if not source.exists() else f"{source} is not a file")
+    # Check and restore a private copy: exactly what was checked is restored, and the user's file is only read.
+    staged = backups_dir(database) / ".restore-staging.sqlite3"
+    try:
+        incoming = _read_only(source)
+        try:
+            copy_database(incoming, staged)
+        finally:
+            incoming.close()
+    except sqlite3.DatabaseError as exc:
+        staged.unlink(missing_ok=True)
+        raise StorageError(f"{source} is not a quizapp database ({exc}); nothing was restored") from exc
+    except OSError as exc:
+        raise StorageError(f"cannot copy {source} into {staged.parent}: {exc}") from exc
+    try:
+        return _restore_staged(staged, source, database, now)
+    finally:
+        staged.unlink(missing_ok=True)
+
+
+def _restore_staged(staged: Path, source: Path, database: Path, now: datetime | None) -> RestoreResult:
+    try:
+        info = inspect_database(staged, shown_as=source)
+    except StorageError as exc:
+        raise StorageError(f"{exc}; nothing was restored") from exc
+    info = DatabaseInfo(source, info.version, info.reviews, info.decks)
     previous_backup: Path | None = None
     try:
-        database.parent.mkdir(parents=True, exist_ok=True)
         live = sqlite3.connect(database, isolation_level=None, timeout=5)
-    except (sqlite3.Error, OSError) as exc:
+    except sqlite3.Error as exc:
         raise StorageError(f"cannot open the review database {database}: {exc}") from exc
     try:
         live.execute("PRAGMA busy_timeout = 5000")
         if schema_version(live) > 0:
             previous_backup = back_up(live, database, "before-restore", now)
-        incoming = _read_only(source)
+        incoming = sqlite3.connect(staged)
         try:
             incoming.backup(live)
         finally:
