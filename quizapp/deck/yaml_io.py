@@ -57,8 +57,7 @@ def read_text(path: Path) -> str:
         if size > MAX_DECK_BYTES:
             raise refuse(f"the file is {size / 2**20:.0f} MB; {limit}")
         # Read at most one byte past the limit: a pipe or device reports no size.
-        with path.open("rb") as handle:
-            data = handle.read(MAX_DECK_BYTES + 1)
+        data = _read_at_most(path, MAX_DECK_BYTES + 1)
     except FileNotFoundError:
         raise refuse("no such file") from None
     except OSError as exc:
@@ -70,6 +69,26 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise refuse("the file is not UTF-8 text; save it as UTF-8", line) from None
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes of a file, without waiting forever on a named pipe nobody writes to.
+
+    Opening a pipe for reading blocks until a writer appears; opening it non-blocking never
+    does. Reads are made blocking again, so a pipe that is being written (``<(cat deck.yaml)``)
+    is read to its end, and one with no writer reads as empty.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | nonblocking)
+    try:
+        if nonblocking:
+            os.set_blocking(fd, True)
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        return handle.read(limit)
 
 
 def load_deck(path: str | Path, *, use_cache: bool = True) -> Deck:
