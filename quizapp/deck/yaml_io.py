@@ -110,7 +110,15 @@ def load_deck(path: str | Path, *, use_cache: bool = True) -> Deck:
 
 def parse_deck(text: str, path: str = "<deck>") -> Deck:
     """Validate deck YAML ``text``; ``path`` is only used in messages."""
-    if len(text) > MAX_DECK_BYTES or len(text.encode("utf-8")) > MAX_DECK_BYTES:
+    try:
+        size = len(text.encode("utf-8")) if len(text) <= MAX_DECK_BYTES else len(text)
+    except UnicodeEncodeError as exc:
+        # Half of a surrogate pair: text pasted or decoded with surrogateescape; YAML cannot hold it.
+        line = text.count("\n", 0, exc.start) + 1
+        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        message = f"the text holds U+{ord(text[exc.start]):04X}, which is not a character (half of a surrogate pair)"
+        raise DeckError(path, [Problem(Location(path, line, column), message)]) from None
+    if size > MAX_DECK_BYTES:
         raise DeckError(path, [Problem(Location(path), f"the deck is larger than {MAX_DECK_BYTES // 2**20} MB")])
     try:
         read = read_yaml(text, path)
