@@ -199,6 +199,17 @@ def test_a_named_pipe_with_no_writer_is_answered_not_waited_on(tmp_path):
     assert str(error).startswith(str(pipe)) and "empty" in str(error)
 
 
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\ufffe"])
+def test_a_character_yaml_refuses_is_located_on_its_line_and_column(character):
+    # The reliability benchmark found a NUL inside a deck reported with the file name only.
+    text = f"title: t\ncards:\n  - q: Où é {character}?\n    a: b\n"
+    with pytest.raises(DeckError) as info:
+        parse_deck(text, "x.yaml")
+    [problem] = info.value.problems
+    assert (problem.location.line, problem.location.column) == (3, 13)
+    assert f"U+{ord(character):04X}" in problem.message
+
+
 def test_a_utf8_bom_is_accepted(tmp_path):
     path = tmp_path / "bom.yaml"
     path.write_bytes("\ufefftitle: t\ncards:\n  - q: a\n    a: b\n".encode("utf-8"))
