@@ -264,27 +264,45 @@ def deck_rows(folder: Path, timeout: float) -> list[Row]:
 # --- hostile articles -----------------------------------------------------------------------------
 
 
-def _english_paragraph(n: int) -> str:
-    towns = ["Northbridge", "Alder Bay", "Kesston", "Marrow Fell", "Ostbury", "Wenlow", "Carrick Point"]
-    people = ["Maria Okafor", "Tomas Varga", "Helen Strand", "Ravi Menon", "Lucia Ferro", "Jonas Albrecht"]
-    town, person = towns[n % len(towns)], people[(n // 7) % len(people)]
-    year = 1900 + n % 120
-    return (
-        f"In {year}, the council of {town} approved {n % 900 + 12} new homes near the old harbour. "
-        f"{person}, who chaired the planning board for {n % 30 + 2} years, said the decision number {n} "
-        f"followed a public meeting attended by {n % 700 + 40} residents. "
-        f"The project was expected to cost {n % 90 + 5} million pounds and to finish by {year + 3}.\n\n"
-    )
+_SUBJECTS = ["The council of {town}", "{person}", "The harbour board", "A group of {n} residents", "The county",
+             "The mayor of {town}", "The {town} rowing club", "Engineers from {town}", "The regional court",
+             "{person}'s family", "The local newspaper", "A committee led by {person}", "Farmers near {town}"]
+_VERBS = ["approved", "rejected", "paid for", "opened", "closed", "delayed", "rebuilt", "sold", "bought", "protested",
+          "celebrated", "inspected", "mapped", "repaired", "funded", "named"]
+_OBJECTS = ["{n} new homes", "the old lighthouse", "a bridge over the {river}", "the {river} ferry", "a school for {n} pupils",
+            "the fish market", "a museum of local history", "the railway station", "{n} hectares of forest",
+            "the stone quay", "a flood wall along the {river}", "the winter festival", "a library in {town}"]
+_TOWNS = ["Northbridge", "Alder Bay", "Kesston", "Marrow Fell", "Ostbury", "Wenlow", "Carrick Point", "Hallam Cross",
+          "Dunmere", "Quayside", "Brackenholt", "Sellick"]
+_PEOPLE = ["Maria Okafor", "Tomas Varga", "Helen Strand", "Ravi Menon", "Lucia Ferro", "Jonas Albrecht",
+           "Agnes Moll", "Pieter Vos", "Nadia Haddad", "Owen Pryce"]
+_RIVERS = ["Tarrow", "Esk", "Wend", "Callan", "Mire"]
+
+
+def _english_paragraph(rng: random.Random) -> str:
+    """A paragraph of plausible news prose; random enough that cleaning does not take it for a repeat."""
+    sentences = []
+    for _ in range(rng.randint(3, 6)):
+        fill = {"town": rng.choice(_TOWNS), "person": rng.choice(_PEOPLE), "river": rng.choice(_RIVERS),
+                "n": rng.randint(2, 5000)}
+        when = rng.choice([f"In {rng.randint(1850, 2024)}", f"On {rng.randint(1, 28)} March {rng.randint(1900, 2024)}",
+                           "Last year", f"In the spring of {rng.randint(1900, 2024)}"])
+        subject = rng.choice(_SUBJECTS).format(**fill)
+        if subject.split()[0] in ("The", "A", "Engineers", "Farmers"):
+            subject = subject[0].lower() + subject[1:]
+        sentences.append(f"{when}, {subject} {rng.choice(_VERBS)} "
+                         f"{rng.choice(_OBJECTS).format(**fill)}.")
+    return " ".join(sentences) + "\n\n"
 
 
 def hostile_articles() -> dict[str, tuple[str, bytes]]:
+    rng = random.Random(3)
     twenty_mb = []
-    size = n = 0
+    size = 0
     while size < 20 * 2**20:
-        paragraph = _english_paragraph(n)
+        paragraph = _english_paragraph(rng)
         twenty_mb.append(paragraph)
         size += len(paragraph)
-        n += 1
     german = (
         "Am 3. Oktober 1990 wurde die Wiedervereinigung Deutschlands vollzogen. Die Stadt Leipzig war zuvor ein "
         "Zentrum der friedlichen Proteste gewesen, an denen im Herbst 1989 mehr als 70.000 Menschen teilnahmen. "
@@ -335,7 +353,9 @@ def article_rows(folder: Path, timeout: float) -> list[Row]:
             success += "; script text in the deck: " + ("YES" if leaked else "none")
             if leaked:
                 status = 1
-        outcome, ok = classify(status, out, err, timeout, success, filename)
+        # An article's refusal may be about all the articles given ("no question could be generated"):
+        # any one plain message is clear here.
+        outcome, ok = classify(status, out, err, timeout, success, "error:")
         rows.append(Row("hostile article", name, outcome.replace(str(path), path.name), ok, seconds, peak))
     return rows
 
