@@ -253,3 +253,25 @@ def test_backup_without_a_database_says_so(tmp_path):
     assert result.exit_code == 1
     assert "there is no review database" in result.output
     assert not (tmp_path / "empty").exists()  # checking created nothing
+
+
+def test_a_damaged_database_never_rotates_the_good_backups_away(tmp_path):
+    path = database_path(tmp_path)
+    with ReviewStore.open_file(path) as store:
+        _review(store, "q1")
+        good = [backup.back_up_daily(store.connection, path, NOW + timedelta(days=day)) for day in range(backup.KEEP_AUTOMATIC)]
+    # Every stored review now breaks a CHECK constraint the table claims to have: damage quick_check sees.
+    connection = sqlite3.connect(path)
+    table_sql = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'reviews'").fetchone()[0]
+    connection.execute("PRAGMA writable_schema = ON")
+    connection.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'reviews'",
+                       (table_sql.rstrip().rstrip(")") + ", CHECK (rating > 100))",))
+    connection.commit()
+    connection.close()
+    with ReviewStore.open_file(path) as store:
+        for day in range(backup.KEEP_AUTOMATIC, backup.KEEP_AUTOMATIC + 3):
+            with pytest.raises(StorageError, match="fails its integrity check"):
+                backup.back_up_daily(store.connection, path, NOW + timedelta(days=day))
+    kept = backup.list_backups(path)
+    assert set(good) <= {b.path for b in kept}
+    assert [b.reason for b in kept].count("damaged") == 3

@@ -215,7 +215,7 @@ def test_damaged_data_is_not_touched_and_the_newest_sound_backup_is_named(tmp_pa
     # Every stored review now breaks a CHECK constraint: damage to the data, not an index.
     _damage(data, "reviews", table_sql.rstrip().rstrip(")") + ", CHECK (rating > 100))")
     with ReviewStore.open_file(database_path(data)) as store:
-        damaged = backup.back_up(store.connection, store.path, "daily")  # a later backup, of the damaged file
+        damaged = backup.back_up(store.connection, store.path, "manual")  # a later backup, of the damaged file
     result = _run("--fix", "--data-dir", str(data))
     assert result.exit_code == 1
     assert "Integrity check: FAILED" in result.output

@@ -140,8 +140,29 @@ def back_up(connection: sqlite3.Connection, database: Path, reason: str, now: da
     except (sqlite3.Error, OSError) as exc:
         raise StorageError(f"cannot back up the review database {database} to {target.parent}: {exc}") from exc
     if reason in AUTOMATIC_REASONS:
+        if not _sound(target):
+            # Rotating now could push out the last good copies, one day at a time: keep them all,
+            # and say what is wrong (the damaged copy stays, under a name that never rotates).
+            damaged = target.with_name(backup_name("damaged", now))
+            os.replace(target, damaged)
+            raise StorageError(
+                f"the review database {database} fails its integrity check; older backups are kept. "
+                "Run `quizapp doctor` to see what is wrong"
+            )
         rotate(database)
     return target
+
+
+def _sound(copy: Path) -> bool:
+    """A quick structural check of a fresh backup (quick_check: no index-content comparison, so fast)."""
+    try:
+        connection = sqlite3.connect(copy)
+        try:
+            return [row[0] for row in connection.execute("PRAGMA quick_check")] == ["ok"]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
 
 
 def rotate(database: Path, keep: int = KEEP_AUTOMATIC) -> list[Path]:
