@@ -140,7 +140,8 @@ def back_up(connection: sqlite3.Connection, database: Path, reason: str, now: da
     except (sqlite3.Error, OSError) as exc:
         raise StorageError(f"cannot back up the review database {database} to {target.parent}: {exc}") from exc
     if reason in AUTOMATIC_REASONS:
-        if not _sound(target):
+        # (Only the daily copy is checked: an upgrade must not be refused on the way to `quizapp doctor`.)
+        if reason == "daily" and not _sound(target):
             # Rotating now could push out the last good copies, one day at a time: keep them all,
             # and say what is wrong (the damaged copy stays, under a name that never rotates).
             damaged = target.with_name(backup_name("damaged", now))
