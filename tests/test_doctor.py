@@ -129,8 +129,8 @@ def test_two_equally_good_matches_are_reported_not_guessed(tmp_path):
 
 def test_reviews_of_removed_cards_are_listed_then_archived_not_lost(tmp_path):
     data, deck_file = _setup(tmp_path)
+    peru = load_deck(deck_file).cards[1].card_id
     deck_file.write_text(CAPITALS.replace("Peru", "Chile"))  # the Peru card is gone from every deck
-    peru = load_deck(tmp_path / "decks" / "capitals.yaml").cards[0].card_id  # (Norway, still there)
     listed = _run("--data-dir", str(data))
     assert listed.exit_code == 1
     assert "Orphaned reviews: 1 review of 1 card no deck has" in listed.output
@@ -140,8 +140,9 @@ def test_reviews_of_removed_cards_are_listed_then_archived_not_lost(tmp_path):
     assert f"Archived 1 orphaned review and 1 scheduling row to {data / ARCHIVE_FILE}" in fixed.output
     with ReviewStore.open(data) as store:
         assert store.review_totals(deck_file)[0] == 2
-        assert peru in {r.card_id for r in store.reviews(deck_file)}
+        assert peru not in {r.card_id for r in store.reviews(deck_file)}
     archive = sqlite3.connect(data / ARCHIVE_FILE)
+    assert archive.execute("SELECT card_id FROM archived_reviews").fetchall() == [(peru,)]
     [(answer_kept,)] = archive.execute("SELECT COUNT(*) FROM archived_reviews").fetchall()
     [(state_kept,)] = archive.execute("SELECT COUNT(*) FROM archived_item_state").fetchall()
     archive.close()
