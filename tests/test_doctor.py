@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -30,10 +30,10 @@ cards:
 """
 
 
-def _study(data: Path, deck_file: Path, answers: int) -> None:
+def _study(data: Path, deck_file: Path, answers: int, now: datetime = NOW) -> None:
     deck = load_deck(deck_file)
     with ReviewStore.open(data) as store:
-        session = StudySession(deck, deck_file, store, now=NOW)
+        session = StudySession(deck, deck_file, store, now=now)
         for _ in range(answers):
             session.answer(3)
 
@@ -100,18 +100,17 @@ def test_relinking_onto_a_deck_already_studied_at_its_new_path_merges_both_histo
     data, deck_file = _setup(tmp_path, answers=2)  # Norway and Peru studied at the old path
     new_home = tmp_path / "moved.yaml"
     deck_file.rename(new_home)
-    _study(data, new_home, answers=1)  # studied again after the move: Norway is new there
+    _study(data, new_home, answers=1, now=NOW + timedelta(days=1))  # after the move Norway is new there: again
+    norway, peru = (card.card_id for card in load_deck(new_home).cards[:2])
     with ReviewStore.open(data) as store:
-        report = examine(store, [new_home], data)
-        repair(store, report)
-        reviews = store.reviews(new_home)
-        assert len(reviews) == 3
-        # Norway has a state from each path; the one reviewed last (at the new path) is kept.
-        norway = load_deck(new_home).cards[0].card_id
-        newest = max((r for r in reviews if r.item_id == norway), key=lambda r: (r.reviewed_at, r.id))
-        assert store.get_state(new_home, norway) is not None
-        assert store.review_totals(new_home)[0] == 3
-    assert newest.deck_path == deck_key(new_home)
+        norway_later = store.get_state(new_home, norway)
+        peru_before = store.get_state(deck_file, peru)
+        repair(store, examine(store, [new_home], data))
+        assert len(store.reviews(new_home)) == 3 and store.review_totals(new_home)[0] == 3
+        # Norway has a schedule from each path: the one reviewed last (at the new path) is kept.
+        assert store.get_state(new_home, norway) == norway_later
+        assert store.get_state(new_home, peru) == peru_before  # only the old path had Peru: it comes along
+        assert store.load_states(deck_file) == {}
 
 
 def test_two_equally_good_matches_are_reported_not_guessed(tmp_path):
