@@ -193,7 +193,9 @@ def run_bounded(args: list[str], timeout: float, env: dict[str, str], cwd: Path)
         proc = subprocess.Popen(args, stdout=out, stderr=err, env=env, cwd=cwd)
         status: int | None = None
         usage = None
+        high_water_kb = 0
         while True:
+            high_water_kb = max(high_water_kb, _high_water_kb(proc.pid))
             pid, wait_status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 status = os.waitstatus_to_exitcode(wait_status)
@@ -207,8 +209,22 @@ def run_bounded(args: list[str], timeout: float, env: dict[str, str], cwd: Path)
         proc.returncode = status if status is not None else -9  # wait4 reaped it; keep Popen from waiting again
         out.seek(0)
         err.seek(0)
-        peak = usage.ru_maxrss / 1024 if usage else 0.0  # KB on Linux
+        # ru_maxrss of a child counts the parent's memory at fork (Linux keeps it across exec), and this
+        # parent holds big inputs; the child's own high-water mark (VmHWM) is what it used itself.
+        peak = (high_water_kb or (usage.ru_maxrss if usage else 0)) / 1024
         return status, out.read().decode(errors="replace"), err.read().decode(errors="replace"), seconds, peak
+
+
+def _high_water_kb(pid: int) -> int:
+    """The peak resident memory of a running process, in KB (0 where /proc is missing)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def classify(status: int | None, stdout: str, stderr: str, timeout: float, success: str, names: str) -> tuple[str, bool]:
