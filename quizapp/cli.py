@@ -314,9 +314,19 @@ def doctor_command(
     from quizapp.storage.db import ReviewStore
     from quizapp.storage.doctor import examine, format_report, repair
 
+    from quizapp.errors import StorageError
+    from quizapp.storage.doctor import good_backup
+
     if delete_orphans and not fix:
         raise typer.BadParameter("--delete-orphans only makes sense with --fix")
-    with ReviewStore.open_file(_existing_database(data_dir)) as store:
+    database = _existing_database(data_dir)
+    try:
+        store = ReviewStore.open_file(database)
+    except StorageError as exc:
+        sound = good_backup(database)
+        hint = f"; the newest backup that passes its check: quizapp restore {sound}" if sound else ""
+        raise StorageError(f"{exc}{hint}") from exc
+    with store:
         report = examine(store, decks or [], data_dir)
         typer.echo(format_report(report))
         if fix:

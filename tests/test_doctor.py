@@ -221,3 +221,18 @@ def test_damaged_data_is_not_touched_and_the_newest_sound_backup_is_named(tmp_pa
     assert "Integrity check: FAILED" in result.output
     assert f"quizapp restore {sound}" in result.output and str(damaged) not in result.output
     assert "Nothing repaired" in result.output
+
+
+def test_a_database_too_damaged_to_open_gets_the_backup_to_restore(tmp_path):
+    data, _ = _setup(tmp_path)
+    with ReviewStore.open(data) as store:
+        sound = backup.back_up(store.connection, store.path, "manual")
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = database_path(data)
+    with open(path, "r+b") as handle:  # the header's magic string: SQLite no longer recognises the file
+        handle.write(b"not an sqlite file at all")
+    result = _run("--data-dir", str(data))
+    assert result.exit_code == 1
+    assert "cannot open the review database" in result.output
+    assert f"quizapp restore {sound}" in result.output
+    assert "Traceback" not in result.output

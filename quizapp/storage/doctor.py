@@ -131,13 +131,12 @@ class DoctorReport:
 def examine(store: ReviewStore, extra_paths: list[Path] | None = None, data_dir: Path | str | None = None) -> DoctorReport:
     """Run every check; changes nothing."""
     connection = store.connection
-    integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-    report = DoctorReport(
-        database=store.path,
-        version=store.schema_version,
-        integrity=integrity,
-        reviews=connection.execute("SELECT COUNT(*) FROM reviews").fetchone()[0],
-    )
+    try:
+        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        reviews = connection.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+    except sqlite3.DatabaseError as exc:  # too damaged to be checked at all
+        integrity, reviews = [str(exc)], 0
+    report = DoctorReport(database=store.path, version=store.schema_version, integrity=integrity, reviews=reviews)
     if not report.integrity_ok:
         return report  # reading a damaged file further could mislead; restore a backup first
     history = _history_paths(connection)
