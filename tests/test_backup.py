@@ -275,3 +275,19 @@ def test_a_damaged_database_never_rotates_the_good_backups_away(tmp_path):
     kept = backup.list_backups(path)
     assert set(good) <= {b.path for b in kept}
     assert [b.reason for b in kept].count("damaged") == 3
+
+
+def test_restore_replaces_a_database_that_is_no_longer_readable_and_keeps_it(tmp_path):
+    source = _database_with(tmp_path, "good", ["a", "b"])
+    data = tmp_path / "data"
+    with ReviewStore.open(data) as store:
+        _review(store, "mine")
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    broken = database_path(data)
+    with open(broken, "r+b") as handle:  # SQLite no longer recognises the file
+        handle.write(b"not an sqlite file at all")
+    garbage = broken.read_bytes()
+    result = backup.restore(source, broken)
+    assert _count(broken) == 2
+    assert result.previous_backup.read_bytes() == garbage  # set aside untouched, not deleted
+    assert "unreadable" in result.previous_backup.name

@@ -289,6 +289,18 @@ def restore(source: Path, database: Path, now: datetime | None = None) -> Restor
         staged.unlink(missing_ok=True)
 
 
+def _set_aside(database: Path, now: datetime | None) -> Path:
+    """Move an unreadable database (and its -wal and -shm files) into the backups folder, as it is."""
+    target = backups_dir(database) / backup_name("unreadable", now)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("-wal", "-shm"):
+        companion = database.with_name(database.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+    os.replace(database, target)
+    return target
+
+
 def _restore_staged(staged: Path, source: Path, database: Path, now: datetime | None) -> RestoreResult:
     try:
         info = inspect_database(staged, shown_as=source)
@@ -302,7 +314,16 @@ def _restore_staged(staged: Path, source: Path, database: Path, now: datetime | 
         raise StorageError(f"cannot open the review database {database}: {exc}") from exc
     try:
         live.execute("PRAGMA busy_timeout = 5000")
-        if schema_version(live) > 0:
+        try:
+            version = schema_version(live)
+        except sqlite3.DatabaseError:
+            # The database is not even readable as SQLite: that is when a restore is needed most.
+            # It cannot be copied by SQLite, so the file itself is moved aside, untouched.
+            live.close()
+            previous_backup = _set_aside(database, now)
+            live = sqlite3.connect(database, isolation_level=None, timeout=5)
+            version = 0
+        if version > 0:
             previous_backup = back_up(live, database, "before-restore", now)
         incoming = sqlite3.connect(staged)
         try:
