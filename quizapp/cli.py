@@ -302,6 +302,109 @@ def stats_command(
         typer.echo(format_stats_table(stats))
 
 
+def _existing_database(data_dir: Path | None) -> Path:
+    from quizapp.paths import database_path
+
+    path = database_path(data_dir)
+    if not path.is_file():
+        raise QuizappError(f"there is no review database at {path} yet (nothing has been studied with this data folder)")
+    return path
+
+
+@app.command("backup")
+def backup_command(
+    target: Annotated[
+        Optional[Path], typer.Argument(help="Where to write the copy (default: the backups/ folder in the data folder).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace TARGET if it exists.")] = False,
+    list_them: Annotated[bool, typer.Option("--list", help="List the backups in the data folder instead.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Copy the review database (safe while the app is running); --list shows the backups kept."""
+    from quizapp.storage import backup
+    from quizapp.storage.db import ReviewStore
+    from quizapp.wording import plural
+
+    if list_them:
+        from quizapp.paths import database_path
+
+        found = backup.list_backups(database_path(data_dir))
+        if not found:
+            typer.echo(f"No backups in {backup.backups_dir(database_path(data_dir))}.")
+        for entry in found:
+            local = entry.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            typer.echo(f"{local}  {entry.reason:<14}  {entry.path.stat().st_size / 1e6:7.2f} MB  {entry.path}")
+        return
+    with ReviewStore.open_file(_existing_database(data_dir)) as store:
+        if target is None:
+            written = backup.back_up(store.connection, store.path, "manual")
+        else:
+            written = backup.back_up_to(store.connection, target, overwrite=force)
+    info = backup.inspect_database(written)
+    typer.echo(f"Backed up {plural(info.reviews, 'review')} of {plural(info.decks, 'deck')} to {written} (integrity check ok).")
+
+
+@app.command("restore")
+def restore_command(
+    source: Annotated[Path, typer.Argument(help="The backup to restore (see `quizapp backup --list`).")],
+    data_dir: DataDirOption = None,
+) -> None:
+    """Replace the review database with a backup; the current database is backed up first."""
+    from quizapp.paths import database_path
+    from quizapp.storage.backup import restore
+    from quizapp.wording import plural
+
+    result = restore(source, database_path(data_dir))
+    typer.echo(f"Restored {plural(result.restored.reviews, 'review')} of {plural(result.restored.decks, 'deck')} from {source}.")
+    if result.previous_backup:
+        typer.echo(f"The database it replaced is kept in {result.previous_backup}.")
+
+
+@app.command("doctor")
+def doctor_command(
+    decks: Annotated[
+        Optional[list[Path]], typer.Argument(help="Extra deck files or folders to search for moved decks.")
+    ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Re-link moved decks and archive orphaned reviews.")] = False,
+    delete_orphans: Annotated[
+        bool, typer.Option("--delete-orphans", help="With --fix: delete orphaned reviews instead of archiving them.")
+    ] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Check the review database: integrity, reviews of cards no deck has, decks whose files moved."""
+    from quizapp.storage.db import ReviewStore
+    from quizapp.storage.doctor import examine, format_report, repair
+
+    from quizapp.errors import StorageError
+    from quizapp.storage.doctor import good_backup
+
+    if delete_orphans and not fix:
+        raise typer.BadParameter("--delete-orphans only makes sense with --fix")
+    database = _existing_database(data_dir)
+    try:
+        store = ReviewStore.open_file(database)
+    except StorageError as exc:
+        sound = good_backup(database)
+        hint = f"; the newest backup that passes its check: quizapp restore {sound}" if sound else ""
+        raise StorageError(f"{exc}{hint}") from exc
+    with store:
+        report = examine(store, decks or [], data_dir)
+        typer.echo(format_report(report))
+        if fix:
+            for line in repair(store, report, delete_orphans=delete_orphans):
+                typer.echo(line)
+            repaired_integrity = not report.integrity_ok
+            report = examine(store, decks or [], data_dir)
+            if repaired_integrity and report.integrity_ok:
+                # The other checks were skipped on the damaged file: run them now.
+                typer.echo(format_report(report))
+                for line in repair(store, report, delete_orphans=delete_orphans):
+                    typer.echo(line)
+                report = examine(store, decks or [], data_dir)
+    if not report.healthy():
+        raise typer.Exit(1)
+
+
 ArticlesArgument = Annotated[
     list[str], typer.Argument(help="Article files (.txt, .md, .html); '-' reads standard input.")
 ]

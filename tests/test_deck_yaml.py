@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -168,6 +170,44 @@ def test_unreadable_inputs_give_one_clear_problem(tmp_path):
     with pytest.raises(DeckError) as info:
         load_deck(latin1)
     assert info.value.problems[0].location.line == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_with_no_writer_is_answered_not_waited_on(tmp_path):
+    # A "deck" that is a named pipe nobody writes to used to block opening it forever:
+    # `quizapp decks`, `validate` and the app's deck list hung on a stray pipe in the deck folder.
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    outcome: list[BaseException | None] = []
+
+    def read() -> None:
+        try:
+            load_deck(pipe)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - whatever it is, the test reports it
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=30)  # a guard against hanging the suite, not a speed goal
+    if reader.is_alive():
+        with open(pipe, "wb"):  # let the stuck reader go before failing
+            pass
+        pytest.fail("reading a named pipe with no writer blocked")
+    [error] = outcome
+    assert isinstance(error, DeckError)
+    assert str(error).startswith(str(pipe)) and "empty" in str(error)
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\ufffe"])
+def test_a_character_yaml_refuses_is_located_on_its_line_and_column(character):
+    # The reliability benchmark found a NUL inside a deck reported with the file name only.
+    text = f"title: t\ncards:\n  - q: Où é {character}?\n    a: b\n"
+    with pytest.raises(DeckError) as info:
+        parse_deck(text, "x.yaml")
+    [problem] = info.value.problems
+    assert (problem.location.line, problem.location.column) == (3, 13)
+    assert f"U+{ord(character):04X}" in problem.message
 
 
 def test_a_utf8_bom_is_accepted(tmp_path):

@@ -119,6 +119,16 @@ def read_yaml(text: str, path: str) -> ReadResult:
         if mark and "tab" not in what and _char_at(text, mark.line, mark.column) == "\t":
             what += " (a tab: YAML is indented with spaces only)"
         raise YamlRefused(Problem(Location(path, line, col), f"YAML syntax error: {what}")) from None
+    except yaml.reader.ReaderError as exc:
+        # libyaml reports a byte offset and PyYAML a character offset; the reader stops at the
+        # first such character, so its first occurrence in the text is the one.
+        character = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        at = text.find(character)
+        line, col = (text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1) if at >= 0 else (None, None)
+        raise YamlRefused(Problem(
+            Location(path, line, col),
+            f"the file holds U+{ord(character):04X}, a control or special character YAML does not allow; remove it",
+        )) from None
     except yaml.YAMLError as exc:
         raise YamlRefused(Problem(Location(path), f"YAML error: {exc}")) from None
     return ReadResult(reader.root, reader.positions, reader.problems)

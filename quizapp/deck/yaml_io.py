@@ -18,6 +18,7 @@ Reading is strict about *safety* and lenient about *form*:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,7 @@ def read_text(path: Path) -> str:
         if size > MAX_DECK_BYTES:
             raise refuse(f"the file is {size / 2**20:.0f} MB; {limit}")
         # Read at most one byte past the limit: a pipe or device reports no size.
-        with path.open("rb") as handle:
-            data = handle.read(MAX_DECK_BYTES + 1)
+        data = _read_at_most(path, MAX_DECK_BYTES + 1)
     except FileNotFoundError:
         raise refuse("no such file") from None
     except OSError as exc:
@@ -69,6 +69,26 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise refuse("the file is not UTF-8 text; save it as UTF-8", line) from None
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes of a file, without waiting forever on a named pipe nobody writes to.
+
+    Opening a pipe for reading blocks until a writer appears; opening it non-blocking never
+    does. Reads are made blocking again, so a pipe that is being written (``<(cat deck.yaml)``)
+    is read to its end, and one with no writer reads as empty.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | nonblocking)
+    try:
+        if nonblocking:
+            os.set_blocking(fd, True)
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        return handle.read(limit)
 
 
 def load_deck(path: str | Path, *, use_cache: bool = True) -> Deck:
@@ -92,7 +112,15 @@ def load_deck(path: str | Path, *, use_cache: bool = True) -> Deck:
 
 def parse_deck(text: str, path: str = "<deck>") -> Deck:
     """Validate deck YAML ``text``; ``path`` is only used in messages."""
-    if len(text) > MAX_DECK_BYTES or len(text.encode("utf-8")) > MAX_DECK_BYTES:
+    try:
+        size = len(text.encode("utf-8")) if len(text) <= MAX_DECK_BYTES else len(text)
+    except UnicodeEncodeError as exc:
+        # Half of a surrogate pair: text pasted or decoded with surrogateescape; YAML cannot hold it.
+        line = text.count("\n", 0, exc.start) + 1
+        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        message = f"the text holds U+{ord(text[exc.start]):04X}, which is not a character (half of a surrogate pair)"
+        raise DeckError(path, [Problem(Location(path, line, column), message)]) from None
+    if size > MAX_DECK_BYTES:
         raise DeckError(path, [Problem(Location(path), f"the deck is larger than {MAX_DECK_BYTES // 2**20} MB")])
     deck = _parse_valid_deck(text, path)
     if deck is not None:

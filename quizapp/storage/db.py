@@ -22,6 +22,7 @@ from fsrs import Card
 
 from quizapp.errors import StorageError
 from quizapp.paths import database_path
+from quizapp.storage import backup
 from quizapp.storage.migrations import CURRENT_VERSION, migrate, schema_version
 
 BUSY_TIMEOUT_MS = 5000
@@ -153,6 +154,8 @@ class ReviewStore:
         self.path = path
         #: Why this store refuses every write (see :func:`quizapp.storage.datadir.claim_data_dir`), or None.
         self.read_only = read_only
+        #: Why today's automatic backup could not be taken (None when it was, or was not due).
+        self.backup_problem: str | None = None
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -161,14 +164,21 @@ class ReviewStore:
         """Open (creating and migrating as needed) the database in the data directory.
 
         With ``read_only`` (the reason, shown when a write is refused) nothing is created or changed.
+        Otherwise the first open of each day backs the database up (see :mod:`quizapp.storage.backup`).
         """
-        return cls.open_file(database_path(data_dir), read_only=read_only)
+        return cls.open_file(database_path(data_dir), read_only=read_only, daily_backup=not read_only)
 
     @classmethod
-    def open_file(cls, path: Path | str, *, read_only: str | None = None) -> Self:
+    def open_file(cls, path: Path | str, *, read_only: str | None = None, daily_backup: bool = False) -> Self:
+        """Open the database file; an existing one is backed up before any schema upgrade.
+
+        With ``daily_backup``, an existing database is also backed up on the first open
+        of the day; a failure of that backup never stops the app (``backup_problem`` says why).
+        """
         path = Path(path)
         if read_only:
             return cls._open_read_only(path, read_only)
+        backup_problem: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -177,10 +187,21 @@ class ReviewStore:
             # NORMAL is durable against process crashes in WAL mode (only power loss can drop the last commit).
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
+            found_version = schema_version(connection)
+            if 0 < found_version < CURRENT_VERSION:
+                # An upgrade rewrites tables: keep the data as it was first (a failed backup stops the upgrade).
+                backup.back_up(connection, path, "upgrade")
             migrate(connection)
         except (sqlite3.Error, OSError, RuntimeError) as exc:
             raise StorageError(f"cannot open the review database {path}: {exc}") from exc
-        return cls(connection, path)
+        if daily_backup and found_version > 0:
+            try:
+                backup.back_up_daily(connection, path)
+            except StorageError as exc:
+                backup_problem = str(exc)
+        store = cls(connection, path)
+        store.backup_problem = backup_problem
+        return store
 
     @classmethod
     def _open_read_only(cls, path: Path, reason: str) -> Self:
