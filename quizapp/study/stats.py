@@ -6,7 +6,7 @@ Days are the learner's local calendar days.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -131,7 +131,7 @@ class _Accumulator:
         )
 
 
-def _day_cache():
+def _day_cache() -> Callable[[float], date]:
     # Converting a million timestamps to local dates one by one is slow, and reviews cluster
     # in few days: cache per quarter hour (every UTC offset in use is a multiple of 15 minutes).
     cache: dict[int, date] = {}
