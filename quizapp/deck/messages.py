@@ -6,6 +6,7 @@ import difflib
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from quizapp.deck.model import CARD_TYPES
 from quizapp.deck.safe_yaml import Positions
@@ -65,7 +66,7 @@ def suggest_key(bad: str) -> str | None:
     return close[0] if close else None
 
 
-def describe(error: dict[str, Any], loc: tuple[Any, ...], card_type: str | None = None) -> str:
+def describe(error: ErrorDetails, loc: tuple[Any, ...], card_type: str | None = None) -> str:
     """The error in plain words, starting with which card or source it is about."""
     prefix = ""
     field_path = list(loc)

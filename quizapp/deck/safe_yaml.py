@@ -18,7 +18,7 @@ amount of work.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -32,7 +32,7 @@ MAX_ALIAS_VALUES = 100_000
 MAX_DEPTH = 64
 
 try:  # libyaml's parser is much faster; fall back to the pure-Python one.
-    _Loader: type = yaml.CSafeLoader  # type: ignore[attr-defined]
+    _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
@@ -94,7 +94,9 @@ class _Open:
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
+    mark = event.start_mark
+    assert mark is not None, "the parser marks where every event starts"
+    return mark.line + 1, mark.column + 1
 
 
 def read_yaml(text: str, path: str) -> ReadResult:
@@ -176,10 +178,11 @@ class _Reader:
             done = self.stack.pop()
             self._attach(done.container, done.where, done.anchor, self.size - done.size_before, event)
         elif isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
+            anchor = event.anchor
+            if anchor is None or anchor not in self.anchors:
                 line, col = _mark(event)
-                self._refuse(line, col, f'the alias "*{event.anchor}" refers to no earlier anchor "&{event.anchor}"')
-            value, size = self.anchors[event.anchor]
+                self._refuse(line, col, f'the alias "*{anchor}" refers to no earlier anchor "&{anchor}"')
+            value, size = self.anchors[anchor]
             self._count(size)
             self.alias_values += size
             if self.alias_values > MAX_ALIAS_VALUES:
@@ -230,7 +233,8 @@ class _Reader:
             top.has_key = False
 
     def _take_key(self, top: _Open, key: Any, where: Path_, event: yaml.Event) -> None:
-        line, col = self.positions.value.pop(where, None) or _mark(event)
+        known = self.positions.value.pop(where, None)
+        line, col = known if known is not None else _mark(event)
         top.has_key, top.key_ok, top.key_mark = True, False, (line, col)
         if not isinstance(key, str):
             message = "a key must be a plain word, not a list or mapping" if key is not None else "a key is empty"
@@ -246,7 +250,7 @@ class _Reader:
             top.key_ok = True
             self.positions.key[top.where + (key,)] = (line, col)
 
-    def _refuse(self, line: int | None, col: int | None, message: str) -> None:
+    def _refuse(self, line: int | None, col: int | None, message: str) -> NoReturn:
         raise YamlRefused(Problem(Location(self.path, line, col), message))
 
 

@@ -83,7 +83,7 @@ def _card_form(card_type: str, canonical: dict[str, Any]) -> dict[str, Any]:
         required = [key for key in required if key != "choices"]
         form["oneOf"] = [{"required": ["choices"]}, {"required": ["distractors"]}]
     shorts = {long: short for short, long in KEY_ALIASES.items()}
-    all_of = []
+    all_of: list[dict[str, Any]] = []
     for key in required:
         if key in shorts:
             all_of.append({"oneOf": [{"required": [key]}, {"required": [shorts[key]]}]})

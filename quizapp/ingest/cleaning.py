@@ -339,9 +339,11 @@ def clean_text(text: str) -> CleanedText:
             continue
         labelled_caption = _MEDIA_CAPTION.match(paragraph)
         if labelled_caption:
-            caption = paragraph[labelled_caption.end():].strip()
-            if caption:
-                staged.append(Paragraph(caption if caption.endswith(_TERMINAL) else caption + ".", aside=True))
+            caption_text = paragraph[labelled_caption.end():].strip()
+            if caption_text:
+                staged.append(
+                    Paragraph(caption_text if caption_text.endswith(_TERMINAL) else caption_text + ".", aside=True)
+                )
             continue
         if is_boilerplate(paragraph):
             continue
@@ -363,22 +365,22 @@ def clean_text(text: str) -> CleanedText:
 
     # Pass 2: drop repeats and pull quotes, take headlines out, split off the dateline.
     repeats = _RepeatFinder([_normalized(p.text) for p in staged])
-    for index, paragraph in enumerate(staged):
+    for index, kept in enumerate(staged):
         if repeats.is_repeat(index):
             continue
         repeats.keep(index)
-        if not paragraph.aside and is_headline(paragraph.text):
-            result.headlines.append(paragraph.text)
+        if not kept.aside and is_headline(kept.text):
+            result.headlines.append(kept.text)
             if not result.paragraphs and result.leading_headline is None:
-                result.leading_headline = paragraph.text
+                result.leading_headline = kept.text
             continue
-        if result.dateline is None and not paragraph.aside and len(result.paragraphs) < 6:
-            dateline = split_dateline(paragraph.text)
+        if result.dateline is None and not kept.aside and len(result.paragraphs) < 6:
+            dateline = split_dateline(kept.text)
             if dateline is not None:
                 result.dateline = dateline
                 result.paragraphs.append(Paragraph(dateline.line + ".", aside=True))
                 if dateline.rest.strip():
                     result.paragraphs.append(Paragraph(dateline.rest.strip()))
                 continue
-        result.paragraphs.append(paragraph)
+        result.paragraphs.append(kept)
     return result

@@ -22,7 +22,7 @@ import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterator
 
 from quizapp.interop.report import InteropError
 
@@ -117,6 +117,7 @@ def protobuf_fields(data: bytes) -> dict[int, list[int | bytes]]:
     """Field number → values of a protobuf message (varints as ints, length-delimited as bytes)."""
     out: dict[int, list[int | bytes]] = {}
     pos = 0
+    value: int | bytes
     while pos < len(data):
         key, pos = _varint(data, pos)
         number, wire = key >> 3, key & 7
@@ -180,7 +181,7 @@ def unpacked_collection(path: Path) -> Iterator[Path]:
         yield target
 
 
-def _copy_limited(source, out, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _copy_limited(source: IO[bytes], out: IO[bytes], path: Path) -> None:
     written = 0
     while chunk := source.read(1 << 20):
         written += len(chunk)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
+
 from quizapp.errors import QuizappError
 
 
@@ -43,7 +45,7 @@ class TransferReport:
 _CARD_TYPE_LOCS = {"flashcard", "typed", "multiple_choice", "true_false", "cloze"}
 
 
-def validation_reasons(exc) -> str:  # type: ignore[no-untyped-def]
+def validation_reasons(exc: ValidationError) -> str:
     """A pydantic ValidationError of a card in plain words ("the front is empty")."""
     reasons = []
     for error in exc.errors():

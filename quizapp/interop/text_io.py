@@ -18,13 +18,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from quizapp.deck.model import (
     CLOZE_RE,
+    AnyCard,
     Card,
     ClozeCard,
     Deck,
@@ -56,7 +59,7 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 # --- writing ---------------------------------------------------------------------------------------
 
 
-def card_row(card, deck: Deck) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def card_row(card: AnyCard, deck: Deck) -> dict[str, str]:
     """One card as the columns of :data:`COLUMNS`."""
     row = dict.fromkeys(COLUMNS, "")
     if isinstance(card, Flashcard):
@@ -326,7 +329,7 @@ def _rows_to_cards(rows: list[tuple[int, list[str]]], layout: _Layout, path: Pat
     return cards
 
 
-def _own_row(named, report: TransferReport, where: str) -> dict:  # type: ignore[no-untyped-def]
+def _own_row(named: Callable[[str], str], report: TransferReport, where: str) -> dict[str, Any]:
     """A row of quizapp's own CSV: its columns give the card exactly."""
     card_type = named("type").replace("-", "_")
     question, answer = named("question") or named("front"), named("answer") or named("back")

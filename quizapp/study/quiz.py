@@ -183,8 +183,9 @@ class QuizSession:
                 suggested_rating=GOOD if knew else AGAIN,
             )
         else:
-            grade = grade_item(item, response, self.deck)
-            assert grade is not None
+            graded = grade_item(item, response, self.deck)
+            assert graded is not None  # grade_item grades every card but a flashcard
+            grade = graded
         self._record(grade, None if response is None else str(response), duration_ms)
         return grade
 

@@ -71,7 +71,7 @@ class QuizApp(App[None]):
         self._store: ReviewStore | None = None
         self._settings: Settings | None = None
         self._open_lock = threading.Lock()
-        self._decks: dict[Path, tuple[float, Deck]] = {}
+        self._decks: dict[Path, tuple[float | None, Deck]] = {}  # (mtime, deck); no mtime when stat failed
         #: Given by run_app (which releases it); otherwise claimed when the app starts and released when it ends.
         self.data_access = data_access
         self._claimed_access = False

@@ -7,6 +7,10 @@ import shlex
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # textual-serve is imported only when serving
+    from textual_serve.server import Server
 
 #: The page template's one request to the internet: a stylesheet for the Roboto Mono web font.
 _WEB_FONT_LINK = re.compile(r"<link[^>]*href=\"https?://fonts\.googleapis\.com/[^\"]*\"[^>]*/?>", re.S)
@@ -56,7 +60,7 @@ def offline_templates(folder: Path | None = None) -> Path:
     return folder
 
 
-def make_server(host: str = "localhost", port: int = 8000, data_dir: Path | str | None = None):  # type: ignore[no-untyped-def]
+def make_server(host: str = "localhost", port: int = 8000, data_dir: Path | str | None = None) -> Server:
     from textual_serve.server import Server
 
     return Server(serve_command_line(data_dir), host=host, port=port, title="quizapp",

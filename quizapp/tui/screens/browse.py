@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -33,7 +33,7 @@ WIDTHS = {key: width for _, width, key in COLUMNS}
 SHORT_TYPES = {"flashcard": "Flash", "typed": "Typed", "multiple_choice": "Choice", "true_false": "T/F", "cloze": "Cloze"}
 
 
-def edit_file(screen: Screen[object], path: Path, line: int | None) -> bool:
+def edit_file(screen: Screen[Any], path: Path, line: int | None) -> bool:
     """Hand the terminal to the editor on ``path`` at ``line``; False (with a notice) when none could run.
 
     The editor is found before the terminal is handed over ($VISUAL, $EDITOR, then editor/vi/nano on
@@ -73,7 +73,7 @@ def edit_file(screen: Screen[object], path: Path, line: int | None) -> bool:
 class BrowseRow(NamedTuple):
     """One card of the table, read once in the worker: what a search looks in, and what its cells need."""
 
-    index: int
+    item_index: int  # where the item is in the screen's items (a NamedTuple field may not be called index)
     item: StudyItem
     prompt: str
     answer: str
@@ -203,7 +203,7 @@ class BrowseScreen(Screen[None]):
         table = self.query_one("#cards", DataTable)
         start = table.row_count
         for row in self.shown[start : start + self.PAGE]:
-            table.add_row(*row.cells(), key=str(row.index))
+            table.add_row(*row.cells(), key=str(row.item_index))
 
     def _near_the_end(self, table: DataTable[object]) -> bool:
         if table.row_count >= len(self.shown):
@@ -213,7 +213,12 @@ class BrowseScreen(Screen[None]):
 
     def _watch_scrolling(self) -> None:
         table = self.query_one("#cards", DataTable)
-        self.watch(table, "scroll_y", lambda: self._near_the_end(table) and self._add_page(), init=False)
+
+        def add_page_near_the_end() -> None:
+            if self._near_the_end(table):
+                self._add_page()
+
+        self.watch(table, "scroll_y", add_page_near_the_end, init=False)
 
     def selected_index(self) -> int | None:
         """Where the highlighted row's item is in ``items`` (rows are keyed by it)."""

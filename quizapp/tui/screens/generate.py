@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -15,6 +17,9 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from quizapp.tui.widgets.ticks import TickList
 from quizapp.vocabulary import DEFAULT_CARD_TYPES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from quizapp.deck.model import Deck
 
 #: Card types offered, with the generator's defaults pre-selected.
 TYPE_CHOICES = [
@@ -32,7 +37,7 @@ class GenerationCancelled(Exception):
 class ArticleTree(DirectoryTree):
     """A directory tree showing folders and article-like files only."""
 
-    def filter_paths(self, paths):  # type: ignore[no-untyped-def]
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [p for p in paths if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in ARTICLE_SUFFIXES)]
 
 
@@ -133,7 +138,7 @@ class GenerateScreen(Screen[None]):
         self.generate(list(self.files), title, max_cards, types)
 
     @work(thread=True, exclusive=True, group="generate", exit_on_error=False)
-    def generate(self, files: list[Path], title: str | None, max_cards: int | None, types: set[str] | None):  # type: ignore[no-untyped-def]
+    def generate(self, files: list[Path], title: str | None, max_cards: int | None, types: set[str] | None) -> Deck:
         # Imported here, in the worker: the generator pulls in spaCy, which the rest of the app never needs.
         from quizapp.questions.generate import generate_deck
 
@@ -167,6 +172,7 @@ class GenerateScreen(Screen[None]):
             from quizapp.tui.screens.inbox import InboxScreen
 
             deck = event.worker.result
+            assert deck is not None  # the generate worker succeeded, so it returned its deck
             bar = self.query_one("#generate-progress", ProgressBar)
             bar.update(total=bar.total or 1, progress=bar.total or 1)
             status.update(f"{len(deck.cards)} cards proposed.")

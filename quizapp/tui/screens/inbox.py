@@ -18,7 +18,7 @@ from quizapp.tui.widgets.feedback import revealed_answer
 from quizapp.tui.widgets.question import prompt_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from quizapp.deck.model import Deck, StudyItem
+    from quizapp.deck.model import AnyCard, Deck, StudyItem
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 MARKS = {PENDING: Text("·", style="dim"), ACCEPTED: Text("✔", style="bold green"), REJECTED: Text("✘", style="bold red")}
@@ -147,9 +147,9 @@ class InboxScreen(Screen[Path | None]):
         if index is None:
             return
 
-        def edited(card: object | None) -> None:
+        def edited(card: AnyCard | None) -> None:
             if card is not None:
-                self.cards[index] = card  # type: ignore[assignment]
+                self.cards[index] = card
                 self.edited.add(index)
                 self.status[index] = ACCEPTED
                 self._refresh_row(index)
@@ -199,7 +199,7 @@ class InboxScreen(Screen[Path | None]):
         self.app.push_screen(ConfirmScreen("Discard these cards without writing them?", detail), answered)
 
 
-class CardEditor(ModalScreen[object | None]):
+class CardEditor(ModalScreen["AnyCard | None"]):
     """Edit one proposed card as YAML; saved only when it is a valid card."""
 
     BINDINGS = [
@@ -207,7 +207,7 @@ class CardEditor(ModalScreen[object | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, title: str, card: object) -> None:
+    def __init__(self, title: str, card: AnyCard) -> None:
         super().__init__()
         self.title_text = title
         self.card = card
@@ -216,7 +216,7 @@ class CardEditor(ModalScreen[object | None]):
         from quizapp.deck.model import Deck
         from quizapp.deck.yaml_io import dump_deck
 
-        text = dump_deck(Deck(title=self.title_text, cards=[self.card]))  # type: ignore[list-item]
+        text = dump_deck(Deck(title=self.title_text, cards=[self.card]))
         with Vertical(id="card-editor", classes="dialog"):
             yield Label("Edit the card · ctrl+s saves · Escape cancels")
             yield TextArea(text, language=None, id="card-yaml", soft_wrap=True)

@@ -24,7 +24,9 @@ from quizapp.tui.widgets.ratings import IntervalButtons
 from quizapp.wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
+    from quizapp.deck.model import Deck
     from quizapp.study.grading import Grade
+    from quizapp.study.session import StudySession
 
 #: Keys 1–4 pick a choice while asking and give a rating after answering.
 NUMBER_KEYS = [Binding(str(n), f"number({n})", str(n), show=False) for n in range(1, 5)]
@@ -58,8 +60,8 @@ class StudyScreen(Screen[None]):
     def __init__(self, deck_path: Path) -> None:
         super().__init__()
         self.deck_path = deck_path
-        self.session = None
-        self.deck = None
+        self.session: StudySession | None = None
+        self.deck: Deck | None = None
         self.grade: Grade | None = None
         self.shown_at = time.monotonic()
         self.reviewed = 0
@@ -80,9 +82,10 @@ class StudyScreen(Screen[None]):
         from quizapp.study.session import StudySession
 
         app = self.app
-        self.deck = app.deck(self.deck_path)  # type: ignore[attr-defined]
-        self.sub_title = f"study · {self.deck.title}"
-        self.session = StudySession(self.deck, self.deck_path, app.store, app.settings, now=app.now())  # type: ignore[attr-defined]
+        deck: Deck = app.deck(self.deck_path)  # type: ignore[attr-defined]
+        self.deck = deck
+        self.sub_title = f"study · {deck.title}"
+        self.session = StudySession(deck, self.deck_path, app.store, app.settings, now=app.now())  # type: ignore[attr-defined]
         self.show_current()
 
     # -- showing ------------------------------------------------------------------------------
