@@ -67,7 +67,17 @@ def run_one(size: int, folder: Path, timeout: float) -> tuple[str, float, float,
     article.write_text(big_article(size), encoding="utf-8")
     deck = folder / f"deck-{size}.yaml"
     out_path, err_path = folder / "stdout", folder / "stderr"
-    command = [sys.executable, "-m", "quizapp", "generate", str(article), "-o", str(deck), "--default-date", "2024-01-01"]
+    command = [
+        sys.executable,
+        "-m",
+        "quizapp",
+        "generate",
+        str(article),
+        "-o",
+        str(deck),
+        "--default-date",
+        "2024-01-01",
+    ]
     start = time.perf_counter()
     with out_path.open("w") as out, err_path.open("w") as err:
         child = subprocess.Popen(command, stdout=out, stderr=err)

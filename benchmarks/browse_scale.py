@@ -65,8 +65,12 @@ async def measure(cards: int) -> list[tuple[str, float]]:
                 await pilot.pause(0.001)
             await pilot.pause()
             search = time.perf_counter() - start
-    return [("screen up, taking keys", up), ("first page of rows shown", first),
-            ("next page after ctrl+end", next_page), (f"search over all {cards:,} cards", search)]
+    return [
+        ("screen up, taking keys", up),
+        ("first page of rows shown", first),
+        ("next page after ctrl+end", next_page),
+        (f"search over all {cards:,} cards", search),
+    ]
 
 
 def main() -> None:

@@ -47,8 +47,9 @@ def article_path(entry: dict[str, Any]) -> Path | None:
     target = CACHE / f"{entry['id']}{Path(entry['path']).suffix}"
     if not target.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        data = subprocess.run(["git", "-C", str(repo), "show", f"{entry['commit']}:{entry['path']}"],
-                              capture_output=True, check=True).stdout
+        data = subprocess.run(
+            ["git", "-C", str(repo), "show", f"{entry['commit']}:{entry['path']}"], capture_output=True, check=True
+        ).stdout
         target.write_bytes(data)
     return target
 
@@ -104,8 +105,11 @@ def render(card: Any) -> str:
     if t == "cloze":
         import re
 
-        shown = re.sub(r"\{\{c1::(.*?)(?:::(.*?))?\}\}", lambda m: f"[_____ ({m.group(2)})]" if m.group(2) else "[_____]",
-                       card.text)
+        shown = re.sub(
+            r"\{\{c1::(.*?)(?:::(.*?))?\}\}",
+            lambda m: f"[_____ ({m.group(2)})]" if m.group(2) else "[_____]",
+            card.text,
+        )
         answer = re.search(r"\{\{c1::(.*?)(?:::.*?)?\}\}", card.text).group(1)  # type: ignore[union-attr]
         return f"Type: cloze (fill in the blank)\nText: {shown}\nAnswer: {answer}"
     return f"Type: flashcard\nFront: {card.front}\nBack: {card.back}"
@@ -114,8 +118,8 @@ def render(card: Any) -> str:
 def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode: str, rejudge: bool = False) -> None:
     """Packets for blind judges: ``mode`` 'candidates' samples every verified candidate (training data for the
     ranker), 'deck' takes the shipped default deck's cards (measurement)."""
-    from quizapp.questions.cards import make_card
     from quizapp.questions.candidates import event_year
+    from quizapp.questions.cards import make_card
     from quizapp.questions.features import features
     from quizapp.questions.generate import DEFAULT_TYPES, article_scopes, candidates_of
     from quizapp.questions.model import GenerationReport
@@ -133,10 +137,20 @@ def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode
             (out / "articles" / f"{entry['id']}.txt").write_text(_article_text(path))
             for card in deck.cards:
                 cand = report.made_from[card.card_id]
-                items.append({"card_id": card.card_id, "article": entry["id"], "kind": cand.kind, "type": card.type,
-                              "form": cand.form.value, "key": f"{cand.key}:{cand.form.value}", "score": cand.score,
-                              "features": features(cand), "sentence": cand.mention.sentence.strip(),
-                              "shown": render(card)})
+                items.append(
+                    {
+                        "card_id": card.card_id,
+                        "article": entry["id"],
+                        "kind": cand.kind,
+                        "type": card.type,
+                        "form": cand.form.value,
+                        "key": f"{cand.key}:{cand.form.value}",
+                        "score": cand.score,
+                        "features": features(cand),
+                        "sentence": cand.mention.sentence.strip(),
+                        "shown": render(card),
+                    }
+                )
             continue
         articles, pairs = parse([path])
         (out / "articles" / f"{entry['id']}.txt").write_text(articles[0].text)
@@ -158,9 +172,20 @@ def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode
                 continue
             seen_facts.add(cand.fact_key)
             taken += 1
-            items.append({"card_id": card.card_id, "article": entry["id"], "kind": cand.kind, "type": card.type,
-                          "form": cand.form.value, "key": f"{cand.key}:{cand.form.value}", "score": cand.score,
-                          "features": features(cand), "sentence": cand.mention.sentence.strip(), "shown": render(card)})
+            items.append(
+                {
+                    "card_id": card.card_id,
+                    "article": entry["id"],
+                    "kind": cand.kind,
+                    "type": card.type,
+                    "form": cand.form.value,
+                    "key": f"{cand.key}:{cand.form.value}",
+                    "score": cand.score,
+                    "features": features(cand),
+                    "sentence": cand.mention.sentence.strip(),
+                    "shown": render(card),
+                }
+            )
     judged = judgments(split)
     fresh = [i for i in items if rejudge or i["card_id"] not in judged]
     print(f"{len(items) - len(fresh)} cards already judged are left out", file=sys.stderr)
@@ -173,8 +198,10 @@ def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode
         part = items[j::judges]
         lines = [f"# Cards to judge ({len(part)})\n"]
         for item in part:
-            lines.append(f"## {item['ref']}\nArticle: {out / 'articles' / (item['article'] + '.txt')}\n"
-                         f"Source sentence: {item['sentence']}\n{item['shown']}\n")
+            lines.append(
+                f"## {item['ref']}\nArticle: {out / 'articles' / (item['article'] + '.txt')}\n"
+                f"Source sentence: {item['sentence']}\n{item['shown']}\n"
+            )
         (out / f"packet-{j + 1}.md").write_text("\n".join(lines))
     print(f"{len(items)} cards in {judges} packets under {out}")
 
@@ -190,8 +217,8 @@ def refeature(split: str) -> None:
 
     Judgments are of candidates found again by their key (position, pattern and form); those no longer
     made keep their old features and are counted."""
-    from quizapp.questions.features import features
     from quizapp.questions.candidates import overgenerate
+    from quizapp.questions.features import features
     from quizapp.questions.generate import article_scopes
     from quizapp.questions.model import GenerationReport
 
@@ -241,10 +268,28 @@ def ingest(split: str, folder: Path, round_name: str) -> None:
                 item = items.get(a["card"])
                 if item is None:
                     continue
-                record = {k: item.get(k) for k in ("card_id", "article", "kind", "type", "form", "key", "score",
-                                                   "features", "sentence", "shown")}
-                record.update(acceptable=bool(a["ok"]), rules=a.get("rules", []), note=a.get("note", ""),
-                              judge=answers.stem, round=round_name)
+                record = {
+                    k: item.get(k)
+                    for k in (
+                        "card_id",
+                        "article",
+                        "kind",
+                        "type",
+                        "form",
+                        "key",
+                        "score",
+                        "features",
+                        "sentence",
+                        "shown",
+                    )
+                }
+                record.update(
+                    acceptable=bool(a["ok"]),
+                    rules=a.get("rules", []),
+                    note=a.get("note", ""),
+                    judge=answers.stem,
+                    round=round_name,
+                )
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 added += 1
     print(f"{added} judgments added to {target}")
@@ -318,12 +363,16 @@ def measure() -> None:
             nlp(text)
         raw_time = time.perf_counter() - t0
         rows.append((split, len(chosen), words, cards, forms, kinds, ok, seen, thin, empty_400, gen_time, raw_time))
-    print(f"{'part':8} {'articles':>8} {'words':>7} {'cards':>6} {'per 1k':>7} {'judged':>7} {'new':>5} "
-          f"{'accept':>7} {'thin':>5} {'empty≥400':>9} {'gen s':>6} {'spaCy s':>7} {'ratio':>5}")
+    print(
+        f"{'part':8} {'articles':>8} {'words':>7} {'cards':>6} {'per 1k':>7} {'judged':>7} {'new':>5} "
+        f"{'accept':>7} {'thin':>5} {'empty≥400':>9} {'gen s':>6} {'spaCy s':>7} {'ratio':>5}"
+    )
     for split, n, words, cards, forms, kinds, ok, seen, thin, empty, gen, raw in rows:
         rate = f"{ok / seen:.0%}" if seen else "-"
-        print(f"{split:8} {n:8d} {words:7d} {cards:6d} {cards * 1000 / max(1, words):7.1f} {seen:7d} {cards - seen:5d} "
-              f"{rate:>7} {thin:5d} {empty:9d} {gen:6.1f} {raw:7.1f} {gen / max(raw, 1e-9):5.2f}")
+        print(
+            f"{split:8} {n:8d} {words:7d} {cards:6d} {cards * 1000 / max(1, words):7.1f} {seen:7d} {cards - seen:5d} "
+            f"{rate:>7} {thin:5d} {empty:9d} {gen:6.1f} {raw:7.1f} {gen / max(raw, 1e-9):5.2f}"
+        )
     for split in ("dev", "heldout"):
         agreed = agreement(split)
         if agreed:

@@ -18,7 +18,11 @@ def _deck_text(cards: int) -> str:
         if kind == 0:
             lines += [f"  - q: Question number {i}?", f"    a: Answer {i}", "    tags: [bench]"]
         elif kind == 1:
-            lines += [f"  - q: Which is right for {i}?", f"    a: right {i}", f"    distractors: [wrong {i}, other {i}, third {i}]"]
+            lines += [
+                f"  - q: Which is right for {i}?",
+                f"    a: right {i}",
+                f"    distractors: [wrong {i}, other {i}, third {i}]",
+            ]
         elif kind == 2:
             lines += [f"  - statement: Statement {i} holds.", "    answer: true"]
         elif kind == 3:
@@ -54,7 +58,12 @@ def main() -> None:
     oversized = "#" * (MAX_DECK_BYTES + 1)
     print()
     print(f"{'refused input':<32} {'time to refuse':>14}")
-    for name, text in (("billion laughs (9^9 values)", bomb), ("1,000,000 nested [", deep), ("10 MB + 1 byte of text", oversized)):
+    for name, text in (
+        ("billion laughs (9^9 values)", bomb),
+        ("1,000,000 nested [", deep),
+        ("10 MB + 1 byte of text", oversized),
+    ):
+
         def refuse() -> None:
             try:
                 parse_deck(text)

@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quizapp.deck.model import ClozeCard, Deck  # noqa: E402
-
 import datetime as _dt  # noqa: E402
+
+from quizapp.deck.model import ClozeCard, Deck  # noqa: E402
 
 #: The blog article has no date of its own; the decks are generated with its newest post's date
 #: as the default date (used only for articles that state none).
@@ -39,8 +39,10 @@ def _answer_and_stem(card) -> tuple[str | None, str]:
 
 def deck_stats(deck: Deck, words: int) -> dict[str, object]:
     types = Counter(c.type for c in deck.cards)
-    wh = Counter(next((t for t in c.tags if t not in {"person", "place", "organization", "date", "number"}), "-")
-                 for c in deck.cards)
+    wh = Counter(
+        next((t for t in c.tags if t not in {"person", "place", "organization", "date", "number"}), "-")
+        for c in deck.cards
+    )
     grounded = in_stem = with_answer = 0
     for card in deck.cards:
         answer, stem = _answer_and_stem(card)
@@ -98,11 +100,17 @@ def main(argv: list[str]) -> None:
             gen_times.append(time.perf_counter() - t0)
         name = Path(path[0]).stem if len(path) == 1 else "all (merged)"
         rows.append((name, words, deck_stats(deck, words), min(raw_times), min(gen_times)))
-    print(f"{'deck':<24} {'words':>6} {'cards':>5} {'/1k w':>6} {'in sent':>7} {'in stem':>7} {'spaCy s':>8} {'gen s':>6} {'ratio':>5}")
+    print(
+        f"{'deck':<24} {'words':>6} {'cards':>5} {'/1k w':>6} {'in sent':>7} {'in stem':>7} {'spaCy s':>8} {'gen s':>6} {'ratio':>5}"
+    )
     for name, words, st, raw, gen in rows:
-        print(f"{name:<24} {words:>6} {st['cards']:>5} {st['per_1000_words']:>6} {st['answer_in_sentence']!s:>7} "
-              f"{st['answer_in_stem']:>7} {raw:>8.2f} {gen:>6.2f} {gen / raw:>5.2f}")
-    print(f"(times are the best of {REPEAT}; the first generation in the process, with its one-time loads, took {first:.2f} s)")
+        print(
+            f"{name:<24} {words:>6} {st['cards']:>5} {st['per_1000_words']:>6} {st['answer_in_sentence']!s:>7} "
+            f"{st['answer_in_stem']:>7} {raw:>8.2f} {gen:>6.2f} {gen / raw:>5.2f}"
+        )
+    print(
+        f"(times are the best of {REPEAT}; the first generation in the process, with its one-time loads, took {first:.2f} s)"
+    )
     for name, _w, st, _r, _g in rows:
         print(f"{name}: types {st['types']}; question words {st['question_words']}")
 

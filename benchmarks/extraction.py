@@ -129,27 +129,39 @@ def main(argv: list[str]) -> int:
     for name, kind, tp, pred, found, g, p, r, f in rows:
         print(f"{name:<28} {kind:<13} {tp:>3} {pred:>4} {found:>5} {g:>4}  {p:>5.2f} {r:>5.2f} {f:>5.2f}")
     print()
-    print(f"{'ALL':<28} {'kind':<13} {'tp':>3} {'pred':>4} {'found':>5} {'gold':>4}  {'P':>5} {'R':>5} {'F1':>5}  target")
+    print(
+        f"{'ALL':<28} {'kind':<13} {'tp':>3} {'pred':>4} {'found':>5} {'gold':>4}  {'P':>5} {'R':>5} {'F1':>5}  target"
+    )
     micro = [0, 0, 0, 0]
     for kind in KINDS:
         micro = [a + b for a, b in zip(micro, totals[kind])]
         p, r, f = prf(*totals[kind])
         target = 0.90 if kind == "organization" else 0.95
-        print(f"{'':<28} {kind:<13} {totals[kind][0]:>3} {totals[kind][1]:>4} {totals[kind][2]:>5} {totals[kind][3]:>4}  {p:>5.2f} {r:>5.2f} {f:>5.2f}  {'ok' if f >= target else 'BELOW'} (≥{target})")
+        print(
+            f"{'':<28} {kind:<13} {totals[kind][0]:>3} {totals[kind][1]:>4} {totals[kind][2]:>5} {totals[kind][3]:>4}  {p:>5.2f} {r:>5.2f} {f:>5.2f}  {'ok' if f >= target else 'BELOW'} (≥{target})"
+        )
     p, r, f = prf(*micro)
-    print(f"{'':<28} {'micro':<13} {micro[0]:>3} {micro[1]:>4} {micro[2]:>5} {micro[3]:>4}  {p:>5.2f} {r:>5.2f} {f:>5.2f}")
+    print(
+        f"{'':<28} {'micro':<13} {micro[0]:>3} {micro[1]:>4} {micro[2]:>5} {micro[3]:>4}  {p:>5.2f} {r:>5.2f} {f:>5.2f}"
+    )
     print()
     print("raw spaCy entities for comparison (one cluster per distinct text, dates unnormalized):")
     raw_micro = [0, 0, 0, 0]
     for kind in KINDS:
         raw_micro = [a + b for a, b in zip(raw_micro, raw_totals[kind])]
         p, r, f = prf(*raw_totals[kind])
-        print(f"{'':<28} {kind:<13} {raw_totals[kind][0]:>3} {raw_totals[kind][1]:>4} {raw_totals[kind][2]:>5} {raw_totals[kind][3]:>4}  {p:>5.2f} {r:>5.2f} {f:>5.2f}")
+        print(
+            f"{'':<28} {kind:<13} {raw_totals[kind][0]:>3} {raw_totals[kind][1]:>4} {raw_totals[kind][2]:>5} {raw_totals[kind][3]:>4}  {p:>5.2f} {r:>5.2f} {f:>5.2f}"
+        )
     p, r, f = prf(*raw_micro)
-    print(f"{'':<28} {'micro':<13} {raw_micro[0]:>3} {raw_micro[1]:>4} {raw_micro[2]:>5} {raw_micro[3]:>4}  {p:>5.2f} {r:>5.2f} {f:>5.2f}")
+    print(
+        f"{'':<28} {'micro':<13} {raw_micro[0]:>3} {raw_micro[1]:>4} {raw_micro[2]:>5} {raw_micro[3]:>4}  {p:>5.2f} {r:>5.2f} {f:>5.2f}"
+    )
     print()
     ours_t, raw_t = min(ours), min(raw)  # best of 5: the machine is shared, noise only adds time
-    print(f"speed: our extraction {ours_t * 1000:.0f} ms, raw nlp.pipe {raw_t * 1000:.0f} ms, ratio {ours_t / raw_t:.2f}x (best of 5)")
+    print(
+        f"speed: our extraction {ours_t * 1000:.0f} ms, raw nlp.pipe {raw_t * 1000:.0f} ms, ratio {ours_t / raw_t:.2f}x (best of 5)"
+    )
     return 0
 
 

@@ -37,14 +37,18 @@ def _with_history(package: Path, out: Path) -> Path:
     for n, cid in enumerate(col.find_cards("")):
         for k in range(5):
             rows.append((now_ms - (50 - k * 10) * 86_400_000 + n, cid, -1, 3, k * 5, 0, 2500, 3000, 1))
-    col.db.executemany("INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    col.db.executemany(
+        "INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) VALUES (?,?,?,?,?,?,?,?,?)", rows
+    )
     col.export_anki_package(out_path=str(out), options=ExportAnkiPackageOptions(with_scheduling=True), limit=None)
     col.close()
     return out
 
 
 def main() -> None:
-    print(f"{'cards':>7} | {'export apkg':>11} | {'import apkg':>11} | {'export csv':>10} | {'import csv':>10} | {'history import':>14}")
+    print(
+        f"{'cards':>7} | {'export apkg':>11} | {'import apkg':>11} | {'export csv':>10} | {'import csv':>10} | {'history import':>14}"
+    )
     print("-" * 80)
     for size in (100, 1_000, 10_000):
         deck = parse_deck(_deck_text(size))
@@ -61,7 +65,9 @@ def main() -> None:
                 result = import_file(package)
                 seconds = _time(lambda: import_history(result, folder / "h.yaml", folder / "data"))
                 history = f"{seconds:.2f} s"
-        print(f"{size:>7} | {t_export:>9.2f} s | {t_import:>9.2f} s | {t_csv_out:>8.2f} s | {t_csv_in:>8.2f} s | {history:>14}")
+        print(
+            f"{size:>7} | {t_export:>9.2f} s | {t_import:>9.2f} s | {t_csv_out:>8.2f} s | {t_csv_in:>8.2f} s | {history:>14}"
+        )
 
 
 if __name__ == "__main__":

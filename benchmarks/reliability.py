@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,7 +92,7 @@ def child(data: Path, deck_path: Path, log_path: Path, seed: int, sabotage: bool
     # Simulated time: each reading of the clock is an hour later, continuing after the last review stored,
     # so that cards keep coming due and every child answers real reviews, not only new cards.
     last = store.connection.execute("SELECT MAX(reviewed_at) FROM reviews").fetchone()[0]
-    start = datetime.fromtimestamp(last, timezone.utc) if last else datetime.now(timezone.utc)
+    start = datetime.fromtimestamp(last, UTC) if last else datetime.now(UTC)
     ticks = itertools.count(1)
 
     def clock() -> datetime:
@@ -107,7 +107,9 @@ def child(data: Path, deck_path: Path, log_path: Path, seed: int, sabotage: bool
             assert item is not None
             typed = item.card.answer if rng.random() < 0.7 else rng.choice(["no idea", item.card.answer[:-1] + "9"])
             grade = session.grade(typed)
-            session.answer(grade.suggested_rating, response=typed, correct=grade.correct, duration_ms=rng.randint(500, 9000))
+            session.answer(
+                grade.suggested_rating, response=typed, correct=grade.correct, duration_ms=rng.randint(500, 9000)
+            )
             # One write(2) per id: it either happens whole or not at all when the kill comes.
             os.write(log, f"{committed[-1]}\n".encode())
             if sabotage and len(committed) % 20 == 0:
@@ -135,7 +137,9 @@ def kill_test(folder: Path, kills: int, seed: int, sabotage: bool = False) -> Ro
             proc = subprocess.Popen(
                 [sys.executable, __file__, "--child", str(data), str(deck_path), str(log_path), str(seed + kill)]
                 + (["--sabotage"] if sabotage else []),
-                stdout=subprocess.DEVNULL, stderr=stderr, env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                env=env,
             )
             # Wait until this child has answered at least one card, then kill it at a random moment.
             deadline = time.monotonic() + 120
@@ -179,14 +183,17 @@ def kill_test(folder: Path, kills: int, seed: int, sabotage: bool = False) -> Ro
         f"killed between commit and acknowledgement: {in_flight} time{'' if in_flight == 1 else 's'} (at most {in_flight_max} review a kill)"
     )
     tried = f"{kills} SIGKILLs at random moments" + (" (SABOTAGED: commits every 20th answer)" if sabotage else "")
-    return Row("kill -9 while answering", tried, outcome,
-               lost_total == 0 and failures == 0 and child_errors == 0, seconds)
+    return Row(
+        "kill -9 while answering", tried, outcome, lost_total == 0 and failures == 0 and child_errors == 0, seconds
+    )
 
 
 # --- subprocesses with a timeout and their peak memory ----------------------------------------------
 
 
-def run_bounded(args: list[str], timeout: float, env: dict[str, str], cwd: Path) -> tuple[int | None, str, str, float, float]:
+def run_bounded(
+    args: list[str], timeout: float, env: dict[str, str], cwd: Path
+) -> tuple[int | None, str, str, float, float]:
     """(exit status or None on timeout, stdout, stderr, seconds, peak MB) of a command."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
@@ -227,7 +234,9 @@ def _high_water_kb(pid: int) -> int:
     return 0
 
 
-def classify(status: int | None, stdout: str, stderr: str, timeout: float, success: str, names: str) -> tuple[str, bool]:
+def classify(
+    status: int | None, stdout: str, stderr: str, timeout: float, success: str, names: str
+) -> tuple[str, bool]:
     """What the user saw: success, a clear message (naming ``names``), a crash or a hang."""
     if status is None:
         return f"HANG: no answer in {timeout:.0f} s (killed)", False
@@ -283,18 +292,80 @@ def deck_rows(folder: Path, timeout: float) -> list[Row]:
 # --- hostile articles -----------------------------------------------------------------------------
 
 
-_SUBJECTS = ["The council of {town}", "{person}", "The harbour board", "A group of {n} residents", "The county",
-             "The mayor of {town}", "The {town} rowing club", "Engineers from {town}", "The regional court",
-             "{person}'s family", "The local newspaper", "A committee led by {person}", "Farmers near {town}"]
-_VERBS = ["approved", "rejected", "paid for", "opened", "closed", "delayed", "rebuilt", "sold", "bought", "protested",
-          "celebrated", "inspected", "mapped", "repaired", "funded", "named"]
-_OBJECTS = ["{n} new homes", "the old lighthouse", "a bridge over the {river}", "the {river} ferry", "a school for {n} pupils",
-            "the fish market", "a museum of local history", "the railway station", "{n} hectares of forest",
-            "the stone quay", "a flood wall along the {river}", "the winter festival", "a library in {town}"]
-_TOWNS = ["Northbridge", "Alder Bay", "Kesston", "Marrow Fell", "Ostbury", "Wenlow", "Carrick Point", "Hallam Cross",
-          "Dunmere", "Quayside", "Brackenholt", "Sellick"]
-_PEOPLE = ["Maria Okafor", "Tomas Varga", "Helen Strand", "Ravi Menon", "Lucia Ferro", "Jonas Albrecht",
-           "Agnes Moll", "Pieter Vos", "Nadia Haddad", "Owen Pryce"]
+_SUBJECTS = [
+    "The council of {town}",
+    "{person}",
+    "The harbour board",
+    "A group of {n} residents",
+    "The county",
+    "The mayor of {town}",
+    "The {town} rowing club",
+    "Engineers from {town}",
+    "The regional court",
+    "{person}'s family",
+    "The local newspaper",
+    "A committee led by {person}",
+    "Farmers near {town}",
+]
+_VERBS = [
+    "approved",
+    "rejected",
+    "paid for",
+    "opened",
+    "closed",
+    "delayed",
+    "rebuilt",
+    "sold",
+    "bought",
+    "protested",
+    "celebrated",
+    "inspected",
+    "mapped",
+    "repaired",
+    "funded",
+    "named",
+]
+_OBJECTS = [
+    "{n} new homes",
+    "the old lighthouse",
+    "a bridge over the {river}",
+    "the {river} ferry",
+    "a school for {n} pupils",
+    "the fish market",
+    "a museum of local history",
+    "the railway station",
+    "{n} hectares of forest",
+    "the stone quay",
+    "a flood wall along the {river}",
+    "the winter festival",
+    "a library in {town}",
+]
+_TOWNS = [
+    "Northbridge",
+    "Alder Bay",
+    "Kesston",
+    "Marrow Fell",
+    "Ostbury",
+    "Wenlow",
+    "Carrick Point",
+    "Hallam Cross",
+    "Dunmere",
+    "Quayside",
+    "Brackenholt",
+    "Sellick",
+]
+_PEOPLE = [
+    "Maria Okafor",
+    "Tomas Varga",
+    "Helen Strand",
+    "Ravi Menon",
+    "Lucia Ferro",
+    "Jonas Albrecht",
+    "Agnes Moll",
+    "Pieter Vos",
+    "Nadia Haddad",
+    "Owen Pryce",
+]
 _RIVERS = ["Tarrow", "Esk", "Wend", "Callan", "Mire"]
 
 
@@ -302,15 +373,24 @@ def _english_paragraph(rng: random.Random) -> str:
     """A paragraph of plausible news prose; random enough that cleaning does not take it for a repeat."""
     sentences = []
     for _ in range(rng.randint(3, 6)):
-        fill = {"town": rng.choice(_TOWNS), "person": rng.choice(_PEOPLE), "river": rng.choice(_RIVERS),
-                "n": rng.randint(2, 5000)}
-        when = rng.choice([f"In {rng.randint(1850, 2024)}", f"On {rng.randint(1, 28)} March {rng.randint(1900, 2024)}",
-                           "Last year", f"In the spring of {rng.randint(1900, 2024)}"])
+        fill = {
+            "town": rng.choice(_TOWNS),
+            "person": rng.choice(_PEOPLE),
+            "river": rng.choice(_RIVERS),
+            "n": rng.randint(2, 5000),
+        }
+        when = rng.choice(
+            [
+                f"In {rng.randint(1850, 2024)}",
+                f"On {rng.randint(1, 28)} March {rng.randint(1900, 2024)}",
+                "Last year",
+                f"In the spring of {rng.randint(1900, 2024)}",
+            ]
+        )
         subject = rng.choice(_SUBJECTS).format(**fill)
         if subject.split()[0] in ("The", "A", "Engineers", "Farmers"):
             subject = subject[0].lower() + subject[1:]
-        sentences.append(f"{when}, {subject} {rng.choice(_VERBS)} "
-                         f"{rng.choice(_OBJECTS).format(**fill)}.")
+        sentences.append(f"{when}, {subject} {rng.choice(_VERBS)} {rng.choice(_OBJECTS).format(**fill)}.")
     return " ".join(sentences) + "\n\n"
 
 
@@ -338,7 +418,7 @@ def hostile_articles() -> dict[str, tuple[str, bytes]]:
         "<p>Mayor Helen Strand said 40 boats returned in the first week.</p>"
         "<script>var fact = 'In 1850 the script founded the town of Fakeville.'; fetch('/track')</script>"
         "<p onclick=\"alert('click')\">The repairs cost 12 million pounds, paid by the county.</p></article>"
-        "<script src=\"https://example.invalid/ads.js\"></script></body></html>"
+        '<script src="https://example.invalid/ads.js"></script></body></html>'
     )
     no_stops = " ".join(
         f"the council of Northbridge approved {n} homes in {1900 + n % 120} and Helen Strand chaired the board"
@@ -368,7 +448,9 @@ def article_rows(folder: Path, timeout: float) -> list[Row]:
         written = next((line for line in out.splitlines() if " card" in line and "from" in line), "")
         success = "deck written: " + written.split(": ", 1)[-1] if written else "deck written"
         if status == 0 and filename.endswith(".html") and output.exists():
-            leaked = any(word in output.read_text() for word in ("Fakeville", "alert", "document.write", "mayor resigned"))
+            leaked = any(
+                word in output.read_text() for word in ("Fakeville", "alert", "document.write", "mayor resigned")
+            )
             success += "; script text in the deck: " + ("YES" if leaked else "none")
             if leaked:
                 status = 1
@@ -390,7 +472,11 @@ def fuzz_row(examples: int) -> Row:
     spec.loader.exec_module(module)
     started = time.perf_counter()
     failures = []
-    properties = [getattr(module, name) for name in dir(module) if name.startswith("test_") and hasattr(getattr(module, name), "hypothesis")]
+    properties = [
+        getattr(module, name)
+        for name in dir(module)
+        if name.startswith("test_") and hasattr(getattr(module, name), "hypothesis")
+    ]
     for prop in properties:
         try:
             prop()
@@ -412,7 +498,14 @@ def fuzz_row(examples: int) -> Row:
 def print_table(rows: list[Row]) -> None:
     headers = ("area", "input", "ok", "time", "peak", "outcome")
     cells = [
-        (r.area, r.tried, "yes" if r.ok else "NO", f"{r.seconds:.1f} s", f"{r.peak_mb:.0f} MB" if r.peak_mb else "-", r.outcome)
+        (
+            r.area,
+            r.tried,
+            "yes" if r.ok else "NO",
+            f"{r.seconds:.1f} s",
+            f"{r.peak_mb:.0f} MB" if r.peak_mb else "-",
+            r.outcome,
+        )
         for r in rows
     ]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers[:-1])]

@@ -105,13 +105,17 @@ def main() -> None:
     print(f"Startup, median of {args.runs} fresh processes (seconds; headless, 80x24)")
     print(f"{'app':<22}{'first paint':>12}{'ready':>10}{'process':>10}")
     for name, rows in (("bare Textual app", bare), ("quizapp (home)", ours)):
-        print(f"{name:<22}{median(rows, 'first_paint'):>12.3f}{median(rows, 'ready'):>10.3f}{median(rows, 'wall'):>10.3f}")
+        print(
+            f"{name:<22}{median(rows, 'first_paint'):>12.3f}{median(rows, 'ready'):>10.3f}{median(rows, 'wall'):>10.3f}"
+        )
     ratio = median(ours, "first_paint") / median(bare, "first_paint")
     wall_ratio = median(ours, "wall") / median(bare, "wall")
     print(f"ratio first paint: {ratio:.2f}x   ratio whole process: {wall_ratio:.2f}x   (target <= 1.5x)")
     ready_ratio = median(ours, "ready") / median(bare, "first_paint")
-    print(f"home screen's deck list filled (bundled decks) / bare app's first paint: {ready_ratio:.2f}x "
-          f"(target <= 1.3x: {'met' if ready_ratio <= 1.3 else 'NOT met'})")
+    print(
+        f"home screen's deck list filled (bundled decks) / bare app's first paint: {ready_ratio:.2f}x "
+        f"(target <= 1.3x: {'met' if ready_ratio <= 1.3 else 'NOT met'})"
+    )
     print(f"spaCy imported by quizapp at startup: {'yes' if any(r['spacy'] for r in ours) else 'no'}")
 
 

@@ -24,15 +24,15 @@ target and whether the median meets it.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
-import json
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,13 +41,13 @@ sys.path.insert(0, str(REPO))
 from quizapp.deck.discovery import DeckEntry  # noqa: E402
 from quizapp.deck.model import Deck, TypedCard  # noqa: E402
 from quizapp.deck.yaml_io import load_deck, save_deck  # noqa: E402
-from quizapp.storage.db import ItemState, ReviewStore, deck_key  # noqa: E402
+from quizapp.storage.db import ReviewStore, deck_key  # noqa: E402
 from quizapp.study.grading import grade_item  # noqa: E402
 from quizapp.study.scheduling import Settings, make_scheduler, new_card  # noqa: E402
 from quizapp.study.session import StudySession, deck_summary  # noqa: E402
 from quizapp.study.stats import collect_stats  # noqa: E402
 
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 WORDS = "amber basalt cedar delta ember fjord garnet harbor iris juniper kestrel lagoon meadow nectar onyx".split()
 
 
@@ -71,7 +71,9 @@ def fill_history(store: ReviewStore, deck: Deck, deck_path: Path, reviews: int) 
     states = []
     for i, item in enumerate(studied):
         due = NOW - timedelta(hours=i % 500) if i % 2 == 0 else NOW + timedelta(days=1 + i % 60)
-        states.append((key, item.item_id, item.card_id, template, due.timestamp(), 2, (NOW - timedelta(days=60)).timestamp()))
+        states.append(
+            (key, item.item_id, item.card_id, template, due.timestamp(), 2, (NOW - timedelta(days=60)).timestamp())
+        )
     rows = []
     start = (NOW - timedelta(days=365)).timestamp()
     for r in range(reviews):
@@ -123,7 +125,10 @@ def peak_memory_mb(deck_path: Path, mode: str) -> float:
     """Peak resident memory of a fresh process that imports quizapp and opens the deck."""
     done = subprocess.run(
         [sys.executable, "-c", PEAK_MEMORY, str(REPO), str(deck_path), mode],
-        capture_output=True, text=True, check=True, env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ.copy(),
     )
     return json.loads(done.stdout.strip().splitlines()[-1])["peak_mb"]
 
@@ -149,11 +154,15 @@ def main() -> None:
             t0 = time.perf_counter()
             deck = load_deck(deck_path)  # also fills the validated-deck cache
             fill_history(store, deck, deck_path, args.reviews)
-            print(f"stored {args.reviews} reviews in {time.perf_counter() - t0:.1f} s "
-                  f"(database {store.path.stat().st_size / 1e6:.0f} MB)")
+            print(
+                f"stored {args.reviews} reviews in {time.perf_counter() - t0:.1f} s "
+                f"(database {store.path.stat().st_size / 1e6:.0f} MB)"
+            )
 
             settings = Settings()
-            cold_times, _ = timed(lambda: load_deck(deck_path, use_cache=False), args.repeat, "open deck file, first time (YAML → Deck)")
+            cold_times, _ = timed(
+                lambda: load_deck(deck_path, use_cache=False), args.repeat, "open deck file, first time (YAML → Deck)"
+            )
             rows.append(("open deck file, first time (YAML → Deck)", cold_times, "parsed and checked in full", 1.5))
             # Each run opens the deck and builds a session on the deck it just opened, as the app does.
             load_times, queue_times, load_cpu, queue_cpu = [], [], [], []
@@ -191,20 +200,46 @@ def main() -> None:
                 session.answer(grade.suggested_rating, response=typed, correct=grade.correct, duration_ms=3000)
                 answer_times.append(time.perf_counter() - start)
                 verdicts[grade.reason] = verdicts.get(grade.reason, 0) + 1
-            rows.append(("answer a card (grade + fsrs + store)", answer_times, f"{len(answer_times)} answers {verdicts}", 0.05))
+            rows.append(
+                ("answer a card (grade + fsrs + store)", answer_times, f"{len(answer_times)} answers {verdicts}", 0.05)
+            )
 
             undo_times, _ = timed(session.undo, min(20, len(answer_times)))
             rows.append(("undo an answer", undo_times, "", None))
-            summary_times, summary = timed(lambda: deck_summary(deck, deck_path, store), args.repeat, "deck summary (home screen)")
-            rows.append(("deck summary (home screen)", summary_times, f"{summary.due} due, {summary.reviews} reviews", None))
-            activity_times, _ = timed(lambda: store.daily_activity(deck_path), args.repeat, "review history by day and kind")
-            rows.append(("review history by day and kind", activity_times, "stats screen charts, from trigger-kept buckets", None))
+            summary_times, summary = timed(
+                lambda: deck_summary(deck, deck_path, store), args.repeat, "deck summary (home screen)"
+            )
+            rows.append(
+                ("deck summary (home screen)", summary_times, f"{summary.due} due, {summary.reviews} reviews", None)
+            )
+            activity_times, _ = timed(
+                lambda: store.daily_activity(deck_path), args.repeat, "review history by day and kind"
+            )
+            rows.append(
+                (
+                    "review history by day and kind",
+                    activity_times,
+                    "stats screen charts, from trigger-kept buckets",
+                    None,
+                )
+            )
             entry = DeckEntry(deck_path, deck.title, len(deck.cards), len(deck.study_items()), "given")
-            stats_times, _ = timed(lambda: collect_stats(store, [entry]), args.repeat, "stats for the deck (quizapp stats)")
+            stats_times, _ = timed(
+                lambda: collect_stats(store, [entry]), args.repeat, "stats for the deck (quizapp stats)"
+            )
             rows.append(("stats for the deck (quizapp stats)", stats_times, "includes reading the deck", 0.5))
             command = [sys.executable, "-m", "quizapp", "stats", str(deck_path), "--data-dir", str(folder / "data")]
-            command_times, _ = timed(lambda: subprocess.run(command, capture_output=True, check=True, cwd=REPO), args.repeat)
-            rows.append(("`quizapp stats DECK`, whole command", command_times, "fresh process: start, imports, read, stats", None))
+            command_times, _ = timed(
+                lambda: subprocess.run(command, capture_output=True, check=True, cwd=REPO), args.repeat
+            )
+            rows.append(
+                (
+                    "`quizapp stats DECK`, whole command",
+                    command_times,
+                    "fresh process: start, imports, read, stats",
+                    None,
+                )
+            )
             deck = session = None
             memory = {mode: peak_memory_mb(deck_path, mode) for mode in ("parse", "cache")}
 

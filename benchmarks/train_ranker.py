@@ -71,8 +71,9 @@ def main() -> int:
     articles = [r["article"] for r in rows]
     print(f"{len(y)} judged candidates from {len(set(articles))} articles, {sum(y)} acceptable ({sum(y) / len(y):.0%})")
     model = LogisticRegression(C=C, max_iter=2000)
-    prob = cross_val_predict(model, x, y, groups=articles, cv=GroupKFold(n_splits=min(5, len(set(articles)))),
-                             method="predict_proba")[:, 1]
+    prob = cross_val_predict(
+        model, x, y, groups=articles, cv=GroupKFold(n_splits=min(5, len(set(articles)))), method="predict_proba"
+    )[:, 1]
     alive = survivors()
     idx = [i for i, r in enumerate(rows) if f"{r['article']}|{r.get('key')}" in alive]
     print(f"{len(idx)} of them pass today's checks, {sum(y[i] for i in idx) / max(1, len(idx)):.0%} acceptable")
@@ -95,18 +96,26 @@ def main() -> int:
             bars[group] = chosen[0]
             print(f"{group:22} {len(members):6d} {chosen[0]:5.2f} {chosen[1]:5d} {chosen[2]:9.1%}")
     kept = [i for i in idx if prob[i] >= bars.get(group_of(rows[i]), FALLBACK_BAR)]
-    print(f"all groups: {len(kept)} of {len(idx)} kept, cross-validated precision "
-          f"{sum(y[i] for i in kept) / max(1, len(kept)):.1%}")
+    print(
+        f"all groups: {len(kept)} of {len(idx)} kept, cross-validated precision "
+        f"{sum(y[i] for i in kept) / max(1, len(kept)):.1%}"
+    )
 
     model.fit(x, y)
     weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
-    OUT.write_text(json.dumps({
-        "intercept": round(float(model.intercept_[0]), 4),
-        "weights": dict(sorted(weights.items())),
-        "threshold": FALLBACK_BAR,
-        "bars": bars,
-        "trained_on": f"{len(y)} blind judgments of dev candidates ({JUDGMENTS.relative_to(ROOT)})",
-    }, indent=1) + "\n")
+    OUT.write_text(
+        json.dumps(
+            {
+                "intercept": round(float(model.intercept_[0]), 4),
+                "weights": dict(sorted(weights.items())),
+                "threshold": FALLBACK_BAR,
+                "bars": bars,
+                "trained_on": f"{len(y)} blind judgments of dev candidates ({JUDGMENTS.relative_to(ROOT)})",
+            },
+            indent=1,
+        )
+        + "\n"
+    )
     top = sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:12]
     print("strongest features: " + ", ".join(f"{k} {v:+.2f}" for k, v in top))
     return 0

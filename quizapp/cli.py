@@ -7,7 +7,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -51,6 +51,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
 def _use_data_dir(ctx: typer.Context, data_dir: Path | None) -> Path | None:
     """Make ``--data-dir`` the data directory of the whole invocation.
 
@@ -66,12 +67,14 @@ def _use_data_dir(ctx: typer.Context, data_dir: Path | None) -> Path | None:
 
 
 DataDirOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
-        "--data-dir", callback=_use_data_dir,
+        "--data-dir",
+        callback=_use_data_dir,
         help="Where scores and history live (default: $QUIZAPP_DATA_DIR or the platform's user data folder).",
     ),
 ]
+
 
 @app.callback(invoke_without_command=True)
 def _root(
@@ -154,13 +157,18 @@ def study_command(
 @app.command("quiz")
 def quiz_command(
     deck: Annotated[Path, typer.Argument(help="The deck file to be quizzed on.")],
-    count: Annotated[Optional[int], typer.Option("-n", "--count", min=1, help="Number of questions (default: all).")] = None,
+    count: Annotated[
+        int | None, typer.Option("-n", "--count", min=1, help="Number of questions (default: all).")
+    ] = None,
     types: Annotated[
-        Optional[list[str]],
-        typer.Option("--types", help="Card types to ask, comma-separated: flashcard, typed, multiple_choice (mc), true_false (tf), cloze."),
+        list[str] | None,
+        typer.Option(
+            "--types",
+            help="Card types to ask, comma-separated: flashcard, typed, multiple_choice (mc), true_false (tf), cloze.",
+        ),
     ] = None,
     time_limit: Annotated[
-        Optional[float], typer.Option("--time-limit", min=1, help="Seconds allowed per question.")
+        float | None, typer.Option("--time-limit", min=1, help="Seconds allowed per question.")
     ] = None,
     schedule: Annotated[
         bool, typer.Option("--schedule/--no-schedule", help="Also record the answers as reviews in the study schedule.")
@@ -173,8 +181,13 @@ def quiz_command(
     chosen = _card_types(types)
     load_deck(deck)
     _launch_tui(
-        decks=[deck], data_dir=data_dir, mode="quiz", count=count,
-        types=chosen, time_limit=time_limit, update_schedule=schedule,
+        decks=[deck],
+        data_dir=data_dir,
+        mode="quiz",
+        count=count,
+        types=chosen,
+        time_limit=time_limit,
+        update_schedule=schedule,
     )
 
 
@@ -193,7 +206,7 @@ def serve_command(
 
 @app.command("decks")
 def decks_command(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Extra deck files or folders to include.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Extra deck files or folders to include.")] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """List the decks found (bundled, your deck folder, and PATHS) with their card counts."""
@@ -267,7 +280,9 @@ def validate_command(
             for problem in exc.problems:
                 typer.echo(str(problem), err=True)
         else:
-            typer.echo(f"{path}: ok ({plural(len(deck.cards), 'card')}, {plural(len(deck.study_items()), 'study item')})")
+            typer.echo(
+                f"{path}: ok ({plural(len(deck.cards), 'card')}, {plural(len(deck.study_items()), 'study item')})"
+            )
     if failed:
         typer.echo(f"{failed} of {plural(len(files) + len(problems), 'deck')} invalid", err=True)
         raise typer.Exit(1)
@@ -283,7 +298,9 @@ def schema_command(data_dir: DataDirOption = None) -> None:
 
 @app.command("stats")
 def stats_command(
-    decks: Annotated[Optional[list[Path]], typer.Argument(help="Deck files or folders (default: every deck found).")] = None,
+    decks: Annotated[
+        list[Path] | None, typer.Argument(help="Deck files or folders (default: every deck found).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -307,14 +324,16 @@ def _existing_database(data_dir: Path | None) -> Path:
 
     path = database_path(data_dir)
     if not path.is_file():
-        raise QuizappError(f"there is no review database at {path} yet (nothing has been studied with this data folder)")
+        raise QuizappError(
+            f"there is no review database at {path} yet (nothing has been studied with this data folder)"
+        )
     return path
 
 
 @app.command("backup")
 def backup_command(
     target: Annotated[
-        Optional[Path], typer.Argument(help="Where to write the copy (default: the backups/ folder in the data folder).")
+        Path | None, typer.Argument(help="Where to write the copy (default: the backups/ folder in the data folder).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace TARGET if it exists.")] = False,
     list_them: Annotated[bool, typer.Option("--list", help="List the backups in the data folder instead.")] = False,
@@ -341,7 +360,9 @@ def backup_command(
         else:
             written = backup.back_up_to(store.connection, target, overwrite=force)
     info = backup.inspect_database(written)
-    typer.echo(f"Backed up {plural(info.reviews, 'review')} of {plural(info.decks, 'deck')} to {written} (integrity check ok).")
+    typer.echo(
+        f"Backed up {plural(info.reviews, 'review')} of {plural(info.decks, 'deck')} to {written} (integrity check ok)."
+    )
 
 
 @app.command("restore")
@@ -355,7 +376,9 @@ def restore_command(
     from quizapp.wording import plural
 
     result = restore(source, database_path(data_dir))
-    typer.echo(f"Restored {plural(result.restored.reviews, 'review')} of {plural(result.restored.decks, 'deck')} from {source}.")
+    typer.echo(
+        f"Restored {plural(result.restored.reviews, 'review')} of {plural(result.restored.decks, 'deck')} from {source}."
+    )
     if result.previous_backup:
         typer.echo(f"The database it replaced is kept in {result.previous_backup}.")
 
@@ -363,7 +386,7 @@ def restore_command(
 @app.command("doctor")
 def doctor_command(
     decks: Annotated[
-        Optional[list[Path]], typer.Argument(help="Extra deck files or folders to search for moved decks.")
+        list[Path] | None, typer.Argument(help="Extra deck files or folders to search for moved decks.")
     ] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Re-link moved decks and archive orphaned reviews.")] = False,
     delete_orphans: Annotated[
@@ -372,11 +395,9 @@ def doctor_command(
     data_dir: DataDirOption = None,
 ) -> None:
     """Check the review database: integrity, reviews of cards no deck has, decks whose files moved."""
-    from quizapp.storage.db import ReviewStore
-    from quizapp.storage.doctor import examine, format_report, repair
-
     from quizapp.errors import StorageError
-    from quizapp.storage.doctor import good_backup
+    from quizapp.storage.db import ReviewStore
+    from quizapp.storage.doctor import examine, format_report, good_backup, repair
 
     if delete_orphans and not fix:
         raise typer.BadParameter("--delete-orphans only makes sense with --fix")
@@ -409,11 +430,13 @@ ArticlesArgument = Annotated[
     list[str], typer.Argument(help="Article files (.txt, .md, .html); '-' reads standard input.")
 ]
 DateOption = Annotated[
-    Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD (overrides what the articles say).")
+    str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (overrides what the articles say).")
 ]
 DefaultDateOption = Annotated[
-    Optional[str],
-    typer.Option("--default-date", help="Publication date YYYY-MM-DD for articles that state none (their own date wins)."),
+    str | None,
+    typer.Option(
+        "--default-date", help="Publication date YYYY-MM-DD for articles that state none (their own date wins)."
+    ),
 ]
 
 
@@ -430,8 +453,9 @@ def facts_command(
     from quizapp.facts.report import facts_as_json, facts_as_text
     from quizapp.ingest import parse_date_option, read_articles
 
-    found = extract_facts(read_articles(articles, parse_date_option(date),
-                                        parse_date_option(default_date, "--default-date")))
+    found = extract_facts(
+        read_articles(articles, parse_date_option(date), parse_date_option(default_date, "--default-date"))
+    )
     if as_json:
         typer.echo(json.dumps(facts_as_json(found), indent=2, ensure_ascii=False))
     else:
@@ -442,14 +466,34 @@ def facts_command(
 def generate_command(
     articles: ArticlesArgument,
     output: Annotated[Path, typer.Option("--output", "-o", help="Deck file to write (YAML).")],
-    title: Annotated[Optional[str], typer.Option("--title", help="Deck title (default: the article's title).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Deck title (default: the article's title).")] = None,
     date: DateOption = None,
     default_date: DefaultDateOption = None,
-    max_cards: Annotated[Optional[int], typer.Option("--max-cards", help="At most this many cards (default: about 15 per 1,000 words).")] = None,
-    types: Annotated[Optional[str], typer.Option("--types", help="Comma-separated card types: multiple_choice,typed,true_false,cloze,flashcard (default: all but flashcard).")] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed for distractors and card types; same input and seed, same deck.")] = 0,
-    explain: Annotated[bool, typer.Option("--explain", help="Print, per sentence, the candidates made and why each was kept, dropped or ranked low.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace DECK.yaml if it exists (otherwise asked on a terminal, refused elsewhere).")] = False,
+    max_cards: Annotated[
+        int | None, typer.Option("--max-cards", help="At most this many cards (default: about 15 per 1,000 words).")
+    ] = None,
+    types: Annotated[
+        str | None,
+        typer.Option(
+            "--types",
+            help="Comma-separated card types: multiple_choice,typed,true_false,cloze,flashcard (default: all but flashcard).",
+        ),
+    ] = None,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed for distractors and card types; same input and seed, same deck.")
+    ] = 0,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Print, per sentence, the candidates made and why each was kept, dropped or ranked low."
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace DECK.yaml if it exists (otherwise asked on a terminal, refused elsewhere)."
+        ),
+    ] = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Turn articles into a deck of questions and write it to -o DECK.yaml."""
@@ -460,20 +504,32 @@ def generate_command(
 
     wanted = {t.strip().replace("-", "_") for t in types.split(",") if t.strip()} if types else None
     from quizapp.questions.explain import format_report, summary
-    from quizapp.wording import plural
     from quizapp.questions.model import GenerationReport
+    from quizapp.wording import plural
 
     report = GenerationReport()
-    options = dict(title=title, date=parse_date_option(date), max_cards=max_cards, types=wanted, seed=seed,
-                   default_date=parse_date_option(default_date, "--default-date"), report=report)
+    options = dict(
+        title=title,
+        date=parse_date_option(date),
+        max_cards=max_cards,
+        types=wanted,
+        seed=seed,
+        default_date=parse_date_option(default_date, "--default-date"),
+        report=report,
+    )
     if sys.stderr.isatty():  # one long article takes a while too: the bar counts the pieces of text parsed
         from rich.console import Console
         from rich.progress import Progress
 
         with Progress(transient=True, console=Console(stderr=True)) as bar:
             task = bar.add_task("Generating", total=None)
-            deck = generate_deck(articles, **options, progress=lambda done, total, message: bar.update(
-                task, completed=done, total=total, description=message))
+            deck = generate_deck(
+                articles,
+                **options,
+                progress=lambda done, total, message: bar.update(
+                    task, completed=done, total=total, description=message
+                ),
+            )
     else:
         try:
             deck = generate_deck(articles, **options)
@@ -513,7 +569,14 @@ def _may_replace(path: Path, force: bool) -> None:
 @app.command("export")
 def export_command(
     deck: Annotated[Path, typer.Argument(help="The deck file to export.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .apkg (Anki package), .csv or .tsv (Anki's text import), .txt (Quizlet's import box).")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write: .apkg (Anki package), .csv or .tsv (Anki's text import), .txt (Quizlet's import box).",
+        ),
+    ],
     force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -531,13 +594,18 @@ def export_command(
 
 @app.command("import")
 def import_command(
-    source: Annotated[Path, typer.Argument(help="File to import: .apkg, .colpkg, .csv, .tsv or .txt (or a .yaml deck).")],
+    source: Annotated[
+        Path, typer.Argument(help="File to import: .apkg, .colpkg, .csv, .tsv or .txt (or a .yaml deck).")
+    ],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Deck file to write (default: your deck folder).")
+        Path | None, typer.Option("--output", "-o", help="Deck file to write (default: your deck folder).")
     ] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="Deck title (default: the Anki deck's or the file's name).")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Deck title (default: the Anki deck's or the file's name).")
+    ] = None,
     with_history: Annotated[
-        bool, typer.Option("--with-history", help="Also import Anki's review history, so scheduling continues where it was.")
+        bool,
+        typer.Option("--with-history", help="Also import Anki's review history, so scheduling continues where it was."),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
     data_dir: DataDirOption = None,
@@ -545,7 +613,11 @@ def import_command(
     """Turn an Anki package or an Anki/Quizlet text export into a quizapp deck; list what could not be carried."""
     from quizapp.deck.yaml_io import dump_deck, load_deck, parse_deck, save_deck
     from quizapp.interop.convert import (
-        ANKI_PACKAGE_SUFFIXES, ImportResult, check_can_write, import_file, import_history,
+        ANKI_PACKAGE_SUFFIXES,
+        ImportResult,
+        check_can_write,
+        import_file,
+        import_history,
     )
     from quizapp.interop.report import InteropError, TransferReport
     from quizapp.paths import user_decks_dir

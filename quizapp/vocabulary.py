@@ -7,8 +7,20 @@ from __future__ import annotations
 
 from typing import Final
 
-MONTHS: Final = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                 "october", "november", "december")
+MONTHS: Final = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: Regex alternations, capitalised as written in text ("March|April|...").
 MONTH_PATTERN: Final = "|".join(m.capitalize() for m in MONTHS)
@@ -16,28 +28,154 @@ WEEKDAY_PATTERN: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
 #: Fact kinds that are names (the others are dates and numbers).
 NAME_KINDS: Final = frozenset({"person", "place", "organization"})
 #: Words that stand before a person's name as a title, not as part of it.
-ROLE_TITLES: Final = frozenset({
-    "President", "Vice", "Prime", "Minister", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.",
-    "Mayor", "King", "Queen", "Prince", "Princess", "Pope", "General", "Gen.", "Colonel", "Col.", "Captain", "Capt.",
-    "Chancellor", "Secretary", "Director", "Judge", "Justice", "Coach", "Sir", "Dame", "Lord", "Lady", "Saint",
-    "St.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Professor", "Prof.", "Chairman", "Chief",
-    "Ambassador", "Commissioner", "Bishop", "Archbishop", "Cardinal", "Rabbi", "Imam", "Sheikh", "Emperor",
-    "Empress", "Sultan", "Premier", "CEO", "Officer", "Detective", "Sergeant", "Lieutenant", "Admiral", "Major",
-    "Leader", "Speaker", "Councillor", "Councilman", "Councilwoman", "Superintendent", "Trooper", "Deputy",
-})
+ROLE_TITLES: Final = frozenset(
+    {
+        "President",
+        "Vice",
+        "Prime",
+        "Minister",
+        "Senator",
+        "Sen.",
+        "Rep.",
+        "Representative",
+        "Governor",
+        "Gov.",
+        "Mayor",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "General",
+        "Gen.",
+        "Colonel",
+        "Col.",
+        "Captain",
+        "Capt.",
+        "Chancellor",
+        "Secretary",
+        "Director",
+        "Judge",
+        "Justice",
+        "Coach",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Saint",
+        "St.",
+        "Dr.",
+        "Dr",
+        "Mr.",
+        "Mr",
+        "Mrs.",
+        "Mrs",
+        "Ms.",
+        "Ms",
+        "Professor",
+        "Prof.",
+        "Chairman",
+        "Chief",
+        "Ambassador",
+        "Commissioner",
+        "Bishop",
+        "Archbishop",
+        "Cardinal",
+        "Rabbi",
+        "Imam",
+        "Sheikh",
+        "Emperor",
+        "Empress",
+        "Sultan",
+        "Premier",
+        "CEO",
+        "Officer",
+        "Detective",
+        "Sergeant",
+        "Lieutenant",
+        "Admiral",
+        "Major",
+        "Leader",
+        "Speaker",
+        "Councillor",
+        "Councilman",
+        "Councilwoman",
+        "Superintendent",
+        "Trooper",
+        "Deputy",
+    }
+)
 #: Verbs that report what someone said or holds ("said", "claimed", "believes"): their clause is someone's word.
-REPORTING_VERBS: Final = frozenset({
-    "say", "report", "tell", "state", "add", "announce", "claim", "note", "explain", "believe", "confirm",
-    "reveal", "acknowledge", "admit", "assure", "recall", "write", "evaluate", "maintain", "insist", "argue",
-})
+REPORTING_VERBS: Final = frozenset(
+    {
+        "say",
+        "report",
+        "tell",
+        "state",
+        "add",
+        "announce",
+        "claim",
+        "note",
+        "explain",
+        "believe",
+        "confirm",
+        "reveal",
+        "acknowledge",
+        "admit",
+        "assure",
+        "recall",
+        "write",
+        "evaluate",
+        "maintain",
+        "insist",
+        "argue",
+    }
+)
 #: The reporting verbs that state a fact rather than an opinion; "Port data show that ..." reports a measured fact.
-STATING_VERBS: Final = frozenset({"say", "report", "tell", "state", "announce", "confirm", "reveal", "acknowledge",
-                                  "admit", "add", "note", "recall", "explain", "show", "indicate"})
+STATING_VERBS: Final = frozenset(
+    {
+        "say",
+        "report",
+        "tell",
+        "state",
+        "announce",
+        "confirm",
+        "reveal",
+        "acknowledge",
+        "admit",
+        "add",
+        "note",
+        "recall",
+        "explain",
+        "show",
+        "indicate",
+    }
+)
 #: Verbs whose subject is the one speaking ("said X", "X warned"): reporting verbs and their kin.
-SPEAKING_VERBS: Final = REPORTING_VERBS | frozenset({
-    "instruct", "warn", "ask", "reply", "comment", "describe", "suggest", "quip", "urge", "predict", "call",
-    "praise", "criticize", "condemn", "contend", "stress", "emphasize", "observe", "remark", "concede",
-})
+SPEAKING_VERBS: Final = REPORTING_VERBS | frozenset(
+    {
+        "instruct",
+        "warn",
+        "ask",
+        "reply",
+        "comment",
+        "describe",
+        "suggest",
+        "quip",
+        "urge",
+        "predict",
+        "call",
+        "praise",
+        "criticize",
+        "condemn",
+        "contend",
+        "stress",
+        "emphasize",
+        "observe",
+        "remark",
+        "concede",
+    }
+)
 #: Words that lean on an earlier sentence: "too", "then", "for instance", "two years later" read wrong alone.
 CONTEXT_MARKERS: Final = (
     r"too|also|again|then|later|earlier|instead|still|meanwhile|likewise|similarly|moreover|furthermore|"
@@ -46,10 +184,33 @@ CONTEXT_MARKERS: Final = (
     r"the former|the next|the following|that year|that day|that time|at the time|at this time|this time"
 )
 #: Pronouns that need an antecedent (first and second person need a speaker).
-DEPENDENT_PRONOUNS: Final = frozenset({
-    "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs", "it", "its", "this", "these",
-    "those", "i", "me", "my", "we", "us", "our", "you", "your",
-})
+DEPENDENT_PRONOUNS: Final = frozenset(
+    {
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "it",
+        "its",
+        "this",
+        "these",
+        "those",
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+    }
+)
 #: Card types a generated deck gets unless asked otherwise: wh-questions become multiple choice, typed or
 #: true/false cards; a cloze of a self-contained sentence is asked where it reads best. Flashcards on request.
 DEFAULT_CARD_TYPES: Final = ("multiple_choice", "typed", "true_false", "cloze")

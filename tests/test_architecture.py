@@ -49,7 +49,11 @@ def test_domain_never_imports_ui_or_cli():
 def test_import_linter_contracts_hold():
     """The same rules, checked by import-linter over the real import graph."""
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())",
+        ],
         cwd=PACKAGE.parent,
         capture_output=True,
         text=True,

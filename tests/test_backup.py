@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from typer.testing import CliRunner
@@ -16,7 +16,7 @@ from quizapp.storage import backup
 from quizapp.storage.db import ItemState, ReviewStore
 from quizapp.storage.migrations import CURRENT_VERSION
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def _review(store: ReviewStore, item: str, deck: str = "d.yaml") -> int:
@@ -259,13 +259,18 @@ def test_a_damaged_database_never_rotates_the_good_backups_away(tmp_path):
     path = database_path(tmp_path)
     with ReviewStore.open_file(path) as store:
         _review(store, "q1")
-        good = [backup.back_up_daily(store.connection, path, NOW + timedelta(days=day)) for day in range(backup.KEEP_AUTOMATIC)]
+        good = [
+            backup.back_up_daily(store.connection, path, NOW + timedelta(days=day))
+            for day in range(backup.KEEP_AUTOMATIC)
+        ]
     # Every stored review now breaks a CHECK constraint the table claims to have: damage quick_check sees.
     connection = sqlite3.connect(path)
     table_sql = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'reviews'").fetchone()[0]
     connection.execute("PRAGMA writable_schema = ON")
-    connection.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'reviews'",
-                       (table_sql.rstrip().rstrip(")") + ", CHECK (rating > 100))",))
+    connection.execute(
+        "UPDATE sqlite_master SET sql = ? WHERE name = 'reviews'",
+        (table_sql.rstrip().rstrip(")") + ", CHECK (rating > 100))",),
+    )
     connection.commit()
     connection.close()
     with ReviewStore.open_file(path) as store:

@@ -10,8 +10,7 @@ import pytest
 
 from quizapp.errors import IngestError
 from quizapp.facts import extract
-from quizapp.ingest import MAX_QUIZZED_CHARS, read_article, spread_sample
-from quizapp.ingest import formats
+from quizapp.ingest import MAX_QUIZZED_CHARS, formats, read_article, spread_sample
 from quizapp.ingest.cleaning import Paragraph
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,9 +20,11 @@ ARTICLE = FIXTURES / "harbor_article.txt"
 def _varied_paragraphs(count: int) -> list[str]:
     """Paragraphs that differ in their words (cleaning keeps one of each repeated paragraph)."""
     places = ["Bergen", "Tromsø", "Bodø", "Ålesund", "Narvik", "Molde", "Hamar", "Lillehammer"]
-    return [f"In {1900 + i % 120} the council of {places[i % 8]} voted {i} times on harbor plan {i * 37}, "
-            f"and {i % 13 + 2} members of district {i * 11} objected to the cost of {i * 1000 + 7} kroner."
-            for i in range(count)]
+    return [
+        f"In {1900 + i % 120} the council of {places[i % 8]} voted {i} times on harbor plan {i * 37}, "
+        f"and {i % 13 + 2} members of district {i * 11} objected to the cost of {i * 1000 + 7} kroner."
+        for i in range(count)
+    ]
 
 
 def test_text_chunks_cut_at_paragraph_breaks_and_join_back_to_the_text():
@@ -47,7 +48,9 @@ def test_a_text_over_spacys_limit_is_parsed_in_pieces_into_one_doc(monkeypatch):
     monkeypatch.setattr(load_nlp(), "max_length", 2000)  # the same limit, scaled down to keep the test quick
     monkeypatch.setattr(extract, "CHUNK_CHARS", 1500)
     reported = []
-    [doc] = extract.parse_articles([Article(path="long.txt", text=text)], lambda done, total: reported.append((done, total)))
+    [doc] = extract.parse_articles(
+        [Article(path="long.txt", text=text)], lambda done, total: reported.append((done, total))
+    )
     assert doc.text == text
     # Entities, sentences and the parse cover the whole text, the last piece as much as the first.
     assert any(ent.start_char < 1000 for ent in doc.ents) and any(ent.end_char > len(text) - 1000 for ent in doc.ents)

@@ -11,7 +11,7 @@ import gc
 import os
 import random
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -36,7 +36,7 @@ from quizapp.storage.db import ItemState, ReviewStore, deck_key
 from quizapp.study.scheduling import Settings, new_card
 from quizapp.study.session import StudySession, deck_summary, is_due, start_of_day
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 #: The stored fsrs card of every generated state (the due list never reads it).
 TEMPLATE = new_card().to_json()
 
@@ -48,19 +48,36 @@ def generated_deck(n: int = 600, seed: int = 7) -> Deck:
     for i in range(n):
         card_id = f"k{i}" if i % 3 else None  # a third of the ids are derived from the question
         provenance = (
-            Provenance(source="Article", sentence=f"Sentence {i}.", start=i, end=i + 4,
-                       fact=FactRef(kind="date", canonical=f"{1900 + i}", value=f"{1900 + i}-01-01", aliases=[f"'{i % 100}"]))
-            if i % 5 == 0 else None
+            Provenance(
+                source="Article",
+                sentence=f"Sentence {i}.",
+                start=i,
+                end=i + 4,
+                fact=FactRef(kind="date", canonical=f"{1900 + i}", value=f"{1900 + i}-01-01", aliases=[f"'{i % 100}"]),
+            )
+            if i % 5 == 0
+            else None
         )
         kind = i % 5
         if kind == 0:
-            cards.append(TypedCard(id=card_id, question=f"When was thing {i}?", answer=f"{1900 + i}",
-                                   accept=[f"year {1900 + i}"], tags=["dates"], provenance=provenance))
+            cards.append(
+                TypedCard(
+                    id=card_id,
+                    question=f"When was thing {i}?",
+                    answer=f"{1900 + i}",
+                    accept=[f"year {1900 + i}"],
+                    tags=["dates"],
+                    provenance=provenance,
+                )
+            )
         elif kind == 1:
             cards.append(Flashcard(id=card_id, front=f"Front {i}", back=f"Back {i}", explanation="Because."))
         elif kind == 2:
-            cards.append(MultipleChoiceCard(id=card_id, question=f"Which one is {i}?", answer=f"A{i}",
-                                            choices=[f"B{i}", f"A{i}", f"C{i}"]))
+            cards.append(
+                MultipleChoiceCard(
+                    id=card_id, question=f"Which one is {i}?", answer=f"A{i}", choices=[f"B{i}", f"A{i}", f"C{i}"]
+                )
+            )
         elif kind == 3:
             cards.append(TrueFalseCard(id=card_id, statement=f"{i} is even.", answer=i % 2 == 0))
         else:
@@ -68,7 +85,9 @@ def generated_deck(n: int = 600, seed: int = 7) -> Deck:
             text = " and ".join(f"{{{{c{d}::word{i}x{d}}}}}" for d in range(1, deletions + 1))
             cards.append(ClozeCard(id=card_id, text=f"Thing {i}: {text}.", tags=["cloze", f"t{i % 7}"]))
     return Deck(
-        title="Generated", description="Every kind of card.", tags=["big"],
+        title="Generated",
+        description="Every kind of card.",
+        tags=["big"],
         sources=[Source(id="Article", title="An article", url="https://example.org/a", published=dt.date(2024, 3, 19))],
         cards=cards,
     )
@@ -85,15 +104,21 @@ def fill_states(store: ReviewStore, deck: Deck, deck_path: Path, seed: int = 3) 
         offset = rng.choice([-3600.0, -60.0, 0.0, 0.0, 300.0, 1500.0, 86400.0, -86400.0 * 3])  # many equal dues
         introduced = (NOW - timedelta(hours=1 if position % 11 == 0 else 200)).timestamp()
         rows.append((key, item_id, card.card_id, TEMPLATE, NOW.timestamp() + offset, int(state), introduced))
-    rows.append((key, "gone-card", "gone-card", TEMPLATE, NOW.timestamp() - 10, int(State.Review), 0.0))  # not in the deck
+    rows.append(
+        (key, "gone-card", "gone-card", TEMPLATE, NOW.timestamp() - 10, int(State.Review), 0.0)
+    )  # not in the deck
     rng.shuffle(rows)  # stored in another order than the deck's, as a real history is
     store.connection.executemany("INSERT INTO item_state VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def reference_queue(deck: Deck, deck_path: Path, store: ReviewStore, settings: Settings, now: datetime) -> list[str]:
     """The due list as it was computed before SQL did it: every item of the deck checked in Python."""
-    schedule = {row[0]: (row[1], row[2]) for row in store.connection.execute(
-        "SELECT item_id, due, state FROM item_state WHERE deck_path = ?", (deck_key(deck_path),))}
+    schedule = {
+        row[0]: (row[1], row[2])
+        for row in store.connection.execute(
+            "SELECT item_id, due, state FROM item_state WHERE deck_path = ?", (deck_key(deck_path),)
+        )
+    }
     cutoff, horizon = now.timestamp(), (now + timedelta(minutes=settings.learn_ahead_minutes)).timestamp()
     allowance = max(0, settings.new_per_day - store.count_introduced_since(deck_path, start_of_day(now)))
     due, new = [], []
@@ -139,8 +164,11 @@ def test_the_summary_counts_what_the_per_card_walk_counted(store, tmp_path):
     keys = list(deck.item_keys())
     due = sum(1 for _, item_id, _ in keys if item_id in schedule and is_due(schedule[item_id], cutoff, horizon))
     known = sum(
-        1 for _, item_id, _ in keys
-        if item_id in schedule and not is_due(schedule[item_id], cutoff, horizon) and schedule[item_id][1] == int(State.Review)
+        1
+        for _, item_id, _ in keys
+        if item_id in schedule
+        and not is_due(schedule[item_id], cutoff, horizon)
+        and schedule[item_id][1] == int(State.Review)
     )
     new = sum(1 for _, item_id, _ in keys if item_id not in schedule)
     summary = deck_summary(deck, deck_path, store, NOW, settings)
@@ -252,10 +280,12 @@ def local_zone(request):
     time.tzset()
 
 
-@pytest.mark.parametrize("local_zone", ["UTC", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe"], indirect=True)
+@pytest.mark.parametrize(
+    "local_zone", ["UTC", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe"], indirect=True
+)
 def test_daily_activity_falls_into_the_same_local_days_as_python_says(tmp_path, local_zone):
     with ReviewStore.open(tmp_path) as store:
-        start = datetime(2026, 3, 7, 0, 0, tzinfo=timezone.utc)  # around a DST change in several zones
+        start = datetime(2026, 3, 7, 0, 0, tzinfo=dt.UTC)  # around a DST change in several zones
         rows = []
         for n in range(400):
             at = start + timedelta(minutes=37 * n)
@@ -377,7 +407,7 @@ def test_a_deck_with_problems_is_still_reported_in_full(tmp_path):
     mistakes = (Path(__file__).parent / "fixtures" / "decks" / "ten_mistakes.yaml").read_text(encoding="utf-8")
     assert yaml_io._parse_valid_deck(mistakes, "deck.yaml") is None
 
-    text = CONCISE.replace("a: 1945", "a: 1945\n    q: again") + "  - q: What is \"no\"?\n    a: twice\n"
+    text = CONCISE.replace("a: 1945", "a: 1945\n    q: again") + '  - q: What is "no"?\n    a: twice\n'
     with pytest.raises(DeckError) as excinfo:
         yaml_io_parse(text)
     messages = str(excinfo.value)
@@ -390,15 +420,19 @@ def yaml_io_parse(text: str) -> Deck:
     return parse_deck(text, "deck.yaml")
 
 
-@pytest.mark.parametrize("local_zone", ["UTC", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe"], indirect=True)
+@pytest.mark.parametrize(
+    "local_zone", ["UTC", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe"], indirect=True
+)
 def test_the_due_forecast_counts_each_item_on_its_local_day(local_zone):
     from quizapp.study.stats import DUE_FORECAST_DAYS, _Accumulator
 
     rng = random.Random(5)
     today = dt.date(2026, 3, 1)  # the forecast crosses a DST change in several zones
-    start = datetime(2026, 2, 25, tzinfo=timezone.utc).timestamp()
+    start = datetime(2026, 2, 25, tzinfo=dt.UTC).timestamp()
     dues = [start + rng.uniform(0, 40 * 86400) for _ in range(3000)] + [
-        datetime.combine(today + timedelta(days=d), dt.time()).timestamp() + edge for d in range(40) for edge in (-1, 0, 1)
+        datetime.combine(today + timedelta(days=d), dt.time()).timestamp() + edge
+        for d in range(40)
+        for edge in (-1, 0, 1)
     ]
     accumulator = _Accumulator()
     accumulator.add_due(dues, today)
@@ -444,11 +478,12 @@ def test_a_deck_overview_counts_what_its_summary_counts(store, tmp_path):
     deck, deck_path = generated_deck(), tmp_path / "deck.yaml"
     fill_states(store, deck, deck_path)
     store.save_quiz(deck_path, started_at=NOW, finished_at=NOW, score=3, total=4, seconds=10.0, answers=[])
-    listing = DeckListing(deck.title, len(deck.cards), [item_id for _, item_id, _ in deck.item_keys()], deck.study_item_counts())
+    listing = DeckListing(
+        deck.title, len(deck.cards), [item_id for _, item_id, _ in deck.item_keys()], deck.study_item_counts()
+    )
     assert Settings().learn_ahead_minutes == LEARN_AHEAD_MINUTES
     summary = deck_summary(deck, deck_path, store, NOW, Settings())
     overview = deck_overview(listing, deck_path, store, NOW, LEARN_AHEAD_MINUTES)
     for name in ("cards", "items", "due", "new", "last_score", "mastery"):
         assert getattr(overview, name) == getattr(summary, name), name
     assert overview.due > 0 and overview.new > 0 and overview.last_score == 0.75
-

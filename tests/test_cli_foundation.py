@@ -28,7 +28,9 @@ def runner(monkeypatch) -> CliRunner:
 
 
 def test_python_dash_m_quizapp_help_works():
-    result = subprocess.run([sys.executable, "-m", "quizapp", "--help"], capture_output=True, text=True, cwd=REPO, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "quizapp", "--help"], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     for command in ("decks", "validate", "schema"):
         assert command in result.stdout
@@ -186,7 +188,7 @@ def test_a_command_data_dir_is_the_data_dir_of_the_whole_run_and_no_longer(runne
 def test_decks_shows_broken_decks_with_their_first_problem(runner, tmp_path):
     result = runner.invoke(app, ["decks", "--data-dir", str(tmp_path), str(TEN_MISTAKES)], env=WIDE)
     assert result.exit_code == 0
-    [index] = [i for i, l in enumerate(result.stdout.splitlines()) if str(TEN_MISTAKES) in l]
+    [index] = [i for i, line in enumerate(result.stdout.splitlines()) if str(TEN_MISTAKES) in line]
     row, error = result.stdout.splitlines()[index : index + 2]
     assert row.split() == ["ten_mistakes", "invalid", "given", str(TEN_MISTAKES)]
     assert error.strip() == 'source 1: "published" must be a date written YYYY-MM-DD, not "spring 2024" (+9 more)'

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tui_support import FIXED_NOW, FIXTURES, SIZE, copy_deck, make_app, screen_text, settle
 from typer.testing import CliRunner
 
 from quizapp import launch
@@ -24,7 +25,6 @@ from quizapp.study.scheduling import make_scheduler
 from quizapp.study.session import review_item
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.home import HomeScreen
-from tui_support import FIXED_NOW, FIXTURES, SIZE, copy_deck, make_app, screen_text, settle
 
 DECK = FIXTURES / "tui_deck.yaml"
 
@@ -151,8 +151,10 @@ def test_a_read_only_store_of_a_folder_without_history_is_empty_and_creates_noth
     assert not (tmp_path / "data").exists()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root writes to any folder: the simulated read-only tests above stand in for this one")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="root writes to any folder: the simulated read-only tests above stand in for this one",
+)
 def test_a_really_read_only_folder(tmp_path, app_runs):
     data = tmp_path / "data"
     seed_one_review(data)
@@ -184,8 +186,9 @@ sys.stdin.read()  # hold the folder until the test closes our stdin (or kills us
 def other_instance(tmp_path):
     """A real second process holding the data folder, as a running quizapp does."""
     data = tmp_path / "data"
-    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(data)], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(data)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert child.stdout.readline().strip() == "writable"
     yield data, child
     if child.poll() is None:

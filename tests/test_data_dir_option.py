@@ -17,8 +17,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def test_every_command_declares_data_dir():
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    missing = [name for name, command in commands.items() if "--data-dir" not in
-               [option for param in command.params for option in getattr(param, "opts", [])]]
+    missing = [
+        name
+        for name, command in commands.items()
+        if "--data-dir" not in [option for param in command.params for option in getattr(param, "opts", [])]
+    ]
     assert missing == []
 
 
@@ -29,8 +32,12 @@ def fake_home(tmp_path, monkeypatch) -> Path:
     home.mkdir()
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
     monkeypatch.setenv("HOME", str(home))
-    for name, sub in [("XDG_DATA_HOME", ".local/share"), ("XDG_CACHE_HOME", ".cache"),
-                      ("XDG_CONFIG_HOME", ".config"), ("XDG_STATE_HOME", ".local/state")]:
+    for name, sub in [
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ]:
         monkeypatch.setenv(name, str(home / sub))
     return home
 
@@ -41,8 +48,10 @@ def files_under(folder: Path) -> list[Path]:
 
 def big_deck(path: Path) -> Path:
     """A deck big enough for its checked copy to be cached."""
-    cards = "".join(f"  - q: Question number {i} about a long subject that keeps going?\n    a: Answer {i}\n"
-                    for i in range(MIN_CACHED_CHARS // 60))
+    cards = "".join(
+        f"  - q: Question number {i} about a long subject that keeps going?\n    a: Answer {i}\n"
+        for i in range(MIN_CACHED_CHARS // 60)
+    )
     path.write_text("title: Big\ncards:\n" + cards)
     return path
 

@@ -13,7 +13,10 @@ from quizapp.errors import DeckError
 
 
 def _big_deck_file(tmp_path: Path, n: int = 3000) -> Path:
-    deck = Deck(title="Big", cards=[TypedCard(id=f"c{i}", question=f"What is item {i}?", answer=f"Answer {i}") for i in range(n)])
+    deck = Deck(
+        title="Big",
+        cards=[TypedCard(id=f"c{i}", question=f"What is item {i}?", answer=f"Answer {i}") for i in range(n)],
+    )
     path = tmp_path / "big.yaml"
     path.write_text(dump_deck(deck), encoding="utf-8")
     assert path.stat().st_size >= cache.MIN_CACHED_CHARS

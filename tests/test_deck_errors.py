@@ -63,34 +63,66 @@ cards:
 
 CASES = [
     # (deck text, the one expected message)
-    ("title: t\ncards:\n  - type: essay\n    question: q\n",
-     'x.yaml:3:5: card 1: unknown card type "essay"; use one of flashcard, typed, multiple_choice, true_false, cloze'),
+    (
+        "title: t\ncards:\n  - type: essay\n    question: q\n",
+        'x.yaml:3:5: card 1: unknown card type "essay"; use one of flashcard, typed, multiple_choice, true_false, cloze',
+    ),
     ("title: t\ncards:\n  - q: a\n    a: b\n    a: c\n", 'x.yaml:5:5: the key "a" appears twice in this mapping'),
-    ("title: t\ncards:\n  - q: a\n    question: b\n    a: c\n", 'x.yaml:3:5: card 1: both "q" and "question" are given; keep one'),
-    ("title: t\ncards:\n  - id: has space\n    q: a\n    a: b\n",
-     'x.yaml:3:5: card 1 (typed): the id "has space" may only use letters, digits and _ . : - (and start with a letter or digit)'),
-    ("title: t\ncards:\n  - id: x::c1\n    q: a\n    a: b\n",
-     'x.yaml:3:5: card 1 (typed): the id "x::c1" must not contain "::" (cloze study items use it: <id>::c1)'),
-    ("title: t\ncards:\n  - text: '{{c1:Paris}} is in France'\n",
-     'x.yaml:3:5: card 1 (cloze): "{{c1:Paris}}" is not a deletion; write it as {{c1::answer}}'),
-    ("title: t\ncards:\n  - q: a\n    a:\n", 'x.yaml:4:5: card 1 (typed): "answer" is empty; write a value or remove the key'),
-    ("title: t\ncards:\n  - q: a\n    a: [b, c]\n", 'x.yaml:4:5: card 1 (typed): "answer" must be text, not a list or mapping'),
-    ("title: t\ncards:\n  - q: a\n    a: b\n    distractors: [c]\n    choices: [b, c]\n",
-     "x.yaml:5:5: card 1 (multiple_choice): give either choices: or distractors:, not both"),
-    ("title: t\ncards:\n  - q: a\n    a: b\n    provenance:\n      fact: {kind: animal}\n",
-     'x.yaml:6:14: card 1 (typed): "provenance.fact.kind" must be one of \'person\', \'place\', \'organization\', \'date\', \'number\' or \'other\', not "animal"'),
-    ("title: t\nsources: [{id: s}]\ncards:\n  - q: a\n    a: b\n    provenance: {source: elsewhere}\n",
-     'x.yaml:6:18: card 1 (typed): the source "elsewhere" is not listed under sources:'),
-    ("title: t\ncards:\n  - q: a\n    a: b\n    provenance: {start: 9, end: 3}\n",
-     "x.yaml:5:28: card 1 (typed): provenance end comes before its start"),
-    ("title: t\ncards:\n  - q: a\n    a: b\n    provenance: {start: -1}\n",
-     'x.yaml:5:18: card 1 (typed): "provenance.start" must be 0 or more, not -1'),
-    ("title: t\ncards:\n  - q: a\n    a: b\n    distractors: {c: d}\n",
-     'x.yaml:5:5: card 1 (multiple_choice): "distractors" must be a list'),
+    (
+        "title: t\ncards:\n  - q: a\n    question: b\n    a: c\n",
+        'x.yaml:3:5: card 1: both "q" and "question" are given; keep one',
+    ),
+    (
+        "title: t\ncards:\n  - id: has space\n    q: a\n    a: b\n",
+        'x.yaml:3:5: card 1 (typed): the id "has space" may only use letters, digits and _ . : - (and start with a letter or digit)',
+    ),
+    (
+        "title: t\ncards:\n  - id: x::c1\n    q: a\n    a: b\n",
+        'x.yaml:3:5: card 1 (typed): the id "x::c1" must not contain "::" (cloze study items use it: <id>::c1)',
+    ),
+    (
+        "title: t\ncards:\n  - text: '{{c1:Paris}} is in France'\n",
+        'x.yaml:3:5: card 1 (cloze): "{{c1:Paris}}" is not a deletion; write it as {{c1::answer}}',
+    ),
+    (
+        "title: t\ncards:\n  - q: a\n    a:\n",
+        'x.yaml:4:5: card 1 (typed): "answer" is empty; write a value or remove the key',
+    ),
+    (
+        "title: t\ncards:\n  - q: a\n    a: [b, c]\n",
+        'x.yaml:4:5: card 1 (typed): "answer" must be text, not a list or mapping',
+    ),
+    (
+        "title: t\ncards:\n  - q: a\n    a: b\n    distractors: [c]\n    choices: [b, c]\n",
+        "x.yaml:5:5: card 1 (multiple_choice): give either choices: or distractors:, not both",
+    ),
+    (
+        "title: t\ncards:\n  - q: a\n    a: b\n    provenance:\n      fact: {kind: animal}\n",
+        "x.yaml:6:14: card 1 (typed): \"provenance.fact.kind\" must be one of 'person', 'place', 'organization', 'date', 'number' or 'other', not \"animal\"",
+    ),
+    (
+        "title: t\nsources: [{id: s}]\ncards:\n  - q: a\n    a: b\n    provenance: {source: elsewhere}\n",
+        'x.yaml:6:18: card 1 (typed): the source "elsewhere" is not listed under sources:',
+    ),
+    (
+        "title: t\ncards:\n  - q: a\n    a: b\n    provenance: {start: 9, end: 3}\n",
+        "x.yaml:5:28: card 1 (typed): provenance end comes before its start",
+    ),
+    (
+        "title: t\ncards:\n  - q: a\n    a: b\n    provenance: {start: -1}\n",
+        'x.yaml:5:18: card 1 (typed): "provenance.start" must be 0 or more, not -1',
+    ),
+    (
+        "title: t\ncards:\n  - q: a\n    a: b\n    distractors: {c: d}\n",
+        'x.yaml:5:5: card 1 (multiple_choice): "distractors" must be a list',
+    ),
     ("title: t\nsources:\n  - 5\ncards: []\n", "x.yaml:3:5: source 1: must be a mapping of keys, like title:"),
     ("title: t\ncards:\n  - just a string\n", "x.yaml:3:5: card 1: a card must be a mapping of keys, like q: and a:"),
     ("title: t\ncards:\n  - q: a\n    a: b\ncolour: red\n", 'x.yaml:5:1: unknown key "colour"'),
-    ("title: t\ncards:\n  - q: a\n    a: b\n    <<: {tags: [x]}\n", "x.yaml:5:5: merge keys (<<) are not supported in deck files"),
+    (
+        "title: t\ncards:\n  - q: a\n    a: b\n    <<: {tags: [x]}\n",
+        "x.yaml:5:5: merge keys (<<) are not supported in deck files",
+    ),
     ("cards:\n  - q: a\n    a: b\n", 'x.yaml:1:1: missing required key "title"'),
     ("title: t\n", 'x.yaml:1:1: missing required key "cards"'),
     ("title: t\ncards: {q: a}\n", 'x.yaml:2:1: "cards" must be a list'),

@@ -94,10 +94,47 @@ def _seed_decks() -> list[str]:
 
 #: Pieces that have meaning to YAML or to the deck format.
 _TOKENS = list("abq:- \n\t[]{}&*!|>'\"#,?%@`~c1\r\x00\x85\u2028\ufeff\u200b") + [
-    "{{c1::", "}}", "::", "title: ", "cards:\n", "  - ", "type: ", "cloze", "multiple_choice", "true_false", "typed",
-    "choices: ", "distractors: ", "answer: ", "accept: ", "provenance: ", "start: ", "end: ", "sources: ", "published: ",
-    "2024-02-30", "id: ", "&a ", "*a", "<<: ", "!!python/object ", "? ", "---\n", "...\n", "%YAML 1.1\n", "1e999",
-    "-1", "yes", "~", "{{c0::", "{{c99999999999999999999::x}}", "fact: ", "kind: ", "q: ", "a: ", "tags: ",
+    "{{c1::",
+    "}}",
+    "::",
+    "title: ",
+    "cards:\n",
+    "  - ",
+    "type: ",
+    "cloze",
+    "multiple_choice",
+    "true_false",
+    "typed",
+    "choices: ",
+    "distractors: ",
+    "answer: ",
+    "accept: ",
+    "provenance: ",
+    "start: ",
+    "end: ",
+    "sources: ",
+    "published: ",
+    "2024-02-30",
+    "id: ",
+    "&a ",
+    "*a",
+    "<<: ",
+    "!!python/object ",
+    "? ",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "1e999",
+    "-1",
+    "yes",
+    "~",
+    "{{c0::",
+    "{{c99999999999999999999::x}}",
+    "fact: ",
+    "kind: ",
+    "q: ",
+    "a: ",
+    "tags: ",
 ]
 
 
@@ -125,21 +162,77 @@ def _edited_deck(draw) -> bytes:
 
 
 _CARD_KEYS = st.sampled_from(
-    ["type", "id", "q", "a", "question", "answer", "choices", "distractors", "accept", "front", "back", "statement",
-     "text", "tags", "explanation", "provenance", "source", "sentence", "fact", "kind", "canonical", "value",
-     "aliases", "start", "end", "title", "published", "path", "url", "bogus"]
+    [
+        "type",
+        "id",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "choices",
+        "distractors",
+        "accept",
+        "front",
+        "back",
+        "statement",
+        "text",
+        "tags",
+        "explanation",
+        "provenance",
+        "source",
+        "sentence",
+        "fact",
+        "kind",
+        "canonical",
+        "value",
+        "aliases",
+        "start",
+        "end",
+        "title",
+        "published",
+        "path",
+        "url",
+        "bogus",
+    ]
 )
 _SCALARS = st.one_of(
     st.sampled_from(
-        ["", "multiple_choice", "cloze", "typed", "true_false", "flashcard", "-1", "0", "99999999999999999999999",
-         "1e999", "nan", "{{c1::x}}", "{{c0::x}}", "{{c1::}}", "{{c1::a::}}", "{{c2::x}} {{c1::y}}", "true", "no",
-         "2024-02-30", "9999-12-31", "person", "date", " ", "x::y", "\u200b", "\x85", "\u2028"]
+        [
+            "",
+            "multiple_choice",
+            "cloze",
+            "typed",
+            "true_false",
+            "flashcard",
+            "-1",
+            "0",
+            "99999999999999999999999",
+            "1e999",
+            "nan",
+            "{{c1::x}}",
+            "{{c0::x}}",
+            "{{c1::}}",
+            "{{c1::a::}}",
+            "{{c2::x}} {{c1::y}}",
+            "true",
+            "no",
+            "2024-02-30",
+            "9999-12-31",
+            "person",
+            "date",
+            " ",
+            "x::y",
+            "\u200b",
+            "\x85",
+            "\u2028",
+        ]
     ),
     st.text(max_size=20),
     st.integers().map(str),
 )
 _VALUES = st.recursive(
-    _SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_CARD_KEYS, inner, max_size=5)),
+    _SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_CARD_KEYS, inner, max_size=5)),
     max_leaves=30,
 )
 
@@ -150,8 +243,11 @@ def _deck_shaped(draw) -> bytes:
     data = draw(
         st.fixed_dictionaries(
             {"title": _SCALARS, "cards": st.lists(st.dictionaries(_CARD_KEYS, _VALUES, max_size=6), max_size=5)},
-            optional={"sources": st.lists(st.dictionaries(_CARD_KEYS, _SCALARS, max_size=5), max_size=3),
-                      "tags": _VALUES, "description": _VALUES},
+            optional={
+                "sources": st.lists(st.dictionaries(_CARD_KEYS, _SCALARS, max_size=5), max_size=3),
+                "tags": _VALUES,
+                "description": _VALUES,
+            },
         )
     )
     return yaml.safe_dump(data, allow_unicode=True).encode("utf-8")
@@ -169,7 +265,11 @@ _ANY_CHARACTER = st.one_of(st.characters(), st.characters(categories=["Cs"]))
 
 
 @_SETTINGS
-@given(text=st.builds("".join, st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(_ANY_CHARACTER, max_size=3)), max_size=40)))
+@given(
+    text=st.builds(
+        "".join, st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(_ANY_CHARACTER, max_size=3)), max_size=40)
+    )
+)
 @with_kept_corpus_as_text
 def test_any_text_gives_a_deck_or_a_located_error(text):
     assert_text_gives_deck_or_located_error(text)

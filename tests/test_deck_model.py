@@ -86,7 +86,9 @@ def test_cloze_item_ids_use_the_derived_id_too():
 
 def test_typed_accepted_answers_include_fact_aliases_once():
     card = TypedCard(
-        question="q", answer="Jupiter", accept=["jupiter", "Jove"],
+        question="q",
+        answer="Jupiter",
+        accept=["jupiter", "Jove"],
         provenance=Provenance(fact=FactRef(kind="place", aliases=["Jove", "Zeus's planet"])),
     )
     assert card.accepted_answers() == ["Jupiter", "Jove", "Zeus's planet"]

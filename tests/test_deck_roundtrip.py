@@ -21,10 +21,51 @@ from quizapp.deck.yaml_io import dump_deck, parse_deck
 
 # Strings that YAML, or a careless writer, would turn into something else.
 AWKWARD = [
-    "no", "No", "yes", "on", "off", "y", "n", "true", "False", "~", "null", "1945", "3.10", "2024-03-19", "0x1F",
-    "1e3", ".nan", "-", "- item", "? key", "a: b", "a:b", "# not a comment", "x # y", "'quoted'", '"double"',
-    "it's", "&anchor", "*alias", "!tag", "%directive", "@at", "`tick`", "|", ">", "[a, b]", "{a: b}", "---", "...",
-    "Ünïcödé ✓ 日本語 🚀", "line one\nline two", "trailing colon:", "tab\tinside", "a\n\nb", "x\n  indented",
+    "no",
+    "No",
+    "yes",
+    "on",
+    "off",
+    "y",
+    "n",
+    "true",
+    "False",
+    "~",
+    "null",
+    "1945",
+    "3.10",
+    "2024-03-19",
+    "0x1F",
+    "1e3",
+    ".nan",
+    "-",
+    "- item",
+    "? key",
+    "a: b",
+    "a:b",
+    "# not a comment",
+    "x # y",
+    "'quoted'",
+    '"double"',
+    "it's",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "%directive",
+    "@at",
+    "`tick`",
+    "|",
+    ">",
+    "[a, b]",
+    "{a: b}",
+    "---",
+    "...",
+    "Ünïcödé ✓ 日本語 🚀",
+    "line one\nline two",
+    "trailing colon:",
+    "tab\tinside",
+    "a\n\nb",
+    "x\n  indented",
 ]
 
 _ALPHABET = st.one_of(
@@ -32,11 +73,15 @@ _ALPHABET = st.one_of(
     st.sampled_from(list("\n\t\r\x85\u2028\u2029 :#'\"-?{}[],&*!|>%@`\\")),
 )
 
-_text = st.one_of(
-    st.sampled_from(AWKWARD),
-    st.text(_ALPHABET, min_size=1, max_size=40),
-    st.builds(lambda a, b: f"{a} {b}", st.sampled_from(AWKWARD), st.text(_ALPHABET, max_size=10)),
-).map(str.strip).filter(bool)
+_text = (
+    st.one_of(
+        st.sampled_from(AWKWARD),
+        st.text(_ALPHABET, min_size=1, max_size=40),
+        st.builds(lambda a, b: f"{a} {b}", st.sampled_from(AWKWARD), st.text(_ALPHABET, max_size=10)),
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 # Cloze pieces may not contain braces or "::" (that is the deletion syntax itself).
 _cloze_part = _text.filter(lambda s: "{" not in s and "}" not in s and ":" not in s)
@@ -47,10 +92,18 @@ _tags = st.lists(_text, max_size=3)
 
 @st.composite
 def _provenance(draw):
-    fact = draw(st.one_of(st.none(), st.builds(
-        FactRef, kind=st.sampled_from(FACT_KINDS), canonical=st.one_of(st.none(), _text),
-        value=st.one_of(st.none(), _text), aliases=st.lists(_text, max_size=2),
-    )))
+    fact = draw(
+        st.one_of(
+            st.none(),
+            st.builds(
+                FactRef,
+                kind=st.sampled_from(FACT_KINDS),
+                canonical=st.one_of(st.none(), _text),
+                value=st.one_of(st.none(), _text),
+                aliases=st.lists(_text, max_size=2),
+            ),
+        )
+    )
     start = draw(st.one_of(st.none(), st.integers(0, 10_000)))
     end = None if start is None else start + draw(st.integers(0, 500))
     return Provenance(source="src", sentence=draw(st.one_of(st.none(), _text)), start=start, end=end, fact=fact)
@@ -72,13 +125,17 @@ def _flashcard(draw):
 
 @st.composite
 def _typed(draw):
-    return TypedCard(question=draw(_text), answer=draw(_text), accept=draw(st.lists(_text, max_size=3)), **_common(draw))
+    return TypedCard(
+        question=draw(_text), answer=draw(_text), accept=draw(st.lists(_text, max_size=3)), **_common(draw)
+    )
 
 
 @st.composite
 def _multiple_choice(draw):
     choices = draw(st.lists(_text, min_size=2, max_size=5, unique_by=str.casefold))
-    return MultipleChoiceCard(question=draw(_text), answer=draw(st.sampled_from(choices)), choices=choices, **_common(draw))
+    return MultipleChoiceCard(
+        question=draw(_text), answer=draw(st.sampled_from(choices)), choices=choices, **_common(draw)
+    )
 
 
 @st.composite
@@ -103,8 +160,14 @@ _card = st.one_of(_flashcard(), _typed(), _multiple_choice(), _true_false(), _cl
 
 @st.composite
 def _deck(draw):
-    sources = [Source(id="src", title=draw(st.one_of(st.none(), _text)), url=draw(st.one_of(st.none(), _text)),
-                      published=draw(st.one_of(st.none(), st.dates())))]
+    sources = [
+        Source(
+            id="src",
+            title=draw(st.one_of(st.none(), _text)),
+            url=draw(st.one_of(st.none(), _text)),
+            published=draw(st.one_of(st.none(), st.dates())),
+        )
+    ]
     return Deck(
         title=draw(_text),
         description=draw(st.one_of(st.none(), _text)),
@@ -134,9 +197,36 @@ def test_yaml_round_trip_is_the_identity_up_to_explicit_ids(deck):
 from quizapp.errors import DeckError  # noqa: E402
 
 _KEYS = st.sampled_from(
-    ["type", "id", "q", "a", "question", "answer", "choices", "distractors", "accept", "front", "back", "statement",
-     "text", "tags", "tag", "explanation", "provenance", "source", "fact", "kind", "start", "end", "<<", "title",
-     "cards", "sources", "published", "bogus"]
+    [
+        "type",
+        "id",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "choices",
+        "distractors",
+        "accept",
+        "front",
+        "back",
+        "statement",
+        "text",
+        "tags",
+        "tag",
+        "explanation",
+        "provenance",
+        "source",
+        "fact",
+        "kind",
+        "start",
+        "end",
+        "<<",
+        "title",
+        "cards",
+        "sources",
+        "published",
+        "bogus",
+    ]
 )
 _SCALARS = st.one_of(st.sampled_from(AWKWARD + ["", "multiple_choice", "cloze", "typed", "-1", "{{c1::x}}"]), _text)
 _yamlish = st.recursive(
@@ -162,6 +252,10 @@ def test_any_structure_gives_a_deck_or_located_problems(data):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("abq:- \n\t[]{}&*!|>'\"#,?%@`~c1") + ["{{c1::", "}}", "title: ", "cards:\n"]), max_size=60).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(list("abq:- \n\t[]{}&*!|>'\"#,?%@`~c1") + ["{{c1::", "}}", "title: ", "cards:\n"]), max_size=60
+    ).map("".join)
+)
 def test_any_text_gives_a_deck_or_located_problems(text):
     _accepts_or_explains(text)

@@ -125,7 +125,9 @@ def test_a_yaml_bomb_is_refused_with_a_clear_message():
 
 
 def test_modest_aliases_are_fine():
-    deck = parse_deck("title: t\ncards:\n  - q: a\n    a: b\n    tags: &geo [geo, maps]\n  - q: c\n    a: d\n    tags: *geo\n")
+    deck = parse_deck(
+        "title: t\ncards:\n  - q: a\n    a: b\n    tags: &geo [geo, maps]\n  - q: c\n    a: d\n    tags: *geo\n"
+    )
     assert deck.cards[1].tags == ["geo", "maps"]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -16,7 +16,7 @@ from quizapp.storage.db import ReviewStore, deck_key
 from quizapp.storage.doctor import ARCHIVE_FILE, examine, repair
 from quizapp.study.session import StudySession
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 CAPITALS = """\
 title: Capitals
@@ -209,9 +209,11 @@ def test_damaged_data_is_not_touched_and_the_newest_sound_backup_is_named(tmp_pa
     data, _ = _setup(tmp_path)
     with ReviewStore.open(data) as store:
         sound = backup.back_up(store.connection, store.path, "manual")
-    table_sql = sqlite3.connect(database_path(data)).execute(
-        "SELECT sql FROM sqlite_master WHERE name = 'reviews'"
-    ).fetchone()[0]
+    table_sql = (
+        sqlite3.connect(database_path(data))
+        .execute("SELECT sql FROM sqlite_master WHERE name = 'reviews'")
+        .fetchone()[0]
+    )
     # Every stored review now breaks a CHECK constraint: damage to the data, not an index.
     _damage(data, "reviews", table_sql.rstrip().rstrip(")") + ", CHECK (rating > 100))")
     with ReviewStore.open_file(database_path(data)) as store:

@@ -6,11 +6,11 @@ import contextlib
 from pathlib import Path
 
 import pytest
+from tui_support import SIZE, make_app, screen_text, settle
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.editor import EditorNotFound, resolve_editor
 from quizapp.tui.screens.browse import BrowseScreen
-from tui_support import SIZE, make_app, screen_text, settle
 
 
 def _programs(folder: Path, *names: str) -> Path:
@@ -101,4 +101,3 @@ async def test_editor_that_fails_to_start_gives_the_screen_back(tmp_path, monkey
     await _press_edit(app)
     assert events == ["suspend", "resume"]
     assert any(n.startswith("Could not run vi:") for n in notices), notices
-

@@ -18,7 +18,9 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def json_output():
-    result = runner.invoke(app, ["facts", str(FIXTURES / "harbor-festival.txt"), str(FIXTURES / "lighthouse.md"), "--json"])
+    result = runner.invoke(
+        app, ["facts", str(FIXTURES / "harbor-festival.txt"), str(FIXTURES / "lighthouse.md"), "--json"]
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -70,9 +72,12 @@ def test_missing_article_is_one_clear_message(tmp_path):
 
 def test_default_date_only_dates_articles_without_their_own(tmp_path):
     undated = tmp_path / "undated.txt"
-    undated.write_text("Harbour Works\n\nThe harbour wall in Porthleven was rebuilt last year by the council.\n", encoding="utf-8")
-    result = runner.invoke(app, ["facts", str(FIXTURES / "harbor-festival.txt"), str(undated),
-                                 "--default-date", "2030-01-05", "--json"])
+    undated.write_text(
+        "Harbour Works\n\nThe harbour wall in Porthleven was rebuilt last year by the council.\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["facts", str(FIXTURES / "harbor-festival.txt"), str(undated), "--default-date", "2030-01-05", "--json"]
+    )
     assert result.exit_code == 0, result.output
     dated, fallback = json.loads(result.stdout)["sources"]
     assert dated["published"] == "2024-03-12"  # its own dateline wins
@@ -81,8 +86,18 @@ def test_default_date_only_dates_articles_without_their_own(tmp_path):
 
 
 def test_date_still_overrides_when_both_are_given(tmp_path):
-    result = runner.invoke(app, ["facts", str(FIXTURES / "harbor-festival.txt"), "--date", "2031-02-03",
-                                 "--default-date", "2030-01-05", "--json"])
+    result = runner.invoke(
+        app,
+        [
+            "facts",
+            str(FIXTURES / "harbor-festival.txt"),
+            "--date",
+            "2031-02-03",
+            "--default-date",
+            "2030-01-05",
+            "--json",
+        ],
+    )
     assert json.loads(result.stdout)["sources"][0]["published"] == "2031-02-03"
 
 

@@ -102,7 +102,13 @@ def test_caption_mentions_are_asides(harbor):
 
 
 def test_spans_lose_the_article_and_possessive():
-    facts = extract_facts([article("The United Nations said on Monday that Sweden's army had left. The report reached the United Nations' office in Geneva.")])[0]
+    facts = extract_facts(
+        [
+            article(
+                "The United Nations said on Monday that Sweden's army had left. The report reached the United Nations' office in Geneva."
+            )
+        ]
+    )[0]
     texts = {m.text for m in facts.mentions if m.kind in {"place", "organization"}}
     assert "Sweden" in texts and "United Nations" in texts
     assert not any(t.startswith(("the ", "The ")) or t.endswith(("'s", "’s", "'")) for t in texts)
@@ -132,7 +138,10 @@ def test_ambiguous_bare_surname_joins_no_cluster():
 
 def test_aliases_merge_across_articles():
     first = article("Ri Il-gyu, a former diplomat, left Havana in 2023 with his family.", path="a.txt")
-    second = article("Ri Il Kyu said in an interview that he had planned the escape for months. Ri met reporters in Seoul.", path="b.txt")
+    second = article(
+        "Ri Il Kyu said in an interview that he had planned the escape for months. Ri met reporters in Seoul.",
+        path="b.txt",
+    )
     facts = extract_facts([first, second])
     canonicals = {m.canonical for f in facts for m in f.mentions if m.kind == "person"}
     assert canonicals == {"Ri Il-gyu"} or canonicals == {"Ri Il Kyu"}
@@ -169,7 +178,9 @@ def test_a_plural_word_ending_one_organizations_name_is_that_organization():
 
 
 def test_date_ranges_give_both_ends():
-    facts = extract_facts([article("During the war, from 1914 to 1918, she drove mobile X-ray units across France.")])[0]
+    facts = extract_facts([article("During the war, from 1914 to 1918, she drove mobile X-ray units across France.")])[
+        0
+    ]
     assert {m.value for m in facts.mentions if m.kind == "date"} >= {"1914", "1918"}
 
 
@@ -193,8 +204,10 @@ def test_numbers_with_their_noun(sentence, text, value, unit):
 def test_a_blank_line_always_ends_a_sentence_and_a_closing_quote_stays_with_its_own():
     from quizapp.facts.nlp import load_nlp
 
-    doc = load_nlp()('"The water came at night," she said. "We left everything."\n\n'
-                     "Health officials confirmed that 14 cholera cases had been recorded near Kilwa.")
+    doc = load_nlp()(
+        '"The water came at night," she said. "We left everything."\n\n'
+        "Health officials confirmed that 14 cholera cases had been recorded near Kilwa."
+    )
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences[-1] == "Health officials confirmed that 14 cholera cases had been recorded near Kilwa."
     assert sentences[-2].endswith('everything."')

@@ -81,19 +81,31 @@ def test_moving_somewhere_names_a_place(extracted):
     assert kinds(extracted["business"]).get("Hollowmere") == "place"
 
 
-@pytest.mark.parametrize(("name", "kind"), [
-    ("Castlemoor United", "organization"), ("Redhaven Rovers", "organization"), ("Kavli Medal", DROP),
-    ("Nobel Prize", DROP), ("Halifax Explosion", DROP), ("Mara Okonkwo", None), ("Cuba", None),
-    ("Tova Brennick Day", DROP), ("Tova Brennick Lecture", DROP), ("Doris Day", None),
-])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Castlemoor United", "organization"),
+        ("Redhaven Rovers", "organization"),
+        ("Kavli Medal", DROP),
+        ("Nobel Prize", DROP),
+        ("Halifax Explosion", DROP),
+        ("Mara Okonkwo", None),
+        ("Cuba", None),
+        ("Tova Brennick Day", DROP),
+        ("Tova Brennick Lecture", DROP),
+        ("Doris Day", None),
+    ],
+)
 def test_last_word_of_a_name(name, kind):
     assert kind_from_suffix(name.split()) == kind
 
 
 def test_a_day_named_after_a_person_never_joins_or_names_her_cluster():
-    text = ("Tova Brennick (born 1921) was a Norwegian chemist. Tova grew up in Bergen.\n\n"
-            "Tova Brennick Day, held every March, celebrates women in chemistry. "
-            "Tova Brennick Day was first held in 2011.\n")
+    text = (
+        "Tova Brennick (born 1921) was a Norwegian chemist. Tova grew up in Bergen.\n\n"
+        "Tova Brennick Day, held every March, celebrates women in chemistry. "
+        "Tova Brennick Day was first held in 2011.\n"
+    )
     facts = extract_facts([Article(path="b.txt", text=text, published=dt.date(2024, 6, 1))])[0]
     people = {c.canonical: set(c.aliases) for c in facts.clusters if c.kind == "person"}
     assert "Tova Brennick Day" not in people
@@ -102,17 +114,20 @@ def test_a_day_named_after_a_person_never_joins_or_names_her_cluster():
 
 
 def test_a_title_name_names_the_person_the_text_calls_by_one_part_of_it():
-    text = ("Tova Brennick\n\nTova was born in Bergen in 1921 and studied chemistry in Oslo. "
-            "In 1950 Tova joined the Nordvik Institute. Tova Brennick Day is held every March.\n")
-    facts = extract_facts([Article(path="b.txt", text=text, title="Tova Brennick",
-                                   published=dt.date(2024, 6, 1))])[0]
+    text = (
+        "Tova Brennick\n\nTova was born in Bergen in 1921 and studied chemistry in Oslo. "
+        "In 1950 Tova joined the Nordvik Institute. Tova Brennick Day is held every March.\n"
+    )
+    facts = extract_facts([Article(path="b.txt", text=text, title="Tova Brennick", published=dt.date(2024, 6, 1))])[0]
     people = {c.canonical: set(c.aliases) for c in facts.clusters if c.kind == "person"}
     assert "Tova" in people.get("Tova Brennick", set()), people
 
 
 def test_life_dates_and_a_defining_noun_make_a_person():
-    text = ("Ines Halvard (born 1902) was a Danish painter. Halvard studied in Aarhus.\n\n"
-            "Odile Marchetti (3 May 1890 – 8 June 1961) was an Italian organist.\n")
+    text = (
+        "Ines Halvard (born 1902) was a Danish painter. Halvard studied in Aarhus.\n\n"
+        "Odile Marchetti (3 May 1890 – 8 June 1961) was an Italian organist.\n"
+    )
     facts = extract_facts([Article(path="b.txt", text=text, published=dt.date(2024, 6, 1))])[0]
     got = kinds(facts)
     assert got.get("Ines Halvard") == "person"
@@ -144,8 +159,10 @@ def test_wire_dateline_city_mine_compound_split_places_and_capitalized_words(tmp
 
 
 def test_a_name_given_to_a_business_is_an_organization():
-    text = ("Kessin Freight has agreed to merge with its rival Varna Shipping. The combined business, which will be "
-            "called Varna Kessin, will employ 4,000 people. Kessin's shares rose 5 percent on the news.\n")
+    text = (
+        "Kessin Freight has agreed to merge with its rival Varna Shipping. The combined business, which will be "
+        "called Varna Kessin, will employ 4,000 people. Kessin's shares rose 5 percent on the news.\n"
+    )
     facts = extract_facts([Article(path="m.txt", text=text, published=dt.date(2024, 6, 1))])[0]
     got = {c.canonical: (c.kind, set(c.aliases)) for c in facts.clusters}
     assert got["Varna Kessin"][0] == "organization"

@@ -193,7 +193,9 @@ def deck() -> Deck:
                 text="Apollo 11 landed on the Moon on {{c1::20 July 1969}} with {{c2::Neil Armstrong}}.",
                 provenance=Provenance(fact=FactRef(kind="date")),
             ),
-            MultipleChoiceCard(id="mc", question="Largest planet?", answer="Jupiter", choices=["Mars", "Jupiter", "Venus"]),
+            MultipleChoiceCard(
+                id="mc", question="Largest planet?", answer="Jupiter", choices=["Mars", "Jupiter", "Venus"]
+            ),
             TrueFalseCard(id="tf", statement="Water boils at 100 °C at sea level.", answer=True),
             Flashcard(id="fc", front="Front", back="Back"),
         ],
@@ -260,8 +262,12 @@ def test_every_name_of_the_fact_is_an_exact_answer_not_a_typo():
     # The article says "Ri Il Kyu"; the fact's cluster is named "Ri Il-gyu" (what `quizapp facts` lists).
     fact = FactRef(kind="person", canonical="Ri Il-gyu", aliases=["Ri Il Kyu", "Ri"])
     cloze = ClozeCard(id="ri", text="{{c1::Ri Il Kyu}} was a diplomat in Havana.", provenance=Provenance(fact=fact))
-    typed = TypedCard(id="who", question="Who defected?", answer="Ri Il Kyu",
-                      provenance=Provenance(fact=FactRef(kind="person", canonical="Ri Il-gyu")))
+    typed = TypedCard(
+        id="who",
+        question="Who defected?",
+        answer="Ri Il Kyu",
+        provenance=Provenance(fact=FactRef(kind="person", canonical="Ri Il-gyu")),
+    )
     deck = Deck(title="Defectors", cards=[cloze, typed])
     for item_id in ("ri::c1", "who"):
         grade = grade_item(_item(deck, item_id), "Ri Il-gyu", deck)
@@ -287,8 +293,12 @@ def test_every_name_of_the_fact_is_an_exact_answer_not_a_typo():
     ],
 )
 def test_an_amount_counts_with_or_without_its_unit_and_rate_but_not_with_other_ones(given, correct):
-    card = TypedCard(id="salary", question="How much was his salary?", answer="500 dollars a month",
-                     provenance=Provenance(fact=FactRef(kind="number", canonical="500", value="500")))
+    card = TypedCard(
+        id="salary",
+        question="How much was his salary?",
+        answer="500 dollars a month",
+        provenance=Provenance(fact=FactRef(kind="number", canonical="500", value="500")),
+    )
     deck = Deck(title="Pay", cards=[card])
     grade = grade_item(_item(deck, "salary"), given, deck)
     assert grade.correct is correct, grade.reason

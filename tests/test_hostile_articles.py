@@ -18,7 +18,9 @@ from quizapp.questions.select import MAX_DEFAULT_CARDS
 def generate(monkeypatch, capsys, article: Path, tmp_path: Path) -> tuple[int, str, Path]:
     """Run ``quizapp generate ARTICLE -o deck.yaml`` through cli.main; its exit status, stderr and the deck path."""
     deck = tmp_path / "deck.yaml"
-    monkeypatch.setattr(sys, "argv", ["quizapp", "generate", str(article), "-o", str(deck), "--default-date", "2024-05-01"])
+    monkeypatch.setattr(
+        sys, "argv", ["quizapp", "generate", str(article), "-o", str(deck), "--default-date", "2024-05-01"]
+    )
     try:
         cli.main()
         status = 0
@@ -118,8 +120,28 @@ def test_html_with_scripts_gives_no_question_about_the_scripts(monkeypatch, caps
 @pytest.mark.parametrize("shape", ["one line", "lines"])
 def test_an_article_without_sentence_ends(monkeypatch, capsys, tmp_path, shape):
     rng = random.Random(5)
-    words = ["harbor", "council", "ferry", "Bergen", "budget", "voted", "pier", "mayor", "Brandt", "terminal",
-             "in", "the", "of", "and", "million", "2024", "residents", "Lindqvist", "opened", "Monday"]
+    words = [
+        "harbor",
+        "council",
+        "ferry",
+        "Bergen",
+        "budget",
+        "voted",
+        "pier",
+        "mayor",
+        "Brandt",
+        "terminal",
+        "in",
+        "the",
+        "of",
+        "and",
+        "million",
+        "2024",
+        "residents",
+        "Lindqvist",
+        "opened",
+        "Monday",
+    ]
     lines = [" ".join(rng.choices(words, k=rng.randint(8, 30))) for _ in range(300)]
     article = tmp_path / "run-on.txt"
     article.write_text((" " if shape == "one line" else "\n").join(lines), encoding="utf-8")
@@ -132,9 +154,11 @@ def test_a_pasted_blob_without_spaces(monkeypatch, capsys, tmp_path):
     rng = random.Random(3)
     blob = "".join(rng.choices("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", k=200_000))
     article = tmp_path / "blob.txt"
-    article.write_text("The Harbor Authority of Norland opened a new ferry terminal in Port Alder on Monday.\n\n"
-                       f"{blob}\n\nMayor Helena Brandt cut the ribbon in front of 2,000 residents in 2024.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "The Harbor Authority of Norland opened a new ferry terminal in Port Alder on Monday.\n\n"
+        f"{blob}\n\nMayor Helena Brandt cut the ribbon in front of 2,000 residents in 2024.\n",
+        encoding="utf-8",
+    )
     status, err, deck = generate(monkeypatch, capsys, article, tmp_path)
     assert_deck_or_clear_refusal(status, err, deck, article)
     if status == 0:
@@ -144,9 +168,14 @@ def test_a_pasted_blob_without_spaces(monkeypatch, capsys, tmp_path):
 def test_markdown_with_unclosed_brackets(monkeypatch, capsys, tmp_path):
     """Unclosed "![a](" repeated along one line once took minutes in the Markdown link patterns."""
     article = tmp_path / "notes.md"
-    article.write_text("---\ntitle: Harbor notes\n---\n\n"
-                       "The Harbor Authority of Norland opened a new ferry terminal in Port Alder on Monday.\n\n"
-                       + "![a](<b [c](" * 20_000 + "\n\n"
-                       "Mayor Helena Brandt cut the ribbon in front of 2,000 residents in 2024.\n", encoding="utf-8")
+    article.write_text(
+        "---\ntitle: Harbor notes\n---\n\n"
+        "The Harbor Authority of Norland opened a new ferry terminal in Port Alder on Monday.\n\n"
+        + "![a](<b [c]("
+        * 20_000
+        + "\n\n"
+        "Mayor Helena Brandt cut the ribbon in front of 2,000 residents in 2024.\n",
+        encoding="utf-8",
+    )
     status, err, deck = generate(monkeypatch, capsys, article, tmp_path)
     assert_deck_or_clear_refusal(status, err, deck, article)

@@ -55,7 +55,9 @@ def test_repeated_caption_kept_once_without_credit_and_marked_aside():
 
 
 def test_photo_credit_is_stripped_from_a_caption():
-    cleaned = clean_text(f"Fishermen unload cod at dawn in the old port. Photo courtesy of Lars Eide/Port Archive\n\n{BODY}")
+    cleaned = clean_text(
+        f"Fishermen unload cod at dawn in the old port. Photo courtesy of Lars Eide/Port Archive\n\n{BODY}"
+    )
     assert cleaned.paragraphs[0].text == "Fishermen unload cod at dawn in the old port."
     assert cleaned.paragraphs[0].aside
 
@@ -67,7 +69,9 @@ def test_source_tag_after_a_paragraph_is_stripped_but_not_a_caption():
 
 
 def test_headlines_between_paragraphs_become_titles():
-    cleaned = clean_text(f"Council Approves Harbor Budget\n\n{BODY}\n\nA Market Reborn\n\nThe budget doubles spending on the market.")
+    cleaned = clean_text(
+        f"Council Approves Harbor Budget\n\n{BODY}\n\nA Market Reborn\n\nThe budget doubles spending on the market."
+    )
     assert cleaned.headlines == ["Council Approves Harbor Budget", "A Market Reborn"]
     assert cleaned.leading_headline == "Council Approves Harbor Budget"
     assert "A Market Reborn" not in " ".join(texts(cleaned))
@@ -119,7 +123,16 @@ def test_fixture_article_is_cleaned_end_to_end():
     assert article.title == "Harbor Towns Sign Historic Fishing Pact"
     assert article.published == dt.date(2024, 3, 12)
     assert "A New Chapter for the Coast" in article.headlines
-    for furniture in ["Tags:", "Read more", "Share this", "Translated by", "newsdesk@", "member", "(Reuters)", "A New Chapter"]:
+    for furniture in [
+        "Tags:",
+        "Read more",
+        "Share this",
+        "Translated by",
+        "newsdesk@",
+        "member",
+        "(Reuters)",
+        "A New Chapter",
+    ]:
         assert furniture not in article.text
     assert article.text.count("shakes hands") == 1  # the repeated caption, once
     caption_start = article.text.index("Norwegian Minister")
@@ -128,7 +141,9 @@ def test_fixture_article_is_cleaned_end_to_end():
 
 
 def test_lines_with_links_and_follow_appeals_are_removed():
-    cleaned = clean_text(f"{BODY}\n\nFollow our coverage of Norway at https://news.example/norway\n\nSee www.example.org for the full list")
+    cleaned = clean_text(
+        f"{BODY}\n\nFollow our coverage of Norway at https://news.example/norway\n\nSee www.example.org for the full list"
+    )
     assert texts(cleaned) == [BODY]
 
 
@@ -151,8 +166,14 @@ def test_published_line_gives_the_date_and_media_labels_are_handled():
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
-        ("A New Chapter for the CoastThe town council met on Monday to vote.", ("A New Chapter for the Coast", "The town council met on Monday to vote.")),
-        ("SUPPORT OUR NEWSROOMOur reporters cover the harbor every day.", ("SUPPORT OUR NEWSROOM", "Our reporters cover the harbor every day.")),
+        (
+            "A New Chapter for the CoastThe town council met on Monday to vote.",
+            ("A New Chapter for the Coast", "The town council met on Monday to vote."),
+        ),
+        (
+            "SUPPORT OUR NEWSROOMOur reporters cover the harbor every day.",
+            ("SUPPORT OUR NEWSROOM", "Our reporters cover the harbor every day."),
+        ),
         ("Sony Interactive Entertainment PlayStation sales rose in Japan.", None),
         ("He met PlayStation executives in Tokyo on Monday.", None),
         ("The iPhone maker said YouTube was growing fast in Europe.", None),
@@ -185,8 +206,10 @@ def test_opening_summary_sentence_is_the_title_and_not_quizzed(tmp_path):
 
 
 def test_a_pull_quote_with_a_word_changed_is_dropped_too():
-    long_paragraph = ("The council met for six hours on the plan. We will rebuild the old market stone by stone and "
-                      "open it by spring, the mayor said. The vote passed by a wide margin after the debate ended.")
+    long_paragraph = (
+        "The council met for six hours on the plan. We will rebuild the old market stone by stone and "
+        "open it by spring, the mayor said. The vote passed by a wide margin after the debate ended."
+    )
     pull_quote = "We will rebuild the old market stone by stone and open it by summer, the mayor said."
     cleaned = clean_text(f"{long_paragraph}\n\n{pull_quote}\n\n{BODY}")
     assert texts(cleaned) == [long_paragraph, BODY]

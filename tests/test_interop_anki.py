@@ -59,8 +59,11 @@ def test_every_bundled_deck_opens_in_anki_with_the_same_cards(tmp_path, deck_pat
         assert set(notes) == {card.card_id for card in deck.cards}
         assert len(col.find_cards("")) == len(deck.study_items())
         expected_types = {
-            "flashcard": "quizapp Basic", "typed": "quizapp Typed", "multiple_choice": "quizapp Multiple choice",
-            "true_false": "quizapp True/false", "cloze": "quizapp Cloze",
+            "flashcard": "quizapp Basic",
+            "typed": "quizapp Typed",
+            "multiple_choice": "quizapp Multiple choice",
+            "true_false": "quizapp True/false",
+            "cloze": "quizapp Cloze",
         }
         for card in deck.cards:
             note = notes[card.card_id]
@@ -102,8 +105,10 @@ cards:
     export_apkg(deck, package)
     with fresh_collection(tmp_path / "anki") as col:
         import_package(col, package)
-        cards = {col.get_card(cid).note()["Card id"] + f"#{col.get_card(cid).ord}": col.get_card(cid)
-                 for cid in col.find_cards("")}
+        cards = {
+            col.get_card(cid).note()["Card id"] + f"#{col.get_card(cid).ord}": col.get_card(cid)
+            for cid in col.find_cards("")
+        }
         mc = cards[deck.cards[0].card_id + "#0"]
         assert "Which planet has the shortest year?" in mc.question()
         assert all(choice in mc.question() for choice in ("Venus", "Mercury", "Mars"))
@@ -117,10 +122,16 @@ cards:
 def test_exporting_again_updates_the_same_notes_in_anki(tmp_path):
     deck = load_deck(REPO / "decks" / "example-solar-system.yaml")
     export_apkg(deck, tmp_path / "first.apkg", timestamp=time.time() - 3600)
-    fixed = deck.model_copy(update={"cards": [
-        card.model_copy(update={"id": card.card_id, "back": "Mars (fixed)"}) if isinstance(card, Flashcard) else card
-        for card in deck.cards
-    ]})
+    fixed = deck.model_copy(
+        update={
+            "cards": [
+                card.model_copy(update={"id": card.card_id, "back": "Mars (fixed)"})
+                if isinstance(card, Flashcard)
+                else card
+                for card in deck.cards
+            ]
+        }
+    )
     export_apkg(fixed, tmp_path / "second.apkg")  # an hour later
     with fresh_collection(tmp_path / "anki") as col:
         import_package(col, tmp_path / "first.apkg")
@@ -161,10 +172,18 @@ def _anki_made_collection(col) -> dict[str, object]:
     """Notes of every kind the importer must read, as a person would make them in Anki."""
     col.decks.id("Languages::German")
     return {
-        "basic": add_note(col, "Basic", ["Capital of <b>France</b>?", "Paris<br>on the Seine"], ["geo", "europe::west"]),
-        "reversed": add_note(col, "Basic (and reversed card)", ["dog", "der Hund"], ["german"], deck="Languages::German"),
-        "optional": add_note(col, "Basic (optional reversed card)", ["cat", "die Katze", "y"], deck="Languages::German"),
-        "optional-off": add_note(col, "Basic (optional reversed card)", ["house", "das Haus", ""], deck="Languages::German"),
+        "basic": add_note(
+            col, "Basic", ["Capital of <b>France</b>?", "Paris<br>on the Seine"], ["geo", "europe::west"]
+        ),
+        "reversed": add_note(
+            col, "Basic (and reversed card)", ["dog", "der Hund"], ["german"], deck="Languages::German"
+        ),
+        "optional": add_note(
+            col, "Basic (optional reversed card)", ["cat", "die Katze", "y"], deck="Languages::German"
+        ),
+        "optional-off": add_note(
+            col, "Basic (optional reversed card)", ["house", "das Haus", ""], deck="Languages::German"
+        ),
         "typed": add_note(col, "Basic (type in the answer)", ["2 + 2 =", "4"]),
         "cloze": add_note(col, "Cloze", ["{{c1::Oslo}} is the capital of {{c2::Norway::country}}.", "Since 1814"]),
         "entities": add_note(col, "Basic", ["Tom &amp; Jerry &lt;3", "a&nbsp;cartoon"]),

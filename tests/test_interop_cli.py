@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -100,16 +100,32 @@ def _collection_with_history(folder: Path) -> tuple[Path, dict[str, object]]:
         for days_ago, ease, ivl, kind in [(30, 3, -600, 0), (29, 3, 3, 0), (20, 4, 15, 1)]:
             col.db.execute(
                 "INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) VALUES (?,?,?,?,?,?,?,?,?)",
-                now_ms - days_ago * DAY_MS, card.id, -1, ease, ivl, 0, 2500, 4000, kind,
+                now_ms - days_ago * DAY_MS,
+                card.id,
+                -1,
+                ease,
+                ivl,
+                0,
+                2500,
+                4000,
+                kind,
             )
         # A reschedule by hand carries no rating: it must not count as a review.
         col.db.execute(
             "INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) VALUES (?,?,?,?,?,?,?,?,?)",
-            now_ms - 10 * DAY_MS, card.id, -1, 0, 15, 15, 2500, 0, 4,
+            now_ms - 10 * DAY_MS,
+            card.id,
+            -1,
+            0,
+            15,
+            15,
+            2500,
+            0,
+            4,
         )
         today = col.sched.today
         col.db.execute("UPDATE cards SET type = 2, queue = 2, ivl = 15, due = ? WHERE id = ?", today + 5, card.id)
-        due_at = datetime.fromtimestamp(col.crt, timezone.utc) + timedelta(days=today + 5)
+        due_at = datetime.fromtimestamp(col.crt, UTC) + timedelta(days=today + 5)
         package = export_package(col, folder / "with-history.apkg", with_scheduling=True)
         return package, {"reviewed": reviewed.guid, "fresh": fresh.guid, "cloze": cloze.guid, "due": due_at}
 
@@ -119,7 +135,9 @@ def test_with_history_continues_the_anki_schedule_and_the_deck_can_be_studied_at
 
     package, facts = _collection_with_history(tmp_path)
     data, deck_path = tmp_path / "data", tmp_path / "imported.yaml"
-    result = runner.invoke(app, ["import", str(package), "-o", str(deck_path), "--with-history", "--data-dir", str(data)])
+    result = runner.invoke(
+        app, ["import", str(package), "-o", str(deck_path), "--with-history", "--data-dir", str(data)]
+    )
     assert result.exit_code == 0, result.output
     assert "3 reviews" in result.stderr
     deck = load_deck(deck_path)
@@ -152,7 +170,9 @@ def test_with_history_continues_the_anki_schedule_and_the_deck_can_be_studied_at
 
 def test_with_history_needs_an_anki_package(runner, tmp_path):
     (tmp_path / "words.csv").write_text("a,b\n", encoding="utf-8")
-    result = runner.invoke(app, ["import", str(tmp_path / "words.csv"), "-o", str(tmp_path / "w.yaml"), "--with-history"])
+    result = runner.invoke(
+        app, ["import", str(tmp_path / "words.csv"), "-o", str(tmp_path / "w.yaml"), "--with-history"]
+    )
     assert result.exit_code == 1
     assert "--with-history needs an Anki package" in result.stderr
     assert not (tmp_path / "w.yaml").exists()

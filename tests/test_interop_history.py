@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Rating
 
 from quizapp.storage.db import ItemState, ReviewStore
 from quizapp.study.scheduling import make_scheduler, new_card
 
-START = datetime(2026, 1, 1, 9, tzinfo=timezone.utc)
+START = datetime(2026, 1, 1, 9, tzinfo=UTC)
 
 
 def test_record_reviews_stores_every_review_and_ends_in_the_last_state(tmp_path):

@@ -16,22 +16,29 @@ from tests.anki_support import add_note, fresh_collection
 
 REPO = Path(__file__).resolve().parents[1]
 
-AWKWARD = Deck.model_validate({
-    "title": "Awkward",
-    "cards": [
-        {"type": "flashcard", "front": "Commas, commas, everywhere", "back": 'She said "no", twice'},
-        {"type": "flashcard", "front": "A\ttab inside", "back": "line one\nline two\n\nline four"},
-        {"type": "typed", "question": "Emoji? 🦉🌍", "answer": "👍", "accept": ["thumbs up", "ok, fine"]},
-        {"type": "typed", "question": "ما هي عاصمة مصر؟", "answer": "القاهرة", "tags": ["arabic", "rtl"]},
-        {"type": "flashcard", "front": "שלום, עולם", "back": "Hello, world (Hebrew, right to left)"},
-        {"type": "multiple_choice", "question": "Which one, \"quoted\"?", "answer": "b, c",
-         "choices": ["a", "b, c", "d\te"], "explanation": "Because; reasons\nover lines"},
-        {"type": "true_false", "statement": "Tabs\tand\nnewlines survive", "answer": True},
-        {"type": "cloze", "text": "{{c1::Ottawa}}, \"the\" capital of {{c2::Canada::country}}", "tags": ["geo"]},
-        {"type": "flashcard", "front": "#not a header", "back": "starts with a hash"},
-        {"type": "flashcard", "front": "<b>not html</b> & co", "back": "a < b > c"},
-    ],
-})
+AWKWARD = Deck.model_validate(
+    {
+        "title": "Awkward",
+        "cards": [
+            {"type": "flashcard", "front": "Commas, commas, everywhere", "back": 'She said "no", twice'},
+            {"type": "flashcard", "front": "A\ttab inside", "back": "line one\nline two\n\nline four"},
+            {"type": "typed", "question": "Emoji? 🦉🌍", "answer": "👍", "accept": ["thumbs up", "ok, fine"]},
+            {"type": "typed", "question": "ما هي عاصمة مصر؟", "answer": "القاهرة", "tags": ["arabic", "rtl"]},
+            {"type": "flashcard", "front": "שלום, עולם", "back": "Hello, world (Hebrew, right to left)"},
+            {
+                "type": "multiple_choice",
+                "question": 'Which one, "quoted"?',
+                "answer": "b, c",
+                "choices": ["a", "b, c", "d\te"],
+                "explanation": "Because; reasons\nover lines",
+            },
+            {"type": "true_false", "statement": "Tabs\tand\nnewlines survive", "answer": True},
+            {"type": "cloze", "text": '{{c1::Ottawa}}, "the" capital of {{c2::Canada::country}}', "tags": ["geo"]},
+            {"type": "flashcard", "front": "#not a header", "back": "starts with a hash"},
+            {"type": "flashcard", "front": "<b>not html</b> & co", "back": "a < b > c"},
+        ],
+    }
+)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".tsv"])
@@ -56,7 +63,8 @@ def test_every_bundled_deck_round_trips_through_text(tmp_path, suffix):
         for before, after in zip(deck.cards, again.cards, strict=True):
             assert after.card_id == before.card_id
             assert after.model_dump(exclude={"id", "provenance", "tags"}) == before.model_dump(
-                exclude={"id", "provenance", "tags"})
+                exclude={"id", "provenance", "tags"}
+            )
             assert after.tags == [t.replace(" ", "_") for t in before.tags]
 
 
@@ -100,8 +108,15 @@ def test_anki_notes_in_plain_text_are_imported(tmp_path):
         add_note(col, "Basic", ['Quote "this"', "done\tand tab"])
         add_note(col, "Cloze", ["{{c1::Oslo}} is in {{c2::Norway}}", "extra"])
         out = tmp_path / "notes.txt"
-        col.export_note_csv(out_path=str(out), limit=None, with_html=True, with_tags=True, with_deck=False,
-                            with_notetype=False, with_guid=False)
+        col.export_note_csv(
+            out_path=str(out),
+            limit=None,
+            with_html=True,
+            with_tags=True,
+            with_deck=False,
+            with_notetype=False,
+            with_guid=False,
+        )
     text = out.read_text(encoding="utf-8")
     assert text.startswith("#separator:tab")
     deck = import_file(out).deck
@@ -119,8 +134,15 @@ def test_anki_plain_text_with_guid_note_type_and_deck_columns_is_imported(tmp_pa
     with fresh_collection(tmp_path / "anki") as col:
         note = add_note(col, "Basic", ["front text", "back text"], ["t1"], deck="Spanish::Verbs")
         out = tmp_path / "notes.txt"
-        col.export_note_csv(out_path=str(out), limit=None, with_html=True, with_tags=True, with_deck=True,
-                            with_notetype=True, with_guid=True)
+        col.export_note_csv(
+            out_path=str(out),
+            limit=None,
+            with_html=True,
+            with_tags=True,
+            with_deck=True,
+            with_notetype=True,
+            with_guid=True,
+        )
     result = import_file(out)
     (card,) = result.deck.cards
     assert (card.front, card.back) == ("front text", "back text")
@@ -134,16 +156,23 @@ def test_a_quizlet_export_is_imported(tmp_path):
     path = tmp_path / "quizlet.txt"
     path.write_text("perro\tdog\ngato\tcat\nla casa\tthe house, the home\n", encoding="utf-8")
     deck = import_file(path).deck
-    assert [(c.front, c.back) for c in deck.cards] == [("perro", "dog"), ("gato", "cat"), ("la casa", "the house, the home")]
+    assert [(c.front, c.back) for c in deck.cards] == [
+        ("perro", "dog"),
+        ("gato", "cat"),
+        ("la casa", "the house, the home"),
+    ]
 
 
 def test_a_comma_separated_quizlet_export_with_a_header_is_imported(tmp_path):
     path = tmp_path / "set.csv"
-    path.write_text('Term,Definition\nphotosynthesis,"how plants make sugar, using light"\n"multi\nline",yes\n',
-                    encoding="utf-8")
+    path.write_text(
+        'Term,Definition\nphotosynthesis,"how plants make sugar, using light"\n"multi\nline",yes\n', encoding="utf-8"
+    )
     deck = import_file(path).deck
     assert [(c.front, c.back) for c in deck.cards] == [
-        ("photosynthesis", "how plants make sugar, using light"), ("multi\nline", "yes")]
+        ("photosynthesis", "how plants make sugar, using light"),
+        ("multi\nline", "yes"),
+    ]
 
 
 def test_rows_that_cannot_be_cards_are_listed_with_their_line(tmp_path):
@@ -186,4 +215,7 @@ def test_a_txt_export_is_what_quizlet_s_import_box_reads_and_comes_back(tmp_path
     assert any("line breaks" in note for note in report.notes)
     back = import_file(path).deck  # and quizapp reads it as Quizlet's export
     assert [c.prompt_text().split(" / ")[0] for c in back.cards][:3] == [
-        "Commas, commas, everywhere", "A tab inside", "Emoji? 🦉🌍"]
+        "Commas, commas, everywhere",
+        "A tab inside",
+        "Emoji? 🦉🌍",
+    ]

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from tui_support import FIXTURES, SIZE, make_app, screen_text, settle
 from typer.testing import CliRunner
 
 from quizapp import cli
@@ -17,7 +18,6 @@ from quizapp.study.scheduling import Settings, save_settings, settings_path
 from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.import_deck import ImportDeckScreen
-from tui_support import FIXTURES, SIZE, make_app, screen_text, settle
 
 ARTICLE = FIXTURES / "harbor_article.txt"
 SMALL = parse_deck("title: Small\ncards:\n  - q: Capital of Peru?\n    a: Lima\n")

@@ -32,9 +32,22 @@ def wheel(tmp_path_factory) -> Path:
     shutil.copytree(REPO / "decks", source / "decks", ignore=ignore)
     dist = tmp / "dist"
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
-         "-w", str(dist), str(source)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-q",
+            "-w",
+            str(dist),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert built.returncode == 0, built.stdout + built.stderr
     [wheel_file] = dist.glob("quizapp-*.whl")
@@ -57,7 +70,9 @@ def test_an_install_from_the_wheel_finds_its_bundled_decks(wheel, tmp_path):
     site = tmp_path / "site"
     installed = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target", str(site), str(wheel)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     probe = (
@@ -70,7 +85,11 @@ def test_an_install_from_the_wheel_finds_its_bundled_decks(wheel, tmp_path):
     )
     # The installed copy comes first on the path, ahead of this checkout; dependencies come from this environment.
     found = subprocess.run(
-        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert found.returncode == 0, found.stderr

@@ -33,8 +33,10 @@ def _token(doc, text: str, nth: int = 0):
 
 
 def test_they_follows_subjects_back_to_a_counted_group():
-    ctx, doc = _context("Two Norland sailors were stopped in Valmora on Monday. The two were released later. "
-                        "They had sailed from Port Alder.")
+    ctx, doc = _context(
+        "Two Norland sailors were stopped in Valmora on Monday. The two were released later. "
+        "They had sailed from Port Alder."
+    )
     assert ctx.resolve(_token(doc, "They")) == "the two Norland sailors"
 
 
@@ -49,13 +51,17 @@ def test_the_two_countries_are_the_two_named_before():
 
 
 def test_a_described_person_is_found_by_noun_and_modifiers():
-    ctx, doc = _context("Olaf Brandt, a retired Norland sailor, lives in Valmora. The retired sailor said he sold his boat.")
+    ctx, doc = _context(
+        "Olaf Brandt, a retired Norland sailor, lives in Valmora. The retired sailor said he sold his boat."
+    )
     assert ctx.resolve(_token(doc, "sailor", 1)) == "Olaf Brandt"
 
 
 def test_he_in_a_stated_clause_is_the_speaker():
-    ctx, doc = _context("Olaf Brandt, a retired Norland sailor, lives in Valmora. "
-                        "The retired sailor stated that he sold his boat in 2019.")
+    ctx, doc = _context(
+        "Olaf Brandt, a retired Norland sailor, lives in Valmora. "
+        "The retired sailor stated that he sold his boat in 2019."
+    )
     assert ctx.resolve(_token(doc, "he")) == "Olaf Brandt"
 
 
@@ -65,8 +71,10 @@ def test_she_with_two_people_before_is_not_resolved():
 
 
 def test_short_names_are_written_in_full_only_when_one_person_fits():
-    ctx, doc = _context("Helena Brandt founded the company in 1998. Olaf Brandt joined it in 2001. "
-                        "Helena sold her share in 2010. Brandt retired in 2015.")
+    ctx, doc = _context(
+        "Helena Brandt founded the company in 1998. Olaf Brandt joined it in 2001. "
+        "Helena sold her share in 2010. Brandt retired in 2015."
+    )
     renames = {}
     for sent in doc.sents:
         renames.update(ctx.renames(sent.start_char))
@@ -74,7 +82,8 @@ def test_short_names_are_written_in_full_only_when_one_person_fits():
     assert "Brandt" not in names  # two people are called Brandt
     ctx, doc = _context("Olaf Brandt, a retired Norland sailor, lives in Valmora. Brandt sold his boat in 2019.")
     assert {doc[i].text: full for i, full in ctx.renames(list(doc.sents)[1].start_char).items()} == {
-        "Brandt": "Olaf Brandt"}
+        "Brandt": "Olaf Brandt"
+    }
 
 
 def test_fixture_articles_yield_readable_cards():
@@ -91,30 +100,36 @@ def test_fixture_articles_yield_readable_cards():
 def test_she_never_resolves_to_a_man_the_article_calls_his():
     ctx, doc = _context(
         "Mira Solberg was a Danish weaver. In 1901 Mira met Olav Brekke, the engineer, who showed her a model of his "
-        "loom in Aarhus. Brekke, who admired her patterns, later hired her. In 1905 she married Tomas Lund.")
+        "loom in Aarhus. Brekke, who admired her patterns, later hired her. In 1905 she married Tomas Lund."
+    )
     assert "she" not in ctx.genders.get("Olav Brekke", set())
     assert "he" in ctx.genders["Olav Brekke"]
     assert ctx.resolve(_token(doc, "she")) != "Olav Brekke"
 
 
 def test_gendered_title_words_are_evidence():
-    ctx, doc = _context("Mrs Greta Holm opened the bakery in Lund in 1950. Mr Emil Varga sold it in 1970. "
-                        "She retired in 1972.")
+    ctx, doc = _context(
+        "Mrs Greta Holm opened the bakery in Lund in 1950. Mr Emil Varga sold it in 1970. She retired in 1972."
+    )
     assert ctx.genders["Greta Holm"] == {"she"}
     assert ctx.genders["Emil Varga"] == {"he"}
     assert ctx.resolve(_token(doc, "She")) is None  # the one person before is Varga, a man
 
 
 def test_its_in_what_an_organization_said_is_that_organization():
-    ctx, doc = _context("Heavy rain closed the coast road on Monday. The Lindmark Lifeboat Trust said its crews had "
-                        "rescued 340 people from the Varna River.")
+    ctx, doc = _context(
+        "Heavy rain closed the coast road on Monday. The Lindmark Lifeboat Trust said its crews had "
+        "rescued 340 people from the Varna River."
+    )
     assert ctx.resolve(_token(doc, "its")) == "the Lindmark Lifeboat Trust"
 
 
 def test_a_quote_closing_the_paragraph_before_opens_nothing(nlp):
     from quizapp.questions.templates import _in_quotes
 
-    doc = nlp('"The water came at night," she said. "We left everything."\n\n'
-              "Health officials confirmed that 14 cholera cases had been recorded in two camps near Kilwa.")
+    doc = nlp(
+        '"The water came at night," she said. "We left everything."\n\n'
+        "Health officials confirmed that 14 cholera cases had been recorded in two camps near Kilwa."
+    )
     assert not _in_quotes(_token(doc, "recorded"))
     assert _in_quotes(_token(doc, "left"))

@@ -97,8 +97,20 @@ def test_format_date_by_granularity():
 
 def test_no_country_that_did_not_exist_in_the_events_year():
     # "In 1987 the convoy crossed into Hungary": Kosovo (2008) or Slovenia (1991) would be anachronisms.
-    later = {"Czech Republic", "Slovakia", "Kosovo", "Croatia", "Slovenia", "Serbia", "Ukraine", "Belarus",
-             "Russia", "North Macedonia", "Montenegro", "Bosnia and Herzegovina"}
+    later = {
+        "Czech Republic",
+        "Slovakia",
+        "Kosovo",
+        "Croatia",
+        "Slovenia",
+        "Serbia",
+        "Ukraine",
+        "Belarus",
+        "Russia",
+        "North Macedonia",
+        "Montenegro",
+        "Bosnia and Herzegovina",
+    }
     seen: set[str] = set()
     for seed in range(40):
         got = pick_distractors(Answer("place", "Hungary", category="country", event_year=1987), [], random.Random(seed))
@@ -109,8 +121,10 @@ def test_no_country_that_did_not_exist_in_the_events_year():
     # In 2015 they all existed: offered again.
     after = set()
     for seed in range(40):
-        after.update(pick_distractors(Answer("place", "Hungary", category="country", event_year=2015), [],
-                                      random.Random(seed)) or [])
+        after.update(
+            pick_distractors(Answer("place", "Hungary", category="country", event_year=2015), [], random.Random(seed))
+            or []
+        )
     assert after & later
 
 
@@ -124,10 +138,16 @@ def test_the_event_year_is_the_sentences_year_else_the_last_year_named_else_the_
     second = "Two days later it crossed into Hungary."
     text = f"{first} {second}"
     at = len(first) + 1
-    dated = Mention(kind="date", text="May 1987", canonical="1987-05", value="1987-05", start=3, end=11,
-                    sentence=first)
-    hungary = Mention(kind="place", text="Hungary", canonical="Hungary", start=text.index("Hungary"),
-                      end=text.index("Hungary") + 7, sentence=second, sentence_start=at)
+    dated = Mention(kind="date", text="May 1987", canonical="1987-05", value="1987-05", start=3, end=11, sentence=first)
+    hungary = Mention(
+        kind="place",
+        text="Hungary",
+        canonical="Hungary",
+        start=text.index("Hungary"),
+        end=text.index("Hungary") + 7,
+        sentence=second,
+        sentence_start=at,
+    )
     facts = ArticleFacts(path="x.txt", text=text, published=dt.date(2024, 3, 1), mentions=[dated, hungary])
     assert _event_year(hungary, facts) == 1987  # the year the text last named
     assert _event_year(hungary, facts.model_copy(update={"mentions": [hungary]})) == 2024  # the article's
@@ -139,8 +159,11 @@ def test_city_distractors_come_from_the_answers_own_country():
     from quizapp.questions.distractors import reference
 
     pool = [*POOL, PoolEntry("place", "Leeds", (), "city"), PoolEntry("place", "Madrid", (), "city")]
-    got = pick_distractors(Answer("place", "Bristol", category="city",
-                                  stem="Where was the English engineer Ada Quell born?"), pool, random.Random(5))
+    got = pick_distractors(
+        Answer("place", "Bristol", category="city", stem="Where was the English engineer Ada Quell born?"),
+        pool,
+        random.Random(5),
+    )
     assert got is not None and len(got) == 3
     assert "Leeds" in got  # the deck's own city of the same country comes first
     assert all(reference().city_country[g] == "United Kingdom" for g in got)

@@ -23,8 +23,14 @@ def test_answer_in_stem_is_rejected_verbatim_and_as_part_of_a_name():
 
 
 def test_generic_words_of_an_answer_do_not_count_as_giving_it_away():
-    assert stem_problem("Where did the mayor's national ferry service open its terminal?", ["Alder International Airport"]) is not None  # "the mayor" is context
-    assert stem_problem("Where did Helena Brandt open an international terminal in 2025?", ["Alder International Airport"]) is None
+    assert (
+        stem_problem("Where did the mayor's national ferry service open its terminal?", ["Alder International Airport"])
+        is not None
+    )  # "the mayor" is context
+    assert (
+        stem_problem("Where did Helena Brandt open an international terminal in 2025?", ["Alder International Airport"])
+        is None
+    )
 
 
 def test_length_limits():
@@ -54,7 +60,9 @@ def test_sentence_filters():
 
 def test_near_duplicates():
     assert is_near_duplicate("Who founded the Norland Ferry Company in 1998?", "Who founded the Norland Ferry Company?")
-    assert not is_near_duplicate("Who founded the Norland Ferry Company?", "Where were the two Norland sailors arrested?")
+    assert not is_near_duplicate(
+        "Who founded the Norland Ferry Company?", "Where were the two Norland sailors arrested?"
+    )
 
 
 def test_a_described_back_reference_needs_the_text():
@@ -64,7 +72,9 @@ def test_a_described_back_reference_needs_the_text():
     assert stem_problem("How many hours did the team observe the planet?", ["32"])
     # Named things and plain sports words stay fine.
     assert stem_problem("Who had led the city of Valparaíso since 2016?", ["Jorge Castillo"]) is None
-    assert stem_problem("Which club did Redhaven Rovers beat in the cup final at Elmfield?", ["Castlemoor United"]) is None
+    assert (
+        stem_problem("Which club did Redhaven Rovers beat in the cup final at Elmfield?", ["Castlemoor United"]) is None
+    )
 
 
 def test_an_age_used_as_a_noun_points_back():
@@ -75,6 +85,7 @@ def test_an_age_used_as_a_noun_points_back():
 
 def test_writers_filler_marks_a_copied_clause():
     from quizapp.questions.filters import copied_clause_problem
+
     long_filler = "When was Marta Quell finishing a slow and rather dreary rehearsal at the Dunmere Playhouse?"
     assert copied_clause_problem(long_filler) is not None
     assert stem_problem(long_filler, ["March 2011"]) is not None
@@ -87,6 +98,7 @@ def test_writers_filler_marks_a_copied_clause():
 
 def test_a_flow_of_goods_needs_its_period():
     from quizapp.questions.filters import untimed_flow
+
     assert untimed_flow("How many tonnes did Porto Vell ship?")
     assert untimed_flow("Porto Vell shipped about {answer}.")
     assert untimed_flow("Kelby exported 2.1 million barrels.")
@@ -99,8 +111,14 @@ def test_an_untimed_flow_takes_the_one_year_of_its_sentence():
     from quizapp.questions.candidates import with_sentence_year as _with_sentence_year
     from quizapp.questions.templates import Transformed
 
-    flow = Transformed("How many tonnes did Porto Vell ship?", "Porto Vell shipped 3 million tonnes.",
-                       "Porto Vell shipped {answer}.", "3 million tonnes", "how_many", "how many")
+    flow = Transformed(
+        "How many tonnes did Porto Vell ship?",
+        "Porto Vell shipped 3 million tonnes.",
+        "Porto Vell shipped {answer}.",
+        "3 million tonnes",
+        "how_many",
+        "how many",
+    )
     dated = _with_sentence_year(flow, "Kelby grew 4 percent in 2019, while Porto Vell shipped 3 million tonnes.")
     assert dated is not None
     assert dated.question == "How many tonnes did Porto Vell ship in 2019?"
@@ -110,7 +128,11 @@ def test_an_untimed_flow_takes_the_one_year_of_its_sentence():
 
 
 def test_questions_sharing_a_long_subject_name_are_not_duplicates_for_it():
-    assert not is_near_duplicate("How many beds does the Hospital Municipal Dora Vilela have?",
-                                 "How many operating theatres does the Hospital Municipal Dora Vilela house?")
-    assert is_near_duplicate("How many beds does the Hospital Municipal Dora Vilela have?",
-                             "How many beds does the Hospital Municipal Dora Vilela have in 2025?")
+    assert not is_near_duplicate(
+        "How many beds does the Hospital Municipal Dora Vilela have?",
+        "How many operating theatres does the Hospital Municipal Dora Vilela house?",
+    )
+    assert is_near_duplicate(
+        "How many beds does the Hospital Municipal Dora Vilela have?",
+        "How many beds does the Hospital Municipal Dora Vilela have in 2025?",
+    )

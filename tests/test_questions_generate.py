@@ -35,7 +35,6 @@ def test_same_input_and_seed_give_the_same_deck(deck):
 
 
 def test_every_card_records_provenance(deck):
-    text = FIXTURE.read_text(encoding="utf-8")
     for card in deck.cards:
         prov = card.provenance
         assert prov is not None and prov.fact is not None and prov.source == deck.sources[0].key
@@ -79,7 +78,9 @@ def test_generated_cards_do_not_repeat_the_source_sentence_as_explanation():
 
     from quizapp.deck.yaml_io import load_deck
 
-    decks = [p for p in (Path(__file__).resolve().parents[1] / "decks").glob("*.yaml") if not p.name.startswith("example-")]
+    decks = [
+        p for p in (Path(__file__).resolve().parents[1] / "decks").glob("*.yaml") if not p.name.startswith("example-")
+    ]
     cards = [card for path in decks for card in load_deck(path).cards]
     assert cards
     for card in cards:

@@ -50,8 +50,9 @@ def _questions(text: str, title: str | None, answer: str, kind: str, category: s
     start = doc.text.index(answer)
     span = doc.char_span(start, start + len(answer), alignment_mode="expand")
     mention = next(m for m in facts.mentions if m.start <= start < m.end)
-    target = Target(start=span.start, end=span.end, kind=kind, category=category,
-                    granularity="year" if kind == "date" else None)
+    target = Target(
+        start=span.start, end=span.end, kind=kind, category=category, granularity="year" if kind == "date" else None
+    )
     return [t.question for t in transform_all(doc, target, ctx.resolve, ctx.renames(mention.sentence_start))]
 
 
@@ -75,13 +76,15 @@ def test_no_main_subject_when_the_title_is_a_headline_about_something_else():
 
 def test_it_after_a_sentence_about_the_subject_is_the_subject():
     assert "Which firm designed the Saltholm Bridge?" in _questions(
-        BRIDGE, "Saltholm Bridge Opens to Traffic", "Aldren Partners", "organization")
+        BRIDGE, "Saltholm Bridge Opens to Traffic", "Aldren Partners", "organization"
+    )
 
 
 def test_the_noun_of_the_subject_is_written_out_as_its_name():
     got = _questions(BRIDGE, "Saltholm Bridge Opens to Traffic", "9,000", "number")
     assert got == ["How many cars do officials expect to cross the Saltholm Bridge every day?"] or all(
-        "the bridge" not in q for q in got)
+        "the bridge" not in q for q in got
+    )
 
 
 def test_it_and_the_company_resolve_to_a_titled_company():
@@ -90,7 +93,8 @@ def test_it_and_the_company_resolve_to_a_titled_company():
 
 def test_passive_agent_asked_in_the_active_voice_with_the_describing_noun():
     assert "Which group bought Bellwood & Crane in 1978?" in _questions(
-        COMPANY, "Bellwood & Crane", "Tarrant Holdings", "organization")
+        COMPANY, "Bellwood & Crane", "Tarrant Holdings", "organization"
+    )
 
 
 def test_without_a_main_subject_it_stays_unresolved():
@@ -117,8 +121,12 @@ def test_active_question_falls_back_to_a_final_by_for_an_unknown_past_tense(nlp=
 
     # Regular participles are their own past tense; irregular ones come from the table.
     assert IRREGULAR_PAST["written"] == "wrote" and IRREGULAR_PAST["built"] == "built"
-    got = _questions("The Orsk Canal is a canal in Norland. It is owned by the shipping firm Valdt Lines.\n",
-                     "Orsk Canal", "Valdt Lines", "organization")
+    got = _questions(
+        "The Orsk Canal is a canal in Norland. It is owned by the shipping firm Valdt Lines.\n",
+        "Orsk Canal",
+        "Valdt Lines",
+        "organization",
+    )
     assert got == ["Which firm is the Orsk Canal owned by?"]
 
 
@@ -184,7 +192,8 @@ def test_news_title_naming_the_subject_by_its_kind_and_a_leading_head_noun():
     assert ctx.main is not None and ctx.main.name == "the Hospital Municipal Dora Vilela"
     assert "hospital" in ctx.main.nouns
     assert "How many beds does the Hospital Municipal Dora Vilela have?" in _questions(
-        HOSPITAL, "New Maternity Hospital Opens in the North", "180", "number")
+        HOSPITAL, "New Maternity Hospital Opens in the North", "180", "number"
+    )
 
 
 def test_no_main_subject_when_the_title_shares_no_head_noun():
@@ -194,7 +203,9 @@ def test_no_main_subject_when_the_title_shares_no_head_noun():
 
 def test_a_price_is_asked_how_much_of_the_named_subject_with_its_currency():
     title = "New Maternity Hospital Opens in the North"
-    assert "How much did the Hospital Municipal Dora Vilela cost?" in _questions(HOSPITAL, title, "95 million", "number")
+    assert "How much did the Hospital Municipal Dora Vilela cost?" in _questions(
+        HOSPITAL, title, "95 million", "number"
+    )
     _ctx, _doc, facts = _parse(HOSPITAL, title)
     price = next(m for m in facts.mentions if m.text.startswith("95"))
     assert price.granularity == "money"  # a sum in reais, though the model calls it a cardinal

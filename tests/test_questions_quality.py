@@ -39,7 +39,6 @@ def _candidates(tmp_path, text: str, date: dt.date | None = None):
 
     articles = _read(tmp_path, text, date)
     pairs = extract_facts_with_docs(articles)
-    sources = gen._sources(articles)
     pool = gen._pool([facts for facts, _doc in pairs])
     facts, doc = pairs[0]
     return gen.wh_candidates(articles, pairs), pool
@@ -81,8 +80,10 @@ def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
     from quizapp.facts.extract import extract_facts_with_docs
     from quizapp.questions.subject import article_subjects
 
-    text = ("Tag: Chile\n\nCopper price rises\n\nChile sold more copper to Japan in 2023 than in any year before.\n\n"
-            "Harbour reopens\n\nThe port of Antofagasta in Chile reopened after repairs, officials in Peru said.\n")
+    text = (
+        "Tag: Chile\n\nCopper price rises\n\nChile sold more copper to Japan in 2023 than in any year before.\n\n"
+        "Harbour reopens\n\nThe port of Antofagasta in Chile reopened after repairs, officials in Peru said.\n"
+    )
     articles = _read(tmp_path, text)
     ((facts, doc),) = extract_facts_with_docs(articles)
     subjects = article_subjects(articles[0], facts, doc)
@@ -93,12 +94,17 @@ def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
 
 
 def test_a_capital_acting_as_its_government_is_not_asked_as_a_city(nlp, tmp_path):
-    review = _review(tmp_path, "Ottawa is a close ally of Canberra in the new trade talks. "
-                               "Lisbon hosted the Atlantic fisheries summit in 2019.")
+    review = _review(
+        tmp_path,
+        "Ottawa is a close ally of Canberra in the new trade talks. "
+        "Lisbon hosted the Atlantic fisheries summit in 2019.",
+    )
+
     def cand(name: str):
         start = review.facts.text.index(name)
         mention = SimpleNamespace(canonical=name, label="GPE", start=start, end=start + len(name))
         return SimpleNamespace(kind="place", pattern="subject", mention=mention, aliases=[])
+
     assert review.is_metonymy(cand("Ottawa"))
     assert not review.is_metonymy(cand("Lisbon"))
 
@@ -109,14 +115,18 @@ def test_a_capital_acting_as_its_government_is_not_asked_as_a_city(nlp, tmp_path
 def test_a_true_statement_must_not_copy_its_source():
     source = "However, Olaf Brandt crossed the Atlantic alone in 2019."
     assert copies_source("Olaf Brandt crossed the Atlantic alone in 2019.", source)
-    assert not copies_source("Olaf Brandt crossed the Atlantic in 2019.",
-                             "After two failed attempts and a long winter in the harbour of Valmora, Olaf Brandt "
-                             "crossed the Atlantic in 2019, his sponsor said on Monday.")
+    assert not copies_source(
+        "Olaf Brandt crossed the Atlantic in 2019.",
+        "After two failed attempts and a long winter in the harbour of Valmora, Olaf Brandt "
+        "crossed the Atlantic in 2019, his sponsor said on Monday.",
+    )
 
 
 def test_false_statements_swap_in_values_of_the_same_article(nlp, tmp_path):
-    text = ("The Varnholt Bridge opened in 2021 after six years of work. Engineers first surveyed the strait in 2009. "
-            "The old ferry was withdrawn in 2022.")
+    text = (
+        "The Varnholt Bridge opened in 2021 after six years of work. Engineers first surveyed the strait in 2009. "
+        "The old ferry was withdrawn in 2022."
+    )
     candidates, _ = _candidates(tmp_path, text)
     dated = [c for c in candidates if c.kind == "date"]
     assert dated
@@ -129,11 +139,13 @@ def test_true_false_cards_are_balanced_and_swap_article_values(nlp, tmp_path):
     from quizapp.questions.generate import generate_deck
 
     # Each sentence has an aside to trim, so a true statement is never the sentence itself.
-    text = ("The Harbour Choir of Valmora, a group of forty singers, recorded its first album in 2007, the local "
-            "paper reported. Composer Ines Moreau, who grew up in Port Alder, joined the Harbour Choir in 1994. "
-            "The Harbour Choir, which rehearses in an old warehouse, toured Chile in 1998 with a new programme. "
-            "Tomas Reyes, a retired teacher, opened a music school in 2003. In 2015, after years of trying, the "
-            "Harbour Choir won the Nordic Prize, officials said.")
+    text = (
+        "The Harbour Choir of Valmora, a group of forty singers, recorded its first album in 2007, the local "
+        "paper reported. Composer Ines Moreau, who grew up in Port Alder, joined the Harbour Choir in 1994. "
+        "The Harbour Choir, which rehearses in an old warehouse, toured Chile in 1998 with a new programme. "
+        "Tomas Reyes, a retired teacher, opened a music school in 2003. In 2015, after years of trying, the "
+        "Harbour Choir won the Nordic Prize, officials said."
+    )
     path = tmp_path / "choir.txt"
     path.write_text(text, encoding="utf-8")
     years = {"2007", "1994", "1998", "2003", "2015"}
@@ -151,16 +163,18 @@ def test_true_false_cards_are_balanced_and_swap_article_values(nlp, tmp_path):
 
 
 def test_an_airport_is_offered_only_against_airports():
-    pool = [dist.PoolEntry("place", "Elmfield Palace", (), "facility"),
-            dist.PoolEntry("place", "Norland Guest House", (), "facility")]
-    got = dist.pick_distractors(dist.Answer("place", "Campinas International Airport", category="facility"), pool,
-                                random.Random(1))
+    pool = [
+        dist.PoolEntry("place", "Elmfield Palace", (), "facility"),
+        dist.PoolEntry("place", "Norland Guest House", (), "facility"),
+    ]
+    got = dist.pick_distractors(
+        dist.Answer("place", "Campinas International Airport", category="facility"), pool, random.Random(1)
+    )
     assert got is not None and all(g.endswith("Airport") for g in got)
 
 
 def test_countries_come_from_the_answer_region_and_never_from_the_stem():
-    answer = dist.Answer("place", "Brazil", category="country",
-                         stem="Into which country were Cuban cigars smuggled?")
+    answer = dist.Answer("place", "Brazil", category="country", stem="Into which country were Cuban cigars smuggled?")
     for seed in range(10):
         got = dist.pick_distractors(answer, [], random.Random(seed))
         assert got is not None and "Cuba" not in got
@@ -174,11 +188,16 @@ def test_people_need_a_comparable_role_and_country_or_the_card_is_typed():
     answer = dist.Answer("person", "Miguel Diaz-Canel", category="head of state or government", year=2024)
     assert dist.pick_distractors(answer, [], random.Random(1)) is None
     # Deck people of the same role and country make it possible.
-    pool = [dist.PoolEntry("person", n, (), "diplomat or defector", "Norland")
-            for n in ("Ines Moreau", "Tomas Reyes", "Marta Silva")]
+    pool = [
+        dist.PoolEntry("person", n, (), "diplomat or defector", "Norland")
+        for n in ("Ines Moreau", "Tomas Reyes", "Marta Silva")
+    ]
     answer = dist.Answer("person", "Olaf Brandt", category="diplomat or defector", country="Norland")
-    assert set(dist.pick_distractors(answer, pool, random.Random(1)) or []) == {"Ines Moreau", "Tomas Reyes",
-                                                                               "Marta Silva"}
+    assert set(dist.pick_distractors(answer, pool, random.Random(1)) or []) == {
+        "Ines Moreau",
+        "Tomas Reyes",
+        "Marta Silva",
+    }
 
 
 def test_a_role_and_country_are_read_from_how_the_article_introduces_someone():
@@ -191,16 +210,22 @@ def test_a_role_and_country_are_read_from_how_the_article_introduces_someone():
 
 def test_relative_times_are_resolved_dropped_or_the_stem_is_skipped():
     dates = {"last year": "2023", "november": "2023-11"}
-    assert resolve_time_refs("To which country did the sailor flee last year?", dates) == \
-        "To which country did the sailor flee in 2023?"
-    assert resolve_time_refs("Who reached Valmora in November with his crew?", dates) == \
-        "Who reached Valmora in November 2023 with his crew?"
+    assert (
+        resolve_time_refs("To which country did the sailor flee last year?", dates)
+        == "To which country did the sailor flee in 2023?"
+    )
+    assert (
+        resolve_time_refs("Who reached Valmora in November with his crew?", dates)
+        == "Who reached Valmora in November 2023 with his crew?"
+    )
     assert resolve_time_refs("Who met the mayor on Tuesday in Valmora?", dates) == "Who met the mayor in Valmora?"
     assert resolve_time_refs("Who filmed Friday's meeting with the mayor?", dates) is None
     assert resolve_time_refs("Who left at the end of last month?", dates) is None
     # "the past week" is a span up to now: an adverbial goes whole, never leaving "over the".
-    assert resolve_time_refs("How many boats had the crew repaired over the past week?", dates) == \
-        "How many boats had the crew repaired?"
+    assert (
+        resolve_time_refs("How many boats had the crew repaired over the past week?", dates)
+        == "How many boats had the crew repaired?"
+    )
     assert resolve_time_refs("Who won in the last year?", dates) == "Who won?"
 
 
@@ -226,12 +251,15 @@ def test_his_with_two_possible_people_is_ambiguous(nlp, tmp_path):
 # ---------------------------------------------------------------- 7. give-aways
 
 
-@pytest.mark.parametrize("stem,answer", [
-    ("Where have the Cuban cigars been sold?", "Cuba"),
-    ("Where has loyalty towards Kim Jong-un declined?", "North Korea"),
-    ("To which country did the North Korean sailor defect?", "South Korea"),
-    ("Which country did officials in Pyongyang thank?", "North Korea"),
-])
+@pytest.mark.parametrize(
+    "stem,answer",
+    [
+        ("Where have the Cuban cigars been sold?", "Cuba"),
+        ("Where has loyalty towards Kim Jong-un declined?", "North Korea"),
+        ("To which country did the North Korean sailor defect?", "South Korea"),
+        ("Which country did officials in Pyongyang thank?", "North Korea"),
+    ],
+)
 def test_a_stem_that_implies_the_answer_country_is_skipped(stem, answer):
     from quizapp.questions.quality import ArticleReview
 
@@ -246,11 +274,16 @@ def test_a_stem_that_implies_the_answer_country_is_skipped(stem, answer):
 
 def test_a_bare_departure_is_refused_by_a_named_check_and_a_first_is_not():
     def cand(question: str, kind: str, sentence: str):
-        return SimpleNamespace(question=question, pattern="prep", kind=kind, position=0.5,
-                               mention=SimpleNamespace(sentence=sentence))
+        return SimpleNamespace(
+            question=question, pattern="prep", kind=kind, position=0.5, mention=SimpleNamespace(sentence=sentence)
+        )
+
     trip = cand("Which city did Olaf Brandt depart?", "place", "Brandt departed Valmora on Monday.")
-    first = cand("In what year did Olaf Brandt first cross the Atlantic alone?", "date",
-                 "Brandt first crossed the Atlantic alone in 2019.")
+    first = cand(
+        "In what year did Olaf Brandt first cross the Atlantic alone?",
+        "date",
+        "Brandt first crossed the Atlantic alone in 2019.",
+    )
     from quizapp.questions.verify import check_bare_trip
 
     assert check_bare_trip(trip, None) is not None  # type: ignore[arg-type]
@@ -272,10 +305,12 @@ def test_where_with_a_facility_answer_names_the_kind_of_place(nlp, tmp_path):
 
 
 def test_a_subject_question_that_loses_its_only_time_is_not_asked(tmp_path):
-    text = ("Harbour Trade Grows in the Baltic\n\n"
-            "Kessin port handled 4 million tonnes of cargo in 2023, the port authority said. "
-            "Portugal established diplomatic relations with Bhutan on Wednesday, its foreign ministry said. "
-            "Bhutan exports timber and fruit to India.\n")
+    text = (
+        "Harbour Trade Grows in the Baltic\n\n"
+        "Kessin port handled 4 million tonnes of cargo in 2023, the port authority said. "
+        "Portugal established diplomatic relations with Bhutan on Wednesday, its foreign ministry said. "
+        "Bhutan exports timber and fruit to India.\n"
+    )
     candidates, _pool = _candidates(tmp_path, text, dt.date(2024, 2, 16))
     questions = [c.question for c in candidates]
     assert "In what year did Kessin port handle 4 million tonnes of cargo?" in questions
@@ -284,8 +319,10 @@ def test_a_subject_question_that_loses_its_only_time_is_not_asked(tmp_path):
 
 def test_a_false_sum_keeps_its_scale(nlp, tmp_path):
     # "cost 190 reais" for "about 190 million reais": the scale word is part of the value swapped in.
-    text = ("New Hall Opens\n\nThe Lundby Concert Hall cost 412 million euros. "
-            "The region also approved a fund of about 190 million euros for schools.")
+    text = (
+        "New Hall Opens\n\nThe Lundby Concert Hall cost 412 million euros. "
+        "The region also approved a fund of about 190 million euros for schools."
+    )
     candidates, _ = _candidates(tmp_path, text)
     priced = [c for c in candidates if c.kind == "number" and "412" in c.answer]
     assert priced

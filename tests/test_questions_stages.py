@@ -100,8 +100,11 @@ def test_a_pronoun_is_written_out_from_context(bridge):
 
 
 def test_the_blank_never_gives_itself_away(tmp_path):
-    run = stages("Lake Lomsvatn\n\nThe village of Lomsvatn lies on the shore of Lake Lomsvatn in Innlandet county, "
-                 "where the painter Ivar Rosen settled in 1902 after years in Paris.\n", tmp_path)
+    run = stages(
+        "Lake Lomsvatn\n\nThe village of Lomsvatn lies on the shore of Lake Lomsvatn in Innlandet county, "
+        "where the painter Ivar Rosen settled in 1902 after years in Paris.\n",
+        tmp_path,
+    )
     assert not [c for c in run.clozes() if c.answer == "Lomsvatn"]
 
 
@@ -248,20 +251,28 @@ def test_a_pronoun_is_written_as_the_article_writes_the_name():
         return SimpleNamespace(kind="person", text=text, canonical=canonical)
 
     samos = SimpleNamespace(kind="place", text="Samos", canonical="Samos")
-    glued = SimpleNamespace(facts=SimpleNamespace(mentions=[samos, person("Samos Octavian", "Samos Octavian")]
-                                                  + [person("Octavian", "Samos Octavian")] * 4,
-                                                  text="At Samos Octavian received a message."))
+    glued = SimpleNamespace(
+        facts=SimpleNamespace(
+            mentions=[samos, person("Samos Octavian", "Samos Octavian")] + [person("Octavian", "Samos Octavian")] * 4,
+            text="At Samos Octavian received a message.",
+        )
+    )
     assert ArticleScope.as_written(glued, "Samos Octavian") == "Octavian"  # type: ignore[arg-type]
-    full = SimpleNamespace(facts=SimpleNamespace(mentions=[person("Ri Il-gyu", "Ri Il-gyu")]
-                                                 + [person("Ri", "Ri Il-gyu")] * 5,
-                                                 text="Ri Il-gyu defected in 2023. Ri said so."))
+    full = SimpleNamespace(
+        facts=SimpleNamespace(
+            mentions=[person("Ri Il-gyu", "Ri Il-gyu")] + [person("Ri", "Ri Il-gyu")] * 5,
+            text="Ri Il-gyu defected in 2023. Ri said so.",
+        )
+    )
     assert ArticleScope.as_written(full, "Ri Il-gyu") == "Ri Il-gyu"  # type: ignore[arg-type]
 
 
 def test_a_long_sentence_is_asked_by_the_clause_that_holds_the_fact(tmp_path):
-    text = ("The Orrin Valley Railway\n\nThe Orrin Valley Railway opened between Dunmere and Carrick in 1874 after a "
-            "decade of disputes between the two towns over the route; the line closed to passengers in 1970 when "
-            "the last service ran to Carrick.\n")
+    text = (
+        "The Orrin Valley Railway\n\nThe Orrin Valley Railway opened between Dunmere and Carrick in 1874 after a "
+        "decade of disputes between the two towns over the route; the line closed to passengers in 1970 when "
+        "the last service ran to Carrick.\n"
+    )
     run = stages(text, tmp_path)
     opened = [c for c in run.made if c.form is Form.CLOZE and c.answer == "1874"]
     assert opened and opened[0].evidence["clause"]
@@ -278,8 +289,11 @@ def test_the_floor_can_come_from_the_reserve_alone(bridge):
 
 
 def test_a_fact_without_a_wh_rewrite_says_which_rewrite_step_refused_it(tmp_path):
-    run = stages("Harbour Notes\n\nThe mayor of Ostvik, Per Lunde, said the ferry would \"probably\" reach Kirkvall "
-                 "by 2031 if the council agreed.\n", tmp_path)
+    run = stages(
+        'Harbour Notes\n\nThe mayor of Ostvik, Per Lunde, said the ferry would "probably" reach Kirkvall '
+        "by 2031 if the council agreed.\n",
+        tmp_path,
+    )
     checks = {t.check for t in run.report.traces}
     assert any(c.startswith("wh_") for c in checks), checks
     assert "no_rewrite" not in checks

@@ -46,7 +46,9 @@ def test_year_in_prepositional_phrase_uses_do_support(nlp):
 
 
 def test_place_with_in_becomes_where_and_passive_inverts(nlp):
-    got = _ask(nlp, "The two smugglers were arrested in Valmora by the coast guard.", "Valmora", "place", category="city")
+    got = _ask(
+        nlp, "The two smugglers were arrested in Valmora by the coast guard.", "Valmora", "place", category="city"
+    )
     # "the two" without a resolver is not answerable: no question
     assert got is None
     got = _ask(nlp, "Two Norland sailors were arrested in Valmora last spring.", "Valmora", "place", category="city")
@@ -59,8 +61,12 @@ def test_object_place_uses_which_category(nlp):
 
 
 def test_preposition_is_fronted(nlp):
-    got = _ask(nlp, "The Norland Ferry Company moved its headquarters to Valmora in 2019.", "Valmora", "place", category="city")
-    assert got is not None and got.question.startswith("To which city did the Norland Ferry Company move its headquarters")
+    got = _ask(
+        nlp, "The Norland Ferry Company moved its headquarters to Valmora in 2019.", "Valmora", "place", category="city"
+    )
+    assert got is not None and got.question.startswith(
+        "To which city did the Norland Ferry Company move its headquarters"
+    )
 
 
 def test_how_many_for_a_counted_object(nlp):
@@ -69,14 +75,24 @@ def test_how_many_for_a_counted_object(nlp):
 
 
 def test_subject_organization_uses_category(nlp):
-    got = _ask(nlp, "The Harbor Authority confirmed the opening of the terminal.", "Harbor Authority", "organization",
-               category="agency")
+    got = _ask(
+        nlp,
+        "The Harbor Authority confirmed the opening of the terminal.",
+        "Harbor Authority",
+        "organization",
+        category="agency",
+    )
     assert got is not None and got.question == "Which agency confirmed the opening of the terminal?"
 
 
 def test_statement_keeps_the_answer_and_drops_asides(nlp):
-    got = _ask(nlp, "Helena Brandt, who grew up in Valmora, founded the Norland Ferry Company in 1998.", "1998",
-               "date", granularity="year")
+    got = _ask(
+        nlp,
+        "Helena Brandt, who grew up in Valmora, founded the Norland Ferry Company in 1998.",
+        "1998",
+        "date",
+        granularity="year",
+    )
     assert got is not None
     assert "grew up" not in got.question
     assert got.statement == "Helena Brandt founded the Norland Ferry Company in 1998."
@@ -123,27 +139,43 @@ def test_participle_clause_asks_how_many_with_the_main_subject(nlp):
 
 
 def test_content_clause_of_a_report_is_asked(nlp):
-    got = _ask(nlp, "The coast guard confirmed a report that Olaf Brandt reached Valmora in 2019.", "2019", "date",
-               granularity="year")
+    got = _ask(
+        nlp,
+        "The coast guard confirmed a report that Olaf Brandt reached Valmora in 2019.",
+        "2019",
+        "date",
+        granularity="year",
+    )
     assert got is not None and got.question == "In what year did Olaf Brandt reach Valmora?"
 
 
 def test_stated_clause_is_asked_without_the_reporting_verb(nlp):
-    got = _ask(nlp, "The harbor office said that the Norland Ferry Company moved to Valmora in 2019.", "Valmora",
-               "place", category="city")
+    got = _ask(
+        nlp,
+        "The harbor office said that the Norland Ferry Company moved to Valmora in 2019.",
+        "Valmora",
+        "place",
+        category="city",
+    )
     assert got is not None and got.question == "To which city did the Norland Ferry Company move in 2019?"
 
 
 def test_age_of_a_described_person(nlp):
-    got = _ask(nlp, "Olaf Brandt, a 47-year-old Norland sailor, reached Valmora on foot.", "47", "number",
-               granularity="age")
+    got = _ask(
+        nlp, "Olaf Brandt, a 47-year-old Norland sailor, reached Valmora on foot.", "47", "number", granularity="age"
+    )
     assert got is not None and got.question == "How old was Norland sailor Olaf Brandt?"
     assert got.template == "Olaf Brandt was {answer} years old."
 
 
 def test_salary_becomes_how_much(nlp):
-    got = _ask(nlp, "With a salary of 900 dollars a month, Olaf Brandt managed to buy a boat in Valmora.", "900", "number",
-               granularity="money")
+    got = _ask(
+        nlp,
+        "With a salary of 900 dollars a month, Olaf Brandt managed to buy a boat in Valmora.",
+        "900",
+        "number",
+        granularity="money",
+    )
     assert got is not None and got.question == "How much was Olaf Brandt’s salary?"
     assert got.answer_text == "900 dollars a month"
 
@@ -158,8 +190,9 @@ def test_counted_back_reference_is_not_a_question(nlp):
 
 
 def test_qualified_date_is_not_asked(nlp):
-    got = _ask(nlp, "Valmora Rovers had won the cup three times, most recently in 2017.", "2017", "date",
-               granularity="year")
+    got = _ask(
+        nlp, "Valmora Rovers had won the cup three times, most recently in 2017.", "2017", "date", granularity="year"
+    )
     assert got is None
 
 
@@ -169,17 +202,22 @@ def test_proper_name_apposition_is_kept(nlp):
 
 
 def test_age_drops_a_describing_noun_that_is_no_title(nlp):
-    got = _ask(nlp, "Rosa Tembe, a 38-year-old mother of four, waited at the Kilwa ferry.", "38", "number",
-               granularity="age")
+    got = _ask(
+        nlp, "Rosa Tembe, a 38-year-old mother of four, waited at the Kilwa ferry.", "38", "number", granularity="age"
+    )
     assert got is not None and got.question == "How old was Rosa Tembe?"
 
 
 def test_a_second_verb_keeps_the_shared_subject_in_its_statement(tmp_path):
     from tests.test_questions_vagueness import _candidates_of
 
-    candidates = _candidates_of(tmp_path, (
-        "Norland\n\nNorland is an island country in the Baltic Sea. Its capital is Kessin. "
-        "The country has no army but was a founding member of the Baltic League in 1951.\n"))
+    candidates = _candidates_of(
+        tmp_path,
+        (
+            "Norland\n\nNorland is an island country in the Baltic Sea. Its capital is Kessin. "
+            "The country has no army but was a founding member of the Baltic League in 1951.\n"
+        ),
+    )
     asked = [c for c in candidates if c.answer == "1951"]
     assert asked, [c.question for c in candidates]
     assert all(c.transformed.statement.startswith("Norland was a founding member") for c in asked)
@@ -189,8 +227,13 @@ def test_a_past_perfect_is_asked_in_the_simple_past(nlp):
     # "had been replaced" -> "was replaced"; "had sailed" -> do-support; "had written" -> "wrote".
     got = _ask(nlp, "Olaf Dahl had been replaced as harbour master on 4 March 1961.", "4 March 1961", "date")
     assert got is not None and got.question.startswith("When was Olaf Dahl replaced")
-    got = _ask(nlp, "Since the spring, hundreds of Estonian sailors had fled south through Latvia.", "Latvia",
-               "place", category="country")
+    got = _ask(
+        nlp,
+        "Since the spring, hundreds of Estonian sailors had fled south through Latvia.",
+        "Latvia",
+        "place",
+        category="country",
+    )
     assert got is not None
     assert got.question == "Through which country did hundreds of Estonian sailors flee south since the spring?"
     got = _ask(nlp, "Ada Brun had written the Varnholt survey in 1911.", "Ada Brun", "person")
@@ -205,10 +248,23 @@ def test_a_present_perfect_is_asked_in_the_simple_past_for_a_date(nlp):
 
 
 def test_size_of_a_change_by_percent_is_asked_by_percentage(nlp):
-    got = _ask(nlp, "The Orvale Water Board cut leakage from its pipes by 18 percent in 2021.", "18 percent",
-               "number", granularity="percent")
+    got = _ask(
+        nlp,
+        "The Orvale Water Board cut leakage from its pipes by 18 percent in 2021.",
+        "18 percent",
+        "number",
+        granularity="percent",
+    )
     assert got is not None
     assert got.question == "By what percentage did the Orvale Water Board cut leakage from its pipes in 2021?"
     # A share ("by 18 percent of ...") or a bound ("by about 18 percent") is not the plain size of the change.
-    assert _ask(nlp, "The Orvale Water Board cut leakage by about 18 percent in 2021.", "18 percent",
-                "number", granularity="percent") is None
+    assert (
+        _ask(
+            nlp,
+            "The Orvale Water Board cut leakage by about 18 percent in 2021.",
+            "18 percent",
+            "number",
+            granularity="percent",
+        )
+        is None
+    )

@@ -84,8 +84,14 @@ def test_section_headings_do_not_make_an_article_a_compilation():
     from quizapp.questions.subject import _headline_like
 
     assert not _headline_like(["Marta Vell", "Early years", "Expeditions", "Later life"])
-    assert _headline_like(["Ferry Strike Ends", "Union Leaders Accept New Pay Offer After Talks",
-                           "Harbour Reopens to Cargo Ships on Monday Morning", "Notes"])
+    assert _headline_like(
+        [
+            "Ferry Strike Ends",
+            "Union Leaders Accept New Pay Offer After Talks",
+            "Harbour Reopens to Cargo Ships on Monday Morning",
+            "Notes",
+        ]
+    )
 
 
 # ------------------------------------------------------------------ a biography, end to end
@@ -173,8 +179,6 @@ def history_questions():
 
     articles = read_articles([str(HISTORY)], None, None)
     pairs = extract_facts_with_docs(articles)
-    sources = g._sources(articles)
-    pool = g._pool([facts for facts, _doc in pairs])
     facts, doc = pairs[0]
     candidates = g.wh_candidates(articles, pairs)
     return facts, {c.question: c.answer for c in candidates}
@@ -225,8 +229,6 @@ def biography_questions(biography):
     from quizapp.questions import generate as g
 
     article, facts, doc = biography
-    sources = g._sources([article])
-    pool = g._pool([facts])
     candidates = g.wh_candidates([article], [(facts, doc)])
     return {c.question: c.answer for c in candidates}
 
@@ -237,8 +239,10 @@ def test_life_dates_in_brackets_are_asked_as_birth_and_death(biography_questions
 
 
 def test_a_move_without_its_date_is_not_asked(biography_questions):
-    assert not any(q.startswith("To which city did Marta Vell move") and not any(ch.isdigit() for ch in q)
-                   for q in biography_questions)
+    assert not any(
+        q.startswith("To which city did Marta Vell move") and not any(ch.isdigit() for ch in q)
+        for q in biography_questions
+    )
 
 
 def test_a_bound_is_not_a_number_to_ask(biography_questions):
@@ -250,8 +254,10 @@ def test_a_state_bounded_by_a_time_clause_is_not_asked_without_it():
     from quizapp.facts.nlp import load_nlp
     from quizapp.questions.templates import Target, transform_all
 
-    doc = load_nlp()("On 2 May the former governor Ivo Strand, who had been mayor of Narvik when the mine opened, "
-                     "spoke to miners outside the Narvik town hall.")
+    doc = load_nlp()(
+        "On 2 May the former governor Ivo Strand, who had been mayor of Narvik when the mine opened, "
+        "spoke to miners outside the Narvik town hall."
+    )
     start = next(t.i for t in doc if t.text == "Ivo")
     found = transform_all(doc, Target(start, start + 2, "person"), None, {})
     assert not any("mayor of Narvik" in f.question for f in found)
@@ -299,8 +305,6 @@ def _candidates_of(tmp_path, text: str):
     path.write_text(text, encoding="utf-8")
     articles = read_articles([str(path)], None, None)
     pairs = extract_facts_with_docs(articles)
-    sources = g._sources(articles)
-    pool = g._pool([facts for facts, _doc in pairs])
     facts, doc = pairs[0]
     return g.wh_candidates(articles, pairs)
 
@@ -311,8 +315,10 @@ def test_an_aside_is_never_glued_to_the_phrase_before_it():
     from quizapp.facts.nlp import load_nlp
     from quizapp.questions.verify import _glued_aside
 
-    sentence = ("Varo left a small offering of rice in the snow, a Tibetan custom, while Drozd left a small flag "
-                "that his brother had given him.")
+    sentence = (
+        "Varo left a small offering of rice in the snow, a Tibetan custom, while Drozd left a small flag "
+        "that his brother had given him."
+    )
     doc = load_nlp()(sentence)
     varo = SimpleNamespace(start=0, end=4)
     assert _glued_aside("Who left a small offering of rice in the snow a Tibetan custom?", varo, doc)
@@ -320,22 +326,30 @@ def test_an_aside_is_never_glued_to_the_phrase_before_it():
 
 
 def test_a_possessive_in_a_clause_about_something_else_is_the_biography_persons(tmp_path):
-    questions = _questions_of(tmp_path, (
-        "Tova Brennick\n\n"
-        "Tova Brennick (3 May 1921 – 9 June 1990) was a Norwegian chemist. She was born in Bergen and studied "
-        "chemistry in Oslo, where she met the physicist Lars Aune. She joined the Nordvik Institute in 1950 and "
-        "led its laboratory for thirty years. Her work on dyes won her wide praise. She died in Bergen in 1990.\n\n"
-        "In 1995 the Norwegian Chemical Society named a research prize in her honour. Her papers are kept in Oslo.\n"))
+    questions = _questions_of(
+        tmp_path,
+        (
+            "Tova Brennick\n\n"
+            "Tova Brennick (3 May 1921 – 9 June 1990) was a Norwegian chemist. She was born in Bergen and studied "
+            "chemistry in Oslo, where she met the physicist Lars Aune. She joined the Nordvik Institute in 1950 and "
+            "led its laboratory for thirty years. Her work on dyes won her wide praise. She died in Bergen in 1990.\n\n"
+            "In 1995 the Norwegian Chemical Society named a research prize in her honour. Her papers are kept in Oslo.\n"
+        ),
+    )
     asked = [q for q in questions if "research prize" in q]
     assert asked and all("in Tova Brennick’s honour" in q for q in asked), questions
 
 
 def test_an_answer_after_a_possessive_or_inside_a_while_clause_is_not_asked(tmp_path):
-    questions = _questions_of(tmp_path, (
-        "Norland in the War\n\n"
-        "Norland is an island state in the Baltic. On 3 May 1945, while Varnia was occupied by Ostland, "
-        "Norland declared itself neutral. The Norland Red Cross said it had released 2 million crowns from its "
-        "Harbour Relief Fund to rebuild the port of Kessin.\n"))
+    questions = _questions_of(
+        tmp_path,
+        (
+            "Norland in the War\n\n"
+            "Norland is an island state in the Baltic. On 3 May 1945, while Varnia was occupied by Ostland, "
+            "Norland declared itself neutral. The Norland Red Cross said it had released 2 million crowns from its "
+            "Harbour Relief Fund to rebuild the port of Kessin.\n"
+        ),
+    )
     assert not any(a == "Varnia" for a in questions.values()), questions
     assert not any(a == "Harbour Relief Fund" for a in questions.values()), questions
 
@@ -373,7 +387,10 @@ def test_who_voiced_a_stance_is_not_asked():
 
 
 def test_a_relation_many_share_is_not_asked():
-    assert subject_question_problem("Who was the descendant of Norse settlers who reached Vinland in 1002?", "subject") is not None
+    assert (
+        subject_question_problem("Who was the descendant of Norse settlers who reached Vinland in 1002?", "subject")
+        is not None
+    )
     assert subject_question_problem("Who is a member of the Ostrava chess club?", "subject") is not None
     assert subject_question_problem("Who was the first mayor of Ostrava?", "subject") is None
 
@@ -409,7 +426,9 @@ def test_a_bare_relational_place_noun_does_not_say_of_which_place():
     assert stem_problem("How many wolves roam in the north during winter?", ["12"]) is not None
     # A complement, a name after the noun or another named place says which one.
     assert stem_problem("In what year did a Kestrel team come close to the summit of Mount Ardel?", ["1931"]) is None
-    assert stem_problem("When did the surveyor Ola Brekke first sight the east coast of Varnland?", ["May 1788"]) is None
+    assert (
+        stem_problem("When did the surveyor Ola Brekke first sight the east coast of Varnland?", ["May 1788"]) is None
+    )
     assert stem_problem("How many ferries crossed the border with Varnland in 1921?", ["40"]) is None
     assert stem_problem("How many wolves roam in the north of Varnland during winter?", ["12"]) is None
     assert stem_problem("How many climbers reached the summit on Mount Ardel in 1931?", ["9"]) is None
@@ -418,7 +437,10 @@ def test_a_bare_relational_place_noun_does_not_say_of_which_place():
 def test_since_needs_a_year_and_no_simple_past():
     from quizapp.questions.filters import stem_problem
 
-    assert stem_problem("Through which port did thousands of Varnish farmers sail since the spring?", ["Kessin"]) is not None
+    assert (
+        stem_problem("Through which port did thousands of Varnish farmers sail since the spring?", ["Kessin"])
+        is not None
+    )
     assert stem_problem("In which town did Ola Brekke live since 1921?", ["Kessin"]) is not None
     assert stem_problem("Ola Brekke has lived in Kessin since the war.", ["Tromvik"]) is not None
     assert stem_problem("Ola Brekke has lived in Kessin since 1921.", ["Tromvik"]) is None
@@ -453,20 +475,26 @@ def test_an_age_is_asked_only_of_someone_the_article_is_about():
     from quizapp.ingest.model import Article
     from quizapp.questions.quality import is_prominent_person
 
-    text = ("Floods cut the coast road near Kessin on Tuesday, and the ferry to Tromvik stopped.\n\n"
-            "Ola Brekke, a 61-year-old net maker, said his shed was lost.\n\n"
-            "Mayor Ines Falk, 48, promised repairs. Falk toured the harbour on Wednesday.")
+    text = (
+        "Floods cut the coast road near Kessin on Tuesday, and the ferry to Tromvik stopped.\n\n"
+        "Ola Brekke, a 61-year-old net maker, said his shed was lost.\n\n"
+        "Mayor Ines Falk, 48, promised repairs. Falk toured the harbour on Wednesday."
+    )
 
     def person(name: str, canonical: str) -> Mention:
         start = text.index(name)
         return Mention(kind="person", text=name, canonical=canonical, sentence="", start=start, end=start + len(name))
 
     article = Article(path="floods.txt", title="Floods close Kessin road", text=text)
-    facts = ArticleFacts(path="floods.txt", text=text,
-                         mentions=[person("Ola Brekke", "Ola Brekke"), person("Ines Falk", "Ines Falk"),
-                                   person("Falk", "Ines Falk")],
-                         clusters=[Cluster(kind="person", canonical="Ola Brekke"),
-                                   Cluster(kind="person", canonical="Ines Falk", aliases=["Falk"])])
+    facts = ArticleFacts(
+        path="floods.txt",
+        text=text,
+        mentions=[person("Ola Brekke", "Ola Brekke"), person("Ines Falk", "Ines Falk"), person("Falk", "Ines Falk")],
+        clusters=[
+            Cluster(kind="person", canonical="Ola Brekke"),
+            Cluster(kind="person", canonical="Ines Falk", aliases=["Falk"]),
+        ],
+    )
     assert not is_prominent_person("Ola Brekke", article, facts)  # a one-off interviewee
     assert is_prominent_person("Ines Falk", article, facts)  # mentioned twice
     headline = article.model_copy(update={"title": "Net maker Ola Brekke loses his shed"})
@@ -478,11 +506,13 @@ def test_a_bound_opening_a_sentence_is_not_a_number_to_ask(tmp_path):
     # (once asked as "How many rivers is the Selenga?" with the answer 3).
     from quizapp.facts.extract import extract_facts_with_docs
     from quizapp.ingest import read_articles
-    from quizapp.questions import generate as g
 
     path = tmp_path / "lake.txt"
-    path.write_text("Lake Orvan\n\nLake Orvan is a lake in northern Norland. More than three hundred rivers and "
-                    "streams flow into Orvan. The lake is 48 kilometres long.\n", encoding="utf-8")
+    path.write_text(
+        "Lake Orvan\n\nLake Orvan is a lake in northern Norland. More than three hundred rivers and "
+        "streams flow into Orvan. The lake is 48 kilometres long.\n",
+        encoding="utf-8",
+    )
     articles = read_articles([str(path)], None, None)
     facts, doc = extract_facts_with_docs(articles)[0]
     numbers = {m.text: m for m in facts.mentions if m.kind == "number"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -20,7 +20,7 @@ from quizapp.storage.db import ReviewStore
 from quizapp.study.quiz import QuizSession
 from quizapp.study.session import deck_summary
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def fact(kind: str) -> Provenance:
@@ -35,8 +35,13 @@ def deck() -> Deck:
             TypedCard(id="who", question="Who discovered radium?", answer="Marie Curie", provenance=fact("person")),
             TypedCard(id="where", question="Where is the Louvre?", answer="Paris", provenance=fact("place")),
             TypedCard(id="when", question="When did WWII end in Europe?", answer="1945-05-08", provenance=fact("date")),
-            MultipleChoiceCard(id="mc", question="Largest ocean?", answer="Pacific",
-                               choices=["Atlantic", "Pacific", "Indian", "Arctic"], provenance=fact("place")),
+            MultipleChoiceCard(
+                id="mc",
+                question="Largest ocean?",
+                answer="Pacific",
+                choices=["Atlantic", "Pacific", "Indian", "Arctic"],
+                provenance=fact("place"),
+            ),
             TrueFalseCard(id="tf", statement="The Seine flows through Paris.", answer=True, provenance=fact("place")),
             ClozeCard(id="cz", text="The Eiffel Tower opened in {{c1::1889}}.", provenance=fact("date")),
             Flashcard(id="fc", front="Capital of Japan", back="Tokyo"),
@@ -50,8 +55,15 @@ def store(tmp_path):
         yield opened
 
 
-RIGHT = {"who": "marie curie", "where": "Paris", "when": "8 May 1945", "mc": "Pacific", "tf": True,
-         "cz::c1": "1889", "fc": True}
+RIGHT = {
+    "who": "marie curie",
+    "where": "Paris",
+    "when": "8 May 1945",
+    "mc": "Pacific",
+    "tf": True,
+    "cz::c1": "1889",
+    "fc": True,
+}
 
 
 def test_questions_are_drawn_deterministically_by_seed(deck, store, tmp_path):
@@ -66,12 +78,14 @@ def test_questions_are_drawn_deterministically_by_seed(deck, store, tmp_path):
 def test_multiple_choice_order_is_shuffled_per_seed_and_item(deck, store, tmp_path):
     orders = set()
     for seed in range(8):
-        quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types={"multiple_choice"}, seed=seed,
-                           time_limit_s=None)
+        quiz = QuizSession(
+            deck, tmp_path / "h.yaml", store, n=None, types={"multiple_choice"}, seed=seed, time_limit_s=None
+        )
         [question] = quiz.questions
         assert sorted(question.choices) == sorted(deck.card_by_id("mc").choices)
-        again = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types={"multiple_choice"}, seed=seed,
-                            time_limit_s=None)
+        again = QuizSession(
+            deck, tmp_path / "h.yaml", store, n=None, types={"multiple_choice"}, seed=seed, time_limit_s=None
+        )
         assert again.questions[0].choices == question.choices
         orders.add(tuple(question.choices))
     assert len(orders) > 1
@@ -175,8 +189,9 @@ def test_a_retry_of_the_misses_is_its_own_result_not_the_decks_last_score(deck, 
 
 def test_update_schedule_records_reviews(deck, store, tmp_path):
     path = tmp_path / "h.yaml"
-    quiz = QuizSession(deck, path, store, n=None, types={"typed"}, seed=0, time_limit_s=None, update_schedule=True,
-                       clock=lambda: NOW)
+    quiz = QuizSession(
+        deck, path, store, n=None, types={"typed"}, seed=0, time_limit_s=None, update_schedule=True, clock=lambda: NOW
+    )
     while not quiz.finished:
         quiz.answer(RIGHT[quiz.current.item.item_id])
     reviews = store.reviews(path)
@@ -187,8 +202,9 @@ def test_update_schedule_records_reviews(deck, store, tmp_path):
 def test_an_answer_the_database_refuses_leaves_the_question_unanswered(deck, store, tmp_path, monkeypatch):
     from quizapp.errors import StorageError
 
-    quiz = QuizSession(deck, tmp_path / "h.yaml", store, n=None, types={"typed"}, seed=0, update_schedule=True,
-                       clock=lambda: NOW)
+    quiz = QuizSession(
+        deck, tmp_path / "h.yaml", store, n=None, types={"typed"}, seed=0, update_schedule=True, clock=lambda: NOW
+    )
     question = quiz.current
 
     def locked(*args, **kwargs):  # type: ignore[no-untyped-def]

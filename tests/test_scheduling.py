@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fsrs import Rating, Scheduler, State
@@ -22,7 +22,7 @@ from quizapp.study.scheduling import (
 )
 from quizapp.study.session import StudySession
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def test_settings_round_trip_and_defaults(tmp_path):
@@ -39,7 +39,9 @@ def test_invalid_settings_file_is_a_clear_error(tmp_path):
 
 
 def test_scheduler_uses_the_settings():
-    scheduler = make_scheduler(Settings(desired_retention=0.8, learning_steps_minutes=[2, 15], maximum_interval_days=90))
+    scheduler = make_scheduler(
+        Settings(desired_retention=0.8, learning_steps_minutes=[2, 15], maximum_interval_days=90)
+    )
     assert scheduler.desired_retention == 0.8
     assert scheduler.learning_steps == (timedelta(minutes=2), timedelta(minutes=15))
     assert scheduler.maximum_interval == 90
@@ -95,8 +97,9 @@ def test_a_stored_review_sets_the_due_date_fsrs_computes(tmp_path):
         session.answer(3, response="Lima", correct=True, duration_ms=2500)
         stored = store.get_state(tmp_path / "one.yaml", "q")
 
-        expected, _ = Scheduler(learning_steps=(timedelta(minutes=1), timedelta(minutes=10)), enable_fuzzing=False) \
-            .review_card(new_card(), Rating.Good, NOW)
+        expected, _ = Scheduler(
+            learning_steps=(timedelta(minutes=1), timedelta(minutes=10)), enable_fuzzing=False
+        ).review_card(new_card(), Rating.Good, NOW)
         card = stored.fsrs_card()
         assert card.due == expected.due == NOW + timedelta(minutes=10)
         assert card.stability == pytest.approx(expected.stability)

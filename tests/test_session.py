@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fsrs import State
@@ -12,7 +12,7 @@ from quizapp.storage.db import ReviewStore
 from quizapp.study.scheduling import Settings
 from quizapp.study.session import StudySession, deck_summary
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 
 
@@ -63,7 +63,7 @@ def test_due_items_come_first_earliest_first(store, tmp_path):
     while not first.finished:  # q1 comes back in this session (10 minute step)
         first.answer(GOOD)
     intervals = {i: store.get_state(tmp_path / "d.yaml", i).due for i in ("q0", "q1", "q2")}
-    far = datetime.fromtimestamp(max(intervals.values()), timezone.utc) + timedelta(days=1)
+    far = datetime.fromtimestamp(max(intervals.values()), UTC) + timedelta(days=1)
     later = StudySession(deck, tmp_path / "d.yaml", store, settings(new_per_day=3), far)
     due_order = sorted(intervals, key=lambda i: (intervals[i], i))
     assert ids(later.queue) == due_order + ["q3", "q4"]
@@ -86,7 +86,7 @@ def test_undo_restores_the_previous_state_exactly(store, tmp_path):
     session = StudySession(deck, path, store, settings(), NOW)
     session.answer(EASY)
     before = store.get_state(path, "q0")
-    session_2 = StudySession(deck, path, store, settings(), datetime.fromtimestamp(before.due, timezone.utc))
+    session_2 = StudySession(deck, path, store, settings(), datetime.fromtimestamp(before.due, UTC))
     assert session_2.current.item_id == "q0"
     session_2.answer(AGAIN, response="wrong", correct=False)
     assert store.get_state(path, "q0") != before
@@ -192,7 +192,7 @@ def test_review_items_wait_until_due_unlike_learning_items(store, tmp_path):
     deck = make_deck(1)
     path = tmp_path / "d.yaml"
     StudySession(deck, path, store, settings(new_per_day=1), NOW).answer(EASY)  # graduates to review
-    due = datetime.fromtimestamp(store.get_state(path, "q0").due, timezone.utc)
+    due = datetime.fromtimestamp(store.get_state(path, "q0").due, UTC)
     early = StudySession(deck, path, store, settings(new_per_day=1), due - timedelta(minutes=5))
     assert early.queue == []
     assert deck_summary(deck, path, store, due - timedelta(minutes=5)).due == 0
@@ -201,10 +201,13 @@ def test_review_items_wait_until_due_unlike_learning_items(store, tmp_path):
 
 
 def test_the_session_grades_its_current_item_and_leaves_flashcards_to_the_learner(store, tmp_path):
-    deck = Deck(title="Mixed", cards=[
-        TypedCard(id="t", question="Capital of Peru?", answer="Lima"),
-        Flashcard(id="f", front="Front", back="Back"),
-    ])
+    deck = Deck(
+        title="Mixed",
+        cards=[
+            TypedCard(id="t", question="Capital of Peru?", answer="Lima"),
+            Flashcard(id="f", front="Front", back="Back"),
+        ],
+    )
     session = StudySession(deck, tmp_path / "d.yaml", store, settings(), NOW)
     grade = session.grade("lima")
     assert grade is not None and grade.correct and grade.given == "lima"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from quizapp.study.session import StudySession
 from quizapp.study.stats import collect_stats, format_stats_table, stats_json, streak
 
 # The real time: `quizapp stats` (run through the CLI) counts days up to the real today.
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 SETTINGS = Settings(enable_fuzzing=False)
 
 
@@ -30,10 +30,18 @@ def write_decks(folder: Path) -> tuple[Path, Path]:
         Deck(
             title="Geography",
             cards=[
-                TypedCard(id="peru", question="Capital of Peru?", answer="Lima",
-                          provenance=Provenance(fact=FactRef(kind="place"))),
-                TypedCard(id="year", question="Year Lima was founded?", answer="1535",
-                          provenance=Provenance(fact=FactRef(kind="date"))),
+                TypedCard(
+                    id="peru",
+                    question="Capital of Peru?",
+                    answer="Lima",
+                    provenance=Provenance(fact=FactRef(kind="place")),
+                ),
+                TypedCard(
+                    id="year",
+                    question="Year Lima was founded?",
+                    answer="1535",
+                    provenance=Provenance(fact=FactRef(kind="date")),
+                ),
                 Flashcard(id="andes", front="Longest mountain range", back="Andes"),
             ],
         ),
@@ -57,8 +65,7 @@ def studied(tmp_path):
         today = StudySession(load_deck(geo), geo, store, SETTINGS, NOW)
         today.answer(1, response="1536", correct=False, duration_ms=6000)  # year: a miss
         today.answer(3, duration_ms=2000)  # flashcard: self-graded
-        quiz = QuizSession(load_deck(geo), geo, store, n=None, types={"typed"}, seed=0,
-                           time_limit_s=None)
+        quiz = QuizSession(load_deck(geo), geo, store, n=None, types={"typed"}, seed=0, time_limit_s=None)
         while not quiz.finished:
             quiz.answer("Lima")
     return decks_dir, data, geo, empty

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from quizapp.storage.migrations import CURRENT_VERSION, MIGRATIONS
 from quizapp.study.scheduling import Settings
 from quizapp.study.session import StudySession
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def _state(item_id: str = "q1", due: float = 1000.0) -> ItemState:
@@ -61,7 +61,11 @@ def test_migration_from_version_1_keeps_the_data(tmp_path):
         assert store.schema_version == CURRENT_VERSION
         [review] = store.reviews("/decks/old.yaml")
         assert (review.item_id, review.rating, review.answer, review.correct, review.duration_ms) == (
-            "q1", 3, "Paris", True, 2100,
+            "q1",
+            3,
+            "Paris",
+            True,
+            2100,
         )
         assert review.kind == "other"  # the column added by migration 2 got its default
         assert store.review_totals("/decks/old.yaml") == (1, 1, 1)  # totals of migration 3 backfilled
@@ -69,8 +73,15 @@ def test_migration_from_version_1_keeps_the_data(tmp_path):
         assert (kind, reviews, graded, correct, duration) == ("other", 1, 1, 1, 2100)
         assert store.load_states("/decks/old.yaml")["q1"].due == 99.0
         # The tables of later versions are usable.
-        store.save_quiz("/decks/old.yaml", started_at=NOW, finished_at=NOW, score=1, total=1, seconds=3.0,
-                        answers=[QuizAnswerRow("q1", "q1", "place", "Paris", "Paris", True)])
+        store.save_quiz(
+            "/decks/old.yaml",
+            started_at=NOW,
+            finished_at=NOW,
+            score=1,
+            total=1,
+            seconds=3.0,
+            answers=[QuizAnswerRow("q1", "q1", "place", "Paris", "Paris", True)],
+        )
         assert store.last_quiz("/decks/old.yaml").score == 1
 
 
@@ -92,10 +103,12 @@ def test_reopening_does_not_migrate_again(tmp_path):
 
 def test_review_totals_follow_inserts_and_deletes(tmp_path):
     with ReviewStore.open(tmp_path) as store:
-        store.record_review("a.yaml", _state("q1"), previous=None, reviewed_at=NOW, rating=3, correct=True,
-                            duration_ms=1500)
-        store.record_review("a.yaml", _state("q2"), previous=None, reviewed_at=NOW, rating=1, correct=False,
-                            duration_ms=500)
+        store.record_review(
+            "a.yaml", _state("q1"), previous=None, reviewed_at=NOW, rating=3, correct=True, duration_ms=1500
+        )
+        store.record_review(
+            "a.yaml", _state("q2"), previous=None, reviewed_at=NOW, rating=1, correct=False, duration_ms=500
+        )
         last = store.record_review("b.yaml", _state("q1"), previous=None, reviewed_at=NOW, rating=3)
         assert store.review_totals("a.yaml") == (2, 2, 1)
         assert store.review_totals() == (3, 2, 1)
@@ -118,9 +131,16 @@ def test_review_counts_per_item_of_one_deck(tmp_path):
 def test_daily_activity_groups_by_local_day_and_kind(tmp_path):
     with ReviewStore.open(tmp_path) as store:
         for hours, kind, correct in ((0, "date", True), (1, "date", False), (0, "place", None), (48, "date", True)):
-            store.record_review("a.yaml", _state(f"q{hours}{kind}"), previous=None,
-                                reviewed_at=NOW + timedelta(hours=hours), rating=3, correct=correct,
-                                duration_ms=1000, kind=kind)
+            store.record_review(
+                "a.yaml",
+                _state(f"q{hours}{kind}"),
+                previous=None,
+                reviewed_at=NOW + timedelta(hours=hours),
+                rating=3,
+                correct=correct,
+                duration_ms=1000,
+                kind=kind,
+            )
         rows = store.daily_activity("a.yaml")
     day = lambda h: (NOW + timedelta(hours=h)).astimezone().date().isoformat()  # noqa: E731
     assert sum(r[2] for r in rows) == 4
@@ -131,8 +151,16 @@ def test_daily_activity_groups_by_local_day_and_kind(tmp_path):
 def test_reviews_are_committed_immediately(tmp_path):
     store = ReviewStore.open(tmp_path)
     for n in range(3):
-        store.record_review("deck.yaml", _state(f"q{n}"), previous=None, reviewed_at=NOW, rating=3,
-                            answer="x", correct=True, duration_ms=100)
+        store.record_review(
+            "deck.yaml",
+            _state(f"q{n}"),
+            previous=None,
+            reviewed_at=NOW,
+            rating=3,
+            answer="x",
+            correct=True,
+            duration_ms=100,
+        )
     # No close(), no commit(): another connection (as after a crash) sees every review.
     other = sqlite3.connect(database_path(tmp_path))
     assert other.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 3
@@ -222,8 +250,15 @@ def test_quiz_results_are_stored_with_one_row_per_question(tmp_path):
             QuizAnswerRow("q1", "q1", "place", "Paris", "Paris", True, duration_ms=1200),
             QuizAnswerRow("q2", "q2", "date", None, "1945", False, skipped=True),
         ]
-        quiz_id = store.save_quiz("d.yaml", started_at=NOW, finished_at=NOW + timedelta(seconds=30), score=1,
-                                  total=2, seconds=30.0, answers=rows)
+        quiz_id = store.save_quiz(
+            "d.yaml",
+            started_at=NOW,
+            finished_at=NOW + timedelta(seconds=30),
+            score=1,
+            total=2,
+            seconds=30.0,
+            answers=rows,
+        )
         assert store.quiz_answers(quiz_id) == rows
         [record] = store.quizzes("d.yaml")
         assert (record.score, record.total, record.seconds) == (1, 2, 30.0)
@@ -241,7 +276,12 @@ def test_two_processes_creating_the_database_at_once_both_succeed(tmp_path):
     )
     for attempt in range(3):
         folder = tmp_path / f"data{attempt}"
-        procs = [subprocess.Popen([sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(4)
+        ]
         results = [p.communicate(timeout=60) + (p.returncode,) for p in procs]
         assert all(code == 0 for _, _, code in results), results
         assert len({out.strip() for out, _, _ in results}) == 1

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quizapp.tui.screens.study import StudyScreen
 from tui_support import SIZE, make_app, screen_text, settle
+
+from quizapp.tui.screens.study import StudyScreen
 
 
 def flash_deck(tmp_path: Path, count: int) -> Path:
-    cards = "\n".join(f"  - type: flashcard\n    front: Question number {n}?\n    back: Answer {n}"
-                      for n in range(1, count + 1))
+    cards = "\n".join(
+        f"  - type: flashcard\n    front: Question number {n}?\n    back: Answer {n}" for n in range(1, count + 1)
+    )
     path = tmp_path / "decks" / "flash.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"title: Flash\ncards:\n{cards}\n", encoding="utf-8")
@@ -74,12 +76,12 @@ async def test_a_small_deck_past_the_daily_limit_offers_to_study_more(tmp_path):
 import contextlib  # noqa: E402
 
 from textual.widgets import DataTable  # noqa: E402
+from tui_support import FIXED_NOW  # noqa: E402
 
 from quizapp.paths import BUNDLED_DECKS_DIR  # noqa: E402
 from quizapp.tui.app import QuizApp  # noqa: E402
 from quizapp.tui.screens import browse as browse_module  # noqa: E402
 from quizapp.tui.screens.browse import BrowseScreen  # noqa: E402
-from tui_support import FIXED_NOW  # noqa: E402
 
 BROKEN = "title: Broken\ncards:\n  - q: Capital of Peru?\n    a: Lima\n  - q: [unclosed\n    a: x\n"
 
@@ -164,9 +166,9 @@ async def test_editing_a_bundled_deck_edits_a_copy_in_the_users_folder(tmp_path,
 
 from textual import events  # noqa: E402
 from textual.widgets import Input  # noqa: E402
+from tui_support import FIXTURES  # noqa: E402
 
 from quizapp.tui.screens.generate import GenerateScreen  # noqa: E402
-from tui_support import FIXTURES  # noqa: E402
 
 
 async def open_generate(pilot) -> GenerateScreen:  # type: ignore[no-untyped-def]
@@ -205,8 +207,8 @@ async def test_a_folder_typed_in_generate_adds_its_articles_or_says_it_has_none(
 
 
 async def test_ctrl_x_clears_the_last_error_too(tmp_path, monkeypatch):
-    from quizapp.questions import generate as generate_module
     from quizapp.errors import QuizappError
+    from quizapp.questions import generate as generate_module
 
     def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise QuizappError("the article has no sentences")

@@ -6,14 +6,13 @@ import asyncio
 from pathlib import Path
 
 import yaml
-
 from textual.widgets import DataTable, Input
+from tui_support import FIXTURES, SIZE, make_app, screen_text, settle
 
 from quizapp.deck.yaml_io import load_deck
 from quizapp.tui.screens.generate import GenerateScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.inbox import CardEditor, InboxScreen, deck_file_name
-from tui_support import FIXTURES, SIZE, make_app, screen_text, settle
 
 ARTICLE = FIXTURES / "tui_article.txt"
 

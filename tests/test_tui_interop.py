@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui_support import SIZE, make_app, screen_text, settle
 
 from quizapp.deck.yaml_io import load_deck
 from quizapp.interop.anki_import import import_anki_package
@@ -9,7 +10,6 @@ from quizapp.tui.screens.export_deck import ExportDeckScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.import_deck import ImportDeckScreen
 from tests.anki_support import add_note, export_package, fresh_collection
-from tui_support import SIZE, make_app, screen_text, settle
 
 
 async def test_the_import_dialog_converts_an_anki_package_into_the_deck_folder(tmp_path):

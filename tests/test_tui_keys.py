@@ -25,9 +25,19 @@ DOCS = Path(__file__).parent.parent / "docs" / "app.md"
 
 #: The docs table's row names and the screens they describe.
 SCREENS = {
-    "Home": HomeScreen, "Quiz options": QuizOptionsScreen, "Import": ImportDeckScreen, "Export": ExportDeckScreen, "Study": StudyScreen,
-    "Quiz": QuizScreen, "Results": ResultsScreen, "Browse": BrowseScreen, "Stats": StatsScreen,
-    "Generate": GenerateScreen, "Inbox": InboxScreen, "Card editor": CardEditor, "Confirm": ConfirmScreen,
+    "Home": HomeScreen,
+    "Quiz options": QuizOptionsScreen,
+    "Import": ImportDeckScreen,
+    "Export": ExportDeckScreen,
+    "Study": StudyScreen,
+    "Quiz": QuizScreen,
+    "Results": ResultsScreen,
+    "Browse": BrowseScreen,
+    "Stats": StatsScreen,
+    "Generate": GenerateScreen,
+    "Inbox": InboxScreen,
+    "Card editor": CardEditor,
+    "Confirm": ConfirmScreen,
 }
 #: Keys the docs name that a widget on the screen handles, not a screen binding.
 WIDGET_KEYS = {
@@ -78,8 +88,9 @@ def test_every_key_in_a_footer_is_in_the_docs_and_every_documented_key_works(nam
 
 # -- what the footer shows, and what the keys do, at 80×24 ---------------------------------------
 
-from quizapp.deck.yaml_io import load_deck  # noqa: E402
 from tui_support import FIXTURES, SIZE, make_app, screen_text, settle  # noqa: E402
+
+from quizapp.deck.yaml_io import load_deck  # noqa: E402
 
 
 def footer(app) -> str:  # type: ignore[no-untyped-def]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from tui_support import SIZE, make_app, screen_text, settle
+
 from quizapp.storage.db import ReviewStore
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.widgets.question import QuestionView
-from tui_support import SIZE, make_app, screen_text, settle
 
 WRONG = {"typed-year": "1850", "mc-river": "Brooke"}
 
@@ -24,7 +25,9 @@ async def answer_question(pilot, screen: QuizScreen, wrong: dict[str, str]) -> N
     elif card.type == "true_false":
         await pilot.press("t" if card.answer else "f")
     else:
-        text = wrong.get(item.item_id) or (card.answer if card.type == "typed" else card.answers_for(item.cloze_index)[0])
+        text = wrong.get(item.item_id) or (
+            card.answer if card.type == "typed" else card.answers_for(item.cloze_index)[0]
+        )
         screen.query_one("#question-input").value = text
         await pilot.press("enter")
     await pilot.pause()

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from textual.widgets import DataTable
+from tui_support import SIZE, make_app, screen_text, settle
 
 from quizapp.tui.screens.browse import BrowseScreen
-from tui_support import SIZE, make_app, screen_text, settle
 
 LONG_QUESTION = (
     "Which of the harbour's three lighthouses, rebuilt after the great storm that flooded the lower town, "
@@ -179,12 +179,17 @@ def long_deck(tmp_path: Path) -> Path:
     from quizapp.deck.yaml_io import save_deck
 
     question = " ".join(LONG_WORDS[i % len(LONG_WORDS)] for i in range(360))[:2000] + " — who rowed out?"
-    choices = [f"Choice {c}: " + " ".join(LONG_WORDS[(i + k) % len(LONG_WORDS)] for i in range(90))[:490]
-               for k, c in enumerate("ABCD")]
-    deck = Deck(title="Long cards", cards=[
-        TypedCard(id="long-typed", question=question, answer="The keeper"),
-        MultipleChoiceCard(id="long-choice", question="Which is right?", answer=choices[0], choices=choices),
-    ])
+    choices = [
+        f"Choice {c}: " + " ".join(LONG_WORDS[(i + k) % len(LONG_WORDS)] for i in range(90))[:490]
+        for k, c in enumerate("ABCD")
+    ]
+    deck = Deck(
+        title="Long cards",
+        cards=[
+            TypedCard(id="long-typed", question=question, answer="The keeper"),
+            MultipleChoiceCard(id="long-choice", question="Which is right?", answer=choices[0], choices=choices),
+        ],
+    )
     path = tmp_path / "decks" / "long.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     save_deck(deck, path)
@@ -244,8 +249,9 @@ async def test_every_long_choice_is_in_view_and_arrows_show_one_whole(tmp_path):
 
 
 async def test_home_tells_apart_decks_whose_titles_start_alike_and_toasts_leave_the_status_line(tmp_path):
-    from quizapp.tui.app import QuizApp
     from tui_support import FIXED_NOW
+
+    from quizapp.tui.app import QuizApp
 
     first = "A North Korean Defector Believes That Cuba Matters"
     second = "A North Korean Defector Believes That Seoul Was Right"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable
+from tui_support import FIXED_NOW, FIXTURES, SIZE, copy_deck, make_app, screen_text, settle
 
 from quizapp import paths
 from quizapp.paths import BUNDLED_DECKS_DIR
@@ -21,7 +22,6 @@ from quizapp.tui.screens.quiz_options import QuizOptionsScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.screens.study import StudyScreen
 from quizapp.tui.widgets.heatmap import Heatmap
-from tui_support import FIXED_NOW, FIXTURES, SIZE, copy_deck, make_app, screen_text, settle
 
 
 async def test_home_lists_decks_with_counts_and_filters(tmp_path):
@@ -296,7 +296,13 @@ def test_serve_runs_this_python_on_quizapp_with_the_data_dir(tmp_path):
 
     from quizapp.tui.serve import serve_command_line
 
-    assert shlex.split(serve_command_line(tmp_path)) == [sys.executable, "-m", "quizapp", "--data-dir", str(tmp_path.resolve())]
+    assert shlex.split(serve_command_line(tmp_path)) == [
+        sys.executable,
+        "-m",
+        "quizapp",
+        "--data-dir",
+        str(tmp_path.resolve()),
+    ]
     assert shlex.split(serve_command_line()) == [sys.executable, "-m", "quizapp"]
 
 
@@ -409,12 +415,7 @@ async def test_stats_with_an_unusable_data_dir_show_an_empty_history_instead_of_
 async def test_brackets_in_deck_text_are_shown_as_written_not_read_as_markup(tmp_path):
     deck = tmp_path / "decks" / "brackets.yaml"
     deck.parent.mkdir(parents=True)
-    deck.write_text(
-        "title: 'Notes [/b] [citation needed]'\n"
-        "cards:\n"
-        "  - q: 'What closes [b]x[/b]?'\n"
-        "    a: '[/b]'\n"
-    )
+    deck.write_text("title: 'Notes [/b] [citation needed]'\ncards:\n  - q: 'What closes [b]x[/b]?'\n    a: '[/b]'\n")
     app = make_app(tmp_path, deck=deck)
     async with app.run_test(size=(120, 24)) as pilot:
         await settle(pilot)

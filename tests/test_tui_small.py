@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual import events
+from tui_support import SIZE, make_app, screen_text, settle
 
 from quizapp.study.scheduling import Settings, load_settings, save_settings
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.results import ResultsScreen
-from tui_support import SIZE, make_app, screen_text, settle
 
 
 async def test_an_empty_quiz_answer_is_marked_skipped(tmp_path):

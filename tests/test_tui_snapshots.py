@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import types
 
-import pytest
+from tui_support import FIXED_NOW, SIZE, copy_deck, make_app, settle
 
 from quizapp.deck.yaml_io import load_deck
 from quizapp.storage.db import ReviewStore
 from quizapp.study import quiz as quiz_module
 from quizapp.study.scheduling import make_scheduler
 from quizapp.study.session import review_item
-from tui_support import FIXED_NOW, SIZE, copy_deck, make_app, settle
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -86,8 +85,17 @@ def test_stats_snapshot(tmp_path, snap_compare):
         for days_ago, count in ((20, 3), (13, 6), (6, 2), (1, 5), (0, 4)):
             moment = FIXED_NOW - dt.timedelta(days=days_ago)
             for item in deck.study_items()[:count]:
-                review_item(store, scheduler, deck_path, item, 3 if days_ago % 2 == 0 else 1, now=moment,
-                            response="x", correct=days_ago % 2 == 0, duration_ms=4000)
+                review_item(
+                    store,
+                    scheduler,
+                    deck_path,
+                    item,
+                    3 if days_ago % 2 == 0 else 1,
+                    now=moment,
+                    response="x",
+                    correct=days_ago % 2 == 0,
+                    duration_ms=4000,
+                )
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
@@ -106,8 +114,17 @@ def _history(tmp_path):  # type: ignore[no-untyped-def]
         for days_ago, count in ((20, 3), (13, 6), (6, 2), (1, 5), (0, 4)):
             moment = FIXED_NOW - dt.timedelta(days=days_ago)
             for item in deck.study_items()[:count]:
-                review_item(store, scheduler, deck_path, item, 3 if days_ago % 2 == 0 else 1, now=moment,
-                            response="x", correct=days_ago % 2 == 0, duration_ms=4000)
+                review_item(
+                    store,
+                    scheduler,
+                    deck_path,
+                    item,
+                    3 if days_ago % 2 == 0 else 1,
+                    now=moment,
+                    response="x",
+                    correct=days_ago % 2 == 0,
+                    duration_ms=4000,
+                )
     return deck_path
 
 
@@ -118,8 +135,17 @@ def test_stats_due_tab_snapshot(tmp_path, snap_compare):
     with ReviewStore.open(tmp_path / "data") as store:  # a few cards known well: due days or weeks from now
         for days_ago, item in zip((0, 3, 6), deck.study_items()[3:]):  # Easy on a new card: due in 8 days
             moment = FIXED_NOW - dt.timedelta(days=days_ago)
-            review_item(store, make_scheduler(fuzz=False), deck_path, item, 4, now=moment, response="x",
-                        correct=True, duration_ms=3000)
+            review_item(
+                store,
+                make_scheduler(fuzz=False),
+                deck_path,
+                item,
+                4,
+                now=moment,
+                response="x",
+                correct=True,
+                duration_ms=3000,
+            )
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
@@ -179,5 +205,6 @@ def test_results_of_a_quiz_ended_early_snapshot(tmp_path, snap_compare, monkeypa
         await pilot.press("escape")
         await settle(pilot)
 
-    assert snap_compare(make_app(tmp_path, mode="quiz", types={"typed", "cloze"}), terminal_size=SIZE,
-                        run_before=run_before)
+    assert snap_compare(
+        make_app(tmp_path, mode="quiz", types={"typed", "cloze"}), terminal_size=SIZE, run_before=run_before
+    )

@@ -5,10 +5,11 @@ Update with --snapshot-update only after looking at the pictures.
 
 from __future__ import annotations
 
-from quizapp.deck.yaml_io import parse_deck
-from quizapp.tui.screens.inbox import InboxScreen
 from test_tui_readable import EMOJI_DECK, INBOX_DECK, long_deck, write_deck
 from tui_support import SIZE, make_app, settle
+
+from quizapp.deck.yaml_io import parse_deck
+from quizapp.tui.screens.inbox import InboxScreen
 
 
 def test_browse_long_and_wide_snapshot(tmp_path, snap_compare):
@@ -37,7 +38,9 @@ def test_long_answer_snapshot(tmp_path, snap_compare):
         await pilot.press("enter")
         await settle(pilot)
 
-    assert snap_compare(make_app(tmp_path, long_deck(tmp_path), mode="study"), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(
+        make_app(tmp_path, long_deck(tmp_path), mode="study"), terminal_size=SIZE, run_before=run_before
+    )
 
 
 def test_long_choices_snapshot(tmp_path, snap_compare):
@@ -49,4 +52,6 @@ def test_long_choices_snapshot(tmp_path, snap_compare):
         await pilot.press("3")
         await settle(pilot)
 
-    assert snap_compare(make_app(tmp_path, long_deck(tmp_path), mode="study"), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(
+        make_app(tmp_path, long_deck(tmp_path), mode="study"), terminal_size=SIZE, run_before=run_before
+    )

@@ -8,6 +8,7 @@ import re
 
 from textual.widgets import Select, TabbedContent
 from textual_plotext import PlotextPlot
+from tui_support import FIXED_NOW, SIZE, copy_deck, make_app, screen_text, settle
 
 from quizapp.deck.yaml_io import load_deck
 from quizapp.storage.db import ReviewStore
@@ -15,7 +16,6 @@ from quizapp.study.scheduling import make_scheduler
 from quizapp.study.session import review_item
 from quizapp.study.stats import Activity
 from quizapp.tui.screens.stats import ALL_DECKS, StatsScreen
-from tui_support import FIXED_NOW, SIZE, copy_deck, make_app, screen_text, settle
 
 
 async def open_stats(pilot) -> StatsScreen:  # type: ignore[no-untyped-def]
@@ -66,8 +66,12 @@ async def test_due_bars_stand_over_their_day_labels(tmp_path):
         ticks = [col for col, ch in enumerate(lines[axis]) if ch == "┬"]
         bar_row = lines[axis - 1]
         # Each label, at the tick its text covers.
-        labelled = {m.group(0): col for m in re.finditer(r"\d\d [A-Z][a-z]{2}", labels)
-                    for col in ticks if m.start() <= col < m.end()}
+        labelled = {
+            m.group(0): col
+            for m in re.finditer(r"\d\d [A-Z][a-z]{2}", labels)
+            for col in ticks
+            if m.start() <= col < m.end()
+        }
         week_later = (today + dt.timedelta(days=7)).strftime("%d %b")
         assert week_later in labelled, labels
         assert bar_row[labelled[week_later]] == "█"
@@ -80,8 +84,11 @@ async def test_empty_charts_say_there_is_no_data_instead_of_a_made_up_axis(tmp_p
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_stats(pilot)
-        for tab, message in (("tab-accuracy", "No graded answers yet"), ("tab-retention", "No graded answers yet"),
-                             ("tab-due", "No cards are due in the next 30 days")):
+        for tab, message in (
+            ("tab-accuracy", "No graded answers yet"),
+            ("tab-retention", "No graded answers yet"),
+            ("tab-due", "No cards are due in the next 30 days"),
+        ):
             screen.query_one("#stats-tabs", TabbedContent).active = tab
             await settle(pilot)
             text = screen_text(app)
@@ -94,8 +101,17 @@ async def test_the_open_deck_list_hides_the_charts_and_a_goes_back_to_all_decks(
     deck = load_deck(deck_path)
     with ReviewStore.open(tmp_path / "data") as store:
         for item in deck.study_items()[:3]:
-            review_item(store, make_scheduler(fuzz=False), deck_path, item, 3, now=FIXED_NOW, response="x",
-                        correct=True, duration_ms=1000)
+            review_item(
+                store,
+                make_scheduler(fuzz=False),
+                deck_path,
+                item,
+                3,
+                now=FIXED_NOW,
+                response="x",
+                correct=True,
+                duration_ms=1000,
+            )
     app = make_app(tmp_path, deck=deck_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_stats(pilot)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from tui_support import SIZE, make_app, screen_text, settle
+
 from quizapp.storage.db import ReviewStore
 from quizapp.tui.screens.study import StudyScreen
 from quizapp.tui.widgets.question import QuestionView
-from tui_support import SIZE, make_app, screen_text, settle
 
 
 def keys_for(text: str) -> list[str]:
@@ -24,7 +25,9 @@ async def answer_current(pilot, screen: StudyScreen, *, typed: dict[str, str]) -
     elif card.type == "true_false":
         await pilot.press("t" if card.answer else "f")
     else:
-        text = typed.get(item.item_id) or (card.answer if card.type == "typed" else card.answers_for(item.cloze_index)[0])
+        text = typed.get(item.item_id) or (
+            card.answer if card.type == "typed" else card.answers_for(item.cloze_index)[0]
+        )
         await pilot.press(*keys_for(text), "enter")
     await pilot.pause()
     return card.type

@@ -9,7 +9,7 @@ from pathlib import Path
 from quizapp.tui.app import QuizApp
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FIXED_NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
+FIXED_NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 SIZE = (80, 24)
 
 

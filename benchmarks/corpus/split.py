@@ -36,9 +36,11 @@ def main() -> int:
         for i, entry in enumerate(group):
             entry["split"] = "heldout" if i < held else "dev"
     entries.sort(key=lambda e: (e["split"], e["kind"], e["id"]))
-    out.write_text("# The evaluation corpus: committed texts in articles/, others read from public test-data\n"
-                   "# repositories (repo/commit/path) and never committed. Split once by split.py.\n"
-                   + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))
+    out.write_text(
+        "# The evaluation corpus: committed texts in articles/, others read from public test-data\n"
+        "# repositories (repo/commit/path) and never committed. Split once by split.py.\n"
+        + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True)
+    )
     for split in ("dev", "heldout"):
         part = [e for e in entries if e["split"] == split]
         print(split, len(part), sorted({e["kind"] for e in part}))

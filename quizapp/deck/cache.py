@@ -28,7 +28,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -137,12 +137,12 @@ def _text_key(text: str) -> str:
 # lists of them back exactly; nested models and dates are the only other values a deck holds.
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names(cls: type[BaseModel]) -> tuple[str, ...]:
     return tuple(cls.model_fields)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fields_set_of(cls: type[BaseModel], mask: int) -> frozenset[str]:
     return frozenset(name for bit, name in enumerate(_field_names(cls)) if mask >> bit & 1)
 
@@ -231,7 +231,11 @@ def encode_deck(deck: Deck) -> dict[str, Any]:
         raise _NotStorable("Deck")
     if _field_names(Deck) != ("title", "description", "tags", "sources", "cards"):
         raise _NotStorable("Deck fields")
-    if type(deck.title) is not str or not (deck.description is None or type(deck.description) is str) or not _plain(deck.tags):
+    if (
+        type(deck.title) is not str
+        or not (deck.description is None or type(deck.description) is str)
+        or not _plain(deck.tags)
+    ):
         raise _NotStorable("Deck")
     return {
         "fields_set": sorted(deck.__pydantic_fields_set__),

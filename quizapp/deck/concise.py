@@ -67,7 +67,12 @@ def expand_card(raw: Any, index: int, positions: Positions, path: str) -> tuple[
         canonical = KEY_ALIASES.get(key, key)
         if canonical != key:
             if canonical in raw:
-                return raw, _problem(positions, where + (key,), path, f'card {index + 1}: both "{key}" and "{canonical}" are given; keep one')
+                return raw, _problem(
+                    positions,
+                    where + (key,),
+                    path,
+                    f'card {index + 1}: both "{key}" and "{canonical}" are given; keep one',
+                )
             positions.alias(where + (canonical,), where + (key,))
         card[canonical] = value
     for key in LIST_KEYS:
@@ -77,7 +82,9 @@ def expand_card(raw: Any, index: int, positions: Positions, path: str) -> tuple[
         guessed = next((card_type for card_type, keys in TYPE_HINTS if any(k in card for k in keys)), None)
         if guessed is None:
             return card, _problem(
-                positions, where, path,
+                positions,
+                where,
+                path,
                 f"card {index + 1}: cannot tell what kind of card this is; add type: (one of {', '.join(CARD_TYPES)}) "
                 "or write it as q:/a:, front:/back:, statement:, text: or choices:",
             )
@@ -85,7 +92,12 @@ def expand_card(raw: Any, index: int, positions: Positions, path: str) -> tuple[
     if "distractors" in card and card["type"] == "multiple_choice":
         distractors = card.pop("distractors")
         if "choices" in card:
-            return card, _problem(positions, where + ("distractors",), path, f"card {index + 1} (multiple_choice): give either choices: or distractors:, not both")
+            return card, _problem(
+                positions,
+                where + ("distractors",),
+                path,
+                f"card {index + 1} (multiple_choice): give either choices: or distractors:, not both",
+            )
         if isinstance(distractors, list):
             answer = card.get("answer")
             card["choices"] = ([answer] if isinstance(answer, str) else []) + distractors
@@ -97,7 +109,12 @@ def expand_card(raw: Any, index: int, positions: Positions, path: str) -> tuple[
             for j in range(len(distractors)):
                 positions.alias(where + ("choices", j + offset), where + ("distractors", j))
         else:
-            return card, _problem(positions, where + ("distractors",), path, f'card {index + 1} (multiple_choice): "distractors" must be a list')
+            return card, _problem(
+                positions,
+                where + ("distractors",),
+                path,
+                f'card {index + 1} (multiple_choice): "distractors" must be a list',
+            )
     return card, None
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from quizapp.errors import DeckError, Location, Problem
@@ -30,7 +29,9 @@ class DeckEntry:
     deck: Deck | None = field(default=None, repr=False, compare=False)
 
 
-def deck_files(paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True) -> list[tuple[Path, str]]:
+def deck_files(
+    paths: list[Path], data_dir: str | Path | None = None, include_default: bool = True
+) -> list[tuple[Path, str]]:
     """Deck files to show, each once, with where they were found."""
     candidates: list[tuple[Path, str]] = []
     if include_default:
@@ -88,7 +89,13 @@ def discover_decks(
             entries.append(DeckEntry(path, path.stem, 0, 0, origin, error=f"{first.message if first else exc}{more}"))
             continue
         entries.append(
-            DeckEntry(path, deck.title, len(deck.cards), sum(deck.study_item_counts().values()), origin,
-                      deck=deck if keep_decks else None)
+            DeckEntry(
+                path,
+                deck.title,
+                len(deck.cards),
+                sum(deck.study_item_counts().values()),
+                origin,
+                deck=deck if keep_decks else None,
+            )
         )
     return entries

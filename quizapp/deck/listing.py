@@ -106,7 +106,12 @@ def remember_listing(deck_path: Path, text: str, listing: DeckListing) -> None:
         entry = _entry_path(deck_path)
         entry.parent.mkdir(parents=True, exist_ok=True)
         body = json.dumps(
-            {"title": listing.title, "cards": listing.cards, "item_ids": listing.item_ids, "item_counts": listing.item_counts},
+            {
+                "title": listing.title,
+                "cards": listing.cards,
+                "item_ids": listing.item_ids,
+                "item_counts": listing.item_counts,
+            },
             ensure_ascii=False,
         ).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=".listing.", suffix=".tmp", dir=entry.parent)

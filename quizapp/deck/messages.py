@@ -14,9 +14,38 @@ from quizapp.errors import Location, Problem
 
 #: Every key the format knows, concise ones included, for "did you mean" hints.
 KNOWN_KEYS = {
-    "title", "description", "tags", "sources", "cards", "type", "id", "question", "answer", "accept", "choices",
-    "front", "back", "statement", "text", "explanation", "provenance", "source", "sentence", "start", "end", "fact",
-    "kind", "canonical", "value", "aliases", "path", "url", "published", "distractors", "q", "a",
+    "title",
+    "description",
+    "tags",
+    "sources",
+    "cards",
+    "type",
+    "id",
+    "question",
+    "answer",
+    "accept",
+    "choices",
+    "front",
+    "back",
+    "statement",
+    "text",
+    "explanation",
+    "provenance",
+    "source",
+    "sentence",
+    "start",
+    "end",
+    "fact",
+    "kind",
+    "canonical",
+    "value",
+    "aliases",
+    "path",
+    "url",
+    "published",
+    "distractors",
+    "q",
+    "a",
 }
 
 
@@ -99,7 +128,9 @@ def describe(error: ErrorDetails, loc: tuple[Any, ...], card_type: str | None = 
     if etype == "list_type":
         return f'{prefix}"{name}" must be a list'
     if etype in ("dict_type", "model_type", "model_attributes_type"):
-        return f'{prefix}"{name}" must be a mapping of keys' if name else f"{prefix}must be a mapping of keys, like title:"
+        return (
+            f'{prefix}"{name}" must be a mapping of keys' if name else f"{prefix}must be a mapping of keys, like title:"
+        )
     if etype.startswith("bool"):
         return f'{prefix}"{name}" must be true or false, not "{given}"'
     if etype.startswith("date"):

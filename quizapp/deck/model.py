@@ -14,7 +14,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -67,13 +67,17 @@ class Provenance(_Model):
 
     source: str | None = Field(default=None, description="The source's id, title or path.")
     sentence: str | None = None
-    start: int | None = Field(default=None, ge=0, description="Character offset of the fact in the cleaned article text.")
+    start: int | None = Field(
+        default=None, ge=0, description="Character offset of the fact in the cleaned article text."
+    )
     end: int | None = Field(default=None, ge=0)
     fact: FactRef | None = None
 
 
 class _CardBase(_Model):
-    id: str | None = Field(default=None, pattern=_ID_RE, description="Stable id; derived from the question when omitted.")
+    id: str | None = Field(
+        default=None, pattern=_ID_RE, description="Stable id; derived from the question when omitted."
+    )
     tags: list[str] = Field(default_factory=list)
     explanation: str | None = None
     provenance: Provenance | None = None
@@ -152,7 +156,7 @@ class MultipleChoiceCard(_CardBase):
         return [c for c in self.choices if c != self.answer]
 
     @model_validator(mode="after")
-    def _check_choices(self) -> "MultipleChoiceCard":
+    def _check_choices(self) -> MultipleChoiceCard:
         # ``at`` tells the file reader which key to point at (a model error has no field of its own).
         if len(self.choices) < 2:
             raise PydanticCustomError(
@@ -165,7 +169,9 @@ class MultipleChoiceCard(_CardBase):
             key = choice.casefold()
             if key in seen:
                 raise PydanticCustomError(
-                    "duplicate_choice", 'the choice "{choice}" is listed twice', {"choice": choice, "at": ("choices", j)}
+                    "duplicate_choice",
+                    'the choice "{choice}" is listed twice',
+                    {"choice": choice, "at": ("choices", j)},
                 )
             seen.add(key)
         if self.answer not in self.choices:
@@ -252,7 +258,7 @@ class ClozeCard(_CardBase):
 
 
 Card = Annotated[
-    Union[Flashcard, TypedCard, MultipleChoiceCard, TrueFalseCard, ClozeCard],
+    Flashcard | TypedCard | MultipleChoiceCard | TrueFalseCard | ClozeCard,
     Field(discriminator="type"),
 ]
 #: Any card, for type hints (``Card`` is the annotated form pydantic validates).
@@ -274,7 +280,7 @@ class Deck(_Model):
                 return card
         return None
 
-    def study_items(self) -> list["StudyItem"]:
+    def study_items(self) -> list[StudyItem]:
         return [StudyItem(item_id=item_id, card=card, cloze_index=index) for card, item_id, index in self.item_keys()]
 
     def item_keys(self) -> Iterator[tuple[AnyCard, str, int | None]]:
@@ -307,13 +313,11 @@ class StudyItem(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     item_id: str
-    card: Annotated[
-        Union[Flashcard, TypedCard, MultipleChoiceCard, TrueFalseCard, ClozeCard], Field(discriminator="type")
-    ]
+    card: Annotated[Flashcard | TypedCard | MultipleChoiceCard | TrueFalseCard | ClozeCard, Field(discriminator="type")]
     cloze_index: int | None = None
 
     @classmethod
-    def of(cls, card: AnyCard, item_id: str, cloze_index: int | None) -> "StudyItem":
+    def of(cls, card: AnyCard, item_id: str, cloze_index: int | None) -> StudyItem:
         """An item of a validated deck, as :meth:`Deck.item_keys` gives it, built without validating again.
 
         Validation would only confirm what the deck's own validation did; a session builds
@@ -332,7 +336,13 @@ class StudyItem(BaseModel):
 
 
 #: The key holding each card type's question, from which its id is derived.
-PROMPT_KEYS = {"flashcard": "front", "typed": "question", "multiple_choice": "question", "true_false": "statement", "cloze": "text"}
+PROMPT_KEYS = {
+    "flashcard": "front",
+    "typed": "question",
+    "multiple_choice": "question",
+    "true_false": "statement",
+    "cloze": "text",
+}
 
 
 def derive_card_id(card_type: str, prompt: str) -> str:

@@ -114,8 +114,12 @@ def read_yaml(text: str, path: str) -> ReadResult:
         what = exc.problem or "invalid YAML"
         if "nesting depth" in what:
             # PyYAML 6.0.3+ stops deep nesting itself, in its own words: say it in ours, as our own limit does.
-            raise YamlRefused(Problem(Location(path, line, col),
-                                      f"the document nests lists and mappings more than {MAX_DEPTH} levels deep")) from None
+            raise YamlRefused(
+                Problem(
+                    Location(path, line, col),
+                    f"the document nests lists and mappings more than {MAX_DEPTH} levels deep",
+                )
+            ) from None
         if exc.context:
             what = f"{exc.context}, {what}"
         if mark and "tab" not in what and _char_at(text, mark.line, mark.column) == "\t":
@@ -127,10 +131,12 @@ def read_yaml(text: str, path: str) -> ReadResult:
         character = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         at = text.find(character)
         line, col = (text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1) if at >= 0 else (None, None)
-        raise YamlRefused(Problem(
-            Location(path, line, col),
-            f"the file holds U+{ord(character):04X}, a control or special character YAML does not allow; remove it",
-        )) from None
+        raise YamlRefused(
+            Problem(
+                Location(path, line, col),
+                f"the file holds U+{ord(character):04X}, a control or special character YAML does not allow; remove it",
+            )
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlRefused(Problem(Location(path), f"YAML error: {exc}")) from None
     return ReadResult(reader.root, reader.positions, reader.problems)
@@ -188,7 +194,8 @@ class _Reader:
             if self.alias_values > MAX_ALIAS_VALUES:
                 line, col = _mark(event)
                 self._refuse(
-                    line, col,
+                    line,
+                    col,
                     f"aliases expand the document by more than {MAX_ALIAS_VALUES:,} values (aliases of aliases?); "
                     "refusing to read it",
                 )
@@ -243,9 +250,13 @@ class _Reader:
             return
         top.pending_key = key
         if key == "<<":
-            self.problems.append(Problem(Location(self.path, line, col), "merge keys (<<) are not supported in deck files"))
+            self.problems.append(
+                Problem(Location(self.path, line, col), "merge keys (<<) are not supported in deck files")
+            )
         elif key in top.container:
-            self.problems.append(Problem(Location(self.path, line, col), f'the key "{key}" appears twice in this mapping'))
+            self.problems.append(
+                Problem(Location(self.path, line, col), f'the key "{key}" appears twice in this mapping')
+            )
         else:
             top.key_ok = True
             self.positions.key[top.where + (key,)] = (line, col)

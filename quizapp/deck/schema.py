@@ -49,7 +49,10 @@ def deck_json_schema() -> dict[str, Any]:
     answer = defs["TrueFalseCard"]["properties"]["answer"]
     defs["TrueFalseCard"]["properties"]["answer"] = {
         "description": answer.get("description", ""),
-        "anyOf": [{"type": "boolean"}, {"enum": _BOOLEAN_WORDS + [w.capitalize() for w in _BOOLEAN_WORDS if w.isalpha()]}],
+        "anyOf": [
+            {"type": "boolean"},
+            {"enum": _BOOLEAN_WORDS + [w.capitalize() for w in _BOOLEAN_WORDS if w.isalpha()]},
+        ],
     }
     for card_type, name in _CARD_DEFS.items():
         defs[f"{name}Form"] = _card_form(card_type, defs[name])
@@ -119,5 +122,3 @@ def _walk(node: Any, visit: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _walk(value, visit)
-
-

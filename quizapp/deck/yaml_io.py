@@ -38,8 +38,19 @@ MAX_DECK_BYTES = 10 * 1024 * 1024
 _CARD = TypeAdapter(Card)
 
 _CARD_KEY_ORDER = [
-    "type", "id", "question", "front", "back", "statement", "text", "answer", "choices", "accept",
-    "explanation", "tags", "provenance",
+    "type",
+    "id",
+    "question",
+    "front",
+    "back",
+    "statement",
+    "text",
+    "answer",
+    "choices",
+    "accept",
+    "explanation",
+    "tags",
+    "provenance",
 ]
 
 
@@ -133,10 +144,17 @@ def parse_deck(text: str, path: str = "<deck>") -> Deck:
     problems = list(read.problems)
     positions = read.positions
     if read.data is None:
-        raise DeckError(path, problems + [Problem(Location(path, 1, 1), "the file is empty; a deck needs at least a title: and cards:")])
+        raise DeckError(
+            path,
+            problems + [Problem(Location(path, 1, 1), "the file is empty; a deck needs at least a title: and cards:")],
+        )
     if not isinstance(read.data, dict):
         line, col = positions.value.get((), (1, 1))
-        raise DeckError(path, problems + [Problem(Location(path, line, col), "the top level of a deck must be a mapping with title: and cards:")])
+        raise DeckError(
+            path,
+            problems
+            + [Problem(Location(path, line, col), "the top level of a deck must be a mapping with title: and cards:")],
+        )
 
     data, unexpanded = expand_deck(read.data, positions, path)
     problems += unexpanded.values()
@@ -200,7 +218,12 @@ def _parse_valid_deck(text: str, path: str) -> Deck | None:
 
 
 def _validate_items(
-    data: dict[str, Any], key: str, positions: Positions, path: str, problems: list[Problem], skip: frozenset[int] | set[int] = frozenset()
+    data: dict[str, Any],
+    key: str,
+    positions: Positions,
+    path: str,
+    problems: list[Problem],
+    skip: frozenset[int] | set[int] = frozenset(),
 ) -> list[tuple[int, Any]]:
     """The valid entries of the list ``data[key]`` with their indices; problems of the others are appended.
 
@@ -218,7 +241,12 @@ def _validate_items(
             card_type = raw.get("type") if isinstance(raw, dict) and isinstance(raw.get("type"), str) else None
             if not isinstance(raw, dict):
                 line, col = positions.best(where) or (None, None)
-                problems.append(Problem(Location(path, line, col), f"{card_label(index, None)}: a card must be a mapping of keys, like q: and a:"))
+                problems.append(
+                    Problem(
+                        Location(path, line, col),
+                        f"{card_label(index, None)}: a card must be a mapping of keys, like q: and a:",
+                    )
+                )
                 continue
             try:
                 valid.append((index, _CARD.validate_python(raw)))
@@ -246,7 +274,11 @@ def _raw_identity(raw: Any) -> tuple[str, bool, str] | None:
 
 
 def _semantic_checks(
-    raw_cards: list[Any], cards: list[tuple[int, Any]], sources: list[tuple[int, Source]], positions: Positions, path: str
+    raw_cards: list[Any],
+    cards: list[tuple[int, Any]],
+    sources: list[tuple[int, Source]],
+    positions: Positions,
+    path: str,
 ) -> list[Problem]:
     """Checks across cards: ids and questions used twice, sources that are not listed."""
     problems: list[Problem] = []
@@ -291,9 +323,15 @@ def _provenance_problems(
         if prov is None:
             continue
         if prov.source and sources and prov.source not in source_keys:
-            add(("cards", index, "provenance", "source"), f'{card_label(index, card.type)}: the source "{prov.source}" is not listed under sources:')
+            add(
+                ("cards", index, "provenance", "source"),
+                f'{card_label(index, card.type)}: the source "{prov.source}" is not listed under sources:',
+            )
         if prov.start is not None and prov.end is not None and prov.end < prov.start:
-            add(("cards", index, "provenance", "end"), f"{card_label(index, card.type)}: provenance end comes before its start")
+            add(
+                ("cards", index, "provenance", "end"),
+                f"{card_label(index, card.type)}: provenance end comes before its start",
+            )
     return problems
 
 

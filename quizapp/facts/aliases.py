@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 from quizapp.facts.entities import ORG_HEADS, Candidate, SentenceIndex
 from quizapp.facts.labels import CLUB_SUFFIXES, DROP
-from quizapp.facts.names import acronym_of, initials, name_key, name_tokens, name_words, romanization_key
 from quizapp.facts.model import ArticleFacts, Cluster, Mention
+from quizapp.facts.names import acronym_of, initials, name_key, name_tokens, name_words, romanization_key
 from quizapp.ingest.model import Article
 
 NAME_KINDS = ("person", "place", "organization")
@@ -71,7 +71,11 @@ def _vote_labels(all_candidates: Sequence[Sequence[Candidate]], texts: Sequence[
             if key in person_parts and decided.get(key) != "person":
                 total[key] += 1
                 before = text[max(0, c.start - 20) : c.start].split()
-                if before and before[-1].lower() in _PLACE_PREPOSITIONS and not (len(before) >= 2 and before[-2].lower() == "according"):
+                if (
+                    before
+                    and before[-1].lower() in _PLACE_PREPOSITIONS
+                    and not (len(before) >= 2 and before[-2].lower() == "according")
+                ):
                     locative[key] += 1
     for key in total:
         if locative[key] * 2 <= total[key]:
@@ -82,11 +86,19 @@ def _vote_labels(all_candidates: Sequence[Sequence[Candidate]], texts: Sequence[
         words = key.split()
         if kind == DROP and len(words) >= 2:
             for part in (" ".join(words[1:]), words[-1]):
-                if part in decided and part not in person_parts and votes[part][DROP] == 0 and sum(votes[part].values()) <= 2:
+                if (
+                    part in decided
+                    and part not in person_parts
+                    and votes[part][DROP] == 0
+                    and sum(votes[part].values()) <= 2
+                ):
                     decided[part] = DROP
     # The first word of one club's name is that club ("Redhaven" of "Redhaven Rovers").
-    club_first = Counter(key.split()[0] for key, kind in decided.items()
-                         if kind == "organization" and len(key.split()) == 2 and key.split()[1] in CLUB_SUFFIXES)
+    club_first = Counter(
+        key.split()[0]
+        for key, kind in decided.items()
+        if kind == "organization" and len(key.split()) == 2 and key.split()[1] in CLUB_SUFFIXES
+    )
     for key in list(decided):
         if club_first[key] == 1 and key not in person_parts:
             decided[key] = "organization"
@@ -128,7 +140,9 @@ class _Union:
             self.parent[root_b] = root_a
 
 
-def find_missed_mentions(article: Article, candidates: list[Candidate], kind_of: dict[str, str], sentences: SentenceIndex) -> list[Candidate]:
+def find_missed_mentions(
+    article: Article, candidates: list[Candidate], kind_of: dict[str, str], sentences: SentenceIndex
+) -> list[Candidate]:
     """Occurrences of the article's own names that spaCy did not mark ("Ruto told reporters ...").
 
     The small model often finds "William Ruto" but not the later "Ruto"; every name
@@ -165,7 +179,11 @@ def find_missed_mentions(article: Article, candidates: list[Candidate], kind_of:
         after = text[end : end + 30]
         previous_word = re.search(r"([\w’'-]+)\s$", before)
         next_word = re.match(r"\s([\w’'-]+)", after)
-        if previous_word and previous_word.group(1)[:1].isupper() and not re.search(r"[.!?:\"“”]\s*$", before[: previous_word.start()] or "."):
+        if (
+            previous_word
+            and previous_word.group(1)[:1].isupper()
+            and not re.search(r"[.!?:\"“”]\s*$", before[: previous_word.start()] or ".")
+        ):
             if before[: previous_word.start()].strip():  # a capitalized word before, not at sentence start
                 continue
         if next_word and next_word.group(1)[:1].isupper():
@@ -173,8 +191,14 @@ def find_missed_mentions(article: Article, candidates: list[Candidate], kind_of:
         sentence, sentence_start = sentences.sentence_of(start, end)
         found.append(
             Candidate(
-                wanted[match.group(1)], match.group(1), start, end, sentence, sentence_start,
-                label=labels.get(match.group(1)), aside=article.in_aside(start, end),
+                wanted[match.group(1)],
+                match.group(1),
+                start,
+                end,
+                sentence,
+                sentence_start,
+                label=labels.get(match.group(1)),
+                aside=article.in_aside(start, end),
             )
         )
     return found
@@ -195,9 +219,15 @@ def _drop_sentence_initial_words(all_candidates: Sequence[list[Candidate]], kind
                 seen_inside.add(name_key(c.text))
     for candidates in all_candidates:
         candidates[:] = [
-            c for c in candidates
-            if not (c.kind == "person" and " " not in c.text.strip() and c.start == c.sentence_start
-                    and name_key(c.text) not in seen_inside and name_key(c.text) not in parts)
+            c
+            for c in candidates
+            if not (
+                c.kind == "person"
+                and " " not in c.text.strip()
+                and c.start == c.sentence_start
+                and name_key(c.text) not in seen_inside
+                and name_key(c.text) not in parts
+            )
         ]
 
 
@@ -249,7 +279,7 @@ def resolve_clusters(
     # Acronyms to their one expansion (any kind: the expansion's kind wins).
     acronym_kind_fix: dict[str, str] = {}
     all_surfaces = {text for (_k, text) in surface_count}
-    for (kind, text) in list(surface_count):
+    for kind, text in list(surface_count):
         acronym = acronym_of(text)
         if acronym is None:
             continue
@@ -297,8 +327,12 @@ def resolve_clusters(
                 if c.kind == "person":
                     fits = {r for r in local_full["person"] if _part_of_any_form(words[0], r, person_full_names, union)}
                 else:
-                    fits = {r for r, full in local_full["organization"].items() if full[-1] == words[0]
-                            or (len(full) == 2 and full[0] == words[0] and full[1].lower() in CLUB_SUFFIXES)}
+                    fits = {
+                        r
+                        for r, full in local_full["organization"].items()
+                        if full[-1] == words[0]
+                        or (len(full) == 2 and full[0] == words[0] and full[1].lower() in CLUB_SUFFIXES)
+                    }
                     starts = {r for r, full in local_full["organization"].items() if full[0] == words[0]} - fits
                     if len(fits) != 1 or starts:
                         # An organization's bare word stays its own name unless one name fits: "Brightwater"
@@ -360,7 +394,12 @@ def resolve_clusters(
             if c.label:
                 labels[key][c.label] += 1
         clusters = [
-            Cluster(kind=kind, canonical=canonical, aliases=names, label=(labels[(kind, canonical)].most_common(1)[0][0] if labels[(kind, canonical)] else None))  # type: ignore[arg-type]
+            Cluster(
+                kind=kind,
+                canonical=canonical,
+                aliases=names,
+                label=(labels[(kind, canonical)].most_common(1)[0][0] if labels[(kind, canonical)] else None),
+            )  # type: ignore[arg-type]
             for (kind, canonical), names in aliases.items()
         ]
         facts.append(
@@ -387,20 +426,24 @@ def _title_person_key(article: Article, candidates: Sequence[Candidate]) -> str 
     return None
 
 
-def _title_person_root(article: Article, candidates: Sequence[Candidate], union: "_Union") -> str | None:
+def _title_person_root(article: Article, candidates: Sequence[Candidate], union: _Union) -> str | None:
     key = _title_person_key(article, candidates)
     return union.find(f"person:{key}") if key else None
 
 
-def _title_short_name_root(title: str, candidates: Sequence[Candidate], union: "_Union",
-                           cluster_members: dict[str, Counter]) -> str | None:
+def _title_short_name_root(
+    title: str, candidates: Sequence[Candidate], union: _Union, cluster_members: dict[str, Counter]
+) -> str | None:
     """The cluster an article titled with a full name ("Ada Lovelace") calls its person by one part of that
     name only ("Ada"), when exactly one person cluster of the article is written so and no other way."""
     words = title.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return None
-    roots = {union.find(f"person:{name_key(c.text)}") for c in candidates
-             if c.kind == "person" and c.text in (words[0], words[-1])}
+    roots = {
+        union.find(f"person:{name_key(c.text)}")
+        for c in candidates
+        if c.kind == "person" and c.text in (words[0], words[-1])
+    }
     roots = {r for r in roots if r in cluster_members and set(cluster_members[r]) <= {words[0], words[-1]}}
     return next(iter(roots)) if len(roots) == 1 else None
 
@@ -439,6 +482,7 @@ def ordinal_text(value: str) -> str:
 
 def _canonical(surfaces: Counter) -> str:
     """Most frequent multi-word form; an expansion over an acronym; longer on ties."""
+
     def rank(item: tuple[str, int]) -> tuple:
         text, count = item
         shouted = text.isupper() and acronym_of(text) is None  # "NAIROBI" from a dateline

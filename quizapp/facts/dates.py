@@ -14,15 +14,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+
 from quizapp.vocabulary import WEEKDAYS
 
 MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ],
         start=1,
     )
@@ -41,10 +51,18 @@ _DURATION = re.compile(
     re.I,
 )
 _DECADE_WORDS = {
-    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
-    "eighties": 80, "nineties": 90,
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
 }
-_PART_PREFIX = r"(?:(?:the )?(?:early|mid|late|middle|beginning|start|end|spring|summer|autumn|fall|winter)(?:-| of | )(?:the )?)"
+_PART_PREFIX = (
+    r"(?:(?:the )?(?:early|mid|late|middle|beginning|start|end|spring|summer|autumn|fall|winter)(?:-| of | )(?:the )?)"
+)
 
 
 @dataclass(frozen=True)
@@ -86,10 +104,17 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
     lowered = re.sub(r"^(?:in|on|at|since|by|from|during|until|of|back in|as of|early|late)\s+(?=\w)", "", lowered)
     lowered = re.sub(r"^the\s+", "", lowered)
     # "the 2015 season", "the 2019 election": the year is the date.
-    lowered = re.sub(r"^(1[0-9]{3}|20[0-9]{2})(?:[-–/]\d{2,4})? (?:season|election|elections|census|campaign|edition|school year|academic year|fiscal year|budget)$", r"\1", lowered)
+    lowered = re.sub(
+        r"^(1[0-9]{3}|20[0-9]{2})(?:[-–/]\d{2,4})? (?:season|election|elections|census|campaign|edition|school year|academic year|fiscal year|budget)$",
+        r"\1",
+        lowered,
+    )
     if not lowered or is_duration(lowered) or is_weekday_only(lowered):
         return None
-    if re.search(r"\b(?:later|earlier|ago|before|after|previously|that day|same day|recent|coming|past|weeks?|weekend|tonight|tomorrow|morning|afternoon|evening|night)\b", lowered):
+    if re.search(
+        r"\b(?:later|earlier|ago|before|after|previously|that day|same day|recent|coming|past|weeks?|weekend|tonight|tomorrow|morning|afternoon|evening|night)\b",
+        lowered,
+    ):
         # Relative to an event the sentence only implies, or vague: no reliable calendar value.
         if not re.search(r"\b(?:ago)\b", lowered) or published is None:
             return None
@@ -100,7 +125,9 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
     if match:
         digits = match.group("decade")
         if len(digits) == 2:
-            century = 19 if int(digits) >= 30 or published is None else (20 if int(digits) + 2000 <= published.year else 19)
+            century = (
+                19 if int(digits) >= 30 or published is None else (20 if int(digits) + 2000 <= published.year else 19)
+            )
             return DateValue(f"{century}{digits}s", "decade")
         if digits.endswith("0"):
             return DateValue(f"{digits}s", "decade")
@@ -116,8 +143,11 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", lowered)
     if match:
         return _day(*map(int, match.groups()))
-    match = re.fullmatch(rf"(?:[a-z]+day,? )?{_MONTH_RE} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})", lowered) or re.fullmatch(
-        rf"(?:[a-z]+day,? )?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH_RE},? (?P<year>\d{{4}})", lowered
+    match = re.fullmatch(
+        rf"(?:[a-z]+day,? )?{_MONTH_RE} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})", lowered
+    ) or re.fullmatch(
+        rf"(?:[a-z]+day,? )?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH_RE},? (?P<year>\d{{4}})",
+        lowered,
     )
     if match:
         return _day(int(match.group("year")), MONTHS[match.group("month")], int(match.group("day")))
@@ -128,7 +158,9 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
         return _month_value(int(match.group("year")), MONTHS[match.group("month")])
 
     # Years: "2015", "mid-2023", "the beginning of 2023", "early 1990", "fiscal 2020", "the year 1986"
-    match = re.fullmatch(rf"{_PART_PREFIX}?(?:the year |year |fiscal |fy ?)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})", lowered)
+    match = re.fullmatch(
+        rf"{_PART_PREFIX}?(?:the year |year |fiscal |fy ?)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})", lowered
+    )
     if match:
         return DateValue(match.group("year"), "year")
 
@@ -136,7 +168,14 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
         return None
 
     # Relative years: "last year", "this year", "next year", "the previous year"
-    relative_year = {"last year": -1, "previous year": -1, "this year": 0, "current year": 0, "next year": 1, "the following year": 1}
+    relative_year = {
+        "last year": -1,
+        "previous year": -1,
+        "this year": 0,
+        "current year": 0,
+        "next year": 1,
+        "the following year": 1,
+    }
     for phrase, delta in relative_year.items():
         if re.fullmatch(rf"{_PART_PREFIX}?{phrase}", lowered):
             return DateValue(str(published.year + delta), "year")
@@ -193,10 +232,24 @@ def _day(year: int, month: int, day: int) -> DateValue | None:
 
 
 def _years_ago(lowered: str, published: dt.date) -> DateValue | None:
-    match = re.fullmatch(r"(?:about |some |nearly |almost )?(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) years? ago", lowered)
+    match = re.fullmatch(
+        r"(?:about |some |nearly |almost )?(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) years? ago", lowered
+    )
     if not match:
         return None
-    words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    words = {
+        "a": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+    }
     amount = int(match.group(1)) if match.group(1).isdigit() else words[match.group(1)]
     return DateValue(str(published.year - amount), "year")
 

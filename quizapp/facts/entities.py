@@ -36,40 +36,275 @@ NAME_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 FACILITY_HEADS = {
-    "airport", "palace", "house", "cemetery", "stadium", "hall", "bridge", "tower", "museum", "station", "square",
-    "park", "hotel", "building", "temple", "church", "cathedral", "castle", "mosque", "port", "harbor", "harbour",
-    "base", "prison", "camp", "dam", "canal", "monument", "memorial", "arena", "gate", "wall", "street", "avenue",
-    "highway", "road", "island", "islands", "mountain", "mountains", "river", "lake", "sea", "ocean", "bay",
+    "airport",
+    "palace",
+    "house",
+    "cemetery",
+    "stadium",
+    "hall",
+    "bridge",
+    "tower",
+    "museum",
+    "station",
+    "square",
+    "park",
+    "hotel",
+    "building",
+    "temple",
+    "church",
+    "cathedral",
+    "castle",
+    "mosque",
+    "port",
+    "harbor",
+    "harbour",
+    "base",
+    "prison",
+    "camp",
+    "dam",
+    "canal",
+    "monument",
+    "memorial",
+    "arena",
+    "gate",
+    "wall",
+    "street",
+    "avenue",
+    "highway",
+    "road",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "river",
+    "lake",
+    "sea",
+    "ocean",
+    "bay",
 }
 ORG_HEADS = {
-    "agency", "ministry", "service", "army", "navy", "force", "forces", "association", "consulate", "embassy",
-    "office", "council", "committee", "university", "college", "school", "party", "company", "corporation", "corp",
-    "inc", "bank", "organization", "organisation", "union", "institute", "court", "government", "department",
-    "network", "news", "times", "post", "journal", "press", "group", "foundation", "commission", "federation",
-    "league", "club", "parliament", "assembly", "congress", "senate", "police", "guard", "command", "bureau",
-    "authority", "board", "fund", "team", "society", "alliance", "movement", "front", "coalition", "secretariat",
-    "conservatory", "academy", "orchestra", "holdings", "partners", "industries", "airlines", "airways", "ltd",
-    "plc", "gmbh", "llc", "co", "motors", "systems", "technologies", "labs", "laboratories", "enterprises",
-    "mining", "resources", "minerals", "metals", "energy", "petroleum", "oil", "power", "electric", "shipping",
-    "logistics", "freight", "media", "pharmaceuticals", "foods", "brewery", "brewing", "capital", "insurance",
-    "securities", "investments", "ventures", "solutions", "chemicals", "telecom", "communications",
+    "agency",
+    "ministry",
+    "service",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "association",
+    "consulate",
+    "embassy",
+    "office",
+    "council",
+    "committee",
+    "university",
+    "college",
+    "school",
+    "party",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "bank",
+    "organization",
+    "organisation",
+    "union",
+    "institute",
+    "court",
+    "government",
+    "department",
+    "network",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "group",
+    "foundation",
+    "commission",
+    "federation",
+    "league",
+    "club",
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "police",
+    "guard",
+    "command",
+    "bureau",
+    "authority",
+    "board",
+    "fund",
+    "team",
+    "society",
+    "alliance",
+    "movement",
+    "front",
+    "coalition",
+    "secretariat",
+    "conservatory",
+    "academy",
+    "orchestra",
+    "holdings",
+    "partners",
+    "industries",
+    "airlines",
+    "airways",
+    "ltd",
+    "plc",
+    "gmbh",
+    "llc",
+    "co",
+    "motors",
+    "systems",
+    "technologies",
+    "labs",
+    "laboratories",
+    "enterprises",
+    "mining",
+    "resources",
+    "minerals",
+    "metals",
+    "energy",
+    "petroleum",
+    "oil",
+    "power",
+    "electric",
+    "shipping",
+    "logistics",
+    "freight",
+    "media",
+    "pharmaceuticals",
+    "foods",
+    "brewery",
+    "brewing",
+    "capital",
+    "insurance",
+    "securities",
+    "investments",
+    "ventures",
+    "solutions",
+    "chemicals",
+    "telecom",
+    "communications",
 }
 PERSON_TITLES = {
-    "president", "vice", "prime", "minister", "ambassador", "leader", "dictator", "chairman", "chairwoman",
-    "secretary", "general", "king", "queen", "prince", "princess", "pope", "senator", "governor", "mayor", "judge",
-    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "lady", "lord", "chancellor", "premier", "director",
-    "chief", "commander", "colonel", "captain", "lieutenant", "sergeant", "officer", "spokesman", "spokeswoman",
-    "counselor", "counsellor", "envoy", "diplomat", "defector", "lawyer", "filmmaker", "official", "professor",
-    "emperor", "empress", "sheikh", "rabbi", "bishop", "cardinal", "father", "sister", "brother", "wife", "husband",
-    "son", "daughter", "grandfather", "grandmother", "counterpart", "representative", "rep.", "sen.", "gov.",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "ambassador",
+    "leader",
+    "dictator",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "general",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "senator",
+    "governor",
+    "mayor",
+    "judge",
+    "dr",
+    "dr.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "sir",
+    "lady",
+    "lord",
+    "chancellor",
+    "premier",
+    "director",
+    "chief",
+    "commander",
+    "colonel",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "counselor",
+    "counsellor",
+    "envoy",
+    "diplomat",
+    "defector",
+    "lawyer",
+    "filmmaker",
+    "official",
+    "professor",
+    "emperor",
+    "empress",
+    "sheikh",
+    "rabbi",
+    "bishop",
+    "cardinal",
+    "father",
+    "sister",
+    "brother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "grandfather",
+    "grandmother",
+    "counterpart",
+    "representative",
+    "rep.",
+    "sen.",
+    "gov.",
 }
 # Words a capitalized span can be without being the name of a place.
 GEOGRAPHIC_COMMON_WORDS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "island", "peninsula",
-    "mainland", "continent", "coast", "region", "capital", "city", "republic", "kingdom", "state", "nation",
-    "country", "west bank", "midwest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "island",
+    "peninsula",
+    "mainland",
+    "continent",
+    "coast",
+    "region",
+    "capital",
+    "city",
+    "republic",
+    "kingdom",
+    "state",
+    "nation",
+    "country",
+    "west bank",
+    "midwest",
 }
-PLURAL_PLACE_ENDINGS = ("states", "emirates", "islands", "philippines", "netherlands", "bahamas", "maldives", "comoros", "seychelles", "lands", "falls", "mountains", "alps", "andes", "rockies")
+PLURAL_PLACE_ENDINGS = (
+    "states",
+    "emirates",
+    "islands",
+    "philippines",
+    "netherlands",
+    "bahamas",
+    "maldives",
+    "comoros",
+    "seychelles",
+    "lands",
+    "falls",
+    "mountains",
+    "alps",
+    "andes",
+    "rockies",
+)
 _LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 _TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:in|of|and|or|at|on|for|to|the|from|with|by))+$", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -115,7 +350,7 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 class SentenceIndex:
     """Sentence bounds of a doc, computed once (``token.sent`` rescans the doc on every call)."""
 
-    def __init__(self, doc: "Doc", text: str) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
         self.bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
         self.starts = [start for start, _end in self.bounds]
@@ -152,8 +387,8 @@ def clean_span(text: str, start: int, end: int, leading: re.Pattern = _LEADING) 
         article = leading.match(segment)
         if article and len(segment) > article.end():
             start += article.end()
-            segment = segment[article.end():]
-        segment = segment.rstrip(" \t\"“”‘([{)]},;:-–—")
+            segment = segment[article.end() :]
+        segment = segment.rstrip(' \t"“”‘([{)]},;:-–—')
         segment = _POSSESSIVE.sub("", segment)
         if segment.endswith(".") and not re.search(r"\b(?:[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$", segment):
             segment = segment[:-1]
@@ -170,7 +405,7 @@ def clean_span(text: str, start: int, end: int, leading: re.Pattern = _LEADING) 
 _AND_CONTINUATION = re.compile(r"\s+(?:and|&)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
 
 
-def _complete_coordinated_name(doc: "Doc", text: str, start: int, end: int, end_token: int) -> int:
+def _complete_coordinated_name(doc: Doc, text: str, start: int, end: int, end_token: int) -> int:
     """The end token of a name like "Museum of Old and New Art" that the model cut at its "and".
 
     Only a name built with "of" is extended (an institution's name), and only over capitalized words
@@ -190,11 +425,13 @@ def _complete_coordinated_name(doc: "Doc", text: str, start: int, end: int, end_
     return index
 
 
-_DAY_MONTH = re.compile(rf"^(?:on\s+)?(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})(?:\s+of\s+that\s+year)?$", re.I)
+_DAY_MONTH = re.compile(
+    rf"^(?:on\s+)?(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})(?:\s+of\s+that\s+year)?$", re.I
+)
 
 
-def _in_narrative_year(phrase: str, earlier: list["Candidate"]):
-    """"9 October" in an undated history ("... on 9 November 1989 ... on 9 October"): the year the story
+def _in_narrative_year(phrase: str, earlier: list[Candidate]):
+    """ "9 October" in an undated history ("... on 9 November 1989 ... on 9 October"): the year the story
     last named. Only a day and month, only after a full date or year, never in a dated news story (whose
     "9 October" is relative to its publication)."""
     if not _DAY_MONTH.match(phrase.strip()):
@@ -206,7 +443,7 @@ def _in_narrative_year(phrase: str, earlier: list["Candidate"]):
     return normalize_date(f"{day_month} {years[-1]}", None)
 
 
-def _grow_name(ent: "Span") -> tuple[int, int]:
+def _grow_name(ent: Span) -> tuple[int, int]:
     """Token bounds grown over adjacent capitalized words that no other entity claims."""
     doc = ent.doc
     start, end = ent.start, ent.end
@@ -270,7 +507,7 @@ def _in_conversion_note(text: str, start: int, end: int) -> bool:
     return "=" in text[opening:closing]
 
 
-def _join_hyphenated(doc: "Doc", end: int) -> int:
+def _join_hyphenated(doc: Doc, end: int) -> int:
     """Extend a name cut at a hyphen: "Maria Alvarado" + "-Reyes" → "Maria Alvarado-Reyes"."""
     while (
         end + 1 < len(doc)
@@ -284,8 +521,25 @@ def _join_hyphenated(doc: "Doc", end: int) -> int:
 
 
 #: Street words that lead a name in Romance languages: "Avenida Assis Brasil" is a street, not a person.
-LEADING_STREET_WORDS = {"avenida", "rua", "calle", "rue", "via", "viale", "praça", "plaza", "piazza", "paseo",
-                        "largo", "rodovia", "estrada", "carrera", "boulevard", "travessa", "alameda"}
+LEADING_STREET_WORDS = {
+    "avenida",
+    "rua",
+    "calle",
+    "rue",
+    "via",
+    "viale",
+    "praça",
+    "plaza",
+    "piazza",
+    "paseo",
+    "largo",
+    "rodovia",
+    "estrada",
+    "carrera",
+    "boulevard",
+    "travessa",
+    "alameda",
+}
 
 
 def _relabel_by_head(words: list[str], kind: str, label: str) -> tuple[str, str]:
@@ -309,11 +563,11 @@ def _is_demonym(ent_tokens: list, text: str) -> bool:
     return last.tag_ == "NNPS" and re.search(r"(?:ans|ese|ians|ish|is)$", lowered) is not None
 
 
-def _titled(doc: "Doc", token_index: int) -> bool:
+def _titled(doc: Doc, token_index: int) -> bool:
     return token_index > 0 and doc[token_index - 1].lower_ in PERSON_TITLES
 
 
-def _future_context(ent: "Span") -> bool:
+def _future_context(ent: Span) -> bool:
     head = ent.root.head
     for _ in range(3):
         if any(child.lower_ in {"will", "'ll", "shall"} or child.lower_ == "going" for child in head.children):
@@ -324,7 +578,7 @@ def _future_context(ent: "Span") -> bool:
     return False
 
 
-def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | None = None) -> list[Candidate]:
+def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None = None) -> list[Candidate]:
     """Candidate mentions of one article from its spaCy parse."""
     text = article.text  # the same string as doc.text, which spaCy rebuilds on every access
     candidates: list[Candidate] = []
@@ -340,7 +594,9 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
         seen_spans.add((start, end))
         sentence, sentence_start = sentences.sentence_of(start, end)
         candidates.append(
-            Candidate(kind, text[start:end], start, end, sentence, sentence_start, aside=article.in_aside(start, end), **extra)
+            Candidate(
+                kind, text[start:end], start, end, sentence, sentence_start, aside=article.in_aside(start, end), **extra
+            )
         )
 
     absorbed_until = -1
@@ -396,8 +652,10 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
             strong = title_cut
             by_suffix = kind_from_suffix(name.split())
             words = name.replace("-", " ").split()
-            head_says = len(words) >= 2 and (words[-1].lower() in FACILITY_HEADS | ORG_HEADS  # "... Army", "... Airport"
-                                             or words[0].lower() in LEADING_STREET_WORDS)  # "Avenida ..."
+            head_says = len(words) >= 2 and (
+                words[-1].lower() in FACILITY_HEADS | ORG_HEADS  # "... Army", "... Airport"
+                or words[0].lower() in LEADING_STREET_WORDS
+            )  # "Avenida ..."
             verdict = kind_from_context(doc, tokens[0].i, tokens[-1].i, kind) if not (title_cut or head_says) else None
             if by_suffix is not None:
                 kind, strong = by_suffix, True
@@ -429,7 +687,15 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
             if is_duration(phrase) or re.search(r"\d[- ]years?[- ]old", phrase, re.I):
                 number = number_from_entity(ent, text)
                 if number is not None:
-                    add("number", number.start, number.end, label=label, value=number.value, unit=number.unit, granularity=number.granularity)
+                    add(
+                        "number",
+                        number.start,
+                        number.end,
+                        label=label,
+                        value=number.value,
+                        unit=number.unit,
+                        granularity=number.granularity,
+                    )
                 continue
             if label == "TIME":
                 continue
@@ -443,20 +709,44 @@ def collect_mentions(article: Article, doc: "Doc", sentences: SentenceIndex | No
             for part in _DATE_PART.finditer(phrase):
                 part_value = normalize_date(part.group(0), article.published)
                 if part_value is not None:
-                    add("date", start + part.start(), start + part.end(), label=label, value=part_value.value, granularity=part_value.granularity)
+                    add(
+                        "date",
+                        start + part.start(),
+                        start + part.end(),
+                        label=label,
+                        value=part_value.value,
+                        granularity=part_value.granularity,
+                    )
         elif label in NUMBER_LABELS:
             number = number_from_entity(ent, text)
             if number is not None:
-                add("number", number.start, number.end, label=label, value=number.value, unit=number.unit, granularity=number.granularity)
+                add(
+                    "number",
+                    number.start,
+                    number.end,
+                    label=label,
+                    value=number.value,
+                    unit=number.unit,
+                    granularity=number.granularity,
+                )
     for number in numbers_outside_entities(doc, text):
-        add("number", number.start, number.end, label="MONEY" if number.granularity == "money" else "CARDINAL", value=number.value, unit=number.unit, granularity=number.granularity)
+        add(
+            "number",
+            number.start,
+            number.end,
+            label="MONEY" if number.granularity == "money" else "CARDINAL",
+            value=number.value,
+            unit=number.unit,
+            granularity=number.granularity,
+        )
     candidates.extend(_dateline_outlet(article, doc, text, seen_spans, candidates))
     candidates.sort(key=lambda c: c.start)
     return candidates
 
 
-def _dateline_outlet(article: Article, doc: "Doc", text: str, seen: set[tuple[int, int]],
-                     existing: list[Candidate]) -> list[Candidate]:
+def _dateline_outlet(
+    article: Article, doc: Doc, text: str, seen: set[tuple[int, int]], existing: list[Candidate]
+) -> list[Candidate]:
     """In a dateline "Outlet, Place, Date", the first part names the publishing organization."""
     result: list[Candidate] = []
     for start, end in article.asides:
@@ -467,8 +757,9 @@ def _dateline_outlet(article: Article, doc: "Doc", text: str, seen: set[tuple[in
             # ("ALEGRE"); the whole first part is the place.
             place_end = start + len(parts[0])
             existing[:] = [c for c in existing if not (start <= c.start < place_end)]
-            result.append(Candidate("place", parts[0], start, place_end, line, start, label="GPE",
-                                    aside=True, strong=True))
+            result.append(
+                Candidate("place", parts[0], start, place_end, line, start, label="GPE", aside=True, strong=True)
+            )
             continue
         if len(parts) < 3 or not re.search(r"\d{4}", parts[-1]):
             continue
@@ -480,13 +771,18 @@ def _dateline_outlet(article: Article, doc: "Doc", text: str, seen: set[tuple[in
                 if c.start == start and c.end == start + len(outlet):
                     c.kind, c.label, c.strong = "place", "GPE", True
             if (start, start + len(outlet)) not in seen:
-                result.append(Candidate("place", outlet, start, start + len(outlet), line, start, label="GPE",
-                                        aside=True, strong=True))
+                result.append(
+                    Candidate(
+                        "place", outlet, start, start + len(outlet), line, start, label="GPE", aside=True, strong=True
+                    )
+                )
             continue
         if not outlet or len(outlet.split()) > 5 or (start, start + len(outlet)) in seen:
             continue
         if any(ent.start_char == start and ent.label_ in {"GPE", "LOC"} for ent in doc.ents):
             continue
         if text.startswith(outlet, start):
-            result.append(Candidate("organization", outlet, start, start + len(outlet), line, start, label="ORG", aside=True))
+            result.append(
+                Candidate("organization", outlet, start, start + len(outlet), line, start, label="ORG", aside=True)
+            )
     return result

@@ -38,7 +38,7 @@ def text_chunks(text: str, limit: int | None = None) -> list[str]:
     pieces: list[str] = []
     start = 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         for separator in ("\n\n", ". ", "\n", " "):
             cut = window.rfind(separator)
             if cut > 0:
@@ -52,7 +52,7 @@ def text_chunks(text: str, limit: int | None = None) -> list[str]:
     return pieces
 
 
-def parse_articles(articles: Sequence[Article], progress: Progress | None = None) -> list["Doc"]:
+def parse_articles(articles: Sequence[Article], progress: Progress | None = None) -> list[Doc]:
     """One spaCy ``Doc`` per article, parsed in a batch with ``nlp.pipe``; a long text in pieces (CHUNK_CHARS)."""
     from spacy.tokens import Doc
 
@@ -75,7 +75,7 @@ def parse_articles(articles: Sequence[Article], progress: Progress | None = None
 
 def extract_facts_with_docs(
     articles: Sequence[Article], progress: Progress | None = None
-) -> list[tuple[ArticleFacts, "Doc"]]:
+) -> list[tuple[ArticleFacts, Doc]]:
     """The facts of each article together with the spaCy parse of its text."""
     from quizapp.facts.aliases import resolve_clusters
     from quizapp.facts.entities import SentenceIndex, collect_mentions

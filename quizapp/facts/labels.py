@@ -34,80 +34,515 @@ Token = Any  # spacy.tokens.Token; this module does not import spaCy
 DROP = "drop"
 
 PERSON_ROLE_NOUNS = {
-    "composer", "organist", "pianist", "violinist", "cellist", "conductor", "singer", "rapper", "musician",
-    "guitarist", "drummer", "vocalist", "performer", "performers", "dancer", "comedian", "artist", "painter",
-    "sculptor", "photographer", "designer", "writer", "author", "poet", "novelist", "playwright", "journalist",
-    "reporter", "correspondent", "editor", "actor", "actress", "filmmaker", "engineer", "engineers", "architect",
-    "chemist", "physicist", "biologist", "scientist", "astronomer", "economist", "historian", "philosopher",
-    "mathematician", "geologist", "inventor", "explorer", "astronaut", "pilot", "professor", "researcher",
-    "doctor", "surgeon", "nurse", "teacher", "student", "lawyer", "attorney", "judge", "candidate", "politician",
-    "lawmaker", "legislator", "minister", "president", "governor", "mayor", "senator", "chairman", "chairwoman",
-    "founder", "co-founder", "entrepreneur", "businessman", "businesswoman", "investor", "executive",
-    "striker", "forward", "winger", "midfielder", "defender", "goalkeeper", "keeper", "captain", "coach",
-    "manager", "referee", "player", "quarterback", "pitcher", "fly-half", "scrum-half", "centre", "center",
-    "fullback", "full-back", "boxer", "sprinter", "runner", "swimmer", "cyclist", "jockey", "champion",
-    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "commander", "soldier", "prince",
-    "princess", "king", "queen", "emperor", "empress", "pope", "bishop", "priest", "rabbi", "imam", "activist",
-    "dissident", "defector", "diplomat", "ambassador", "envoy", "detective", "inspector", "colleague",
-    "colleagues", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow",
-    "incumbent", "challenger", "host", "presenter", "abbé", "abbot", "monk", "nun", "prime", "premier",
+    "composer",
+    "organist",
+    "pianist",
+    "violinist",
+    "cellist",
+    "conductor",
+    "singer",
+    "rapper",
+    "musician",
+    "guitarist",
+    "drummer",
+    "vocalist",
+    "performer",
+    "performers",
+    "dancer",
+    "comedian",
+    "artist",
+    "painter",
+    "sculptor",
+    "photographer",
+    "designer",
+    "writer",
+    "author",
+    "poet",
+    "novelist",
+    "playwright",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "editor",
+    "actor",
+    "actress",
+    "filmmaker",
+    "engineer",
+    "engineers",
+    "architect",
+    "chemist",
+    "physicist",
+    "biologist",
+    "scientist",
+    "astronomer",
+    "economist",
+    "historian",
+    "philosopher",
+    "mathematician",
+    "geologist",
+    "inventor",
+    "explorer",
+    "astronaut",
+    "pilot",
+    "professor",
+    "researcher",
+    "doctor",
+    "surgeon",
+    "nurse",
+    "teacher",
+    "student",
+    "lawyer",
+    "attorney",
+    "judge",
+    "candidate",
+    "politician",
+    "lawmaker",
+    "legislator",
+    "minister",
+    "president",
+    "governor",
+    "mayor",
+    "senator",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "entrepreneur",
+    "businessman",
+    "businesswoman",
+    "investor",
+    "executive",
+    "striker",
+    "forward",
+    "winger",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "captain",
+    "coach",
+    "manager",
+    "referee",
+    "player",
+    "quarterback",
+    "pitcher",
+    "fly-half",
+    "scrum-half",
+    "centre",
+    "center",
+    "fullback",
+    "full-back",
+    "boxer",
+    "sprinter",
+    "runner",
+    "swimmer",
+    "cyclist",
+    "jockey",
+    "champion",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officer",
+    "commander",
+    "soldier",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "pope",
+    "bishop",
+    "priest",
+    "rabbi",
+    "imam",
+    "activist",
+    "dissident",
+    "defector",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "detective",
+    "inspector",
+    "colleague",
+    "colleagues",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "widow",
+    "incumbent",
+    "challenger",
+    "host",
+    "presenter",
+    "abbé",
+    "abbot",
+    "monk",
+    "nun",
+    "prime",
+    "premier",
 }
 ORG_ROLE_NOUNS = {
-    "company", "firm", "group", "operator", "consultancy", "coalition", "party", "charity", "club", "team",
-    "agency", "airline", "carrier", "bank", "lender", "insurer", "publisher", "union", "manufacturer", "maker",
-    "carmaker", "automaker", "retailer", "broadcaster", "newspaper", "magazine", "consortium", "startup",
-    "start-up", "brand", "label", "studio", "band", "developer", "conglomerate", "subsidiary", "organization",
-    "organisation", "foundation", "institute", "supplier", "contractor", "distributor", "chain", "regulator",
-    "ministry", "department", "authority", "council", "committee", "league", "federation", "association",
-    "orchestra", "choir", "ensemble", "watchdog", "utility", "fund", "shipbuilder", "builder", "outlet",
-    "alliance", "movement", "network", "giant", "miner", "weekly", "daily", "tabloid", "cooperative",
-    "business", "provider", "entity",
+    "company",
+    "firm",
+    "group",
+    "operator",
+    "consultancy",
+    "coalition",
+    "party",
+    "charity",
+    "club",
+    "team",
+    "agency",
+    "airline",
+    "carrier",
+    "bank",
+    "lender",
+    "insurer",
+    "publisher",
+    "union",
+    "manufacturer",
+    "maker",
+    "carmaker",
+    "automaker",
+    "retailer",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+    "consortium",
+    "startup",
+    "start-up",
+    "brand",
+    "label",
+    "studio",
+    "band",
+    "developer",
+    "conglomerate",
+    "subsidiary",
+    "organization",
+    "organisation",
+    "foundation",
+    "institute",
+    "supplier",
+    "contractor",
+    "distributor",
+    "chain",
+    "regulator",
+    "ministry",
+    "department",
+    "authority",
+    "council",
+    "committee",
+    "league",
+    "federation",
+    "association",
+    "orchestra",
+    "choir",
+    "ensemble",
+    "watchdog",
+    "utility",
+    "fund",
+    "shipbuilder",
+    "builder",
+    "outlet",
+    "alliance",
+    "movement",
+    "network",
+    "giant",
+    "miner",
+    "weekly",
+    "daily",
+    "tabloid",
+    "cooperative",
+    "business",
+    "provider",
+    "entity",
 }
 PLACE_ROLE_NOUNS = {
-    "city", "town", "village", "capital", "port", "island", "region", "province", "county", "district", "state",
-    "country", "nation", "river", "lake", "mountain", "valley", "suburb", "neighborhood", "neighbourhood",
-    "municipality", "commune", "borough", "resort", "airport", "stadium", "arena", "venue", "mine", "site",
-    "park", "square", "bay", "peninsula", "desert", "forest", "plant", "field", "ground", "hamlet", "oasis",
-    "shore", "coast", "bank", "harbor", "harbour",
+    "city",
+    "town",
+    "village",
+    "capital",
+    "port",
+    "island",
+    "region",
+    "province",
+    "county",
+    "district",
+    "state",
+    "country",
+    "nation",
+    "river",
+    "lake",
+    "mountain",
+    "valley",
+    "suburb",
+    "neighborhood",
+    "neighbourhood",
+    "municipality",
+    "commune",
+    "borough",
+    "resort",
+    "airport",
+    "stadium",
+    "arena",
+    "venue",
+    "mine",
+    "site",
+    "park",
+    "square",
+    "bay",
+    "peninsula",
+    "desert",
+    "forest",
+    "plant",
+    "field",
+    "ground",
+    "hamlet",
+    "oasis",
+    "shore",
+    "coast",
+    "bank",
+    "harbor",
+    "harbour",
 }
 #: Nouns for things that are none of our kinds: the names they describe are not asked as people/places/orgs.
 THING_NOUNS = {
-    "work", "piece", "opera", "symphony", "song", "single", "album", "record", "novel", "book", "poem", "play",
-    "film", "movie", "series", "show", "painting", "sculpture", "ship", "vessel", "boat", "tanker", "liner",
-    "submarine", "frigate", "aircraft", "plane", "jet", "car", "model", "bicycle", "bike", "vehicle", "train",
-    "locomotive", "mission", "satellite", "telescope", "probe", "spacecraft", "rocket", "planet", "star", "moon",
-    "comet", "asteroid", "galaxy", "drug", "vaccine", "medicine", "software", "app", "game", "product", "horse",
-    "hurricane", "storm", "typhoon", "cyclone", "prize", "medal", "award", "trophy", "treaty", "law", "act",
-    "bill", "operation", "festival", "exhibition", "program", "programme", "device", "phone", "virus", "species",
-    "disease", "language", "dish", "wine", "dance", "character", "brand-name", "engine", "robot", "chip",
-    "truck", "lorry", "bus", "tractor", "machine", "tool", "weapon", "missile", "rifle", "camera", "computer",
-    "locomotive", "yacht", "warship", "destroyer", "carrier-ship", "balloon", "airship", "helicopter",
+    "work",
+    "piece",
+    "opera",
+    "symphony",
+    "song",
+    "single",
+    "album",
+    "record",
+    "novel",
+    "book",
+    "poem",
+    "play",
+    "film",
+    "movie",
+    "series",
+    "show",
+    "painting",
+    "sculpture",
+    "ship",
+    "vessel",
+    "boat",
+    "tanker",
+    "liner",
+    "submarine",
+    "frigate",
+    "aircraft",
+    "plane",
+    "jet",
+    "car",
+    "model",
+    "bicycle",
+    "bike",
+    "vehicle",
+    "train",
+    "locomotive",
+    "mission",
+    "satellite",
+    "telescope",
+    "probe",
+    "spacecraft",
+    "rocket",
+    "planet",
+    "star",
+    "moon",
+    "comet",
+    "asteroid",
+    "galaxy",
+    "drug",
+    "vaccine",
+    "medicine",
+    "software",
+    "app",
+    "game",
+    "product",
+    "horse",
+    "hurricane",
+    "storm",
+    "typhoon",
+    "cyclone",
+    "prize",
+    "medal",
+    "award",
+    "trophy",
+    "treaty",
+    "law",
+    "act",
+    "bill",
+    "operation",
+    "festival",
+    "exhibition",
+    "program",
+    "programme",
+    "device",
+    "phone",
+    "virus",
+    "species",
+    "disease",
+    "language",
+    "dish",
+    "wine",
+    "dance",
+    "character",
+    "brand-name",
+    "engine",
+    "robot",
+    "chip",
+    "truck",
+    "lorry",
+    "bus",
+    "tractor",
+    "machine",
+    "tool",
+    "weapon",
+    "missile",
+    "rifle",
+    "camera",
+    "computer",
+    "locomotive",
+    "yacht",
+    "warship",
+    "destroyer",
+    "carrier-ship",
+    "balloon",
+    "airship",
+    "helicopter",
 }
 #: Last words of names of clubs and teams ("Castlemoor United", "Redhaven Rovers").
 CLUB_SUFFIXES = {
-    "united", "fc", "afc", "cf", "sc", "rovers", "athletic", "wanderers", "albion", "rangers", "hotspur",
-    "city fc", "dynamo", "sporting", "olympique",
+    "united",
+    "fc",
+    "afc",
+    "cf",
+    "sc",
+    "rovers",
+    "athletic",
+    "wanderers",
+    "albion",
+    "rangers",
+    "hotspur",
+    "city fc",
+    "dynamo",
+    "sporting",
+    "olympique",
 }
 #: Last words of names of settlements ("Hobart Town", "Port Village"): never a person.
 PLACE_SUFFIXES = {"town", "village", "county", "township", "borough"}
 #: Last words of names that are none of person, place or organization.
 THING_SUFFIXES = {
-    "medal", "prize", "award", "awards", "trophy", "cup", "telescope", "satellite", "treaty", "explosion",
-    "symphony", "festival", "war", "act", "games", "olympics", "championship", "championships", "disaster",
-    "fire", "earthquake", "flood", "hurricane", "storm", "mission", "rover", "probe", "accord", "agreement",
-    "declaration", "doctrine", "plan", "convention", "protocol", "bowl", "series", "open", "marathon",
-    "shield", "plate", "title", "tournament", "derby", "classic", "grand prix",
+    "medal",
+    "prize",
+    "award",
+    "awards",
+    "trophy",
+    "cup",
+    "telescope",
+    "satellite",
+    "treaty",
+    "explosion",
+    "symphony",
+    "festival",
+    "war",
+    "act",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "disaster",
+    "fire",
+    "earthquake",
+    "flood",
+    "hurricane",
+    "storm",
+    "mission",
+    "rover",
+    "probe",
+    "accord",
+    "agreement",
+    "declaration",
+    "doctrine",
+    "plan",
+    "convention",
+    "protocol",
+    "bowl",
+    "series",
+    "open",
+    "marathon",
+    "shield",
+    "plate",
+    "title",
+    "tournament",
+    "derby",
+    "classic",
+    "grand prix",
 }
 #: Last words that turn a person's name into something named after them ("Ada Lovelace Day", "the Mira Holm
 #: Lecture"). Only for names of three words or more: "Doris Day" is still a person.
-EPONYM_SUFFIXES = {"day", "lecture", "lectures", "week", "fellowship", "scholarship", "memorial", "trophy", "prize",
-                   "award", "medal", "cup"}
+EPONYM_SUFFIXES = {
+    "day",
+    "lecture",
+    "lectures",
+    "week",
+    "fellowship",
+    "scholarship",
+    "memorial",
+    "trophy",
+    "prize",
+    "award",
+    "medal",
+    "cup",
+}
 #: Role words written in front of a name (capitalized or not) that are titles, not parts of it.
 LEADING_TITLES = PERSON_ROLE_NOUNS | {
-    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "lady", "lord", "saint", "st.",
-    "rev", "rev.", "reverend", "father", "sister", "brother", "chancellor", "secretary", "general", "colonel",
-    "lieutenant", "sergeant", "major", "admiral", "senator", "sen.", "rep.", "gov.", "prof", "prof.", "vice",
-    "deputy", "former", "late",
+    "dr",
+    "dr.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "saint",
+    "st.",
+    "rev",
+    "rev.",
+    "reverend",
+    "father",
+    "sister",
+    "brother",
+    "chancellor",
+    "secretary",
+    "general",
+    "colonel",
+    "lieutenant",
+    "sergeant",
+    "major",
+    "admiral",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "prof",
+    "prof.",
+    "vice",
+    "deputy",
+    "former",
+    "late",
 }
 #: Roles whose name in front is a portfolio, not an organization ("Labor Minister", "Finance Secretary").
 PORTFOLIO_ROLES = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson"}
@@ -153,10 +588,11 @@ def _title_word(token: Token, rest: list[Token]) -> bool:
 
 
 def strip_trailing_scores(tokens: list[Token]) -> list[Token]:
-    """"Castlemoor United 2-1" → "Castlemoor United": scores and numbers are not names, nor is a
+    """ "Castlemoor United 2-1" → "Castlemoor United": scores and numbers are not names, nor is a
     headline's verb ("Westbrook United Win ...")."""
-    while len(tokens) > 1 and (_SCORE.match(tokens[-1].text) or tokens[-1].text in {"-", "–"}
-                               or tokens[-1].tag_ in {"VBZ", "VBP", "VBD"}):
+    while len(tokens) > 1 and (
+        _SCORE.match(tokens[-1].text) or tokens[-1].text in {"-", "–"} or tokens[-1].tag_ in {"VBZ", "VBP", "VBD"}
+    ):
         tokens = tokens[:-1]
     return tokens
 
@@ -168,7 +604,12 @@ def _role_before(doc: Any, first: int) -> str | None:
     prev = doc[first - 1]
     if "\n" in prev.whitespace_ or "\n" in prev.text:
         return None
-    if first >= 3 and doc[first - 2].text in {"-", "‐"} and not doc[first - 2].whitespace_ and not doc[first - 3].whitespace_:
+    if (
+        first >= 3
+        and doc[first - 2].text in {"-", "‐"}
+        and not doc[first - 2].whitespace_
+        and not doc[first - 3].whitespace_
+    ):
         joined = f"{doc[first - 3].lower_}-{prev.lower_}"  # "fly-half"
         if joined in PERSON_ROLE_NOUNS:
             return joined
@@ -224,14 +665,16 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
     # "a mission called Ariel", "a town named Yuryev": the noun before "called" says what it is.
     # The noun may stand before a relative clause: "the combined business, which will be called X".
     if first >= 2 and doc[first - 1].lower_ in {"called", "named", "dubbed", "nicknamed"}:
-        described = next((t for t in reversed(doc[max(0, first - 7):first - 1]) if t.pos_ == "NOUN"), None)
+        described = next((t for t in reversed(doc[max(0, first - 7) : first - 1]) if t.pos_ == "NOUN"), None)
         described_kind = _noun_kind(described.lower_) if described is not None else None
         if described is not None and described_kind is not None:
             return Verdict(described_kind, True, f"a {described.lower_} called so")
 
     # "Ines Halvard (born 1902)", "Lucienne Ferrand (14 June 1884 – 2 February 1952)": a life's dates.
-    after = doc[last + 1:last + 4].text if last + 1 < len(doc) else ""
-    if re.match(r"\(\s*(?:born|b\.|née|nee)\b", after) or re.match(r"\(\s*(?:c\.\s*)?\d{1,2}?\s*\w*\s*\d{4}\s*[–-]", doc[last + 1:last + 8].text if last + 1 < len(doc) else ""):
+    after = doc[last + 1 : last + 4].text if last + 1 < len(doc) else ""
+    if re.match(r"\(\s*(?:born|b\.|née|nee)\b", after) or re.match(
+        r"\(\s*(?:c\.\s*)?\d{1,2}?\s*\w*\s*\d{4}\s*[–-]", doc[last + 1 : last + 8].text if last + 1 < len(doc) else ""
+    ):
         return Verdict("person", True, "born/died dates after the name")
     # "X is a Danish painter", "Tartu is the second-largest city": the defining noun of a copula.
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
@@ -266,11 +709,14 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
             return Verdict(DROP, True, f"portfolio of a {head_low}")
         if head_low in PERSON_ROLE_NOUNS and kind != "place":
             return Verdict("organization", True, f"employer of a {head_low}")
-        if head_low in PLACE_ROLE_NOUNS - {"state", "country", "nation", "capital", "city", "town", "village"} and head.pos_ == "NOUN":
+        if (
+            head_low in PLACE_ROLE_NOUNS - {"state", "country", "nation", "capital", "city", "town", "village"}
+            and head.pos_ == "NOUN"
+        ):
             return Verdict("place", True, f"names a {head_low}")
 
     # "the port city of Lindqvist", "the state of Massachusetts".
-    before = doc[max(0, first - 4):first].text + " "
+    before = doc[max(0, first - 4) : first].text + " "
     if _PLACE_OF.search(before):
         return Verdict("place", True, "place noun + of")
 
@@ -284,31 +730,82 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
     # "in Coventry", "near Calama": a non-person named after a locative preposition is a place.
     if kind == "organization" and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return Verdict("place", False, f"after {root.head.lower_!r}")
-    if kind in {"person", "organization"} and root.dep_ == "pobj" and root.head.lower_ in {"to", "in", "from"} \
-            and root.head.head.lemma_ in MOVE_VERBS:
+    if (
+        kind in {"person", "organization"}
+        and root.dep_ == "pobj"
+        and root.head.lower_ in {"to", "in", "from"}
+        and root.head.head.lemma_ in MOVE_VERBS
+    ):
         return Verdict("place", True, f"moved {root.head.lower_} it")
     # "Osorno, Chile": a name followed by a comma and a country or region is a place in it.
-    if kind == "organization" and last + 2 < len(doc) and doc[last + 1].text == "," \
-            and doc[last + 2].ent_type_ == "GPE" and doc[last + 2].ent_iob_ == "B":
+    if (
+        kind == "organization"
+        and last + 2 < len(doc)
+        and doc[last + 1].text == ","
+        and doc[last + 2].ent_type_ == "GPE"
+        and doc[last + 2].ent_iob_ == "B"
+    ):
         return Verdict("place", False, "followed by its country")
     # "Bodø in Norway": a name placed in a country or region is a place.
-    if kind == "organization" and first == last and any(
+    if (
+        kind == "organization"
+        and first == last
+        and any(
             c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in c.children)
-            for c in root.children):
+            for c in root.children
+        )
+    ):
         return Verdict("place", False, "located in a place")
     # "a consortium led by Nordbyg", "designed by Halvorsen": places do not lead or design things.
-    if kind == "place" and root.dep_ == "pobj" and root.head.dep_ == "agent" \
-            and root.head.head.lemma_ in AGENT_VERBS_OF_ORGANIZATIONS:
+    if (
+        kind == "place"
+        and root.dep_ == "pobj"
+        and root.head.dep_ == "agent"
+        and root.head.head.lemma_ in AGENT_VERBS_OF_ORGANIZATIONS
+    ):
         return Verdict("organization", False, "agent of a company's verb")
     return None
 
 
 #: Verbs whose agent ("... by X") is a company or a person, never a place.
-AGENT_VERBS_OF_ORGANIZATIONS = {"lead", "own", "build", "design", "run", "operate", "found", "make", "buy",
-                                "acquire", "develop", "manufacture", "publish", "sponsor", "fund", "produce"}
+AGENT_VERBS_OF_ORGANIZATIONS = {
+    "lead",
+    "own",
+    "build",
+    "design",
+    "run",
+    "operate",
+    "found",
+    "make",
+    "buy",
+    "acquire",
+    "develop",
+    "manufacture",
+    "publish",
+    "sponsor",
+    "fund",
+    "produce",
+}
 CELESTIAL = {"Sun", "Moon"}
 
 
 #: Verbs of going somewhere: "moved to Manchester" names a place, whatever the model says.
-MOVE_VERBS = {"move", "go", "travel", "return", "fly", "emigrate", "relocate", "come", "sail", "drive", "flee",
-              "arrive", "migrate", "escape", "live", "settle", "bear"}
+MOVE_VERBS = {
+    "move",
+    "go",
+    "travel",
+    "return",
+    "fly",
+    "emigrate",
+    "relocate",
+    "come",
+    "sail",
+    "drive",
+    "flee",
+    "arrive",
+    "migrate",
+    "escape",
+    "live",
+    "settle",
+    "bear",
+}

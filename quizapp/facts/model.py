@@ -18,17 +18,30 @@ class Mention(BaseModel):
     """One mention of a fact in an article's cleaned text."""
 
     kind: MentionKind
-    text: str = Field(description="The span as written (cleaned of a leading 'the', possessive 's and stray punctuation).")
+    text: str = Field(
+        description="The span as written (cleaned of a leading 'the', possessive 's and stray punctuation)."
+    )
     canonical: str = Field(description="The alias cluster's name; for a date its normalized value.")
-    value: str | None = Field(default=None, description="Normalized value: ISO date ('2024-03-19', '2023-11', '1986', '1970s') or a plain number.")
+    value: str | None = Field(
+        default=None,
+        description="Normalized value: ISO date ('2024-03-19', '2023-11', '1986', '1970s') or a plain number.",
+    )
     sentence: str = Field(description="The sentence the mention occurs in.")
     start: int = Field(ge=0, description="Character offset of the mention in the cleaned text.")
     end: int = Field(ge=0)
     sentence_start: int = Field(default=0, ge=0, description="Character offset of the sentence in the cleaned text.")
-    label: str | None = Field(default=None, description="Finer label: spaCy's (GPE, LOC, FAC, NORP...) or number's unit noun.")
+    label: str | None = Field(
+        default=None, description="Finer label: spaCy's (GPE, LOC, FAC, NORP...) or number's unit noun."
+    )
     unit: str | None = Field(default=None, description="For numbers: the noun counted ('cigars', 'dollars a month').")
-    granularity: str | None = Field(default=None, description="For dates: day, month, year, decade; for numbers: integer, decimal, ordinal, money, age.")
-    aside: bool = Field(default=False, description="In a photo caption or dateline: a fact of the article, but not a sentence to quiz on.")
+    granularity: str | None = Field(
+        default=None,
+        description="For dates: day, month, year, decade; for numbers: integer, decimal, ordinal, money, age.",
+    )
+    aside: bool = Field(
+        default=False,
+        description="In a photo caption or dateline: a fact of the article, but not a sentence to quiz on.",
+    )
 
 
 class Cluster(BaseModel):

@@ -6,7 +6,19 @@ import re
 import unicodedata
 
 # Romanization variants folded together (applied to lowercase ASCII).
-_ROMANIZATION = [("tch", "j"), ("ch", "j"), ("sh", "s"), ("k", "g"), ("t", "d"), ("p", "b"), ("oo", "u"), ("eo", "o"), ("ae", "e"), ("y", "i"), ("l", "r")]
+_ROMANIZATION = [
+    ("tch", "j"),
+    ("ch", "j"),
+    ("sh", "s"),
+    ("k", "g"),
+    ("t", "d"),
+    ("p", "b"),
+    ("oo", "u"),
+    ("eo", "o"),
+    ("ae", "e"),
+    ("y", "i"),
+    ("l", "r"),
+]
 _ACRONYM_SKIP = {"of", "the", "and", "for", "de", "del", "la", "le", "du", "des", "&", "in", "on", "at", "to"}
 
 

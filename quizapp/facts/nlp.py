@@ -20,7 +20,7 @@ class ModelMissingError(QuizappError):
 
 
 @functools.cache
-def load_nlp() -> "Language":
+def load_nlp() -> Language:
     import spacy
 
     for name in MODEL_NAMES:

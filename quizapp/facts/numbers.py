@@ -10,14 +10,32 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 _SCALES = {
-    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "tn": 1_000_000_000_000,
 }
-_RATE = re.compile(r"^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|minute|person|head|piece|ton|kilogram|kilo|barrel)\b", re.I)
+_RATE = re.compile(
+    r"^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|minute|person|head|piece|ton|kilogram|kilo|barrel)\b",
+    re.I,
+)
 _AGE = re.compile(r"^(?P<n>\w+)[- ]years?[- ]old$", re.I)
 _ORDINAL = re.compile(r"^(\d[\d,]*)(?:st|nd|rd|th)$", re.I)
 _ORDINAL_WORDS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 
 
@@ -26,8 +44,33 @@ _QUALIFIER = re.compile(
     r"more than|less than|at least|up to|only|just|roughly|approximately)\s+",
     re.I,
 )
-CURRENCY_NOUNS = {"dollars", "dollar", "euros", "euro", "pounds", "yen", "won", "pesos", "yuan", "rubles", "roubles", "francs", "rupees",
-                  "reais", "rand", "kronor", "kroner", "krona", "krone", "lira", "rupiah", "ringgit", "baht", "shekels", "zlotys"}
+CURRENCY_NOUNS = {
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "pounds",
+    "yen",
+    "won",
+    "pesos",
+    "yuan",
+    "rubles",
+    "roubles",
+    "francs",
+    "rupees",
+    "reais",
+    "rand",
+    "kronor",
+    "kroner",
+    "krona",
+    "krone",
+    "lira",
+    "rupiah",
+    "ringgit",
+    "baht",
+    "shekels",
+    "zlotys",
+}
 _NOT_UNITS = {"others", "ones", "times", "of", "percent of"}
 
 
@@ -43,7 +86,9 @@ class NumberFact:
 def parse_amount(text: str) -> float | None:
     """'3,800' → 3800, 'three' → 3, '150 million' → 150000000, '2.5' → 2.5."""
     cleaned = text.lower().replace(",", "").replace("-", " ").strip()
-    cleaned = re.sub(r"^(?:about|nearly|almost|around|some|more than|less than|over|under|only|just|at least|up to)\s+", "", cleaned)
+    cleaned = re.sub(
+        r"^(?:about|nearly|almost|around|some|more than|less than|over|under|only|just|at least|up to)\s+", "", cleaned
+    )
     match = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|k|m|mn|bn|tn))?", cleaned)
     if match:
         return float(match.group(1)) * _SCALES.get(match.group(2) or "", 1)
@@ -59,7 +104,7 @@ def format_amount(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
-def _noun_phrase_after(tokens: list["Token"]) -> str | None:
+def _noun_phrase_after(tokens: list[Token]) -> str | None:
     """The counted noun: compounds and adjectives up to the head noun ('travel bags')."""
     words: list[str] = []
     for token in tokens:
@@ -76,7 +121,7 @@ def _noun_phrase_after(tokens: list["Token"]) -> str | None:
     return " ".join(words)
 
 
-def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
+def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
     """A number fact from a CARDINAL/MONEY/QUANTITY/PERCENT/ORDINAL (or duration/age DATE/TIME) entity."""
     doc = ent.doc
     label = ent.label_
@@ -130,12 +175,15 @@ def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
         re.I,
     )
     currency = re.match(
-        r"^(?P<symbol>US\$|\$|€|£|¥|₩)\s?(?P<amount>[\d,.]+(?:\s?(?:thousand|million|billion|trillion|k|m|mn|bn|tn))?)$", text
+        r"^(?P<symbol>US\$|\$|€|£|¥|₩)\s?(?P<amount>[\d,.]+(?:\s?(?:thousand|million|billion|trillion|k|m|mn|bn|tn))?)$",
+        text,
     )
     unit: str | None = None
     if currency:
         amount = parse_amount(currency.group("amount"))
-        unit = {"US$": "US dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₩": "won"}[currency.group("symbol")]
+        unit = {"US$": "US dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₩": "won"}[
+            currency.group("symbol")
+        ]
     elif match:
         amount = parse_amount(match.group("amount"))
         unit = match.group("unit")
@@ -156,11 +204,15 @@ def number_from_entity(ent: "Span", doc_text: str) -> NumberFact | None:
         end = span_end + rate.end()
     if unit and unit.split()[-1].lower() in CURRENCY_NOUNS:
         label = "MONEY"  # "412 million reais": the model calls a sum in a less common currency a cardinal
-    granularity = "money" if label == "MONEY" else ("duration" if label in {"DATE", "TIME"} else ("decimal" if amount != int(amount) else "integer"))
+    granularity = (
+        "money"
+        if label == "MONEY"
+        else ("duration" if label in {"DATE", "TIME"} else ("decimal" if amount != int(amount) else "integer"))
+    )
     return NumberFact(span_start, end, format_amount(amount), unit, granularity)
 
 
-def numbers_outside_entities(doc: "Doc", doc_text: str) -> list[NumberFact]:
+def numbers_outside_entities(doc: Doc, doc_text: str) -> list[NumberFact]:
     """Numbers spaCy's NER missed ("each crew would earn 900 euros a month"): a numeral before a noun."""
     from spacy.tokens import Span
 

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from quizapp.facts.model import ArticleFacts
 
 KIND_ORDER = ("person", "place", "organization", "date", "number")
-KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organizations", "date": "Dates", "number": "Numbers"}
+KIND_HEADINGS = {
+    "person": "People",
+    "place": "Places",
+    "organization": "Organizations",
+    "date": "Dates",
+    "number": "Numbers",
+}
 
 
 def facts_as_json(all_facts: Sequence[ArticleFacts]) -> dict:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from quizapp.errors import IngestError
@@ -17,9 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Article", "parse_date_option", "read_article", "read_articles"]
 
 
-def read_article(
-    path_or_dash: str | Path, date: dt.date | None = None, default_date: dt.date | None = None
-) -> Article:
+def read_article(path_or_dash: str | Path, date: dt.date | None = None, default_date: dt.date | None = None) -> Article:
     """Read one article; ``date`` overrides the publication date found in it, ``default_date``
     is used only when the article states none."""
     from quizapp.ingest.cleaning import clean_text

@@ -29,12 +29,36 @@ _RULE_LINE = re.compile(r"^[\W_]+$")  # "____", "* * *", "©": no letters or dig
 # text without spaces) costs time growing with the square of its length.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s?\d{3}-\d{4})")
-_CONTACT = re.compile(r"(?:^|[.?!] )(?:write to|contact us|contact:|follow us|sign up|subscribe to|send (?:us )?(?:your )?tips)", re.I)
-_READ_MORE = re.compile(r"^(?:you can )?(?:read|see|click|continue reading)\b.{0,40}\b(?:more|link|here|full (?:story|article))\b", re.I)
+_CONTACT = re.compile(
+    r"(?:^|[.?!] )(?:write to|contact us|contact:|follow us|sign up|subscribe to|send (?:us )?(?:your )?tips)", re.I
+)
+_READ_MORE = re.compile(
+    r"^(?:you can )?(?:read|see|click|continue reading)\b.{0,40}\b(?:more|link|here|full (?:story|article))\b", re.I
+)
 _WIDGETS = {
-    "share", "share this", "share this article", "tweet", "print", "email", "e-mail", "comment", "comments",
-    "leave a comment", "what do you think?", "filed under:", "related", "related articles", "advertisement",
-    "read more", "see also", "more", "reply", "like", "subscribe", "newsletter", "top stories",
+    "share",
+    "share this",
+    "share this article",
+    "tweet",
+    "print",
+    "email",
+    "e-mail",
+    "comment",
+    "comments",
+    "leave a comment",
+    "what do you think?",
+    "filed under:",
+    "related",
+    "related articles",
+    "advertisement",
+    "read more",
+    "see also",
+    "more",
+    "reply",
+    "like",
+    "subscribe",
+    "newsletter",
+    "top stories",
 }
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _FOLLOW = re.compile(r"^(?:follow|like|join) (?:us|our|\w+['’]s coverage|the conversation)\b", re.I)
@@ -43,7 +67,9 @@ _MEDIA_CREDIT = re.compile(r"^(?:image|photo|picture|video)s? (?:source|credit|c
 # "Image caption, The river runs through the town": the caption itself follows the label.
 _MEDIA_CAPTION = re.compile(r"^(?:image|photo|picture|video)s? caption\s*[,:]\s*", re.I)
 # "Published 5 March 2023", "Updated: March 5, 2023 10:30 GMT"
-_PUBLISHED_LINE = re.compile(r"^(?P<kind>published|posted|first published|updated|last updated)(?: on)?\s*:?\s+(?P<date>.{6,40})$", re.I)
+_PUBLISHED_LINE = re.compile(
+    r"^(?P<kind>published|posted|first published|updated|last updated)(?: on)?\s*:?\s+(?P<date>.{6,40})$", re.I
+)
 _LABEL_LINE = re.compile(r"^(?:tags?|topics?|categor(?:y|ies)|filed under|keywords|section)\s*:\s*.{0,80}$", re.I)
 _CREDIT_LINE = re.compile(
     r"^(?:translated by|translation by|edited by|reporting by|additional reporting by|written by|"
@@ -124,11 +150,71 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     return sum(not line.endswith(_TERMINAL) for line in body) >= len(body) / 2
 
 
-_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "vs", "after", "over"}
+_TITLE_SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "for",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+    "vs",
+    "after",
+    "over",
+}
 _SENTENCE_STARTERS = {
-    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
-    "there", "according", "after", "before", "when", "while", "for", "as", "but", "and", "our", "his", "her", "their",
-    "its", "one", "two", "some", "many", "most", "last", "since", "during", "with", "from", "here", "if",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "according",
+    "after",
+    "before",
+    "when",
+    "while",
+    "for",
+    "as",
+    "but",
+    "and",
+    "our",
+    "his",
+    "her",
+    "their",
+    "its",
+    "one",
+    "two",
+    "some",
+    "many",
+    "most",
+    "last",
+    "since",
+    "during",
+    "with",
+    "from",
+    "here",
+    "if",
 }
 _GLUE = re.compile(r"^(?P<left>[A-Za-z'’-]*?(?:[a-z]|[A-Z]{2}))(?P<right>[A-Z][a-z]+)$")
 
@@ -242,9 +328,9 @@ class _RepeatFinder:
         for index, norm in enumerate(normalized):
             self.document_frequency.update(set(norm.split()))
             for match in re.finditer(r"\S+", norm):
-                self.starting[hash(norm[match.start():match.start() + _EDGE])].append(index)
+                self.starting[hash(norm[match.start() : match.start() + _EDGE])].append(index)
                 if match.end() >= _EDGE:
-                    self.ending[hash(norm[match.end() - _EDGE:match.end()])].append(index)
+                    self.ending[hash(norm[match.end() - _EDGE : match.end()])].append(index)
         self.kept: set[str] = set()
         #: word -> kept paragraphs having it (by index), for near-verbatim restatements.
         self.kept_with: dict[str, list[int]] = defaultdict(list)
@@ -309,12 +395,12 @@ def _near_verbatim_at_an_edge(norm: str, other: str) -> bool:
     substring search would find it; comparing that stretch alone keeps the cost to one ratio per pair.
     """
     start = other.find(norm[:_EDGE])
-    if start >= 0 and fuzz.ratio(norm, other[start:start + len(norm)], score_cutoff=95):
+    if start >= 0 and fuzz.ratio(norm, other[start : start + len(norm)], score_cutoff=95):
         return True
     end = other.find(norm[-_EDGE:])
     if end >= 0:
         end += _EDGE
-        return bool(fuzz.ratio(norm, other[max(0, end - len(norm)):end], score_cutoff=95))
+        return bool(fuzz.ratio(norm, other[max(0, end - len(norm)) : end], score_cutoff=95))
     return False
 
 
@@ -339,7 +425,7 @@ def clean_text(text: str) -> CleanedText:
             continue
         labelled_caption = _MEDIA_CAPTION.match(paragraph)
         if labelled_caption:
-            caption_text = paragraph[labelled_caption.end():].strip()
+            caption_text = paragraph[labelled_caption.end() :].strip()
             if caption_text:
                 staged.append(
                     Paragraph(caption_text if caption_text.endswith(_TERMINAL) else caption_text + ".", aside=True)

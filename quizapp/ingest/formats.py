@@ -36,8 +36,10 @@ MAX_ARTICLE_BYTES = 10_000_000
 
 def _too_big(path: str, size: int | None) -> IngestError:
     measured = f"is {size / 1_000_000:.1f} MB" if size is not None else "is over the limit"
-    return IngestError(f"{path}: {measured}; articles can be at most {MAX_ARTICLE_BYTES / 1_000_000:g} MB "
-                       f"(split it into parts and give them together)")
+    return IngestError(
+        f"{path}: {measured}; articles can be at most {MAX_ARTICLE_BYTES / 1_000_000:g} MB "
+        f"(split it into parts and give them together)"
+    )
 
 
 def read_source_bytes(path: str) -> bytes:
@@ -157,7 +159,7 @@ def markdown_to_text(source: str) -> RawDocument:
         if isinstance(meta, dict):
             title = str(meta["title"]).strip() if meta.get("title") else None
             published = parse_date(meta.get("date") or meta.get("published"))
-        source = source[match.end():]
+        source = source[match.end() :]
 
     lines: list[str] = []
     headings: list[str] = []
@@ -181,12 +183,14 @@ def markdown_to_text(source: str) -> RawDocument:
         item = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", line)
         if item:  # each list item is a paragraph of its own
             lines.append("")
-            line = line[item.end():]
+            line = line[item.end() :]
         lines.append(_strip_inline_markdown(line))
     text = "\n".join(lines)
     # Markdown joins soft-wrapped lines into one paragraph.
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
-    return RawDocument("\n\n".join(p for p in paragraphs if p), title or (headings[0] if headings else None), published, "md", headings)
+    return RawDocument(
+        "\n\n".join(p for p in paragraphs if p), title or (headings[0] if headings else None), published, "md", headings
+    )
 
 
 def _strip_inline_markdown(line: str) -> str:

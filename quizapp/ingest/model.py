@@ -11,8 +11,12 @@ class Article(BaseModel):
     path: str = Field(description="File path, or '-' for standard input.")
     title: str | None = None
     published: dt.date | None = None
-    text: str = Field(description="Cleaned article text: paragraphs separated by blank lines, no headlines or boilerplate.")
-    headlines: list[str] = Field(default_factory=list, description="Headlines found in the article (kept as titles, never quizzed).")
+    text: str = Field(
+        description="Cleaned article text: paragraphs separated by blank lines, no headlines or boilerplate."
+    )
+    headlines: list[str] = Field(
+        default_factory=list, description="Headlines found in the article (kept as titles, never quizzed)."
+    )
     asides: list[tuple[int, int]] = Field(
         default_factory=list,
         description=(

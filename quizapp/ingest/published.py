@@ -7,9 +7,7 @@ import re
 from dataclasses import dataclass
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_DATE_IN_DATELINE = (
-    rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-)
+_DATE_IN_DATELINE = rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 # "PLACE, DATE —" or "Outlet, Place, DATE —" at the very start of a paragraph; the dash ends it.
 _DATELINE = re.compile(
     rf"^(?P<line>(?P<prefix>[^\n.!?“\"]{{0,80}}?,\s*)?(?P<date>{_DATE_IN_DATELINE})(?:\s*\([^)]{{1,40}}\))?)\s*(?:—|–|--|-)\s+"
@@ -38,9 +36,9 @@ def split_dateline(paragraph: str) -> Dateline | None:
         place = _PLACE_DATELINE.match(paragraph)
         if place is None:
             return None
-        return Dateline(line=place.group("line").strip(" ,"), date=None, rest=paragraph[place.end():])
+        return Dateline(line=place.group("line").strip(" ,"), date=None, rest=paragraph[place.end() :])
     line = _GLUED_LOGO.sub(r"\1", match.group("line")).strip(" ,")
-    return Dateline(line=line, date=parse_dateline_date(match.group("date")), rest=paragraph[match.end():])
+    return Dateline(line=line, date=parse_dateline_date(match.group("date")), rest=paragraph[match.end() :])
 
 
 def parse_dateline_date(text: str) -> dt.date | None:

@@ -15,14 +15,14 @@ templates, whether cloze), decks, notes, cards and the review log.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 from quizapp.interop.report import InteropError
 
@@ -243,7 +243,9 @@ def _legacy_note_types(connection: sqlite3.Connection) -> dict[int, NoteType]:
             for i, t in enumerate(model.get("tmpls", []))
         ]
         fields = [f["name"] for f in sorted(model.get("flds", []), key=lambda f: f.get("ord", 0))]
-        out[int(model["id"])] = NoteType(int(model["id"]), model.get("name", ""), model.get("type") == 1, fields, templates)
+        out[int(model["id"])] = NoteType(
+            int(model["id"]), model.get("name", ""), model.get("type") == 1, fields, templates
+        )
     return out
 
 

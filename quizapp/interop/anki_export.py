@@ -37,7 +37,7 @@ _TAG_SPACE_RE = re.compile(r"\s+")
 
 def stable_id(name: str) -> int:
     """A 31-bit id from a name, the same every run (Anki wants positive 64-bit ints; genanki suggests this range)."""
-    digest = hashlib.sha1(f"quizapp:{name}".encode("utf-8")).digest()
+    digest = hashlib.sha1(f"quizapp:{name}".encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
@@ -129,21 +129,27 @@ def build_package(deck: Deck) -> tuple[genanki.Package, TransferReport]:
         name = NOTE_TYPE_OF_CARD[card.type]
         fields = [text_to_html(value) for value in note_fields(card, deck)]
         anki_deck.add_note(
-            genanki.Note(model=note_types[name], fields=fields, tags=note_tags(card, deck), guid=note_guid(card.card_id))
+            genanki.Note(
+                model=note_types[name], fields=fields, tags=note_tags(card, deck), guid=note_guid(card.card_id)
+            )
         )
         report.count(f"{card.type} notes")
     with_alternatives = sum(1 for c in deck.cards if isinstance(c, TypedCard) and c.accept)
     if with_alternatives:
-        report.note(f"{with_alternatives} typed card(s) accept other answers too: Anki checks typing against "
-                    "the main answer only and shows the others on the back")
+        report.note(
+            f"{with_alternatives} typed card(s) accept other answers too: Anki checks typing against "
+            "the main answer only and shows the others on the back"
+        )
     if any(_TAG_SPACE_RE.search(t.strip()) for c in deck.cards for t in [*deck.tags, *c.tags]):
         report.note("tags with spaces are written with underscores (Anki separates tags by spaces)")
     provenance_details = sum(
         1 for c in deck.cards if c.provenance and (c.provenance.fact or c.provenance.start is not None)
     )
     if provenance_details:
-        report.skip(f"{provenance_details} card(s): the fact and its position in the article "
-                    "(only the source and the sentence travel)")
+        report.skip(
+            f"{provenance_details} card(s): the fact and its position in the article "
+            "(only the source and the sentence travel)"
+        )
     return genanki.Package(anki_deck), report
 
 

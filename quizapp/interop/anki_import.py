@@ -135,13 +135,18 @@ class _Converter:
         """A note quizapp exported: its fields say exactly which card it was."""
         f = self.field_texts(note, note_type)
         card_type = CARD_OF_NOTE_TYPE[note_type.name]
-        card_id = f["Card id"] if _ID_RE.match(f["Card id"]) and "::" not in f["Card id"] else generic_card_id(note.guid)
+        card_id = (
+            f["Card id"] if _ID_RE.match(f["Card id"]) and "::" not in f["Card id"] else generic_card_id(note.guid)
+        )
         data: dict = {"type": card_type, "id": card_id, "tags": self.tags(note, note.cards[0])}
         if card_type == "flashcard":
             data |= {"front": f["Front"], "back": f["Back"]}
         elif card_type == "typed":
-            data |= {"question": f["Question"], "answer": f["Answer"],
-                     "accept": [a for a in f["Accept"].split("\n") if a.strip()]}
+            data |= {
+                "question": f["Question"],
+                "answer": f["Answer"],
+                "accept": [a for a in f["Accept"].split("\n") if a.strip()],
+            }
         elif card_type == "multiple_choice":
             choices = [_CHOICE_LETTER_RE.sub("", line) for line in f["Choices"].split("\n") if line.strip()]
             data |= {"question": f["Question"], "answer": f["Answer"], "choices": choices}
@@ -169,7 +174,12 @@ class _Converter:
             for name, value in fields_html.items()
             if name != cloze_field and value.strip() and template and name in template.back
         ]
-        data: dict = {"type": "cloze", "id": generic_card_id(note.guid), "text": text, "tags": self.tags(note, note.cards[0])}
+        data: dict = {
+            "type": "cloze",
+            "id": generic_card_id(note.guid),
+            "text": text,
+            "tags": self.tags(note, note.cards[0]),
+        }
         explanation = "\n".join(e for e in extras if e)
         if explanation:
             data["explanation"] = explanation
@@ -193,7 +203,11 @@ class _Converter:
         data: dict = {"id": generic_card_id(note.guid, card.ord), "tags": self.tags(note, card)}
         typed_field = front.typed_field or back.typed_field
         if typed_field and typed_field in fields_html:
-            data |= {"type": "typed", "question": question, "answer": self.text(note, fields_html[typed_field], typed_field)}
+            data |= {
+                "type": "typed",
+                "question": question,
+                "answer": self.text(note, fields_html[typed_field], typed_field),
+            }
             rest = self.text(note, answer_html, "back")
             if rest and rest != data["answer"]:
                 data["explanation"] = rest

@@ -35,9 +35,7 @@ def render(template: str, fields: dict[str, str], front_side: str = "") -> Rende
     previous = None
     while previous != template:  # sections may nest; peel them from the inside out
         previous = template
-        template = _SECTION_RE.sub(
-            lambda m: m.group(3) if (m.group(1) == "#") == has(m.group(2)) else "", template
-        )
+        template = _SECTION_RE.sub(lambda m: m.group(3) if (m.group(1) == "#") == has(m.group(2)) else "", template)
 
     def fill(match: re.Match[str]) -> str:
         parts = [p.strip() for p in match.group(1).split(":")]

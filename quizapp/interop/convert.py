@@ -79,8 +79,9 @@ def export_deck(deck: Deck, path: Path) -> TransferReport:
         text, report = deck_to_quizlet(deck)
         write_text_atomically(path, text)
         return report
-    raise InteropError(f"{path}: cannot export to {suffix or 'a file without a suffix'}; "
-                       f"choose {', '.join(EXPORT_SUFFIXES)}")
+    raise InteropError(
+        f"{path}: cannot export to {suffix or 'a file without a suffix'}; choose {', '.join(EXPORT_SUFFIXES)}"
+    )
 
 
 def write_text_atomically(path: Path, text: str) -> None:
@@ -95,7 +96,9 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise
 
 
-def import_history(result: ImportResult, deck_path: Path, data_dir: Path | str | None, now: datetime | None = None) -> TransferReport:
+def import_history(
+    result: ImportResult, deck_path: Path, data_dir: Path | str | None, now: datetime | None = None
+) -> TransferReport:
     """Store the Anki review history of an imported package's cards under the written deck."""
     if result.anki is None:
         raise InteropError("--with-history needs an Anki package (.apkg or .colpkg); text files carry no history")

@@ -11,7 +11,7 @@ Items that already have history in quizapp keep it: nothing the learner did here
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fsrs import Rating
@@ -30,9 +30,9 @@ _MANUAL = 4
 def _anki_due(card: AnkiCard, created: int) -> datetime | None:
     """When Anki would show the card next, or None when it is new, suspended or buried."""
     if card.queue == 1 and card.due > 0:  # learning: due is a Unix time
-        return datetime.fromtimestamp(card.due, timezone.utc)
+        return datetime.fromtimestamp(card.due, UTC)
     if card.queue in (2, 3):  # review / day learning: due counts days from the collection's day 0
-        return datetime.fromtimestamp(created, timezone.utc) + timedelta(days=card.due)
+        return datetime.fromtimestamp(created, UTC) + timedelta(days=card.due)
     return None
 
 
@@ -63,7 +63,7 @@ def import_review_history(
             replayed: list[tuple[RevlogEntry, ItemState]] = []
             fsrs_card, introduced = new_card(), None
             for entry in entries:
-                when = datetime.fromtimestamp(entry.id / 1000, timezone.utc)
+                when = datetime.fromtimestamp(entry.id / 1000, UTC)
                 if entry.type == _MANUAL and entry.ease == 0 and entry.interval == 0:
                     fsrs_card = new_card()  # "forget": Anki made the card new again
                     report.count("resets to new")
@@ -80,11 +80,22 @@ def import_review_history(
             if due is not None:
                 fsrs_card.due = due
                 last_entry, last = replayed[-1]
-                replayed[-1] = (last_entry, ItemState.from_card(item_id, quiz_card.card_id, fsrs_card, last.introduced_at))
+                replayed[-1] = (
+                    last_entry,
+                    ItemState.from_card(item_id, quiz_card.card_id, fsrs_card, last.introduced_at),
+                )
             previous = None
             for entry, state in replayed:
-                batch.append((state, previous, datetime.fromtimestamp(entry.id / 1000, timezone.utc), entry.ease,
-                              entry.time_ms or None, quiz_card.fact_kind))
+                batch.append(
+                    (
+                        state,
+                        previous,
+                        datetime.fromtimestamp(entry.id / 1000, UTC),
+                        entry.ease,
+                        entry.time_ms or None,
+                        quiz_card.fact_kind,
+                    )
+                )
                 previous = state
             report.count("reviews", len(replayed))
             report.count("items scheduled")

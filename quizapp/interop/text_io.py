@@ -43,8 +43,20 @@ from quizapp.interop.anki_export import anki_tag, choice_lines
 from quizapp.interop.html_text import html_to_text
 from quizapp.interop.report import InteropError, TransferReport, validation_reasons
 
-COLUMNS = ["front", "back", "tags", "type", "question", "answer", "choices", "accept", "explanation", "source",
-           "sentence", "id"]
+COLUMNS = [
+    "front",
+    "back",
+    "tags",
+    "type",
+    "question",
+    "answer",
+    "choices",
+    "accept",
+    "explanation",
+    "source",
+    "sentence",
+    "id",
+]
 _CARD = TypeAdapter(Card)
 #: Anki's names for separators in a ``#separator:`` header.
 _SEPARATOR_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "space": " ", "pipe": "|", "colon": ":"}
@@ -65,15 +77,29 @@ def card_row(card: AnyCard, deck: Deck) -> dict[str, str]:
     if isinstance(card, Flashcard):
         row |= {"front": card.front, "back": card.back, "question": card.front, "answer": card.back}
     elif isinstance(card, TypedCard):
-        row |= {"front": card.question, "back": card.answer, "question": card.question, "answer": card.answer,
-                "accept": "\n".join(card.accept)}
+        row |= {
+            "front": card.question,
+            "back": card.answer,
+            "question": card.question,
+            "answer": card.answer,
+            "accept": "\n".join(card.accept),
+        }
     elif isinstance(card, MultipleChoiceCard):
-        row |= {"front": f"{card.question}\n{choice_lines(card.choices)}", "back": card.answer,
-                "question": card.question, "answer": card.answer, "choices": "\n".join(card.choices)}
+        row |= {
+            "front": f"{card.question}\n{choice_lines(card.choices)}",
+            "back": card.answer,
+            "question": card.question,
+            "answer": card.answer,
+            "choices": "\n".join(card.choices),
+        }
     elif isinstance(card, TrueFalseCard):
         answer = "true" if card.answer else "false"
-        row |= {"front": f"True or false? {card.statement}", "back": answer.capitalize(),
-                "question": card.statement, "answer": answer}
+        row |= {
+            "front": f"True or false? {card.statement}",
+            "back": answer.capitalize(),
+            "question": card.statement,
+            "answer": answer,
+        }
     elif isinstance(card, ClozeCard):
         row |= {"front": card.text, "back": card.render(None), "question": card.text, "answer": card.render(None)}
     if card.explanation:
@@ -129,7 +155,7 @@ def deck_to_quizlet(deck: Deck) -> tuple[str, TransferReport]:
         lines.append("\t".join(sides))
         report.count(f"{card.type} cards")
     if flattened:
-        report.note(f"{flattened} side(s) had tabs or line breaks; written on one line with \" / \"")
+        report.note(f'{flattened} side(s) had tabs or line breaks; written on one line with " / "')
     report.skip("everything but each card's two sides: type, tags, sources, ids (Quizlet keeps term and definition)")
     return "\n".join(lines) + "\n", report
 
@@ -234,11 +260,16 @@ def import_text(path: Path, title: str | None = None) -> tuple[Deck, TransferRep
         layout.html = any(_HTML_HINT_RE.search(cell) for _, row in rows[:200] for cell in row)
     cards = _rows_to_cards(rows, layout, path, report)
     if not cards:
-        raise InteropError(f"{path}: no card could be read from the file" + (
-            f"; {report.skipped[0]}" if report.skipped else ""))
+        raise InteropError(
+            f"{path}: no card could be read from the file" + (f"; {report.skipped[0]}" if report.skipped else "")
+        )
     sources = sorted({c.provenance.source for c in cards if c.provenance and c.provenance.source})
-    deck = Deck(title=title or path.stem, description=f"Imported from {path.name}.",
-                sources=[Source(id=s) if _is_id(s) else Source(title=s) for s in sources], cards=cards)
+    deck = Deck(
+        title=title or path.stem,
+        description=f"Imported from {path.name}.",
+        sources=[Source(id=s) if _is_id(s) else Source(title=s) for s in sources],
+        cards=cards,
+    )
     return deck, report
 
 
@@ -255,7 +286,9 @@ def _rows_to_cards(rows: list[tuple[int, list[str]]], layout: _Layout, path: Pat
     field_cols = [i for i in range(max(len(columns), max((len(r) for _, r in rows), default=0))) if i not in special]
     question_col = next((by_name[n] for n in _QUESTION_NAMES if n in by_name), field_cols[0] if field_cols else 0)
     answer_col = next((by_name[n] for n in _ANSWER_NAMES if n in by_name), field_cols[1] if len(field_cols) > 1 else 1)
-    used = {question_col, answer_col} | special | ({by_name[n] for n in COLUMNS if n in by_name} if own_format else set())
+    used = (
+        {question_col, answer_col} | special | ({by_name[n] for n in COLUMNS if n in by_name} if own_format else set())
+    )
     ignored_columns: set[int] = set()
     cards: list = []
     seen: dict[str, int] = {}
@@ -337,10 +370,17 @@ def _own_row(named: Callable[[str], str], report: TransferReport, where: str) ->
     if card_type == "flashcard":
         data |= {"front": question, "back": answer}
     elif card_type == "typed":
-        data |= {"question": question, "answer": answer, "accept": [a for a in named("accept").split("\n") if a.strip()]}
+        data |= {
+            "question": question,
+            "answer": answer,
+            "accept": [a for a in named("accept").split("\n") if a.strip()],
+        }
     elif card_type == "multiple_choice":
-        data |= {"question": question, "answer": answer,
-                 "choices": [c for c in named("choices").split("\n") if c.strip()]}
+        data |= {
+            "question": question,
+            "answer": answer,
+            "choices": [c for c in named("choices").split("\n") if c.strip()],
+        }
     elif card_type == "true_false":
         data |= {"statement": question, "answer": answer}
     elif card_type == "cloze":

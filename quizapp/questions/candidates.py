@@ -31,8 +31,11 @@ from quizapp.vocabulary import NAME_KINDS, SPEAKING_VERBS, WEEKDAYS
 #: Quantities the text does not pin down: no number to ask for.
 VAGUE_QUANTITY = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores)\b", re.I)
 #: Words making a number a bound, not a value ("over thirty years", "more than 70,000").
-BOUND_BEFORE = re.compile(r"\b(?:over|more than|less than|fewer than|at least|at most|under|up to|nearly|almost|"
-                          r"upwards of|in excess of)\s*$", re.I)
+BOUND_BEFORE = re.compile(
+    r"\b(?:over|more than|less than|fewer than|at least|at most|under|up to|nearly|almost|"
+    r"upwards of|in excess of)\s*$",
+    re.I,
+)
 _STOP = {"be", "have", "do", "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "by", "from"}
 
 
@@ -113,8 +116,11 @@ class ArticleScope:
 
 def content_lemmas(tokens: Any) -> frozenset[str]:
     # Six-letter stems, so "smuggling" (noun) and "smuggle" (verb) count as the same content word.
-    return frozenset(t.lemma_.casefold()[:6] for t in tokens
-                     if t.is_alpha and not t.is_stop and t.lemma_.casefold() not in _STOP and not t.ent_type_)
+    return frozenset(
+        t.lemma_.casefold()[:6]
+        for t in tokens
+        if t.is_alpha and not t.is_stop and t.lemma_.casefold() not in _STOP and not t.ent_type_
+    )
 
 
 def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts, Any]]) -> list[CorpusSentence]:
@@ -150,8 +156,11 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
         if article.in_aside(mention.start, mention.end):
             continue  # captions and datelines: facts of the article, never quizzed
         if not plausible_fact(mention.kind, mention.canonical):
-            report.add_fact(scope.source, mention, Rejection(Stage.OVERGENERATE, "implausible_fact",
-                                                             "not a name, date or number worth asking"))
+            report.add_fact(
+                scope.source,
+                mention,
+                Rejection(Stage.OVERGENERATE, "implausible_fact", "not a name, date or number worth asking"),
+            )
             continue
         sentence = mention.sentence.strip()
         if sentence.casefold() in scope.headlines:
@@ -162,8 +171,9 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
             continue
         start = mention.sentence_start
         if start not in renames_by_sentence:
-            renames_by_sentence[start] = {i: scope.as_written(name) if name else name
-                                          for i, name in scope.context.renames(start).items()}
+            renames_by_sentence[start] = {
+                i: scope.as_written(name) if name else name for i, name in scope.context.renames(start).items()
+            }
         # The cloze of the sentence: one candidate per fact it holds.
         span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
         clause = cloze.clause_of(span.sent, mention) if span is not None else None
@@ -187,14 +197,20 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
             found: list[Transformed] = []
         else:
             try:
-                found, refusals = transform_with_reasons(doc, target, scope.resolve_as_written,
-                                                         renames_by_sentence[start])
+                found, refusals = transform_with_reasons(
+                    doc, target, scope.resolve_as_written, renames_by_sentence[start]
+                )
             except (IndexError, ValueError):  # a parse too odd to transform
                 found, refusals = [], []
             if not found:
                 why = refusals[0] if refusals else None
-                why_not.append(Rejection(Stage.OVERGENERATE, f"wh_{why.check}" if why else "no_rewrite",
-                                         why.reason if why else "no wh-rewrite fits the clause's parse"))
+                why_not.append(
+                    Rejection(
+                        Stage.OVERGENERATE,
+                        f"wh_{why.check}" if why else "no_rewrite",
+                        why.reason if why else "no wh-rewrite fits the clause's parse",
+                    )
+                )
         life = life_date_question(mention, facts)
         if life is not None:
             found = [*found, life]
@@ -223,15 +239,37 @@ def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, st
 
     clause = cloze.clause_of(sent, mention)
     if clause is not None:
-        return cloze.prepare_sentence(clause, mentions, scope.resolve_as_written, renames, scope.facts.text,
-                                      clause=True)
+        return cloze.prepare_sentence(
+            clause, mentions, scope.resolve_as_written, renames, scope.facts.text, clause=True
+        )
     return cloze.prepare_sentence(sent, mentions, scope.resolve_as_written, renames, scope.facts.text)
 
 
-_HEDGE = {"number": re.compile(r"(?i)^(?:only|just)\s+"),
-          "date": re.compile(r"(?i)^(?:the\s+)?year\s+")}
-_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                           "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen", "a"})
+_HEDGE = {"number": re.compile(r"(?i)^(?:only|just)\s+"), "date": re.compile(r"(?i)^(?:the\s+)?year\s+")}
+_NUMBER_WORDS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "dozen",
+        "a",
+    }
+)
 
 
 def _without_hedge(mention: Mention) -> Mention:
@@ -241,7 +279,7 @@ def _without_hedge(mention: Mention) -> Mention:
     hedge = pattern.match(mention.text) if pattern else None
     if hedge is None:
         return mention
-    rest = mention.text[hedge.end():]
+    rest = mention.text[hedge.end() :]
     if not rest or not (rest[0].isdigit() or rest.split()[0].casefold() in _NUMBER_WORDS):
         return mention
     return mention.model_copy(update={"text": rest, "start": mention.start + hedge.end()})
@@ -253,8 +291,11 @@ def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.Cloz
     problem = cloze.blank_problem(prepared, mention, aliases)
     if problem is not None:
         return problem
-    if mention.kind == "date" and in_date_range(scope.facts.text, mention.start, mention.end) \
-            and not LIFE_DATES.search(mention.sentence):
+    if (
+        mention.kind == "date"
+        and in_date_range(scope.facts.text, mention.start, mention.end)
+        and not LIFE_DATES.search(mention.sentence)
+    ):
         return Rejection(Stage.OVERGENERATE, "date_range_end", "one end of a date range is not when something happened")
     transformed = cloze.make_cloze(prepared, mention)
     granularity = dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
@@ -263,11 +304,21 @@ def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.Cloz
     category = category_of(mention.kind, mention.canonical, cluster_aliases, mention.label)
     confident = kind_is_certain(mention, cluster_aliases)
     cand = Candidate(
-        source=scope.source, article_index=scope.index, mention=mention, transformed=transformed,
-        answer=mention.text.strip(), accept=[], aliases=aliases, kind=mention.kind, category=category,
-        position=mention.start / scope.length, signature=frozenset(), form=Form.CLOZE,
+        source=scope.source,
+        article_index=scope.index,
+        mention=mention,
+        transformed=transformed,
+        answer=mention.text.strip(),
+        accept=[],
+        aliases=aliases,
+        kind=mention.kind,
+        category=category,
+        position=mention.start / scope.length,
+        signature=frozenset(),
+        form=Form.CLOZE,
         # A wrong hint ("person" for a browser) is worse than none: only a kind we are sure of is shown.
-        hint=cloze.hint_for(mention, category, granularity) if confident and _hint_is_safe(mention, cluster_aliases)
+        hint=cloze.hint_for(mention, category, granularity)
+        if confident and _hint_is_safe(mention, cluster_aliases)
         else None,
     )
     cand.evidence = {**prepared.evidence, **_mention_evidence(scope, mention, prepared.sent), "kind_certain": confident}
@@ -293,29 +344,39 @@ def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
     if mention.kind == "organization":
         return classify.looks_like_organization(mention.canonical, aliases)
     words = mention.canonical.split()
-    return (len(words) >= 2 and all(w[:1].isupper() for w in words)
-            and not classify.looks_like_organization(mention.canonical, aliases))
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and not classify.looks_like_organization(mention.canonical, aliases)
+    )
 
 
 def _sentence_evidence(scope: ArticleScope, sent: Any) -> dict[str, Any]:
     """What the ranker reads of the sentence itself, computed once per sentence (or clause)."""
     key = (sent.start_char, sent.end_char)
     if key not in scope.sentence_evidence:
-        content = [t.lemma_.casefold() for t in sent if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop
-                   and t.is_alpha]
+        content = [
+            t.lemma_.casefold()
+            for t in sent
+            if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and t.is_alpha
+        ]
         words = max(1, len([t for t in sent if t.is_alpha]))
         text = scope.facts.text
         scope.sentence_evidence[key] = {
             "centrality": (sum(math.log1p(scope.lemma_freq.get(w, 1) - 1) for w in content) / len(content))
-            if content else 0.0,
+            if content
+            else 0.0,
             "title_overlap": len(set(content) & scope.title_words),
             "proper_share": sum(1 for t in sent if t.pos_ == "PROPN") / words,
-            "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2):sent.start_char],
+            "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2) : sent.start_char],
             # Signs that words went missing (an italic name dropped by the page's extraction, a cut clause):
             # a preposition with no object inside the sentence, a determiner whose head is a verb.
-            "dangling_words": sum(1 for t in sent if (t.dep_ == "prep" and not list(t.children)
-                                                      and t.i < sent.end - 2 and t.nbor().pos_ != "PUNCT")
-                                  or (t.dep_ == "det" and t.head.pos_ in {"VERB", "AUX", "ADP"})),
+            "dangling_words": sum(
+                1
+                for t in sent
+                if (t.dep_ == "prep" and not list(t.children) and t.i < sent.end - 2 and t.nbor().pos_ != "PUNCT")
+                or (t.dep_ == "det" and t.head.pos_ in {"VERB", "AUX", "ADP"})
+            ),
             "finite_verb": any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in sent),
         }
     return scope.sentence_evidence[key]
@@ -333,17 +394,30 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
     coordinated = root is not None and (dep == "conj" or any(c.dep_ == "conj" for c in root.children))
     ancestors = list(root.ancestors) if root is not None else []
     subclause = any(a.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis"} for a in ancestors)
-    bare_definites = sum(1 for t in sent if t.dep_ == "det" and t.lower_ == "the" and t.head.pos_ == "NOUN"
-                         and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl"}
-                                     for c in t.head.children)
-                         and not (mention.start <= t.head.idx < mention.end))
+    bare_definites = sum(
+        1
+        for t in sent
+        if t.dep_ == "det"
+        and t.lower_ == "the"
+        and t.head.pos_ == "NOUN"
+        and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl"} for c in t.head.children)
+        and not (mention.start <= t.head.idx < mention.end)
+    )
     title = (scope.article.title or "").casefold()
     # "the project", "the site": a bare definite whose noun the article used before points back to it.
-    anaphoric = sum(1 for t in sent if t.dep_ == "det" and t.lower_ in {"the", "this", "that", "these", "those"}
-                    and t.head.pos_ == "NOUN" and not (mention.start <= t.head.idx < mention.end)
-                    and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod"}
-                                for c in t.head.children)
-                    and scope.first_seen.get(t.head.lemma_.casefold(), sent.start_char) < sent.start_char)
+    anaphoric = sum(
+        1
+        for t in sent
+        if t.dep_ == "det"
+        and t.lower_ in {"the", "this", "that", "these", "those"}
+        and t.head.pos_ == "NOUN"
+        and not (mention.start <= t.head.idx < mention.end)
+        and not any(
+            c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod"}
+            for c in t.head.children
+        )
+        and scope.first_seen.get(t.head.lemma_.casefold(), sent.start_char) < sent.start_char
+    )
     # The blank is the one who speaks ("..., said X"): the card asks who said it, rarely the point.
     speaker = root is not None and dep in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEAKING_VERBS
     return {
@@ -353,8 +427,10 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
         "answer_early": scope.first_mention.get(mention.canonical.casefold(), scope.length) < scope.length * 0.15,
         "bare_definites": bare_definites,
         "answer_in_title": bool(title) and mention.text.casefold() in title,
-        "other_date": any(m.kind == "date" and m.start != mention.start
-                          for m in scope.context.by_sentence.get(mention.sentence_start, [])),
+        "other_date": any(
+            m.kind == "date" and m.start != mention.start
+            for m in scope.context.by_sentence.get(mention.sentence_start, [])
+        ),
         "shouted": mention.text.isupper() and len(mention.text) > 3,
         "blank_dep": dep,
         "coordinated": coordinated,
@@ -367,30 +443,44 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
     }
 
 
-def _wh_candidate(scope: ArticleScope, mention: Mention, transformed: Transformed,
-                  target: Target | None) -> Candidate | Rejection:
+def _wh_candidate(
+    scope: ArticleScope, mention: Mention, transformed: Transformed, target: Target | None
+) -> Candidate | Rejection:
     answer, accept, aliases = answer_forms(mention, scope.facts)
     if answer is None:
         return Rejection(Stage.OVERGENERATE, "no_answer_form", "the value cannot be written as an answer")
     if untimed_flow(transformed.question) or untimed_flow(transformed.template):
         dated = with_sentence_year(transformed, mention.sentence)
         if dated is None:
-            return Rejection(Stage.OVERGENERATE, "untimed_flow", "a flow (\"moved 6 million tonnes\") with no period")
+            return Rejection(Stage.OVERGENERATE, "untimed_flow", 'a flow ("moved 6 million tonnes") with no period')
         transformed = dated
     doc = scope.doc
-    sent_span = doc.char_span(mention.sentence_start, mention.sentence_start + len(mention.sentence),
-                              alignment_mode="expand")
+    sent_span = doc.char_span(
+        mention.sentence_start, mention.sentence_start + len(mention.sentence), alignment_mode="expand"
+    )
     tokens = [t for t in (sent_span if sent_span is not None else []) if not (mention.start <= t.idx < mention.end)]
     category = (target.category if target is not None else None) or category_of(
-        mention.kind, mention.canonical, aliases, mention.label)
+        mention.kind, mention.canonical, aliases, mention.label
+    )
     cand = Candidate(
-        source=scope.source, article_index=scope.index, mention=mention, transformed=transformed, answer=answer,
-        accept=accept, aliases=aliases, kind=mention.kind, category=category,
-        position=mention.start / scope.length, signature=content_lemmas(tokens), form=Form.WH,
+        source=scope.source,
+        article_index=scope.index,
+        mention=mention,
+        transformed=transformed,
+        answer=answer,
+        accept=accept,
+        aliases=aliases,
+        kind=mention.kind,
+        category=category,
+        position=mention.start / scope.length,
+        signature=content_lemmas(tokens),
+        form=Form.WH,
     )
     if sent_span is not None:
-        cand.evidence = {"sentence_words": len(mention.sentence.split()),
-                         **_mention_evidence(scope, mention, sent_span.sent if len(sent_span) else sent_span)}
+        cand.evidence = {
+            "sentence_words": len(mention.sentence.split()),
+            **_mention_evidence(scope, mention, sent_span.sent if len(sent_span) else sent_span),
+        }
     return cand
 
 
@@ -416,10 +506,11 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | Rejecti
         if not numeric or mention.granularity == "ordinal":
             return Rejection(Stage.OVERGENERATE, "not_a_count", "an ordinal or a number word without a count")
         if VAGUE_QUANTITY.search(mention.text):
-            return Rejection(Stage.OVERGENERATE, "vague_quantity", "\"several hundred\" has no one number to answer")
-        if BOUND_BEFORE.search(facts.text[max(0, mention.start - 14):mention.start]) or BOUND_BEFORE.search(
-                facts.text[max(0, mention.start - 14):_number_start(span, mention)]):
-            return Rejection(Stage.OVERGENERATE, "bound_not_value", "\"over thirty\" is a bound, not the answer")
+            return Rejection(Stage.OVERGENERATE, "vague_quantity", '"several hundred" has no one number to answer')
+        if BOUND_BEFORE.search(facts.text[max(0, mention.start - 14) : mention.start]) or BOUND_BEFORE.search(
+            facts.text[max(0, mention.start - 14) : _number_start(span, mention)]
+        ):
+            return Rejection(Stage.OVERGENERATE, "bound_not_value", '"over thirty" is a bound, not the answer')
         start, end = min(numeric), max(numeric) + 1
     if mention.kind == "date":
         if not mention.value or dist.date_granularity(mention.value) is None:
@@ -435,12 +526,15 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | Rejecti
         cat = classify.place_category(mention.canonical, aliases, mention.label)
         category = cat if cat in {"country", "city", "region"} else None
     elif mention.kind == "organization" and classify.looks_like_organization(mention.canonical, aliases):
-        category = classify.ORG_QUESTION_NOUN.get(classify.organization_category(mention.canonical, aliases), "organization")
+        category = classify.ORG_QUESTION_NOUN.get(
+            classify.organization_category(mention.canonical, aliases), "organization"
+        )
     granularity = dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
     if mention.kind == "number":
         granularity = mention.granularity
-    return Target(start=start, end=end, kind=mention.kind, label=mention.label, granularity=granularity,
-                  category=category)
+    return Target(
+        start=start, end=end, kind=mention.kind, label=mention.label, granularity=granularity, category=category
+    )
 
 
 def answer_forms(mention: Mention, facts: ArticleFacts) -> tuple[str | None, list[str], list[str]]:
@@ -467,11 +561,11 @@ def answer_forms(mention: Mention, facts: ArticleFacts) -> tuple[str | None, lis
 
 
 def money_unit(mention: Mention) -> str:
-    """" dollars a month" of "500 dollars a month": an amount of money is answered with its unit."""
+    """ " dollars a month" of "500 dollars a month": an amount of money is answered with its unit."""
     if mention.kind != "number" or mention.granularity != "money":
         return ""
     found = re.match(r"\s*[$€£]?[\d,.]+(?:\s+(?:thousand|million|billion))?", mention.text)
-    written = mention.text[found.end():] if found else ""
+    written = mention.text[found.end() :] if found else ""
     if not written.strip() and mention.unit and not re.match(r"\s*[$€£]", mention.text):
         return f" {mention.unit}"  # "412 million" of "412 million reais": the span stops before the currency
     return written
@@ -487,8 +581,13 @@ def with_sentence_year(transformed: Transformed, sentence: str) -> Transformed |
 
     def add(text: str) -> str:
         return re.sub(r"\s*([?.!])?$", lambda m: dated + (m.group(1) or ""), text, count=1)
-    return replace(transformed, question=add(transformed.question), statement=add(transformed.statement),
-                   template=add(transformed.template))
+
+    return replace(
+        transformed,
+        question=add(transformed.question),
+        statement=add(transformed.statement),
+        template=add(transformed.template),
+    )
 
 
 #: A year the source sentence names ("in 1989"): the event's, for countries that existed then.
@@ -501,8 +600,11 @@ def event_year(mention: Mention, facts: ArticleFacts) -> int | None:
     years = [int(y) for y in _YEAR.findall(mention.sentence)]
     if years:
         return min(years)
-    earlier = [m for m in facts.mentions if m.kind == "date" and m.start < mention.sentence_start
-               and m.value and m.value[:4].isdigit()]
+    earlier = [
+        m
+        for m in facts.mentions
+        if m.kind == "date" and m.start < mention.sentence_start and m.value and m.value[:4].isdigit()
+    ]
     if earlier:
         return int(max(earlier, key=lambda m: m.start).value[:4])  # type: ignore[index]
     return facts.published.year if facts.published else None

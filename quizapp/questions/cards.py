@@ -48,13 +48,22 @@ def _card_id(source: str, kind: str, text: str) -> str:
 
 
 def _distractors_for(cand: Candidate, pool: list[dist.PoolEntry], seed: int, purpose: str) -> list[str] | None:
-    answer = dist.Answer(kind=cand.kind, canonical=cand.answer, aliases=tuple([cand.mention.text, *cand.aliases]),
-                         value=cand.mention.value, category=cand.category,
-                         excluded={e for e in cand.excluded if e.casefold() not in {cand.answer.casefold(), cand.mention.text.casefold()}},
-                         stem=cand.question, year=cand.year, event_year=cand.event_year)
+    answer = dist.Answer(
+        kind=cand.kind,
+        canonical=cand.answer,
+        aliases=tuple([cand.mention.text, *cand.aliases]),
+        value=cand.mention.value,
+        category=cand.category,
+        excluded={
+            e for e in cand.excluded if e.casefold() not in {cand.answer.casefold(), cand.mention.text.casefold()}
+        },
+        stem=cand.question,
+        year=cand.year,
+        event_year=cand.event_year,
+    )
     if cand.kind == "number":
         unit = money_unit(cand.mention)
-        answer.canonical = cand.answer[:len(cand.answer) - len(unit)] if unit else cand.answer
+        answer.canonical = cand.answer[: len(cand.answer) - len(unit)] if unit else cand.answer
         answer.value = cand.mention.value
         answer.granularity = cand.mention.granularity
         wrong = dist.pick_distractors(answer, pool, _rng(seed, cand.key, purpose))
@@ -96,8 +105,9 @@ def _true_false_statement(cand: Candidate, pool: list[dist.PoolEntry], seed: int
     return template.replace("{answer}", _rng(seed, cand.key, "swap").choice(swaps)), False
 
 
-def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Sequence[str],
-              seed: int) -> AnyCard | None:
+def make_card(
+    cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Sequence[str], seed: int
+) -> AnyCard | None:
     """The card for a candidate: the first type in a rotating order that the fact supports."""
     rng = _rng(seed, cand.key, "type")
     order = list(types)
@@ -112,8 +122,12 @@ def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Se
     shift = (index + rng.randrange(len(order))) % len(order) if order else 0
     order = order[shift:] + order[:shift]
     m = cand.mention
-    fact = FactRef(kind=cand.kind, canonical=m.canonical if cand.kind in NAME_KINDS else (m.value or m.canonical),
-                   value=m.value, aliases=cand.aliases if cand.kind in NAME_KINDS else [a for a in cand.accept if a != m.value])
+    fact = FactRef(
+        kind=cand.kind,
+        canonical=m.canonical if cand.kind in NAME_KINDS else (m.value or m.canonical),
+        value=m.value,
+        aliases=cand.aliases if cand.kind in NAME_KINDS else [a for a in cand.accept if a != m.value],
+    )
     prov = Provenance(source=cand.source, sentence=m.sentence.strip(), start=m.start, end=m.end, fact=fact)
     tags = [cand.kind, cand.transformed.wh.replace(" ", "-")]
     # The source sentence travels in the provenance and is shown beside every answer;
@@ -124,8 +138,13 @@ def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Se
             return None
         hint = f"::{cand.hint}" if cand.hint else ""
         text = cand.transformed.template.replace("{answer}", "{{c1::" + cand.transformed.answer_text + hint + "}}")
-        return ClozeCard(id=_card_id(cand.source, "cloze", text), text=text, tags=[cand.kind, "cloze"],
-                         explanation=None, provenance=prov)
+        return ClozeCard(
+            id=_card_id(cand.source, "cloze", text),
+            text=text,
+            tags=[cand.kind, "cloze"],
+            explanation=None,
+            provenance=prov,
+        )
     for card_type in order:
         if card_type == "multiple_choice":
             wrong = _distractors_for(cand, pool, seed, "mc")
@@ -136,29 +155,57 @@ def make_card(cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Se
                 choices.sort(key=dist.order_key)  # the answer's rank was drawn at random
             else:
                 _rng(seed, cand.key, "order").shuffle(choices)
-            return MultipleChoiceCard(id=_card_id(cand.source, card_type, cand.question), question=cand.question,
-                                      answer=cand.answer, choices=choices, tags=tags, explanation=explanation,
-                                      provenance=prov)
+            return MultipleChoiceCard(
+                id=_card_id(cand.source, card_type, cand.question),
+                question=cand.question,
+                answer=cand.answer,
+                choices=choices,
+                tags=tags,
+                explanation=explanation,
+                provenance=prov,
+            )
         if card_type == "typed":
-            return TypedCard(id=_card_id(cand.source, card_type, cand.question), question=cand.question,
-                             answer=cand.answer, accept=cand.accept, tags=tags, explanation=explanation,
-                             provenance=prov)
+            return TypedCard(
+                id=_card_id(cand.source, card_type, cand.question),
+                question=cand.question,
+                answer=cand.answer,
+                accept=cand.accept,
+                tags=tags,
+                explanation=explanation,
+                provenance=prov,
+            )
         if card_type == "true_false":
             made = _true_false_statement(cand, pool, seed)
             if made is None:
                 continue
             statement, truth = made
-            return TrueFalseCard(id=_card_id(cand.source, card_type, statement), statement=statement, answer=truth,
-                                 tags=tags, explanation=None if truth else f"False: the article gives {cand.answer}.",
-                                 provenance=prov)
+            return TrueFalseCard(
+                id=_card_id(cand.source, card_type, statement),
+                statement=statement,
+                answer=truth,
+                tags=tags,
+                explanation=None if truth else f"False: the article gives {cand.answer}.",
+                provenance=prov,
+            )
         if card_type == "cloze":
             template = cand.transformed.template
             if "{answer}" not in template:
                 continue
             text = template.replace("{answer}", "{{c1::" + cand.transformed.answer_text + "}}")
-            return ClozeCard(id=_card_id(cand.source, card_type, text), text=text, tags=tags,
-                             explanation=explanation, provenance=prov)
+            return ClozeCard(
+                id=_card_id(cand.source, card_type, text),
+                text=text,
+                tags=tags,
+                explanation=explanation,
+                provenance=prov,
+            )
         if card_type == "flashcard":
-            return Flashcard(id=_card_id(cand.source, card_type, cand.question), front=cand.question,
-                             back=cand.answer, tags=tags, explanation=explanation, provenance=prov)
+            return Flashcard(
+                id=_card_id(cand.source, card_type, cand.question),
+                front=cand.question,
+                back=cand.answer,
+                tags=tags,
+                explanation=explanation,
+                provenance=prov,
+            )
     return None

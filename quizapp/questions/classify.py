@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
-from typing import Iterable
 
 import yaml
 
@@ -55,11 +55,17 @@ def reference() -> Reference:
     country_region = {c: region for region, names in data["countries"].items() for c in names}
     region_continent = {r: cont for cont, regions in data["continents"].items() for r in regions}
     major_cities = {c: tuple(names) for c, names in data["major_cities"].items()}
-    city_country = {**{city: c for c, names in major_cities.items() for city in names},
-                    **data["cities"], **data["capitals"]}
+    city_country = {
+        **{city: c for c, names in major_cities.items() for city in names},
+        **data["cities"],
+        **data["capitals"],
+    }
     org_category = {o: cat for cat, names in data["organizations"].items() for o in names}
-    people = {name: Person(role, (info or {}).get("country"), (info or {}).get("died"))
-              for role, names in data["people"].items() for name, info in names.items()}
+    people = {
+        name: Person(role, (info or {}).get("country"), (info or {}).get("died"))
+        for role, names in data["people"].items()
+        for name, info in names.items()
+    }
     return Reference(
         country_region=country_region,
         region_continent=region_continent,
@@ -105,7 +111,10 @@ def _place_category(canonical: str, aliases: tuple[str, ...], label: str | None)
         return "city"
     if any(_key(n) in {_key(r) for r in ref.regions} for n in names):
         return "region"
-    if label == "FAC" or re.search(r"\b(Airport|Palace|House|Embassy|Cemetery|Stadium|Hall|Square|Tower|Bridge|Station|Museum|Hotel|Consulate|Church|University)\b", canonical):
+    if label == "FAC" or re.search(
+        r"\b(Airport|Palace|House|Embassy|Cemetery|Stadium|Hall|Square|Tower|Bridge|Station|Museum|Hotel|Consulate|Church|University)\b",
+        canonical,
+    ):
         return "facility"
     if label == "LOC":
         return "region"
@@ -113,13 +122,19 @@ def _place_category(canonical: str, aliases: tuple[str, ...], label: str | None)
 
 
 _ORG_PATTERNS: list[tuple[str, str]] = [
-    (r"\b(News Agency|Reuters|Press|Yonhap|KCNA|BBC|CNN|Times|Ilbo|Post|Herald|Network|Television|Radio|News)\b", "news agency"),
+    (
+        r"\b(News Agency|Reuters|Press|Yonhap|KCNA|BBC|CNN|Times|Ilbo|Post|Herald|Network|Television|Radio|News)\b",
+        "news agency",
+    ),
     (r"\b(Intelligence|Security Service|Bureau of Investigation)\b", "intelligence agency"),
     (r"\bMinistry\b|\bDepartment\b|\bOffice\b", "ministry"),
     (r"\b(Army|Navy|Air Force|Armed Forces|Guard)\b", "armed force"),
     (r"\bParty\b", "political party"),
     (r"\b(FC|United|Rovers|Wanderers|Athletic|Albion|Hotspur|Rangers)\b", "sports club"),
-    (r"\b(United Nations|Union|Association|Organization|Organisation|Council|Fund|Bank|Agency)\b", "international organization"),
+    (
+        r"\b(United Nations|Union|Association|Organization|Organisation|Council|Fund|Bank|Agency)\b",
+        "international organization",
+    ),
 ]
 
 #: What a "Which ___" question calls an organization of each category.
@@ -203,15 +218,24 @@ def _keyed_people() -> dict[str, Person]:
 
 #: Title words and the role class they put a person in.
 ROLE_TITLES = {
-    "president": "head of state or government", "prime minister": "head of state or government",
-    "premier": "head of state or government", "chairman": "head of state or government",
-    "leader": "head of state or government", "dictator": "head of state or government",
-    "king": "head of state or government", "queen": "head of state or government",
+    "president": "head of state or government",
+    "prime minister": "head of state or government",
+    "premier": "head of state or government",
+    "chairman": "head of state or government",
+    "leader": "head of state or government",
+    "dictator": "head of state or government",
+    "king": "head of state or government",
+    "queen": "head of state or government",
     "chancellor": "head of state or government",
-    "foreign minister": "foreign minister", "secretary of state": "foreign minister",
+    "foreign minister": "foreign minister",
+    "secretary of state": "foreign minister",
     "minister": "minister",
-    "ambassador": "diplomat or defector", "diplomat": "diplomat or defector", "envoy": "diplomat or defector",
-    "counselor": "diplomat or defector", "consul": "diplomat or defector", "defector": "diplomat or defector",
+    "ambassador": "diplomat or defector",
+    "diplomat": "diplomat or defector",
+    "envoy": "diplomat or defector",
+    "counselor": "diplomat or defector",
+    "consul": "diplomat or defector",
+    "defector": "diplomat or defector",
 }
 _TITLE_RE = "|".join(sorted(ROLE_TITLES, key=len, reverse=True))
 
@@ -230,13 +254,17 @@ _ANY_TITLE = re.compile(rf"\b(?:{_TITLE_RE})\b", re.I)
 
 
 @functools.lru_cache(maxsize=2048)
-def _described_person(canonical: str, aliases: tuple[str, ...], contexts: tuple[str, ...]
-                      ) -> tuple[str, str | None] | None:
+def _described_person(
+    canonical: str, aliases: tuple[str, ...], contexts: tuple[str, ...]
+) -> tuple[str, str | None] | None:
     names = sorted({n for n in (canonical, *aliases) if len(n) > 2}, key=len, reverse=True)
     if not names:
         return None
     name_re = "|".join(re.escape(n) for n in names)
-    before = re.compile(rf"((?:[A-Z][\w.-]*\s){{0,3}})({_TITLE_RE})(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)?\s+(?:{name_re})\b", re.I)
+    before = re.compile(
+        rf"((?:[A-Z][\w.-]*\s){{0,3}})({_TITLE_RE})(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)?\s+(?:{name_re})\b",
+        re.I,
+    )
     after = re.compile(rf"(?:{name_re}),\s+(?:the|a|an)\s+((?:[\w-]+\s){{0,4}}?)({_TITLE_RE})\b", re.I)
     for sentence in contexts:
         for pattern in (before, after):
@@ -291,5 +319,7 @@ def facility_head(canonical: str) -> str | None:
     return found[-1].casefold() if found else None
 
 
-_FACILITY_NOUNS = (r"\b(Airport|Palace|House|Embassy|Cemetery|Stadium|Hall|Square|Tower|Bridge|Station|Museum|Hotel|"
-                   r"Consulate|Church|Cathedral|University|Hospital|Prison|Port|Harbou?r|Park|Theatre|Theater|Center|Centre)\b")
+_FACILITY_NOUNS = (
+    r"\b(Airport|Palace|House|Embassy|Cemetery|Stadium|Hall|Square|Tower|Bridge|Station|Museum|Hotel|"
+    r"Consulate|Church|Cathedral|University|Hospital|Prison|Port|Harbou?r|Park|Theatre|Theater|Center|Centre)\b"
+)

@@ -71,14 +71,15 @@ class ArticleContext:
     genders: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, doc: Any, facts: ArticleFacts) -> "ArticleContext":
+    def build(cls, doc: Any, facts: ArticleFacts) -> ArticleContext:
         by_sentence: dict[int, list[Mention]] = {}
         for m in facts.mentions:
             by_sentence.setdefault(m.sentence_start, []).append(m)
         ctx = cls(doc, facts, by_sentence)
         ctx.short_names = _short_names(facts)
-        ctx.ambiguous_parts = {w for c in facts.clusters if c.kind != "person"
-                               for name in (c.canonical, *c.aliases) for w in name.split()}
+        ctx.ambiguous_parts = {
+            w for c in facts.clusters if c.kind != "person" for name in (c.canonical, *c.aliases) for w in name.split()
+        }
         ctx.descriptions = _descriptions(doc, facts)
         ctx.main = find_main_subject(doc, facts)
         ctx.head_nouns = _head_nouns(facts)
@@ -87,7 +88,7 @@ class ArticleContext:
         return ctx
 
     def named_by_head_noun(self, token: Token) -> str | None:
-        """"the airport" -> "Liege Airport": the one named place or organization of the article whose name
+        """ "the airport" -> "Liege Airport": the one named place or organization of the article whose name
         ends in (or, "University of ...", starts with) that noun, mentioned before."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.head_nouns:
             return None
@@ -169,13 +170,14 @@ class ArticleContext:
             return self._counted_group(token)
         if token.pos_ == "NOUN":
             if any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children) or any(
-                    c.lower_ == "both" for c in token.children):
+                c.lower_ == "both" for c in token.children
+            ):
                 return self._named_pair(token)
             return self._described_person(token)
         return None
 
     def _reporter(self, token: Token) -> str | None:
-        """"The former diplomat stated that ... he lost seven kilograms": the one who stated it."""
+        """ "The former diplomat stated that ... he lost seven kilograms": the one who stated it."""
         verb = token.head
         while verb.dep_ == "conj" and verb.head != verb:
             verb = verb.head
@@ -185,8 +187,11 @@ class ArticleContext:
         if speaker is None or speaker.i > token.i:
             return None
         # Nobody else may be named between the speaker and the pronoun.
-        between = [m for m in self.by_sentence.get(token.sent.start_char, [])
-                   if m.kind == "person" and speaker.right_edge.idx < m.start < token.idx]
+        between = [
+            m
+            for m in self.by_sentence.get(token.sent.start_char, [])
+            if m.kind == "person" and speaker.right_edge.idx < m.start < token.idx
+        ]
         if between:
             return None
         name = self.person_name(speaker)
@@ -197,7 +202,7 @@ class ArticleContext:
         return None
 
     def _reporting_organization(self, token: Token) -> str | None:
-        """"The Red Cross said its boats had evacuated ...": it/its in what an organization said is that
+        """ "The Red Cross said its boats had evacuated ...": it/its in what an organization said is that
         organization, when nothing else is named between them."""
         verb = token.head
         while verb.dep_ in {"conj", "nsubj", "nsubjpass", "dobj", "pobj", "prep"} and verb.head != verb:
@@ -208,21 +213,26 @@ class ArticleContext:
         if speaker is None or speaker.i > token.i:
             return None
         org = self.mention_at(speaker, "organization")
-        if org is None or any(m.kind in {"organization", "person"} and m.canonical != org.canonical
-                              and speaker.right_edge.idx < m.start < token.idx
-                              for m in self.by_sentence.get(token.sent.start_char, [])):
+        if org is None or any(
+            m.kind in {"organization", "person"}
+            and m.canonical != org.canonical
+            and speaker.right_edge.idx < m.start < token.idx
+            for m in self.by_sentence.get(token.sent.start_char, [])
+        ):
             return None
         # "The Kenya Lifeboat Trust said its ..." -> "the Kenya Lifeboat Trust's": keep the article the text uses.
         written_with_the = speaker.left_edge.lower_ == "the" and org.canonical.split()[0].lower() != "the"
         return f"the {org.canonical}" if written_with_the else org.canonical
 
     def _main_subject_it(self, token: Token) -> str | None:
-        """"It was designed by ...": the article's subject, when the sentence before was about it too."""
+        """ "It was designed by ...": the article's subject, when the sentence before was about it too."""
         if self.main is None or token.dep_ not in {"nsubj", "nsubjpass"} or token.sent.start == 0:
             return None
         sent = token.sent
         # Nothing else named before "it" in its own sentence ("After the war the factory ... it ...").
-        if any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass"}) for t in sent if t.i < token.i):
+        if any(
+            t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass"}) for t in sent if t.i < token.i
+        ):
             return None
         previous = self.doc[sent.start - 1].sent
         return self.main.name if sentence_is_about(previous, self.main) else None
@@ -230,8 +240,10 @@ class ArticleContext:
     def _previous_person(self, token: Token) -> str | None:
         """The one person the sentence right before names (and none before the pronoun in its own)."""
         sent_start = token.sent.start_char
-        if any(m.kind == "person" and m.start < token.idx and plausible_fact(m.kind, m.canonical)
-               for m in self.by_sentence.get(sent_start, [])):
+        if any(
+            m.kind == "person" and m.start < token.idx and plausible_fact(m.kind, m.canonical)
+            for m in self.by_sentence.get(sent_start, [])
+        ):
             return None
         pronoun = "she" if token.lower_ in {"she", "her"} else "he"
         sent = token.sent
@@ -242,8 +254,11 @@ class ArticleContext:
             main_subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if main_subject is not None and main_subject.lower_ == pronoun:
                 continue  # "She began studying with Abbé Guérin": she is still the one before
-            people = {m.canonical for m in self.by_sentence.get(sent.start_char, [])
-                      if m.kind == "person" and plausible_fact(m.kind, m.canonical)}
+            people = {
+                m.canonical
+                for m in self.by_sentence.get(sent.start_char, [])
+                if m.kind == "person" and plausible_fact(m.kind, m.canonical)
+            }
             object_form = "her" if pronoun == "she" else "him"
             if people and any(t.lower_ == object_form and t.dep_ in {"dobj", "dative", "pobj", "iobj"} for t in sent):
                 return None  # "X later hired her. She ...": her is not X, so she may be that other person
@@ -253,10 +268,16 @@ class ArticleContext:
                 person = next(iter(people))
                 # The one person must be what the sentence is about, not someone in a subordinate clause
                 # ("Interest in her music revived when the organist Claire Dubois recorded ...").
-                subjects = [c for v in [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
-                            for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if not any(self.person_name(t) == person or any(self.person_name(w) == person for w in t.subtree)
-                           for t in subjects):
+                subjects = [
+                    c
+                    for v in [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
+                    for c in v.children
+                    if c.dep_ in {"nsubj", "nsubjpass"}
+                ]
+                if not any(
+                    self.person_name(t) == person or any(self.person_name(w) == person for w in t.subtree)
+                    for t in subjects
+                ):
                     return None
                 # A named subject the extraction did not call a person ("Helena Brandt met Ines ...") competes.
                 subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -275,14 +296,17 @@ class ArticleContext:
             return None
         if ("she" if token.lower_ in {"she", "her", "hers"} else "he") != self.title_pronoun:
             return None
-        if any(m.kind == "person" and m.canonical != self.title_person and m.start < token.idx
-               for m in self.by_sentence.get(token.sent.start_char, [])):
+        if any(
+            m.kind == "person" and m.canonical != self.title_person and m.start < token.idx
+            for m in self.by_sentence.get(token.sent.start_char, [])
+        ):
             return None
         if token.sent.start > 0:
             previous = self.doc[token.sent.start - 1].sent
             for subject in (c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
                 named = self.person_name(subject) or next(
-                    (self.person_name(t) for t in subject.subtree if self.person_name(t)), None)
+                    (self.person_name(t) for t in subject.subtree if self.person_name(t)), None
+                )
                 if named is not None and named != self.title_person:
                     return None
         return self.title_person
@@ -300,28 +324,36 @@ class ArticleContext:
             subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is None:
                 return None
-            if subject.lower_ in {"they", "both"} or (subject.pos_ == "NUM" and all(c.dep_ == "det" for c in subject.children)):
+            if subject.lower_ in {"they", "both"} or (
+                subject.pos_ == "NUM" and all(c.dep_ == "det" for c in subject.children)
+            ):
                 continue
             numbers = [c for c in subject.children if c.dep_ == "nummod"]
             if subject.pos_ != "NOUN" or subject.tag_ != "NNS" or not numbers:
                 return None
             if token.pos_ == "NUM" and numbers[0].lower_ != token.lower_:
                 return None
-            words = [w.text for w in subject.subtree
-                     if w.dep_ not in {"det", "relcl", "appos", "punct", "acl"} and not w.is_space
-                     and w.head.dep_ not in {"relcl", "acl", "appos"}]
+            words = [
+                w.text
+                for w in subject.subtree
+                if w.dep_ not in {"det", "relcl", "appos", "punct", "acl"}
+                and not w.is_space
+                and w.head.dep_ not in {"relcl", "acl", "appos"}
+            ]
             if len(words) > 6:
                 return None
             return "the " + " ".join(w.lower() if i == 0 else w for i, w in enumerate(words))
         return None
 
     def _named_pair(self, token: Token) -> str | None:
-        """"the two countries" -> "South Korea and Cuba" when exactly two are named just before."""
+        """ "the two countries" -> "South Korea and Cuba" when exactly two are named just before."""
         lemma = token.lemma_.lower()
         if lemma in COUNTRY_NOUNS:
+
             def fits(m: Mention) -> bool:
                 return m.kind == "place" and dist.place_category(m.canonical, (), m.label) == "country"
         elif lemma in PERSON_NOUNS:
+
             def fits(m: Mention) -> bool:
                 return m.kind == "person"
         else:
@@ -339,19 +371,23 @@ class ArticleContext:
         return f"{names[0]} and {names[1]}"
 
     def _short_names_in(self, sent: Any) -> list[str]:
-        return [self.short_names[t.text] for t in sent if t.pos_ == "PROPN" and t.text in self.short_names
-                and self.mention_at(t, "person") is None]
+        return [
+            self.short_names[t.text]
+            for t in sent
+            if t.pos_ == "PROPN" and t.text in self.short_names and self.mention_at(t, "person") is None
+        ]
 
     def _described_person(self, token: Token) -> str | None:
-        """"the former diplomat" -> the one person described earlier with that noun and those words."""
+        """ "the former diplomat" -> the one person described earlier with that noun and those words."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if any(c.dep_ not in {"det", "amod", "compound"} for c in token.children):
             return None
         lemma = token.lemma_.lower()
-        fits = {canon for noun, canon, words, at in self.descriptions
-                if noun == lemma and mods <= words and at < token.idx}
+        fits = {
+            canon for noun, canon, words, at in self.descriptions if noun == lemma and mods <= words and at < token.idx
+        }
         nouns = {canon for noun, canon, _w, _at in self.descriptions if noun == lemma}
         if len(fits) == 1 and len(nouns) == 1:
             return next(iter(fits))
@@ -398,8 +434,14 @@ def _title_person(doc: Any, facts: ArticleFacts) -> tuple[str | None, str | None
     title = name_key(facts.title or "")
     if len(title.split()) < 2:
         return None, None
-    person = next((c.canonical for c in facts.clusters if c.kind == "person"
-                   and title in {name_key(n) for n in (c.canonical, *c.aliases)}), None)
+    person = next(
+        (
+            c.canonical
+            for c in facts.clusters
+            if c.kind == "person" and title in {name_key(n) for n in (c.canonical, *c.aliases)}
+        ),
+        None,
+    )
     if person is None:
         person = _title_as_name(facts)
     if person is None:
@@ -419,15 +461,18 @@ def _title_as_name(facts: ArticleFacts) -> str | None:
     the extraction found. The title is then the name to write for "she"."""
     title = (facts.title or "").strip()
     words = title.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
-                                            for w in words):
+    if not 2 <= len(words) <= 4 or not all(
+        w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words
+    ):
         return None
     first = facts.text.lstrip().split("\n", 1)[0]
-    first = first[len(title):] if first.startswith(title) else first  # a repeated headline line
+    first = first[len(title) :] if first.startswith(title) else first  # a repeated headline line
     lead = next((m.sentence for m in facts.mentions if m.start >= facts.text.find(first.strip()[:40])), "")
     if not all(re.search(rf"\b{re.escape(w)}\b", lead) for w in words):
         return None
-    person_words = {w for c in facts.clusters if c.kind == "person" for n in (c.canonical, *c.aliases) for w in n.split()}
+    person_words = {
+        w for c in facts.clusters if c.kind == "person" for n in (c.canonical, *c.aliases) for w in n.split()
+    }
     return title if any(w in person_words for w in words) else None
 
 
@@ -471,23 +516,82 @@ def _descriptions(doc: Any, facts: ArticleFacts) -> list[tuple[str, str, frozens
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             nouns.append(root.head)
         # Titles written before the name: "former North Korean diplomat Ri Il-gyu", "Ambassador Ma Chol-su".
-        nouns += [t for t in doc[span.sent.start:span.start] if t.head.i in range(span.start, span.end)
-                  and t.dep_ == "compound" and t.pos_ in {"NOUN", "PROPN"} and t.i == span.start - 1]
+        nouns += [
+            t
+            for t in doc[span.sent.start : span.start]
+            if t.head.i in range(span.start, span.end)
+            and t.dep_ == "compound"
+            and t.pos_ in {"NOUN", "PROPN"}
+            and t.i == span.start - 1
+        ]
         for noun in nouns:
             words = frozenset(w.lower_ for w in noun.subtree if w.i < noun.i or w == noun) | frozenset(
-                w.lower_ for w in noun.children if w.dep_ in {"amod", "compound"})
+                w.lower_ for w in noun.children if w.dep_ in {"amod", "compound"}
+            )
             out.append((noun.lemma_.lower(), m.canonical, words, m.start))
     return out
 
 
 #: Words before or in apposition to a name that say which pronoun the person takes.
 GENDERED_NOUNS = {
-    "she": {"mrs", "ms", "miss", "lady", "countess", "duchess", "queen", "princess", "empress", "baroness", "dame",
-            "wife", "widow", "mother", "daughter", "sister", "aunt", "niece", "grandmother", "actress", "woman",
-            "girl", "madame", "mme", "spokeswoman", "chairwoman", "businesswoman", "sportswoman"},
-    "he": {"mr", "sir", "lord", "earl", "count", "duke", "king", "prince", "emperor", "baron", "husband",
-           "widower", "father", "son", "brother", "uncle", "nephew", "grandfather", "actor", "man", "boy",
-           "monsieur", "spokesman", "chairman", "businessman", "sportsman"},
+    "she": {
+        "mrs",
+        "ms",
+        "miss",
+        "lady",
+        "countess",
+        "duchess",
+        "queen",
+        "princess",
+        "empress",
+        "baroness",
+        "dame",
+        "wife",
+        "widow",
+        "mother",
+        "daughter",
+        "sister",
+        "aunt",
+        "niece",
+        "grandmother",
+        "actress",
+        "woman",
+        "girl",
+        "madame",
+        "mme",
+        "spokeswoman",
+        "chairwoman",
+        "businesswoman",
+        "sportswoman",
+    },
+    "he": {
+        "mr",
+        "sir",
+        "lord",
+        "earl",
+        "count",
+        "duke",
+        "king",
+        "prince",
+        "emperor",
+        "baron",
+        "husband",
+        "widower",
+        "father",
+        "son",
+        "brother",
+        "uncle",
+        "nephew",
+        "grandfather",
+        "actor",
+        "man",
+        "boy",
+        "monsieur",
+        "spokesman",
+        "chairman",
+        "businessman",
+        "sportsman",
+    },
 }
 _PRONOUN_GENDER = {"his": "he", "himself": "he", "her": "she", "hers": "she", "herself": "she"}
 
@@ -516,10 +620,12 @@ def _gender_evidence(doc: Any, facts: ArticleFacts) -> dict[str, set[str]]:
                 if noun.lower_.strip(".") in words:
                     found.add(pronoun)
         # The name's own relative clause, or that of a noun set off after it ("X, the professor, who ...").
-        clauses = [c for n in (root, *(c for c in root.children if c.dep_ == "appos"))
-                   for c in n.children if c.dep_ == "relcl"]
-        people_in_sentence = {x.canonical for x in facts.mentions
-                              if x.kind == "person" and x.sentence_start == m.sentence_start}
+        clauses = [
+            c for n in (root, *(c for c in root.children if c.dep_ == "appos")) for c in n.children if c.dep_ == "relcl"
+        ]
+        people_in_sentence = {
+            x.canonical for x in facts.mentions if x.kind == "person" and x.sentence_start == m.sentence_start
+        }
         if root.dep_ in {"nsubj", "nsubjpass"} and people_in_sentence == {m.canonical}:
             clauses.append(root.head)
         for clause in clauses:
@@ -532,8 +638,11 @@ def _clause_gender(clause: Token) -> set[str]:
     object pronoun of the other kind ("showed her his engine": his is the subject's). A lone possessive is
     not evidence ("who admired her patterns" may be anyone's), nor one in a "by" phrase."""
     tokens = list(clause.subtree)
-    objects = {_PRONOUN_GENDER.get(t.lower_, {"him": "he"}.get(t.lower_)) for t in tokens
-               if t.lower_ in {"him", "her"} and t.dep_ in {"dobj", "dative", "pobj", "iobj"}}
+    objects = {
+        _PRONOUN_GENDER.get(t.lower_, {"him": "he"}.get(t.lower_))
+        for t in tokens
+        if t.lower_ in {"him", "her"} and t.dep_ in {"dobj", "dative", "pobj", "iobj"}
+    }
     out: set[str] = set()
     for tok in tokens:
         pronoun = _PRONOUN_GENDER.get(tok.lower_)
@@ -549,8 +658,10 @@ def _clause_gender(clause: Token) -> set[str]:
 Resolver = Callable[[Token], "str | None"]
 
 #: Words that end names of things, not people: a "person" named so is an extraction slip.
-NOT_A_PERSON = re.compile(r"\b(Medal|Prize|Award|Cup|Trophy|Stadium|Rovers|United|FC|Club|Bridge|Airport|Street|"
-                          r"Museum|College|University|Company|Partners)\b")
+NOT_A_PERSON = re.compile(
+    r"\b(Medal|Prize|Award|Cup|Trophy|Stadium|Rovers|United|FC|Club|Bridge|Airport|Street|"
+    r"Museum|College|University|Company|Partners)\b"
+)
 
 
 def plausible_fact(kind: str, canonical: str) -> bool:

@@ -16,34 +16,34 @@ import datetime as dt
 import functools
 import random
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
-
+from typing import Any
 
 from quizapp.questions.classify import (  # noqa: F401  (the classification service, re-exported)
+    _FACILITY_NOUNS,
+    _TITLE_RE,
+    ORG_QUESTION_NOUN,
+    ROLE_TITLES,
     Person,
     Reference,
-    reference,
-    _key,
-    _lookup,
-    place_category,
-    _place_category,
-    ORG_QUESTION_NOUN,
-    organization_category,
-    looks_like_organization,
-    _keyed,
-    person_role,
-    person_country,
-    _person_entry,
-    _keyed_people,
-    ROLE_TITLES,
-    _TITLE_RE,
-    described_person,
-    country_of_demonym,
     _demonym_patterns,
-    implied_countries,
+    _key,
+    _keyed,
+    _keyed_people,
+    _lookup,
+    _person_entry,
+    _place_category,
+    country_of_demonym,
+    described_person,
     facility_head,
-    _FACILITY_NOUNS,
+    implied_countries,
+    looks_like_organization,
+    organization_category,
+    person_country,
+    person_role,
+    place_category,
+    reference,
 )
 
 N_DISTRACTORS = 3
@@ -97,7 +97,9 @@ def _blocked(candidate: str, answer: Answer) -> bool:
     return False
 
 
-def _take(candidates: Iterable[str], answer: Answer, rng: random.Random, chosen: list[str], shuffle: bool = True) -> None:
+def _take(
+    candidates: Iterable[str], answer: Answer, rng: random.Random, chosen: list[str], shuffle: bool = True
+) -> None:
     pool = list(dict.fromkeys(candidates))
     if shuffle:
         rng.shuffle(pool)
@@ -134,8 +136,12 @@ def person_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.R
             return False
         return _alive(name, answer.year, answer)
 
-    _take([p.canonical for p in same_kind if p.category == role and comparable(p.canonical, p.country)],
-          answer, rng, chosen)
+    _take(
+        [p.canonical for p in same_kind if p.category == role and comparable(p.canonical, p.country)],
+        answer,
+        rng,
+        chosen,
+    )
     if country:  # the bundled list only when we know whose leader or envoy the answer is
         ref = reference()
         _take([n for n, p in ref.people.items() if p.role == role and comparable(n, p.country)], answer, rng, chosen)
@@ -182,7 +188,10 @@ def place_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.Ra
         if not same:
             return None
         if answer.event_year is not None:  # "Kosovo" for a 1989 event is an anachronism
-            same, wider = [c for c in same if existed(c, answer.event_year)], [c for c in wider if existed(c, answer.event_year)]
+            same, wider = (
+                [c for c in same if existed(c, answer.event_year)],
+                [c for c in wider if existed(c, answer.event_year)],
+            )
         deck = {_key(p.canonical) for p in same_kind if p.category == "country"}
         _take([c for c in same if _key(c) in deck], answer, rng, chosen)
         _take(same, answer, rng, chosen)
@@ -193,11 +202,13 @@ def place_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.Ra
         # born in Rome or Stockholm. With fewer than three of them the card is asked typed instead.
         city_of = _keyed("city_country")
         country = city_of.get(_key(answer.canonical)) or next(
-            (city_of[_key(a)] for a in answer.aliases if _key(a) in city_of), None)
+            (city_of[_key(a)] for a in answer.aliases if _key(a) in city_of), None
+        )
         if country is None:
             return None
-        same_country = [c for c in (p.canonical for p in same_kind if p.category == "city")
-                        if city_of.get(_key(c)) == country]
+        same_country = [
+            c for c in (p.canonical for p in same_kind if p.category == "city") if city_of.get(_key(c)) == country
+        ]
         _take(same_country, answer, rng, chosen)
         _take(ref.major_cities.get(country, ()), answer, rng, chosen)
     elif cat == "facility":
@@ -304,7 +315,7 @@ def balanced_sides(below: list[Any], above: list[Any], rng: random.Random) -> li
         want_below = len(below)
     if len(above) < N_DISTRACTORS - want_below:
         want_below = min(len(below), N_DISTRACTORS - len(above))
-    return below[:want_below] + above[:N_DISTRACTORS - want_below]
+    return below[:want_below] + above[: N_DISTRACTORS - want_below]
 
 
 # ---------------------------------------------------------------- dates

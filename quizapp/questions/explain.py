@@ -10,7 +10,7 @@ MARKS = {Outcome.KEPT: "+", Outcome.DROPPED: "x", Outcome.RANKED_LOW: "-", Outco
 def _line(trace: Trace) -> str:
     mark = MARKS[trace.outcome]
     score = f" {trace.score:.2f}" if trace.score is not None else ""
-    what = f"[{trace.form}] {trace.text}" if trace.text else f"fact \"{trace.answer}\""
+    what = f"[{trace.form}] {trace.text}" if trace.text else f'fact "{trace.answer}"'
     if trace.outcome is Outcome.KEPT:
         return f"  {mark} kept{score} {what}  -> {trace.answer}"
     return f"  {mark} {trace.outcome.value}{score} {what}  -> {trace.answer}\n      {trace.stage.value}:{trace.check}: {trace.reason}"

@@ -16,16 +16,28 @@ from quizapp.vocabulary import CONTEXT_MARKERS, DEPENDENT_PRONOUNS, MONTHS
 KINDS = ("person", "place", "organization", "date", "number")
 PATTERNS = ("subject", "object", "prep", "time", "how_many", "relative", "cloze")
 WH_WORDS = ("who", "what", "which", "when", "where", "how many", "how much", "what year", "cloze")
-DEPS = {"nsubj": "subject", "nsubjpass": "subject", "dobj": "object", "pobj": "prep_object", "appos": "apposition",
-        "compound": "compound", "poss": "possessor", "npadvmod": "adverbial", "attr": "attribute"}
-_CONTEXT_MARKER = re.compile(rf"\b(?:{CONTEXT_MARKERS}|\w+ (?:years?|months?|days?|weeks?) (?:later|earlier|before))\b",
-                             re.I)
+DEPS = {
+    "nsubj": "subject",
+    "nsubjpass": "subject",
+    "dobj": "object",
+    "pobj": "prep_object",
+    "appos": "apposition",
+    "compound": "compound",
+    "poss": "possessor",
+    "npadvmod": "adverbial",
+    "attr": "attribute",
+}
+_CONTEXT_MARKER = re.compile(
+    rf"\b(?:{CONTEXT_MARKERS}|\w+ (?:years?|months?|days?|weeks?) (?:later|earlier|before))\b", re.I
+)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _WORD = re.compile(r"[A-Za-z]+")
 #: Words that make a fact worth remembering: firsts, records, outcomes.
 NOTABLE = re.compile(
     r"\b(first|only|last|highest|largest|biggest|longest|oldest|youngest|most|record|founded|established|"
-    r"won|win|wins|defeat(?:ed)?|elected|killed|died|born|built|signed|became|appointed|discovered|invented)\b", re.I)
+    r"won|win|wins|defeat(?:ed)?|elected|killed|died|born|built|signed|became|appointed|discovered|invented)\b",
+    re.I,
+)
 
 
 def features(cand: Candidate) -> dict[str, float]:
@@ -59,7 +71,9 @@ def features(cand: Candidate) -> dict[str, float]:
     out["resolved_pronoun"] = float(ev.get("resolved_pronouns", 0) > 0)
     out["renamed"] = float(ev.get("renamed", 0) > 0)
     out["dropped_opener"] = float(bool(ev.get("dropped_opener", False)))
-    out["has_quote"] = float(bool(ev.get("has_quote", False)) or "“" in cand.mention.sentence or '"' in cand.mention.sentence)
+    out["has_quote"] = float(
+        bool(ev.get("has_quote", False)) or "“" in cand.mention.sentence or '"' in cand.mention.sentence
+    )
     out["commas"] = min(5.0, float(cand.mention.sentence.count(","))) / 5
     out["parentheses"] = float("(" in cand.shown)
     out["semicolon"] = float(";" in cand.mention.sentence or ":" in cand.mention.sentence)
@@ -100,7 +114,13 @@ def features(cand: Candidate) -> dict[str, float]:
     out["no_finite_verb"] = float(not ev.get("finite_verb", True))
     out["person_once"] = float(cand.kind == "person" and ev.get("answer_mentions", 1) <= 1)
     out["month_only"] = float(cand.kind == "date" and cand.mention.text.strip().casefold() in MONTHS)
-    out["number_hedged"] = float(cand.kind == "number" and bool(
-        re.match(r"(?i)(only|just|some|about|around|nearly|almost|over|under|roughly|approximately)\b",
-                 cand.mention.text.strip())))
+    out["number_hedged"] = float(
+        cand.kind == "number"
+        and bool(
+            re.match(
+                r"(?i)(only|just|some|about|around|nearly|almost|over|under|roughly|approximately)\b",
+                cand.mention.text.strip(),
+            )
+        )
+    )
     return out

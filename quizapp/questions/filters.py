@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
 from quizapp.vocabulary import MONTH_PATTERN, WEEKDAY_PATTERN
 
 MIN_STEM_WORDS = 5
@@ -19,36 +20,172 @@ MIN_SENTENCE_TOKENS = 6
 
 #: Words that point outside the stem; a stem with one cannot be answered alone.
 CONTEXT_WORDS = {
-    "he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "there", "here",
-    "we", "us", "our", "i", "me", "my", "you", "your", "latter", "aforementioned", "such",
-    "above", "below", "same", "both",
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "we",
+    "us",
+    "our",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+    "latter",
+    "aforementioned",
+    "such",
+    "above",
+    "below",
+    "same",
+    "both",
 }
 #: Possessives are fine when a named subject or "Who" binds them ("Who entered ... with his family?").
 BOUND_POSSESSIVES = {"his", "her", "its", "their"}
 #: Phrases that need the previous sentences to make sense.
 CONTEXT_PHRASES = (
-    "the other", "the country", "the countries", "the island", "the city",
-    "the president", "the ambassador", "the diplomat", "the official", "the former", "the leader",
-    "the envoy", "the man", "the woman", "the group", "the regime", "the company", "the latest",
-    "the deal", "the report", "the move", "the decision", "the event", "the meeting", "the visit",
-    "the agency", "the government", "the nation", "the team", "the article", "the film", "the letter",
-    "the incident", "the change", "the plan", "the talks", "the club", "the firm", "the charity", "the bridge",
-    "the project", "the school", "the university", "the league", "the match", "the final", "the season",
-    "the filter", "the device", "the ship", "the band", "the album", "the book", "the study",
+    "the other",
+    "the country",
+    "the countries",
+    "the island",
+    "the city",
+    "the president",
+    "the ambassador",
+    "the diplomat",
+    "the official",
+    "the former",
+    "the leader",
+    "the envoy",
+    "the man",
+    "the woman",
+    "the group",
+    "the regime",
+    "the company",
+    "the latest",
+    "the deal",
+    "the report",
+    "the move",
+    "the decision",
+    "the event",
+    "the meeting",
+    "the visit",
+    "the agency",
+    "the government",
+    "the nation",
+    "the team",
+    "the article",
+    "the film",
+    "the letter",
+    "the incident",
+    "the change",
+    "the plan",
+    "the talks",
+    "the club",
+    "the firm",
+    "the charity",
+    "the bridge",
+    "the project",
+    "the school",
+    "the university",
+    "the league",
+    "the match",
+    "the final",
+    "the season",
+    "the filter",
+    "the device",
+    "the ship",
+    "the band",
+    "the album",
+    "the book",
+    "the study",
 )
 #: Nouns that, after "the" and at most one describing word, point back to something named before.
 BACK_REFERENCE_NOUNS = (
-    "city", "town", "village", "country", "island", "region", "capital", "port", "planet", "star", "moon",
-    "mine", "ship", "vessel", "strike", "stoppage", "side", "squad", "team", "club", "company", "firm",
-    "charity", "group", "bridge", "building", "museum", "stadium", "site", "plant", "factory", "party",
-    "coalition", "government", "agency", "university", "school", "band", "album", "film", "book", "song",
-    "device", "drug", "study", "mission", "telescope", "satellite", "spacecraft", "species", "disease",
-    "virus", "war", "battle", "treaty", "deal", "agreement", "law", "bill",
-    "campaign", "tournament", "competition", "event", "festival", "project",
-    "scheme", "programme", "program", "plan", "report", "inquiry", "investigation", "trial", "case",
+    "city",
+    "town",
+    "village",
+    "country",
+    "island",
+    "region",
+    "capital",
+    "port",
+    "planet",
+    "star",
+    "moon",
+    "mine",
+    "ship",
+    "vessel",
+    "strike",
+    "stoppage",
+    "side",
+    "squad",
+    "team",
+    "club",
+    "company",
+    "firm",
+    "charity",
+    "group",
+    "bridge",
+    "building",
+    "museum",
+    "stadium",
+    "site",
+    "plant",
+    "factory",
+    "party",
+    "coalition",
+    "government",
+    "agency",
+    "university",
+    "school",
+    "band",
+    "album",
+    "film",
+    "book",
+    "song",
+    "device",
+    "drug",
+    "study",
+    "mission",
+    "telescope",
+    "satellite",
+    "spacecraft",
+    "species",
+    "disease",
+    "virus",
+    "war",
+    "battle",
+    "treaty",
+    "deal",
+    "agreement",
+    "law",
+    "bill",
+    "campaign",
+    "tournament",
+    "competition",
+    "event",
+    "festival",
+    "project",
+    "scheme",
+    "programme",
+    "program",
+    "plan",
+    "report",
+    "inquiry",
+    "investigation",
+    "trial",
+    "case",
 )
-BACK_REFERENCE = re.compile(
-    rf"\bthe\s+(?:(?:[a-z][\w-]*\s+)?(?:{'|'.join(BACK_REFERENCE_NOUNS)})s?|\d+-year-old)\b")
+BACK_REFERENCE = re.compile(rf"\bthe\s+(?:(?:[a-z][\w-]*\s+)?(?:{'|'.join(BACK_REFERENCE_NOUNS)})s?|\d+-year-old)\b")
 #: Relational place nouns that only name a place relative to another one: "the summit" of which
 #: mountain, "the west coast" of which land? Without an "of …"/"with …" complement they point back.
 RELATIONAL_PLACE = re.compile(
@@ -68,7 +205,7 @@ def bare_relational_place(stem: str) -> str | None:
     """A relational place noun ("the summit", "the west coast") with no complement, when the stem names
     no other place: "of which mountain?" cannot be answered without the article."""
     for match in RELATIONAL_PLACE.finditer(stem):
-        if RELATIONAL_COMPLEMENT.match(stem[match.end():]):
+        if RELATIONAL_COMPLEMENT.match(stem[match.end() :]):
             continue
         if NAMED_PLACE.search(stem):
             return None
@@ -105,7 +242,7 @@ BOILERPLATE = re.compile(
     r"copyright|translated by|contact us|write to|comment|advertis|membership)",
     re.IGNORECASE,
 )
-QUOTE_CHARS = "\"“”«»"
+QUOTE_CHARS = '"“”«»'
 
 
 def sentence_problem(sentence: str) -> str | None:
@@ -125,8 +262,10 @@ def sentence_problem(sentence: str) -> str | None:
     quoted = sum(len(m) for m in re.findall(r"[“\"]([^”\"]*)[”\"]", text))
     if quoted > 0.5 * len(text):
         return "mostly a quote"
-    if re.search(r"\b(I|I'm|I've|I'd|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|you|your)\b",
-                 re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
+    if re.search(
+        r"\b(I|I'm|I've|I'd|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|you|your)\b",
+        re.sub(r"[“\"][^”\"]*[”\"]", "", text),
+    ):
         return "the writer's own voice"
     if text == text.title() and not text.endswith("."):
         return "a headline"
@@ -141,10 +280,47 @@ def _words(text: str) -> list[str]:
 def _answer_words(answer: str) -> set[str]:
     """Distinctive words of an answer (not generic ones like "International" or "of")."""
     generic = {
-        "the", "of", "and", "in", "for", "on", "at", "to", "a", "an", "international", "national", "state",
-        "republic", "people's", "peoples", "democratic", "united", "ministry", "foreign", "affairs", "north",
-        "south", "east", "west", "new", "city", "airport", "palace", "house", "agency", "service", "news",
-        "central", "government", "office", "party", "army", "korean", "american", "cuban",
+        "the",
+        "of",
+        "and",
+        "in",
+        "for",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "international",
+        "national",
+        "state",
+        "republic",
+        "people's",
+        "peoples",
+        "democratic",
+        "united",
+        "ministry",
+        "foreign",
+        "affairs",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "city",
+        "airport",
+        "palace",
+        "house",
+        "agency",
+        "service",
+        "news",
+        "central",
+        "government",
+        "office",
+        "party",
+        "army",
+        "korean",
+        "american",
+        "cuban",
     }
     return {w for w in _words(answer) if w not in generic and len(w) > 1 and not w.isdigit()} | {
         w for w in _words(answer) if w.isdigit() and len(w) >= 3
@@ -180,7 +356,7 @@ def stem_problem(stem: str, answers: Iterable[str], *, subject_bound: bool = Fal
             return f'"{phrase}" needs the surrounding text'
     # "the port city", "the national side", "the planet": one describing word does not say which one.
     for match in BACK_REFERENCE.finditer(stem):
-        if not re.match(r"\s+(?:of\s+)?[A-Z]", stem[match.end():]):
+        if not re.match(r"\s+(?:of\s+)?[A-Z]", stem[match.end() :]):
             return f'"{match.group(0)}" needs the surrounding text'
     award = award_problem(stem)
     if award:
@@ -307,7 +483,7 @@ def award_problem(stem: str) -> str | None:
     match = AWARD.search(stem)
     if match is None:
         return None
-    rest = _QUESTION_OPENING.sub("", stem[:match.start()]) + " " + stem[match.end():]
+    rest = _QUESTION_OPENING.sub("", stem[: match.start()]) + " " + stem[match.end() :]
     if _ANCHOR.search(rest):
         return None
     return "a named award with no year, place or other name: many received it"
@@ -370,7 +546,7 @@ def copied_clause_problem(stem: str) -> str | None:
     """A stem that keeps the source's evaluative filler ("nearing the end of a long and rather tedious
     press conference") is a copied sentence with a hole: the opinion words carry no fact to learn."""
     if DEGREE_FILLER.search(stem):
-        return "keeps the writer's degree filler (\"rather ...\")"
+        return 'keeps the writer\'s degree filler ("rather ...")'
     if EVALUATIVE.search(stem) and len(_words(stem)) > EVALUATIVE_MAX_WORDS:
         return "a long stem keeping the writer's evaluative words"
     return None
@@ -378,20 +554,28 @@ def copied_clause_problem(stem: str) -> str | None:
 
 #: Verbs of a place or company moving goods: "Setúbal moved 6.4 million tonnes" counts a flow, and a
 #: flow has no size without the period it was measured over.
-TRANSFER_VERBS = r"(?:move|moved|handle|handled|ship|shipped|export|exported|import|imported|produce|produced|" \
+TRANSFER_VERBS = (
+    r"(?:move|moved|handle|handled|ship|shipped|export|exported|import|imported|produce|produced|"
     r"process|processed|carry|carried|load|loaded)"
+)
 _PROPER_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
-_MEASURE_UNITS = r"(?:tonnes|tons|barrels|containers|TEU|passengers|vehicles|cars|units|litres|liters|gallons|" \
+_MEASURE_UNITS = (
+    r"(?:tonnes|tons|barrels|containers|TEU|passengers|vehicles|cars|units|litres|liters|gallons|"
     r"kilograms|kilos|cubic metres|cubic meters|bags|crates|cargoes|shipments)"
+)
 UNTIMED_FLOW_QUESTION = re.compile(
-    rf"^How (?:many|much)(?: {_MEASURE_UNITS})? (?:of \w+ )?did ({_PROPER_NAME}) {TRANSFER_VERBS}\b")
+    rf"^How (?:many|much)(?: {_MEASURE_UNITS})? (?:of \w+ )?did ({_PROPER_NAME}) {TRANSFER_VERBS}\b"
+)
 UNTIMED_FLOW_STATEMENT = re.compile(
     rf"^({_PROPER_NAME}) {TRANSFER_VERBS}\b(?: (?:about|roughly|around|some|nearly|almost|just over|just under))?"
-    rf" (?:\{{answer\}}|[\d.,]+(?: (?:million|billion|thousand))?(?: {_MEASURE_UNITS})?)")
+    rf" (?:\{{answer\}}|[\d.,]+(?: (?:million|billion|thousand))?(?: {_MEASURE_UNITS})?)"
+)
 #: A time reference that says over which period a flow was counted.
 FLOW_PERIOD = re.compile(
     rf"\b(?:1\d{{3}}|20\d{{2}})\b|\b(?:a|per|each|every|last|this) (?:year|month|week|day|quarter)\b"
-    rf"|\b(?:{_CALENDAR_WORDS})\b|\bannually\b|\ba year\b", re.I)
+    rf"|\b(?:{_CALENDAR_WORDS})\b|\bannually\b|\ba year\b",
+    re.I,
+)
 
 
 def untimed_flow(stem: str) -> bool:

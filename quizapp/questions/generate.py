@@ -82,19 +82,36 @@ def generate_deck(
     total_steps = n + pieces + 1 + n
     shortened = [a for a in articles if a.full_length]
     for article in shortened:
-        tell(n, total_steps, f"{Path(article.path).name} is long ({article.full_length:,} characters): "
-                             f"questions come from {len(article.text):,} characters spread across it")
+        tell(
+            n,
+            total_steps,
+            f"{Path(article.path).name} is long ({article.full_length:,} characters): "
+            f"questions come from {len(article.text):,} characters spread across it",
+        )
     tell(n, total_steps, "Finding facts")
-    pairs = extract_facts_with_docs(articles, progress=lambda done, total: tell(
-        n + done, total_steps, f"Parsed {done} of {total} {'pieces' if pieces > len(articles) else 'articles'}"))
+    pairs = extract_facts_with_docs(
+        articles,
+        progress=lambda done, total: tell(
+            n + done, total_steps, f"Parsed {done} of {total} {'pieces' if pieces > len(articles) else 'articles'}"
+        ),
+    )
     tell(n + pieces + 1, total_steps, "Writing questions")
-    deck = deck_from_facts(articles, pairs, title=title, max_cards=max_cards, types=chosen_types, seed=seed,
-                           progress=lambda done, message: tell(n + pieces + 1 + done, total_steps, message),
-                           report=report)
+    deck = deck_from_facts(
+        articles,
+        pairs,
+        title=title,
+        max_cards=max_cards,
+        types=chosen_types,
+        seed=seed,
+        progress=lambda done, message: tell(n + pieces + 1 + done, total_steps, message),
+        report=report,
+    )
     if report is not None:
         for article in shortened:
-            report.shortened[article.path] = (f"{article.full_length:,} characters of text, too long to quiz whole; "
-                                              f"the questions come from {len(article.text):,} spread across it")
+            report.shortened[article.path] = (
+                f"{article.full_length:,} characters of text, too long to quiz whole; "
+                f"the questions come from {len(article.text):,} spread across it"
+            )
     return deck
 
 
@@ -107,19 +124,26 @@ def _check_types(types: set[str] | None) -> tuple[str, ...]:
     return tuple(t for t in CARD_TYPES if t in types)
 
 
-def article_scopes(articles: Sequence[Article], pairs: Sequence[tuple[ArticleFacts, Any]]
-                   ) -> tuple[list[Source], list[dist.PoolEntry], list[ArticleScope]]:
+def article_scopes(
+    articles: Sequence[Article], pairs: Sequence[tuple[ArticleFacts, Any]]
+) -> tuple[list[Source], list[dist.PoolEntry], list[ArticleScope]]:
     """The deck's sources, its pool of named facts, and one scope per article."""
     sources = _sources(articles)
     pool = _pool([facts for facts, _doc in pairs])
     corpus = corpus_sentences([s.key for s in sources], pairs)
-    scopes = [ArticleScope(i, sources[i].key, article, facts, doc, pool, corpus)
-              for i, (article, (facts, doc)) in enumerate(zip(articles, pairs))]
+    scopes = [
+        ArticleScope(i, sources[i].key, article, facts, doc, pool, corpus)
+        for i, (article, (facts, doc)) in enumerate(zip(articles, pairs))
+    ]
     return sources, pool, scopes
 
 
-def candidates_of(scope: ArticleScope, report: GenerationReport, types: Sequence[str] = DEFAULT_TYPES,
-                  reserve: list[Candidate] | None = None) -> list[Candidate]:
+def candidates_of(
+    scope: ArticleScope,
+    report: GenerationReport,
+    types: Sequence[str] = DEFAULT_TYPES,
+    reserve: list[Candidate] | None = None,
+) -> list[Candidate]:
     """Overgenerate, verify and rank one article's candidates (best first); ``reserve`` receives, ranked, those
     that failed only a soft check."""
     made = overgenerate(scope, report)
@@ -175,8 +199,9 @@ def deck_from_facts(
                 if make_card(cand, pool, 0, types, seed) is not None:
                     fitting.append(cand)
                 else:
-                    report.add(cand, Outcome.DROPPED, Stage.CARD, "no_card_type",
-                               "none of the requested card types fits it")
+                    report.add(
+                        cand, Outcome.DROPPED, Stage.CARD, "no_card_type", "none of the requested card types fits it"
+                    )
             ranked = fitting
             for cand in reserve:
                 _annotate(cand, scope)
@@ -206,11 +231,14 @@ def deck_from_facts(
     if not cards:
         named = [("standard input" if a.path == "-" else a.path) for a in articles]
         which = ", ".join(named) if len(named) <= 3 else f"these {len(named)} articles"
-        raise GenerationError(f"no question could be generated from {which}"
-                              + (f" ({'; '.join(sorted(set(report.notes.values())))})" if report.notes else ""))
+        raise GenerationError(
+            f"no question could be generated from {which}"
+            + (f" ({'; '.join(sorted(set(report.notes.values())))})" if report.notes else "")
+        )
     deck_title = title or _default_title(articles)
-    return Deck(title=deck_title, description="Generated by quizapp from the sources below.", sources=sources,
-                cards=cards)
+    return Deck(
+        title=deck_title, description="Generated by quizapp from the sources below.", sources=sources, cards=cards
+    )
 
 
 def _annotate(cand: Candidate, scope: ArticleScope) -> None:
@@ -223,8 +251,10 @@ def _thin_reason(kept: int, cap: int, ranked: list[Candidate]) -> str:
     good = sum(1 for c in ranked if c.score >= bar_for(c))
     if not ranked:
         return f"{kept} of {cap} cards: no sentence gave a question that passed the checks"
-    return (f"{kept} of {cap} cards: {len(ranked)} candidates passed the checks, {good} of them reach the "
-            f"ranker's bar, and one card is kept per fact and per sentence")
+    return (
+        f"{kept} of {cap} cards: {len(ranked)} candidates passed the checks, {good} of them reach the "
+        f"ranker's bar, and one card is kept per fact and per sentence"
+    )
 
 
 # ------------------------------------------------------------------ sources and the pool of facts
@@ -239,8 +269,14 @@ def _sources(articles: Sequence[Article]) -> list[Source]:
         while sid in seen:
             sid, k = f"{base}-{k}", k + 1
         seen.add(sid)
-        out.append(Source(id=sid, title=article.title, path=article.path if article.path != "-" else None,
-                          published=article.published))
+        out.append(
+            Source(
+                id=sid,
+                title=article.title,
+                path=article.path if article.path != "-" else None,
+                published=article.published,
+            )
+        )
     return out
 
 
@@ -265,17 +301,28 @@ def _pool(all_facts: Sequence[ArticleFacts]) -> list[dist.PoolEntry]:
             if cluster.kind == "person":
                 # A role the article gives ("Cuban President ...") counts when the bundled list has none.
                 said = [m.sentence for m in facts.mentions if m.kind == "person" and m.canonical == cluster.canonical]
-                entries[key] = dist.PoolEntry(cluster.kind, cluster.canonical, aliases,
-                                              classify.person_role(cluster.canonical, aliases, said),
-                                              dist.person_country(cluster.canonical, aliases, said))
+                entries[key] = dist.PoolEntry(
+                    cluster.kind,
+                    cluster.canonical,
+                    aliases,
+                    classify.person_role(cluster.canonical, aliases, said),
+                    dist.person_country(cluster.canonical, aliases, said),
+                )
                 continue
-            entries[key] = dist.PoolEntry(cluster.kind, cluster.canonical, aliases,
-                                          category_of(cluster.kind, cluster.canonical, aliases, cluster.label))
+            entries[key] = dist.PoolEntry(
+                cluster.kind,
+                cluster.canonical,
+                aliases,
+                category_of(cluster.kind, cluster.canonical, aliases, cluster.label),
+            )
     return list(entries.values())
 
 
 def wh_candidates(articles: Sequence[Article], pairs: Sequence[tuple[ArticleFacts, Any]]) -> list[Candidate]:
     """The verified wh-question candidates of the first article (what the templates and checks make of it)."""
     _sources, _pool, scopes = article_scopes(articles, pairs)
-    return [c for c in verify(overgenerate(scopes[0], GenerationReport()), scopes[0], GenerationReport())
-            if c.form is Form.WH]
+    return [
+        c
+        for c in verify(overgenerate(scopes[0], GenerationReport()), scopes[0], GenerationReport())
+        if c.form is Form.WH
+    ]

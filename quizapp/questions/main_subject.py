@@ -34,19 +34,74 @@ Token = Any
 
 _TITLE_SMALL_WORDS = {"of", "the", "and", "&", "de", "la", "von", "van", "on", "upon", "in"}
 #: Nouns that make a thing a company, so "the company"/"the firm" mean it too.
-COMPANY_NOUNS = {"manufacturer", "maker", "company", "firm", "retailer", "producer", "carmaker", "automaker",
-                 "airline", "bank", "publisher", "brewery", "business", "conglomerate", "corporation", "chain",
-                 "developer", "operator", "supplier", "startup", "insurer", "broadcaster"}
+COMPANY_NOUNS = {
+    "manufacturer",
+    "maker",
+    "company",
+    "firm",
+    "retailer",
+    "producer",
+    "carmaker",
+    "automaker",
+    "airline",
+    "bank",
+    "publisher",
+    "brewery",
+    "business",
+    "conglomerate",
+    "corporation",
+    "chain",
+    "developer",
+    "operator",
+    "supplier",
+    "startup",
+    "insurer",
+    "broadcaster",
+}
 PLACE_NOUNS = {"city", "town", "village", "capital", "municipality", "port"}
 #: Last words of names that are common nouns the thing goes by ("the bridge", "the explosion").
 HEAD_NOUNS = FACILITY_HEADS | ORG_HEADS | THING_SUFFIXES
 #: Kinds that lead a name in Romance languages ("Hospital Municipal ...", "Museo del Prado", "Banco do Brasil").
-FOREIGN_ORDER_HEADS = {"hospital", "museum", "university", "bank", "church", "cathedral", "palace", "theatre",
-                       "theater", "stadium", "airport", "bridge", "institute", "school", "college", "park"}
+FOREIGN_ORDER_HEADS = {
+    "hospital",
+    "museum",
+    "university",
+    "bank",
+    "church",
+    "cathedral",
+    "palace",
+    "theatre",
+    "theater",
+    "stadium",
+    "airport",
+    "bridge",
+    "institute",
+    "school",
+    "college",
+    "park",
+}
 HEAD_NOUNS = HEAD_NOUNS | {"hospital", "clinic", "theatre", "theater", "library", "school"}
 #: Kinds of building, so "the building" means the subject too.
-BUILDING_NOUNS = {"hospital", "clinic", "museum", "library", "school", "stadium", "theatre", "theater", "hotel",
-                  "station", "terminal", "tower", "church", "cathedral", "temple", "mosque", "hall", "palace"}
+BUILDING_NOUNS = {
+    "hospital",
+    "clinic",
+    "museum",
+    "library",
+    "school",
+    "stadium",
+    "theatre",
+    "theater",
+    "hotel",
+    "station",
+    "terminal",
+    "tower",
+    "church",
+    "cathedral",
+    "temple",
+    "mosque",
+    "hall",
+    "palace",
+}
 #: Nouns too vague to stand for the subject on their own.
 VAGUE_NOUNS = {"one", "part", "member", "group", "kind", "type", "name", "series", "number", "home", "example"}
 
@@ -81,7 +136,9 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
     if _is_name(title) and title.casefold() in first_sentence.text.casefold():
         name = title  # an entry's title, repeated in its opening sentence ("Tartu is the second-largest city")
     elif subject is not None:
-        phrase = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in {"compound", "det", "amod"} or t == subject]
+        phrase = [
+            t for t in subject.subtree if t.i <= subject.i and t.dep_ in {"compound", "det", "amod"} or t == subject
+        ]
         proper = [t for t in phrase if t.pos_ == "PROPN"]
         text = " ".join(t.text for t in proper)
         whole = proper and len(proper) == len(phrase) - (phrase[0].lower_ == "the")
@@ -118,7 +175,7 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
 
 
 def _title_shares_head(name: str, title: str) -> bool:
-    """"Hospital Municipal Irmã Celina Baptista" under "New ... Hospital Opens Its Doors": a news title
+    """ "Hospital Municipal Irmã Celina Baptista" under "New ... Hospital Opens Its Doors": a news title
     often calls the subject of the first sentence by its kind; a shared head noun says they are one thing."""
     words = name.split()
     heads = {words[-1].lower()} & HEAD_NOUNS | {words[0].lower()} & FOREIGN_ORDER_HEADS
@@ -137,13 +194,14 @@ def _kind_of(name: str, facts: ArticleFacts) -> str | None:
     folded = name.casefold()
     for cluster in facts.clusters:
         if cluster.kind in {"person", "place", "organization"} and folded in {
-                n.casefold() for n in (cluster.canonical, *cluster.aliases)}:
+            n.casefold() for n in (cluster.canonical, *cluster.aliases)
+        }:
             return cluster.kind
     return None
 
 
 def _as_written(text: str, name: str) -> str:
-    """"the Varnholt Bridge" when the article writes it with "the", else the name alone."""
+    """ "the Varnholt Bridge" when the article writes it with "the", else the name alone."""
     found = re.search(rf"\b(the|The)\s+{re.escape(name)}\b", text)
     bare = re.search(rf"(?<!the )(?<!The ){re.escape(name)}\b", text)
     if found and (bare is None or found.start() < bare.start()):
@@ -152,14 +210,14 @@ def _as_written(text: str, name: str) -> str:
 
 
 def refers_to_subject(token: Token, subject: MainSubject) -> bool:
-    """"the bridge", "The company": a bare definite noun the subject goes by."""
+    """ "the bridge", "The company": a bare definite noun the subject goes by."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in subject.nouns:
         return False
     return is_bare_definite(token)
 
 
 def is_bare_definite(token: Token) -> bool:
-    """"the bridge", "The airport, the country's busiest, ...": "the" and a noun, asides at most."""
+    """ "the bridge", "The airport, the country's busiest, ...": "the" and a noun, asides at most."""
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return False

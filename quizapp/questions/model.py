@@ -149,12 +149,37 @@ class GenerationReport:
 
     def add(self, cand: Candidate, outcome: Outcome, stage: Stage, check: str = "", reason: str = "") -> None:
         m = cand.mention
-        self.traces.append(Trace(cand.source, m.sentence_start, m.sentence.strip(), cand.answer, cand.form.value,
-                                 cand.shown, outcome, stage, check, reason,
-                                 cand.score if stage in {Stage.RANK, Stage.SELECT, Stage.CARD}
-                                 and outcome is not Outcome.DROPPED else None))
+        self.traces.append(
+            Trace(
+                cand.source,
+                m.sentence_start,
+                m.sentence.strip(),
+                cand.answer,
+                cand.form.value,
+                cand.shown,
+                outcome,
+                stage,
+                check,
+                reason,
+                cand.score
+                if stage in {Stage.RANK, Stage.SELECT, Stage.CARD} and outcome is not Outcome.DROPPED
+                else None,
+            )
+        )
 
     def add_fact(self, source: str, mention: Mention, rejection: Rejection) -> None:
         """A fact that gave no candidate at all."""
-        self.traces.append(Trace(source, mention.sentence_start, mention.sentence.strip(), mention.text, "-", "",
-                                 Outcome.DROPPED, rejection.stage, rejection.check, rejection.reason))
+        self.traces.append(
+            Trace(
+                source,
+                mention.sentence_start,
+                mention.sentence.strip(),
+                mention.text,
+                "-",
+                "",
+                Outcome.DROPPED,
+                rejection.stage,
+                rejection.check,
+                rejection.reason,
+            )
+        )

@@ -35,13 +35,64 @@ POSSESSIVE = re.compile(r"\b(?:his|her|their)\b", re.I)
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 
 #: Verbs a city can be the subject of as a place, not as its government.
-PLACE_PREDICATES = {"host", "lie", "sit", "border", "have", "house", "overlook", "face", "attract", "stand",
-                    "flood", "suffer", "experience", "record", "grow", "shrink", "straddle", "cover"}
+PLACE_PREDICATES = {
+    "host",
+    "lie",
+    "sit",
+    "border",
+    "have",
+    "house",
+    "overlook",
+    "face",
+    "attract",
+    "stand",
+    "flood",
+    "suffer",
+    "experience",
+    "record",
+    "grow",
+    "shrink",
+    "straddle",
+    "cover",
+}
 #: "Havana is the capital / a port / home to ...": being a place.
-PLACE_NOUNS = {"city", "capital", "port", "home", "site", "venue", "centre", "center", "hub", "seat", "town",
-               "destination", "gateway", "birthplace", "metropolis", "village", "harbor", "harbour"}
-PLACE_ADJECTIVES = {"located", "situated", "known", "famous", "home", "located", "big", "large", "small",
-                    "populous", "old", "older", "oldest", "largest", "biggest"}
+PLACE_NOUNS = {
+    "city",
+    "capital",
+    "port",
+    "home",
+    "site",
+    "venue",
+    "centre",
+    "center",
+    "hub",
+    "seat",
+    "town",
+    "destination",
+    "gateway",
+    "birthplace",
+    "metropolis",
+    "village",
+    "harbor",
+    "harbour",
+}
+PLACE_ADJECTIVES = {
+    "located",
+    "situated",
+    "known",
+    "famous",
+    "home",
+    "located",
+    "big",
+    "large",
+    "small",
+    "populous",
+    "old",
+    "older",
+    "oldest",
+    "largest",
+    "biggest",
+}
 
 
 @dataclass
@@ -56,7 +107,7 @@ class ArticleReview:
     dates_by_sentence: dict[int, dict[str, str]]
 
     @classmethod
-    def build(cls, article: Article, facts: ArticleFacts, doc: Any, pool: list[dist.PoolEntry]) -> "ArticleReview":
+    def build(cls, article: Article, facts: ArticleFacts, doc: Any, pool: list[dist.PoolEntry]) -> ArticleReview:
         people = []
         for entry in pool:
             if entry.kind != "person":
@@ -89,12 +140,15 @@ class ArticleReview:
         if getattr(cand.form, "value", "wh") == "cloze":
             # A cloze shows the article's own sentence: its "last week" is read against the article's date.
             cand.year = self.article.published.year if self.article.published else None
-            return ("given_away", "the sentence names the place's people, capital, leader or the rest of its name") \
-                if self.gives_place_away(cand, cand.question) else cand
+            return (
+                ("given_away", "the sentence names the place's people, capital, leader or the rest of its name")
+                if self.gives_place_away(cand, cand.question)
+                else cand
+            )
         dates = self.dates_by_sentence.get(m.sentence_start, {})
         question = resolve_time_refs(cand.question, dates)
         if question is None:
-            return ("relative_time", "a relative time (\"Friday's\", \"the end of last year\") the card cannot carry")
+            return ("relative_time", 'a relative time ("Friday\'s", "the end of last year") the card cannot carry')
         if self.ambiguous_possessive(question, cand.kind == "person"):
             return ("ambiguous_possessive", "his/her/their could mean two people")
         if self.gives_place_away(cand, question):
@@ -144,7 +198,7 @@ class ArticleReview:
         return True
 
     def facility_question(self, cand: Any, question: str) -> str:
-        """"Where were they arrested?" with an airport for answer is also answered by its city: ask
+        """ "Where were they arrested?" with an airport for answer is also answered by its city: ask
         "At which airport were they arrested?" instead."""
         if cand.kind != "place" or not question.startswith("Where "):
             return question
@@ -155,10 +209,10 @@ class ArticleReview:
         prep = span.root.head.lower_
         if prep not in {"at", "in", "on", "to", "from", "near", "outside", "inside"}:
             return question
-        return f"{prep.capitalize()} which {head} {question[len('Where '):]}"
+        return f"{prep.capitalize()} which {head} {question[len('Where ') :]}"
 
     def ambiguous_possessive(self, text: str, answer_is_person: bool) -> bool:
-        """"his/her/their" with more than one person it could point to.
+        """ "his/her/their" with more than one person it could point to.
 
         In a biography, the pronoun the article uses for its person, after that person is named as the
         question's subject ("In what year did Ada Brun receive her doctorate under X?"), means them."""
@@ -182,8 +236,9 @@ class ArticleReview:
         if used != {possessive}:
             return False
         at = text.find(person)
-        first_person = min((m.start() for pattern in self.person_names for m in [pattern.search(text)] if m),
-                           default=at)
+        first_person = min(
+            (m.start() for pattern in self.person_names for m in [pattern.search(text)] if m), default=at
+        )
         return at >= 0 and at == first_person and at < text.casefold().find(f" {possessive} ")
 
     def gives_place_away(self, cand: Any, question: str) -> bool:
@@ -211,13 +266,22 @@ class ArticleReview:
             for other in self.facts.mentions:
                 if other.kind == "date" and other.value and dist.date_granularity(other.value) == gran:
                     shown = dist.format_date(other.value, None)
-                    if (shown and shown.casefold() not in own and other.value != m.value
-                            and plausible_year_swap(m.value or "", other.value)):
+                    if (
+                        shown
+                        and shown.casefold() not in own
+                        and other.value != m.value
+                        and plausible_year_swap(m.value or "", other.value)
+                    ):
                         out.append(shown)
         elif cand.kind == "number":
             for other in self.facts.mentions:
-                if (other.kind == "number" and other.unit and other.unit == m.unit and other.granularity == m.granularity
-                        and other.value != m.value):
+                if (
+                    other.kind == "number"
+                    and other.unit
+                    and other.unit == m.unit
+                    and other.granularity == m.granularity
+                    and other.value != m.value
+                ):
                     # "Around 6,000" -> "6,000"; "about 190 million reais" -> "190 million" (the scale is the value's)
                     digits = re.search(r"(?:\d[\d,.]*\d|\d)(?:\s+(?:thousand|million|billion|trillion)\b)?", other.text)
                     if digits and digits.group() not in cand.transformed.template:
@@ -235,16 +299,24 @@ class ArticleReview:
                     other_category = dist.place_category(cluster.canonical, cluster.aliases, cluster.label)
                     if other_category != dist.place_category(cand.answer, cand.aliases, cand.mention.label):
                         continue
-                    if other_category == "facility" and dist.facility_head(cluster.canonical) != dist.facility_head(cand.answer):
+                    if other_category == "facility" and dist.facility_head(cluster.canonical) != dist.facility_head(
+                        cand.answer
+                    ):
                         continue
-                    if other_category == "country" and dist.continent_of(cluster.canonical) != dist.continent_of(cand.answer):
+                    if other_category == "country" and dist.continent_of(cluster.canonical) != dist.continent_of(
+                        cand.answer
+                    ):
                         continue  # Panama's stand-in is a neighbour, not South Korea
                 elif cand.kind == "organization":
                     if dist.organization_category(cluster.canonical, cluster.aliases) != dist.organization_category(
-                            cand.answer, cand.aliases):
+                        cand.answer, cand.aliases
+                    ):
                         continue
-                elif cand.kind == "person" and (role is None or dist.person_role(cluster.canonical, cluster.aliases) != role
-                                                or dist.person_country(cluster.canonical, cluster.aliases) != country):
+                elif cand.kind == "person" and (
+                    role is None
+                    or dist.person_role(cluster.canonical, cluster.aliases) != role
+                    or dist.person_country(cluster.canonical, cluster.aliases) != country
+                ):
                     continue  # "Kim Jong-un first traveled ..." for a film-maker: the article cannot rule it out
                 if cand.kind == "place" and cluster.canonical in implied:
                     continue  # "smuggled Cuban cigars into Cuba" is no statement to judge
@@ -254,15 +326,19 @@ class ArticleReview:
 
 def is_prominent_person(name: str, article: Article, facts: ArticleFacts) -> bool:
     """Whether the article names a person in a headline or its first paragraph, or mentions them twice."""
-    cluster = next((c for c in facts.clusters
-                    if c.kind == "person" and (name == c.canonical or name in c.aliases)), None)
+    cluster = next(
+        (c for c in facts.clusters if c.kind == "person" and (name == c.canonical or name in c.aliases)), None
+    )
     forms = {name, *((cluster.canonical, *cluster.aliases) if cluster else ())}
     forms = {f for f in forms if len(f) > 2}
     opening = " ".join([article.title or "", *article.headlines, article.text.strip().split("\n\n")[0]])
     if any(re.search(rf"\b{re.escape(form)}\b", opening) for form in forms):
         return True
-    mentions = sum(1 for m in facts.mentions
-                   if m.kind == "person" and ((cluster is not None and m.canonical == cluster.canonical) or m.text in forms))
+    mentions = sum(
+        1
+        for m in facts.mentions
+        if m.kind == "person" and ((cluster is not None and m.canonical == cluster.canonical) or m.text in forms)
+    )
     return mentions >= 2
 
 

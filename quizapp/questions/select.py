@@ -50,8 +50,14 @@ def _asks_the_other_way(a: Candidate, b: Candidate) -> bool:
     return a.answer.casefold() in b.shown.casefold() or b.answer.casefold() in a.shown.casefold()
 
 
-def select(ranked: list[Candidate], limit: int, words: int, threshold: float | Callable[[Candidate], float],
-           report: GenerationReport | None = None, reserve: list[Candidate] | None = None) -> list[Candidate]:
+def select(
+    ranked: list[Candidate],
+    limit: int,
+    words: int,
+    threshold: float | Callable[[Candidate], float],
+    report: GenerationReport | None = None,
+    reserve: list[Candidate] | None = None,
+) -> list[Candidate]:
     """The best ``limit`` candidates of one article, without duplicates, in article order.
 
     ``threshold`` is the bar, one number or one per candidate (the ranker's bar for its form and kind).
@@ -118,13 +124,19 @@ def select(ranked: list[Candidate], limit: int, words: int, threshold: float | C
             if id(cand) in kept_ids:
                 continue
             if cand.score < bar(cand):
-                report.add(cand, Outcome.RANKED_LOW, Stage.RANK, "below_bar",
-                           f"estimated {cand.score:.2f} < {bar(cand):.2f} that judges accept a {cand.form.value} "
-                           f"about a {cand.kind}")
+                report.add(
+                    cand,
+                    Outcome.RANKED_LOW,
+                    Stage.RANK,
+                    "below_bar",
+                    f"estimated {cand.score:.2f} < {bar(cand):.2f} that judges accept a {cand.form.value} "
+                    f"about a {cand.kind}",
+                )
             else:
                 check, reason = why.get(id(cand), ("deck_full", f"the deck reached its {limit} cards"))
                 report.add(cand, Outcome.NOT_SELECTED, Stage.SELECT, check, reason)
         if floor_used:
-            report.notes[kept[0].source] = (f"only {len(kept)} cards: few candidates reach the bar, so the best "
-                                            f"below it were kept")
+            report.notes[kept[0].source] = (
+                f"only {len(kept)} cards: few candidates reach the bar, so the best below it were kept"
+            )
     return sorted(kept, key=lambda c: (c.position, c.shown))

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from quizapp.facts.model import ArticleFacts
 from quizapp.ingest.model import Article
@@ -99,7 +100,8 @@ def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> 
     """The article's subjects (see the module docstring for the signals)."""
     counts = Counter((m.kind, m.canonical) for m in facts.mentions if m.kind in NAME_KINDS and not m.aside)
     clusters: dict[tuple[str, str], list[str]] = {
-        (c.kind, c.canonical): [c.canonical, *c.aliases] for c in facts.clusters if c.kind in NAME_KINDS}
+        (c.kind, c.canonical): [c.canonical, *c.aliases] for c in facts.clusters if c.kind in NAME_KINDS
+    }
     title = article.title or ""
     headings = list(dict.fromkeys([h for h in [title, *article.headlines] if h]))
     tags = source_tags(article)
@@ -132,8 +134,11 @@ def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> 
                 chosen.add(key)
         if kind == "person" and not compilation and top_n >= MIN_SUBJECT_MENTIONS:
             names = clusters.get(top_key, [top_key[1]])
-            if (top_n >= DOMINANCE * runner_up or _described_by_title(title, names, facts)
-                    or _opens_article(article, names, doc)):
+            if (
+                top_n >= DOMINANCE * runner_up
+                or _described_by_title(title, names, facts)
+                or _opens_article(article, names, doc)
+            ):
                 chosen.add(top_key)
 
     found: set[str] = set()
@@ -144,8 +149,23 @@ def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> 
 
 #: Title nouns that describe a person ("Former North Korean diplomat ...").
 _PERSON_NOUNS = {t.split()[-1] for t in dist.ROLE_TITLES} | {
-    "official", "activist", "journalist", "scientist", "player", "author", "coach", "founder", "artist", "singer",
-    "writer", "director", "mayor", "governor", "striker", "composer"}
+    "official",
+    "activist",
+    "journalist",
+    "scientist",
+    "player",
+    "author",
+    "coach",
+    "founder",
+    "artist",
+    "singer",
+    "writer",
+    "director",
+    "mayor",
+    "governor",
+    "striker",
+    "composer",
+}
 
 
 def _described_by_title(title: str, names: list[str], facts: ArticleFacts) -> bool:
@@ -155,8 +175,11 @@ def _described_by_title(title: str, names: list[str], facts: ArticleFacts) -> bo
     if not nouns or not name_re:
         return False
     noun_re = "|".join(sorted(nouns))
-    near = re.compile(rf"(?:(?:{name_re}),\s+(?:the|a|an)\s+(?:[\w-]+\s){{0,4}}?(?:{noun_re})\b)|"
-                      rf"(?:\b(?:{noun_re})\s+(?:{name_re}))", re.I)
+    near = re.compile(
+        rf"(?:(?:{name_re}),\s+(?:the|a|an)\s+(?:[\w-]+\s){{0,4}}?(?:{noun_re})\b)|"
+        rf"(?:\b(?:{noun_re})\s+(?:{name_re}))",
+        re.I,
+    )
     return any(near.search(m.sentence) for m in facts.mentions if m.canonical in names or m.text in names)
 
 
@@ -170,6 +193,6 @@ def _opens_article(article: Article, names: list[str], doc: Any) -> bool:
         subject = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
         if subject is None:
             return False
-        phrase = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+        phrase = doc[subject.left_edge.i : subject.right_edge.i + 1].text
         return _mentioned_in(phrase, names)
     return False

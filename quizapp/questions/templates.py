@@ -23,8 +23,10 @@ Everything here works on spaCy tokens but never imports spaCy itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
+
 from quizapp.vocabulary import REPORTING_VERBS, STATING_VERBS, WEEKDAYS
 
 Token = Any  # spacy.tokens.Token; not imported so this module loads without spaCy
@@ -42,16 +44,82 @@ NONRESTRICTIVE_DEPS = {"appos", "relcl", "acl", "advcl", "parataxis"}
 DROP_NOUN_DEPS = {"appos", "parataxis"}
 #: Adverbs that tie a sentence to its neighbours and make no sense in a question.
 DISCOURSE_ADVERBS = {
-    "however", "also", "interestingly", "additionally", "finally", "apparently", "still", "even", "now",
-    "then", "so", "meanwhile", "moreover", "furthermore", "thus", "therefore", "again", "already", "later",
-    "recently", "currently", "precisely", "definitely", "essentially", "indeed", "instead", "too", "just",
-    "reportedly", "allegedly", "back", "here", "there", "perhaps", "as", "well",
+    "however",
+    "also",
+    "interestingly",
+    "additionally",
+    "finally",
+    "apparently",
+    "still",
+    "even",
+    "now",
+    "then",
+    "so",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "thus",
+    "therefore",
+    "again",
+    "already",
+    "later",
+    "recently",
+    "currently",
+    "precisely",
+    "definitely",
+    "essentially",
+    "indeed",
+    "instead",
+    "too",
+    "just",
+    "reportedly",
+    "allegedly",
+    "back",
+    "here",
+    "there",
+    "perhaps",
+    "as",
+    "well",
 }
 #: Prepositions whose phrases attribute rather than inform ("according to Reuters").
-DROP_PREPOSITIONS = {"according", "despite", "although", "as", "like", "unlike", "including", "thanks", "amid", "besides",
-                     "among"}
-PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "there",
-            "we", "us", "i", "me", "you", "one", "both", "either", "neither", "who", "which"}
+DROP_PREPOSITIONS = {
+    "according",
+    "despite",
+    "although",
+    "as",
+    "like",
+    "unlike",
+    "including",
+    "thanks",
+    "amid",
+    "besides",
+    "among",
+}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "we",
+    "us",
+    "i",
+    "me",
+    "you",
+    "one",
+    "both",
+    "either",
+    "neither",
+    "who",
+    "which",
+}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
@@ -94,8 +162,25 @@ def _refuse(check: str, reason: str) -> Refusal:
 
 
 #: Verbs of change whose "by N percent" gives the size of the change ("cut emissions by 31 percent").
-CHANGE_VERBS = {"reduce", "cut", "lower", "increase", "raise", "boost", "rise", "fall", "drop", "grow", "decline",
-                "climb", "shrink", "decrease", "expand", "slash", "improve"}
+CHANGE_VERBS = {
+    "reduce",
+    "cut",
+    "lower",
+    "increase",
+    "raise",
+    "boost",
+    "rise",
+    "fall",
+    "drop",
+    "grow",
+    "decline",
+    "climb",
+    "shrink",
+    "decrease",
+    "expand",
+    "slash",
+    "improve",
+}
 
 
 PronounResolver = Callable[[Token], "str | None"]
@@ -150,7 +235,16 @@ def _prune_noun_phrase(head: Token, keep: set[int]) -> set[int]:
             aside = False  # "the charity CleanCup", "her colleague Daniel Reyes": the name is the point
         if t.dep_ == "relcl" and t.head.ent_type_:  # "Ri Il-gyu, who ..." / "Cuba, which ..."
             aside = True
-        if t.dep_ == "advmod" and t.lower_ in {"however", "also", "even", "here", "reportedly", "apparently", "allegedly", "still"}:
+        if t.dep_ == "advmod" and t.lower_ in {
+            "however",
+            "also",
+            "even",
+            "here",
+            "reportedly",
+            "apparently",
+            "allegedly",
+            "still",
+        }:
             aside = True
         if t.dep_ == "prep" and _is_weekday_phrase(t):
             aside = True
@@ -193,7 +287,17 @@ def find_clause_verb(token: Token) -> Token | None:
     """The nearest verb above ``token`` that heads a clause with its own (or a shared) subject."""
     t = token
     while True:
-        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass", "amod", "acl", "xcomp", "pcomp", "advcl", "relcl", "csubj"}:
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {
+            "aux",
+            "auxpass",
+            "amod",
+            "acl",
+            "xcomp",
+            "pcomp",
+            "advcl",
+            "relcl",
+            "csubj",
+        }:
             return t
         if t.dep_ == "ROOT" or t.head == t:
             return t if t.pos_ in {"VERB", "AUX"} else None
@@ -221,7 +325,7 @@ def _is_discourse_adverb(tok: Token, subject: Token | None) -> bool:
 
 
 def _is_weekday_phrase(tok: Token) -> bool:
-    """"on Sunday", "Tuesday", "that day": relative times that mean nothing out of context."""
+    """ "on Sunday", "Tuesday", "that day": relative times that mean nothing out of context."""
     sub = list(tok.subtree)
     if len(sub) > 4:
         return False
@@ -237,10 +341,20 @@ def _clause_ids(verb: Token, subject: Token | None, target_ids: set[int]) -> set
     for child in verb.children:
         sub = _subtree_ids(child)
         holds_target = bool(sub & target_ids)
-        if subject is not None and child.i < subject.left_edge.i and not holds_target and child.dep_ not in {"aux", "auxpass", "neg"}:
+        if (
+            subject is not None
+            and child.i < subject.left_edge.i
+            and not holds_target
+            and child.dep_ not in {"aux", "auxpass", "neg"}
+        ):
             # Fronted modifiers ("In February, ...") survive only as short time or place phrases.
-            if child.dep_ == "prep" and len(sub) <= 5 and any(doc_t.ent_type_ in {"DATE", "GPE", "LOC", "FAC"} for doc_t in child.subtree) \
-                    and not _is_weekday_phrase(child) and child.lower_ not in DROP_PREPOSITIONS:
+            if (
+                child.dep_ == "prep"
+                and len(sub) <= 5
+                and any(doc_t.ent_type_ in {"DATE", "GPE", "LOC", "FAC"} for doc_t in child.subtree)
+                and not _is_weekday_phrase(child)
+                and child.lower_ not in DROP_PREPOSITIONS
+            ):
                 ids |= _prune_prep(child, target_ids)
             continue
         if child.dep_ in SUBJECT_DEPS:
@@ -251,8 +365,11 @@ def _clause_ids(verb: Token, subject: Token | None, target_ids: set[int]) -> set
                 return None
             ids |= _prune_noun_phrase(child, target_ids) if child.dep_ != "prep" else _prune_prep(child, target_ids)
             continue
-        if child.dep_ == "advcl" and verb.lemma_ in STATE_VERBS and any(
-                c.dep_ in {"advmod", "mark"} and c.lower_ in TIME_CONJUNCTIONS for c in child.children):
+        if (
+            child.dep_ == "advcl"
+            and verb.lemma_ in STATE_VERBS
+            and any(c.dep_ in {"advmod", "mark"} and c.lower_ in TIME_CONJUNCTIONS for c in child.children)
+        ):
             return None  # "had been mayor when the wall went up": without "when" it is true of others too
         if child.dep_ in DROP_VERB_DEPS or child.dep_ == "conj":
             continue
@@ -312,7 +429,8 @@ def _prune_verb_phrase(verb: Token, keep: set[int]) -> set[int]:
 def _lower_first(text: str, token: Token) -> str:
     """Lower-case a clause-initial word unless it is a name ("Striker" of "Striker Tomas Varga" is not)."""
     if token.i == token.sent.start and (
-            (token.pos_ != "PROPN" and token.text not in {"I"} and not token.ent_type_) or _is_role_title(token)):
+        (token.pos_ != "PROPN" and token.text not in {"I"} and not token.ent_type_) or _is_role_title(token)
+    ):
         return text[:1].lower() + text[1:]
     return text
 
@@ -326,7 +444,7 @@ def _is_role_title(token: Token) -> bool:
 
 
 def _owned_by_someone(subject: Token, resolve: PronounResolver | None) -> bool:
-    """"Her best-known painting": a subject made specific by a possessive the context can name."""
+    """ "Her best-known painting": a subject made specific by a possessive the context can name."""
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
     return owner is not None and resolve is not None and bool(resolve(owner))
 
@@ -336,8 +454,11 @@ def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
     parsed as a number of Harlow), a number counting a name, a clause inside the subject."""
     for i in clause:
         tok = doc[i]
-        if tok.dep_ == "prep" and tok.pos_ == "ADP" and not any(
-                c.dep_ in {"pobj", "pcomp"} and c.i in clause for c in tok.children):
+        if (
+            tok.dep_ == "prep"
+            and tok.pos_ == "ADP"
+            and not any(c.dep_ in {"pobj", "pcomp"} and c.i in clause for c in tok.children)
+        ):
             return True
         if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i and tok.head.ent_type_ != "DATE":
             return True
@@ -345,8 +466,10 @@ def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
             return True  # "The 27-year-old joined Leinster ... and has won": an "and" joining nothing
     if sum(1 for c in verb.children if c.dep_ in SUBJECT_DEPS) > 1:
         return True  # "candidates backed by the coalition Chile Vamos won ...": two subjects, a misparse
-    return any(t.dep_ in SUBJECT_DEPS and t != subject and t.head.dep_ not in {"relcl", "acl", "advcl", "ccomp"}
-               for t in subject.subtree)
+    return any(
+        t.dep_ in SUBJECT_DEPS and t != subject and t.head.dep_ not in {"relcl", "acl", "advcl", "ccomp"}
+        for t in subject.subtree
+    )
 
 
 def _wh_phrase(target: Target, role: str) -> str | None:
@@ -384,8 +507,9 @@ class _Parts:
     target_ids: set[int]
 
 
-def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
-              renames: dict[int, str] | None = None) -> Transformed | None:
+def transform(
+    doc: Any, target: Target, resolve: PronounResolver | None = None, renames: dict[int, str] | None = None
+) -> Transformed | None:
     """Rewrite the clause holding ``target`` as a question about it, or return None.
 
     ``resolve`` names a pronoun (or "the two") subject from context, or returns None;
@@ -395,15 +519,17 @@ def transform(doc: Any, target: Target, resolve: PronounResolver | None = None,
     return found[0] if found else None
 
 
-def transform_all(doc: Any, target: Target, resolve: PronounResolver | None = None,
-                  renames: dict[int, str] | None = None) -> list[Transformed]:
+def transform_all(
+    doc: Any, target: Target, resolve: PronounResolver | None = None, renames: dict[int, str] | None = None
+) -> list[Transformed]:
     """Every clean question about ``target``: from its own clause, and (for a named
     antecedent of "..., who ...") from the relative clause that describes it."""
     return transform_with_reasons(doc, target, resolve, renames)[0]
 
 
-def transform_with_reasons(doc: Any, target: Target, resolve: PronounResolver | None = None,
-                           renames: dict[int, str] | None = None) -> tuple[list[Transformed], list[Refusal]]:
+def transform_with_reasons(
+    doc: Any, target: Target, resolve: PronounResolver | None = None, renames: dict[int, str] | None = None
+) -> tuple[list[Transformed], list[Refusal]]:
     """The questions about ``target`` and, for each rewrite that failed, the named reason."""
     out: list[Transformed] = []
     refused: list[Refusal] = []
@@ -442,7 +568,7 @@ def _named_antecedent(doc: Any, relative_verb: Token, renames: dict[int, str]) -
         return None
     if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of":
         return None  # "the summit of the Association ..., which ran for three days": which one ran?
-    if any(t.text in {"(", ")"} for t in doc[antecedent.i:relative_verb.left_edge.i]):
+    if any(t.text in {"(", ")"} for t in doc[antecedent.i : relative_verb.left_edge.i]):
         return None
     ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
     if ent is None:
@@ -451,7 +577,7 @@ def _named_antecedent(doc: Any, relative_verb: Token, renames: dict[int, str]) -
     start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
     if len(ids) == 1 and antecedent.i in renames:
         return renames[antecedent.i], ids
-    text = doc[start:ent.end].text
+    text = doc[start : ent.end].text
     text = re.sub(r"[’']s$", "", text)
     if start > 0 and doc[start - 1].lower_ == "the" and antecedent.ent_type_ != "PERSON":
         text = "the " + text  # "the Association of Caribbean States"
@@ -459,16 +585,26 @@ def _named_antecedent(doc: Any, relative_verb: Token, renames: dict[int, str]) -
 
 
 def _is_participle(verb: Token) -> bool:
-    """"..., carrying 3,800 cigars": an -ing clause sharing the main clause's subject."""
-    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}
-            and not any(c.dep_ in SUBJECT_DEPS | {"mark", "aux", "auxpass"} for c in verb.children)
-            and not _set_off_by_comma(verb))
+    """ "..., carrying 3,800 cigars": an -ing clause sharing the main clause's subject."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in SUBJECT_DEPS | {"mark", "aux", "auxpass"} for c in verb.children)
+        and not _set_off_by_comma(verb)
+    )
 
 
 def _progressive_aux(head_verb: Token, subject: Token, resolved: str | None) -> str:
-    plural = (subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "we", "both"}
-              or any(c.dep_ == "conj" for c in subject.children) or bool(resolved and " and " in resolved))
-    past = head_verb.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in head_verb.children)
+    plural = (
+        subject.tag_ in {"NNS", "NNPS"}
+        or subject.lower_ in {"they", "we", "both"}
+        or any(c.dep_ == "conj" for c in subject.children)
+        or bool(resolved and " and " in resolved)
+    )
+    past = head_verb.tag_ in {"VBD", "VBN"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in head_verb.children
+    )
     if past:
         return "were" if plural else "was"
     return "are" if plural else "is"
@@ -480,17 +616,23 @@ def _needs_resolving(subject: Token) -> bool:
         return True
     if subject.pos_ == "NUM" and all(c.dep_ == "det" for c in subject.children):
         return True
-    return (subject.pos_ == "NOUN" and not _names_something(subject)
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-            and all(c.dep_ in {"det", "amod", "compound", "nummod"}
-                    or (c.dep_ in {"appos", "punct", "relcl", "acl"} and (c.dep_ == "punct" or _set_off_by_comma(c)))
-                    for c in subject.children))
+    return (
+        subject.pos_ == "NOUN"
+        and not _names_something(subject)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        and all(
+            c.dep_ in {"det", "amod", "compound", "nummod"}
+            or (c.dep_ in {"appos", "punct", "relcl", "acl"} and (c.dep_ == "punct" or _set_off_by_comma(c)))
+            for c in subject.children
+        )
+    )
 
 
-def _transform(doc: Any, target: Target, resolve: PronounResolver | None, renames: dict[int, str] | None,
-               via_relative: bool) -> Transformed | Refusal:
+def _transform(
+    doc: Any, target: Target, resolve: PronounResolver | None, renames: dict[int, str] | None, via_relative: bool
+) -> Transformed | Refusal:
     renames = renames or {}
-    span = doc[target.start:target.end]
+    span = doc[target.start : target.end]
     if not len(span):
         return _refuse("empty_span", "the fact has no tokens in the parse")
     head = span.root
@@ -505,8 +647,9 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     if isinstance(found, Refusal):
         return found
     if found is REFUSED:
-        return _refuse("no_shape", f"no question shape asks a fact that is the {head.dep_ or 'root'} of "
-                                   f"\"{head.head.text}\"")
+        return _refuse(
+            "no_shape", f'no question shape asks a fact that is the {head.dep_ or "root"} of "{head.head.text}"'
+        )
     if not isinstance(found, Placement):
         return found  # a shape that builds its own question (an age, a salary)
     role, anchor, counted = found.role, found.anchor, found.counted
@@ -525,9 +668,13 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     if relative is not None and antecedent is None:
         return _refuse("relative_without_name", "a relative clause whose antecedent is not a name")
     if antecedent is not None and antecedent[1] & target_ids and not via_relative:
-        return _refuse("antecedent_itself", "the fact is the relative clause's own antecedent (asked by the relative shape)")  # asking about the antecedent itself is the relative pattern's job
+        return _refuse(
+            "antecedent_itself", "the fact is the relative clause's own antecedent (asked by the relative shape)"
+        )  # asking about the antecedent itself is the relative pattern's job
     if not (participle or relative is not None or _is_factual_clause(verb)):
-        return _refuse("not_factual", "the clause is not a plain statement of fact (a wish, a condition, an opinion, a report)")
+        return _refuse(
+            "not_factual", "the clause is not a plain statement of fact (a wish, a condition, an opinion, a report)"
+        )
     if (relative is not None or participle) and not _is_plain_subclause(verb):
         return _refuse("not_plain_subclause", "a participle or relative clause that is not a plain description")
 
@@ -538,27 +685,57 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         return _refuse("answer_is_subject", "the fact is the clause's subject, asked by the subject shape")
     # The anchor phrase must be exactly the fact (plus determiners), not a larger phrase around it.
     if role == "subject" and target.kind != "number" and relative is None and not appositive:
-        extra = [t for t in anchor.subtree if t.i not in target_ids and t.dep_ not in {"det", "punct", "case"}
-                 and not _in_brackets(t) and t.dep_ not in DROP_NOUN_DEPS and not (
-                     t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))]
-        extra = [t for t in extra if not any(a.dep_ in DROP_NOUN_DEPS or (a.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(a)) for a in t.ancestors if a.i in _subtree_ids(anchor) and a != anchor)]
+        extra = [
+            t
+            for t in anchor.subtree
+            if t.i not in target_ids
+            and t.dep_ not in {"det", "punct", "case"}
+            and not _in_brackets(t)
+            and t.dep_ not in DROP_NOUN_DEPS
+            and not (t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))
+        ]
+        extra = [
+            t
+            for t in extra
+            if not any(
+                a.dep_ in DROP_NOUN_DEPS or (a.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(a))
+                for a in t.ancestors
+                if a.i in _subtree_ids(anchor) and a != anchor
+            )
+        ]
         # Titles before a person's name go with it ("Foreign Minister Yun Byung-se" -> "Who").
-        extra = [t for t in extra if not (target.kind == "person" and t.i < target.start and t.dep_ in {"compound", "amod", "poss", "case", "nmod"}
-                                          and all(a.i in target_ids or a.i < target.start for a in t.ancestors if a.i in _subtree_ids(anchor)))]
+        extra = [
+            t
+            for t in extra
+            if not (
+                target.kind == "person"
+                and t.i < target.start
+                and t.dep_ in {"compound", "amod", "poss", "case", "nmod"}
+                and all(a.i in target_ids or a.i < target.start for a in t.ancestors if a.i in _subtree_ids(anchor))
+            )
+        ]
         if extra:
             return _refuse("subject_phrase_larger", "the subject phrase holds more than the fact")
         if any(c.dep_ == "conj" for c in anchor.children):
-            return _refuse("two_answers", "the subject is two things joined by 'and'")  # "South Korea and Cuba established ...": the answer is two things
+            return _refuse(
+                "two_answers", "the subject is two things joined by 'and'"
+            )  # "South Korea and Cuba established ...": the answer is two things
     if role == "subject" and participle:
-        return _refuse("participle_subject", "a who-question about a participle reads poorly")  # "Who was carrying ...?" reads poorly; the main clause asks it better
+        return _refuse(
+            "participle_subject", "a who-question about a participle reads poorly"
+        )  # "Who was carrying ...?" reads poorly; the main clause asks it better
 
     clause = _clause_ids(verb, subject, target_ids)
     if clause is None:
         return _refuse("no_clause", "the clause around the fact could not be cut out cleanly")
     if any(c.dep_ in {"xcomp", "ccomp", "dobj", "attr", "acomp", "oprd"} and c.i not in clause for c in verb.children):
-        return _refuse("lost_complement", "the verb would lose its complement")  # "seeks, among other objectives, to ...": without its complement the verb says nothing
+        return _refuse(
+            "lost_complement", "the verb would lose its complement"
+        )  # "seeks, among other objectives, to ...": without its complement the verb says nothing
     if not any(c.i in clause and c.i > verb.i and c.dep_ != "punct" for c in verb.children) and verb.lemma_ != "be":
-        return _refuse("nothing_after_verb", "nothing is left after the verb: the parse lost its complement")  # nothing left after the verb: the parse lost its complement
+        return _refuse(
+            "nothing_after_verb", "nothing is left after the verb: the parse lost its complement"
+        )  # nothing left after the verb: the parse lost its complement
     if participle:
         clause |= _prune_noun_phrase(subject, target_ids)
     if _garbled(doc, verb, subject, clause):
@@ -566,20 +743,30 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     # "had won the cup four times, most recently in 2017": without "most recently" the date turns false.
     if any(c.dep_ == "advmod" and c.lower_ in TIME_QUALIFIERS for c in verb.children):
         for child in verb.children:
-            if child.dep_ == "prep" and child.i in clause and not _subtree_ids(child) & target_ids \
-                    and any(t.ent_type_ == "DATE" for t in child.subtree):
+            if (
+                child.dep_ == "prep"
+                and child.i in clause
+                and not _subtree_ids(child) & target_ids
+                and any(t.ent_type_ == "DATE" for t in child.subtree)
+            ):
                 clause -= _subtree_ids(child)
     # A date qualified by "most recently", "again", "previously" is not the date of the event itself.
-    if target.kind == "date" and any(c.dep_ == "advmod" and c.i not in clause and c.lower_ in TIME_QUALIFIERS
-                                     for c in verb.children):
-        return _refuse("qualified_date", "the date is qualified ('most recently', 'again'): not the date of the event itself")
+    if target.kind == "date" and any(
+        c.dep_ == "advmod" and c.i not in clause and c.lower_ in TIME_QUALIFIERS for c in verb.children
+    ):
+        return _refuse(
+            "qualified_date", "the date is qualified ('most recently', 'again'): not the date of the event itself"
+        )
     # The answer's preposition must not carry a qualifier the question would lose ("most recently in 2017").
     if role.startswith("prep_") and any(c.dep_ in {"advmod", "npadvmod"} for c in anchor.children):
         return _refuse("qualified_preposition", "the answer's preposition carries a qualifier the question would lose")
     # Quotes: the wording is someone else's, also when the parse left the quote marks out of the clause
     # but kept the quoted words ('with “magnificent” welcoming events').
-    quoted = [t for t in doc[min(clause):max(clause) + 1] if t.text in {'"', "“", "”"} or (
-        t.text in {"‘", "’"} and t.dep_ != "case")]
+    quoted = [
+        t
+        for t in doc[min(clause) : max(clause) + 1]
+        if t.text in {'"', "“", "”"} or (t.text in {"‘", "’"} and t.dep_ != "case")
+    ]
     if quoted:
         return _refuse("quotation", "the clause holds quoted words")
 
@@ -599,7 +786,9 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
             resolved = named
         elif _needs_resolving(subject):
             if any(c.dep_ == "conj" for c in subject.children):
-                return _refuse("pronoun_with_partner", "a pronoun subject joined to another ('she and Hahn')")  # "she and Hahn": written out, the pronoun would swallow the partner
+                return _refuse(
+                    "pronoun_with_partner", "a pronoun subject joined to another ('she and Hahn')"
+                )  # "she and Hahn": written out, the pronoun would swallow the partner
             resolved = resolve(subject) if resolve else None
             if not resolved:
                 return _refuse("unresolved_subject", "the pronoun subject could not be written out from context")
@@ -607,15 +796,22 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
             for t in subject.subtree:
                 if t.i != subject.i:
                     replace[t.i] = ""
-        elif not _names_something(subject) and not _owned_by_someone(subject, resolve) and not any(
-                t.i in replace and replace[t.i] for t in subject.subtree):  # "the first steamship on the Velka River"
+        elif (
+            not _names_something(subject)
+            and not _owned_by_someone(subject, resolve)
+            and not any(t.i in replace and replace[t.i] for t in subject.subtree)
+        ):  # "the first steamship on the Velka River"
             return _refuse("unnamed_subject", "the subject names nothing the card can show")
     aux_for_participle = _progressive_aux(verb.head, subject, resolved) if participle else None
     # Object pronouns ("appointed her") are written out too, or there is no question.
     for i in sorted(clause):
         tok = doc[i]
-        if tok.tag_ == "PRP" and tok.lower_ in {"him", "her", "them"} and tok.dep_ in {"dobj", "pobj", "dative"} \
-                and i not in replace:
+        if (
+            tok.tag_ == "PRP"
+            and tok.lower_ in {"him", "her", "them"}
+            and tok.dep_ in {"dobj", "pobj", "dative"}
+            and i not in replace
+        ):
             named = resolve(tok) if resolve else None
             if not named:
                 return _refuse("unresolved_object", "an object pronoun could not be written out from context")
@@ -634,8 +830,12 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
                 continue
             if role == "subject" and target.kind == "person":
                 continue
-            if doc[i].lower_ in {"his", "her"} and i not in replace and subject.ent_type_ != "PERSON" \
-                    and subject.i not in replace:
+            if (
+                doc[i].lower_ in {"his", "her"}
+                and i not in replace
+                and subject.ent_type_ != "PERSON"
+                and subject.i not in replace
+            ):
                 # "The ministry named a language in her honour": whose, from the article, or no question.
                 owner = resolve(doc[i]) if resolve else None
                 if not owner:
@@ -675,8 +875,14 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         question = _active_question(doc, target, verb, subject, anchor, clause, target_ids, replace)
         if question is None:
             return _refuse("no_active_voice", "the passive's agent cannot be asked in the active voice")
-        return Transformed(question=question, statement=statement, template=template, answer_text=answer_text,
-                           pattern="agent", wh=_wh_word(question.split(" ", 1)[0]))
+        return Transformed(
+            question=question,
+            statement=statement,
+            template=template,
+            answer_text=answer_text,
+            pattern="agent",
+            wh=_wh_word(question.split(" ", 1)[0]),
+        )
     wh = _question_word(target, role, counted, doc, target_ids)
     if wh is None:
         return _refuse("no_wh_word", "no wh-word fits the answer's kind and role")
@@ -687,7 +893,9 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         fronted = {i for i in rest if i < anchor.left_edge.i}
         simple = _simple_past(verb, rest, plural=target.kind == "number", present_perfect=target.kind == "date")
         if simple is None:
-            return _refuse("unknown_simple_past", "a past perfect whose simple past is not known")  # a past perfect whose simple past we do not know
+            return _refuse(
+                "unknown_simple_past", "a past perfect whose simple past is not known"
+            )  # a past perfect whose simple past we do not know
         replace = {**replace, **simple[1]}
         body = _render(doc, rest - fronted, {**replace, **_case_fix(doc, rest - fronted, replace)})
         tail = _render(doc, fronted, replace) if fronted else ""
@@ -697,10 +905,11 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
     else:
         remove = _subtree_ids(anchor)
         rest = clause - remove
-        inverted = _invert(doc, verb, subject, rest, replace, aux_for_participle,
-                           present_perfect=target.kind == "date")
+        inverted = _invert(doc, verb, subject, rest, replace, aux_for_participle, present_perfect=target.kind == "date")
         if inverted is None:
-            return _refuse("no_inversion", "the clause could not be turned into a question (no do-support or auxiliary)")
+            return _refuse(
+                "no_inversion", "the clause could not be turned into a question (no do-support or auxiliary)"
+            )
         question = f"{wh} {inverted}"
     question = tidy(question).rstrip(".") + "?"
     question = question[:1].upper() + question[1:]
@@ -710,26 +919,99 @@ def _transform(doc: Any, target: Target, resolve: PronounResolver | None, rename
         pattern = "how_many"
     else:
         pattern = role if role in {"subject", "object", "time"} else "prep"
-    return Transformed(question=question, statement=statement, template=template, answer_text=answer_text,
-                       pattern=pattern, wh=_wh_word(wh))
+    return Transformed(
+        question=question,
+        statement=statement,
+        template=template,
+        answer_text=answer_text,
+        pattern=pattern,
+        wh=_wh_word(wh),
+    )
 
 
 #: Past tenses of irregular verbs whose participle differs ("written" -> "wrote"); regular ones end in -ed.
 IRREGULAR_PAST = {
-    "written": "wrote", "taken": "took", "given": "gave", "chosen": "chose", "drawn": "drew", "sung": "sang",
-    "begun": "began", "known": "knew", "shown": "showed", "broken": "broke", "seen": "saw", "done": "did",
-    "stolen": "stole", "driven": "drove", "won": "won", "built": "built", "led": "led", "made": "made",
-    "bought": "bought", "sold": "sold", "held": "held", "paid": "paid", "sent": "sent", "brought": "brought",
-    "found": "found", "told": "told", "taught": "taught", "caught": "caught", "run": "ran", "beaten": "beat",
-    "sunk": "sank", "struck": "struck", "hit": "hit", "set": "set", "put": "put", "shot": "shot", "spent": "spent",
-    "overthrown": "overthrew", "thrown": "threw", "forgiven": "forgave", "forbidden": "forbade", "ridden": "rode",
-    "eaten": "ate", "fallen": "fell", "grown": "grew", "flown": "flew", "worn": "wore", "torn": "tore",
-    "sworn": "swore", "spoken": "spoke", "frozen": "froze", "woken": "woke", "hidden": "hid", "bitten": "bit",
-    "laid": "laid", "read": "read", "won over": "won over", "kept": "kept", "left": "left", "lost": "lost",
-    "meant": "meant", "met": "met", "understood": "understood", "felt": "felt", "dealt": "dealt", "fed": "fed",
-    "fought": "fought", "sought": "sought", "thought": "thought", "lent": "lent", "bent": "bent", "bound": "bound",
-    "ground": "ground", "wound": "wound", "shaken": "shook", "undertaken": "undertook", "overseen": "oversaw",
-    "rebuilt": "rebuilt", "rewritten": "rewrote", "withdrawn": "withdrew", "outgrown": "outgrew",
+    "written": "wrote",
+    "taken": "took",
+    "given": "gave",
+    "chosen": "chose",
+    "drawn": "drew",
+    "sung": "sang",
+    "begun": "began",
+    "known": "knew",
+    "shown": "showed",
+    "broken": "broke",
+    "seen": "saw",
+    "done": "did",
+    "stolen": "stole",
+    "driven": "drove",
+    "won": "won",
+    "built": "built",
+    "led": "led",
+    "made": "made",
+    "bought": "bought",
+    "sold": "sold",
+    "held": "held",
+    "paid": "paid",
+    "sent": "sent",
+    "brought": "brought",
+    "found": "found",
+    "told": "told",
+    "taught": "taught",
+    "caught": "caught",
+    "run": "ran",
+    "beaten": "beat",
+    "sunk": "sank",
+    "struck": "struck",
+    "hit": "hit",
+    "set": "set",
+    "put": "put",
+    "shot": "shot",
+    "spent": "spent",
+    "overthrown": "overthrew",
+    "thrown": "threw",
+    "forgiven": "forgave",
+    "forbidden": "forbade",
+    "ridden": "rode",
+    "eaten": "ate",
+    "fallen": "fell",
+    "grown": "grew",
+    "flown": "flew",
+    "worn": "wore",
+    "torn": "tore",
+    "sworn": "swore",
+    "spoken": "spoke",
+    "frozen": "froze",
+    "woken": "woke",
+    "hidden": "hid",
+    "bitten": "bit",
+    "laid": "laid",
+    "read": "read",
+    "won over": "won over",
+    "kept": "kept",
+    "left": "left",
+    "lost": "lost",
+    "meant": "meant",
+    "met": "met",
+    "understood": "understood",
+    "felt": "felt",
+    "dealt": "dealt",
+    "fed": "fed",
+    "fought": "fought",
+    "sought": "sought",
+    "thought": "thought",
+    "lent": "lent",
+    "bent": "bent",
+    "bound": "bound",
+    "ground": "ground",
+    "wound": "wound",
+    "shaken": "shook",
+    "undertaken": "undertook",
+    "overseen": "oversaw",
+    "rebuilt": "rebuilt",
+    "rewritten": "rewrote",
+    "withdrawn": "withdrew",
+    "outgrown": "outgrew",
 }
 
 
@@ -750,19 +1032,32 @@ def _agent_noun(head: Token, target_ids: set[int]) -> Token | None:
     """The noun after a passive "by" holding the answer: "by Nordbyg" or "by the firm Halvorsen Partners"."""
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
         return head
-    if head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.dep_ == "agent" \
-            and head.head.pos_ == "NOUN" and head.head.i < min(target_ids):
+    if (
+        head.dep_ == "appos"
+        and head.head.dep_ == "pobj"
+        and head.head.head.dep_ == "agent"
+        and head.head.pos_ == "NOUN"
+        and head.head.i < min(target_ids)
+    ):
         return head.head
     return None
 
 
-def _active_question(doc: Any, target: Target, verb: Token, subject: Token, by: Token, clause: set[int],
-                     target_ids: set[int], replace: dict[int, str]) -> str | None:
+def _active_question(
+    doc: Any,
+    target: Target,
+    verb: Token,
+    subject: Token,
+    by: Token,
+    clause: set[int],
+    target_ids: set[int],
+    replace: dict[int, str],
+) -> str | None:
     """A passive clause asked about its agent, in the active voice when the verb's past tense is known
     ("Who designed the Varnholt Bridge?"), else with the preposition at the end ("Which firm was X
     designed by?")."""
-    noun = _agent_noun(doc[target.start:target.end].root, target_ids)
-    answer_root = doc[target.start:target.end].root
+    noun = _agent_noun(doc[target.start : target.end].root, target_ids)
+    answer_root = doc[target.start : target.end].root
     if noun is None or any(c.dep_ == "conj" for c in [*noun.children, *answer_root.children]):
         return None  # "by Arthur Harlow and Edith Finch": the answer is two people
     if target.kind == "person":
@@ -801,8 +1096,27 @@ def _active_question(doc: Any, target: Target, verb: Token, subject: Token, by: 
 
 
 #: Nouns an amount of money is "a ___ of": "a salary of 500 dollars a month".
-MONEY_NOUNS = {"salary", "wage", "income", "pension", "price", "cost", "fine", "budget", "fee", "bonus", "reward",
-               "ransom", "grant", "loan", "debt", "investment", "donation", "prize", "value"}
+MONEY_NOUNS = {
+    "salary",
+    "wage",
+    "income",
+    "pension",
+    "price",
+    "cost",
+    "fine",
+    "budget",
+    "fee",
+    "bonus",
+    "reward",
+    "ransom",
+    "grant",
+    "loan",
+    "debt",
+    "investment",
+    "donation",
+    "prize",
+    "value",
+}
 
 
 def _person_name(doc: Any, token: Token, renames: dict[int, str]) -> str | None:
@@ -819,16 +1133,47 @@ def _person_name(doc: Any, token: Token, renames: dict[int, str]) -> str | None:
 
 #: Describing nouns that are not titles written before a name (family, company, plain "woman").
 NOT_A_TITLE = {
-    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "widow", "widower",
-    "grandmother", "grandfather", "grandson", "granddaughter", "aunt", "uncle", "niece", "nephew", "cousin",
-    "child", "parent", "friend", "neighbour", "neighbor", "colleague", "resident", "woman", "man", "girl",
-    "boy", "person", "local", "villager", "survivor", "victim",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "aunt",
+    "uncle",
+    "niece",
+    "nephew",
+    "cousin",
+    "child",
+    "parent",
+    "friend",
+    "neighbour",
+    "neighbor",
+    "colleague",
+    "resident",
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "person",
+    "local",
+    "villager",
+    "survivor",
+    "victim",
 }
 
 
 def _age_question(doc: Any, target: Target, renames: dict[int, str]) -> Transformed | None:
-    """"Ri Il Kyu, a 52-year-old former diplomat" -> "How old is former diplomat Ri Il Kyu?"."""
-    span = doc[target.start:target.end]
+    """ "Ri Il Kyu, a 52-year-old former diplomat" -> "How old is former diplomat Ri Il Kyu?"."""
+    span = doc[target.start : target.end]
     old = next((a for a in [span.root, *list(span.root.ancestors)[:3]] if a.lower_ == "old"), None)
     if old is None or old.dep_ != "amod" or old.head.pos_ != "NOUN":
         return None
@@ -845,13 +1190,20 @@ def _age_question(doc: Any, target: Target, renames: dict[int, str]) -> Transfor
     # An age is the age on the article's date, not today's: asked in the past tense.
     question = f"How old was {title} {name}?" if title else f"How old was {name}?"
     template = f"{name} was {{answer}} years old."
-    return Transformed(question=tidy(question), statement=template.replace("{answer}", span.text), template=template,
-                       answer_text=span.text, pattern="how_many", wh="how old")
+    return Transformed(
+        question=tidy(question),
+        statement=template.replace("{answer}", span.text),
+        template=template,
+        answer_text=span.text,
+        pattern="how_many",
+        wh="how old",
+    )
 
 
-def _money_of_question(doc: Any, target: Target, counted: Token, resolve: PronounResolver | None,
-                       renames: dict[int, str]) -> Transformed | None:
-    """"With a salary of 500 dollars a month, Ri managed ..." -> "How much was Ri Il Kyu's salary?"."""
+def _money_of_question(
+    doc: Any, target: Target, counted: Token, resolve: PronounResolver | None, renames: dict[int, str]
+) -> Transformed | None:
+    """ "With a salary of 500 dollars a month, Ri managed ..." -> "How much was Ri Il Kyu's salary?"."""
     noun = counted.head.head
     if noun.lemma_.lower() not in MONEY_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "with":
         return None
@@ -867,11 +1219,17 @@ def _money_of_question(doc: Any, target: Target, counted: Token, resolve: Pronou
     if not owner:
         return None
     tense = "was" if verb.tag_ in {"VBD", "VBN"} else "is"
-    answer_text = doc[target.start:counted.right_edge.i + 1].text
+    answer_text = doc[target.start : counted.right_edge.i + 1].text
     question = f"How much {tense} {owner}’s {noun.text.lower()}?"
     template = f"{owner}’s {noun.text.lower()} {tense} {{answer}}."
-    return Transformed(question=question, statement=template.replace("{answer}", answer_text), template=template,
-                       answer_text=answer_text, pattern="how_many", wh="how much")
+    return Transformed(
+        question=question,
+        statement=template.replace("{answer}", answer_text),
+        template=template,
+        answer_text=answer_text,
+        pattern="how_many",
+        wh="how much",
+    )
 
 
 #: Verbs whose object is an amount of money the subject costs, raised or earned.
@@ -889,17 +1247,22 @@ def _is_plain_subclause(verb: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in verb.children):
         return False
-    if verb.dep_ == "relcl" and not (verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
-            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children)):
+    if verb.dep_ == "relcl" and not (
+        verb.tag_ in {"VBD", "VBZ", "VBP"}
+        or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children)
+    ):
         return False
     return not _in_quotes(verb)
 
 
 def _is_content_clause(verb: Token) -> bool:
-    """"a media report that Ri entered ...": parsed as a relative clause, but a stated fact."""
-    return (verb.dep_ in {"relcl", "acl"} and verb.head.lemma_ in CONTENT_NOUNS
-            and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-            and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children))
+    """ "a media report that Ri entered ...": parsed as a relative clause, but a stated fact."""
+    return (
+        verb.dep_ in {"relcl", "acl"}
+        and verb.head.lemma_ in CONTENT_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
+    )
 
 
 def _is_factual_clause(verb: Token) -> bool:
@@ -925,12 +1288,16 @@ def _is_factual_clause(verb: Token) -> bool:
         pass
     elif verb.dep_ not in {"ccomp", "advcl", "acl", "parataxis"}:
         return False
-    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children
+    )
     if not finite:
         return False
     if verb.dep_ in {"advcl", "acl"} and not any(
-            (c.dep_ == "mark" and c.lower_ in {"when", "that", "after", "as", "because", "since", "while"})
-            or (c.dep_ == "advmod" and c.lower_ == "when" and c.i < verb.i) for c in verb.children):
+        (c.dep_ == "mark" and c.lower_ in {"when", "that", "after", "as", "because", "since", "while"})
+        or (c.dep_ == "advmod" and c.lower_ == "when" and c.i < verb.i)
+        for c in verb.children
+    ):
         return False
     if verb.dep_ == "acl" and verb.head.lemma_ not in {"report", "fact", "news", "statement", "announcement"}:
         return False
@@ -971,8 +1338,11 @@ def _appositive_name(subject: Token, target_ids: set[int]) -> str | None:
     the question is not about that name."""
     if subject.pos_ != "NOUN" or any(t.i in target_ids for t in subject.subtree):
         return None
-    appos = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-             and _set_off_by_comma(c)]
+    appos = [
+        c
+        for c in subject.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and _set_off_by_comma(c)
+    ]
     if len(appos) != 1 or any(c.dep_ == "conj" for c in subject.children):
         return None
     name = [t for t in appos[0].subtree if t == appos[0] or (t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN")]
@@ -983,8 +1353,11 @@ def _appositive_name(subject: Token, target_ids: set[int]) -> str | None:
 
 def _names_something(subject: Token) -> bool:
     """A subject a reader can identify without context: it contains a name."""
-    return any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
-               for t in subject.subtree if t.dep_ not in {"relcl", "appos"})
+    return any(
+        t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
+        for t in subject.subtree
+        if t.dep_ not in {"relcl", "appos"}
+    )
 
 
 def _case_fix(doc: Any, ids: set[int], replace: dict[int, str]) -> dict[int, str]:
@@ -1002,8 +1375,13 @@ def _case_fix(doc: Any, ids: set[int], replace: dict[int, str]) -> dict[int, str
 
 
 def _question_word(target: Target, role: str, counted: Token | None, doc: Any, target_ids: set[int]) -> str | None:
-    if (target.kind == "number" and role == "object" and counted is not None and counted.dep_ == "dobj"
-            and counted.head.lemma_ in PRICE_VERBS):
+    if (
+        target.kind == "number"
+        and role == "object"
+        and counted is not None
+        and counted.dep_ == "dobj"
+        and counted.head.lemma_ in PRICE_VERBS
+    ):
         return "How much"  # "The building cost 412 million reais" -> "How much did the building cost?"
     if target.kind == "number" and target.granularity == "percent" and role == "prep_by":
         return "By what percentage"
@@ -1012,8 +1390,15 @@ def _question_word(target: Target, role: str, counted: Token | None, doc: Any, t
     if target.kind == "number":
         if counted is None or counted.tag_ not in {"NNS", "NNPS"}:
             return None
-        mods = [t for t in counted.subtree if t.i not in target_ids and t.i < counted.i and not _in_brackets(t)
-                and t.dep_ in {"amod", "compound"} and t.head == counted]
+        mods = [
+            t
+            for t in counted.subtree
+            if t.i not in target_ids
+            and t.i < counted.i
+            and not _in_brackets(t)
+            and t.dep_ in {"amod", "compound"}
+            and t.head == counted
+        ]
         noun = " ".join([t.text for t in sorted(mods, key=lambda t: t.i)] + [counted.text])
         return f"How many {noun}"
     if role == "time":
@@ -1041,12 +1426,16 @@ def _question_word(target: Target, role: str, counted: Token | None, doc: Any, t
 
 
 def _plural(subject: Token) -> bool:
-    return (subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "we", "you"}
-            or any(c.dep_ == "conj" for c in subject.children))
+    return (
+        subject.tag_ in {"NNS", "NNPS"}
+        or subject.lower_ in {"they", "we", "you"}
+        or any(c.dep_ == "conj" for c in subject.children)
+    )
 
 
-def _simple_past(verb: Token, rest: set[int], *, plural: bool,
-                 present_perfect: bool = False) -> tuple[str | None, dict[int, str]] | None:
+def _simple_past(
+    verb: Token, rest: set[int], *, plural: bool, present_perfect: bool = False
+) -> tuple[str | None, dict[int, str]] | None:
     """The clause's perfect rewritten in the simple past, for a question that stands on its own.
 
     A question keeps no past perfect from its sentence ("had been forced out" -> "was forced out", "had
@@ -1055,8 +1444,9 @@ def _simple_past(verb: Token, rest: set[int], *, plural: bool,
     for a clause read in order; ``(None, {})`` when the clause has no such perfect; None when the
     participle's past tense is unknown (an irregular verb not listed)."""
     perfect = {"had"} | ({"has", "have"} if present_perfect else set())
-    auxes = sorted((c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest),
-                   key=lambda t: t.i)
+    auxes = sorted(
+        (c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest), key=lambda t: t.i
+    )
     if not auxes or auxes[0].lower_ not in perfect:
         return None, {}
     be = "were" if plural else "was"
@@ -1073,8 +1463,15 @@ def _simple_past(verb: Token, rest: set[int], *, plural: bool,
     return None, {}
 
 
-def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict[int, str],
-            aux_override: str | None = None, present_perfect: bool = False) -> str | None:
+def _invert(
+    doc: Any,
+    verb: Token,
+    subject: Token,
+    rest: set[int],
+    replace: dict[int, str],
+    aux_override: str | None = None,
+    present_perfect: bool = False,
+) -> str | None:
     """Clause tokens in question order: auxiliary, subject, the rest.
 
     ``aux_override`` is the auxiliary of a participle clause ("carrying" -> "were ... carrying"). A past
@@ -1083,8 +1480,9 @@ def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict
     subject_ids = _subtree_ids(subject) & rest
     if not subject_ids and subject.i not in replace:
         return None
-    auxes = sorted((c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest),
-                   key=lambda t: t.i)
+    auxes = sorted(
+        (c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest), key=lambda t: t.i
+    )
     if verb.dep_ == "conj" and subject.head != verb:
         auxes = sorted((c for c in subject.head.children if c.dep_ in {"aux", "auxpass"}), key=lambda t: t.i) or auxes
     # Fronted modifiers ("In February, ...") move after the verb phrase.
@@ -1118,17 +1516,35 @@ def _invert(doc: Any, verb: Token, subject: Token, rest: set[int], replace: dict
         if aux_text is None:
             return None
         local[verb.i] = verb.lemma_.lower() if verb.lemma_ not in {"-PRON-"} else verb.text
-    subj_text = _render(doc, subject_ids, {**local, **_case_fix(doc, subject_ids, local)}) if subject_ids else replace[subject.i]
+    subj_text = (
+        _render(doc, subject_ids, {**local, **_case_fix(doc, subject_ids, local)})
+        if subject_ids
+        else replace[subject.i]
+    )
     if subject.i in replace and subject_ids:
         subj_text = _render(doc, subject_ids, local)
-    if subject_ids and subject.i not in replace and (doc[min(subject_ids)].lower_ in {"the", "a", "an"}
-                                                       or _is_role_title(doc[min(subject_ids)])):
+    if (
+        subject_ids
+        and subject.i not in replace
+        and (doc[min(subject_ids)].lower_ in {"the", "a", "an"} or _is_role_title(doc[min(subject_ids)]))
+    ):
         subj_text = subj_text[:1].lower() + subj_text[1:]
-    elif subject_ids and subject.i not in replace and min(subject_ids) not in replace and min(subject_ids) == subject.sent.start and subject.left_edge.pos_ not in {"PROPN"} and subject.left_edge.ent_type_ not in NAME_ENTITIES:
+    elif (
+        subject_ids
+        and subject.i not in replace
+        and min(subject_ids) not in replace
+        and min(subject_ids) == subject.sent.start
+        and subject.left_edge.pos_ not in {"PROPN"}
+        and subject.left_edge.ent_type_ not in NAME_ENTITIES
+    ):
         subj_text = subj_text[:1].lower() + subj_text[1:]
     tail = _render(doc, tail_ids, local)
     front_tail = _render(doc, fronted, local) if fronted else ""
-    if front_tail and not all(doc[i].dep_ in {"prep", "pobj", "det", "compound", "amod", "nummod", "npadvmod", "punct"} or doc[i].head.i in fronted for i in fronted):
+    if front_tail and not all(
+        doc[i].dep_ in {"prep", "pobj", "det", "compound", "amod", "nummod", "npadvmod", "punct"}
+        or doc[i].head.i in fronted
+        for i in fronted
+    ):
         front_tail = ""
     if front_tail:
         front_tail = _lower_first(front_tail, doc[min(fronted)])

@@ -24,7 +24,8 @@ RELATIVE = re.compile(
 )
 WEEKDAY = re.compile(
     r"(?P<lead>,\s*)?(?P<prep>\b(?:on|last|this|next|early|late)\s+)?(?P<phrase>\b(?:"
-    + WEEKDAY_PATTERN + r")(?:\s+(?:morning|afternoon|evening|night))?\b)(?P<poss>['’]s)?(?P<trail>\s*,)?"
+    + WEEKDAY_PATTERN
+    + r")(?:\s+(?:morning|afternoon|evening|night))?\b)(?P<poss>['’]s)?(?P<trail>\s*,)?"
 )
 MONTHS = MONTH_PATTERN
 #: A month without its year ("in November"): the article's date says which November.
@@ -54,13 +55,13 @@ def resolve_time_refs(text: str, dates: Mapping[str, str]) -> str | None:
         nonlocal failed
         value = dates.get(m.group("phrase").casefold())
         written = _written(value) if value else None
-        needed = bool(NEEDED_AFTER.search(text[:m.start()])) and not m.group("prep")
+        needed = bool(NEEDED_AFTER.search(text[: m.start()])) and not m.group("prep")
         if m.group("poss"):
             failed = True  # "last year's election": the phrase is part of a noun phrase
             return m.group(0)
         if m.group("the"):
             # "over the past week", "in the last year": a span up to now, not a date; an adverbial goes whole.
-            if m.group("prep") and not NEEDED_AFTER.search(text[:m.start()]):
+            if m.group("prep") and not NEEDED_AFTER.search(text[: m.start()]):
                 return ""
             failed = True
             return m.group(0)
@@ -77,7 +78,7 @@ def resolve_time_refs(text: str, dates: Mapping[str, str]) -> str | None:
     def weekday(m: re.Match[str]) -> str:
         nonlocal failed
         value = dates.get(m.group("phrase").casefold())
-        if m.group("poss") or (NEEDED_AFTER.search(text[:m.start()]) and not m.group("prep")):
+        if m.group("poss") or (NEEDED_AFTER.search(text[: m.start()]) and not m.group("prep")):
             failed = True  # "Friday's meeting" cannot lose its day
             return m.group(0)
         written = _written(value) if value else None

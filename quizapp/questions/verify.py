@@ -49,21 +49,30 @@ class Check:
 
 #: Checks measured on judgments rather than required by the rubric: a candidate that fails only one of these
 #: may still fill the few cards an article never goes without (``select``'s floor).
-SOFT_CHECKS = frozenset({"cloze_too_long", "cloze_asides", "cloze_side_detail", "cloze_kind_uncertain",
-                         "cloze_needs_context"})
+SOFT_CHECKS = frozenset(
+    {"cloze_too_long", "cloze_asides", "cloze_side_detail", "cloze_kind_uncertain", "cloze_needs_context"}
+)
 
 
-def verify(candidates: Iterable[Candidate], scope: ArticleScope, report: GenerationReport,
-           reserve: list[Candidate] | None = None) -> list[Candidate]:
+def verify(
+    candidates: Iterable[Candidate],
+    scope: ArticleScope,
+    report: GenerationReport,
+    reserve: list[Candidate] | None = None,
+) -> list[Candidate]:
     """The candidates that pass every check (rewritten by the article review where it applies).
 
     Candidates failing only a soft check go to ``reserve`` when one is given."""
     passed: list[Candidate] = []
     for cand in candidates:
         failed = _first_failure(cand, scope)
-        if failed is not None and reserve is not None and failed[0] in SOFT_CHECKS \
-                and _first_failure(cand, scope, skip=SOFT_CHECKS) is None \
-                and not isinstance(scope.review.review_or_reason(cand), tuple):
+        if (
+            failed is not None
+            and reserve is not None
+            and failed[0] in SOFT_CHECKS
+            and _first_failure(cand, scope, skip=SOFT_CHECKS) is None
+            and not isinstance(scope.review.review_or_reason(cand), tuple)
+        ):
             cand.evidence["soft_fail"] = failed[0]
             reserve.append(cand)
             report.add(cand, Outcome.DROPPED, Stage.VERIFY, *failed)
@@ -77,8 +86,9 @@ def verify(candidates: Iterable[Candidate], scope: ArticleScope, report: Generat
             continue
         if cand.form is Form.WH and (STRANDED_ADVERB.search(cand.question) or CUT_HYPHEN.search(cand.question)):
             # A time reference the review dropped can strand a focus adverb ("Who turned 19 only?").
-            report.add(cand, Outcome.DROPPED, Stage.VERIFY, "garbled_rewrite",
-                       "dropping a time reference stranded a word")
+            report.add(
+                cand, Outcome.DROPPED, Stage.VERIFY, "garbled_rewrite", "dropping a time reference stranded a word"
+            )
             continue
         passed.append(reviewed)
     return passed
@@ -123,8 +133,12 @@ def check_unbound_pronoun(cand: Candidate, scope: ArticleScope) -> str | None:
 
 
 def check_relocation(cand: Candidate, scope: ArticleScope) -> str | None:
-    if (cand.kind == "place" and cand.question.startswith(("To which", "Where", "In which", "Which"))
-            and RELOCATION.search(cand.question) and not re.search(r"\d{4}", cand.question)):
+    if (
+        cand.kind == "place"
+        and cand.question.startswith(("To which", "Where", "In which", "Which"))
+        and RELOCATION.search(cand.question)
+        and not re.search(r"\d{4}", cand.question)
+    ):
         return "people move more than once: only a date says which move"
     return None
 
@@ -147,7 +161,11 @@ def check_relative_pronoun(cand: Candidate, scope: ArticleScope) -> str | None:
 
 
 def check_glued_aside(cand: Candidate, scope: ArticleScope) -> str | None:
-    return "an aside kept without its commas runs into the stem" if _glued_aside(cand.question, cand.mention, scope.doc) else None
+    return (
+        "an aside kept without its commas runs into the stem"
+        if _glued_aside(cand.question, cand.mention, scope.doc)
+        else None
+    )
 
 
 def check_owned_answer(cand: Candidate, scope: ArticleScope) -> str | None:
@@ -155,8 +173,8 @@ def check_owned_answer(cand: Candidate, scope: ArticleScope) -> str | None:
     it half-way, and any other name swapped in ("from its World Health Organization") is nonsense."""
     text = scope.facts.text
     m = cand.mention
-    if _POSSESSIVE_BEFORE.search(text[max(0, m.start - 8):m.start]) is not None:
-        return "the answer follows a possessive (\"its Relief Fund\")"
+    if _POSSESSIVE_BEFORE.search(text[max(0, m.start - 8) : m.start]) is not None:
+        return 'the answer follows a possessive ("its Relief Fund")'
     return None
 
 
@@ -175,13 +193,16 @@ def check_lost_day(cand: Candidate, scope: ArticleScope) -> str | None:
 def check_shared_name_part(cand: Candidate, scope: ArticleScope) -> str | None:
     for part in _shared_name_parts(scope.pool):
         if _bare_name_part(cand.shown, part):
-            return f"\"{part}\" alone could mean several people of the deck"
+            return f'"{part}" alone could mean several people of the deck'
     return None
 
 
 #: Comings and goings: "Which city did X depart?" is true but hardly worth a card.
-MOVEMENT = re.compile(r"\b(depart|departed|leave|left|arrive|arrived|return|returned|travel|traveled|travelled|"
-                      r"fly|flew|go|went|come|came|head|headed)\b", re.I)
+MOVEMENT = re.compile(
+    r"\b(depart|departed|leave|left|arrive|arrived|return|returned|travel|traveled|travelled|"
+    r"fly|flew|go|went|come|came|head|headed)\b",
+    re.I,
+)
 
 
 def check_bare_trip(cand: Candidate, scope: ArticleScope) -> str | None:
@@ -194,7 +215,7 @@ def check_unique_answer(cand: Candidate, scope: ArticleScope) -> str | None:
     """Answerable uniquely against the whole deck: no other sentence with the same content words gives a
     different answer of the same kind."""
     other = competing_answer(cand, scope.corpus)
-    return f"another sentence makes the same claim with \"{other}\"" if other else None
+    return f'another sentence makes the same claim with "{other}"' if other else None
 
 
 # ------------------------------------------------------------------ cloze readability
@@ -203,9 +224,12 @@ def check_unique_answer(cand: Candidate, scope: ArticleScope) -> str | None:
 
 MAX_CLOZE_WORDS = 30
 #: Contrast or example markers anywhere in the sentence: it answers something said before.
-LEANS_ON_CONTEXT = re.compile(r"(?:(?:^|,\s*)(?:however|though|for instance|for example|in other words|of course|"
-                              r"as for|by contrast|on the other hand|in turn|as well)|\balso|\beven|\bstill|"
-                              r"\bfor (?:his|her|its|their) part)\b", re.I)
+LEANS_ON_CONTEXT = re.compile(
+    r"(?:(?:^|,\s*)(?:however|though|for instance|for example|in other words|of course|"
+    r"as for|by contrast|on the other hand|in turn|as well)|\balso|\beven|\bstill|"
+    r"\bfor (?:his|her|its|their) part)\b",
+    re.I,
+)
 
 
 def check_cloze_length(cand: Candidate, scope: ArticleScope) -> str | None:
@@ -219,14 +243,14 @@ def check_cloze_asides(cand: Candidate, scope: ArticleScope) -> str | None:
         return "brackets, a semicolon or a colon: a sentence of asides and lists reads badly with a hole"
     if sentence.count(",") >= 3:
         return "a list of three or more items: the blank is one list item among many"
-    if any(q in sentence for q in "\"“”"):
+    if any(q in sentence for q in '"“”'):
         return "a quotation: a cloze of someone's words is no fact"
     return None
 
 
 def check_cloze_context(cand: Candidate, scope: ArticleScope) -> str | None:
     found = LEANS_ON_CONTEXT.search(cand.transformed.statement)
-    return f"\"{found.group(0).strip(', ')}\" answers something said before" if found else None
+    return f'"{found.group(0).strip(", ")}" answers something said before' if found else None
 
 
 def check_cloze_kind(cand: Candidate, scope: ArticleScope) -> str | None:
@@ -244,8 +268,8 @@ def check_cloze_role(cand: Candidate, scope: ArticleScope) -> str | None:
     if cand.evidence.get("blank_depth", 0) >= 5:
         return "the blank sits deep in the sentence's parse (a detail of a detail): judged acceptable 30% of the time"
     if cand.evidence.get("coordinated"):
-        return "the blank is one of a pair or list (\"2008 and ___\"): either could be asked, neither is the fact"
-    before = scope.facts.text[max(0, cand.mention.start - 16):cand.mention.start].casefold()
+        return 'the blank is one of a pair or list ("2008 and ___"): either could be asked, neither is the fact'
+    before = scope.facts.text[max(0, cand.mention.start - 16) : cand.mention.start].casefold()
     if re.search(r"(?:according to|told|tells|said|says)\s+(?:the\s+)?$", before):
         return "the blank is the news source of the sentence"
     return None
@@ -290,7 +314,7 @@ def _clause_verb(token: Any) -> Any:
 
 
 def _lost_its_day(question: str, mention: Mention, doc: Any) -> bool:
-    """"Which country established relations with Valmora?" of "... on Wednesday" (a relative time is dropped):
+    """ "Which country established relations with Valmora?" of "... on Wednesday" (a relative time is dropped):
     with no other date the doer could be anyone's that ever did it. A day on another clause
     ("..., the ministry said on Monday") does not count."""
     if re.search(r"\d", question) or _DROPPED_TIME.search(question):
@@ -309,8 +333,9 @@ def _time_clause_without_date(question: str, mention: Mention, doc: Any) -> bool
     if span is None or re.search(r"\d", question):
         return False
     verb = _clause_verb(span.root)
-    if verb.dep_ != "advcl" or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"while", "when", "as"}
-                                       for c in verb.children):
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in {"while", "when", "as"} for c in verb.children
+    ):
         return False
     # Only a state ("was occupied", "was living", "was mayor") lasts while the other clause happens; an event
     # ("..., while Tenzing became the first director") is a contrast, not a time.
@@ -325,10 +350,15 @@ def _glued_aside(question: str, mention: Mention, doc: Any) -> bool:
         return False
     for tok in span.sent:
         first = tok.left_edge.i
-        if tok.pos_ not in {"NOUN", "PROPN"} or first < 2 or doc[first - 1].text != "," \
-                or doc[first].dep_ != "det" or tok.head.i in range(first, tok.right_edge.i + 1):
+        if (
+            tok.pos_ not in {"NOUN", "PROPN"}
+            or first < 2
+            or doc[first - 1].text != ","
+            or doc[first].dep_ != "det"
+            or tok.head.i in range(first, tok.right_edge.i + 1)
+        ):
             continue
-        phrase = doc[first:tok.right_edge.i + 1].text.strip(" ,")
+        phrase = doc[first : tok.right_edge.i + 1].text.strip(" ,")
         if f"{doc[first - 2].text} {phrase}" in question:
             return True
     return False
@@ -353,9 +383,9 @@ def _pronoun_of_main_clause(question: str, mention: Mention, doc: Any) -> bool:
 def _bare_name_part(stem: str, part: str) -> bool:
     """Whether ``part`` stands alone in ``stem``, not inside a longer name ("Kim" but not "Kim Jong-un")."""
     for found in re.finditer(rf"\b{re.escape(part)}\b(?![ -][A-Z])", stem):
-        before = stem[:found.start()].rstrip()
+        before = stem[: found.start()].rstrip()
         previous = before.split()[-1] if before.split() else ""
-        if not (previous[:1].isupper() and before == stem[:found.start()][:len(before)] and previous.isalpha()):
+        if not (previous[:1].isupper() and before == stem[: found.start()][: len(before)] and previous.isalpha()):
             return True
     return False
 
@@ -381,15 +411,20 @@ def competing_answer(cand: Candidate, corpus: list[CorpusSentence]) -> str | Non
     if len(cand.signature) < 2:
         return None
     for sent in corpus:
-        if sent.source == cand.source and (sent.start == cand.mention.sentence_start
-                                           or sent.start <= cand.mention.start < sent.start + len(sent.text)):
+        if sent.source == cand.source and (
+            sent.start == cand.mention.sentence_start or sent.start <= cand.mention.start < sent.start + len(sent.text)
+        ):
             continue
         if _overlap(cand.signature, sent.lemmas) < SAME_CLAIM_OVERLAP:
             continue
         for m in sent.mentions:
             if m.kind == cand.kind and m.canonical.casefold() != cand.mention.canonical.casefold():
-                if cand.kind == "date" and m.value and cand.mention.value and (
-                        m.value.startswith(cand.mention.value) or cand.mention.value.startswith(m.value)):
+                if (
+                    cand.kind == "date"
+                    and m.value
+                    and cand.mention.value
+                    and (m.value.startswith(cand.mention.value) or cand.mention.value.startswith(m.value))
+                ):
                     continue
                 return m.text
     return None

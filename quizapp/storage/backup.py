@@ -25,7 +25,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from quizapp.errors import StorageError
@@ -78,7 +78,7 @@ def backups_dir(database: Path) -> Path:
 
 
 def backup_name(reason: str, now: datetime | None = None) -> str:
-    moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
     return f"quizapp-{moment.strftime(_STAMP_FORMAT)}-{reason}.sqlite3"
 
 
@@ -91,7 +91,7 @@ def list_backups(database: Path) -> list[BackupFile]:
     for path in folder.iterdir():
         match = _NAME_RE.match(path.name)
         if match and path.is_file():
-            taken = datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=timezone.utc)
+            taken = datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
             found.append(BackupFile(path, taken, match.group(2)))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
@@ -181,7 +181,7 @@ def rotate(database: Path, keep: int = KEEP_AUTOMATIC) -> list[Path]:
 
 def took_backup_today(database: Path, now: datetime | None = None) -> bool:
     """Whether any backup was taken on the local calendar day of ``now``."""
-    today = (now or datetime.now(timezone.utc)).astimezone().date()
+    today = (now or datetime.now(UTC)).astimezone().date()
     return any(b.taken_at.astimezone().date() == today for b in list_backups(database))
 
 
@@ -197,7 +197,9 @@ def back_up_to(connection: sqlite3.Connection, target: Path, *, overwrite: bool 
     """``quizapp backup FILE``: a copy at a place the user chose (never over an existing file unless told)."""
     target = Path(target).expanduser()
     if target.is_dir():
-        raise StorageError(f"{target} is a folder; give the backup's file name, e.g. {target / 'quizapp-backup.sqlite3'}")
+        raise StorageError(
+            f"{target} is a folder; give the backup's file name, e.g. {target / 'quizapp-backup.sqlite3'}"
+        )
     if target.exists() and not overwrite:
         raise StorageError(f"{target} already exists; choose another name or pass --force to replace it")
     try:
@@ -244,7 +246,9 @@ def inspect_database(path: Path, shown_as: Path | None = None) -> DatabaseInfo:
             raise StorageError(f"{shown} is damaged (integrity check: {listed})")
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if version < 1 or missing:
-            raise StorageError(f"{shown} is not a quizapp database (it has no {', '.join(missing) or 'schema version'})")
+            raise StorageError(
+                f"{shown} is not a quizapp database (it has no {', '.join(missing) or 'schema version'})"
+            )
         if version > CURRENT_VERSION:
             raise StorageError(
                 f"{shown} has schema version {version}, newer than this quizapp understands ({CURRENT_VERSION}); "
@@ -337,7 +341,9 @@ def _restore_staged(staged: Path, source: Path, database: Path, now: datetime | 
         if problems != ["ok"] or reviews != info.reviews:
             raise StorageError(
                 f"the restored database does not match {source} ({reviews} reviews instead of {info.reviews}); "
-                f"restore {previous_backup} to go back" if previous_backup else "the restore did not complete"
+                f"restore {previous_backup} to go back"
+                if previous_backup
+                else "the restore did not complete"
             )
     except sqlite3.Error as exc:
         where = f"; the database before it is in {previous_backup}" if previous_backup else ""

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Self
 from filelock import FileLock, Timeout
 
 from quizapp.errors import QuizappError
-from quizapp.paths import DATA_DIR_ENV, data_dir as resolve_data_dir
-from quizapp.paths import database_path
+from quizapp.paths import DATA_DIR_ENV, database_path
+from quizapp.paths import data_dir as resolve_data_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.storage.db import ReviewStore
@@ -94,8 +94,11 @@ def claim_data_dir(override: str | Path | None = None) -> DataDirAccess:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        return DataDirAccess(path, f"another quizapp{_holder(path)} is using {path}; this one only reads it "
-                                   "(close the other one to study here)")
+        return DataDirAccess(
+            path,
+            f"another quizapp{_holder(path)} is using {path}; this one only reads it "
+            "(close the other one to study here)",
+        )
     except OSError as exc:  # the lock file cannot be created or opened: the folder is read-only to us
         return DataDirAccess(path, _read_only_reason(path, exc.strerror or str(exc)))
     database = database_path(path)

@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
@@ -37,7 +37,7 @@ def deck_key(path: Path | str) -> str:
 
 def timestamp(moment: datetime) -> float:
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
 
 
@@ -56,14 +56,14 @@ class ItemState:
         return Card.from_json(self.card_json)
 
     @classmethod
-    def from_card(cls, item_id: str, card_id: str, card: Card, introduced_at: float) -> "ItemState":
+    def from_card(cls, item_id: str, card_id: str, card: Card, introduced_at: float) -> ItemState:
         return cls(item_id, card_id, card.to_json(), card.due.timestamp(), int(card.state), introduced_at)
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__)
 
     @classmethod
-    def from_json(cls, text: str) -> "ItemState":
+    def from_json(cls, text: str) -> ItemState:
         return cls(**json.loads(text))
 
 
@@ -242,7 +242,7 @@ class ReviewStore:
     def schema_version(self) -> int:
         return schema_version(self.connection)
 
-    def _transaction(self) -> "_Transaction":
+    def _transaction(self) -> _Transaction:
         self._refuse_if_read_only()
         return _Transaction(self.connection)
 
@@ -287,7 +287,9 @@ class ReviewStore:
             )
         ]
 
-    def due_now(self, deck_path: Path | str, cutoff: float, horizon: float, review_state: int) -> list[tuple[str, float]]:
+    def due_now(
+        self, deck_path: Path | str, cutoff: float, horizon: float, review_state: int
+    ) -> list[tuple[str, float]]:
         """(item id, due) of the deck's items a session shows now: due by ``cutoff``, or not in
         ``review_state`` (learning, relearning) and due by ``horizon`` (the learn-ahead window).
 
@@ -340,15 +342,26 @@ class ReviewStore:
                 "INSERT INTO reviews (deck_path, item_id, card_id, reviewed_at, rating, answer, correct, duration_ms,"
                 " previous_state, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    key, new_state.item_id, new_state.card_id, timestamp(reviewed_at), int(rating), answer,
-                    None if correct is None else int(correct), duration_ms,
-                    previous.to_json() if previous else None, kind,
+                    key,
+                    new_state.item_id,
+                    new_state.card_id,
+                    timestamp(reviewed_at),
+                    int(rating),
+                    answer,
+                    None if correct is None else int(correct),
+                    duration_ms,
+                    previous.to_json() if previous else None,
+                    kind,
                 ),
             )
             self._put_state(key, new_state)
             return int(cursor.lastrowid)
 
-    def record_reviews(self, deck_path: Path | str, reviews: Iterable[tuple[ItemState, ItemState | None, datetime, int, int | None, str]]) -> int:
+    def record_reviews(
+        self,
+        deck_path: Path | str,
+        reviews: Iterable[tuple[ItemState, ItemState | None, datetime, int, int | None, str]],
+    ) -> int:
         """Store many past reviews at once (an import): (new state, previous, reviewed_at, rating, duration_ms, kind).
 
         One transaction for all: a crash stores all of them or none. Each item ends in the new
@@ -361,8 +374,16 @@ class ReviewStore:
                 self.connection.execute(
                     "INSERT INTO reviews (deck_path, item_id, card_id, reviewed_at, rating, answer, correct, duration_ms,"
                     " previous_state, kind) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)",
-                    (key, new_state.item_id, new_state.card_id, timestamp(reviewed_at), int(rating), duration_ms,
-                     previous.to_json() if previous else None, kind),
+                    (
+                        key,
+                        new_state.item_id,
+                        new_state.card_id,
+                        timestamp(reviewed_at),
+                        int(rating),
+                        duration_ms,
+                        previous.to_json() if previous else None,
+                        kind,
+                    ),
                 )
                 self._put_state(key, new_state)
                 count += 1
@@ -394,9 +415,7 @@ class ReviewStore:
 
     def reviews(self, deck_path: Path | str | None = None, item_id: str | None = None) -> list[Review]:
         """Reviews, oldest first, of one deck (and one item) or of every deck."""
-        query = (
-            "SELECT id, deck_path, item_id, card_id, reviewed_at, rating, answer, correct, duration_ms, kind FROM reviews"
-        )
+        query = "SELECT id, deck_path, item_id, card_id, reviewed_at, rating, answer, correct, duration_ms, kind FROM reviews"
         where, params = self._deck_filter(deck_path)
         if item_id is not None:
             where.append("item_id = ?")
@@ -445,7 +464,8 @@ class ReviewStore:
         where.append("reviews != 0")  # every review of the bucket was undone
         query = (
             f"SELECT date(bucket * {BUCKET_SECONDS}, 'unixepoch', 'localtime') AS day, kind, SUM(reviews), SUM(graded),"
-            " SUM(correct), SUM(duration_ms) FROM review_buckets WHERE " + " AND ".join(where)
+            " SUM(correct), SUM(duration_ms) FROM review_buckets WHERE "
+            + " AND ".join(where)
             + " GROUP BY day, kind ORDER BY day, kind"
         )
         return [tuple(row) for row in self.connection.execute(query, params)]
@@ -490,16 +510,34 @@ class ReviewStore:
             cursor = self.connection.execute(
                 "INSERT INTO quiz_results (deck_path, started_at, finished_at, score, total, seconds, retry, answered)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (deck_key(deck_path), timestamp(started_at), timestamp(finished_at), score, total, seconds,
-                 int(retry), answered),
+                (
+                    deck_key(deck_path),
+                    timestamp(started_at),
+                    timestamp(finished_at),
+                    score,
+                    total,
+                    seconds,
+                    int(retry),
+                    answered,
+                ),
             )
             quiz_id = int(cursor.lastrowid)
             self.connection.executemany(
                 "INSERT INTO quiz_answers (quiz_id, position, item_id, card_id, kind, answer, expected, correct,"
                 " skipped, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (quiz_id, i, a.item_id, a.card_id, a.kind, a.answer, a.expected, int(a.correct), int(a.skipped),
-                     a.duration_ms)
+                    (
+                        quiz_id,
+                        i,
+                        a.item_id,
+                        a.card_id,
+                        a.kind,
+                        a.answer,
+                        a.expected,
+                        int(a.correct),
+                        int(a.skipped),
+                        a.duration_ms,
+                    )
                     for i, a in enumerate(answers)
                 ],
             )

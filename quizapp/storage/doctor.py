@@ -128,7 +128,9 @@ class DoctorReport:
 # --- examining ------------------------------------------------------------------------------------
 
 
-def examine(store: ReviewStore, extra_paths: list[Path] | None = None, data_dir: Path | str | None = None) -> DoctorReport:
+def examine(
+    store: ReviewStore, extra_paths: list[Path] | None = None, data_dir: Path | str | None = None
+) -> DoctorReport:
     """Run every check; changes nothing."""
     connection = store.connection
     try:
@@ -274,7 +276,9 @@ def format_report(report: DoctorReport) -> str:
         )
     if report.orphans:
         cards = len(report.orphans)
-        lines.append(f"Orphaned reviews: {plural(report.orphan_reviews, 'review')} of {plural(cards, 'card')} no deck has")
+        lines.append(
+            f"Orphaned reviews: {plural(report.orphan_reviews, 'review')} of {plural(cards, 'card')} no deck has"
+        )
         for orphan in report.orphans[:30]:
             lines.append(f"  {orphan.deck_path}: card {orphan.card_id} ({plural(orphan.reviews, 'review')})")
         if cards > 30:
@@ -329,7 +333,9 @@ def repair(store: ReviewStore, report: DoctorReport, *, delete_orphans: bool = F
         else:
             archive = store.path.parent / ARCHIVE_FILE
             reviews, states = archive_orphans(store.connection, orphans, archive)
-            done.append(f"Archived {plural(reviews, 'orphaned review')} and {plural(states, 'scheduling row')} to {archive}")
+            done.append(
+                f"Archived {plural(reviews, 'orphaned review')} and {plural(states, 'scheduling row')} to {archive}"
+            )
     return done
 
 
@@ -383,7 +389,8 @@ def relink_deck(connection: sqlite3.Connection, old: str, new: str, title: str) 
         first_seen, last_seen = first_last[0] or now, first_last[1] or now
         connection.execute("DELETE FROM decks WHERE path IN (?, ?)", (old, new))
         connection.execute(
-            "INSERT INTO decks (path, title, first_seen, last_seen) VALUES (?, ?, ?, ?)", (new, title, first_seen, last_seen)
+            "INSERT INTO decks (path, title, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+            (new, title, first_seen, last_seen),
         )
         connection.execute("COMMIT")
     except sqlite3.Error as exc:
@@ -395,9 +402,7 @@ def relink_deck(connection: sqlite3.Connection, old: str, new: str, title: str) 
 def _mark_orphans(connection: sqlite3.Connection, orphans: list[OrphanCard]) -> None:
     connection.execute("CREATE TEMP TABLE IF NOT EXISTS orphan_cards (deck_path TEXT, card_id TEXT)")
     connection.execute("DELETE FROM temp.orphan_cards")
-    connection.executemany(
-        "INSERT INTO temp.orphan_cards VALUES (?, ?)", [(o.deck_path, o.card_id) for o in orphans]
-    )
+    connection.executemany("INSERT INTO temp.orphan_cards VALUES (?, ?)", [(o.deck_path, o.card_id) for o in orphans])
 
 
 def archive_orphans(connection: sqlite3.Connection, orphans: list[OrphanCard], archive: Path) -> tuple[int, int]:

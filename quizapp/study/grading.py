@@ -196,18 +196,53 @@ def _equal_values(want: float, got: float) -> bool:
 
 #: Words that say "per <period>" before a period word ("a month", "per year", "every week").
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
-_PERIODS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
-            "year": "year", "annum": "year"}
-_PERIOD_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
-                   "annually": "year"}
-_CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee",
-                   "₩": "won"}
+_PERIODS = {
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "annum": "year",
+}
+_PERIOD_ADVERBS = {
+    "hourly": "hour",
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+}
+_CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₩": "won"}
 #: Short unit forms and the word they stand for (compared in singular form).
-_UNIT_SYNONYMS = {"usd": "dollar", "eur": "euro", "gbp": "pound", "%": "percent", "kg": "kilogram", "km": "kilometre",
-                  "kilometer": "kilometre", "m": "metre", "meter": "metre", "cm": "centimetre",
-                  "centimeter": "centimetre", "mm": "millimetre", "g": "gram", "lb": "pound", "mi": "mile",
-                  "ft": "foot", "feet": "foot", "yr": "year", "hr": "hour", "min": "minute", "sec": "second",
-                  "people": "person", "children": "child", "men": "man", "women": "woman"}
+_UNIT_SYNONYMS = {
+    "usd": "dollar",
+    "eur": "euro",
+    "gbp": "pound",
+    "%": "percent",
+    "kg": "kilogram",
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "m": "metre",
+    "meter": "metre",
+    "cm": "centimetre",
+    "centimeter": "centimetre",
+    "mm": "millimetre",
+    "g": "gram",
+    "lb": "pound",
+    "mi": "mile",
+    "ft": "foot",
+    "feet": "foot",
+    "yr": "year",
+    "hr": "hour",
+    "min": "minute",
+    "sec": "second",
+    "people": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+}
 
 
 class Amount(BaseModel):
@@ -232,12 +267,12 @@ def _unit_word(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def parse_amount(text: str) -> Amount | None:
-    """"500 dollars a month", "$500/month", "7 kg", "3.8 million people" as an :class:`Amount`, else None."""
+    """ "500 dollars a month", "$500/month", "7 kg", "3.8 million people" as an :class:`Amount`, else None."""
     folded = unicodedata.normalize("NFKC", text).casefold().strip().rstrip(".")
     unit: str | None = None
     for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True):
         if folded.startswith(sign):
-            unit, folded = _CURRENCY_SIGNS[sign], folded[len(sign):].strip()
+            unit, folded = _CURRENCY_SIGNS[sign], folded[len(sign) :].strip()
             break
     folded = re.sub(r"(\d)(%|[a-z]+\b)", r"\1 \2", folded)  # "7kg", "5%" → "7 kg", "5 %"
     words = folded.replace("/", " per ").split()
@@ -295,8 +330,13 @@ def grade_answer(
 
     def verdict(correct: bool, exact: bool, matched: str | None, reason: str, rating: int) -> Grade:
         return Grade(
-            correct=correct, exact=exact, matched=matched, expected=canonical, given=given,
-            reason=reason, suggested_rating=rating,
+            correct=correct,
+            exact=exact,
+            matched=matched,
+            expected=canonical,
+            given=given,
+            reason=reason,
+            suggested_rating=rating,
         )
 
     given_norm = normalize(given)
@@ -421,7 +461,7 @@ class DeckAnswers:
         self.normalized = [normalize(answer) for answer in originals]
 
     @classmethod
-    def from_answers(cls, answers: Iterable[str]) -> "DeckAnswers":
+    def from_answers(cls, answers: Iterable[str]) -> DeckAnswers:
         return cls(list(answers))
 
     def __iter__(self):
@@ -474,8 +514,12 @@ def grade_item(item: StudyItem, response: str | bool | None, deck: Deck) -> Grad
         given = "" if value is None else ("true" if value else "false")
         correct = value is not None and value == card.answer
         return Grade(
-            correct=correct, exact=correct, matched=expected if correct else None, expected=expected,
-            given=given, reason="right" if correct else ("no answer" if value is None else "wrong"),
+            correct=correct,
+            exact=correct,
+            matched=expected if correct else None,
+            expected=expected,
+            given=given,
+            reason="right" if correct else ("no answer" if value is None else "wrong"),
             suggested_rating=GOOD if correct else AGAIN,
         )
     text = "" if response is None else str(response)
@@ -483,8 +527,12 @@ def grade_item(item: StudyItem, response: str | bool | None, deck: Deck) -> Grad
         # Choices are picked, not typed: the exact choice (case-insensitively) or nothing.
         correct = normalize(text) == normalize(card.answer) and bool(text.strip())
         return Grade(
-            correct=correct, exact=correct, matched=card.answer if correct else None, expected=card.answer,
-            given=text, reason="right" if correct else ("no answer" if not text.strip() else "wrong"),
+            correct=correct,
+            exact=correct,
+            matched=card.answer if correct else None,
+            expected=card.answer,
+            given=text,
+            reason="right" if correct else ("no answer" if not text.strip() else "wrong"),
             suggested_rating=GOOD if correct else AGAIN,
         )
     # The item's own answers among the deck's are skipped by grade_answer (they are accepted ones).

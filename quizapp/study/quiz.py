@@ -178,8 +178,12 @@ class QuizSession:
         if isinstance(item.card, Flashcard):
             knew = bool(response)
             grade = Grade(
-                correct=knew, exact=knew, matched=item.card.back if knew else None, expected=item.card.back,
-                given="knew it" if knew else "did not know", reason="self-graded",
+                correct=knew,
+                exact=knew,
+                matched=item.card.back if knew else None,
+                expected=item.card.back,
+                given="knew it" if knew else "did not know",
+                reason="self-graded",
                 suggested_rating=GOOD if knew else AGAIN,
             )
         else:
@@ -216,8 +220,14 @@ class QuizSession:
             # Stored first: if the database refuses the review, the question is still unanswered.
             rating = grade.suggested_rating if grade is not None else int(Rating.Again)
             review_item(
-                self.store, self.scheduler, self.deck_path, question.item, rating,
-                now=self._clock(), response=response, correct=grade.correct if grade else False,
+                self.store,
+                self.scheduler,
+                self.deck_path,
+                question.item,
+                rating,
+                now=self._clock(),
+                response=response,
+                correct=grade.correct if grade else False,
                 duration_ms=duration_ms,
             )
         self.grades.append(grade)
@@ -239,9 +249,14 @@ class QuizSession:
         if self._results.quiz_id is None and self._rows:
             try:
                 self._results.quiz_id = self.store.save_quiz(
-                    self.deck_path, started_at=self.started_at, finished_at=self._finished_at,
-                    score=self._results.score, total=self._results.total, seconds=self._results.seconds,
-                    answers=self._rows, retry=self.retry,
+                    self.deck_path,
+                    started_at=self.started_at,
+                    finished_at=self._finished_at,
+                    score=self._results.score,
+                    total=self._results.total,
+                    seconds=self._results.seconds,
+                    answers=self._rows,
+                    retry=self.retry,
                     answered=self._results.answered if self._results.ended_early else None,
                 )
                 self.save_error = None
@@ -265,31 +280,58 @@ class QuizSession:
                 score.wrong += 1
             expected = grade.expected if grade else _canonical(item)
             if not right:
-                misses.append(Miss(item_id=item.item_id, prompt=question.prompt, expected=expected,
-                                   given=response, kind=kind))
-            rows.append(QuizAnswerRow(item.item_id, item.card_id, kind, response, expected, right,
-                                      skipped=grade is None, duration_ms=duration))
+                misses.append(
+                    Miss(item_id=item.item_id, prompt=question.prompt, expected=expected, given=response, kind=kind)
+                )
+            rows.append(
+                QuizAnswerRow(
+                    item.item_id,
+                    item.card_id,
+                    kind,
+                    response,
+                    expected,
+                    right,
+                    skipped=grade is None,
+                    duration_ms=duration,
+                )
+            )
         self._finished_at = self._clock()
         self._rows = rows
         seconds = round(time.monotonic() - self._monotonic_start, 3)
         return QuizResults(
-            deck_title=self.deck.title, deck_path=str(self.deck_path), score=sum(1 for row in rows if row.correct),
-            total=self.total, answered=len(rows), retry=self.retry, seconds=seconds, by_kind=by_kind,
-            misses=misses, missed_item_ids=[m.item_id for m in misses],
+            deck_title=self.deck.title,
+            deck_path=str(self.deck_path),
+            score=sum(1 for row in rows if row.correct),
+            total=self.total,
+            answered=len(rows),
+            retry=self.retry,
+            seconds=seconds,
+            by_kind=by_kind,
+            misses=misses,
+            missed_item_ids=[m.item_id for m in misses],
         )
 
     def results(self) -> QuizResults:
         return self.finish()
 
-    def retry_missed(self, results: QuizResults | None = None) -> "QuizSession":
+    def retry_missed(self, results: QuizResults | None = None) -> QuizSession:
         """A new quiz on the questions missed (same deck, same options)."""
         results = results or self.results()
         missed = set(results.missed_item_ids)
         items = [item for item in self.deck.study_items() if item.item_id in missed]
         return QuizSession(
-            self.deck, self.deck_path, self.store, n=None, types=None, seed=self.seed + 1,
-            time_limit_s=self.time_limit_s, update_schedule=self.update_schedule, settings=self.settings,
-            items=items, clock=self._clock, retry=True,
+            self.deck,
+            self.deck_path,
+            self.store,
+            n=None,
+            types=None,
+            seed=self.seed + 1,
+            time_limit_s=self.time_limit_s,
+            update_schedule=self.update_schedule,
+            settings=self.settings,
+            items=items,
+            clock=self._clock,
+            retry=True,
         )
 
 

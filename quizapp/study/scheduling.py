@@ -7,7 +7,7 @@ into an :class:`fsrs.Scheduler` and formats what it answers.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler
@@ -32,7 +32,9 @@ class Settings(BaseModel):
     relearning_steps_minutes: list[float] = Field(default_factory=lambda: [10.0])
     maximum_interval_days: int = Field(default=36500, ge=1)
     learn_ahead_minutes: float = Field(
-        default=LEARN_AHEAD_MINUTES, ge=0, description="Learning items due this soon are shown now rather than left waiting (as Anki)."
+        default=LEARN_AHEAD_MINUTES,
+        ge=0,
+        description="Learning items due this soon are shown now rather than left waiting (as Anki).",
     )
     enable_fuzzing: bool = True
     theme: str | None = Field(default=None, description="The app's colour theme, as last chosen with ctrl+t.")
@@ -75,10 +77,10 @@ def make_scheduler(settings: Settings | None = None, *, fuzz: bool | None = None
 def utc(moment: datetime | None = None) -> datetime:
     """``moment`` (default now) as an aware UTC datetime, as fsrs requires."""
     if moment is None:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def new_card() -> Card:

@@ -161,8 +161,11 @@ class StudySession:
     def new_waiting(self) -> int:
         """New items of the deck held back by today's new-card limit (neither studied nor in this session)."""
         queued = {item.item_id for item in self.queue}
-        return sum(1 for _card, item_id, _cloze in self.deck.item_keys()
-                   if item_id not in self._scheduled and item_id not in queued)
+        return sum(
+            1
+            for _card, item_id, _cloze in self.deck.item_keys()
+            if item_id not in self._scheduled and item_id not in queued
+        )
 
     def study_more(self, count: int) -> int:
         """Add up to ``count`` new items past today's limit to the end of the session (Anki's custom study).
@@ -229,8 +232,16 @@ class StudySession:
         now = self._clock()
         previous = self.state_of(item)
         review_id, new_state, reviewed = review_item(
-            self.store, self.scheduler, self.deck_path, item, rating, now=now, previous=previous,
-            response=response, correct=correct, duration_ms=duration_ms,
+            self.store,
+            self.scheduler,
+            self.deck_path,
+            item,
+            rating,
+            now=now,
+            previous=previous,
+            response=response,
+            correct=correct,
+            duration_ms=duration_ms,
         )
         self._states[item.item_id] = new_state
         self._scheduled.add(item.item_id)

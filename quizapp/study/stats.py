@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -111,9 +111,16 @@ class _Accumulator:
                 self.due_per_day[day] += upto - before
             before = upto
 
-    def merge(self, other: "_Accumulator") -> None:
-        for name in ("per_day", "graded_per_day", "correct_per_day", "graded_by_kind", "correct_by_kind",
-                     "reviews_by_kind", "due_per_day"):
+    def merge(self, other: _Accumulator) -> None:
+        for name in (
+            "per_day",
+            "graded_per_day",
+            "correct_per_day",
+            "graded_by_kind",
+            "correct_by_kind",
+            "reviews_by_kind",
+            "due_per_day",
+        ):
             getattr(self, name).update(getattr(other, name))
         self.duration_ms += other.duration_ms
 
@@ -238,13 +245,27 @@ def format_stats_table(stats: Stats) -> str:
     for deck in stats.decks:
         s = deck.summary
         rows.append(
-            (_shorten(s.title, TITLE_WIDTH), str(s.cards), str(s.due), str(s.new), str(s.reviews), _percent(s.accuracy),
-             _percent(s.last_score), _percent(s.mastery))
+            (
+                _shorten(s.title, TITLE_WIDTH),
+                str(s.cards),
+                str(s.due),
+                str(s.new),
+                str(s.reviews),
+                _percent(s.accuracy),
+                _percent(s.last_score),
+                _percent(s.mastery),
+            )
         )
     overall = stats.overall
     total = (
-        "All decks", str(stats.cards), str(stats.due), str(stats.new), str(overall.reviews), _percent(overall.accuracy),
-        "", "",
+        "All decks",
+        str(stats.cards),
+        str(stats.due),
+        str(stats.new),
+        str(overall.reviews),
+        _percent(overall.accuracy),
+        "",
+        "",
     )
     table = [header, *rows, total]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]

@@ -82,7 +82,7 @@ class QuizApp(App[None]):
 
     def now(self) -> dt.datetime:
         """The current time (fixed in tests and snapshots, so screens are reproducible)."""
-        return self._fixed_now or dt.datetime.now(dt.timezone.utc)
+        return self._fixed_now or dt.datetime.now(dt.UTC)
 
     @property
     def store(self) -> ReviewStore:
@@ -115,8 +115,13 @@ class QuizApp(App[None]):
                 # A hand-edited settings file gone wrong: study with the defaults and say once what to fix;
                 # the file is left as it is (nothing here writes over it).
                 self._settings = Settings()
-                self.notify(f"{exc}. Using the default settings until it is fixed.", title="Settings",
-                            severity="warning", timeout=15, markup=False)
+                self.notify(
+                    f"{exc}. Using the default settings until it is fixed.",
+                    title="Settings",
+                    severity="warning",
+                    timeout=15,
+                    markup=False,
+                )
         return self._settings
 
     def learn_ahead_minutes(self) -> float:
@@ -207,8 +212,13 @@ class QuizApp(App[None]):
         """Say (once per attempt) why ``what`` cannot be done in a read-only instance; True when refused."""
         if self.read_only is None:
             return False
-        self.notify(f"{what} needs to save, and {self.read_only}", title="Read-only", severity="warning",
-                    timeout=10, markup=False)
+        self.notify(
+            f"{what} needs to save, and {self.read_only}",
+            title="Read-only",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
         return True
 
     # -- navigation used by several screens ---------------------------------------------------

@@ -63,8 +63,9 @@ def offline_templates(folder: Path | None = None) -> Path:
 def make_server(host: str = "localhost", port: int = 8000, data_dir: Path | str | None = None) -> Server:
     from textual_serve.server import Server
 
-    return Server(serve_command_line(data_dir), host=host, port=port, title="quizapp",
-                  templates_path=offline_templates())
+    return Server(
+        serve_command_line(data_dir), host=host, port=port, title="quizapp", templates_path=offline_templates()
+    )
 
 
 def serve(host: str = "localhost", port: int = 8000, data_dir: Path | str | None = None) -> None:

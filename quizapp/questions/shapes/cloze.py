@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.questions.textsearch import has_word
 from quizapp.facts.model import Mention
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.templates import Transformed
+from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import MONTHS, ROLE_TITLES, WEEKDAYS
 
 MIN_WORDS = 9
@@ -35,7 +35,8 @@ MAX_WORDS = 42
 #: Sentence openers that only connect to the sentence before: dropped, the rest stands.
 PURE_CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Moreover|Furthermore|Additionally|In addition|Also|Nevertheless|Nonetheless|"
-    r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise|Finally|Ultimately|Eventually)\s*,\s+")
+    r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise|Finally|Ultimately|Eventually)\s*,\s+"
+)
 #: Openers that point back at something the card would not show.
 POINTING_OPENER = re.compile(
     r"^(?:Instead|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
@@ -45,31 +46,97 @@ POINTING_OPENER = re.compile(
     r"The (?:two|three|four|pair|couple|trio)\b|Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
     r"Here|There (?!(?:is|are|was|were)\b)|"
     r"(?:A|An|The) (?:\w+er|more \w+|bigger|greater|larger|smaller|further|similar|related|second|third|final) "
-    r"(?:concern|problem|issue|question|challenge|reason|surprise|point|step|change|factor|worry|risk))\b")
+    r"(?:concern|problem|issue|question|challenge|reason|surprise|point|step|change|factor|worry|risk))\b"
+)
 #: Words anywhere in a sentence that tie it to what came before it.
-POINTS_BACK = re.compile(r"\b(?:later that (?:day|week|month|year|season)|that same (?:day|week|month|year)|therefore|"
-                         r"the (?:former|latter)|as well|too\.$|the same (?:day|year|month|time)|the following (?:day|year))",
-                         re.I)
+POINTS_BACK = re.compile(
+    r"\b(?:later that (?:day|week|month|year|season)|that same (?:day|week|month|year)|therefore|"
+    r"the (?:former|latter)|as well|too\.$|the same (?:day|year|month|time)|the following (?:day|year))",
+    re.I,
+)
 #: Nouns after "this/these" that still leave the sentence readable ("this year" is dated by the article).
-TIME_NOUNS = {"year", "month", "week", "season", "summer", "winter", "spring", "autumn", "fall", "morning",
-              "evening", "weekend", "century", "decade"}  # not "time": "at this time" points back
+TIME_NOUNS = {
+    "year",
+    "month",
+    "week",
+    "season",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "morning",
+    "evening",
+    "weekend",
+    "century",
+    "decade",
+}  # not "time": "at this time" points back
 PERSONAL = {"he", "she", "him", "his", "her", "hers", "they", "them", "their", "theirs", "it", "its"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
 POSSESSIVE_FORMS = {"his", "its", "their", "theirs", "hers"}
 #: "the BBC's North America editor ___", "correspondent ___": the one who reports, not a fact of the story.
-ATTRIBUTION_BEFORE = re.compile(r"\b(?:editor|correspondent|reporter|columnist|spokes(?:man|woman|person)|writer|"
-                                r"analyst|author|photographer)\s+$", re.I)
+ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:editor|correspondent|reporter|columnist|spokes(?:man|woman|person)|writer|"
+    r"analyst|author|photographer)\s+$",
+    re.I,
+)
 #: "Russian President ___", "German Chancellor ___": the office and country leave one answer.
-TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:an|ian|ish|ese|i|ch)\s+(?:President|Prime Minister|Chancellor|King|Queen|"
-                          r"Premier|Foreign Minister|Emperor|Leader|Supreme Leader|Pope)\s+$")
-DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries)\b",
-                      re.I)
+TITLE_BEFORE = re.compile(
+    r"\b[A-Z][a-z]+(?:an|ian|ish|ese|i|ch)\s+(?:President|Prime Minister|Chancellor|King|Queen|"
+    r"Premier|Foreign Minister|Emperor|Leader|Supreme Leader|Pope)\s+$"
+)
+DURATION = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries)\b", re.I
+)
 #: One-word names that are common words of any article's kind, capitalised.
-GENERIC_NAMES = {"board", "congress", "parliament", "senate", "government", "council", "court", "army", "navy",
-                 "police", "church", "state", "city", "university", "college", "school", "cabinet", "assembly",
-                 "administration", "ministry", "department", "committee", "commission", "house", "crown", "empire",
-                 "republic", "kingdom", "union", "league", "party", "museum", "internet", "web", "earth", "sun",
-                 "moon", "north", "south", "east", "west", "europe", "bc", "ad", "bce", "ce"}
+GENERIC_NAMES = {
+    "board",
+    "congress",
+    "parliament",
+    "senate",
+    "government",
+    "council",
+    "court",
+    "army",
+    "navy",
+    "police",
+    "church",
+    "state",
+    "city",
+    "university",
+    "college",
+    "school",
+    "cabinet",
+    "assembly",
+    "administration",
+    "ministry",
+    "department",
+    "committee",
+    "commission",
+    "house",
+    "crown",
+    "empire",
+    "republic",
+    "kingdom",
+    "union",
+    "league",
+    "party",
+    "museum",
+    "internet",
+    "web",
+    "earth",
+    "sun",
+    "moon",
+    "north",
+    "south",
+    "east",
+    "west",
+    "europe",
+    "bc",
+    "ad",
+    "bce",
+    "ce",
+}
 #: Numbers that are common words, never a fact worth a blank.
 COMMON_NUMBER_WORDS = {"one", "a", "an", "single", "once", "twice", "both", "half", "zero"}
 VAGUE = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores|numerous)\b", re.I)
@@ -78,11 +145,12 @@ NAME_GOES_ON = re.compile(
     r"^\s+(?:and|of|for|&|de|du|des|la|le)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}?(?:Council|Association|Society|"
     r"Company|Corporation|Institute|Organi[sz]ation|Authority|Commission|Committee|Foundation|Union|Agency|"
     r"Department|Ministry|Bank|Fund|Group|Board|Party|League|Federation|University|College|School|Museum|Centre|"
-    r"Center|Service|Office|Trust|Alliance|Coalition|Administration|Bureau|Laboratory|Hospital|Church|Academy)\b")
+    r"Center|Service|Office|Trust|Alliance|Coalition|Administration|Bureau|Laboratory|Hospital|Church|Academy)\b"
+)
 #: "WASHINGTON (Reuters) -", "LONDON —": a dateline glued to the first sentence.
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
-QUOTE_OPEN = {"\"", "“", "«"}
-QUOTE_CLOSE = {"\"", "”", "»"}
+QUOTE_OPEN = {'"', "“", "«"}
+QUOTE_CLOSE = {'"', "”", "»"}
 
 
 @dataclass
@@ -157,8 +225,11 @@ def clause_spans(sent: Any) -> list[Any]:
     doc = sent.doc
     cuts: list[tuple[int, int]] = [(t.i, t.i + 1) for t in sent if t.text == ";"]
     for verb in sent.root.children:
-        if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} \
-                or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        if (
+            verb.dep_ != "conj"
+            or verb.pos_ not in {"VERB", "AUX"}
+            or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        ):
             continue
         joins = [c for c in sent.root.children if c.dep_ == "cc" and c.i < verb.i and c.lower_ in {"and", "but"}]
         if joins and joins[-1].i - 1 > sent.start and doc[joins[-1].i - 1].text == ",":
@@ -168,7 +239,7 @@ def clause_spans(sent: Any) -> list[Any]:
         if left_end > start:
             spans.append(doc[start:left_end])
         start = right_start
-    spans.append(doc[start:sent.end])
+    spans.append(doc[start : sent.end])
     return spans
 
 
@@ -182,8 +253,14 @@ def clause_of(sent: Any, mention: Mention) -> Any | None:
     return next((s for s in spans if s.start_char <= mention.start < s.end_char), None)
 
 
-def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: dict[int, str],
-                     text_of_doc: str = "", clause: bool = False) -> ClozeSentence | Rejection:
+def prepare_sentence(
+    sent: Any,
+    mentions: list[Mention],
+    resolve: Any,
+    renames: dict[int, str],
+    text_of_doc: str = "",
+    clause: bool = False,
+) -> ClozeSentence | Rejection:
     """The sentence (or a clause standing as one) with its references written out, or why it cannot stand alone."""
     text = sent.text.strip()
     if clause:
@@ -196,11 +273,13 @@ def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: 
     if len(words) > MAX_WORDS:
         return Rejection(Stage.OVERGENERATE, "sentence_length", f"{len(words)} words: too long to read as one card")
     if not re.search(r"[.!]['\"”’)]?$", text):
-        return Rejection(Stage.OVERGENERATE, "not_a_statement", "does not end as a statement (a heading, list item or question)")
+        return Rejection(
+            Stage.OVERGENERATE, "not_a_statement", "does not end as a statement (a heading, list item or question)"
+        )
     if DATELINE.match(text):
-        return Rejection(Stage.OVERGENERATE, "dateline", "opens with a dateline (\"WASHINGTON —\"): page furniture")
+        return Rejection(Stage.OVERGENERATE, "dateline", 'opens with a dateline ("WASHINGTON —"): page furniture')
     if sent[0].pos_ == "INTJ":
-        return Rejection(Stage.OVERGENERATE, "not_a_statement", f"opens with \"{sent[0].text}\": an aside, not a fact")
+        return Rejection(Stage.OVERGENERATE, "not_a_statement", f'opens with "{sent[0].text}": an aside, not a fact')
     if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return Rejection(Stage.OVERGENERATE, "fragment", "has no verb: a caption or fragment")
     replace: dict[int, str] = {}
@@ -224,37 +303,70 @@ def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: 
         evidence["dropped_asides"] = True
     back = POINTS_BACK.search(text)
     if back:
-        return Rejection(Stage.OVERGENERATE, "pointing_opener", f"\"{back.group(0)}\" ties it to an earlier sentence")
+        return Rejection(Stage.OVERGENERATE, "pointing_opener", f'"{back.group(0)}" ties it to an earlier sentence')
     if POINTING_OPENER.match(text):
-        return Rejection(Stage.OVERGENERATE, "pointing_opener",
-                         f"opens with \"{POINTING_OPENER.match(text).group(0)}\", which points to an earlier sentence")  # type: ignore[union-attr]
+        return Rejection(
+            Stage.OVERGENERATE,
+            "pointing_opener",
+            f'opens with "{POINTING_OPENER.match(text).group(0)}", which points to an earlier sentence',
+        )  # type: ignore[union-attr]
     quoted = _in_quotes(sent)
     resolved = 0
     resolved_names: set[str] = set()
     for tok in sent:
         low = tok.lower_
-        if tok.dep_ == "det" and low in {"this", "these", "those", "that", "such"} and tok.head.lemma_ not in TIME_NOUNS:
-            return Rejection(Stage.OVERGENERATE, "unresolved_reference",
-                             f"\"{tok.text} {tok.head.text}\" points to something the card does not show")
-        if low in {"this", "that", "these", "those"} and tok.pos_ == "PRON" and tok.tag_ == "DT" \
-                and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
-            return Rejection(Stage.OVERGENERATE, "unresolved_reference", f"\"{tok.text}\" points to something the card does not show")
+        if (
+            tok.dep_ == "det"
+            and low in {"this", "these", "those", "that", "such"}
+            and tok.head.lemma_ not in TIME_NOUNS
+        ):
+            return Rejection(
+                Stage.OVERGENERATE,
+                "unresolved_reference",
+                f'"{tok.text} {tok.head.text}" points to something the card does not show',
+            )
+        if (
+            low in {"this", "that", "these", "those"}
+            and tok.pos_ == "PRON"
+            and tok.tag_ == "DT"
+            and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+        ):
+            return Rejection(
+                Stage.OVERGENERATE, "unresolved_reference", f'"{tok.text}" points to something the card does not show'
+            )
         if low not in PERSONAL or tok.pos_ not in {"PRON", "DET"} or tok.dep_ == "expl":
             continue
         if tok.i in quoted:
-            return Rejection(Stage.OVERGENERATE, "quoted_pronoun", f"\"{tok.text}\" inside a quotation")
+            return Rejection(Stage.OVERGENERATE, "quoted_pronoun", f'"{tok.text}" inside a quotation')
         if _bound_earlier(tok, sent, mentions):
             continue
         if resolved_names:
             continue  # a name written out earlier in the sentence now binds this pronoun
         name = resolve(tok) if resolve is not None else None
         if not name:
-            return Rejection(Stage.OVERGENERATE, "unresolved_reference",
-                             f"\"{tok.text}\" has no name before it in the sentence and none could be found")
+            return Rejection(
+                Stage.OVERGENERATE,
+                "unresolved_reference",
+                f'"{tok.text}" has no name before it in the sentence and none could be found',
+            )
         following = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
-        if following is not None and following.text.lower() in {"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"}:
-            return Rejection(Stage.OVERGENERATE, "unresolved_reference",
-                             f"\"{tok.text}{following.text}\" cannot be written out with a name")
+        if following is not None and following.text.lower() in {
+            "'s",
+            "’s",
+            "'re",
+            "’re",
+            "'ll",
+            "’ll",
+            "'d",
+            "’d",
+            "'ve",
+            "’ve",
+        }:
+            return Rejection(
+                Stage.OVERGENERATE,
+                "unresolved_reference",
+                f'"{tok.text}{following.text}" cannot be written out with a name',
+            )
         possessive = low in POSSESSIVE_FORMS or (low == "her" and tok.dep_ == "poss")
         replace[tok.i] = f"{name}’s" if possessive else name
         resolved_names.add(name)
@@ -268,15 +380,20 @@ def prepare_sentence(sent: Any, mentions: list[Mention], resolve: Any, renames: 
             for d in dets:
                 replace.setdefault(d, "")
     if _subject_names_nothing(sent, replace):
-        return Rejection(Stage.OVERGENERATE, "unnamed_subject", "its subject is a bare \"the ...\" that names nothing")
+        return Rejection(Stage.OVERGENERATE, "unnamed_subject", 'its subject is a bare "the ..." that names nothing')
     evidence["resolved_pronouns"] = resolved
     evidence["renamed"] = len(renames)
     evidence["has_quote"] = bool(quoted)
     evidence["commas"] = text.count(",")
     evidence["clause"] = clause
-    return ClozeSentence(sent, replace, evidence, text_of_doc or sent.doc.text,
-                         add_period=clause and not re.search(r"[.!]['\"”’)]?$", sent.text.strip()),
-                         asides=frozenset(asides))
+    return ClozeSentence(
+        sent,
+        replace,
+        evidence,
+        text_of_doc or sent.doc.text,
+        add_period=clause and not re.search(r"[.!]['\"”’)]?$", sent.text.strip()),
+        asides=frozenset(asides),
+    )
 
 
 def _bracketed(sent: Any) -> set[int]:
@@ -308,66 +425,91 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     sent = prepared.sent
     text = mention.text.strip()
     if any(t.i in prepared.asides for t in sent if mention.start <= t.idx < mention.end):
-        return Rejection(Stage.OVERGENERATE, "in_brackets", f"\"{text}\" is inside a bracketed aside")
+        return Rejection(Stage.OVERGENERATE, "in_brackets", f'"{text}" is inside a bracketed aside')
     if mention.kind == "date":
         if not mention.value:
-            return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" has no date value")
+            return Rejection(Stage.OVERGENERATE, "relative_date", f'"{text}" has no date value')
         if not re.search(r"\d", text) and not any(m in text.casefold() for m in MONTHS):
-            return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" is relative or a weekday, not a date to learn")
+            return Rejection(
+                Stage.OVERGENERATE, "relative_date", f'"{text}" is relative or a weekday, not a date to learn'
+            )
         if any(w in text.casefold() for w in WEEKDAYS) and not re.search(r"\d", text):
-            return Rejection(Stage.OVERGENERATE, "relative_date", f"\"{text}\" is a weekday")
-    if mention.kind == "date" and (re.match(r"(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\b", text, re.I)
-                                   or re.fullmatch(r"\d{2}00s", mention.value or "")):
-        return Rejection(Stage.OVERGENERATE, "vague_date", f"\"{text}\" is a stretch of time, not a date")
+            return Rejection(Stage.OVERGENERATE, "relative_date", f'"{text}" is a weekday')
+    if mention.kind == "date" and (
+        re.match(r"(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\b", text, re.I)
+        or re.fullmatch(r"\d{2}00s", mention.value or "")
+    ):
+        return Rejection(Stage.OVERGENERATE, "vague_date", f'"{text}" is a stretch of time, not a date')
     if mention.kind == "number":
-        if re.match(r"(?:over|more than|less than|fewer than|about|around|nearly|almost|some|up to|at least|roughly|"
-                    r"approximately|an estimated)\b", text, re.I):
-            return Rejection(Stage.OVERGENERATE, "bound_in_blank", f"\"{text}\": a bound is not a number to fill in")
+        if re.match(
+            r"(?:over|more than|less than|fewer than|about|around|nearly|almost|some|up to|at least|roughly|"
+            r"approximately|an estimated)\b",
+            text,
+            re.I,
+        ):
+            return Rejection(Stage.OVERGENERATE, "bound_in_blank", f'"{text}": a bound is not a number to fill in')
         if DURATION.search(text):
-            return Rejection(Stage.OVERGENERATE, "duration", f"\"{text}\": a length of time is a vague blank "
-                             "(judged acceptable a third of the time on dev)")
+            return Rejection(
+                Stage.OVERGENERATE,
+                "duration",
+                f'"{text}": a length of time is a vague blank (judged acceptable a third of the time on dev)',
+            )
         if text.casefold().split()[0] in {"two", "three", "four"} and not re.search(r"\d", text):
-            return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\": a small count is guessed, not learned")
+            return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}": a small count is guessed, not learned')
         if mention.granularity == "ordinal":
-            return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" is an ordinal, not a fact")
+            return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" is an ordinal, not a fact')
         if text.casefold() in COMMON_NUMBER_WORDS or VAGUE.search(text):
-            return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" is a common word or a vague quantity")
-        if not re.search(r"\d", text) and len(text.split()) == 1 and text.casefold() in {"two", "three"} \
-                and not mention.unit:
-            return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" counts nothing the sentence names")
+            return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" is a common word or a vague quantity')
+        if (
+            not re.search(r"\d", text)
+            and len(text.split()) == 1
+            and text.casefold() in {"two", "three"}
+            and not mention.unit
+        ):
+            return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" counts nothing the sentence names')
     before = _preceding_word(sent, mention)
     after = _following_word(sent, mention)
     if before is not None and before.pos_ == "PROPN" and before.text not in ROLE_TITLES and before.whitespace_:
-        return Rejection(Stage.OVERGENERATE, "inside_a_name", f"\"{before.text} {text}\": the blank would cut a longer name")
+        return Rejection(
+            Stage.OVERGENERATE, "inside_a_name", f'"{before.text} {text}": the blank would cut a longer name'
+        )
     if after is not None and after.pos_ == "PROPN" and after.idx == mention.end + 1 and after.text[:1].isupper():
-        return Rejection(Stage.OVERGENERATE, "inside_a_name", f"\"{text} {after.text}\": the blank would cut a longer name")
+        return Rejection(
+            Stage.OVERGENERATE, "inside_a_name", f'"{text} {after.text}": the blank would cut a longer name'
+        )
     if mention.kind == "person":
-        lead = prepared.text[max(0, mention.start - 40):mention.start]
+        lead = prepared.text[max(0, mention.start - 40) : mention.start]
         if ATTRIBUTION_BEFORE.search(lead):
             return Rejection(Stage.OVERGENERATE, "attribution", "the person is the reporter or source of the sentence")
         if TITLE_BEFORE.search(lead):
-            return Rejection(Stage.OVERGENERATE, "given_away",
-                             "a title and nationality before the blank all but name the person")
-    tail = prepared.text[mention.end:mention.end + 60]
+            return Rejection(
+                Stage.OVERGENERATE, "given_away", "a title and nationality before the blank all but name the person"
+            )
+    tail = prepared.text[mention.end : mention.end + 60]
     if NAME_GOES_ON.match(tail):
-        return Rejection(Stage.OVERGENERATE, "inside_a_name",
-                         f"\"{text}{NAME_GOES_ON.match(tail).group(0)}\": the name goes on past the blank")  # type: ignore[union-attr]
-    if mention.kind in {"person", "place", "organization"} and " " not in text and (
-            text.casefold() in GENERIC_NAMES
-            or has_word(prepared.text, text.casefold(), hyphen_is_letter=True)):
+        return Rejection(
+            Stage.OVERGENERATE,
+            "inside_a_name",
+            f'"{text}{NAME_GOES_ON.match(tail).group(0)}": the name goes on past the blank',
+        )  # type: ignore[union-attr]
+    if (
+        mention.kind in {"person", "place", "organization"}
+        and " " not in text
+        and (text.casefold() in GENERIC_NAMES or has_word(prepared.text, text.casefold(), hyphen_is_letter=True))
+    ):
         # "Board", "Congress": a common word capitalised, guessed from the sentence, not a fact to learn
         # (the article writing it in lower case somewhere shows it is one).
-        return Rejection(Stage.OVERGENERATE, "common_word", f"\"{text}\" is a common word, not a name to learn")
+        return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" is a common word, not a name to learn')
     quoted = _in_quotes(sent)
     if any(t.i in quoted for t in sent if mention.start <= t.idx < mention.end):
         return Rejection(Stage.OVERGENERATE, "in_a_quote", "the fact is inside a quotation")
-    rest = (sent.text[:mention.start - sent.start_char] + " " + sent.text[mention.end - sent.start_char:]).casefold()
+    rest = (sent.text[: mention.start - sent.start_char] + " " + sent.text[mention.end - sent.start_char :]).casefold()
     for name in {text, mention.canonical, *aliases}:
         words = [w for w in re.findall(r"[\w’'-]+", name.casefold()) if len(w) >= 4 and not w.isdigit()]
         if name and len(name) >= 3 and has_word(rest, name.casefold()):
-            return Rejection(Stage.OVERGENERATE, "given_away", f"\"{name}\" also stands elsewhere in the sentence")
+            return Rejection(Stage.OVERGENERATE, "given_away", f'"{name}" also stands elsewhere in the sentence')
         if mention.kind in {"person", "place", "organization"} and any(has_word(rest, w) for w in words):
-            return Rejection(Stage.OVERGENERATE, "given_away", f"part of \"{name}\" stands elsewhere in the sentence")
+            return Rejection(Stage.OVERGENERATE, "given_away", f'part of "{name}" stands elsewhere in the sentence')
     return None
 
 
@@ -386,7 +528,9 @@ def hint_for(mention: Mention, category: str | None, granularity: str | None) ->
             return "age"
         if "%" in mention.text or "percent" in mention.text.casefold():
             return "percentage"
-        if re.search(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", mention.text, re.I):
+        if re.search(
+            r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", mention.text, re.I
+        ):
             return "duration"
         return "number"
     if mention.kind == "place":
@@ -426,8 +570,16 @@ def make_cloze(prepared: ClozeSentence, mention: Mention) -> Transformed:
         pieces_blank.append(piece)
         pieces_template.append(piece)
         pieces_full.append(piece)
+
     def tidy(parts: list[str]) -> str:
         text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", "".join(parts))).strip()
         return text.rstrip(" ,;") + "." if prepared.add_period else text
-    return Transformed(question=tidy(pieces_blank), statement=tidy(pieces_full), template=tidy(pieces_template),
-                       answer_text=mention.text, pattern="cloze", wh="cloze")
+
+    return Transformed(
+        question=tidy(pieces_blank),
+        statement=tidy(pieces_full),
+        template=tidy(pieces_template),
+        answer_text=mention.text,
+        pattern="cloze",
+        wh="cloze",
+    )

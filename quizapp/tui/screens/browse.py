@@ -26,11 +26,22 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.storage.db import ItemState
 
 #: (heading, width, key) of the table's columns: 66 cells of text, 10 of padding, 2 of scrollbar = 78.
-COLUMNS = (("Type", 6, "type"), ("Question", 32, "question"), ("Answer", 14, "answer"), ("Due", 10, "due"),
-           ("Revs", 4, "reviews"))
+COLUMNS = (
+    ("Type", 6, "type"),
+    ("Question", 32, "question"),
+    ("Answer", 14, "answer"),
+    ("Due", 10, "due"),
+    ("Revs", 4, "reviews"),
+)
 WIDTHS = {key: width for _, width, key in COLUMNS}
 
-SHORT_TYPES = {"flashcard": "Flash", "typed": "Typed", "multiple_choice": "Choice", "true_false": "T/F", "cloze": "Cloze"}
+SHORT_TYPES = {
+    "flashcard": "Flash",
+    "typed": "Typed",
+    "multiple_choice": "Choice",
+    "true_false": "T/F",
+    "cloze": "Cloze",
+}
 
 
 def edit_file(screen: Screen[Any], path: Path, line: int | None) -> bool:
@@ -62,8 +73,9 @@ def edit_file(screen: Screen[Any], path: Path, line: int | None) -> bool:
         failure, started = exc, False
     screen.app.refresh()
     if passed_over:
-        screen.notify("; ".join(passed_over) + f"; used {editor[0]} instead.", severity="warning", timeout=10,
-                      markup=False)
+        screen.notify(
+            "; ".join(passed_over) + f"; used {editor[0]} instead.", severity="warning", timeout=10, markup=False
+        )
     if failure is not None:
         why = str(failure) or ("interrupted" if isinstance(failure, KeyboardInterrupt) else type(failure).__name__)
         screen.notify(f"Could not run {command[0]}: {why}", severity="error", timeout=15, markup=False)
@@ -84,14 +96,20 @@ class BrowseRow(NamedTuple):
     def cells(self) -> tuple[object, ...]:
         """The row's cells, made when it goes into the table (a big deck's rows mostly never do)."""
         due = "new" if self.due is None else dt.datetime.fromtimestamp(self.due).strftime("%Y-%m-%d")
-        return (SHORT_TYPES[self.item.card.type], fit(self.prompt, WIDTHS["question"]), fit(self.answer, WIDTHS["answer"]),
-                due, str(self.reviews))
+        return (
+            SHORT_TYPES[self.item.card.type],
+            fit(self.prompt, WIDTHS["question"]),
+            fit(self.answer, WIDTHS["answer"]),
+            due,
+            str(self.reviews),
+        )
 
 
 def browse_row(index: int, item: StudyItem, state: ItemState | None, reviews: int) -> BrowseRow:
     prompt, answer = prompt_of(item), revealed_answer(item)
-    return BrowseRow(index, item, prompt, answer, None if state is None else state.due, reviews,
-                     f"{prompt}\n{answer}".casefold())
+    return BrowseRow(
+        index, item, prompt, answer, None if state is None else state.due, reviews, f"{prompt}\n{answer}".casefold()
+    )
 
 
 def run_editor(command: list[str]) -> int:
@@ -166,18 +184,22 @@ class BrowseScreen(Screen[None]):
             counts = store.review_counts(self.deck_path)
         finally:
             store.close()
-        rows = [browse_row(index, item, states.get(item.item_id), counts.get(item.item_id, 0))
-                for index, item in enumerate(items)]
+        rows = [
+            browse_row(index, item, states.get(item.item_id), counts.get(item.item_id, 0))
+            for index, item in enumerate(items)
+        ]
         self.app.call_from_thread(self._read_done, deck, items, states, counts, rows, announce)
 
     def _read_failed(self, message: str) -> None:
-        self.notify(f"The deck has a problem now: {message}\ne opens it there.", severity="error", timeout=10,
-                    markup=False)
+        self.notify(
+            f"The deck has a problem now: {message}\ne opens it there.", severity="error", timeout=10, markup=False
+        )
         if not self.loaded:
             self.query_one("#card-detail", Static).update(Text(message, style="red"))
 
-    def _read_done(self, deck: Deck, items: list[StudyItem], states: dict, counts: dict,
-                   rows: list[BrowseRow], announce: bool) -> None:
+    def _read_done(
+        self, deck: Deck, items: list[StudyItem], states: dict, counts: dict, rows: list[BrowseRow], announce: bool
+    ) -> None:
         self.deck, self.items, self.states, self.review_counts, self.rows = deck, items, states, counts, rows
         self.sub_title = f"browse · {deck.title}"
         self.loaded = True

@@ -30,7 +30,9 @@ class ExportDeckScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
-            yield Label(Text(f"Export {self.deck_title}: .apkg for Anki, .csv/.tsv for Anki's text import, .txt for Quizlet"))
+            yield Label(
+                Text(f"Export {self.deck_title}: .apkg for Anki, .csv/.tsv for Anki's text import, .txt for Quizlet")
+            )
             yield Input(value=str(Path.cwd() / f"{self.deck_path.stem}.apkg"), id="export-path")
             yield Static("Enter exports · Escape cancels", id="export-message", classes="hint")
         # The dialog's own keys, over the home screen's footer.
@@ -68,7 +70,9 @@ class ExportDeckScreen(ModalScreen[Path | None]):
         self.query_one("#export-message", Static).update(Text.assemble(("Cannot export: ", "bold red"), reason))
 
     def _done(self, target: Path, lines: list[str]) -> None:
-        self.app.notify("\n".join(lines[:8]) or str(target), title=f"Exported to {target.name}", timeout=15, markup=False)
+        self.app.notify(
+            "\n".join(lines[:8]) or str(target), title=f"Exported to {target.name}", timeout=15, markup=False
+        )
         self.dismiss(target)
 
     def action_cancel(self) -> None:

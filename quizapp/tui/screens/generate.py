@@ -24,8 +24,13 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Card types offered, with the generator's defaults pre-selected.
 TYPE_CHOICES = [
     (label, value, value in DEFAULT_CARD_TYPES)
-    for label, value in (("Multiple choice", "multiple_choice"), ("Typed answer", "typed"),
-                         ("True / false", "true_false"), ("Cloze", "cloze"), ("Flashcard", "flashcard"))
+    for label, value in (
+        ("Multiple choice", "multiple_choice"),
+        ("Typed answer", "typed"),
+        ("True / false", "true_false"),
+        ("Cloze", "cloze"),
+        ("Flashcard", "flashcard"),
+    )
 ]
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
 
@@ -80,8 +85,11 @@ class GenerateScreen(Screen[None]):
         """Add an article file, or every article file directly in a folder."""
         path = path.expanduser()
         if path.is_dir():
-            articles = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-                              and p.suffix.lower() in ARTICLE_SUFFIXES)
+            articles = sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
             if not articles:
                 kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
                 self.notify(f"{path} is a folder with no articles ({kinds}) in it.", severity="error", markup=False)
@@ -151,7 +159,9 @@ class GenerateScreen(Screen[None]):
                 raise GenerationCancelled
             self.app.call_from_thread(self._progress, done, total, message)
 
-        return generate_deck(files, title=title, max_cards=max_cards, types=types, seed=self.app.seed or 0, progress=progress)  # type: ignore[attr-defined]
+        return generate_deck(
+            files, title=title, max_cards=max_cards, types=types, seed=self.app.seed or 0, progress=progress
+        )  # type: ignore[attr-defined]
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.query_one("#generate-progress", ProgressBar).update(total=total, progress=done)

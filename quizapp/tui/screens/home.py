@@ -60,7 +60,10 @@ class DeckRow:
 
 
 def find_decks(
-    paths: list[Path], data_dir: Path | str | None, show_bundled: bool = True, load: Callable[[Path], Deck] | None = None
+    paths: list[Path],
+    data_dir: Path | str | None,
+    show_bundled: bool = True,
+    load: Callable[[Path], Deck] | None = None,
 ) -> list[DeckRow]:
     """Every deck the app should list (bundled, the user's folder, paths given); runs in a worker.
 
@@ -91,8 +94,10 @@ def _read_row(path: Path, origin: str, load: Callable[[Path], Deck] | None) -> D
         deck = (load or load_deck)(path)
     except DeckError as exc:
         problem = exc.problems[0] if exc.problems else None
-        first = str(exc) if problem is None else (
-            f"line {problem.location.line}: {problem.message}" if problem.location.line else problem.message
+        first = (
+            str(exc)
+            if problem is None
+            else (f"line {problem.location.line}: {problem.message}" if problem.location.line else problem.message)
         )
         return DeckRow(path, origin, None, first)
     if text is not None:
@@ -131,7 +136,9 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="read-only-line", classes="hidden")
-        yield Input(placeholder="Filter decks by title…", id="deck-filter", classes="hidden", disabled=True, compact=True)
+        yield Input(
+            placeholder="Filter decks by title…", id="deck-filter", classes="hidden", disabled=True, compact=True
+        )
         table: DataTable[object] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         table.add_column("Deck", width=TITLE_WIDTH, key="title")
         table.add_column("Cards", key="cards")
@@ -235,12 +242,18 @@ class HomeScreen(Screen[None]):
         if row is None:
             detail.update("")
         elif row.error:
-            detail.update(Text.assemble((row.path.name, "bold"), f" cannot be read: {row.error} · Enter or e opens it in $EDITOR there"))
+            detail.update(
+                Text.assemble(
+                    (row.path.name, "bold"), f" cannot be read: {row.error} · Enter or e opens it in $EDITOR there"
+                )
+            )
         else:
             items = row.summary.items if row.summary else sum(row.item_counts().values())
-            detail.update(Text.assemble(
-                (row.title, "bold"), f" · {row.origin} deck · {row.path.name} · {plural(items, 'study item')}"
-            ))
+            detail.update(
+                Text.assemble(
+                    (row.title, "bold"), f" · {row.origin} deck · {row.path.name} · {plural(items, 'study item')}"
+                )
+            )
 
     @on(DataTable.RowHighlighted, "#decks")
     def _highlighted(self) -> None:
@@ -307,7 +320,10 @@ class HomeScreen(Screen[None]):
         def start(options: QuizOptions | None) -> None:
             if options is not None:
                 self.app.open_quiz(  # type: ignore[attr-defined]
-                    row.path, count=options.count, types=options.types, time_limit=options.time_limit,
+                    row.path,
+                    count=options.count,
+                    types=options.types,
+                    time_limit=options.time_limit,
                     update_schedule=options.update_schedule,
                 )
 
@@ -388,4 +404,3 @@ class HomeScreen(Screen[None]):
     @on(Input.Submitted, "#deck-filter")
     def _filter_done(self) -> None:
         self.query_one("#decks", DataTable).focus()
-

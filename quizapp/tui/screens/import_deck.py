@@ -73,9 +73,12 @@ class ImportDeckScreen(ModalScreen[Path | None]):
             if replace:
                 self._copy(source, target)
             else:
-                self.query_one("#import-message", Static).update(Text.assemble(
-                    ("Not imported: ", "bold"), f"your {target.name} was kept. Rename the file to import it beside it."
-                ))
+                self.query_one("#import-message", Static).update(
+                    Text.assemble(
+                        ("Not imported: ", "bold"),
+                        f"your {target.name} was kept. Rename the file to import it beside it.",
+                    )
+                )
 
         self.app.push_screen(
             ConfirmScreen(

@@ -21,7 +21,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import AnyCard, Deck, StudyItem
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
-MARKS = {PENDING: Text("·", style="dim"), ACCEPTED: Text("✔", style="bold green"), REJECTED: Text("✘", style="bold red")}
+MARKS = {
+    PENDING: Text("·", style="dim"),
+    ACCEPTED: Text("✔", style="bold green"),
+    REJECTED: Text("✘", style="bold red"),
+}
 
 
 def deck_file_name(title: str, folder: Path) -> Path:
@@ -87,8 +91,12 @@ class InboxScreen(Screen[Path | None]):
         from quizapp.tui.widgets.card_text import fit
 
         item = self._item(index)
-        return [MARKS[self.status[index]], SHORT_TYPES[item.card.type], fit(prompt_of(item), 44),
-                fit(revealed_answer(item), 18)]
+        return [
+            MARKS[self.status[index]],
+            SHORT_TYPES[item.card.type],
+            fit(prompt_of(item), 44),
+            fit(revealed_answer(item), 18),
+        ]
 
     def _refresh_row(self, index: int) -> None:
         table = self.query_one("#inbox", DataTable)
@@ -165,8 +173,11 @@ class InboxScreen(Screen[Path | None]):
             self.notify("Accept at least one card first (a, or A for all the rest).", severity="warning")
             return
         deck = Deck(
-            title=self.deck.title, description=self.deck.description, tags=self.deck.tags,
-            sources=self.deck.sources, cards=accepted,
+            title=self.deck.title,
+            description=self.deck.description,
+            tags=self.deck.tags,
+            sources=self.deck.sources,
+            cards=accepted,
         )
         folder: Path = self.app.user_decks_dir()  # type: ignore[attr-defined]
         path = deck_file_name(deck.title, folder)

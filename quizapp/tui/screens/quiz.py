@@ -84,9 +84,16 @@ class QuizScreen(Screen[None]):
         if self.session is None:
             deck = app.deck(self.deck_path)  # type: ignore[attr-defined]
             self.session = QuizSession(
-                deck, self.deck_path, app.store, n=self.count, types=self.types,  # type: ignore[attr-defined]
-                seed=app.seed, time_limit_s=self.time_limit, clock=app.now,  # type: ignore[attr-defined]
-                update_schedule=self.update_schedule, settings=app.settings,  # type: ignore[attr-defined]
+                deck,
+                self.deck_path,
+                app.store,
+                n=self.count,
+                types=self.types,  # type: ignore[attr-defined]
+                seed=app.seed,
+                time_limit_s=self.time_limit,
+                clock=app.now,  # type: ignore[attr-defined]
+                update_schedule=self.update_schedule,
+                settings=app.settings,  # type: ignore[attr-defined]
             )
         self.time_limit = self.session.time_limit_s
         self.sub_title = f"quiz · {self.session.deck.title}"
@@ -239,8 +246,13 @@ class QuizScreen(Screen[None]):
         self.phase = "done"
         results = self.session.finish()
         if self.session.save_error is not None:  # the score is still shown, only not kept
-            self.app.notify(str(self.session.save_error), title="The quiz result was not saved", severity="error",
-                            timeout=15, markup=False)
+            self.app.notify(
+                str(self.session.save_error),
+                title="The quiz result was not saved",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
         self.app.switch_screen(ResultsScreen(self.session, results))
 
     def action_end(self) -> None:

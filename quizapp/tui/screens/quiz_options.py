@@ -56,8 +56,11 @@ class QuizOptionsScreen(ModalScreen[QuizOptions | None]):
                 yield Label("Seconds each", classes="option-label")
                 yield Input(placeholder="no limit", id="quiz-time", type="number", compact=True)
             yield TickList[str](
-                *[(f"{label} ({self.available.get(kind, 0)})", kind, self.available.get(kind, 0) > 0)
-                  for label, kind in QUIZ_TYPES if self.available.get(kind, 0)],
+                *[
+                    (f"{label} ({self.available.get(kind, 0)})", kind, self.available.get(kind, 0) > 0)
+                    for label, kind in QUIZ_TYPES
+                    if self.available.get(kind, 0)
+                ],
                 id="quiz-types",
             )
             yield TickBox("Count answers as study reviews", id="quiz-schedule", compact=True)
@@ -82,12 +85,14 @@ class QuizOptionsScreen(ModalScreen[QuizOptions | None]):
         if not types:
             message.update("[b red]Choose at least one card type.[/]")
             return
-        self.dismiss(QuizOptions(
-            count=count,
-            types=None if types == {k for k, n in self.available.items() if n} else types,
-            time_limit=time_limit,
-            update_schedule=self.query_one("#quiz-schedule", Checkbox).value,
-        ))
+        self.dismiss(
+            QuizOptions(
+                count=count,
+                types=None if types == {k for k, n in self.available.items() if n} else types,
+                time_limit=time_limit,
+                update_schedule=self.query_one("#quiz-schedule", Checkbox).value,
+            )
+        )
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

@@ -21,16 +21,21 @@ def format_seconds(seconds: float) -> str:
 
 
 def score_line(results: QuizResults) -> Text:
-    """"Score 2/10 (20%)", saying when the quiz was ended early or was a retry of misses."""
+    """ "Score 2/10 (20%)", saying when the quiz was ended early or was a retry of misses."""
     fraction = results.fraction
     line = Text.assemble(
         ("Retry of the misses · " if results.retry else "", "bold"),
-        ("Score ", "bold"), (f"{results.score}/{results.total}", "bold green" if fraction >= 0.8 else "bold"),
-        f"  ({fraction:.0%})   ", ("Time ", "bold"), format_seconds(results.seconds),
+        ("Score ", "bold"),
+        (f"{results.score}/{results.total}", "bold green" if fraction >= 0.8 else "bold"),
+        f"  ({fraction:.0%})   ",
+        ("Time ", "bold"),
+        format_seconds(results.seconds),
     )
     if results.ended_early:
-        line.append(f"\nEnded early: {results.answered} of {results.total} answered, the rest count as not right.",
-                    style="yellow")
+        line.append(
+            f"\nEnded early: {results.answered} of {results.total} answered, the rest count as not right.",
+            style="yellow",
+        )
     return line
 
 

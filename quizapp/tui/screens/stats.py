@@ -131,10 +131,20 @@ class StatsScreen(Screen[None]):
             cards, due, new = deck.summary.cards, deck.summary.due, deck.summary.new
         accuracy = "—" if activity.accuracy is None else f"{activity.accuracy:.0%}"
         numbers = Text.assemble(
-            ("Cards ", "bold"), f"{cards}   ", ("Due ", "bold"), f"{due}   ", ("New ", "bold"), f"{new}   ",
-            ("Reviews ", "bold"), f"{activity.reviews}   ", ("Accuracy ", "bold"), f"{accuracy}\n",
-            ("Streak ", "bold"), f"{plural(activity.streak, 'day')}   ",
-            ("Study time ", "bold"), format_duration(activity.study_seconds),
+            ("Cards ", "bold"),
+            f"{cards}   ",
+            ("Due ", "bold"),
+            f"{due}   ",
+            ("New ", "bold"),
+            f"{new}   ",
+            ("Reviews ", "bold"),
+            f"{activity.reviews}   ",
+            ("Accuracy ", "bold"),
+            f"{accuracy}\n",
+            ("Streak ", "bold"),
+            f"{plural(activity.streak, 'day')}   ",
+            ("Study time ", "bold"),
+            format_duration(activity.study_seconds),
         )
         self.query_one("#stats-numbers", Static).update(numbers)
         self.query_one(Heatmap).counts = dict(activity.reviews_per_day)
@@ -168,7 +178,9 @@ class StatsScreen(Screen[None]):
             if days:
                 plt.plot(list(range(len(days))), [activity.accuracy_per_day[d] * 100 for d in days], marker="braille")
                 step = max(1, len(days) // 6)
-                plt.xticks(list(range(0, len(days), step)), [days[i].strftime("%d %b") for i in range(0, len(days), step)])
+                plt.xticks(
+                    list(range(0, len(days), step)), [days[i].strftime("%d %b") for i in range(0, len(days), step)]
+                )
                 plt.ylim(0, 100)
 
     def _plot_retention(self, activity: Activity) -> None:
@@ -209,6 +221,7 @@ class StatsScreen(Screen[None]):
         if action == "all_decks":  # shown only when one deck is chosen
             return self.query_one("#stats-deck", Select).value != ALL_DECKS
         return True
+
     def action_close(self) -> None:
         self.dismiss()
 

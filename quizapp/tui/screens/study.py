@@ -132,8 +132,10 @@ class StudyScreen(Screen[None]):
         waiting = self.session.new_waiting()
         if waiting:
             limit = self.app.settings.new_per_day  # type: ignore[attr-defined]
-            text += (f"\n\n{plural(waiting, 'new card')} wait beyond today's limit of {limit} new a day. "
-                     f"Press m to study {'them' if waiting <= limit else f'{limit} more'} now.")
+            text += (
+                f"\n\n{plural(waiting, 'new card')} wait beyond today's limit of {limit} new a day. "
+                f"Press m to study {'them' if waiting <= limit else f'{limit} more'} now."
+            )
         done.update(text + "\n\nPress q or Escape to go back.")
         done.remove_class("hidden")
         self.phase = "done"

@@ -21,9 +21,7 @@ def clean_answer_text(text: str) -> str:
     """
     one_line = " ".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
     plain = Text.from_ansi(_OSC_RE.sub("", one_line)).plain if "\x1b" in one_line else one_line
-    return "".join(
-        " " if ch == "\t" else ch for ch in plain if ch == "\t" or unicodedata.category(ch) != "Cc"
-    )
+    return "".join(" " if ch == "\t" else ch for ch in plain if ch == "\t" or unicodedata.category(ch) != "Cc")
 
 
 class AnswerInput(Input):

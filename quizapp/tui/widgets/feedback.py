@@ -45,7 +45,9 @@ class AnswerFeedback(Static):
         elif grade is None:  # a flashcard: the learner judges themself
             parts.append(Text.assemble(("Answer: ", "bold"), revealed_answer(item)))
         else:
-            verdict = Text("✔ Right" if grade.correct else "✘ Wrong", style="bold green" if grade.correct else "bold red")
+            verdict = Text(
+                "✔ Right" if grade.correct else "✘ Wrong", style="bold green" if grade.correct else "bold red"
+            )
             if grade.correct and grade.reason and not grade.exact:
                 verdict.append(f" ({grade.reason})", style="italic")
             parts.append(verdict)

@@ -134,8 +134,10 @@ class QuestionView(Vertical):
         box.disabled = True
         options = self.query_one("#question-choices", OptionList)
         answer = getattr(self.item.card, "answer", None) if self.item else None
-        self.marks = {index: "✔" if choice == answer else "✘" if choice == response else " "
-                      for index, choice in enumerate(self.choices)}
+        self.marks = {
+            index: "✔" if choice == answer else "✘" if choice == response else " "
+            for index, choice in enumerate(self.choices)
+        }
         for index in range(len(self.choices)):
             options.replace_option_prompt_at_index(index, self._choice_prompt(index))
         options.highlighted = None

@@ -30,7 +30,9 @@ class IntervalButtons(Horizontal):
         for rating, name in RATING_NAMES.items():
             button = self.query_one(f"#rate-{rating}", Button)
             interval = intervals.get(rating)
-            button.label = f"{rating} {name} · {format_interval(interval)}" if interval is not None else f"{rating} {name}"
+            button.label = (
+                f"{rating} {name} · {format_interval(interval)}" if interval is not None else f"{rating} {name}"
+            )
             button.set_class(rating == suggested, "suggested")
         self.remove_class("hidden")
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from quizapp.questions.shapes.wh.model import REFUSED, Placement, ShapeContext
 from quizapp.questions.shapes.wh import (
     age,
     agent,
@@ -28,6 +27,7 @@ from quizapp.questions.shapes.wh import (
     subject,
     time,
 )
+from quizapp.questions.shapes.wh.model import REFUSED, Placement, ShapeContext
 
 #: In order: the first shape that claims the fact decides.
 SHAPES: Final[tuple[Callable[[ShapeContext], Any], ...]] = (

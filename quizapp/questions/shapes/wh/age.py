@@ -13,4 +13,5 @@ def place(ctx: ShapeContext) -> Any:
     if ctx.target.kind != "number" or ctx.target.granularity != "age":
         return None
     return _age_question(ctx.doc, ctx.target, ctx.renames) or Refusal(
-        "age_without_name", "an age not set off after a person's name (\"Hanna Berg, 34,\")")
+        "age_without_name", 'an age not set off after a person\'s name ("Hanna Berg, 34,")'
+    )

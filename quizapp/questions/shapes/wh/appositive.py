@@ -11,7 +11,12 @@ def place(ctx: ShapeContext) -> Any:
     from quizapp.questions.templates import SUBJECT_DEPS, _set_off_by_comma
 
     head = ctx.head
-    if (head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS and ctx.target.kind == "person"
-            and _set_off_by_comma(head) and head.head.pos_ == "NOUN"):
+    if (
+        head.dep_ == "appos"
+        and head.head.dep_ in SUBJECT_DEPS
+        and ctx.target.kind == "person"
+        and _set_off_by_comma(head)
+        and head.head.pos_ == "NOUN"
+    ):
         return Placement("subject", head.head, appositive=True)
     return None

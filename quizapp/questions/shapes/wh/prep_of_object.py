@@ -9,8 +9,13 @@ from quizapp.questions.shapes.wh.model import Placement, ShapeContext
 
 def place(ctx: ShapeContext) -> Any:
     head = ctx.head
-    if (head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in {"with", "to", "from", "in", "at"}
-            and head.head.head.dep_ == "dobj" and head.head.head.head.pos_ in {"VERB", "AUX"}
-            and head.head.i > head.head.head.i):
+    if (
+        head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and head.head.lower_ in {"with", "to", "from", "in", "at"}
+        and head.head.head.dep_ == "dobj"
+        and head.head.head.head.pos_ in {"VERB", "AUX"}
+        and head.head.i > head.head.head.i
+    ):
         return Placement(f"prep_{head.head.lower_}", head.head)
     return None
