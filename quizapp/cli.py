@@ -7,7 +7,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -23,7 +23,10 @@ class _ReportingGroup(typer.core.TyperGroup):
     Also reads ``quizapp DECK...`` (a path where a command would be) as ``quizapp open DECK...``.
     """
 
-    def resolve_command(self, ctx: typer.Context, args: list[str]):  # type: ignore[no-untyped-def]
+    # typer only exports its Context subclass; the base method is typed with its private vendored click's.
+    def resolve_command(  # type: ignore[override]
+        self, ctx: typer.Context, args: list[str]
+    ) -> tuple[str | None, Any, list[str]]:
         if args and args[0] not in self.commands and _looks_like_path(args[0]):
             args = ["open", *args]
         return super().resolve_command(ctx, args)
@@ -498,9 +501,10 @@ def generate_command(
 ) -> None:
     """Turn articles into a deck of questions and write it to -o DECK.yaml."""
     _may_replace(output, force)  # asked before the work, not after a minute of it
+    from quizapp.deck.model import Deck
     from quizapp.deck.yaml_io import save_deck
     from quizapp.ingest import parse_date_option
-    from quizapp.questions.generate import generate_deck
+    from quizapp.questions.generate import ProgressCallback, generate_deck
 
     wanted = {t.strip().replace("-", "_") for t in types.split(",") if t.strip()} if types else None
     from quizapp.questions.explain import format_report, summary
@@ -508,35 +512,37 @@ def generate_command(
     from quizapp.wording import plural
 
     report = GenerationReport()
-    options = dict(
-        title=title,
-        date=parse_date_option(date),
-        max_cards=max_cards,
-        types=wanted,
-        seed=seed,
-        default_date=parse_date_option(default_date, "--default-date"),
-        report=report,
-    )
-    if sys.stderr.isatty():  # one long article takes a while too: the bar counts the pieces of text parsed
-        from rich.console import Console
-        from rich.progress import Progress
+    on_date, default_on = parse_date_option(date), parse_date_option(default_date, "--default-date")
 
-        with Progress(transient=True, console=Console(stderr=True)) as bar:
-            task = bar.add_task("Generating", total=None)
-            deck = generate_deck(
-                articles,
-                **options,
-                progress=lambda done, total, message: bar.update(
-                    task, completed=done, total=total, description=message
-                ),
-            )
-    else:
-        try:
-            deck = generate_deck(articles, **options)
-        except QuizappError:
-            if explain:
-                typer.echo(format_report(report))
-            raise
+    def run(progress: ProgressCallback | None = None) -> Deck:
+        return generate_deck(
+            articles,
+            title=title,
+            date=on_date,
+            max_cards=max_cards,
+            types=wanted,
+            seed=seed,
+            default_date=default_on,
+            report=report,
+            progress=progress,
+        )
+
+    try:
+        if sys.stderr.isatty():  # one long article takes a while too: the bar counts the pieces of text parsed
+            from rich.console import Console
+            from rich.progress import Progress
+
+            with Progress(transient=True, console=Console(stderr=True)) as bar:
+                task = bar.add_task("Generating", total=None)
+                deck = run(
+                    lambda done, total, message: bar.update(task, completed=done, total=total, description=message)
+                )
+        else:
+            deck = run()
+    except QuizappError:
+        if explain:
+            typer.echo(format_report(report))
+        raise
     save_deck(deck, output)
     for path, note in report.shortened.items():
         typer.echo(f"note: {path}: {note}", err=True)

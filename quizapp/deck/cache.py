@@ -198,7 +198,9 @@ def _build(cls: type[BaseModel], stored: list[Any]) -> BaseModel:
 def _build_cards(stored: list[list[Any]]) -> tuple[list[BaseModel], list[ItemKey]]:
     """:func:`_build` for every card, unrolled (this loop is most of the time a cached deck takes to
     open), and the deck's study items, as :meth:`Deck.item_keys` gives them, worked out on the way."""
-    plans = [(cls, _field_names(cls), len(_field_names(cls)), {}) for cls in _CARD_CLASSES]
+    plans: list[tuple[type[BaseModel], tuple[str, ...], int, dict[Any, Any]]] = [
+        (cls, _field_names(cls), len(_field_names(cls)), {}) for cls in _CARD_CLASSES
+    ]
     new, setattr_, zip_, dict_, set_ = object.__new__, _object_setattr, zip, dict, set
     cards: list[BaseModel] = []
     keys: list[ItemKey] = []

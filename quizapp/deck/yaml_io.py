@@ -232,7 +232,7 @@ def _validate_items(
     items = data.get(key)
     if not isinstance(items, list):
         return []
-    valid = []
+    valid: list[tuple[int, Any]] = []  # (index, card) or (index, source)
     for index, raw in enumerate(items):
         where = (key, index)
         if index in skip:

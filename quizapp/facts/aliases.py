@@ -395,11 +395,11 @@ def resolve_clusters(
                 labels[key][c.label] += 1
         clusters = [
             Cluster(
-                kind=kind,
+                kind=kind,  # type: ignore[arg-type]
                 canonical=canonical,
                 aliases=names,
                 label=(labels[(kind, canonical)].most_common(1)[0][0] if labels[(kind, canonical)] else None),
-            )  # type: ignore[arg-type]
+            )
             for (kind, canonical), names in aliases.items()
         ]
         facts.append(

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from fsrs import Card
 
@@ -355,7 +355,8 @@ class ReviewStore:
                 ),
             )
             self._put_state(key, new_state)
-            return int(cursor.lastrowid)
+            assert cursor.lastrowid is not None  # an INSERT on a rowid table always sets it
+            return cursor.lastrowid
 
     def record_reviews(
         self,
@@ -521,7 +522,8 @@ class ReviewStore:
                     answered,
                 ),
             )
-            quiz_id = int(cursor.lastrowid)
+            assert cursor.lastrowid is not None  # an INSERT on a rowid table always sets it
+            quiz_id = cursor.lastrowid
             self.connection.executemany(
                 "INSERT INTO quiz_answers (quiz_id, position, item_id, card_id, kind, answer, expected, correct,"
                 " skipped, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -546,9 +548,19 @@ class ReviewStore:
     _QUIZ_COLUMNS = "id, deck_path, started_at, finished_at, score, total, seconds, retry, answered"
 
     @staticmethod
-    def _quiz_record(row: tuple[object, ...]) -> QuizRecord:
-        *head, retry, answered = row
-        return QuizRecord(*head, retry=bool(retry), answered=answered)  # type: ignore[arg-type]
+    def _quiz_record(row: tuple[Any, ...]) -> QuizRecord:
+        quiz_id, deck_path, started_at, finished_at, score, total, seconds, retry, answered = row
+        return QuizRecord(
+            id=int(quiz_id),
+            deck_path=str(deck_path),
+            started_at=float(started_at),
+            finished_at=float(finished_at),
+            score=int(score),
+            total=int(total),
+            seconds=float(seconds),
+            retry=bool(retry),
+            answered=None if answered is None else int(answered),
+        )
 
     def quizzes(self, deck_path: Path | str | None = None) -> list[QuizRecord]:
         where, params = self._deck_filter(deck_path)

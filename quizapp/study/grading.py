@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
+from typing import cast
 
 from pydantic import BaseModel
 from rapidfuzz import process
@@ -485,10 +486,11 @@ def deck_answers(deck: Deck) -> DeckAnswers:
     # Exact classes, not isinstance: this runs over every card of the deck when a session opens.
     for card in deck.cards:
         kind = type(card)
+        # (mypy does not narrow on `type(x) is C`: the casts say what the checks established)
         if kind is TypedCard or kind is MultipleChoiceCard:
-            add(card.answer)
+            add(cast("TypedCard | MultipleChoiceCard", card).answer)
         elif kind is ClozeCard:
-            originals += [d.answer for d in card.deletions()]
+            originals += [d.answer for d in cast(ClozeCard, card).deletions()]
         elif isinstance(card, (TypedCard, MultipleChoiceCard)):  # a subclass
             add(card.answer)
         elif isinstance(card, ClozeCard):

@@ -304,12 +304,13 @@ def prepare_sentence(
     back = POINTS_BACK.search(text)
     if back:
         return Rejection(Stage.OVERGENERATE, "pointing_opener", f'"{back.group(0)}" ties it to an earlier sentence')
-    if POINTING_OPENER.match(text):
+    opener = POINTING_OPENER.match(text)
+    if opener:
         return Rejection(
             Stage.OVERGENERATE,
             "pointing_opener",
-            f'opens with "{POINTING_OPENER.match(text).group(0)}", which points to an earlier sentence',
-        )  # type: ignore[union-attr]
+            f'opens with "{opener.group(0)}", which points to an earlier sentence',
+        )
     quoted = _in_quotes(sent)
     resolved = 0
     resolved_names: set[str] = set()
@@ -486,12 +487,13 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
                 Stage.OVERGENERATE, "given_away", "a title and nationality before the blank all but name the person"
             )
     tail = prepared.text[mention.end : mention.end + 60]
-    if NAME_GOES_ON.match(tail):
+    goes_on = NAME_GOES_ON.match(tail)
+    if goes_on:
         return Rejection(
             Stage.OVERGENERATE,
             "inside_a_name",
-            f'"{text}{NAME_GOES_ON.match(tail).group(0)}": the name goes on past the blank',
-        )  # type: ignore[union-attr]
+            f'"{text}{goes_on.group(0)}": the name goes on past the blank',
+        )
     if (
         mention.kind in {"person", "place", "organization"}
         and " " not in text

@@ -160,8 +160,13 @@ class GenerateScreen(Screen[None]):
             self.app.call_from_thread(self._progress, done, total, message)
 
         return generate_deck(
-            files, title=title, max_cards=max_cards, types=types, seed=self.app.seed or 0, progress=progress
-        )  # type: ignore[attr-defined]
+            files,
+            title=title,
+            max_cards=max_cards,
+            types=types,
+            seed=self.app.seed or 0,  # type: ignore[attr-defined]
+            progress=progress,
+        )
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.query_one("#generate-progress", ProgressBar).update(total=total, progress=done)

@@ -229,9 +229,9 @@ class HomeScreen(Screen[None]):
                 height=lines,
             )
         # Keep the cursor on the deck it was on, unless the filter hid it.
-        index = next((i for i, row in enumerate(self.rows) if row.path == selected), None)
-        if index is not None and str(index) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(index)))
+        kept_at = next((i for i, row in enumerate(self.rows) if row.path == selected), None)
+        if kept_at is not None and str(kept_at) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(kept_at)))
         self._show_detail()
         if not self.rows:
             self.query_one("#deck-detail", Static).update("No decks found. Press g to generate one from an article.")

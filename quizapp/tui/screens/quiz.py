@@ -86,10 +86,10 @@ class QuizScreen(Screen[None]):
             self.session = QuizSession(
                 deck,
                 self.deck_path,
-                app.store,
+                app.store,  # type: ignore[attr-defined]
                 n=self.count,
-                types=self.types,  # type: ignore[attr-defined]
-                seed=app.seed,
+                types=self.types,
+                seed=app.seed,  # type: ignore[attr-defined]
                 time_limit_s=self.time_limit,
                 clock=app.now,  # type: ignore[attr-defined]
                 update_schedule=self.update_schedule,
