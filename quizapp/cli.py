@@ -7,11 +7,14 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from quizapp.errors import DeckError, QuizappError
+
+if TYPE_CHECKING:
+    from quizapp.storage.datadir import DataDirAccess
 from quizapp.paths import DATA_DIR_ENV
 
 _state: dict[str, object] = {"debug": False}
@@ -368,6 +371,17 @@ def backup_command(
     )
 
 
+def _claimed_for_writing(data_dir: Path | None, what: str) -> DataDirAccess:
+    """The data folder claimed as the app claims it, or stop (exit 1) saying who holds it or why it is read-only."""
+    from quizapp.storage.datadir import claim_data_dir
+
+    access = claim_data_dir(data_dir)
+    if not access.writable:
+        access.release()
+        raise QuizappError(f"{what} needs to write: {access.read_only_reason}")
+    return access
+
+
 @app.command("restore")
 def restore_command(
     source: Annotated[Path, typer.Argument(help="The backup to restore (see `quizapp backup --list`).")],
@@ -378,7 +392,8 @@ def restore_command(
     from quizapp.storage.backup import restore
     from quizapp.wording import plural
 
-    result = restore(source, database_path(data_dir))
+    with _claimed_for_writing(data_dir, "restore"):  # never replace the database under a running app
+        result = restore(source, database_path(data_dir))
     typer.echo(
         f"Restored {plural(result.restored.reviews, 'review')} of {plural(result.restored.decks, 'deck')} from {source}."
     )
@@ -405,6 +420,8 @@ def doctor_command(
     if delete_orphans and not fix:
         raise typer.BadParameter("--delete-orphans only makes sense with --fix")
     database = _existing_database(data_dir)
+    # Repairs never race a running app: the folder is held as the app holds it until they are done.
+    claim = _claimed_for_writing(data_dir, "doctor --fix") if fix else None
     try:
         store = ReviewStore.open_file(database)
     except StorageError as exc:
@@ -425,6 +442,8 @@ def doctor_command(
                 for line in repair(store, report, delete_orphans=delete_orphans):
                     typer.echo(line)
                 report = examine(store, decks or [], data_dir)
+    if claim is not None:
+        claim.release()
     if not report.healthy():
         raise typer.Exit(1)
 

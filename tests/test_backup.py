@@ -296,3 +296,27 @@ def test_restore_replaces_a_database_that_is_no_longer_readable_and_keeps_it(tmp
     assert _count(broken) == 2
     assert result.previous_backup.read_bytes() == garbage  # set aside untouched, not deleted
     assert "unreadable" in result.previous_backup.name
+
+
+@pytest.mark.parametrize("command", [["restore", "SOURCE"], ["doctor", "--fix"]], ids=["restore", "doctor-fix"])
+def test_restore_and_repairs_refuse_while_a_running_app_holds_the_data_folder(tmp_path, command):
+    from quizapp.storage.datadir import claim_data_dir
+
+    source = _database_with(tmp_path, "old", ["a"])
+    data = tmp_path / "data"
+    with ReviewStore.open(data) as store:
+        for item in ("a", "b"):
+            _review(store, item)
+    before = _count(database_path(data))
+    with claim_data_dir(data) as running_app:  # what the app holds while it runs
+        assert running_app.writable
+        args = [str(source) if a == "SOURCE" else a for a in command]
+        result = CliRunner().invoke(app, [*args, "--data-dir", str(data)])
+    assert result.exit_code == 1
+    assert "needs to write" in result.output and "another quizapp" in result.output
+    assert _count(database_path(data)) == before
+    # Once the app is gone, the restore goes through.
+    if command[0] == "restore":
+        again = CliRunner().invoke(app, ["restore", str(source), "--data-dir", str(data)])
+        assert again.exit_code == 0
+        assert _count(database_path(data)) == 1

@@ -71,3 +71,24 @@ async def test_a_broken_settings_file_is_reported_not_a_crash_and_kept(tmp_path)
         assert any("settings file is invalid" in n.message for n in app._notifications)
         assert "Harbour Town" in screen_text(app)
     assert settings.read_text(encoding="utf-8") == '{"new_per_day": "lots"'
+
+
+async def test_a_failed_daily_backup_is_told_once_and_studying_goes_on(tmp_path, monkeypatch):
+    from quizapp.errors import StorageError
+    from quizapp.storage import backup
+    from quizapp.storage.db import ReviewStore
+
+    ReviewStore.open(tmp_path / "data").close()  # an existing database: the daily backup is due
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise StorageError("no space left on the device")
+
+    monkeypatch.setattr(backup, "back_up_daily", fail)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_store().close()  # a second open the same day says nothing more
+        await settle(pilot)
+        told = [n.message for n in app._notifications if "automatic backup failed" in n.message]
+        assert told == ["Today's automatic backup failed: no space left on the device"]
+        assert "Harbour Town" in screen_text(app)

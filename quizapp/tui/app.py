@@ -70,6 +70,7 @@ class QuizApp(App[None]):
         self._fixed_now = now
         self._store: ReviewStore | None = None
         self._settings: Settings | None = None
+        self._backup_problem_told = False
         self._open_lock = threading.Lock()
         self._decks: dict[Path, tuple[float | None, Deck]] = {}  # (mtime, deck); no mtime when stat failed
         #: Given by run_app (which releases it); otherwise claimed when the app starts and released when it ends.
@@ -100,7 +101,18 @@ class QuizApp(App[None]):
         from quizapp.storage.db import ReviewStore
 
         with self._open_lock:
-            return ReviewStore.open(self.data_dir, read_only=self.read_only)
+            store = ReviewStore.open(self.data_dir, read_only=self.read_only)
+            if store.backup_problem and not self._backup_problem_told:
+                # Studying goes on (answers are still saved), but the user should know the safety net is missing.
+                self._backup_problem_told = True
+                self.notify(
+                    f"Today's automatic backup failed: {store.backup_problem}",
+                    title="Backup",
+                    severity="warning",
+                    timeout=15,
+                    markup=False,
+                )  # notify is safe from a worker thread
+            return store
 
     @property
     def settings(self) -> Settings:
