@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from deck_support import DECK_KEYS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -161,40 +162,7 @@ def _edited_deck(draw) -> bytes:
     return "".join(chars).encode(encoding, errors="replace")
 
 
-_CARD_KEYS = st.sampled_from(
-    [
-        "type",
-        "id",
-        "q",
-        "a",
-        "question",
-        "answer",
-        "choices",
-        "distractors",
-        "accept",
-        "front",
-        "back",
-        "statement",
-        "text",
-        "tags",
-        "explanation",
-        "provenance",
-        "source",
-        "sentence",
-        "fact",
-        "kind",
-        "canonical",
-        "value",
-        "aliases",
-        "start",
-        "end",
-        "title",
-        "published",
-        "path",
-        "url",
-        "bogus",
-    ]
-)
+_CARD_KEYS = st.sampled_from(DECK_KEYS)
 _SCALARS = st.one_of(
     st.sampled_from(
         [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from deck_support import DECK_KEYS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -196,38 +197,7 @@ def test_yaml_round_trip_is_the_identity_up_to_explicit_ids(deck):
 
 from quizapp.errors import DeckError  # noqa: E402
 
-_KEYS = st.sampled_from(
-    [
-        "type",
-        "id",
-        "q",
-        "a",
-        "question",
-        "answer",
-        "choices",
-        "distractors",
-        "accept",
-        "front",
-        "back",
-        "statement",
-        "text",
-        "tags",
-        "tag",
-        "explanation",
-        "provenance",
-        "source",
-        "fact",
-        "kind",
-        "start",
-        "end",
-        "<<",
-        "title",
-        "cards",
-        "sources",
-        "published",
-        "bogus",
-    ]
-)
+_KEYS = st.sampled_from(DECK_KEYS)
 _SCALARS = st.one_of(st.sampled_from(AWKWARD + ["", "multiple_choice", "cloze", "typed", "-1", "{{c1::x}}"]), _text)
 _yamlish = st.recursive(
     _SCALARS,
