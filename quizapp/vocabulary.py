@@ -183,34 +183,15 @@ CONTEXT_MARKERS: Final = (
     r"for instance|for example|in addition|by contrast|in contrast|as well|the same|the other|the latter|"
     r"the former|the next|the following|that year|that day|that time|at the time|at this time|this time"
 )
-#: Pronouns that need an antecedent (first and second person need a speaker).
-DEPENDENT_PRONOUNS: Final = frozenset(
-    {
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "hers",
-        "they",
-        "them",
-        "their",
-        "theirs",
-        "it",
-        "its",
-        "this",
-        "these",
-        "those",
-        "i",
-        "me",
-        "my",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-    }
-)
+#: Third-person pronouns as subject or object: each stands for a name said elsewhere.
+PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+#: Every third-person form, possessives included ("his", "theirs").
+THIRD_PERSON_PRONOUNS: Final = PERSONAL_PRONOUNS | {"his", "hers", "their", "theirs", "its"}
+#: First and second person: they need a speaker.
+SPEAKER_PRONOUNS: Final = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+DEMONSTRATIVES: Final = frozenset({"this", "that", "these", "those"})
+#: Pronouns that need an antecedent or a speaker ("that" is left out: it is mostly a conjunction).
+DEPENDENT_PRONOUNS: Final = THIRD_PERSON_PRONOUNS | SPEAKER_PRONOUNS | (DEMONSTRATIVES - {"that"})
 #: Card types a generated deck gets unless asked otherwise: wh-questions become multiple choice, typed or
 #: true/false cards; a cloze of a self-contained sentence is asked where it reads best. Flashcards on request.
 DEFAULT_CARD_TYPES: Final = ("multiple_choice", "typed", "true_false", "cloze")

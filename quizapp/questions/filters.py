@@ -12,43 +12,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from quizapp.vocabulary import MONTH_PATTERN, WEEKDAY_PATTERN
+from quizapp.vocabulary import (
+    DEMONSTRATIVES,
+    MONTH_PATTERN,
+    PERSONAL_PRONOUNS,
+    SPEAKER_PRONOUNS,
+    WEEKDAY_PATTERN,
+)
 
 MIN_STEM_WORDS = 5
 MAX_STEM_WORDS = 26
 MIN_SENTENCE_TOKENS = 6
 
 #: Words that point outside the stem; a stem with one cannot be answered alone.
-CONTEXT_WORDS = {
-    "he",
-    "she",
-    "it",
-    "they",
-    "him",
-    "her",
-    "them",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "we",
-    "us",
-    "our",
-    "i",
-    "me",
-    "my",
-    "you",
-    "your",
-    "latter",
-    "aforementioned",
-    "such",
-    "above",
-    "below",
-    "same",
-    "both",
-}
+CONTEXT_WORDS = (
+    PERSONAL_PRONOUNS
+    | DEMONSTRATIVES
+    | SPEAKER_PRONOUNS
+    | {"there", "here", "latter", "aforementioned", "such", "above", "below", "same", "both"}
+)
 #: Possessives are fine when a named subject or "Who" binds them ("Who entered ... with his family?").
 BOUND_POSSESSIVES = {"his", "her", "its", "their"}
 #: Phrases that need the previous sentences to make sense.
@@ -393,7 +375,8 @@ STRANDED_ADVERB = re.compile(r"\b(?:only|just|also|even|still|already)\s*\?$", r
 CUT_HYPHEN = re.compile(r"(?:^|\s)-\w")
 #: Words that anchor a question in the article: a name, a number or a date.
 _ANCHOR = re.compile(r"\d|\b[A-Z][\w’'-]*")
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+#: Pronouns that stand for a person (a who-question with one before any name asks about nobody named).
+PERSON_REFERENCES = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 #: Who-questions about who voiced a stance: many sides deny, claim or blame, so the stem
 #: rarely picks out one person, and the "fact" is an opinion ("Who denied the kidnapping …?").
 STANCE_WHO = re.compile(
@@ -462,7 +445,7 @@ def subject_question_problem(stem: str, pattern: str) -> str | None:
         return "a relation many people share does not pick out one person"
     words = re.findall(r"[\w’'-]+", rest)
     for index, word in enumerate(words):
-        if word.casefold() in PERSONAL_PRONOUNS and not any(w[:1].isupper() for w in words[:index]):
+        if word.casefold() in PERSON_REFERENCES and not any(w[:1].isupper() for w in words[:index]):
             return f'"{word}" has no antecedent inside the question'
     return None
 
@@ -497,7 +480,7 @@ def unbound_pronoun(stem: str, people: Iterable[str]) -> str | None:
         return None  # subject_question_problem judges these
     named = {w for name in people for w in name.split() if w[:1].isupper()}
     for index, word in enumerate(words):
-        if word.casefold() in PERSONAL_PRONOUNS and not named & set(words[:index]):
+        if word.casefold() in PERSON_REFERENCES and not named & set(words[:index]):
             return f'"{word}" names no person of the question'
     return None
 

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.vocabulary import REPORTING_VERBS, STATING_VERBS, WEEKDAYS
+from quizapp.vocabulary import DEMONSTRATIVES, PERSONAL_PRONOUNS, REPORTING_VERBS, STATING_VERBS, WEEKDAYS
 
 Token = Any  # spacy.tokens.Token; not imported so this module loads without spaCy
 
@@ -95,31 +95,11 @@ DROP_PREPOSITIONS = {
     "besides",
     "among",
 }
-PRONOUNS = {
-    "he",
-    "she",
-    "it",
-    "they",
-    "him",
-    "her",
-    "them",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "we",
-    "us",
-    "i",
-    "me",
-    "you",
-    "one",
-    "both",
-    "either",
-    "neither",
-    "who",
-    "which",
-}
+PRONOUNS = (
+    PERSONAL_PRONOUNS
+    | DEMONSTRATIVES
+    | {"there", "we", "us", "i", "me", "you", "one", "both", "either", "neither", "who", "which"}
+)
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}

@@ -27,7 +27,7 @@ from quizapp.facts.model import Mention
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.templates import Transformed
 from quizapp.questions.textsearch import has_word
-from quizapp.vocabulary import MONTHS, ROLE_TITLES, WEEKDAYS
+from quizapp.vocabulary import MONTHS, ROLE_TITLES, THIRD_PERSON_PRONOUNS, WEEKDAYS
 
 MIN_WORDS = 9
 MAX_WORDS = 42
@@ -71,7 +71,7 @@ TIME_NOUNS = {
     "century",
     "decade",
 }  # not "time": "at this time" points back
-PERSONAL = {"he", "she", "him", "his", "her", "hers", "they", "them", "their", "theirs", "it", "its"}
+PERSONAL = THIRD_PERSON_PRONOUNS
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
 POSSESSIVE_FORMS = {"his", "its", "their", "theirs", "hers"}
 #: "the BBC's North America editor ___", "correspondent ___": the one who reports, not a fact of the story.
