@@ -373,3 +373,37 @@ def test_a_bracketed_aside_is_left_out_of_the_cloze_and_never_blanked(tmp_path):
     assert "(" not in moved.shown and "Bergen School of Art" not in moved.shown
     assert moved.shown.endswith("Vestland Academy.")
     assert "Tromsø" not in by_answer and "in_brackets" in run.dropped("Tromsø")
+
+
+MILLS = """Harrow Mills
+
+Harrow Mills was a cotton mill founded by Edith Carrow in the town of Selby Cross in 1841.
+Edith Carrow ran Harrow Mills for forty years and doubled its workforce by 1860.
+Edith Carrow expanded the mill with a second weaving shed in 1852.
+Her nephew Arthur Pell died in 1859 at the age of six.
+In 1881 Edith Carrow sold the mill to the Lindqvist family of Gothenburg.
+Edith Carrow died in 1890 in the house she had built beside the river Selby.
+The mill's records note that the first steam engine was bought from the firm of on 3 May 1845.
+"""
+
+
+@pytest.fixture(scope="module")
+def mills(tmp_path_factory):
+    return stages(MILLS, tmp_path_factory.mktemp("mills"))
+
+
+MILLS_CASES = [
+    ("1859", "passing_life_date"),  # the death year of a nephew named once
+    ("3 May 1845", "word_lost_from_source"),  # "the firm of on": the firm's name was lost from the text
+]
+
+
+@pytest.mark.parametrize(("answer", "check"), MILLS_CASES)
+def test_passing_life_dates_and_sentences_missing_a_word_are_refused(mills, answer, check):
+    assert not [c for c in mills.verified if c.answer == answer]
+    assert check in mills.dropped(answer), mills.dropped(answer)
+
+
+def test_the_life_dates_of_someone_the_article_is_about_stay(mills):
+    assert "passing_life_date" not in mills.dropped("1890")
+    assert [c for c in mills.verified if c.answer == "1890"]
