@@ -383,6 +383,8 @@ Edith Carrow expanded the mill with a second weaving shed in 1852.
 Her nephew Arthur Pell died in 1859 at the age of six.
 In 1881 Edith Carrow sold the mill to the Lindqvist family of Gothenburg.
 Edith Carrow died in 1890 in the house she had built beside the river Selby.
+The mill kept its looms running through the cotton famine of the 1860s, said Owen Bratt, a local historian.
+HAROLD Pike wrote the first history of Harrow Mills in 1902 for the town council.
 The mill's records note that the first steam engine was bought from the firm of on 3 May 1845.
 """
 
@@ -395,11 +397,13 @@ def mills(tmp_path_factory):
 MILLS_CASES = [
     ("1859", "passing_life_date"),  # the death year of a nephew named once
     ("3 May 1845", "word_lost_from_source"),  # "the firm of on": the firm's name was lost from the text
+    ("Owen Bratt", "passing_speaker"),  # named once, as the one who said something
+    ("HAROLD Pike", "shouted_name"),  # a kicker's capitals are typography, not the name
 ]
 
 
 @pytest.mark.parametrize(("answer", "check"), MILLS_CASES)
-def test_passing_life_dates_and_sentences_missing_a_word_are_refused(mills, answer, check):
+def test_passing_people_and_damaged_text_are_refused(mills, answer, check):
     assert not [c for c in mills.verified if c.answer == answer]
     assert check in mills.dropped(answer), mills.dropped(answer)
 
