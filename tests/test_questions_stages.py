@@ -130,12 +130,15 @@ def test_select_keeps_one_card_per_sentence_and_spreads_forms(bridge):
 
 
 def test_select_respects_the_bar_and_the_floor(bridge):
-    from quizapp.questions.select import MIN_DEFAULT_CARDS, select
+    from quizapp.questions.select import select
 
     assert select(list(bridge.ranked), limit=10, words=40, threshold=1.01) == []
-    # An article never ends empty while candidates above the floor exist.
+    # An article never ends empty: when nothing reaches the bar, its best candidate is kept, and only that one.
     rescued = select(list(bridge.ranked), limit=10, words=400, threshold=1.01)
-    assert 0 < len(rescued) <= MIN_DEFAULT_CARDS
+    assert rescued == [max(bridge.ranked, key=lambda c: c.score)]
+    # Candidates above the bar are all the deck gets: nothing below it is added to fill a thin article.
+    bar = sorted(c.score for c in bridge.ranked)[-2]
+    assert all(c.score >= bar for c in select(list(bridge.ranked), limit=10, words=400, threshold=bar))
 
 
 def test_number_and_date_distractors_fall_on_both_sides():
@@ -349,12 +352,12 @@ def test_the_ranker_sees_words_that_lean_on_earlier_sentences(tmp_path):
     assert by_answer["1842"]["speaker"] == 0.0
 
 
-def test_an_article_of_some_length_keeps_its_best_card_even_below_the_floor_score(bridge):
+def test_an_article_of_some_length_keeps_its_best_card_even_at_a_low_score(bridge):
     from dataclasses import replace as copy_of
 
-    from quizapp.questions.select import FLOOR_SCORE, select
+    from quizapp.questions.select import select
 
-    weak = [copy_of(c, score=FLOOR_SCORE / 2) for c in bridge.ranked]
+    weak = [copy_of(c, score=0.05) for c in bridge.ranked]
     kept = select(weak, limit=10, words=400, threshold=0.5)
     assert len(kept) == 1
 
