@@ -8,6 +8,9 @@ Committed articles are read from benchmarks/corpus/articles/; the others from a 
 the public repository the manifest names (/work/.mirror/<owner>+<name>/repo, or $QUIZAPP_MIRRORS),
 and are skipped with a note when it is not there. Judgments are keyed by card id, so the table
 says how many of today's cards were judged and how many are new since the last judging.
+
+"gen s" and "spaCy s" are whole processes, each started fresh: generating every article's deck from its
+file, against loading the spaCy pipeline and parsing the same texts; both pay the interpreter and the model load.
 """
 
 from __future__ import annotations
@@ -322,10 +325,6 @@ def agreement(split: str) -> tuple[int, float] | None:
 
 
 def measure() -> None:
-    import spacy  # noqa: F401  (loaded before timing, as the generator's own import is)
-
-    from quizapp.facts.nlp import load_nlp as get_nlp
-
     rows = []
     for split in ("dev", "heldout"):
         chosen = entries(split)
@@ -334,12 +333,9 @@ def measure() -> None:
         forms: dict[str, int] = {}
         kinds: dict[str, int] = {}
         ok = seen = 0
-        gen_time = raw_time = 0.0
         texts = []
         for entry, path in chosen:
-            t0 = time.perf_counter()
             deck, report, error = generate_one(path)
-            gen_time += time.perf_counter() - t0
             w = sum(report.words.values()) or len(_article_text(path).split())
             texts.append(_article_text(path))
             words += w
@@ -357,11 +353,7 @@ def measure() -> None:
                 if card.card_id in judged:
                     seen += 1
                     ok += judged[card.card_id]
-        nlp = get_nlp()
-        t0 = time.perf_counter()
-        for text in texts:
-            nlp(text)
-        raw_time = time.perf_counter() - t0
+        gen_time, raw_time = whole_process_times(split, texts)
         rows.append((split, len(chosen), words, cards, forms, kinds, ok, seen, thin, empty_400, gen_time, raw_time))
     print(
         f"{'part':8} {'articles':>8} {'words':>7} {'cards':>6} {'per 1k':>7} {'judged':>7} {'new':>5} "
@@ -384,6 +376,36 @@ def measure() -> None:
         print(f"{split} kinds: " + ", ".join(f"{k} {v / total:.0%}" for k, v in sorted(kinds.items())))
 
 
+def whole_process_times(split: str, texts: list[str]) -> tuple[float, float]:
+    """Wall-clock seconds of two fresh processes over the split's articles: one generating each article's deck
+    from its file (interpreter, imports, model load, reading, parsing, questions), and one that only loads the
+    spaCy pipeline and parses the same texts (already read, handed over as JSON)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps(texts))
+        times = []
+        for command in (["_time-generate", split], ["_time-spacy", str(texts_file)]):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, __file__, *command], check=True, capture_output=True)
+            times.append(time.perf_counter() - t0)
+    return times[0], times[1]
+
+
+def time_generate(split: str) -> None:
+    for _entry, path in entries(split):
+        generate_one(path)
+
+
+def time_spacy(texts_file: Path) -> None:
+    from quizapp.facts.nlp import load_nlp
+
+    nlp = load_nlp()
+    for text in json.loads(texts_file.read_text()):
+        nlp(text)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -402,8 +424,14 @@ def main() -> int:
     ing.add_argument("split", choices=["dev", "heldout"])
     ing.add_argument("folder", type=Path)
     ing.add_argument("--round", default="r1")
+    sub.add_parser("_time-generate").add_argument("split")
+    sub.add_parser("_time-spacy").add_argument("texts", type=Path)
     args = parser.parse_args()
-    if args.command == "measure":
+    if args.command == "_time-generate":
+        time_generate(args.split)
+    elif args.command == "_time-spacy":
+        time_spacy(args.texts)
+    elif args.command == "measure":
         measure()
     elif args.command == "refeature":
         refeature(args.split)
