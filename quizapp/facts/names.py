@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)  # called tens of thousands of times per article on a few hundred names
 def name_key(text: str) -> str:
     """Case-, accent-, hyphen- and dot-insensitive form of a name."""
     folded = ascii_fold(text).casefold().replace("’", "'")
