@@ -195,3 +195,15 @@ DEPENDENT_PRONOUNS: Final = THIRD_PERSON_PRONOUNS | SPEAKER_PRONOUNS | (DEMONSTR
 #: Card types a generated deck gets unless asked otherwise: wh-questions become multiple choice, typed or
 #: true/false cards; a cloze of a self-contained sentence is asked where it reads best. Flashcards on request.
 DEFAULT_CARD_TYPES: Final = ("multiple_choice", "typed", "true_false", "cloze")
+#: Abbreviated last words of organization names, written out ("Luton Town F.C." is "Luton Town Football Club"),
+#: as words after punctuation is dropped ("f c").
+ORGANIZATION_ABBREVIATIONS: Final = {
+    "f c": "football club",
+    "fc": "football club",
+    "a f c": "association football club",
+    "afc": "association football club",
+    "corp": "corporation",
+    "inc": "incorporated",
+    "ltd": "limited",
+    "co": "company",
+}

@@ -90,6 +90,23 @@ def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
     assert subjects.covers("Chile") and not subjects.covers("Japan")
 
 
+def test_a_title_with_an_abbreviated_club_or_company_names_the_full_name(nlp, tmp_path):
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.questions.subject import article_subjects
+
+    text = (
+        "# Dunmere Rovers F.C.\n\n"
+        "Dunmere Rovers Football Club is a football club based in Dunmere, founded in 1889 by railway workers.\n\n"
+        "Dunmere Rovers Football Club won the Northern League in 1923 under the manager Hugh Pell.\n\n"
+        "In 1951 Dunmere Rovers Football Club moved to the Quarry Lane ground, built by Ellis & Sons.\n"
+    )
+    articles = _read(tmp_path, text)
+    ((facts, doc),) = extract_facts_with_docs(articles)
+    subjects = article_subjects(articles[0], facts, doc)
+    assert subjects.covers("Dunmere Rovers Football Club")
+    assert not subjects.covers("Hugh Pell")
+
+
 # ---------------------------------------------------------------- 2. metonymy
 
 

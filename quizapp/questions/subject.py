@@ -31,6 +31,7 @@ from typing import Any
 from quizapp.facts.model import ArticleFacts
 from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
+from quizapp.vocabulary import ORGANIZATION_ABBREVIATIONS
 
 #: The top line a blog archive uses to say what the page collects.
 TAG_LINE = re.compile(r"^\s*(?:tags?|topics?|categor(?:y|ies)|filed under)\s*:\s*(?P<names>.{1,120})$", re.I | re.M)
@@ -55,7 +56,12 @@ class Subjects:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+    """Lower case, words only, an abbreviated last word of an organization written out ("f c" -> "football club")."""
+    words = re.sub(r"[^\w]+", " ", text.casefold()).strip()
+    for short, full in sorted(ORGANIZATION_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):  # "a f c" first
+        if words.endswith(" " + short):
+            return words[: -len(short)] + full
+    return words
 
 
 def source_tags(article: Article) -> list[str]:
