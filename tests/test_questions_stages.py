@@ -388,6 +388,7 @@ In 1881 Edith Carrow sold the mill to the Lindqvist family of Gothenburg.
 Edith Carrow died in 1890 in the house she had built beside the river Selby.
 The mill kept its looms running through the cotton famine of the 1860s, said Owen Bratt, a local historian.
 HAROLD Pike wrote the first history of Harrow Mills in 1902 for the town council.
+The weaver Tobias Wren never wanted to leave the old weaving shed by the water.
 The mill's records note that the first steam engine was bought from the firm of on 3 May 1845.
 """
 
@@ -402,6 +403,7 @@ MILLS_CASES = [
     ("3 May 1845", "word_lost_from_source"),  # "the firm of on": the firm's name was lost from the text
     ("Owen Bratt", "passing_speaker"),  # named once, as the one who said something
     ("HAROLD Pike", "shouted_name"),  # a kicker's capitals are typography, not the name
+    ("Tobias Wren", "cloze_lone_fact"),  # the sentence names nothing but the blank
 ]
 
 
