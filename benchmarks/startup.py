@@ -61,8 +61,8 @@ def run(self, *args, **kwargs):
     self.call_after_refresh(painted)
     return original_run(self, headless=True, size=(80, 24))
 
-def show_rows(self, rows):
-    original_show(self, rows)
+def show_rows(self, rows, **kwargs):
+    original_show(self, rows, **kwargs)
     def ready():
         marks["ready"] = time.perf_counter() - start
         self.app.exit()
