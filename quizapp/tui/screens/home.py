@@ -233,8 +233,9 @@ class HomeScreen(Screen[None]):
         return rows
 
     def on_screen_resume(self) -> None:
-        # Back from studying or generating: the numbers (or the list) changed.
-        if self.rows:
+        # Back from studying or generating: the numbers (or the list) changed. (The first resume, as
+        # the screen opens, is not one: the scan after the first frame is on its way.)
+        if self.scanned:
             self.load_decks()
 
     # -- loading ------------------------------------------------------------------------------
