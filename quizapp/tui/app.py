@@ -9,6 +9,7 @@ when they first need them, so the first screen paints fast.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import threading
 from pathlib import Path
@@ -206,6 +207,7 @@ class QuizApp(App[None]):
         if theme is not None:
             self.theme = theme
         self.push_screen(HomeScreen())
+        self.call_after_refresh(gc.enable)  # paused by quizapp.launch until the first frame is on screen
         if self.start_mode != "home" and self.deck_paths:
             self.call_after_refresh(self._open_start_screen)
 
