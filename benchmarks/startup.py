@@ -148,8 +148,8 @@ def main() -> None:
         f"(target <= 1.3x: {'met' if ready_ratio <= 1.3 else 'NOT met'})"
     )
     print(f"spaCy imported by quizapp at startup: {'yes' if any(r['spacy'] for r in ours) else 'no'}")
-    rows = sorted({r["rows"] for r in ours})
-    print(f"deck rows shown when filled: {', '.join(map(str, rows))} (bundled decks: {bundled_decks()})")
+    shown = sorted({int(r["rows"]) for r in ours})
+    print(f"deck rows shown when filled: {', '.join(map(str, shown))} (bundled decks: {bundled_decks()})")
     print(
         f"spread (min-max): bare first paint {spread(bare, 'first_paint')}, quizapp first paint "
         f"{spread(ours, 'first_paint')}, deck list filled {spread(ours, 'ready')}"

@@ -23,10 +23,10 @@ if TYPE_CHECKING:  # pragma: no cover
     import datetime as dt
 
     from quizapp.deck.listing import DeckListing
-    from quizapp.storage.db import ReviewStore
-    from quizapp.study.scheduling import Settings
     from quizapp.deck.model import Deck
+    from quizapp.storage.db import ReviewStore
     from quizapp.study.overview import DeckOverview
+    from quizapp.study.scheduling import Settings
     from quizapp.study.session import DeckSummary
 
 #: Cells of the title column: the table (with its padding and scrollbar) then fits 80 columns.
