@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fsrs import Card, State
 from textual.widgets import DataTable
-from tui_support import FIXED_NOW, SIZE, copy_deck, make_app, settle
+from tui_support import FIXED_NOW, SIZE, copy_deck, make_app, screen_text, settle
 
 from quizapp.deck.yaml_io import load_deck
 from quizapp.errors import StorageError
@@ -196,3 +196,17 @@ def test_the_bare_launch_resumes_the_garbage_collector_when_the_app_ends(tmp_pat
     monkeypatch.setattr("sys.argv", ["quizapp", "--data-dir", str(tmp_path)])
     launch.main()
     assert paused == [True] and gc.isenabled()
+
+
+async def test_decks_beyond_the_first_frame_s_budget_are_listed_and_counted_by_the_scan(tmp_path, monkeypatch):
+    deck = await first_start(tmp_path)
+    hold_scan(monkeypatch)
+    monkeypatch.setattr(home_module, "FIRST_FRAME_ITEMS", len(item_ids(deck)) - 1)
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert cells(app)[0][:4] == ["Harbour Town Facts", "6", "…", "…"]
+        rescan(app.screen)  # type: ignore[arg-type]
+        await settle(pilot)
+        assert cells(app)[0][:4] == ["Harbour Town Facts", "6", "2", "3"]
+        assert "░░░░░░░░  17%" in screen_text(app)  # the mastery column widened for its bar (one item of six known)

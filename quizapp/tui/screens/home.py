@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from quizapp.study.scheduling import Settings
     from quizapp.study.session import DeckSummary
 
+#: Study items counted for the first frame at most (50,000 take about 40 ms): decks beyond it are
+#: listed with their title and size, their counts left to the scan after that frame.
+FIRST_FRAME_ITEMS = 20_000
 #: Cells of the title column: the table (with its padding and scrollbar) then fits 80 columns.
 TITLE_WIDTH = 36
 
@@ -220,14 +223,21 @@ class HomeScreen(Screen[None]):
         except (QuizappError, OSError):  # the scan says what is wrong
             return None
         learn_ahead = app.quick_learn_ahead_minutes()  # type: ignore[attr-defined]
-        if learn_ahead is None or not any(row.listing for row in rows):
+        budget, counted = FIRST_FRAME_ITEMS, []
+        for row in rows:
+            if row.listing is not None and len(row.listing.item_ids) <= budget:
+                budget -= len(row.listing.item_ids)
+                counted.append(row)
+        if learn_ahead is None or not counted:
             return rows
+        import sqlite3
+
         try:
             from quizapp.storage.db import ReviewStore
 
             with ReviewStore.open(app.data_dir, read_only="the deck list is being counted") as store:  # type: ignore[attr-defined]
-                count_rows(rows, store, app.now(), lambda: learn_ahead)  # type: ignore[attr-defined]
-        except QuizappError:  # e.g. a history to upgrade first: the scan counts
+                count_rows(counted, store, app.now(), lambda: learn_ahead)  # type: ignore[attr-defined]
+        except (QuizappError, sqlite3.Error):  # e.g. a history to upgrade first: the scan counts, or says why not
             for row in rows:
                 row.summary = None
         return rows
@@ -294,8 +304,8 @@ class HomeScreen(Screen[None]):
             if key not in table.rows:  # hidden by the filter
                 continue
             for column, value in zip(("cards", "due", "new", "last", "mastery"), self._cells(row)):
-                if table.get_cell(key, column) != value:
-                    table.update_cell(key, column, value)
+                if table.get_cell(key, column) != value:  # the column fits its new content (a bar for "…")
+                    table.update_cell(key, column, value, update_width=True)
         self._show_detail()
 
     def _fill_table(self) -> None:
