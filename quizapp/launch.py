@@ -33,20 +33,27 @@ def bare_launch(args: list[str]) -> Path | None | bool:
 
 def main() -> None:
     data_dir = bare_launch(sys.argv[1:])
-    if data_dir is False:
+    if isinstance(data_dir, bool):  # (only ever False: not a bare launch)
         from quizapp.cli import main as cli_main
 
         cli_main()
         return
+    gc.disable()  # from here on, Textual's import included (a good part of starting)
+    try:
+        _open_home(data_dir)
+    finally:
+        gc.enable()
+
+
+def _open_home(data_dir: Path | None) -> None:
     from quizapp.errors import QuizappError
     from quizapp.paths import DATA_DIR_ENV
     from quizapp.tui.app import run_app
 
     if data_dir is not None:
         os.environ[DATA_DIR_ENV] = str(data_dir)  # the whole run uses it, the deck cache too (as the CLI does)
-    gc.disable()
     try:
-        run_app(deck_paths=[], data_dir=data_dir, mode="home", count=None)  # type: ignore[arg-type]
+        run_app(deck_paths=[], data_dir=data_dir, mode="home", count=None)
     except QuizappError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)
@@ -56,8 +63,6 @@ def main() -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
-    finally:
-        gc.enable()
 
 
 if __name__ == "__main__":  # pragma: no cover
