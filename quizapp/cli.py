@@ -322,7 +322,9 @@ def stats_command(
     if as_json:
         typer.echo(json.dumps(stats_json(stats), indent=2, ensure_ascii=False))
     else:
-        typer.echo(format_stats_table(stats))
+        from rich.console import Console
+
+        typer.echo(format_stats_table(stats, width=Console().width))  # the terminal's width; 80 when not one
 
 
 def _existing_database(data_dir: Path | None) -> Path:

@@ -39,11 +39,19 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let the app's workers finish and the screen refresh.
 
     A DirectoryTree keeps a loader worker alive for as long as it is shown, so it is not waited for.
+    A DataTable sizes its columns for new rows when it is next idle, and a pause (which waits for
+    this process to stop using the CPU) can end before that on a busy machine, where the process
+    is simply not given the CPU: tables with columns still to size are waited for (up to a second).
     """
-    from textual.widgets import DirectoryTree
+    from textual.widgets import DataTable, DirectoryTree
 
     await pilot.pause()
     finite = [w for w in pilot.app.workers if not isinstance(w.node, DirectoryTree) and not w.is_finished]
     if finite:  # (an empty list would mean "every worker")
         await pilot.app.workers.wait_for_complete(finite)
     await pilot.pause()
+    for _ in range(100):
+        tables = pilot.app.screen.query(DataTable)
+        if not any(table._require_update_dimensions or table._updated_cells for table in tables):
+            break
+        await pilot.pause(0.01)

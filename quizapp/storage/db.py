@@ -16,14 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self
-
-from fsrs import Card
+from typing import TYPE_CHECKING, Any, Self
 
 from quizapp.errors import StorageError
 from quizapp.paths import database_path
-from quizapp.storage import backup
 from quizapp.storage.migrations import CURRENT_VERSION, migrate, schema_version
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fsrs import Card
 
 BUSY_TIMEOUT_MS = 5000
 #: Width of the review_buckets time buckets (see migration 4).
@@ -53,6 +53,8 @@ class ItemState:
     introduced_at: float  # when the item was first studied
 
     def fsrs_card(self) -> Card:
+        from fsrs import Card  # here: the home screen reads states before its first frame, without fsrs
+
         return Card.from_json(self.card_json)
 
     @classmethod
@@ -178,6 +180,8 @@ class ReviewStore:
         path = Path(path)
         if read_only:
             return cls._open_read_only(path, read_only)
+        from quizapp.storage import backup  # only writers back up (a read-only open comes before the first frame)
+
         backup_problem: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

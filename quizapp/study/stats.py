@@ -22,8 +22,10 @@ from quizapp.study.session import DeckSummary, deck_summary, scheduled_in_deck
 from quizapp.wording import plural
 
 DUE_FORECAST_DAYS = 30
-#: Deck titles are cut to this width in the text report, so it fits 80 columns.
-TITLE_WIDTH = 24
+#: The text report's width when it is not given (a terminal's, when printed to one: see the stats command).
+REPORT_WIDTH = 80
+#: The fewest cells a deck title keeps in the text report, however narrow: titles take what the numbers leave.
+TITLE_MIN_WIDTH = 12
 
 
 class Activity(BaseModel):
@@ -238,27 +240,33 @@ def stats_json(stats: Stats) -> dict[str, Any]:
 __all__ = ["Activity", "DeckStats", "Stats", "collect_stats", "format_stats_table", "stats_json", "streak"]
 
 
-def format_stats_table(stats: Stats) -> str:
-    """The plain-text report of ``quizapp stats``: one row per deck, then the totals."""
-    header = ("Deck", "Cards", "Due", "New", "Reviews", "Accuracy", "Last quiz", "Mastery")
-    rows = []
-    for deck in stats.decks:
-        s = deck.summary
-        rows.append(
-            (
-                _shorten(s.title, TITLE_WIDTH),
-                str(s.cards),
-                str(s.due),
-                str(s.new),
-                str(s.reviews),
-                _percent(s.accuracy),
-                _percent(s.last_score),
-                _percent(s.mastery),
-            )
+def format_stats_table(stats: Stats, width: int = REPORT_WIDTH) -> str:
+    """The plain-text report of ``quizapp stats`` at ``width`` columns: one row per deck, then the totals.
+
+    Deck titles take the width the numbers leave, cut with an ellipsis when longer (in full in --json).
+    """
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    headings = ("Cards", "Due", "New", "Reviews", "Accuracy", "Last quiz", "Mastery")
+    numbers = [
+        (
+            str(d.summary.cards),
+            str(d.summary.due),
+            str(d.summary.new),
+            str(d.summary.reviews),
+            _percent(d.summary.accuracy),
+            _percent(d.summary.last_score),
+            _percent(d.summary.mastery),
         )
+        for d in stats.decks
+    ]
     overall = stats.overall
-    total = (
-        "All decks",
+    totals = (
         str(stats.cards),
         str(stats.due),
         str(stats.new),
@@ -267,15 +275,22 @@ def format_stats_table(stats: Stats) -> str:
         "",
         "",
     )
-    table = [header, *rows, total]
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-
-    def line(row: tuple[str, ...]) -> str:
-        cells = [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])]
-        return "  ".join(cells).rstrip()
-
-    out = [line(header), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)]
-    out += [line(tuple("-" * w for w in widths)), line(total), ""]
+    # Columns are two cells apart; the title takes what the numbers leave (never under TITLE_MIN_WIDTH:
+    # on a terminal too narrow for that the lines run over, rather than a column losing its numbers).
+    numbers_width = sum(2 + max(len(row[i]) for row in (headings, *numbers, totals)) for i in range(len(headings)))
+    width = max(width, numbers_width + TITLE_MIN_WIDTH)
+    table = Table(box=box.SIMPLE, pad_edge=False, show_edge=False, collapse_padding=True, show_footer=True)
+    # The title column is the one Rich narrows when the table is too wide (a column that may wrap; the
+    # numbers may not), and each title keeps to one line, cut with an ellipsis.
+    table.add_column("Deck", footer="All decks", min_width=TITLE_MIN_WIDTH)
+    for heading, total in zip(headings, totals):
+        table.add_column(heading, footer=total, justify="right", no_wrap=True)
+    for deck, row in zip(stats.decks, numbers):
+        table.add_row(Text(" ".join(deck.summary.title.split()), no_wrap=True, overflow="ellipsis"), *row)
+    # No colour, no markup: deck titles are printed as written, and the report may go to a file.
+    output = io.StringIO()
+    Console(file=output, width=width, color_system=None, highlight=False, markup=False, emoji=False).print(table)
+    out = [line.rstrip() for line in output.getvalue().splitlines()]
     minutes = overall.study_seconds / 60
     out.append(
         f"Streak: {plural(overall.streak, 'day')}   Study time: {minutes:.0f} min   "
@@ -286,10 +301,6 @@ def format_stats_table(stats: Stats) -> str:
     for path, error in stats.invalid:
         out.append(f"(invalid) {path}: {error}")
     return "\n".join(out)
-
-
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _percent(value: float | None) -> str:

@@ -9,6 +9,7 @@ when they first need them, so the first screen paints fast.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import threading
 from pathlib import Path
@@ -147,6 +148,19 @@ class QuizApp(App[None]):
                 return LEARN_AHEAD_MINUTES
         return self.settings.learn_ahead_minutes
 
+    def quick_learn_ahead_minutes(self) -> float | None:
+        """The learn-ahead window without the settings model (for the first frame); None when unsure."""
+        from quizapp.study.overview import LEARN_AHEAD_MINUTES
+
+        if self._settings is not None:
+            return self._settings.learn_ahead_minutes
+        saved = self._saved_settings()
+        if saved is None:
+            return LEARN_AHEAD_MINUTES
+        value = saved.get("learn_ahead_minutes", LEARN_AHEAD_MINUTES)
+        # Anything the model might read differently (or refuse) waits for it.
+        return float(value) if type(value) in (int, float) and value >= 0 else None
+
     def deck(self, path: Path, *, reload: bool = False) -> Deck:
         """A deck, read once and re-read when its file changed (or on ``reload``); the home screen's worker uses it too."""
         from quizapp.deck.yaml_io import load_deck
@@ -171,14 +185,19 @@ class QuizApp(App[None]):
 
     def saved_theme(self) -> str | None:
         """The theme last chosen with ctrl+t, from the settings file (None when there is none to use)."""
+        saved = self._saved_settings()
+        theme = saved.get("theme") if saved is not None else None
+        return theme if theme in THEMES else None
+
+    def _saved_settings(self) -> dict[str, Any] | None:
+        """The settings file as saved, unvalidated (None when there is none, or it is unreadable)."""
         from quizapp.paths import data_dir
 
         try:
             saved = json.loads((data_dir(self.data_dir) / SETTINGS_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):  # no settings yet, or unreadable: the default theme
+        except (OSError, ValueError):
             return None
-        theme = saved.get("theme") if isinstance(saved, dict) else None
-        return theme if theme in THEMES else None
+        return saved if isinstance(saved, dict) else None
 
     def on_mount(self) -> None:
         from quizapp.tui.screens.home import HomeScreen
@@ -188,6 +207,7 @@ class QuizApp(App[None]):
         if theme is not None:
             self.theme = theme
         self.push_screen(HomeScreen())
+        self.call_after_refresh(gc.enable)  # paused by quizapp.launch until the first frame is on screen
         if self.start_mode != "home" and self.deck_paths:
             self.call_after_refresh(self._open_start_screen)
 

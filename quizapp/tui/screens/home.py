@@ -20,11 +20,18 @@ from quizapp.tui.widgets.mastery import mastery_text
 from quizapp.wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime as dt
+
     from quizapp.deck.listing import DeckListing
     from quizapp.deck.model import Deck
+    from quizapp.storage.db import ReviewStore
     from quizapp.study.overview import DeckOverview
+    from quizapp.study.scheduling import Settings
     from quizapp.study.session import DeckSummary
 
+#: Study items counted for the first frame at most (50,000 take about 40 ms): decks beyond it are
+#: listed with their title and size, their counts left to the scan after that frame.
+FIRST_FRAME_ITEMS = 20_000
 #: Cells of the title column: the table (with its padding and scrollbar) then fits 80 columns.
 TITLE_WIDTH = 36
 
@@ -51,6 +58,11 @@ class DeckRow:
         if self.deck:
             return len(self.deck.cards)
         return self.listing.cards if self.listing else 0
+
+    @property
+    def pending(self) -> bool:
+        """Listed before the deck was read (its listing was missing or stale): no title or counts yet."""
+        return self.deck is None and self.listing is None and self.error is None
 
     def item_counts(self) -> dict[str, int]:
         """Study items per card type."""
@@ -81,6 +93,40 @@ def find_decks(
         listing = read_listing(path)
         rows.append(DeckRow(path, origin, None, listing=listing) if listing else _read_row(path, origin, load))
     return rows
+
+
+def listed_rows(paths: list[Path], data_dir: Path | str | None, show_bundled: bool = True) -> list[DeckRow]:
+    """The rows known without reading a deck: each from its listing, or pending when it has none (yet).
+
+    Quick enough to run before the first frame; :func:`find_decks` then reads the pending ones.
+    """
+    from quizapp.deck.discovery import deck_files
+    from quizapp.deck.listing import read_listing
+
+    return [
+        DeckRow(path, origin, None, listing=read_listing(path))
+        for path, origin in deck_files(paths, data_dir)
+        if show_bundled or origin != "bundled"
+    ]
+
+
+def count_rows(
+    rows: list[DeckRow],
+    store: ReviewStore,
+    now: dt.datetime,
+    learn_ahead_minutes: Callable[[], float],
+    settings: Callable[[], Settings] | None = None,
+) -> None:
+    """Give every row its due, new and mastery counts from ``store``; read decks need ``settings``."""
+    from quizapp.study.overview import deck_overview
+
+    for row in rows:
+        if row.deck is not None and settings is not None:
+            from quizapp.study.session import deck_summary
+
+            row.summary = deck_summary(row.deck, row.path, store, now, settings())
+        elif row.listing is not None:
+            row.summary = deck_overview(row.listing, row.path, store, now, learn_ahead_minutes())
 
 
 def _read_row(path: Path, origin: str, load: Callable[[Path], Deck] | None) -> DeckRow:
@@ -132,6 +178,8 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[DeckRow] = []
+        #: Whether the rows come from the full scan (or only from what was known before the first frame).
+        self.scanned = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -157,12 +205,47 @@ class HomeScreen(Screen[None]):
             line = self.query_one("#read-only-line", Static)
             line.update(Text.assemble(("Read-only: ", "bold"), reason))
             line.remove_class("hidden")
-        # Scan after the first frame is on screen: reading decks (pydantic, YAML) must not delay it.
+        # The first frame already lists the decks, from their listings and the history as it is (read
+        # only); the full scan (reading changed decks, opening the history for writing, which may
+        # upgrade and back it up) runs after that frame is on screen and corrects what it must.
+        known = self._rows_known_now()
+        if known is not None:
+            self._show_rows(known, scanned=False)
         self.call_after_refresh(self.load_decks)
 
+    def _rows_known_now(self) -> list[DeckRow] | None:
+        """The rows that can be shown without reading a deck or writing anything; counts left out when unsure."""
+        from quizapp.errors import QuizappError
+
+        app = self.app
+        try:
+            rows = listed_rows(app.deck_paths, app.data_dir, app.show_bundled)  # type: ignore[attr-defined]
+        except (QuizappError, OSError):  # the scan says what is wrong
+            return None
+        learn_ahead = app.quick_learn_ahead_minutes()  # type: ignore[attr-defined]
+        budget, counted = FIRST_FRAME_ITEMS, []
+        for row in rows:
+            if row.listing is not None and len(row.listing.item_ids) <= budget:
+                budget -= len(row.listing.item_ids)
+                counted.append(row)
+        if learn_ahead is None or not counted:
+            return rows
+        import sqlite3
+
+        try:
+            from quizapp.storage.db import ReviewStore
+
+            with ReviewStore.open(app.data_dir, read_only="the deck list is being counted") as store:  # type: ignore[attr-defined]
+                count_rows(counted, store, app.now(), lambda: learn_ahead)  # type: ignore[attr-defined]
+        except (QuizappError, sqlite3.Error):  # e.g. a history to upgrade first: the scan counts, or says why not
+            for row in rows:
+                row.summary = None
+        return rows
+
     def on_screen_resume(self) -> None:
-        # Back from studying or generating: the numbers (or the list) changed.
-        if self.rows:
+        # Back from studying or generating: the numbers (or the list) changed. (The first resume, as
+        # the screen opens, is not one: the scan after the first frame is on its way.)
+        if self.scanned:
             self.load_decks()
 
     # -- loading ------------------------------------------------------------------------------
@@ -173,21 +256,13 @@ class HomeScreen(Screen[None]):
         # off the UI thread, with its own database connection. Decks listed from before are
         # counted without the deck or settings models (see quizapp.deck.listing).
         from quizapp.errors import QuizappError
-        from quizapp.study.overview import deck_overview
 
         app = self.app
         rows = find_decks(app.deck_paths, app.data_dir, app.show_bundled, app.deck)  # type: ignore[attr-defined]
         now = app.now()  # type: ignore[attr-defined]
         try:
             with app.open_store() as store:  # type: ignore[attr-defined]
-                for row in rows:
-                    if row.deck is not None:
-                        from quizapp.study.session import deck_summary
-
-                        row.summary = deck_summary(row.deck, row.path, store, now, app.settings)  # type: ignore[attr-defined]
-                    elif row.listing is not None:
-                        learn_ahead = app.learn_ahead_minutes()  # type: ignore[attr-defined]
-                        row.summary = deck_overview(row.listing, row.path, store, now, learn_ahead)
+                count_rows(rows, store, now, app.learn_ahead_minutes, lambda: app.settings)  # type: ignore[attr-defined]
         except QuizappError as exc:  # no database: still list the decks, and say why the numbers are missing
             self.app.call_from_thread(
                 self.app.notify, str(exc), title="No study history", severity="error", timeout=15, markup=False
@@ -195,9 +270,43 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self._show_rows, rows)
         return rows
 
-    def _show_rows(self, rows: list[DeckRow]) -> None:
-        self.rows = rows
-        self._fill_table()
+    def _show_rows(self, rows: list[DeckRow], *, scanned: bool = True) -> None:
+        """Show ``rows``; those of the same decks as shown are updated in place (only the cells that changed)."""
+        same_decks = [(r.path, r.title, r.error) for r in rows] == [(r.path, r.title, r.error) for r in self.rows]
+        self.rows, self.scanned = rows, scanned
+        if same_decks and rows:
+            self._update_cells()
+        else:
+            self._fill_table()
+
+    def _cells(self, row: DeckRow) -> tuple[str | Text, ...]:
+        """The row's cells after its title: cards, due, new, last score, mastery."""
+        if row.error is not None:
+            return ("invalid", "", "", "", "")
+        summary = row.summary
+        if summary is None:
+            # Not counted yet (the scan is on its way), or not countable: no study history to read.
+            unknown = "?" if self.scanned else "…"
+            cards = str(row.cards) if row.listing or row.deck else unknown
+            return (cards, unknown, unknown, "—", mastery_text(None))
+        return (
+            str(summary.cards),
+            str(summary.due),
+            str(summary.new),
+            "—" if summary.last_score is None else f"{summary.last_score:.0%}",
+            mastery_text(summary.mastery),
+        )
+
+    def _update_cells(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        for index, row in enumerate(self.rows):
+            key = str(index)
+            if key not in table.rows:  # hidden by the filter
+                continue
+            for column, value in zip(("cards", "due", "new", "last", "mastery"), self._cells(row)):
+                if table.get_cell(key, column) != value:  # the column fits its new content (a bar for "…")
+                    table.update_cell(key, column, value, update_width=True)
+        self._show_detail()
 
     def _fill_table(self) -> None:
         table = self.query_one("#decks", DataTable)
@@ -211,23 +320,7 @@ class HomeScreen(Screen[None]):
             title = Text(fit(row.title, 2 * TITLE_WIDTH - 8).plain)
             # The height is given, not measured (height=None): measuring happens later, when idle.
             lines = 1 if cell_len(title.plain) <= TITLE_WIDTH else 2
-            if row.error is not None:
-                table.add_row(title, "invalid", "", "", "", "", key=str(index), height=lines)
-                continue
-            summary = row.summary
-            if summary is None:
-                table.add_row(title, str(row.cards), "?", "?", "—", mastery_text(None), key=str(index), height=lines)
-                continue
-            table.add_row(
-                title,
-                str(summary.cards),
-                str(summary.due),
-                str(summary.new),
-                "—" if summary.last_score is None else f"{summary.last_score:.0%}",
-                mastery_text(summary.mastery),
-                key=str(index),
-                height=lines,
-            )
+            table.add_row(title, *self._cells(row), key=str(index), height=lines)
         # Keep the cursor on the deck it was on, unless the filter hid it.
         kept_at = next((i for i, row in enumerate(self.rows) if row.path == selected), None)
         if kept_at is not None and str(kept_at) in table.rows:
@@ -279,6 +372,9 @@ class HomeScreen(Screen[None]):
             return None
         if row.error is not None:  # nothing to study in it until it is fixed: open it where the problem is
             self.action_fix()
+            return None
+        if row.pending:  # changed since it was last listed: known once the scan has read it
+            self.notify("Still reading this deck; try again in a moment.", severity="warning")
             return None
         return row
 

@@ -7,9 +7,6 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
-from quizapp.tui.widgets.feedback import revealed_answer
-from quizapp.tui.widgets.question import prompt_of
-
 if TYPE_CHECKING:  # pragma: no cover
     from quizapp.deck.model import StudyItem
 
@@ -24,6 +21,10 @@ def fit(text: str, width: int) -> Text:
 
 def card_text(item: StudyItem) -> Text:
     """A card in full: its question, answer and choices, each wrapped to the width shown."""
+    # Imported here: the home screen uses fit() before its first frame, and needs none of these.
+    from quizapp.tui.widgets.feedback import revealed_answer
+    from quizapp.tui.widgets.question import prompt_of
+
     card = item.card
     text = Text(" ".join(prompt_of(item).split()), style="bold")
     text.append("\n→ ")
