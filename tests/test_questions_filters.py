@@ -56,6 +56,13 @@ def test_sentence_filters():
     assert sentence_problem("“We are proud of this fine new pier on the bay,” the mayor said.") == "mostly a quote"
     assert sentence_problem("Here is something I did not expect about the ferries:") is not None
     assert sentence_problem("Ferries.") == "too short"
+    note = "Ida Vance is a contributing editor at Harbour Monthly and a writer based in Port Alder."
+    assert sentence_problem(note) == "a contributor's note about the writer"
+    # A past career in a story is a fact about someone, not the page's note on its writer.
+    assert (
+        sentence_problem("In 1990 Ida Vance was a reporter for the Port Alder Gazette before entering politics.")
+        is None
+    )
 
 
 def test_near_duplicates():

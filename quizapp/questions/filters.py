@@ -225,6 +225,12 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 QUOTE_CHARS = '"“”«»'
+#: A contributor's note ("Jo Lin is an editor at The Ledger and a writer based in Leeds"): the page's furniture.
+WRITER_BIO = re.compile(
+    r"\bis (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|editor|reporter|correspondent|columnist|contributor|journalist|"
+    r"blogger)\b[^.]*\b(?:at|for|of|based in|who covers)\b",
+    re.IGNORECASE,
+)
 
 
 def sentence_problem(sentence: str) -> str | None:
@@ -241,6 +247,8 @@ def sentence_problem(sentence: str) -> str | None:
         return "a photo caption"
     if BOILERPLATE.search(text):
         return "boilerplate"
+    if WRITER_BIO.search(text):
+        return "a contributor's note about the writer"
     quoted = sum(len(m) for m in re.findall(r"[“\"]([^”\"]*)[”\"]", text))
     if quoted > 0.5 * len(text):
         return "mostly a quote"
