@@ -390,6 +390,7 @@ Edith Carrow died in 1890 in the house she had built beside the river Selby.
 The mill kept its looms running through the cotton famine of the 1860s, said Owen Bratt, a local historian.
 HAROLD Pike wrote the first history of Harrow Mills in 1902 for the town council.
 The weaver Tobias Wren never wanted to leave the old weaving shed by the water.
+The mill's second steam engine arrived from Leeds in 1850, according to the Selby Herald's Martha Quill.
 The mill's records note that the first steam engine was bought from the firm of on 3 May 1845.
 """
 
@@ -405,6 +406,7 @@ MILLS_CASES = [
     ("Owen Bratt", "passing_speaker"),  # named once, as the one who said something
     ("HAROLD Pike", "shouted_name"),  # a kicker's capitals are typography, not the name
     ("Tobias Wren", "cloze_lone_fact"),  # the sentence names nothing but the blank
+    ("Martha Quill", "cloze_side_detail"),  # the news source ("according to the Selby Herald's ___")
 ]
 
 

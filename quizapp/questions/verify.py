@@ -268,7 +268,7 @@ def check_cloze_kind(cand: Candidate, scope: ArticleScope) -> str | None:
 
 def check_cloze_role(cand: Candidate, scope: ArticleScope) -> str | None:
     """An apposition ("the mayor, Per Lunde,"), a compound modifier or a news source ("according to the BBC",
-    "told Reuters") is a side detail of the sentence, not its fact."""
+    "told Reuters", "according to MMQB's Peter King") is a side detail of the sentence, not its fact."""
     dep = cand.evidence.get("blank_dep", "")
     if dep in {"appos", "compound"}:
         return "the blank is a side detail (an apposition or a modifier)"
@@ -276,8 +276,10 @@ def check_cloze_role(cand: Candidate, scope: ArticleScope) -> str | None:
         return "the blank sits deep in the sentence's parse (a detail of a detail): judged acceptable 30% of the time"
     if cand.evidence.get("coordinated"):
         return 'the blank is one of a pair or list ("2008 and ___"): either could be asked, neither is the fact'
-    before = scope.facts.text[max(0, cand.mention.start - 16) : cand.mention.start].casefold()
-    if re.search(r"(?:according to|told|tells|said|says)\s+(?:the\s+)?$", before):
+    before = scope.facts.text[max(0, cand.mention.start - 60) : cand.mention.start].casefold()
+    if re.search(
+        r"(?:according to|told|tells|said|says)\s+(?:the\s+)?(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s\s+)?$", before
+    ):
         return "the blank is the news source of the sentence"
     return None
 
