@@ -419,3 +419,20 @@ def test_passing_people_and_damaged_text_are_refused(mills, answer, check):
 def test_the_life_dates_of_someone_the_article_is_about_stay(mills):
     assert "passing_life_date" not in mills.dropped("1890")
     assert [c for c in mills.verified if c.answer == "1890"]
+
+
+DATELINED = """Harbour talks resume
+
+The long dispute over the harbour may be nearing its end.
+
+PORT ALDER—Negotiators from Norland and Vestria met in Port Alder on Tuesday to restart the harbour treaty talks.
+The treaty was first signed in 1998 by the Norland Ferry Company and the port authority of Vestria.
+"""
+
+
+def test_a_dateline_is_left_out_of_the_lead_sentence_and_never_blanked(tmp_path):
+    run = stages(DATELINED, tmp_path)
+    lead = [t for t in run.report.traces if t.form == "cloze" and "met in" in t.text]
+    assert lead, "the lead sentence still gives clozes"
+    assert all(t.text.startswith("Negotiators from") for t in lead)
+    assert not [t for t in run.report.traces if t.form == "cloze" and t.answer.upper() == "PORT ALDER"]

@@ -148,7 +148,7 @@ NAME_GOES_ON = re.compile(
     r"Center|Service|Office|Trust|Alliance|Coalition|Administration|Bureau|Laboratory|Hospital|Church|Academy)\b"
 )
 #: "WASHINGTON (Reuters) -", "LONDON —": a dateline glued to the first sentence.
-DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
+DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?(?:\s*[—–]\s*|\s*--?\s+)(?=\S)")
 QUOTE_OPEN = {'"', "“", "«"}
 QUOTE_CLOSE = {'"', "”", "»"}
 
@@ -276,13 +276,23 @@ def prepare_sentence(
         return Rejection(
             Stage.OVERGENERATE, "not_a_statement", "does not end as a statement (a heading, list item or question)"
         )
-    if DATELINE.match(text):
-        return Rejection(Stage.OVERGENERATE, "dateline", 'opens with a dateline ("WASHINGTON —"): page furniture')
+    replace: dict[int, str] = {}
+    dateline = DATELINE.match(text)
+    if dateline:
+        # "VATICAN CITY — Six years ago ...": the page's dateline goes, the news lead stays (often the best fact).
+        skipped = len(dateline.group(0))
+        if not any(t.idx - sent.start_char < skipped < t.idx - sent.start_char + len(t) for t in sent):
+            for tok in sent:
+                if tok.idx - sent.start_char < skipped:
+                    replace[tok.i] = ""
+            evidence["dropped_opener"] = True
+            text = text[skipped:]
+        else:
+            return Rejection(Stage.OVERGENERATE, "dateline", 'opens with a dateline ("WASHINGTON —"): page furniture')
     if sent[0].pos_ == "INTJ":
         return Rejection(Stage.OVERGENERATE, "not_a_statement", f'opens with "{sent[0].text}": an aside, not a fact')
     if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return Rejection(Stage.OVERGENERATE, "fragment", "has no verb: a caption or fragment")
-    replace: dict[int, str] = {}
     connective = PURE_CONNECTIVE.match(text)
     if connective:
         # Drop the connective and its comma; the next word starts the sentence.
@@ -427,6 +437,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     text = mention.text.strip()
     if any(t.i in prepared.asides for t in sent if mention.start <= t.idx < mention.end):
         return Rejection(Stage.OVERGENERATE, "in_brackets", f'"{text}" is inside a bracketed aside')
+    if any(prepared.replace.get(t.i) == "" for t in sent if mention.start <= t.idx < mention.end):
+        return Rejection(Stage.OVERGENERATE, "left_out", f'"{text}" is in an opener the card leaves out (a dateline)')
     if mention.kind == "date":
         if not mention.value:
             return Rejection(Stage.OVERGENERATE, "relative_date", f'"{text}" has no date value')
