@@ -114,6 +114,12 @@ def _first_failure(cand: Candidate, scope: ArticleScope, skip: frozenset[str] = 
 # ------------------------------------------------------------------ the checks
 
 
+def mention_span(mention: Mention, doc: Any) -> Any | None:
+    """The tokens of a fact's mention in the parse (widened to whole tokens), or None where the parse cannot
+    place it."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
 def _answer_names(cand: Candidate) -> list[str]:
     m = cand.mention
     if m.kind == "number":
@@ -295,7 +301,7 @@ def check_passing_life_date(cand: Candidate, scope: ArticleScope) -> str | None:
     at the age of five"): rule 5 of the rubric names it as not worth studying."""
     if cand.kind != "date":
         return None
-    span = scope.doc.char_span(cand.mention.start, cand.mention.end, alignment_mode="expand")
+    span = mention_span(cand.mention, scope.doc)
     if span is None:
         return None
     verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
@@ -319,7 +325,7 @@ _OF_BEFORE_PREPOSITION_OK = frozenset({"about", "around", "over", "under", "up",
 
 
 def check_word_lost_from_source(cand: Candidate, scope: ArticleScope) -> str | None:
-    span = scope.doc.char_span(cand.mention.start, cand.mention.end, alignment_mode="expand")
+    span = mention_span(cand.mention, scope.doc)
     if span is None:
         return None
     sent = span.sent
@@ -340,7 +346,7 @@ def check_passing_speaker(cand: Candidate, scope: ArticleScope) -> str | None:
     ___"): the speaker of a passing quote is no fact. On dev judgments such cards were accepted 2 times in 10."""
     if cand.kind != "person" or scope.mention_counts.get(cand.mention.canonical.casefold(), 0) > PASSING_MENTIONS:
         return None
-    span = scope.doc.char_span(cand.mention.start, cand.mention.end, alignment_mode="expand")
+    span = mention_span(cand.mention, scope.doc)
     if span is None:
         return None
     root = span.root
@@ -423,7 +429,7 @@ def _lost_its_day(question: str, mention: Mention, doc: Any) -> bool:
     ("..., the ministry said on Monday") does not count."""
     if re.search(r"\d", question) or _DROPPED_TIME.search(question):
         return False
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = mention_span(mention, doc)
     if span is None:
         return False
     verb = _clause_verb(span.root)
@@ -433,7 +439,7 @@ def _lost_its_day(question: str, mention: Mention, doc: Any) -> bool:
 def _time_clause_without_date(question: str, mention: Mention, doc: Any) -> bool:
     """A fact stated in a "while/when/as" clause holds only at the time of the clause it hangs on ("on 17 June
     1944, while Denmark was occupied by Germany, ..."): asked without a date it has other answers."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = mention_span(mention, doc)
     if span is None or re.search(r"\d", question):
         return False
     verb = _clause_verb(span.root)
@@ -449,7 +455,7 @@ def _time_clause_without_date(question: str, mention: Mention, doc: Any) -> bool
 def _glued_aside(question: str, mention: Mention, doc: Any) -> bool:
     """An aside the sentence sets off with commas kept in the stem without them ("Who left food in the snow
     a Buddhist custom?" of "..., a Buddhist custom, ..."): the noun phrases run together into nonsense."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = mention_span(mention, doc)
     if span is None:
         return False
     for tok in span.sent:
@@ -474,7 +480,7 @@ def _pronoun_of_main_clause(question: str, mention: Mention, doc: Any) -> bool:
     asked = {w.casefold() for w in re.findall(r"[\w’'-]+", question)} & PERSONAL_PRONOUNS
     if not asked:
         return False
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = mention_span(mention, doc)
     if span is None:
         return True
     relative = next((c for c in span.root.children if c.dep_ == "relcl"), None)
