@@ -436,3 +436,22 @@ def test_a_dateline_is_left_out_of_the_lead_sentence_and_never_blanked(tmp_path)
     assert lead, "the lead sentence still gives clozes"
     assert all(t.text.startswith("Negotiators from") for t in lead)
     assert not [t for t in run.report.traces if t.form == "cloze" and t.answer.upper() == "PORT ALDER"]
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "certain"),
+    [
+        ("Green Bay Packers", "LOC", False),  # the small model's LOC alone: a team, no "region" hint
+        ("Portugal", "GPE", True),  # the bundled reference knows it
+        ("Lisbon", "GPE", True),
+    ],
+)
+def test_a_place_kind_rests_on_the_reference_not_on_the_model_label(name, label, certain):
+    from quizapp.facts.model import Mention
+    from quizapp.questions.candidates import kind_is_certain
+
+    sentence = f"They met near {name} last spring."
+    mention = Mention(
+        kind="place", text=name, canonical=name, sentence=sentence, start=14, end=14 + len(name), label=label
+    )
+    assert kind_is_certain(mention, []) is certain

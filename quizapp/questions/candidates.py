@@ -340,7 +340,8 @@ def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
     if mention.kind in {"date", "number"}:
         return True
     if mention.kind == "place":
-        return classify.place_category(mention.canonical, aliases, mention.label) in {"country", "city", "region"}
+        # Without the model's label: "LOC" alone made "Green Bay Packers" and "Archbishop" a "region".
+        return classify.place_category(mention.canonical, aliases, None) in {"country", "city", "region"}
     if mention.kind == "organization":
         return classify.looks_like_organization(mention.canonical, aliases)
     words = mention.canonical.split()
