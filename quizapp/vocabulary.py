@@ -151,6 +151,8 @@ STATING_VERBS: Final = frozenset(
         "indicate",
     }
 )
+#: Verbs of speech alone: "Sommerfeld added orbits" and "Bothe observed that ..." state findings, "X said" quotes.
+SAYING_VERBS: Final = frozenset({"say", "tell", "instruct", "quip", "reply"})
 #: Verbs whose subject is the one speaking ("said X", "X warned"): reporting verbs and their kin.
 SPEAKING_VERBS: Final = REPORTING_VERBS | frozenset(
     {

@@ -26,7 +26,7 @@ from quizapp.questions.filters import (
     unbound_pronoun,
 )
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Outcome, Stage
-from quizapp.vocabulary import NAME_KINDS, WEEKDAY_PATTERN
+from quizapp.vocabulary import NAME_KINDS, SAYING_VERBS, WEEKDAY_PATTERN
 
 #: Moving house: a person can do it many times, so no place is the one true answer of a statement.
 RELOCATION = re.compile(r"\b(?:move[sd]?|moving|settle[sd]?|relocated?|emigrated?|fled|flee|migrated?)\b", re.I)
@@ -337,10 +337,6 @@ def check_word_lost_from_source(cand: Candidate, scope: ArticleScope) -> str | N
     return None
 
 
-#: Verbs of speech alone: "Sommerfeld added orbits", "Bothe observed that ..." state findings, not quotes.
-_SAYING_VERBS = frozenset({"say", "tell", "instruct", "quip", "reply"})
-
-
 def check_passing_speaker(cand: Candidate, scope: ArticleScope) -> str | None:
     """Someone the article names at most twice, asked as the one who said something ("Potholes form ..., said
     ___"): the speaker of a passing quote is no fact. On dev judgments such cards were accepted 2 times in 10."""
@@ -352,7 +348,7 @@ def check_passing_speaker(cand: Candidate, scope: ArticleScope) -> str | None:
     root = span.root
     while root.dep_ in {"compound", "appos", "conj"} and root.head is not root:
         root = root.head
-    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.casefold() in _SAYING_VERBS:
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.casefold() in SAYING_VERBS:
         return f'"{cand.answer}" is named {PASSING_MENTIONS} times at most, here only as the one who {root.head.text}'
     return None
 
