@@ -118,12 +118,29 @@ def render(card: Any) -> str:
     return f"Type: flashcard\nFront: {card.front}\nBack: {card.back}"
 
 
+def packet_item(article_id: str, card: Any, cand: Any) -> dict[str, Any]:
+    """One card for the judges' packet, with what training and the table need to know of its candidate."""
+    from quizapp.questions.features import features
+
+    return {
+        "card_id": card.card_id,
+        "article": article_id,
+        "kind": cand.kind,
+        "type": card.type,
+        "form": cand.form.value,
+        "key": f"{cand.key}:{cand.form.value}",
+        "score": cand.score,
+        "features": features(cand),
+        "sentence": cand.mention.sentence.strip(),
+        "shown": render(card),
+    }
+
+
 def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode: str, rejudge: bool = False) -> None:
     """Packets for blind judges: ``mode`` 'candidates' samples every verified candidate (training data for the
     ranker), 'deck' takes the shipped default deck's cards (measurement)."""
     from quizapp.questions.candidates import event_year
     from quizapp.questions.cards import make_card
-    from quizapp.questions.features import features
     from quizapp.questions.generate import DEFAULT_TYPES, article_scopes, candidates_of
     from quizapp.questions.model import GenerationReport
     from quizapp.questions.verify import also_true
@@ -140,20 +157,7 @@ def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode
             (out / "articles" / f"{entry['id']}.txt").write_text(_article_text(path))
             for card in deck.cards:
                 cand = report.made_from[card.card_id]
-                items.append(
-                    {
-                        "card_id": card.card_id,
-                        "article": entry["id"],
-                        "kind": cand.kind,
-                        "type": card.type,
-                        "form": cand.form.value,
-                        "key": f"{cand.key}:{cand.form.value}",
-                        "score": cand.score,
-                        "features": features(cand),
-                        "sentence": cand.mention.sentence.strip(),
-                        "shown": render(card),
-                    }
-                )
+                items.append(packet_item(entry["id"], card, cand))
             continue
         articles, pairs = parse([path])
         (out / "articles" / f"{entry['id']}.txt").write_text(articles[0].text)
@@ -175,20 +179,7 @@ def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode
                 continue
             seen_facts.add(cand.fact_key)
             taken += 1
-            items.append(
-                {
-                    "card_id": card.card_id,
-                    "article": entry["id"],
-                    "kind": cand.kind,
-                    "type": card.type,
-                    "form": cand.form.value,
-                    "key": f"{cand.key}:{cand.form.value}",
-                    "score": cand.score,
-                    "features": features(cand),
-                    "sentence": cand.mention.sentence.strip(),
-                    "shown": render(card),
-                }
-            )
+            items.append(packet_item(entry["id"], card, cand))
     judged = judgments(split)
     fresh = [i for i in items if rejudge or i["card_id"] not in judged]
     print(f"{len(items) - len(fresh)} cards already judged are left out", file=sys.stderr)
