@@ -209,3 +209,5 @@ ORGANIZATION_ABBREVIATIONS: Final = {
     "ltd": "limited",
     "co": "company",
 }
+#: Courtesy titles written before a name ("Mr. Reeves", "Lady Byron"): never part of the name itself.
+COURTESY_TITLES: Final = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "lady", "lord"})

@@ -27,7 +27,7 @@ from quizapp.facts.labels import DROP, kind_from_context, kind_from_suffix, stri
 from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
-from quizapp.vocabulary import MONTH_PATTERN
+from quizapp.vocabulary import COURTESY_TITLES, MONTH_PATTERN
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -188,7 +188,7 @@ ORG_HEADS = {
     "telecom",
     "communications",
 }
-PERSON_TITLES = {
+PERSON_TITLES = COURTESY_TITLES | {
     "president",
     "vice",
     "prime",
@@ -209,17 +209,6 @@ PERSON_TITLES = {
     "governor",
     "mayor",
     "judge",
-    "dr",
-    "dr.",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "sir",
-    "lady",
-    "lord",
     "chancellor",
     "premier",
     "director",

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.vocabulary import COURTESY_TITLES
+
 Token = Any  # spacy.tokens.Token; this module does not import spaCy
 
 #: The verdict for a name that is no person, place or organization (a medal, a ship, a song).
@@ -504,46 +506,39 @@ EPONYM_SUFFIXES = {
     "cup",
 }
 #: Role words written in front of a name (capitalized or not) that are titles, not parts of it.
-LEADING_TITLES = PERSON_ROLE_NOUNS | {
-    "dr",
-    "dr.",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "sir",
-    "dame",
-    "lady",
-    "lord",
-    "saint",
-    "st.",
-    "rev",
-    "rev.",
-    "reverend",
-    "father",
-    "sister",
-    "brother",
-    "chancellor",
-    "secretary",
-    "general",
-    "colonel",
-    "lieutenant",
-    "sergeant",
-    "major",
-    "admiral",
-    "senator",
-    "sen.",
-    "rep.",
-    "gov.",
-    "prof",
-    "prof.",
-    "vice",
-    "deputy",
-    "former",
-    "late",
-}
+LEADING_TITLES = (
+    PERSON_ROLE_NOUNS
+    | COURTESY_TITLES
+    | {
+        "dame",
+        "saint",
+        "st.",
+        "rev",
+        "rev.",
+        "reverend",
+        "father",
+        "sister",
+        "brother",
+        "chancellor",
+        "secretary",
+        "general",
+        "colonel",
+        "lieutenant",
+        "sergeant",
+        "major",
+        "admiral",
+        "senator",
+        "sen.",
+        "rep.",
+        "gov.",
+        "prof",
+        "prof.",
+        "vice",
+        "deputy",
+        "former",
+        "late",
+    }
+)
 #: Roles whose name in front is a portfolio, not an organization ("Labor Minister", "Finance Secretary").
 PORTFOLIO_ROLES = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson"}
 #: "the city of X": the noun says X is a place.
