@@ -151,6 +151,15 @@ STATING_VERBS: Final = frozenset(
         "indicate",
     }
 )
+#: Modal verbs that make a clause a guess, a wish or a counterfactual ("may have joined", "would undoubtedly make");
+#: "will" and "can" are left out, as they state plans and abilities as facts.
+SPECULATIVE_MODALS: Final = frozenset({"may", "might", "could", "would", "should", "must"})
+#: Adverbs that hedge a claim ("will probably just sit there").
+HEDGING_ADVERBS: Final = frozenset(
+    {"likely", "unlikely", "probably", "perhaps", "maybe", "possibly", "undoubtedly", "supposedly", "presumably"}
+)
+#: Verbs whose passive makes the clause someone's view ("is considered a likely candidate", "is expected to review").
+OPINION_PASSIVES: Final = frozenset({"expect", "consider", "believe", "think", "say", "report", "rumor", "rumour"})
 #: Verbs of speech alone: "Sommerfeld added orbits" and "Bothe observed that ..." state findings, "X said" quotes.
 SAYING_VERBS: Final = frozenset({"say", "tell", "instruct", "quip", "reply"})
 #: Verbs whose subject is the one speaking ("said X", "X warned"): reporting verbs and their kin.

@@ -421,6 +421,42 @@ def test_the_life_dates_of_someone_the_article_is_about_stay(mills):
     assert [c for c in mills.verified if c.answer == "1890"]
 
 
+FERRY = """Vestria ferry line
+
+The Vestria Ferry Company opened its first line between Port Alder and Skarnes in 1987.
+Analysts say the company could buy the Norland shipyard in 2026.
+Harriet Lunde is considered a likely chair of the harbour board in 2027.
+The captain Olaf Brekke seems to have sailed the first ferry to Skarnes in 1989.
+Ahh, if only Vestria had bought the Selby Dock in 1990.
+The harbour board, according to the Port Alder Gazette, will probably approve the new pier in 2025.
+"""
+
+
+@pytest.fixture(scope="module")
+def ferry(tmp_path_factory):
+    return stages(FERRY, tmp_path_factory.mktemp("ferry"))
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "2026",  # "could buy": a guess
+        "2027",  # "is considered a likely chair": someone's view
+        "Olaf Brekke",  # "seems to have carried": an impression
+        "1990",  # "if only ... had bought": a wish
+        "2025",  # "will probably approve": hedged
+    ],
+)
+def test_a_guess_a_wish_or_a_view_is_no_fact_to_ask(ferry, answer):
+    assert not [c for c in ferry.verified if c.answer == answer]
+    assert "not_a_fact" in ferry.dropped(answer), ferry.dropped(answer)
+
+
+def test_a_plain_statement_of_fact_is_asked(ferry):
+    assert "not_a_fact" not in ferry.dropped("1987")
+    assert [c for c in ferry.verified if c.answer == "1987"]
+
+
 DATELINED = """Harbour talks resume
 
 The long dispute over the harbour may be nearing its end.
