@@ -611,301 +611,55 @@ def _needs_resolving(subject: Token) -> bool:
 def _transform(
     doc: Any, target: Target, resolve: PronounResolver | None, renames: dict[int, str] | None, via_relative: bool
 ) -> Transformed | Refusal:
-    renames = renames or {}
-    span = doc[target.start : target.end]
-    if not len(span):
-        return _refuse("empty_span", "the fact has no tokens in the parse")
-    head = span.root
-    target_ids = set(range(target.start, target.end))
-    if any(_in_brackets(t) for t in span):
-        return _refuse("in_brackets", "the fact stands in brackets: an aside")
+    """One wh-rewrite of the clause holding ``target``, or the named Refusal of the stage that could not
+    do its part cleanly. ``via_relative`` asks from the relative clause describing a named antecedent.
 
-    # Where does the fact sit in its clause? Each question shape (shapes/wh/) answers for its own facts.
-    from quizapp.questions.shapes.wh import REFUSED, Placement, ShapeContext, locate
+    The stages, in order (each in ``quizapp.questions.shapes.wh``): place the fact in its clause
+    (its shape module says where), find the clause's verb and subject, check the subject phrase, cut
+    the clause out, drop and refuse qualifiers and quotes, write out pronouns and names, then render
+    the statement and the question."""
+    from quizapp.questions.shapes.wh import PlacedFact, place_fact
+    from quizapp.questions.shapes.wh.clause import (
+        check_qualifiers,
+        check_quotes,
+        check_subject_phrase,
+        cut_clause,
+        drop_superseded_dates,
+        find_clause,
+    )
+    from quizapp.questions.shapes.wh.pronouns import write_out_names
+    from quizapp.questions.shapes.wh.render import build_question, build_statement
 
-    found = locate(ShapeContext(doc, target, head, frozenset(target_ids), via_relative, resolve, renames))
-    if isinstance(found, Refusal):
-        return found
-    if found is REFUSED:
-        return _refuse(
-            "no_shape", f'no question shape asks a fact that is the {head.dep_ or "root"} of "{head.head.text}"'
-        )
-    if not isinstance(found, Placement):
-        return found  # a shape that builds its own question (an age, a salary)
-    role, anchor, counted = found.role, found.anchor, found.counted
-    relative, appositive = found.relative, found.appositive
-
-    verb = anchor.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ == "dobj":
-        verb = verb.head
-    # Climb xcomp chains ("managed to smuggle ... to China") to the verb that carries tense.
-    while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
-        verb = verb.head
-    participle = _is_participle(verb)
-    if relative is None and verb.dep_ == "relcl":
-        relative = _relative_subject(verb)
-    antecedent = _named_antecedent(doc, verb, renames) if relative is not None else None
-    if relative is not None and antecedent is None:
-        return _refuse("relative_without_name", "a relative clause whose antecedent is not a name")
-    if antecedent is not None and antecedent[1] & target_ids and not via_relative:
-        return _refuse(
-            "antecedent_itself", "the fact is the relative clause's own antecedent (asked by the relative shape)"
-        )  # asking about the antecedent itself is the relative pattern's job
-    if not (participle or relative is not None or _is_factual_clause(verb)):
-        return _refuse(
-            "not_factual", "the clause is not a plain statement of fact (a wish, a condition, an opinion, a report)"
-        )
-    if (relative is not None or participle) and not _is_plain_subclause(verb):
-        return _refuse("not_plain_subclause", "a participle or relative clause that is not a plain description")
-
-    subject = relative if relative is not None else clause_subject(verb.head if participle else verb)
-    if subject is None:
-        return _refuse("no_subject", "the clause has no subject to ask with")
-    if role != "subject" and subject.i in target_ids:
-        return _refuse("answer_is_subject", "the fact is the clause's subject, asked by the subject shape")
-    # The anchor phrase must be exactly the fact (plus determiners), not a larger phrase around it.
-    if role == "subject" and target.kind != "number" and relative is None and not appositive:
-        extra = [
-            t
-            for t in anchor.subtree
-            if t.i not in target_ids
-            and t.dep_ not in {"det", "punct", "case"}
-            and not _in_brackets(t)
-            and t.dep_ not in DROP_NOUN_DEPS
-            and not (t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))
-        ]
-        extra = [
-            t
-            for t in extra
-            if not any(
-                a.dep_ in DROP_NOUN_DEPS or (a.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(a))
-                for a in t.ancestors
-                if a.i in _subtree_ids(anchor) and a != anchor
-            )
-        ]
-        # Titles before a person's name go with it ("Foreign Minister Yun Byung-se" -> "Who").
-        extra = [
-            t
-            for t in extra
-            if not (
-                target.kind == "person"
-                and t.i < target.start
-                and t.dep_ in {"compound", "amod", "poss", "case", "nmod"}
-                and all(a.i in target_ids or a.i < target.start for a in t.ancestors if a.i in _subtree_ids(anchor))
-            )
-        ]
-        if extra:
-            return _refuse("subject_phrase_larger", "the subject phrase holds more than the fact")
-        if any(c.dep_ == "conj" for c in anchor.children):
-            return _refuse(
-                "two_answers", "the subject is two things joined by 'and'"
-            )  # "South Korea and Cuba established ...": the answer is two things
-    if role == "subject" and participle:
-        return _refuse(
-            "participle_subject", "a who-question about a participle reads poorly"
-        )  # "Who was carrying ...?" reads poorly; the main clause asks it better
-
-    clause = _clause_ids(verb, subject, target_ids)
-    if clause is None:
-        return _refuse("no_clause", "the clause around the fact could not be cut out cleanly")
-    if any(c.dep_ in {"xcomp", "ccomp", "dobj", "attr", "acomp", "oprd"} and c.i not in clause for c in verb.children):
-        return _refuse(
-            "lost_complement", "the verb would lose its complement"
-        )  # "seeks, among other objectives, to ...": without its complement the verb says nothing
-    if not any(c.i in clause and c.i > verb.i and c.dep_ != "punct" for c in verb.children) and verb.lemma_ != "be":
-        return _refuse(
-            "nothing_after_verb", "nothing is left after the verb: the parse lost its complement"
-        )  # nothing left after the verb: the parse lost its complement
-    if participle:
-        clause |= _prune_noun_phrase(subject, target_ids)
-    if _garbled(doc, verb, subject, clause):
-        return _refuse("garbled_clause", "the clause's words would run together out of order")
-    # "had won the cup four times, most recently in 2017": without "most recently" the date turns false.
-    if any(c.dep_ == "advmod" and c.lower_ in TIME_QUALIFIERS for c in verb.children):
-        for child in verb.children:
-            if (
-                child.dep_ == "prep"
-                and child.i in clause
-                and not _subtree_ids(child) & target_ids
-                and any(t.ent_type_ == "DATE" for t in child.subtree)
-            ):
-                clause -= _subtree_ids(child)
-    # A date qualified by "most recently", "again", "previously" is not the date of the event itself.
-    if target.kind == "date" and any(
-        c.dep_ == "advmod" and c.i not in clause and c.lower_ in TIME_QUALIFIERS for c in verb.children
-    ):
-        return _refuse(
-            "qualified_date", "the date is qualified ('most recently', 'again'): not the date of the event itself"
-        )
-    # The answer's preposition must not carry a qualifier the question would lose ("most recently in 2017").
-    if role.startswith("prep_") and any(c.dep_ in {"advmod", "npadvmod"} for c in anchor.children):
-        return _refuse("qualified_preposition", "the answer's preposition carries a qualifier the question would lose")
-    # Quotes: the wording is someone else's, also when the parse left the quote marks out of the clause
-    # but kept the quoted words ('with “magnificent” welcoming events').
-    quoted = [
-        t
-        for t in doc[min(clause) : max(clause) + 1]
-        if t.text in {'"', "“", "”"} or (t.text in {"‘", "’"} and t.dep_ != "case")
-    ]
-    if quoted:
-        return _refuse("quotation", "the clause holds quoted words")
-
-    replace: dict[int, str] = {i: name for i, name in renames.items() if i not in target_ids}
-    resolved: str | None = None
-    if relative is not None and not via_relative:
-        assert antecedent is not None
-        resolved = antecedent[0]
-        replace[subject.i] = resolved
-    # A pronoun subject must be resolved from context, or there is no question.
-    elif role != "subject":
-        if (named := _appositive_name(subject, target_ids)) is not None:
-            # "the mayor, Petra Lund, opened ..." -> "When did Petra Lund open ...?"
-            for t in subject.subtree:
-                replace[t.i] = ""
-            replace[subject.i] = named
-            resolved = named
-        elif _needs_resolving(subject):
-            if any(c.dep_ == "conj" for c in subject.children):
-                return _refuse(
-                    "pronoun_with_partner", "a pronoun subject joined to another ('she and Hahn')"
-                )  # "she and Hahn": written out, the pronoun would swallow the partner
-            resolved = resolve(subject) if resolve else None
-            if not resolved:
-                return _refuse("unresolved_subject", "the pronoun subject could not be written out from context")
-            replace[subject.i] = resolved
-            for t in subject.subtree:
-                if t.i != subject.i:
-                    replace[t.i] = ""
-        elif (
-            not _names_something(subject)
-            and not _owned_by_someone(subject, resolve)
-            and not any(t.i in replace and replace[t.i] for t in subject.subtree)
-        ):  # "the first steamship on the Velka River"
-            return _refuse("unnamed_subject", "the subject names nothing the card can show")
-    aux_for_participle = _progressive_aux(verb.head, subject, resolved) if participle else None
-    # Object pronouns ("appointed her") are written out too, or there is no question.
-    for i in sorted(clause):
-        tok = doc[i]
-        if (
-            tok.tag_ == "PRP"
-            and tok.lower_ in {"him", "her", "them"}
-            and tok.dep_ in {"dobj", "pobj", "dative"}
-            and i not in replace
-        ):
-            named = resolve(tok) if resolve else None
-            if not named:
-                return _refuse("unresolved_object", "an object pronoun could not be written out from context")
-            replace[i] = named
-
-    # Possessive pronouns ("his family") need the subject to be a named thing or the answer itself.
-    subject_phrase = _subtree_ids(subject)
-    for i in sorted(clause):
-        if doc[i].lower_ in POSSESSIVE_PRONOUNS and doc[i].tag_ == "PRP$":
-            if i in subject_phrase and i not in replace and not (role == "subject" and i in _subtree_ids(anchor)):
-                # "Her best-known work was first performed ...": whose work must be written out.
-                owner = resolve(doc[i]) if resolve else None
-                if not owner:
-                    return _refuse("unresolved_possessive", "whose ('her', 'his') could not be written out")
-                replace[i] = f"{owner}’s"
-                continue
-            if role == "subject" and target.kind == "person":
-                continue
-            if (
-                doc[i].lower_ in {"his", "her"}
-                and i not in replace
-                and subject.ent_type_ != "PERSON"
-                and subject.i not in replace
-            ):
-                # "The ministry named a language in her honour": whose, from the article, or no question.
-                owner = resolve(doc[i]) if resolve else None
-                if not owner:
-                    return _refuse("unresolved_possessive", "whose ('her', 'his') could not be written out")
-                replace[i] = f"{owner}’s"
-                continue
-            if subject.i in replace or _names_something(subject):
-                continue
-            return _refuse("ambiguous_possessive", "a possessive whose owner the question cannot show")
-
-    answer_text = span.text
-    # --- the declarative statement, answer in place
-    phrase_ids = _subtree_ids(anchor) & clause if role == "subject" else set()
-    stmt_ids = set(clause)
-    if subject.i not in clause and relative is None:
-        # "The country has no army but was a founding member ...": the second verb shares the first's subject.
-        stmt_ids |= _prune_noun_phrase(subject, target_ids)
-    stmt_replace = dict(replace)
-    if role == "subject" and target.kind != "number":
-        # Replace the whole subject phrase ("The National Intelligence Service") by the answer.
-        stmt_ids -= phrase_ids
-        stmt_ids.add(target.start)
-        stmt_replace[target.start] = "{answer}"
-    else:
-        stmt_ids -= target_ids - {target.start}
-        stmt_replace[target.start] = "{answer}"
-    if aux_for_participle:
-        stmt_replace[verb.i] = f"{aux_for_participle} {verb.text}"
-    template = _render(doc, stmt_ids, {**stmt_replace, **_case_fix(doc, stmt_ids, stmt_replace)})
-    template = template[:1].upper() + template[1:]
-    if not template.endswith("."):
-        template += "."
-    statement = template.replace("{answer}", answer_text)
-
-    # --- the question
-    if role == "agent":
-        question = _active_question(doc, target, verb, subject, anchor, clause, target_ids, replace)
-        if question is None:
-            return _refuse("no_active_voice", "the passive's agent cannot be asked in the active voice")
-        return Transformed(
-            question=question,
-            statement=statement,
-            template=template,
-            answer_text=answer_text,
-            pattern="agent",
-            wh=_wh_word(question.split(" ", 1)[0]),
-        )
-    wh = _question_word(target, role, counted, doc, target_ids)
-    if wh is None:
-        return _refuse("no_wh_word", "no wh-word fits the answer's kind and role")
-    if role == "subject":
-        rest = clause - phrase_ids
-        if target.kind == "number":
-            rest = clause - _subtree_ids(anchor)
-        fronted = {i for i in rest if i < anchor.left_edge.i}
-        simple = _simple_past(verb, rest, plural=target.kind == "number", present_perfect=target.kind == "date")
-        if simple is None:
-            return _refuse(
-                "unknown_simple_past", "a past perfect whose simple past is not known"
-            )  # a past perfect whose simple past we do not know
-        replace = {**replace, **simple[1]}
-        body = _render(doc, rest - fronted, {**replace, **_case_fix(doc, rest - fronted, replace)})
-        tail = _render(doc, fronted, replace) if fronted else ""
-        if tail:
-            tail = _lower_first(tail, doc[min(fronted)])
-        question = f"{wh} {body} {tail}"
-    else:
-        remove = _subtree_ids(anchor)
-        rest = clause - remove
-        inverted = _invert(doc, verb, subject, rest, replace, aux_for_participle, present_perfect=target.kind == "date")
-        if inverted is None:
-            return _refuse(
-                "no_inversion", "the clause could not be turned into a question (no do-support or auxiliary)"
-            )
-        question = f"{wh} {inverted}"
-    question = tidy(question).rstrip(".") + "?"
-    question = question[:1].upper() + question[1:]
-    if via_relative:
-        pattern = "relative"
-    elif target.kind == "number":
-        pattern = "how_many"
-    else:
-        pattern = role if role in {"subject", "object", "time"} else "prep"
+    fact = place_fact(doc, target, resolve, renames or {}, via_relative)
+    if not isinstance(fact, PlacedFact):
+        return fact  # a refusal, or a shape that builds its own question (an age, a salary)
+    frame = find_clause(fact)
+    if isinstance(frame, Refusal):
+        return frame
+    refusal = check_subject_phrase(fact, frame)
+    if refusal is not None:
+        return refusal
+    clause = cut_clause(fact, frame)
+    if isinstance(clause, Refusal):
+        return clause
+    clause = drop_superseded_dates(fact, frame, clause)
+    refusal = check_qualifiers(fact, frame, clause) or check_quotes(fact, clause)
+    if refusal is not None:
+        return refusal
+    names = write_out_names(fact, frame, clause)
+    if isinstance(names, Refusal):
+        return names
+    template, statement = build_statement(fact, frame, clause, names)
+    asked = build_question(fact, frame, clause, names)
+    if isinstance(asked, Refusal):
+        return asked
     return Transformed(
-        question=question,
+        question=asked.question,
         statement=statement,
         template=template,
-        answer_text=answer_text,
-        pattern=pattern,
-        wh=_wh_word(wh),
+        answer_text=fact.span.text,
+        pattern=asked.pattern,
+        wh=asked.wh,
     )
 
 

@@ -27,7 +27,8 @@ from quizapp.questions.shapes.wh import (
     subject,
     time,
 )
-from quizapp.questions.shapes.wh.model import REFUSED, Placement, ShapeContext
+from quizapp.questions.shapes.wh.model import REFUSED, PlacedFact, Placement, ShapeContext
+from quizapp.questions.templates import PronounResolver, Refusal, Target, Transformed, _in_brackets, _refuse
 
 #: In order: the first shape that claims the fact decides.
 SHAPES: Final[tuple[Callable[[ShapeContext], Any], ...]] = (
@@ -54,4 +55,31 @@ def locate(ctx: ShapeContext) -> Any:
     return REFUSED
 
 
-__all__ = ["REFUSED", "SHAPES", "Placement", "ShapeContext", "locate"]
+def place_fact(
+    doc: Any, target: Target, resolve: PronounResolver | None, renames: dict[int, str], via_relative: bool
+) -> PlacedFact | Transformed | Refusal:
+    """Stage 1 of a wh-rewrite: where the fact sits in its clause, as the first shape that claims it says.
+
+    A shape that builds its own question (an age, a salary) answers with the finished Transformed.
+    Refuses a fact with no tokens, one in brackets, and one no shape asks."""
+    span = doc[target.start : target.end]
+    if not len(span):
+        return _refuse("empty_span", "the fact has no tokens in the parse")
+    head = span.root
+    target_ids = set(range(target.start, target.end))
+    if any(_in_brackets(t) for t in span):
+        return _refuse("in_brackets", "the fact stands in brackets: an aside")
+
+    found = locate(ShapeContext(doc, target, head, frozenset(target_ids), via_relative, resolve, renames))
+    if isinstance(found, Refusal):
+        return found
+    if found is REFUSED:
+        return _refuse(
+            "no_shape", f'no question shape asks a fact that is the {head.dep_ or "root"} of "{head.head.text}"'
+        )
+    if not isinstance(found, Placement):
+        return found  # a shape that builds its own question (an age, a salary)
+    return PlacedFact(doc, target, span, target_ids, found, resolve, renames, via_relative)
+
+
+__all__ = ["REFUSED", "SHAPES", "PlacedFact", "Placement", "ShapeContext", "locate", "place_fact"]
