@@ -17,6 +17,23 @@ When no transformation is clean the function returns ``None``: a missing card
 is better than a broken one. The same pruned clause, with the answer in place,
 is the declarative statement used for true/false and cloze cards.
 
+A rewrite is a pipeline of named stages in :mod:`quizapp.questions.shapes.wh`,
+which ``_transform`` calls in order; a stage that cannot do its part cleanly
+returns a named :class:`Refusal` and the rewrite stops there:
+
+1. ``place_fact``: the first question shape that claims the fact (one module
+   per shape) says where it sits in its clause;
+2. to 6. ``clause.py``: the clause's verb and subject, the subject phrase
+   checked, the clause cut out, lost complements, qualified answers and quotes
+   refused;
+7. ``pronouns.py``: pronouns, possessives and relative pronouns written out;
+8. and 9. ``render.py``: the declarative statement and the question.
+
+This module keeps the types (``Target``, ``Transformed``, ``Refusal``), the
+entry points (``transform``, ``transform_all``, ``transform_with_reasons``) and
+the parse helpers the shapes and stages share (pruning, rendering, the
+wh-phrase, inversion).
+
 Everything here works on spaCy tokens but never imports spaCy itself.
 """
 
@@ -476,15 +493,6 @@ def _wh_phrase(target: Target, role: str) -> str | None:
 
 def _noun_needs_which(wh: str) -> bool:
     return wh.startswith("Which")
-
-
-@dataclass
-class _Parts:
-    doc: Any
-    verb: Token
-    subject: Token
-    clause: set[int]
-    target_ids: set[int]
 
 
 def transform(

@@ -1,12 +1,19 @@
-"""The wh-rewrites, one module per question shape.
+"""The wh-rewrites: one module per question shape, then the named stages every shape shares.
 
 Each shape module has ``place(ctx)``: where the fact sits in its clause when the shape fits
 (a :class:`Placement`), a finished question for shapes that build their own
 (:class:`~quizapp.questions.templates.Transformed`), ``REFUSED`` when the shape is the fact's
 but cannot be asked cleanly, or ``None`` when it is not this shape's fact. ``locate`` tries the
-shapes in order; the clause around the placement is then pruned and inverted by
-:func:`quizapp.questions.templates._transform`, which all shapes share. A new pattern is one new
-module added to ``SHAPES``.
+shapes in order, and ``place_fact`` (the first stage) turns its answer into a :class:`PlacedFact`.
+A new pattern is one new module added to ``SHAPES``.
+
+The clause around a placement then goes through the stages
+:func:`quizapp.questions.templates._transform` calls in order, each returning a named
+:class:`~quizapp.questions.templates.Refusal` when it cannot do its part cleanly:
+:mod:`.clause` (the verb and subject found, the subject phrase checked, the clause cut out,
+lost complements, qualified answers and quotes refused), :mod:`.pronouns` (pronouns, possessives
+and relative pronouns written out as names) and :mod:`.render` (the statement and the question).
+They hand each other the types of :mod:`.model`: ``PlacedFact``, ``ClauseFrame``, ``Names``.
 """
 
 from __future__ import annotations
