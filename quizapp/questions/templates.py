@@ -21,18 +21,20 @@ A rewrite is a pipeline of named stages in :mod:`quizapp.questions.shapes.wh`,
 which ``_transform`` calls in order; a stage that cannot do its part cleanly
 returns a named :class:`Refusal` and the rewrite stops there:
 
-1. ``place_fact``: the first question shape that claims the fact (one module
-   per shape) says where it sits in its clause;
-2. to 6. ``clause.py``: the clause's verb and subject, the subject phrase
-   checked, the clause cut out, lost complements, qualified answers and quotes
-   refused;
-7. ``pronouns.py``: pronouns, possessives and relative pronouns written out;
-8. and 9. ``render.py``: the declarative statement and the question.
+* ``place_fact`` (``shapes/wh/__init__.py``): the first question shape that
+  claims the fact (one module per shape) says where it sits in its clause;
+* ``clause.py``: ``find_clause`` (its verb and subject), ``check_subject_phrase``,
+  ``cut_clause`` (asides cut, lost complements refused), ``drop_superseded_dates``,
+  ``check_qualifiers`` and ``check_quotes``;
+* ``pronouns.py``: ``write_out_names`` (pronouns, possessives and relative
+  pronouns written out as names);
+* ``render.py``: ``build_statement`` and ``build_question`` (with inversion and
+  do-support).
 
 This module keeps the types (``Target``, ``Transformed``, ``Refusal``), the
 entry points (``transform``, ``transform_all``, ``transform_with_reasons``) and
-the parse helpers the shapes and stages share (pruning, rendering, the
-wh-phrase, inversion).
+the parse helpers the shapes and stages share (pruning, rendering, clause
+tests, the wh-phrase, the past tenses).
 
 Everything here works on spaCy tokens but never imports spaCy itself.
 """
@@ -119,7 +121,6 @@ PRONOUNS = (
 )
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
-DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
 @dataclass(frozen=True)
@@ -440,35 +441,6 @@ def _is_role_title(token: Token) -> bool:
     return token.lower_ in PERSON_ROLE_NOUNS and following is not None and following.pos_ == "PROPN"
 
 
-def _owned_by_someone(subject: Token, resolve: PronounResolver | None) -> bool:
-    """ "Her best-known painting": a subject made specific by a possessive the context can name."""
-    owner = next((c for c in subject.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-    return owner is not None and resolve is not None and bool(resolve(owner))
-
-
-def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
-    """A parse too odd to rewrite: a preposition left without its object ("By" of "By 1935 Harlow ..."
-    parsed as a number of Harlow), a number counting a name, a clause inside the subject."""
-    for i in clause:
-        tok = doc[i]
-        if (
-            tok.dep_ == "prep"
-            and tok.pos_ == "ADP"
-            and not any(c.dep_ in {"pobj", "pcomp"} and c.i in clause for c in tok.children)
-        ):
-            return True
-        if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i and tok.head.ent_type_ != "DATE":
-            return True
-        if tok.dep_ == "cc" and not any(c.dep_ == "conj" for c in tok.head.children):
-            return True  # "The 27-year-old joined Leinster ... and has won": an "and" joining nothing
-    if sum(1 for c in verb.children if c.dep_ in SUBJECT_DEPS) > 1:
-        return True  # "candidates backed by the coalition Chile Vamos won ...": two subjects, a misparse
-    return any(
-        t.dep_ in SUBJECT_DEPS and t != subject and t.head.dep_ not in {"relcl", "acl", "advcl", "ccomp"}
-        for t in subject.subtree
-    )
-
-
 def _wh_phrase(target: Target, role: str) -> str | None:
     """The wh-phrase standing for the answer."""
     kind = target.kind
@@ -547,55 +519,6 @@ def _relative_subject(verb: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and child.tag_ in {"WP", "WDT"}:
             return child
     return None
-
-
-def _named_antecedent(doc: Any, relative_verb: Token, renames: dict[int, str]) -> tuple[str, set[int]] | None:
-    """The name a non-restrictive relative clause describes ("Ri Il-gyu, who ..."), with its tokens."""
-    antecedent = relative_verb.head
-    if antecedent.pos_ != "PROPN" or antecedent.ent_type_ not in NAME_ENTITIES:
-        return None
-    if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of":
-        return None  # "the summit of the Association ..., which ran for three days": which one ran?
-    if any(t.text in {"(", ")"} for t in doc[antecedent.i : relative_verb.left_edge.i]):
-        return None
-    ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
-    if ent is None:
-        return None
-    ids = set(range(ent.start, ent.end))
-    start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-    if len(ids) == 1 and antecedent.i in renames:
-        return renames[antecedent.i], ids
-    text = doc[start : ent.end].text
-    text = re.sub(r"[’']s$", "", text)
-    if start > 0 and doc[start - 1].lower_ == "the" and antecedent.ent_type_ != "PERSON":
-        text = "the " + text  # "the Association of Caribbean States"
-    return (text, ids) if text else None
-
-
-def _is_participle(verb: Token) -> bool:
-    """ "..., carrying 3,800 cigars": an -ing clause sharing the main clause's subject."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and verb.head.pos_ in {"VERB", "AUX"}
-        and not any(c.dep_ in SUBJECT_DEPS | {"mark", "aux", "auxpass"} for c in verb.children)
-        and not _set_off_by_comma(verb)
-    )
-
-
-def _progressive_aux(head_verb: Token, subject: Token, resolved: str | None) -> str:
-    plural = (
-        subject.tag_ in {"NNS", "NNPS"}
-        or subject.lower_ in {"they", "we", "both"}
-        or any(c.dep_ == "conj" for c in subject.children)
-        or bool(resolved and " and " in resolved)
-    )
-    past = head_verb.tag_ in {"VBD", "VBN"} or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in head_verb.children
-    )
-    if past:
-        return "were" if plural else "was"
-    return "are" if plural else "is"
 
 
 def _needs_resolving(subject: Token) -> bool:
@@ -785,58 +708,6 @@ def _agent_noun(head: Token, target_ids: set[int]) -> Token | None:
     return None
 
 
-def _active_question(
-    doc: Any,
-    target: Target,
-    verb: Token,
-    subject: Token,
-    by: Token,
-    clause: set[int],
-    target_ids: set[int],
-    replace: dict[int, str],
-) -> str | None:
-    """A passive clause asked about its agent, in the active voice when the verb's past tense is known
-    ("Who designed the Varnholt Bridge?"), else with the preposition at the end ("Which firm was X
-    designed by?")."""
-    noun = _agent_noun(doc[target.start : target.end].root, target_ids)
-    answer_root = doc[target.start : target.end].root
-    if noun is None or any(c.dep_ == "conj" for c in [*noun.children, *answer_root.children]):
-        return None  # "by Arthur Harlow and Edith Finch": the answer is two people
-    if target.kind == "person":
-        wh = "Who"
-    elif noun.i not in target_ids and noun.pos_ == "NOUN":
-        wh = f"Which {noun.lower_}"  # "the sporting goods group Mercer Holdings" -> "Which group"
-    elif target.category:
-        wh = f"Which {target.category}"
-    else:
-        return None  # no evidence the agent is an organization
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
-    if len(auxes) != 1 or auxes[0].dep_ != "auxpass":
-        return None  # "had been founded", "will be built": keep to the simple passive
-    aux = auxes[0]
-    subject_ids = _subtree_ids(subject) & clause
-    if subject.i in replace:
-        subject_ids = (subject_ids - _subtree_ids(subject)) | {subject.i}
-    rest = clause - subject_ids - _subtree_ids(by) - {aux.i, verb.i}
-    fronted = {i for i in rest if i < subject.left_edge.i}
-    tail_ids = rest - fronted
-    object_text = _render(doc, subject_ids, replace) if subject_ids else replace.get(subject.i, "")
-    if not object_text:
-        return None
-    first = doc[min(subject_ids)] if subject_ids else subject
-    if subject.i not in replace and first.lower_ in {"the", "a", "an"}:
-        object_text = object_text[:1].lower() + object_text[1:]
-    tail = _render(doc, tail_ids, replace) if tail_ids else ""
-    front = _lower_first(_render(doc, fronted, replace), doc[min(fronted)]) if fronted else ""
-    past = verb.lower_ if verb.lower_.endswith("ed") else IRREGULAR_PAST.get(verb.lower_)
-    if aux.lower_ in {"was", "were"} and verb.tag_ == "VBN" and past:
-        question = f"{wh} {past} {object_text} {tail} {front}"
-    else:
-        question = f"{wh} {aux.lower_} {object_text} {verb.text} {tail} {front} by"
-    question = tidy(question).rstrip(".") + "?"
-    return question[:1].upper() + question[1:]
-
-
 #: Nouns an amount of money is "a ___ of": "a salary of 500 dollars a month".
 MONEY_NOUNS = {
     "salary",
@@ -974,9 +845,6 @@ def _money_of_question(
     )
 
 
-#: Verbs whose object is an amount of money the subject costs, raised or earned.
-PRICE_VERBS = {"cost", "raise", "earn"}
-
 #: Subordinators that make a clause hypothetical rather than a stated fact.
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "though", "although", "once", "until", "before", "lest"}
 
@@ -1062,37 +930,6 @@ def _in_quotes(token: Token) -> bool:
     return opened
 
 
-def _wh_word(wh_phrase: str) -> str:
-    """The question word of a wh-phrase: "To which country" -> "which", "How many cigars" -> "how many"."""
-    lowered = wh_phrase.lower()
-    if lowered.startswith("how many"):
-        return "how many"
-    if "what year" in lowered:
-        return "what year"
-    for word in lowered.split():
-        if word in {"who", "whom", "what", "which", "when", "where"}:
-            return word
-    return lowered.split()[0]
-
-
-def _appositive_name(subject: Token, target_ids: set[int]) -> str | None:
-    """The person's name set off after a describing subject noun ("The guild's master, Ole Brun,"), when
-    the question is not about that name."""
-    if subject.pos_ != "NOUN" or any(t.i in target_ids for t in subject.subtree):
-        return None
-    appos = [
-        c
-        for c in subject.children
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and _set_off_by_comma(c)
-    ]
-    if len(appos) != 1 or any(c.dep_ == "conj" for c in subject.children):
-        return None
-    name = [t for t in appos[0].subtree if t == appos[0] or (t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN")]
-    if len(name) < 2 or any(t.ent_type_ != "PERSON" for t in name):
-        return None  # a full name only: a bare surname could be anyone's
-    return " ".join(t.text for t in name)
-
-
 def _names_something(subject: Token) -> bool:
     """A subject a reader can identify without context: it contains a name."""
     return any(
@@ -1100,194 +937,3 @@ def _names_something(subject: Token) -> bool:
         for t in subject.subtree
         if t.dep_ not in {"relcl", "appos"}
     )
-
-
-def _case_fix(doc: Any, ids: set[int], replace: dict[int, str]) -> dict[int, str]:
-    """Lower-case a formerly sentence-initial word that no longer starts the text."""
-    fixes: dict[int, str] = {}
-    if not ids:
-        return fixes
-    first = min(ids)
-    sent_start = doc[first].sent.start
-    if sent_start in ids and sent_start != first:
-        tok = doc[sent_start]
-        if sent_start not in replace:
-            fixes[sent_start] = _lower_first(tok.text, tok)
-    return fixes
-
-
-def _question_word(target: Target, role: str, counted: Token | None, doc: Any, target_ids: set[int]) -> str | None:
-    if (
-        target.kind == "number"
-        and role == "object"
-        and counted is not None
-        and counted.dep_ == "dobj"
-        and counted.head.lemma_ in PRICE_VERBS
-    ):
-        return "How much"  # "The building cost 412 million reais" -> "How much did the building cost?"
-    if target.kind == "number" and target.granularity == "percent" and role == "prep_by":
-        return "By what percentage"
-    if target.kind == "number" and target.granularity == "money":
-        return None  # other sums are parts of larger phrases; only "a salary of ..." asks cleanly (_money_of_question)
-    if target.kind == "number":
-        if counted is None or counted.tag_ not in {"NNS", "NNPS"}:
-            return None
-        mods = [
-            t
-            for t in counted.subtree
-            if t.i not in target_ids
-            and t.i < counted.i
-            and not _in_brackets(t)
-            and t.dep_ in {"amod", "compound"}
-            and t.head == counted
-        ]
-        noun = " ".join([t.text for t in sorted(mods, key=lambda t: t.i)] + [counted.text])
-        return f"How many {noun}"
-    if role == "time":
-        return _wh_phrase(target, role)
-    if role.startswith("prep_"):
-        prep = role[5:]
-        if target.kind == "date":
-            if prep not in {"in", "on", "during"}:
-                return None
-            return _wh_phrase(target, role)
-        if target.kind == "place" and prep in {"in", "at"}:
-            return "Where"
-        if target.kind == "person":
-            # "With whom did X study?", "Against whom ...?"; "In whom"/"At whom" are never what a text means.
-            return f"{prep.capitalize()} whom" if prep in {"with", "against", "to", "from", "under", "after"} else None
-        wh = _wh_phrase(target, role)
-        if target.kind == "organization" and prep in {"at", "in", "on"}:
-            return None  # "At which organization ...": a place question in disguise
-        if wh is None or prep in {"of", "as", "than"}:
-            return None
-        return f"{prep.capitalize()} {wh[:1].lower()}{wh[1:]}"
-    if target.kind == "date":
-        return None
-    return _wh_phrase(target, role)
-
-
-def _plural(subject: Token) -> bool:
-    return (
-        subject.tag_ in {"NNS", "NNPS"}
-        or subject.lower_ in {"they", "we", "you"}
-        or any(c.dep_ == "conj" for c in subject.children)
-    )
-
-
-def _simple_past(
-    verb: Token, rest: set[int], *, plural: bool, present_perfect: bool = False
-) -> tuple[str | None, dict[int, str]] | None:
-    """The clause's perfect rewritten in the simple past, for a question that stands on its own.
-
-    A question keeps no past perfect from its sentence ("had been forced out" -> "was forced out", "had
-    fled" -> "fled"), nor a present perfect when it asks for a date ("When has X been ...?"). Returns the
-    auxiliary a question would invert ("was", or "did" with the verb's lemma) and the word replacements
-    for a clause read in order; ``(None, {})`` when the clause has no such perfect; None when the
-    participle's past tense is unknown (an irregular verb not listed)."""
-    perfect = {"had"} | ({"has", "have"} if present_perfect else set())
-    auxes = sorted(
-        (c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest), key=lambda t: t.i
-    )
-    if not auxes or auxes[0].lower_ not in perfect:
-        return None, {}
-    be = "were" if plural else "was"
-    had = auxes[0]
-    if len(auxes) >= 2 and auxes[1].lower_ == "been":  # "had been forced out", "had been living"
-        return be, {had.i: "", auxes[1].i: be}
-    if len(auxes) == 1 and verb.lower_ == "been":  # "had been mayor"
-        return be, {had.i: "", verb.i: be}
-    if len(auxes) == 1 and verb.tag_ == "VBN":  # "had fled"
-        past = verb.lower_ if verb.lower_.endswith("ed") else IRREGULAR_PAST.get(verb.lower_)
-        if past is None:
-            return None
-        return "did", {had.i: "", verb.i: past}
-    return None, {}
-
-
-def _invert(
-    doc: Any,
-    verb: Token,
-    subject: Token,
-    rest: set[int],
-    replace: dict[int, str],
-    aux_override: str | None = None,
-    present_perfect: bool = False,
-) -> str | None:
-    """Clause tokens in question order: auxiliary, subject, the rest.
-
-    ``aux_override`` is the auxiliary of a participle clause ("carrying" -> "were ... carrying"). A past
-    perfect is asked in the simple past ("When was X forced out?", "Through which country did X flee?").
-    """
-    subject_ids = _subtree_ids(subject) & rest
-    if not subject_ids and subject.i not in replace:
-        return None
-    auxes = sorted(
-        (c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest), key=lambda t: t.i
-    )
-    if verb.dep_ == "conj" and subject.head != verb:
-        auxes = sorted((c for c in subject.head.children if c.dep_ in {"aux", "auxpass"}), key=lambda t: t.i) or auxes
-    # Fronted modifiers ("In February, ...") move after the verb phrase.
-    fronted = {i for i in rest if i < subject.left_edge.i and i not in subject_ids}
-    tail_ids = rest - subject_ids - fronted
-    local = dict(replace)
-    simple = _simple_past(verb, rest, plural=_plural(subject), present_perfect=present_perfect)
-    aux_text: str | None
-    if aux_override:
-        aux_text = aux_override
-    elif simple is None or simple[0] is not None:
-        # Do-support needs only the lemma, so an irregular participle not listed is fine here.
-        aux_text, dropped = simple if simple is not None else ("did", {auxes[0].i: "", verb.i: ""})
-        tail_ids -= set(dropped)
-        if aux_text == "did":
-            local[verb.i] = verb.lemma_.lower()
-            tail_ids.add(verb.i)
-    elif auxes and auxes[0].i in rest:
-        first_aux = auxes[0]
-        if first_aux.lower_ in {"to"}:
-            return None
-        aux_text = first_aux.lower_
-        tail_ids -= {first_aux.i}
-    elif verb.lemma_ == "be" and not auxes:
-        aux_text = verb.lower_
-        tail_ids -= {verb.i}
-    elif auxes:
-        return None
-    else:
-        aux_text = DO_SUPPORT.get(verb.tag_)
-        if aux_text is None:
-            return None
-        local[verb.i] = verb.lemma_.lower() if verb.lemma_ not in {"-PRON-"} else verb.text
-    subj_text = (
-        _render(doc, subject_ids, {**local, **_case_fix(doc, subject_ids, local)})
-        if subject_ids
-        else replace[subject.i]
-    )
-    if subject.i in replace and subject_ids:
-        subj_text = _render(doc, subject_ids, local)
-    if (
-        subject_ids
-        and subject.i not in replace
-        and (doc[min(subject_ids)].lower_ in {"the", "a", "an"} or _is_role_title(doc[min(subject_ids)]))
-    ):
-        subj_text = subj_text[:1].lower() + subj_text[1:]
-    elif (
-        subject_ids
-        and subject.i not in replace
-        and min(subject_ids) not in replace
-        and min(subject_ids) == subject.sent.start
-        and subject.left_edge.pos_ not in {"PROPN"}
-        and subject.left_edge.ent_type_ not in NAME_ENTITIES
-    ):
-        subj_text = subj_text[:1].lower() + subj_text[1:]
-    tail = _render(doc, tail_ids, local)
-    front_tail = _render(doc, fronted, local) if fronted else ""
-    if front_tail and not all(
-        doc[i].dep_ in {"prep", "pobj", "det", "compound", "amod", "nummod", "npadvmod", "punct"}
-        or doc[i].head.i in fronted
-        for i in fronted
-    ):
-        front_tail = ""
-    if front_tail:
-        front_tail = _lower_first(front_tail, doc[min(fronted)])
-    return tidy(f"{aux_text} {subj_text} {tail} {front_tail}")

@@ -3,20 +3,22 @@ the refusals of clauses a question cannot be made from cleanly (stages 2 to 6 of
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from quizapp.questions.shapes.wh.model import ClauseFrame, PlacedFact
 from quizapp.questions.templates import (
     DROP_NOUN_DEPS,
+    NAME_ENTITIES,
     NONRESTRICTIVE_DEPS,
+    SUBJECT_DEPS,
     TIME_QUALIFIERS,
     Refusal,
     Token,
     _clause_ids,
-    _garbled,
     _in_brackets,
     _is_factual_clause,
-    _is_participle,
     _is_plain_subclause,
-    _named_antecedent,
     _prune_noun_phrase,
     _refuse,
     _relative_subject,
@@ -207,3 +209,60 @@ def check_quotes(fact: PlacedFact, clause: set[int]) -> Refusal | None:
     if quoted:
         return _refuse("quotation", "the clause holds quoted words")
     return None
+
+
+def _is_participle(verb: Token) -> bool:
+    """ "..., carrying 3,800 cigars": an -ing clause sharing the main clause's subject."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in SUBJECT_DEPS | {"mark", "aux", "auxpass"} for c in verb.children)
+        and not _set_off_by_comma(verb)
+    )
+
+
+def _named_antecedent(doc: Any, relative_verb: Token, renames: dict[int, str]) -> tuple[str, set[int]] | None:
+    """The name a non-restrictive relative clause describes ("Ri Il-gyu, who ..."), with its tokens."""
+    antecedent = relative_verb.head
+    if antecedent.pos_ != "PROPN" or antecedent.ent_type_ not in NAME_ENTITIES:
+        return None
+    if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of":
+        return None  # "the summit of the Association ..., which ran for three days": which one ran?
+    if any(t.text in {"(", ")"} for t in doc[antecedent.i : relative_verb.left_edge.i]):
+        return None
+    ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
+    if ent is None:
+        return None
+    ids = set(range(ent.start, ent.end))
+    start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+    if len(ids) == 1 and antecedent.i in renames:
+        return renames[antecedent.i], ids
+    text = doc[start : ent.end].text
+    text = re.sub(r"[’']s$", "", text)
+    if start > 0 and doc[start - 1].lower_ == "the" and antecedent.ent_type_ != "PERSON":
+        text = "the " + text  # "the Association of Caribbean States"
+    return (text, ids) if text else None
+
+
+def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
+    """A parse too odd to rewrite: a preposition left without its object ("By" of "By 1935 Harlow ..."
+    parsed as a number of Harlow), a number counting a name, a clause inside the subject."""
+    for i in clause:
+        tok = doc[i]
+        if (
+            tok.dep_ == "prep"
+            and tok.pos_ == "ADP"
+            and not any(c.dep_ in {"pobj", "pcomp"} and c.i in clause for c in tok.children)
+        ):
+            return True
+        if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i and tok.head.ent_type_ != "DATE":
+            return True
+        if tok.dep_ == "cc" and not any(c.dep_ == "conj" for c in tok.head.children):
+            return True  # "The 27-year-old joined Leinster ... and has won": an "and" joining nothing
+    if sum(1 for c in verb.children if c.dep_ in SUBJECT_DEPS) > 1:
+        return True  # "candidates backed by the coalition Chile Vamos won ...": two subjects, a misparse
+    return any(
+        t.dep_ in SUBJECT_DEPS and t != subject and t.head.dep_ not in {"relcl", "acl", "advcl", "ccomp"}
+        for t in subject.subtree
+    )

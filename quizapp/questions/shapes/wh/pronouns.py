@@ -10,13 +10,13 @@ from __future__ import annotations
 from quizapp.questions.shapes.wh.model import ClauseFrame, Names, PlacedFact
 from quizapp.questions.templates import (
     POSSESSIVE_PRONOUNS,
+    PronounResolver,
     Refusal,
-    _appositive_name,
+    Token,
     _names_something,
     _needs_resolving,
-    _owned_by_someone,
-    _progressive_aux,
     _refuse,
+    _set_off_by_comma,
     _subtree_ids,
 )
 
@@ -136,3 +136,42 @@ def _write_out_possessives(
                 continue
             return _refuse("ambiguous_possessive", "a possessive whose owner the question cannot show")
     return None
+
+
+def _appositive_name(subject: Token, target_ids: set[int]) -> str | None:
+    """The person's name set off after a describing subject noun ("The guild's master, Ole Brun,"), when
+    the question is not about that name."""
+    if subject.pos_ != "NOUN" or any(t.i in target_ids for t in subject.subtree):
+        return None
+    appos = [
+        c
+        for c in subject.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and _set_off_by_comma(c)
+    ]
+    if len(appos) != 1 or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    name = [t for t in appos[0].subtree if t == appos[0] or (t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN")]
+    if len(name) < 2 or any(t.ent_type_ != "PERSON" for t in name):
+        return None  # a full name only: a bare surname could be anyone's
+    return " ".join(t.text for t in name)
+
+
+def _owned_by_someone(subject: Token, resolve: PronounResolver | None) -> bool:
+    """ "Her best-known painting": a subject made specific by a possessive the context can name."""
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    return owner is not None and resolve is not None and bool(resolve(owner))
+
+
+def _progressive_aux(head_verb: Token, subject: Token, resolved: str | None) -> str:
+    plural = (
+        subject.tag_ in {"NNS", "NNPS"}
+        or subject.lower_ in {"they", "we", "both"}
+        or any(c.dep_ == "conj" for c in subject.children)
+        or bool(resolved and " and " in resolved)
+    )
+    past = head_verb.tag_ in {"VBD", "VBN"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in head_verb.children
+    )
+    if past:
+        return "were" if plural else "was"
+    return "are" if plural else "is"
