@@ -549,6 +549,7 @@ def _transform(
     (its shape module says where), find the clause's verb and subject, check the subject phrase, cut
     the clause out, drop and refuse qualifiers and quotes, write out pronouns and names, then render
     the statement and the question."""
+    # Imported here: the shapes and stages build on this module's helpers, so they load after it.
     from quizapp.questions.shapes.wh import PlacedFact, place_fact
     from quizapp.questions.shapes.wh.clause import (
         check_qualifiers,

@@ -26,10 +26,10 @@ def write_out_names(fact: PlacedFact, frame: ClauseFrame, clause: set[int]) -> N
 
     Refuses a clause with a pronoun or possessive the context cannot name, and a subject that names
     nothing the card can show."""
-    subject = _write_out_subject(fact, frame)
-    if isinstance(subject, Refusal):
-        return subject
-    replace, resolved = subject
+    written = _write_out_subject(fact, frame)
+    if isinstance(written, Refusal):
+        return written
+    replace, resolved = written
     aux_for_participle = _progressive_aux(frame.verb.head, frame.subject, resolved) if frame.participle else None
     refusal = _write_out_object_pronouns(fact, clause, replace) or _write_out_possessives(fact, frame, clause, replace)
     if refusal is not None:
