@@ -17,6 +17,25 @@ When no transformation is clean the function returns ``None``: a missing card
 is better than a broken one. The same pruned clause, with the answer in place,
 is the declarative statement used for true/false and cloze cards.
 
+A rewrite is a pipeline of named stages in :mod:`quizapp.questions.shapes.wh`,
+which ``_transform`` calls in order; a stage that cannot do its part cleanly
+returns a named :class:`Refusal` and the rewrite stops there:
+
+* ``place_fact`` (``shapes/wh/__init__.py``): the first question shape that
+  claims the fact (one module per shape) says where it sits in its clause;
+* ``clause.py``: ``find_clause`` (its verb and subject), ``check_subject_phrase``,
+  ``cut_clause`` (asides cut, lost complements refused), ``drop_superseded_dates``,
+  ``check_qualifiers`` and ``check_quotes``;
+* ``pronouns.py``: ``write_out_names`` (pronouns, possessives and relative
+  pronouns written out as names);
+* ``render.py``: ``build_statement`` and ``build_question`` (with inversion and
+  do-support).
+
+This module keeps the types (``Target``, ``Transformed``, ``Refusal``), the
+entry points (``transform``, ``transform_all``, ``transform_with_reasons``) and
+the parse helpers the shapes and stages share (pruning, rendering, clause
+tests, the wh-phrase, the past tenses).
+
 Everything here works on spaCy tokens but never imports spaCy itself.
 """
 
@@ -102,7 +121,6 @@ PRONOUNS = (
 )
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
-DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
 @dataclass(frozen=True)
@@ -423,35 +441,6 @@ def _is_role_title(token: Token) -> bool:
     return token.lower_ in PERSON_ROLE_NOUNS and following is not None and following.pos_ == "PROPN"
 
 
-def _owned_by_someone(subject: Token, resolve: PronounResolver | None) -> bool:
-    """ "Her best-known painting": a subject made specific by a possessive the context can name."""
-    owner = next((c for c in subject.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-    return owner is not None and resolve is not None and bool(resolve(owner))
-
-
-def _garbled(doc: Any, verb: Token, subject: Token, clause: set[int]) -> bool:
-    """A parse too odd to rewrite: a preposition left without its object ("By" of "By 1935 Harlow ..."
-    parsed as a number of Harlow), a number counting a name, a clause inside the subject."""
-    for i in clause:
-        tok = doc[i]
-        if (
-            tok.dep_ == "prep"
-            and tok.pos_ == "ADP"
-            and not any(c.dep_ in {"pobj", "pcomp"} and c.i in clause for c in tok.children)
-        ):
-            return True
-        if tok.dep_ == "nummod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i and tok.head.ent_type_ != "DATE":
-            return True
-        if tok.dep_ == "cc" and not any(c.dep_ == "conj" for c in tok.head.children):
-            return True  # "The 27-year-old joined Leinster ... and has won": an "and" joining nothing
-    if sum(1 for c in verb.children if c.dep_ in SUBJECT_DEPS) > 1:
-        return True  # "candidates backed by the coalition Chile Vamos won ...": two subjects, a misparse
-    return any(
-        t.dep_ in SUBJECT_DEPS and t != subject and t.head.dep_ not in {"relcl", "acl", "advcl", "ccomp"}
-        for t in subject.subtree
-    )
-
-
 def _wh_phrase(target: Target, role: str) -> str | None:
     """The wh-phrase standing for the answer."""
     kind = target.kind
@@ -476,15 +465,6 @@ def _wh_phrase(target: Target, role: str) -> str | None:
 
 def _noun_needs_which(wh: str) -> bool:
     return wh.startswith("Which")
-
-
-@dataclass
-class _Parts:
-    doc: Any
-    verb: Token
-    subject: Token
-    clause: set[int]
-    target_ids: set[int]
 
 
 def transform(
@@ -541,55 +521,6 @@ def _relative_subject(verb: Token) -> Token | None:
     return None
 
 
-def _named_antecedent(doc: Any, relative_verb: Token, renames: dict[int, str]) -> tuple[str, set[int]] | None:
-    """The name a non-restrictive relative clause describes ("Ri Il-gyu, who ..."), with its tokens."""
-    antecedent = relative_verb.head
-    if antecedent.pos_ != "PROPN" or antecedent.ent_type_ not in NAME_ENTITIES:
-        return None
-    if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of":
-        return None  # "the summit of the Association ..., which ran for three days": which one ran?
-    if any(t.text in {"(", ")"} for t in doc[antecedent.i : relative_verb.left_edge.i]):
-        return None
-    ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
-    if ent is None:
-        return None
-    ids = set(range(ent.start, ent.end))
-    start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-    if len(ids) == 1 and antecedent.i in renames:
-        return renames[antecedent.i], ids
-    text = doc[start : ent.end].text
-    text = re.sub(r"[’']s$", "", text)
-    if start > 0 and doc[start - 1].lower_ == "the" and antecedent.ent_type_ != "PERSON":
-        text = "the " + text  # "the Association of Caribbean States"
-    return (text, ids) if text else None
-
-
-def _is_participle(verb: Token) -> bool:
-    """ "..., carrying 3,800 cigars": an -ing clause sharing the main clause's subject."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and verb.head.pos_ in {"VERB", "AUX"}
-        and not any(c.dep_ in SUBJECT_DEPS | {"mark", "aux", "auxpass"} for c in verb.children)
-        and not _set_off_by_comma(verb)
-    )
-
-
-def _progressive_aux(head_verb: Token, subject: Token, resolved: str | None) -> str:
-    plural = (
-        subject.tag_ in {"NNS", "NNPS"}
-        or subject.lower_ in {"they", "we", "both"}
-        or any(c.dep_ == "conj" for c in subject.children)
-        or bool(resolved and " and " in resolved)
-    )
-    past = head_verb.tag_ in {"VBD", "VBN"} or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in head_verb.children
-    )
-    if past:
-        return "were" if plural else "was"
-    return "are" if plural else "is"
-
-
 def _needs_resolving(subject: Token) -> bool:
     """A subject that names nothing by itself: a pronoun, "the two", "the former diplomat"."""
     if subject.lower_ in PRONOUNS or subject.lemma_.lower() in PRONOUNS:
@@ -611,301 +542,56 @@ def _needs_resolving(subject: Token) -> bool:
 def _transform(
     doc: Any, target: Target, resolve: PronounResolver | None, renames: dict[int, str] | None, via_relative: bool
 ) -> Transformed | Refusal:
-    renames = renames or {}
-    span = doc[target.start : target.end]
-    if not len(span):
-        return _refuse("empty_span", "the fact has no tokens in the parse")
-    head = span.root
-    target_ids = set(range(target.start, target.end))
-    if any(_in_brackets(t) for t in span):
-        return _refuse("in_brackets", "the fact stands in brackets: an aside")
+    """One wh-rewrite of the clause holding ``target``, or the named Refusal of the stage that could not
+    do its part cleanly. ``via_relative`` asks from the relative clause describing a named antecedent.
 
-    # Where does the fact sit in its clause? Each question shape (shapes/wh/) answers for its own facts.
-    from quizapp.questions.shapes.wh import REFUSED, Placement, ShapeContext, locate
+    The stages, in order (each in ``quizapp.questions.shapes.wh``): place the fact in its clause
+    (its shape module says where), find the clause's verb and subject, check the subject phrase, cut
+    the clause out, drop and refuse qualifiers and quotes, write out pronouns and names, then render
+    the statement and the question."""
+    # Imported here: the shapes and stages build on this module's helpers, so they load after it.
+    from quizapp.questions.shapes.wh import PlacedFact, place_fact
+    from quizapp.questions.shapes.wh.clause import (
+        check_qualifiers,
+        check_quotes,
+        check_subject_phrase,
+        cut_clause,
+        drop_superseded_dates,
+        find_clause,
+    )
+    from quizapp.questions.shapes.wh.pronouns import write_out_names
+    from quizapp.questions.shapes.wh.render import build_question, build_statement
 
-    found = locate(ShapeContext(doc, target, head, frozenset(target_ids), via_relative, resolve, renames))
-    if isinstance(found, Refusal):
-        return found
-    if found is REFUSED:
-        return _refuse(
-            "no_shape", f'no question shape asks a fact that is the {head.dep_ or "root"} of "{head.head.text}"'
-        )
-    if not isinstance(found, Placement):
-        return found  # a shape that builds its own question (an age, a salary)
-    role, anchor, counted = found.role, found.anchor, found.counted
-    relative, appositive = found.relative, found.appositive
-
-    verb = anchor.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ == "dobj":
-        verb = verb.head
-    # Climb xcomp chains ("managed to smuggle ... to China") to the verb that carries tense.
-    while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
-        verb = verb.head
-    participle = _is_participle(verb)
-    if relative is None and verb.dep_ == "relcl":
-        relative = _relative_subject(verb)
-    antecedent = _named_antecedent(doc, verb, renames) if relative is not None else None
-    if relative is not None and antecedent is None:
-        return _refuse("relative_without_name", "a relative clause whose antecedent is not a name")
-    if antecedent is not None and antecedent[1] & target_ids and not via_relative:
-        return _refuse(
-            "antecedent_itself", "the fact is the relative clause's own antecedent (asked by the relative shape)"
-        )  # asking about the antecedent itself is the relative pattern's job
-    if not (participle or relative is not None or _is_factual_clause(verb)):
-        return _refuse(
-            "not_factual", "the clause is not a plain statement of fact (a wish, a condition, an opinion, a report)"
-        )
-    if (relative is not None or participle) and not _is_plain_subclause(verb):
-        return _refuse("not_plain_subclause", "a participle or relative clause that is not a plain description")
-
-    subject = relative if relative is not None else clause_subject(verb.head if participle else verb)
-    if subject is None:
-        return _refuse("no_subject", "the clause has no subject to ask with")
-    if role != "subject" and subject.i in target_ids:
-        return _refuse("answer_is_subject", "the fact is the clause's subject, asked by the subject shape")
-    # The anchor phrase must be exactly the fact (plus determiners), not a larger phrase around it.
-    if role == "subject" and target.kind != "number" and relative is None and not appositive:
-        extra = [
-            t
-            for t in anchor.subtree
-            if t.i not in target_ids
-            and t.dep_ not in {"det", "punct", "case"}
-            and not _in_brackets(t)
-            and t.dep_ not in DROP_NOUN_DEPS
-            and not (t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))
-        ]
-        extra = [
-            t
-            for t in extra
-            if not any(
-                a.dep_ in DROP_NOUN_DEPS or (a.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(a))
-                for a in t.ancestors
-                if a.i in _subtree_ids(anchor) and a != anchor
-            )
-        ]
-        # Titles before a person's name go with it ("Foreign Minister Yun Byung-se" -> "Who").
-        extra = [
-            t
-            for t in extra
-            if not (
-                target.kind == "person"
-                and t.i < target.start
-                and t.dep_ in {"compound", "amod", "poss", "case", "nmod"}
-                and all(a.i in target_ids or a.i < target.start for a in t.ancestors if a.i in _subtree_ids(anchor))
-            )
-        ]
-        if extra:
-            return _refuse("subject_phrase_larger", "the subject phrase holds more than the fact")
-        if any(c.dep_ == "conj" for c in anchor.children):
-            return _refuse(
-                "two_answers", "the subject is two things joined by 'and'"
-            )  # "South Korea and Cuba established ...": the answer is two things
-    if role == "subject" and participle:
-        return _refuse(
-            "participle_subject", "a who-question about a participle reads poorly"
-        )  # "Who was carrying ...?" reads poorly; the main clause asks it better
-
-    clause = _clause_ids(verb, subject, target_ids)
-    if clause is None:
-        return _refuse("no_clause", "the clause around the fact could not be cut out cleanly")
-    if any(c.dep_ in {"xcomp", "ccomp", "dobj", "attr", "acomp", "oprd"} and c.i not in clause for c in verb.children):
-        return _refuse(
-            "lost_complement", "the verb would lose its complement"
-        )  # "seeks, among other objectives, to ...": without its complement the verb says nothing
-    if not any(c.i in clause and c.i > verb.i and c.dep_ != "punct" for c in verb.children) and verb.lemma_ != "be":
-        return _refuse(
-            "nothing_after_verb", "nothing is left after the verb: the parse lost its complement"
-        )  # nothing left after the verb: the parse lost its complement
-    if participle:
-        clause |= _prune_noun_phrase(subject, target_ids)
-    if _garbled(doc, verb, subject, clause):
-        return _refuse("garbled_clause", "the clause's words would run together out of order")
-    # "had won the cup four times, most recently in 2017": without "most recently" the date turns false.
-    if any(c.dep_ == "advmod" and c.lower_ in TIME_QUALIFIERS for c in verb.children):
-        for child in verb.children:
-            if (
-                child.dep_ == "prep"
-                and child.i in clause
-                and not _subtree_ids(child) & target_ids
-                and any(t.ent_type_ == "DATE" for t in child.subtree)
-            ):
-                clause -= _subtree_ids(child)
-    # A date qualified by "most recently", "again", "previously" is not the date of the event itself.
-    if target.kind == "date" and any(
-        c.dep_ == "advmod" and c.i not in clause and c.lower_ in TIME_QUALIFIERS for c in verb.children
-    ):
-        return _refuse(
-            "qualified_date", "the date is qualified ('most recently', 'again'): not the date of the event itself"
-        )
-    # The answer's preposition must not carry a qualifier the question would lose ("most recently in 2017").
-    if role.startswith("prep_") and any(c.dep_ in {"advmod", "npadvmod"} for c in anchor.children):
-        return _refuse("qualified_preposition", "the answer's preposition carries a qualifier the question would lose")
-    # Quotes: the wording is someone else's, also when the parse left the quote marks out of the clause
-    # but kept the quoted words ('with “magnificent” welcoming events').
-    quoted = [
-        t
-        for t in doc[min(clause) : max(clause) + 1]
-        if t.text in {'"', "“", "”"} or (t.text in {"‘", "’"} and t.dep_ != "case")
-    ]
-    if quoted:
-        return _refuse("quotation", "the clause holds quoted words")
-
-    replace: dict[int, str] = {i: name for i, name in renames.items() if i not in target_ids}
-    resolved: str | None = None
-    if relative is not None and not via_relative:
-        assert antecedent is not None
-        resolved = antecedent[0]
-        replace[subject.i] = resolved
-    # A pronoun subject must be resolved from context, or there is no question.
-    elif role != "subject":
-        if (named := _appositive_name(subject, target_ids)) is not None:
-            # "the mayor, Petra Lund, opened ..." -> "When did Petra Lund open ...?"
-            for t in subject.subtree:
-                replace[t.i] = ""
-            replace[subject.i] = named
-            resolved = named
-        elif _needs_resolving(subject):
-            if any(c.dep_ == "conj" for c in subject.children):
-                return _refuse(
-                    "pronoun_with_partner", "a pronoun subject joined to another ('she and Hahn')"
-                )  # "she and Hahn": written out, the pronoun would swallow the partner
-            resolved = resolve(subject) if resolve else None
-            if not resolved:
-                return _refuse("unresolved_subject", "the pronoun subject could not be written out from context")
-            replace[subject.i] = resolved
-            for t in subject.subtree:
-                if t.i != subject.i:
-                    replace[t.i] = ""
-        elif (
-            not _names_something(subject)
-            and not _owned_by_someone(subject, resolve)
-            and not any(t.i in replace and replace[t.i] for t in subject.subtree)
-        ):  # "the first steamship on the Velka River"
-            return _refuse("unnamed_subject", "the subject names nothing the card can show")
-    aux_for_participle = _progressive_aux(verb.head, subject, resolved) if participle else None
-    # Object pronouns ("appointed her") are written out too, or there is no question.
-    for i in sorted(clause):
-        tok = doc[i]
-        if (
-            tok.tag_ == "PRP"
-            and tok.lower_ in {"him", "her", "them"}
-            and tok.dep_ in {"dobj", "pobj", "dative"}
-            and i not in replace
-        ):
-            named = resolve(tok) if resolve else None
-            if not named:
-                return _refuse("unresolved_object", "an object pronoun could not be written out from context")
-            replace[i] = named
-
-    # Possessive pronouns ("his family") need the subject to be a named thing or the answer itself.
-    subject_phrase = _subtree_ids(subject)
-    for i in sorted(clause):
-        if doc[i].lower_ in POSSESSIVE_PRONOUNS and doc[i].tag_ == "PRP$":
-            if i in subject_phrase and i not in replace and not (role == "subject" and i in _subtree_ids(anchor)):
-                # "Her best-known work was first performed ...": whose work must be written out.
-                owner = resolve(doc[i]) if resolve else None
-                if not owner:
-                    return _refuse("unresolved_possessive", "whose ('her', 'his') could not be written out")
-                replace[i] = f"{owner}’s"
-                continue
-            if role == "subject" and target.kind == "person":
-                continue
-            if (
-                doc[i].lower_ in {"his", "her"}
-                and i not in replace
-                and subject.ent_type_ != "PERSON"
-                and subject.i not in replace
-            ):
-                # "The ministry named a language in her honour": whose, from the article, or no question.
-                owner = resolve(doc[i]) if resolve else None
-                if not owner:
-                    return _refuse("unresolved_possessive", "whose ('her', 'his') could not be written out")
-                replace[i] = f"{owner}’s"
-                continue
-            if subject.i in replace or _names_something(subject):
-                continue
-            return _refuse("ambiguous_possessive", "a possessive whose owner the question cannot show")
-
-    answer_text = span.text
-    # --- the declarative statement, answer in place
-    phrase_ids = _subtree_ids(anchor) & clause if role == "subject" else set()
-    stmt_ids = set(clause)
-    if subject.i not in clause and relative is None:
-        # "The country has no army but was a founding member ...": the second verb shares the first's subject.
-        stmt_ids |= _prune_noun_phrase(subject, target_ids)
-    stmt_replace = dict(replace)
-    if role == "subject" and target.kind != "number":
-        # Replace the whole subject phrase ("The National Intelligence Service") by the answer.
-        stmt_ids -= phrase_ids
-        stmt_ids.add(target.start)
-        stmt_replace[target.start] = "{answer}"
-    else:
-        stmt_ids -= target_ids - {target.start}
-        stmt_replace[target.start] = "{answer}"
-    if aux_for_participle:
-        stmt_replace[verb.i] = f"{aux_for_participle} {verb.text}"
-    template = _render(doc, stmt_ids, {**stmt_replace, **_case_fix(doc, stmt_ids, stmt_replace)})
-    template = template[:1].upper() + template[1:]
-    if not template.endswith("."):
-        template += "."
-    statement = template.replace("{answer}", answer_text)
-
-    # --- the question
-    if role == "agent":
-        question = _active_question(doc, target, verb, subject, anchor, clause, target_ids, replace)
-        if question is None:
-            return _refuse("no_active_voice", "the passive's agent cannot be asked in the active voice")
-        return Transformed(
-            question=question,
-            statement=statement,
-            template=template,
-            answer_text=answer_text,
-            pattern="agent",
-            wh=_wh_word(question.split(" ", 1)[0]),
-        )
-    wh = _question_word(target, role, counted, doc, target_ids)
-    if wh is None:
-        return _refuse("no_wh_word", "no wh-word fits the answer's kind and role")
-    if role == "subject":
-        rest = clause - phrase_ids
-        if target.kind == "number":
-            rest = clause - _subtree_ids(anchor)
-        fronted = {i for i in rest if i < anchor.left_edge.i}
-        simple = _simple_past(verb, rest, plural=target.kind == "number", present_perfect=target.kind == "date")
-        if simple is None:
-            return _refuse(
-                "unknown_simple_past", "a past perfect whose simple past is not known"
-            )  # a past perfect whose simple past we do not know
-        replace = {**replace, **simple[1]}
-        body = _render(doc, rest - fronted, {**replace, **_case_fix(doc, rest - fronted, replace)})
-        tail = _render(doc, fronted, replace) if fronted else ""
-        if tail:
-            tail = _lower_first(tail, doc[min(fronted)])
-        question = f"{wh} {body} {tail}"
-    else:
-        remove = _subtree_ids(anchor)
-        rest = clause - remove
-        inverted = _invert(doc, verb, subject, rest, replace, aux_for_participle, present_perfect=target.kind == "date")
-        if inverted is None:
-            return _refuse(
-                "no_inversion", "the clause could not be turned into a question (no do-support or auxiliary)"
-            )
-        question = f"{wh} {inverted}"
-    question = tidy(question).rstrip(".") + "?"
-    question = question[:1].upper() + question[1:]
-    if via_relative:
-        pattern = "relative"
-    elif target.kind == "number":
-        pattern = "how_many"
-    else:
-        pattern = role if role in {"subject", "object", "time"} else "prep"
+    fact = place_fact(doc, target, resolve, renames or {}, via_relative)
+    if not isinstance(fact, PlacedFact):
+        return fact  # a refusal, or a shape that builds its own question (an age, a salary)
+    frame = find_clause(fact)
+    if isinstance(frame, Refusal):
+        return frame
+    refusal = check_subject_phrase(fact, frame)
+    if refusal is not None:
+        return refusal
+    clause = cut_clause(fact, frame)
+    if isinstance(clause, Refusal):
+        return clause
+    clause = drop_superseded_dates(fact, frame, clause)
+    refusal = check_qualifiers(fact, frame, clause) or check_quotes(fact, clause)
+    if refusal is not None:
+        return refusal
+    names = write_out_names(fact, frame, clause)
+    if isinstance(names, Refusal):
+        return names
+    template, statement = build_statement(fact, frame, clause, names)
+    asked = build_question(fact, frame, clause, names)
+    if isinstance(asked, Refusal):
+        return asked
     return Transformed(
-        question=question,
+        question=asked.question,
         statement=statement,
         template=template,
-        answer_text=answer_text,
-        pattern=pattern,
-        wh=_wh_word(wh),
+        answer_text=fact.span.text,
+        pattern=asked.pattern,
+        wh=asked.wh,
     )
 
 
@@ -1021,58 +707,6 @@ def _agent_noun(head: Token, target_ids: set[int]) -> Token | None:
     ):
         return head.head
     return None
-
-
-def _active_question(
-    doc: Any,
-    target: Target,
-    verb: Token,
-    subject: Token,
-    by: Token,
-    clause: set[int],
-    target_ids: set[int],
-    replace: dict[int, str],
-) -> str | None:
-    """A passive clause asked about its agent, in the active voice when the verb's past tense is known
-    ("Who designed the Varnholt Bridge?"), else with the preposition at the end ("Which firm was X
-    designed by?")."""
-    noun = _agent_noun(doc[target.start : target.end].root, target_ids)
-    answer_root = doc[target.start : target.end].root
-    if noun is None or any(c.dep_ == "conj" for c in [*noun.children, *answer_root.children]):
-        return None  # "by Arthur Harlow and Edith Finch": the answer is two people
-    if target.kind == "person":
-        wh = "Who"
-    elif noun.i not in target_ids and noun.pos_ == "NOUN":
-        wh = f"Which {noun.lower_}"  # "the sporting goods group Mercer Holdings" -> "Which group"
-    elif target.category:
-        wh = f"Which {target.category}"
-    else:
-        return None  # no evidence the agent is an organization
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
-    if len(auxes) != 1 or auxes[0].dep_ != "auxpass":
-        return None  # "had been founded", "will be built": keep to the simple passive
-    aux = auxes[0]
-    subject_ids = _subtree_ids(subject) & clause
-    if subject.i in replace:
-        subject_ids = (subject_ids - _subtree_ids(subject)) | {subject.i}
-    rest = clause - subject_ids - _subtree_ids(by) - {aux.i, verb.i}
-    fronted = {i for i in rest if i < subject.left_edge.i}
-    tail_ids = rest - fronted
-    object_text = _render(doc, subject_ids, replace) if subject_ids else replace.get(subject.i, "")
-    if not object_text:
-        return None
-    first = doc[min(subject_ids)] if subject_ids else subject
-    if subject.i not in replace and first.lower_ in {"the", "a", "an"}:
-        object_text = object_text[:1].lower() + object_text[1:]
-    tail = _render(doc, tail_ids, replace) if tail_ids else ""
-    front = _lower_first(_render(doc, fronted, replace), doc[min(fronted)]) if fronted else ""
-    past = verb.lower_ if verb.lower_.endswith("ed") else IRREGULAR_PAST.get(verb.lower_)
-    if aux.lower_ in {"was", "were"} and verb.tag_ == "VBN" and past:
-        question = f"{wh} {past} {object_text} {tail} {front}"
-    else:
-        question = f"{wh} {aux.lower_} {object_text} {verb.text} {tail} {front} by"
-    question = tidy(question).rstrip(".") + "?"
-    return question[:1].upper() + question[1:]
 
 
 #: Nouns an amount of money is "a ___ of": "a salary of 500 dollars a month".
@@ -1212,9 +846,6 @@ def _money_of_question(
     )
 
 
-#: Verbs whose object is an amount of money the subject costs, raised or earned.
-PRICE_VERBS = {"cost", "raise", "earn"}
-
 #: Subordinators that make a clause hypothetical rather than a stated fact.
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "though", "although", "once", "until", "before", "lest"}
 
@@ -1300,37 +931,6 @@ def _in_quotes(token: Token) -> bool:
     return opened
 
 
-def _wh_word(wh_phrase: str) -> str:
-    """The question word of a wh-phrase: "To which country" -> "which", "How many cigars" -> "how many"."""
-    lowered = wh_phrase.lower()
-    if lowered.startswith("how many"):
-        return "how many"
-    if "what year" in lowered:
-        return "what year"
-    for word in lowered.split():
-        if word in {"who", "whom", "what", "which", "when", "where"}:
-            return word
-    return lowered.split()[0]
-
-
-def _appositive_name(subject: Token, target_ids: set[int]) -> str | None:
-    """The person's name set off after a describing subject noun ("The guild's master, Ole Brun,"), when
-    the question is not about that name."""
-    if subject.pos_ != "NOUN" or any(t.i in target_ids for t in subject.subtree):
-        return None
-    appos = [
-        c
-        for c in subject.children
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and _set_off_by_comma(c)
-    ]
-    if len(appos) != 1 or any(c.dep_ == "conj" for c in subject.children):
-        return None
-    name = [t for t in appos[0].subtree if t == appos[0] or (t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN")]
-    if len(name) < 2 or any(t.ent_type_ != "PERSON" for t in name):
-        return None  # a full name only: a bare surname could be anyone's
-    return " ".join(t.text for t in name)
-
-
 def _names_something(subject: Token) -> bool:
     """A subject a reader can identify without context: it contains a name."""
     return any(
@@ -1338,194 +938,3 @@ def _names_something(subject: Token) -> bool:
         for t in subject.subtree
         if t.dep_ not in {"relcl", "appos"}
     )
-
-
-def _case_fix(doc: Any, ids: set[int], replace: dict[int, str]) -> dict[int, str]:
-    """Lower-case a formerly sentence-initial word that no longer starts the text."""
-    fixes: dict[int, str] = {}
-    if not ids:
-        return fixes
-    first = min(ids)
-    sent_start = doc[first].sent.start
-    if sent_start in ids and sent_start != first:
-        tok = doc[sent_start]
-        if sent_start not in replace:
-            fixes[sent_start] = _lower_first(tok.text, tok)
-    return fixes
-
-
-def _question_word(target: Target, role: str, counted: Token | None, doc: Any, target_ids: set[int]) -> str | None:
-    if (
-        target.kind == "number"
-        and role == "object"
-        and counted is not None
-        and counted.dep_ == "dobj"
-        and counted.head.lemma_ in PRICE_VERBS
-    ):
-        return "How much"  # "The building cost 412 million reais" -> "How much did the building cost?"
-    if target.kind == "number" and target.granularity == "percent" and role == "prep_by":
-        return "By what percentage"
-    if target.kind == "number" and target.granularity == "money":
-        return None  # other sums are parts of larger phrases; only "a salary of ..." asks cleanly (_money_of_question)
-    if target.kind == "number":
-        if counted is None or counted.tag_ not in {"NNS", "NNPS"}:
-            return None
-        mods = [
-            t
-            for t in counted.subtree
-            if t.i not in target_ids
-            and t.i < counted.i
-            and not _in_brackets(t)
-            and t.dep_ in {"amod", "compound"}
-            and t.head == counted
-        ]
-        noun = " ".join([t.text for t in sorted(mods, key=lambda t: t.i)] + [counted.text])
-        return f"How many {noun}"
-    if role == "time":
-        return _wh_phrase(target, role)
-    if role.startswith("prep_"):
-        prep = role[5:]
-        if target.kind == "date":
-            if prep not in {"in", "on", "during"}:
-                return None
-            return _wh_phrase(target, role)
-        if target.kind == "place" and prep in {"in", "at"}:
-            return "Where"
-        if target.kind == "person":
-            # "With whom did X study?", "Against whom ...?"; "In whom"/"At whom" are never what a text means.
-            return f"{prep.capitalize()} whom" if prep in {"with", "against", "to", "from", "under", "after"} else None
-        wh = _wh_phrase(target, role)
-        if target.kind == "organization" and prep in {"at", "in", "on"}:
-            return None  # "At which organization ...": a place question in disguise
-        if wh is None or prep in {"of", "as", "than"}:
-            return None
-        return f"{prep.capitalize()} {wh[:1].lower()}{wh[1:]}"
-    if target.kind == "date":
-        return None
-    return _wh_phrase(target, role)
-
-
-def _plural(subject: Token) -> bool:
-    return (
-        subject.tag_ in {"NNS", "NNPS"}
-        or subject.lower_ in {"they", "we", "you"}
-        or any(c.dep_ == "conj" for c in subject.children)
-    )
-
-
-def _simple_past(
-    verb: Token, rest: set[int], *, plural: bool, present_perfect: bool = False
-) -> tuple[str | None, dict[int, str]] | None:
-    """The clause's perfect rewritten in the simple past, for a question that stands on its own.
-
-    A question keeps no past perfect from its sentence ("had been forced out" -> "was forced out", "had
-    fled" -> "fled"), nor a present perfect when it asks for a date ("When has X been ...?"). Returns the
-    auxiliary a question would invert ("was", or "did" with the verb's lemma) and the word replacements
-    for a clause read in order; ``(None, {})`` when the clause has no such perfect; None when the
-    participle's past tense is unknown (an irregular verb not listed)."""
-    perfect = {"had"} | ({"has", "have"} if present_perfect else set())
-    auxes = sorted(
-        (c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest), key=lambda t: t.i
-    )
-    if not auxes or auxes[0].lower_ not in perfect:
-        return None, {}
-    be = "were" if plural else "was"
-    had = auxes[0]
-    if len(auxes) >= 2 and auxes[1].lower_ == "been":  # "had been forced out", "had been living"
-        return be, {had.i: "", auxes[1].i: be}
-    if len(auxes) == 1 and verb.lower_ == "been":  # "had been mayor"
-        return be, {had.i: "", verb.i: be}
-    if len(auxes) == 1 and verb.tag_ == "VBN":  # "had fled"
-        past = verb.lower_ if verb.lower_.endswith("ed") else IRREGULAR_PAST.get(verb.lower_)
-        if past is None:
-            return None
-        return "did", {had.i: "", verb.i: past}
-    return None, {}
-
-
-def _invert(
-    doc: Any,
-    verb: Token,
-    subject: Token,
-    rest: set[int],
-    replace: dict[int, str],
-    aux_override: str | None = None,
-    present_perfect: bool = False,
-) -> str | None:
-    """Clause tokens in question order: auxiliary, subject, the rest.
-
-    ``aux_override`` is the auxiliary of a participle clause ("carrying" -> "were ... carrying"). A past
-    perfect is asked in the simple past ("When was X forced out?", "Through which country did X flee?").
-    """
-    subject_ids = _subtree_ids(subject) & rest
-    if not subject_ids and subject.i not in replace:
-        return None
-    auxes = sorted(
-        (c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i in rest), key=lambda t: t.i
-    )
-    if verb.dep_ == "conj" and subject.head != verb:
-        auxes = sorted((c for c in subject.head.children if c.dep_ in {"aux", "auxpass"}), key=lambda t: t.i) or auxes
-    # Fronted modifiers ("In February, ...") move after the verb phrase.
-    fronted = {i for i in rest if i < subject.left_edge.i and i not in subject_ids}
-    tail_ids = rest - subject_ids - fronted
-    local = dict(replace)
-    simple = _simple_past(verb, rest, plural=_plural(subject), present_perfect=present_perfect)
-    aux_text: str | None
-    if aux_override:
-        aux_text = aux_override
-    elif simple is None or simple[0] is not None:
-        # Do-support needs only the lemma, so an irregular participle not listed is fine here.
-        aux_text, dropped = simple if simple is not None else ("did", {auxes[0].i: "", verb.i: ""})
-        tail_ids -= set(dropped)
-        if aux_text == "did":
-            local[verb.i] = verb.lemma_.lower()
-            tail_ids.add(verb.i)
-    elif auxes and auxes[0].i in rest:
-        first_aux = auxes[0]
-        if first_aux.lower_ in {"to"}:
-            return None
-        aux_text = first_aux.lower_
-        tail_ids -= {first_aux.i}
-    elif verb.lemma_ == "be" and not auxes:
-        aux_text = verb.lower_
-        tail_ids -= {verb.i}
-    elif auxes:
-        return None
-    else:
-        aux_text = DO_SUPPORT.get(verb.tag_)
-        if aux_text is None:
-            return None
-        local[verb.i] = verb.lemma_.lower() if verb.lemma_ not in {"-PRON-"} else verb.text
-    subj_text = (
-        _render(doc, subject_ids, {**local, **_case_fix(doc, subject_ids, local)})
-        if subject_ids
-        else replace[subject.i]
-    )
-    if subject.i in replace and subject_ids:
-        subj_text = _render(doc, subject_ids, local)
-    if (
-        subject_ids
-        and subject.i not in replace
-        and (doc[min(subject_ids)].lower_ in {"the", "a", "an"} or _is_role_title(doc[min(subject_ids)]))
-    ):
-        subj_text = subj_text[:1].lower() + subj_text[1:]
-    elif (
-        subject_ids
-        and subject.i not in replace
-        and min(subject_ids) not in replace
-        and min(subject_ids) == subject.sent.start
-        and subject.left_edge.pos_ not in {"PROPN"}
-        and subject.left_edge.ent_type_ not in NAME_ENTITIES
-    ):
-        subj_text = subj_text[:1].lower() + subj_text[1:]
-    tail = _render(doc, tail_ids, local)
-    front_tail = _render(doc, fronted, local) if fronted else ""
-    if front_tail and not all(
-        doc[i].dep_ in {"prep", "pobj", "det", "compound", "amod", "nummod", "npadvmod", "punct"}
-        or doc[i].head.i in fronted
-        for i in fronted
-    ):
-        front_tail = ""
-    if front_tail:
-        front_tail = _lower_first(front_tail, doc[min(fronted)])
-    return tidy(f"{aux_text} {subj_text} {tail} {front_tail}")
