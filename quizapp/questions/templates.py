@@ -281,29 +281,6 @@ def tidy(text: str) -> str:
     return text
 
 
-def find_clause_verb(token: Token) -> Token | None:
-    """The nearest verb above ``token`` that heads a clause with its own (or a shared) subject."""
-    t = token
-    while True:
-        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {
-            "aux",
-            "auxpass",
-            "amod",
-            "acl",
-            "xcomp",
-            "pcomp",
-            "advcl",
-            "relcl",
-            "csubj",
-        }:
-            return t
-        if t.dep_ == "ROOT" or t.head == t:
-            return t if t.pos_ in {"VERB", "AUX"} else None
-        if t.dep_ in {"relcl", "acl", "advcl", "appos", "pcomp", "csubj"}:
-            return None  # the fact is inside a subordinate clause or aside: no clean question
-        t = t.head
-
-
 def clause_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -461,10 +438,6 @@ def _wh_phrase(target: Target, role: str) -> str | None:
         # park the model labelled ORG), so "Which organization" could be wrong: no question.
         return f"Which {target.category}" if target.category else None
     return None
-
-
-def _noun_needs_which(wh: str) -> bool:
-    return wh.startswith("Which")
 
 
 def transform(
