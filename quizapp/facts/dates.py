@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from quizapp.facts.model import DateGranularity
 from quizapp.vocabulary import WEEKDAYS
 
 MONTHS = {
@@ -68,7 +69,7 @@ _PART_PREFIX = (
 @dataclass(frozen=True)
 class DateValue:
     value: str  # ISO: "2024-03-19", "2023-11", "1986", "1970s"
-    granularity: str  # day, month, year, decade
+    granularity: DateGranularity
 
 
 def is_duration(text: str) -> bool:

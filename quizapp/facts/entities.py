@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from quizapp.facts.dates import is_duration, normalize_date
 from quizapp.facts.labels import DROP, kind_from_context, kind_from_suffix, strip_leading_titles, strip_trailing_scores
+from quizapp.facts.model import Granularity
 from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
@@ -321,7 +322,7 @@ class Candidate:
     label: str | None = None
     value: str | None = None
     unit: str | None = None
-    granularity: str | None = None
+    granularity: Granularity | None = None
     aside: bool = False
     titled: bool = False  # preceded by a person's title ("President", "Ambassador")
     strong: bool = False  # the words around it say what it is ("the consultancy ...", "... United")

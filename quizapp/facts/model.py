@@ -12,6 +12,11 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 MentionKind = Literal["person", "place", "organization", "date", "number"]
+#: How precise a date is: "19 March 2024", "March 2024", "2024", "the 1970s", "the 19th century".
+DateGranularity = Literal["day", "month", "year", "decade", "century"]
+#: What a number is: a count, a fraction, a rank, a sum of money, someone's age, a share, a stretch of time.
+NumberGranularity = Literal["integer", "decimal", "ordinal", "money", "age", "percent", "duration"]
+Granularity = DateGranularity | NumberGranularity
 
 
 class Mention(BaseModel):
@@ -34,7 +39,7 @@ class Mention(BaseModel):
         default=None, description="Finer label: spaCy's (GPE, LOC, FAC, NORP...) or number's unit noun."
     )
     unit: str | None = Field(default=None, description="For numbers: the noun counted ('cigars', 'dollars a month').")
-    granularity: str | None = Field(
+    granularity: Granularity | None = Field(
         default=None,
         description="For dates: day, month, year, decade; for numbers: integer, decimal, ordinal, money, age.",
     )

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quizapp.facts.model import NumberGranularity
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
@@ -80,7 +82,7 @@ class NumberFact:
     end: int
     value: str
     unit: str | None
-    granularity: str  # integer, decimal, ordinal, money, age, percent, duration
+    granularity: NumberGranularity
 
 
 def parse_amount(text: str) -> float | None:
@@ -204,7 +206,7 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
         end = span_end + rate.end()
     if unit and unit.split()[-1].lower() in CURRENCY_NOUNS:
         label = "MONEY"  # "412 million reais": the model calls a sum in a less common currency a cardinal
-    granularity = (
+    granularity: NumberGranularity = (
         "money"
         if label == "MONEY"
         else ("duration" if label in {"DATE", "TIME"} else ("decimal" if amount != int(amount) else "integer"))

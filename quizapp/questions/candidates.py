@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from quizapp.facts.model import ArticleFacts, Mention
+from quizapp.facts.model import ArticleFacts, Granularity, Mention
 from quizapp.ingest.model import Article
 from quizapp.questions import classify
 from quizapp.questions import distractors as dist
@@ -530,7 +530,9 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | Rejecti
         category = classify.ORG_QUESTION_NOUN.get(
             classify.organization_category(mention.canonical, aliases), "organization"
         )
-    granularity = dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
+    granularity: Granularity | None = (
+        dist.date_granularity(mention.value) if mention.kind == "date" and mention.value else None
+    )
     if mention.kind == "number":
         granularity = mention.granularity
     return Target(

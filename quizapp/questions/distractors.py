@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.facts.model import DateGranularity
 from quizapp.questions.classify import (  # noqa: F401  (the classification service, re-exported)
     _FACILITY_NOUNS,
     _TITLE_RE,
@@ -337,7 +338,7 @@ def format_date(value: str, granularity: str | None) -> str | None:
     return None
 
 
-def date_granularity(value: str) -> str | None:
+def date_granularity(value: str) -> DateGranularity | None:
     if re.fullmatch(r"\d{3}0s", value):
         return "decade"
     if re.fullmatch(r"\d{4}", value):

@@ -44,8 +44,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from quizapp.facts.model import Granularity, MentionKind
 from quizapp.vocabulary import DEMONSTRATIVES, PERSONAL_PRONOUNS, REPORTING_VERBS, STATING_VERBS, WEEKDAYS
 
 Token = Any  # spacy.tokens.Token; not imported so this module loads without spaCy
@@ -120,6 +121,8 @@ PRONOUNS = (
     | {"there", "we", "us", "i", "me", "you", "one", "both", "either", "neither", "who", "which"}
 )
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
+#: How a question asks its fact: the answer's role in the clause, or a cloze of the whole sentence.
+QuestionPattern = Literal["subject", "object", "prep", "time", "how_many", "relative", "agent", "cloze"]
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
@@ -129,9 +132,9 @@ class Target:
 
     start: int  # first token index (in the doc)
     end: int  # one past the last token index
-    kind: str  # person, place, organization, date, number
+    kind: MentionKind
     label: str | None = None  # spaCy label (GPE, LOC, FAC, ...) or a finer category
-    granularity: str | None = None  # dates: day, month, year, decade
+    granularity: Granularity | None = None
     category: str | None = None  # what a "Which ___" question calls it: country, city, agency ...
 
 
@@ -143,7 +146,7 @@ class Transformed:
     statement: str  # the pruned clause, answer in place
     template: str  # the statement with "{answer}" where the answer goes
     answer_text: str  # the answer as written in the sentence
-    pattern: str  # subject, object, prep, time, how_many
+    pattern: QuestionPattern
     wh: str  # who, what, which, when, where, how many, ...
 
 

@@ -9,6 +9,7 @@ from quizapp.questions.shapes.wh.model import ClauseFrame, Names, PlacedFact
 from quizapp.questions.templates import (
     IRREGULAR_PAST,
     NAME_ENTITIES,
+    QuestionPattern,
     Refusal,
     Target,
     Token,
@@ -30,11 +31,15 @@ PRICE_VERBS = {"cost", "raise", "earn"}
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
+#: The roles asked by a pattern of their own name; every other role is a prepositional phrase's.
+_PATTERN_OF_ROLE: dict[str, QuestionPattern] = {"subject": "subject", "object": "object", "time": "time"}
+
+
 class Asked(NamedTuple):
     """A question with the pattern it was asked by and its question word."""
 
     question: str
-    pattern: str  # subject, object, prep, time, how_many, relative, agent
+    pattern: QuestionPattern
     wh: str  # who, what, which, when, where, how many, ...
 
 
@@ -99,12 +104,13 @@ def build_question(fact: PlacedFact, frame: ClauseFrame, clause: set[int], names
         return asked
     question = tidy(asked).rstrip(".") + "?"
     question = question[:1].upper() + question[1:]
+    pattern: QuestionPattern
     if via_relative:
         pattern = "relative"
     elif target.kind == "number":
         pattern = "how_many"
     else:
-        pattern = role if role in {"subject", "object", "time"} else "prep"
+        pattern = _PATTERN_OF_ROLE.get(role, "prep")
     return Asked(question, pattern, _wh_word(wh))
 
 
