@@ -160,6 +160,43 @@ HEDGING_ADVERBS: Final = frozenset(
 )
 #: Verbs whose passive makes the clause someone's view ("is considered a likely candidate", "is expected to review").
 OPINION_PASSIVES: Final = frozenset({"expect", "consider", "believe", "think", "say", "report", "rumor", "rumour"})
+#: Roles of people an article quotes or cites rather than reports on ("CNN meteorologist X", "X, a member of the
+#: party's secretariat"): named once or twice in such a role, a person is a source, not a fact.
+COMMENTATOR_ROLES: Final = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "analyst",
+        "professor",
+        "expert",
+        "meteorologist",
+        "forecaster",
+        "economist",
+        "researcher",
+        "scientist",
+        "secretary",
+        "colleague",
+        "correspondent",
+        "editor",
+        "reporter",
+        "columnist",
+        "commentator",
+        "lecturer",
+        "instructor",
+        "supervisor",
+        "adviser",
+        "advisor",
+        "member",
+        "official",
+        "strategist",
+        "consultant",
+        "historian",
+        "lawyer",
+        "attorney",
+        "pollster",
+    }
+)
 #: Verbs of speech alone: "Sommerfeld added orbits" and "Bothe observed that ..." state findings, "X said" quotes.
 SAYING_VERBS: Final = frozenset({"say", "tell", "instruct", "quip", "reply"})
 #: Verbs whose subject is the one speaking ("said X", "X warned"): reporting verbs and their kin.

@@ -429,6 +429,7 @@ Harriet Lunde is considered a likely chair of the harbour board in 2027.
 The captain Olaf Brekke seems to have sailed the first ferry to Skarnes in 1989.
 Ahh, if only Vestria had bought the Selby Dock in 1990.
 The harbour board, according to the Port Alder Gazette, will probably approve the new pier in 2025.
+Harbour analyst Petra Sund counted forty crossings a day on the Skarnes line in 2019.
 """
 
 
@@ -450,6 +451,45 @@ def ferry(tmp_path_factory):
 def test_a_guess_a_wish_or_a_view_is_no_fact_to_ask(ferry, answer):
     assert not [c for c in ferry.verified if c.answer == answer]
     assert "not_a_fact" in ferry.dropped(answer), ferry.dropped(answer)
+
+
+def test_a_commentator_named_in_passing_is_a_source_not_a_fact(ferry):
+    assert not [c for c in ferry.verified if c.answer == "Petra Sund"]
+    assert "passing_commentator" in ferry.dropped("Petra Sund"), ferry.dropped("Petra Sund")
+    assert [c for c in ferry.verified if c.answer == "2019"]  # what she counted is still asked
+
+
+FILED = """Ferry office moves
+
+The Nordlys ferry company moved its head office to Copenhagen in 1998.
+Its crews ended a strike between Oslo and Copenhagen on 3 March 2021 after talks in Stockholm.
+"""
+
+
+def test_a_false_statement_never_swaps_in_a_place_only_the_dateline_gives(tmp_path):
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.facts.model import Cluster, Mention
+    from quizapp.ingest import read_articles
+    from quizapp.questions.candidates import overgenerate
+    from quizapp.questions.generate import article_scopes
+    from quizapp.questions.verify import verify
+
+    path = tmp_path / "filed.txt"
+    path.write_text(FILED, encoding="utf-8")
+    articles = read_articles([str(path)], None, None)
+    pairs = extract_facts_with_docs(articles)
+    facts = pairs[0][0]
+    # The page was filed from Helsinki: a dateline, which the extractor keeps as an aside.
+    facts.mentions.append(
+        Mention(kind="place", text="Helsinki", canonical="Helsinki", sentence="Helsinki.", start=0, end=8, aside=True)
+    )
+    facts.clusters.append(Cluster(kind="place", canonical="Helsinki", label="GPE"))
+    _sources, _pool, scopes = article_scopes(articles, pairs)
+    verified = verify(overgenerate(scopes[0], GenerationReport()), scopes[0], GenerationReport())
+    asked = [c for c in verified if c.answer == "Copenhagen" and c.swaps]
+    assert asked, "the article's own cities are swapped in"
+    assert all("Helsinki" not in c.swaps for c in asked)
+    assert any("Stockholm" in c.swaps for c in asked)
 
 
 def test_a_plain_statement_of_fact_is_asked(ferry):

@@ -290,8 +290,12 @@ class ArticleReview:
             implied = dist.implied_countries(cand.transformed.template) if cand.kind == "place" else set()
             role = dist.person_role(cand.answer, cand.aliases) if cand.kind == "person" else None
             country = dist.person_country(cand.answer, cand.aliases) if cand.kind == "person" else None
+            # A name only a dateline or caption gives ("CAIRO —") is where the page was filed, not a claim to swap.
+            stated = {x.canonical.casefold() for x in self.facts.mentions if not x.aside}
             for cluster in self.facts.clusters:
                 if cluster.kind != cand.kind or cluster.canonical.casefold() in own:
+                    continue
+                if cluster.canonical.casefold() not in stated:
                     continue
                 if {a.casefold() for a in cluster.aliases} & own:
                     continue
