@@ -25,8 +25,8 @@ WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
 #: Regex alternations, capitalised as written in text ("March|April|...").
 MONTH_PATTERN: Final = "|".join(m.capitalize() for m in MONTHS)
 WEEKDAY_PATTERN: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-#: Fact kinds that are names (the others are dates and numbers).
-NAME_KINDS: Final = frozenset({"person", "place", "organization"})
+#: Fact kinds that are names (the others are dates and numbers), in the order an article's subject is looked for.
+NAME_KINDS: Final = ("person", "place", "organization")
 #: Words that stand before a person's name as a title, not as part of it.
 ROLE_TITLES: Final = frozenset(
     {

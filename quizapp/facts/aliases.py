@@ -26,8 +26,8 @@ from quizapp.facts.labels import CLUB_SUFFIXES, DROP
 from quizapp.facts.model import ArticleFacts, Cluster, Mention
 from quizapp.facts.names import acronym_of, initials, name_key, name_tokens, name_words, romanization_key
 from quizapp.ingest.model import Article
+from quizapp.vocabulary import NAME_KINDS
 
-NAME_KINDS = ("person", "place", "organization")
 #: Kinds a name can be voted: ours, or "drop" (a medal, a ship, a song: none of ours).
 VOTED_KINDS = (*NAME_KINDS, DROP)
 _PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "into", "across", "toward", "towards", "via", "through"}

@@ -33,7 +33,7 @@ from quizapp.vocabulary import COURTESY_TITLES, MONTH_PATTERN
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
-NAME_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization"}
+KIND_OF_LABEL = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization"}
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 FACILITY_HEADS = {
@@ -592,10 +592,10 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
     absorbed_until = -1
     for ent in doc.ents:
         label = ent.label_
-        if label in NAME_KINDS:
+        if label in KIND_OF_LABEL:
             if ent.start_char < absorbed_until:
                 continue
-            kind = NAME_KINDS[label]
+            kind = KIND_OF_LABEL[label]
             start_token, end_token = ent.start, ent.end
             if label != "PERSON" or ent[-1].lower_ in FACILITY_HEADS | ORG_HEADS:
                 start_token, end_token = _grow_name(ent)

@@ -31,7 +31,7 @@ from typing import Any
 from quizapp.facts.model import ArticleFacts
 from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
-from quizapp.vocabulary import ORGANIZATION_ABBREVIATIONS
+from quizapp.vocabulary import NAME_KINDS, ORGANIZATION_ABBREVIATIONS
 
 #: The top line a blog archive uses to say what the page collects.
 TAG_LINE = re.compile(r"^\s*(?:tags?|topics?|categor(?:y|ies)|filed under)\s*:\s*(?P<names>.{1,120})$", re.I | re.M)
@@ -42,7 +42,6 @@ MIN_SUBJECT_MENTIONS = 3
 #: A place or organization in the title is a subject when mentioned at least this share as often as
 #: the most-mentioned one of its kind ("diplomat in Cuba" in a title, Cuba all through the text).
 TITLE_SHARE = 0.5
-NAME_KINDS = ("person", "place", "organization")  # in this order: the order subjects are looked for
 
 
 @dataclass(frozen=True)
