@@ -363,6 +363,21 @@ def test_an_article_of_some_length_keeps_its_best_card_even_at_a_low_score(bridg
     assert len(kept) == 1
 
 
+def test_the_floor_takes_a_cloze_leaning_on_context_only_to_avoid_an_empty_deck(bridge):
+    from dataclasses import replace as copy_of
+
+    from quizapp.questions.select import select
+
+    first, *rest = bridge.ranked
+    leaning = copy_of(first, score=0.9, evidence={**first.evidence, "soft_fail": "cloze_needs_context"})
+    others = [copy_of(c, score=0.45) for c in rest if c.sentence_key != first.sentence_key]
+    assert others
+    kept = select([], limit=10, words=400, threshold=0.5, reserve=[leaning, *others])
+    assert kept and all(k is not leaning for k in kept)
+    alone = select([], limit=10, words=400, threshold=0.5, reserve=[leaning])
+    assert alone == [leaning]
+
+
 BRACKETED = """Ines Halvard
 
 Ines Halvard (born in Tromsø in 1902) was a Norwegian painter of coastal villages.

@@ -31,6 +31,10 @@ MIN_WORDS_FOR_A_DECK = 60
 #: Measured on dev judgments: cards the floor kept at an estimate of 0.4 or more were accepted 13 times in 17
 #: (76%, as often as cards above their bar), those below it 2 times in 9.
 FLOOR_SCORE = 0.4
+#: Soft checks whose candidates the floor takes only to avoid an empty deck: a cloze that leans on an earlier
+#: sentence ("For instance, ...", "Similar agreements ...") was accepted 0 times in 4 as a floor card and 9 times
+#: in 41 among judged candidates.
+LAST_RESORT_CHECKS = frozenset({"cloze_needs_context"})
 
 
 def default_max_cards(words: int) -> int:
@@ -113,9 +117,13 @@ def select(
                 why[id(cand)] = problem
     floor_used = False
     if words >= MIN_WORDS_FOR_A_DECK and len(kept) < MIN_DEFAULT_CARDS:
-        for cand in sorted([*ranked, *(reserve or [])], key=lambda c: -c.score):
-            # Below the floor's score only to avoid an empty deck: one card, the best there is.
-            if len(kept) >= MIN_DEFAULT_CARDS or (cand.score < FLOOR_SCORE and kept):
+
+        def last_resort(cand: Candidate) -> bool:
+            return cand.evidence.get("soft_fail") in LAST_RESORT_CHECKS
+
+        for cand in sorted([*ranked, *(reserve or [])], key=lambda c: (last_resort(c), -c.score)):
+            # Below the floor's score or a last resort only to avoid an empty deck: one card, the best there is.
+            if len(kept) >= MIN_DEFAULT_CARDS or ((cand.score < FLOOR_SCORE or last_resort(cand)) and kept):
                 break
             if all(cand is not k for k in kept) and blocked(cand, False) is None:
                 keep(cand)
