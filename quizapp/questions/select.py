@@ -51,11 +51,6 @@ class _Tally:
     stretches: dict[int, int]
 
 
-def _asks_the_other_way(a: Candidate, b: Candidate) -> bool:
-    """Two questions of one sentence testing the same link from both ends give each other away."""
-    return a.answer.casefold() in b.shown.casefold() or b.answer.casefold() in a.shown.casefold()
-
-
 def select(
     ranked: list[Candidate],
     limit: int,
