@@ -268,3 +268,14 @@ def test_size_of_a_change_by_percent_is_asked_by_percentage(nlp):
         )
         is None
     )
+
+
+def test_a_semicolon_inside_brackets_does_not_cut_the_sentence_into_clauses(nlp):
+    from quizapp.questions.shapes.cloze import clause_spans
+
+    doc = nlp(
+        "Marta Lind (née Holm; 4 May 1901 – 9 June 1980) was a Swedish engineer who designed the Ulvsund bridge; "
+        "she later taught at the Royal Institute of Technology in Stockholm for twenty years."
+    )
+    spans = clause_spans(next(doc.sents))
+    assert [s.text.split()[0] for s in spans] == ["Marta", "she"]

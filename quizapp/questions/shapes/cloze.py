@@ -223,7 +223,9 @@ def clause_spans(sent: Any) -> list[Any]:
     """The independent clauses of a sentence that each read as a sentence: cut at a semicolon, or at ", and" /
     ", but" before a verb with a subject of its own ("X opened in 1874, and the line closed in 1970")."""
     doc = sent.doc
-    cuts: list[tuple[int, int]] = [(t.i, t.i + 1) for t in sent if t.text == ";"]
+    # A semicolon inside brackets ("(née Byron; 10 December 1815 – 1852)") parts the aside, not the sentence.
+    bracketed = _bracketed(sent)
+    cuts: list[tuple[int, int]] = [(t.i, t.i + 1) for t in sent if t.text == ";" and t.i not in bracketed]
     for verb in sent.root.children:
         if (
             verb.dep_ != "conj"
