@@ -60,6 +60,8 @@ class ArticleScope:
     lemma_freq: dict[str, int] = field(init=False)
     title_words: set[str] = field(init=False)
     sentence_evidence: dict[tuple[int, int], dict[str, Any]] = field(init=False, default_factory=dict)
+    #: ``as_written`` of each name asked about so far (it reads all the article's mentions).
+    written_names: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.context = ArticleContext.build(self.doc, self.facts)
@@ -96,6 +98,11 @@ class ArticleScope:
         """A person's name as the article writes it: the cluster's canonical, unless the extraction glued another
         fact's name to it ("Samos Octavian" of "At Samos Octavian received ...", Samos being a place the article
         names): then the form the mentions use most."""
+        if name not in self.written_names:
+            self.written_names[name] = self._name_as_written(name)
+        return self.written_names[name]
+
+    def _name_as_written(self, name: str) -> str:
         forms = [m.text for m in self.facts.mentions if m.kind == "person" and m.canonical == name]
         if not forms or forms.count(name) >= 2:
             return name
