@@ -167,7 +167,14 @@ PronounResolver = Callable[[Token], "str | None"]
 
 
 def _subtree_ids(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
+    """Token ids of ``token``'s subtree, as a new set the caller may change. The rewrites ask for the same
+    subtrees over and over (once per ancestor of every token of a phrase): each is walked once per parse and
+    kept in ``doc.user_data``."""
+    known: dict[int, frozenset[int]] = token.doc.user_data.setdefault("quizapp_subtrees", {})
+    ids = known.get(token.i)
+    if ids is None:
+        ids = known[token.i] = frozenset(t.i for t in token.subtree)
+    return set(ids)
 
 
 def _in_brackets(token: Token) -> bool:
