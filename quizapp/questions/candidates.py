@@ -159,6 +159,8 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
     seen: set[tuple[int, str, str]] = set()
     renames_by_sentence: dict[int, dict[int, str]] = {}
     cloze_by_sentence: dict[tuple[int, int], cloze.ClozeSentence | Rejection] = {}
+    #: sentence start -> the parsed sentence (None when the parse has none there) and its clauses if it splits.
+    sentence_clauses: dict[int, tuple[Any, list[Any]]] = {}
     for mention in facts.mentions:
         if article.in_aside(mention.start, mention.end):
             continue  # captions and datelines: facts of the article, never quizzed
@@ -182,11 +184,15 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
                 i: scope.as_written(name) if name else name for i, name in scope.context.renames(start).items()
             }
         # The cloze of the sentence: one candidate per fact it holds.
-        span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
-        clause = cloze.clause_of(span.sent, mention) if span is not None else None
+        if start not in sentence_clauses:
+            span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
+            sent = span.sent if span is not None else None
+            sentence_clauses[start] = (sent, cloze.long_sentence_clauses(sent) if sent is not None else [])
+        sent, clauses = sentence_clauses[start]
+        clause = cloze.clause_holding(clauses, mention)
         where = (start, clause.start if clause is not None else -1)
         if where not in cloze_by_sentence:
-            cloze_by_sentence[where] = _cloze_sentence(scope, mention, renames_by_sentence[start])
+            cloze_by_sentence[where] = _cloze_sentence(scope, mention, sent, clause, renames_by_sentence[start])
         prepared = cloze_by_sentence[where]
         why_not: list[Rejection] = []
         if isinstance(prepared, Rejection):
@@ -237,14 +243,15 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
     return out
 
 
-def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, str]) -> cloze.ClozeSentence | Rejection:
-    span = scope.doc.char_span(mention.sentence_start, mention.sentence_start + 1, alignment_mode="expand")
-    if span is None:
+def _cloze_sentence(
+    scope: ArticleScope, mention: Mention, sent: Any, clause: Any, renames: dict[int, str]
+) -> cloze.ClozeSentence | Rejection:
+    """The mention's sentence (``sent``, None when the parse has none there), or its ``clause`` of a long
+    sentence, ready to blank."""
+    if sent is None:
         return Rejection(Stage.OVERGENERATE, "no_parse", "the sentence could not be found in the parse")
-    sent = span.sent
     mentions = scope.context.by_sentence.get(mention.sentence_start, [])
 
-    clause = cloze.clause_of(sent, mention)
     if clause is not None:
         return cloze.prepare_sentence(
             clause, mentions, scope.resolve_as_written, renames, scope.facts.text, clause=True

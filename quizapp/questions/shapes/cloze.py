@@ -243,14 +243,17 @@ def clause_spans(sent: Any) -> list[Any]:
     return spans
 
 
-def clause_of(sent: Any, mention: Mention) -> Any | None:
-    """The clause of a long sentence that holds the fact, when the sentence splits into clauses."""
+def long_sentence_clauses(sent: Any) -> list[Any]:
+    """The clauses a long sentence is asked by, or none when it is short or does not split."""
     if len(sent.text.split()) <= SPLIT_ABOVE_WORDS:
-        return None
+        return []
     spans = clause_spans(sent)
-    if len(spans) < 2:
-        return None
-    return next((s for s in spans if s.start_char <= mention.start < s.end_char), None)
+    return spans if len(spans) >= 2 else []
+
+
+def clause_holding(clauses: list[Any], mention: Mention) -> Any | None:
+    """The clause (of ``long_sentence_clauses``) that holds the fact."""
+    return next((s for s in clauses if s.start_char <= mention.start < s.end_char), None)
 
 
 def prepare_sentence(
