@@ -95,30 +95,32 @@ class ArticleScope:
         return self.as_written(found) if found else None
 
     def as_written(self, name: str) -> str:
-        """A person's name as the article writes it: the cluster's canonical, unless the extraction glued another
-        fact's name to it ("Samos Octavian" of "At Samos Octavian received ...", Samos being a place the article
-        names): then the form the mentions use most."""
+        """``name_as_written`` of the article's facts, worked out once per name."""
         if name not in self.written_names:
-            self.written_names[name] = self._name_as_written(name)
+            self.written_names[name] = name_as_written(self.facts, name)
         return self.written_names[name]
-
-    def _name_as_written(self, name: str) -> str:
-        forms = [m.text for m in self.facts.mentions if m.kind == "person" and m.canonical == name]
-        if not forms or forms.count(name) >= 2:
-            return name
-        usual = max(set(forms), key=lambda f: (forms.count(f), len(f)))
-        places = {m.text for m in self.facts.mentions if m.kind in {"place", "organization"}}
-        extra = [w for w in name.split() if w not in usual.split()]
-        # A word of the name that the article names as a place, or writes alone before a comma or full stop
-        # elsewhere ("at Samos, Antony moved ..."), is not part of the person's name.
-        glued = [w for w in extra if w in places or re.search(rf"\b{re.escape(w)}[,.;]", self.facts.text)]
-        if not glued or forms.count(usual) < 3:
-            return name
-        return usual
 
     @property
     def words(self) -> int:
         return len(self.article.text.split())
+
+
+def name_as_written(facts: ArticleFacts, name: str) -> str:
+    """A person's name as the article writes it: the cluster's canonical, unless the extraction glued another
+    fact's name to it ("Samos Octavian" of "At Samos Octavian received ...", Samos being a place the article
+    names): then the form the mentions use most."""
+    forms = [m.text for m in facts.mentions if m.kind == "person" and m.canonical == name]
+    if not forms or forms.count(name) >= 2:
+        return name
+    usual = max(set(forms), key=lambda f: (forms.count(f), len(f)))
+    places = {m.text for m in facts.mentions if m.kind in {"place", "organization"}}
+    extra = [w for w in name.split() if w not in usual.split()]
+    # A word of the name that the article names as a place, or writes alone before a comma or full stop
+    # elsewhere ("at Samos, Antony moved ..."), is not part of the person's name.
+    glued = [w for w in extra if w in places or re.search(rf"\b{re.escape(w)}[,.;]", facts.text)]
+    if not glued or forms.count(usual) < 3:
+        return name
+    return usual
 
 
 def content_lemmas(tokens: Any) -> frozenset[str]:
