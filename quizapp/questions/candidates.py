@@ -9,6 +9,7 @@ so ``--explain`` can say why a sentence gave nothing.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -135,8 +136,16 @@ def content_lemmas(tokens: Any) -> frozenset[str]:
 def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts, Any]]) -> list[CorpusSentence]:
     out: list[CorpusSentence] = []
     for source, (facts, doc) in zip(sources, pairs):
-        for sent in doc.sents:
-            ms = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
+        sentences = list(doc.sents)
+        starts = [sent.start_char for sent in sentences]
+        # Each mention goes to the sentence it starts in (sentences are ordered and do not overlap), in the
+        # order of the facts: one pass over the mentions instead of one per sentence.
+        held: list[list[Mention]] = [[] for _ in sentences]
+        for m in facts.mentions:
+            at = bisect.bisect_right(starts, m.start) - 1
+            if at >= 0 and m.start < sentences[at].end_char:
+                held[at].append(m)
+        for sent, ms in zip(sentences, held):
             out.append(CorpusSentence(source, sent.start_char, sent.text, content_lemmas(sent), ms))
     return out
 

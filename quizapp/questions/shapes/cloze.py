@@ -19,6 +19,7 @@ the sentence must not give it away. Which blank of a sentence is best is the ran
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -163,6 +164,11 @@ class ClozeSentence:
     text: str = ""  # the whole article's text (Doc.text is rebuilt on every access: read it once)
     add_period: bool = False  # a clause cut from a longer sentence ends with "." of its own
     asides: frozenset[int] = frozenset()  # token indices of bracketed asides left out of the card
+
+    @functools.cached_property
+    def quoted(self) -> frozenset[int]:
+        """Token indices inside quotation marks: asked for every fact of the sentence, so worked out once."""
+        return frozenset(_in_quotes(self.sent))
 
 
 def _in_quotes(sent: Any) -> set[int]:
@@ -424,23 +430,25 @@ def _bracketed(sent: Any) -> set[int]:
     return inside if opened is None else set()
 
 
-def _preceding_word(sent: Any, mention: Mention) -> Any | None:
-    before = [t for t in sent if t.idx + len(t.text) <= mention.start]
+def _preceding_word(tokens: list[Any], mention: Mention) -> Any | None:
+    before = [t for t in tokens if t.idx + len(t.text) <= mention.start]
     return before[-1] if before else None
 
 
-def _following_word(sent: Any, mention: Mention) -> Any | None:
-    after = [t for t in sent if t.idx >= mention.end]
+def _following_word(tokens: list[Any], mention: Mention) -> Any | None:
+    after = [t for t in tokens if t.idx >= mention.end]
     return after[0] if after else None
 
 
 def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str]) -> Rejection | None:
     """Why this fact should not be the blank of this sentence, or None."""
     sent = prepared.sent
+    tokens = list(sent)  # the sentence's tokens, made once: several checks below walk them
+    blanked = [t for t in tokens if mention.start <= t.idx < mention.end]
     text = mention.text.strip()
-    if any(t.i in prepared.asides for t in sent if mention.start <= t.idx < mention.end):
+    if any(t.i in prepared.asides for t in blanked):
         return Rejection(Stage.OVERGENERATE, "in_brackets", f'"{text}" is inside a bracketed aside')
-    if any(prepared.replace.get(t.i) == "" for t in sent if mention.start <= t.idx < mention.end):
+    if any(prepared.replace.get(t.i) == "" for t in blanked):
         return Rejection(Stage.OVERGENERATE, "left_out", f'"{text}" is in an opener the card leaves out (a dateline)')
     if mention.kind == "date":
         if not mention.value:
@@ -483,8 +491,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             and not mention.unit
         ):
             return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" counts nothing the sentence names')
-    before = _preceding_word(sent, mention)
-    after = _following_word(sent, mention)
+    before = _preceding_word(tokens, mention)
+    after = _following_word(tokens, mention)
     if before is not None and before.pos_ == "PROPN" and before.text not in ROLE_TITLES and before.whitespace_:
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{before.text} {text}": the blank would cut a longer name'
@@ -517,8 +525,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         # "Board", "Congress": a common word capitalised, guessed from the sentence, not a fact to learn
         # (the article writing it in lower case somewhere shows it is one).
         return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" is a common word, not a name to learn')
-    quoted = _in_quotes(sent)
-    if any(t.i in quoted for t in sent if mention.start <= t.idx < mention.end):
+    quoted = prepared.quoted
+    if any(t.i in quoted for t in blanked):
         return Rejection(Stage.OVERGENERATE, "in_a_quote", "the fact is inside a quotation")
     rest = (sent.text[: mention.start - sent.start_char] + " " + sent.text[mention.end - sent.start_char :]).casefold()
     for name in {text, mention.canonical, *aliases}:
