@@ -410,7 +410,8 @@ def _sentence_evidence(scope: ArticleScope, sent: Any) -> dict[str, Any]:
 
 def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[str, Any]:
     """Parse facts about the blank that the ranker reads."""
-    toks = [t for t in sent if mention.start <= t.idx < mention.end]
+    tokens = list(sent)  # made once: the counts below walk the sentence three times
+    toks = [t for t in tokens if mention.start <= t.idx < mention.end]
     root = toks[0].head if toks else None
     for t in toks:
         if t.head.i not in {x.i for x in toks}:
@@ -422,7 +423,7 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
     subclause = any(a.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis"} for a in ancestors)
     bare_definites = sum(
         1
-        for t in sent
+        for t in tokens
         if t.dep_ == "det"
         and t.lower_ == "the"
         and t.head.pos_ == "NOUN"
@@ -433,7 +434,7 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
     # "the project", "the site": a bare definite whose noun the article used before points back to it.
     anaphoric = sum(
         1
-        for t in sent
+        for t in tokens
         if t.dep_ == "det"
         and t.lower_ in {"the", "this", "that", "these", "those"}
         and t.head.pos_ == "NOUN"
