@@ -23,6 +23,7 @@ from quizapp.questions import distractors as dist
 from quizapp.questions.context import ArticleContext, plausible_fact
 from quizapp.questions.filters import sentence_problem, untimed_flow
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Rejection, Stage
+from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
@@ -410,7 +411,7 @@ def _sentence_evidence(scope: ArticleScope, sent: Any) -> dict[str, Any]:
 
 def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[str, Any]:
     """Parse facts about the blank that the ranker reads."""
-    tokens = list(sent)  # made once: the counts below walk the sentence three times
+    tokens = span_tokens(sent)  # the counts below walk the sentence three times
     toks = [t for t in tokens if mention.start <= t.idx < mention.end]
     root = toks[0].head if toks else None
     for t in toks:

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from quizapp.facts.model import Mention
 from quizapp.questions.model import Rejection, Stage
+from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.templates import Transformed
 from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import MONTHS, ROLE_TITLES, THIRD_PERSON_PRONOUNS, WEEKDAYS
@@ -430,12 +432,12 @@ def _bracketed(sent: Any) -> set[int]:
     return inside if opened is None else set()
 
 
-def _preceding_word(tokens: list[Any], mention: Mention) -> Any | None:
+def _preceding_word(tokens: Sequence[Any], mention: Mention) -> Any | None:
     before = [t for t in tokens if t.idx + len(t.text) <= mention.start]
     return before[-1] if before else None
 
 
-def _following_word(tokens: list[Any], mention: Mention) -> Any | None:
+def _following_word(tokens: Sequence[Any], mention: Mention) -> Any | None:
     after = [t for t in tokens if t.idx >= mention.end]
     return after[0] if after else None
 
@@ -443,7 +445,7 @@ def _following_word(tokens: list[Any], mention: Mention) -> Any | None:
 def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str]) -> Rejection | None:
     """Why this fact should not be the blank of this sentence, or None."""
     sent = prepared.sent
-    tokens = list(sent)  # the sentence's tokens, made once: several checks below walk them
+    tokens = span_tokens(sent)  # several checks below walk the sentence
     blanked = [t for t in tokens if mention.start <= t.idx < mention.end]
     text = mention.text.strip()
     if any(t.i in prepared.asides for t in blanked):
@@ -573,11 +575,12 @@ def make_cloze(prepared: ClozeSentence, mention: Mention) -> Transformed:
     pieces_full: list[str] = []
     blanked = False
     first_written = True
-    for tok in sent:
+    tokens = span_tokens(sent)
+    for tok in tokens:
         inside = mention.start <= tok.idx < mention.end
         if inside:
             if not blanked:
-                end_tok = [t for t in sent if mention.start <= t.idx < mention.end][-1]
+                end_tok = [t for t in tokens if mention.start <= t.idx < mention.end][-1]
                 space = end_tok.whitespace_
                 pieces_blank.append("_____" + space)
                 pieces_template.append("{answer}" + space)
