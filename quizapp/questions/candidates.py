@@ -382,29 +382,30 @@ def _sentence_evidence(scope: ArticleScope, sent: Any) -> dict[str, Any]:
     """What the ranker reads of the sentence itself, computed once per sentence (or clause)."""
     key = (sent.start_char, sent.end_char)
     if key not in scope.sentence_evidence:
+        tokens = span_tokens(sent)  # walked five times below
         content = [
             t.lemma_.casefold()
-            for t in sent
+            for t in tokens
             if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and t.is_alpha
         ]
-        words = max(1, len([t for t in sent if t.is_alpha]))
+        words = max(1, len([t for t in tokens if t.is_alpha]))
         text = scope.facts.text
         scope.sentence_evidence[key] = {
             "centrality": (sum(math.log1p(scope.lemma_freq.get(w, 1) - 1) for w in content) / len(content))
             if content
             else 0.0,
             "title_overlap": len(set(content) & scope.title_words),
-            "proper_share": sum(1 for t in sent if t.pos_ == "PROPN") / words,
+            "proper_share": sum(1 for t in tokens if t.pos_ == "PROPN") / words,
             "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2) : sent.start_char],
             # Signs that words went missing (an italic name dropped by the page's extraction, a cut clause):
             # a preposition with no object inside the sentence, a determiner whose head is a verb.
             "dangling_words": sum(
                 1
-                for t in sent
+                for t in tokens
                 if (t.dep_ == "prep" and not list(t.children) and t.i < sent.end - 2 and t.nbor().pos_ != "PUNCT")
                 or (t.dep_ == "det" and t.head.pos_ in {"VERB", "AUX", "ADP"})
             ),
-            "finite_verb": any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in sent),
+            "finite_verb": any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in tokens),
         }
     return scope.sentence_evidence[key]
 

@@ -18,3 +18,11 @@ def span_tokens(span: Any) -> tuple[Any, ...]:
     if tokens is None:
         tokens = known[key] = tuple(span)
     return tokens
+
+
+def entities(doc: Any) -> tuple[Any, ...]:
+    """``doc.ents``, made once per parse (spaCy builds every entity's span anew on each access)."""
+    ents = doc.user_data.get("quizapp_entities")
+    if ents is None:
+        ents = doc.user_data["quizapp_entities"] = tuple(doc.ents)
+    return ents

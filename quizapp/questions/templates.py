@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.questions.parse_cache import entities
 from quizapp.vocabulary import DEMONSTRATIVES, PERSONAL_PRONOUNS, REPORTING_VERBS, STATING_VERBS, WEEKDAYS
 
 Token = Any  # spacy.tokens.Token; not imported so this module loads without spaCy
@@ -557,7 +558,7 @@ def _named_antecedent(doc: Any, relative_verb: Token, renames: dict[int, str]) -
         return None  # "the summit of the Association ..., which ran for three days": which one ran?
     if any(t.text in {"(", ")"} for t in doc[antecedent.i : relative_verb.left_edge.i]):
         return None
-    ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
+    ent = next((e for e in entities(doc) if e.start <= antecedent.i < e.end), None)
     if ent is None:
         return None
     ids = set(range(ent.start, ent.end))
@@ -1110,7 +1111,7 @@ def _person_name(doc: Any, token: Token, renames: dict[int, str]) -> str | None:
     """The name of the person ``token`` belongs to, written in full."""
     if token.ent_type_ != "PERSON":
         return None
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in entities(doc) if e.start <= token.i < e.end), None)
     if ent is None:
         return None
     if len(ent) == 1 and ent.start in renames:
