@@ -62,6 +62,8 @@ class ArticleScope:
     lemma_freq: dict[str, int] = field(init=False)
     title_words: set[str] = field(init=False)
     sentence_evidence: dict[tuple[int, int], dict[str, Any]] = field(init=False, default_factory=dict)
+    #: (sentence or clause token bounds) -> its definites' head offsets (see ``_definite_heads``).
+    definite_heads: dict[tuple[int, int], tuple[list[int], list[int]]] = field(init=False, default_factory=dict)
     #: ``as_written`` of each name asked about so far (it reads all the article's mentions).
     written_names: dict[str, str] = field(init=False, default_factory=dict)
 
@@ -410,6 +412,35 @@ def _sentence_evidence(scope: ArticleScope, sent: Any) -> dict[str, Any]:
     return scope.sentence_evidence[key]
 
 
+def _definite_heads(scope: ArticleScope, sent: Any) -> tuple[list[int], list[int]]:
+    """Where (character offsets) the nouns of the sentence's bare definites stand, and those of its anaphoric
+    ones; worked out once per sentence (or clause), as every fact of it counts those outside its blank."""
+    key = (sent.start, sent.end)
+    if key not in scope.definite_heads:
+        bare: list[int] = []
+        anaphoric: list[int] = []
+        for t in span_tokens(sent):
+            if t.dep_ != "det" or t.head.pos_ != "NOUN":
+                continue
+            head = t.head
+            if t.lower_ == "the" and not any(
+                c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl"} for c in head.children
+            ):
+                bare.append(head.idx)
+            # "the project", "the site": a bare definite whose noun the article used before points back to it.
+            if (
+                t.lower_ in {"the", "this", "that", "these", "those"}
+                and not any(
+                    c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod"}
+                    for c in head.children
+                )
+                and scope.first_seen.get(head.lemma_.casefold(), sent.start_char) < sent.start_char
+            ):
+                anaphoric.append(head.idx)
+        scope.definite_heads[key] = (bare, anaphoric)
+    return scope.definite_heads[key]
+
+
 def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[str, Any]:
     """Parse facts about the blank that the ranker reads."""
     tokens = span_tokens(sent)  # the counts below walk the sentence three times
@@ -423,30 +454,10 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
     coordinated = root is not None and (dep == "conj" or any(c.dep_ == "conj" for c in root.children))
     ancestors = list(root.ancestors) if root is not None else []
     subclause = any(a.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis"} for a in ancestors)
-    bare_definites = sum(
-        1
-        for t in tokens
-        if t.dep_ == "det"
-        and t.lower_ == "the"
-        and t.head.pos_ == "NOUN"
-        and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl"} for c in t.head.children)
-        and not (mention.start <= t.head.idx < mention.end)
-    )
+    bare_heads, anaphoric_heads = _definite_heads(scope, sent)
+    bare_definites = sum(1 for head in bare_heads if not (mention.start <= head < mention.end))
     title = (scope.article.title or "").casefold()
-    # "the project", "the site": a bare definite whose noun the article used before points back to it.
-    anaphoric = sum(
-        1
-        for t in tokens
-        if t.dep_ == "det"
-        and t.lower_ in {"the", "this", "that", "these", "those"}
-        and t.head.pos_ == "NOUN"
-        and not (mention.start <= t.head.idx < mention.end)
-        and not any(
-            c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod"}
-            for c in t.head.children
-        )
-        and scope.first_seen.get(t.head.lemma_.casefold(), sent.start_char) < sent.start_char
-    )
+    anaphoric = sum(1 for head in anaphoric_heads if not (mention.start <= head < mention.end))
     # The blank is the one who speaks ("..., said X"): the card asks who said it, rarely the point.
     speaker = root is not None and dep in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEAKING_VERBS
     return {
