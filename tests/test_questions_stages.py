@@ -249,7 +249,7 @@ def test_a_pronoun_is_written_as_the_article_writes_the_name():
     # "Samos Octavian"): a pronoun is written out with the form the article uses most, never the glued one.
     from types import SimpleNamespace
 
-    from quizapp.questions.candidates import ArticleScope
+    from quizapp.questions.candidates import name_as_written
 
     def person(text: str, canonical: str) -> SimpleNamespace:
         return SimpleNamespace(kind="person", text=text, canonical=canonical)
@@ -261,14 +261,14 @@ def test_a_pronoun_is_written_as_the_article_writes_the_name():
             text="At Samos Octavian received a message.",
         )
     )
-    assert ArticleScope.as_written(glued, "Samos Octavian") == "Octavian"  # type: ignore[arg-type]
+    assert name_as_written(glued.facts, "Samos Octavian") == "Octavian"  # type: ignore[arg-type]
     full = SimpleNamespace(
         facts=SimpleNamespace(
             mentions=[person("Ri Il-gyu", "Ri Il-gyu")] + [person("Ri", "Ri Il-gyu")] * 5,
             text="Ri Il-gyu defected in 2023. Ri said so.",
         )
     )
-    assert ArticleScope.as_written(full, "Ri Il-gyu") == "Ri Il-gyu"  # type: ignore[arg-type]
+    assert name_as_written(full.facts, "Ri Il-gyu") == "Ri Il-gyu"  # type: ignore[arg-type]
 
 
 def test_a_long_sentence_is_asked_by_the_clause_that_holds_the_fact(tmp_path):

@@ -12,6 +12,7 @@ five years") are numbers, not dates: :func:`is_duration` recognises them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -255,6 +256,8 @@ def _years_ago(lowered: str, published: dt.date) -> DateValue | None:
     return DateValue(str(published.year - amount), "year")
 
 
+# dateparser takes milliseconds a call and the same expressions ("that winter") recur through an article.
+@functools.lru_cache(maxsize=1024)
 def _dateparser_fallback(text: str, published: dt.date) -> DateValue | None:
     """Whatever the rules above did not cover, if dateparser reads it strictly."""
     import dateparser

@@ -307,6 +307,7 @@ def _normalized(text: str) -> str:
 _EDGE = 24
 #: A paragraph is compared with at most this many others sharing its rare words, its start or its end.
 _MOST_COMPARED = 16
+_WORD_RUN = re.compile(r"\S+")
 
 
 class _RepeatFinder:
@@ -325,12 +326,14 @@ class _RepeatFinder:
         #: hash of the _EDGE characters from a word start (or up to a word end) -> the paragraphs with them.
         self.starting: dict[int, list[int]] = defaultdict(list)
         self.ending: dict[int, list[int]] = defaultdict(list)
+        starting, ending = self.starting, self.ending  # local names: this loop visits every word of the text
         for index, norm in enumerate(normalized):
             self.document_frequency.update(set(norm.split()))
-            for match in re.finditer(r"\S+", norm):
-                self.starting[hash(norm[match.start() : match.start() + _EDGE])].append(index)
-                if match.end() >= _EDGE:
-                    self.ending[hash(norm[match.end() - _EDGE : match.end()])].append(index)
+            for match in _WORD_RUN.finditer(norm):
+                start, end = match.span()
+                starting[hash(norm[start : start + _EDGE])].append(index)
+                if end >= _EDGE:
+                    ending[hash(norm[end - _EDGE : end])].append(index)
         self.kept: set[str] = set()
         #: word -> kept paragraphs having it (by index), for near-verbatim restatements.
         self.kept_with: dict[str, list[int]] = defaultdict(list)

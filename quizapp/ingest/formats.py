@@ -212,9 +212,14 @@ def _strip_inline_markdown(line: str) -> str:
 
 def html_to_text(source: str, path: str) -> RawDocument:
     """The main article text of an HTML page (trafilatura) with its metadata title and date."""
-    import trafilatura
+    import unicodedata
 
-    text = trafilatura.extract(
+    import trafilatura
+    from trafilatura.settings import Document
+
+    # One parse of the page serves both the text and the metadata (the metadata is read before the text's
+    # extraction prunes the tree, as a separate ``extract_metadata`` call would read it).
+    extracted = trafilatura.bare_extraction(
         source,
         include_comments=False,
         include_tables=False,
@@ -222,13 +227,17 @@ def html_to_text(source: str, path: str) -> RawDocument:
         include_links=False,
         favor_precision=True,
         deduplicate=True,
+        with_metadata=True,
     )
+    document = extracted if isinstance(extracted, Document) else None
+    # ``extract`` gives the text in NFC; ``bare_extraction`` leaves that step to its caller.
+    text = unicodedata.normalize("NFC", document.text) if document is not None and document.text else ""
     if not text:
         # Short pages fall below trafilatura's thresholds; take all text then.
         text = trafilatura.html2txt(source) or ""
+    metadata = document if document is not None else trafilatura.extract_metadata(source)
     title: str | None = None
     published: dt.date | None = None
-    metadata = trafilatura.extract_metadata(source)
     if metadata is not None:
         title = metadata.title or None
         published = parse_date(metadata.date)

@@ -9,6 +9,7 @@ so ``--explain`` can say why a sentence gave nothing.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from quizapp.questions import distractors as dist
 from quizapp.questions.context import ArticleContext, plausible_fact
 from quizapp.questions.filters import sentence_problem, untimed_flow
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Rejection, Stage
+from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
@@ -60,6 +62,10 @@ class ArticleScope:
     lemma_freq: dict[str, int] = field(init=False)
     title_words: set[str] = field(init=False)
     sentence_evidence: dict[tuple[int, int], dict[str, Any]] = field(init=False, default_factory=dict)
+    #: (sentence or clause token bounds) -> its definites' head offsets (see ``_definite_heads``).
+    definite_heads: dict[tuple[int, int], tuple[list[int], list[int]]] = field(init=False, default_factory=dict)
+    #: ``as_written`` of each name asked about so far (it reads all the article's mentions).
+    written_names: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.context = ArticleContext.build(self.doc, self.facts)
@@ -93,25 +99,32 @@ class ArticleScope:
         return self.as_written(found) if found else None
 
     def as_written(self, name: str) -> str:
-        """A person's name as the article writes it: the cluster's canonical, unless the extraction glued another
-        fact's name to it ("Samos Octavian" of "At Samos Octavian received ...", Samos being a place the article
-        names): then the form the mentions use most."""
-        forms = [m.text for m in self.facts.mentions if m.kind == "person" and m.canonical == name]
-        if not forms or forms.count(name) >= 2:
-            return name
-        usual = max(set(forms), key=lambda f: (forms.count(f), len(f)))
-        places = {m.text for m in self.facts.mentions if m.kind in {"place", "organization"}}
-        extra = [w for w in name.split() if w not in usual.split()]
-        # A word of the name that the article names as a place, or writes alone before a comma or full stop
-        # elsewhere ("at Samos, Antony moved ..."), is not part of the person's name.
-        glued = [w for w in extra if w in places or re.search(rf"\b{re.escape(w)}[,.;]", self.facts.text)]
-        if not glued or forms.count(usual) < 3:
-            return name
-        return usual
+        """``name_as_written`` of the article's facts, worked out once per name."""
+        if name not in self.written_names:
+            self.written_names[name] = name_as_written(self.facts, name)
+        return self.written_names[name]
 
     @property
     def words(self) -> int:
         return len(self.article.text.split())
+
+
+def name_as_written(facts: ArticleFacts, name: str) -> str:
+    """A person's name as the article writes it: the cluster's canonical, unless the extraction glued another
+    fact's name to it ("Samos Octavian" of "At Samos Octavian received ...", Samos being a place the article
+    names): then the form the mentions use most."""
+    forms = [m.text for m in facts.mentions if m.kind == "person" and m.canonical == name]
+    if not forms or forms.count(name) >= 2:
+        return name
+    usual = max(set(forms), key=lambda f: (forms.count(f), len(f)))
+    places = {m.text for m in facts.mentions if m.kind in {"place", "organization"}}
+    extra = [w for w in name.split() if w not in usual.split()]
+    # A word of the name that the article names as a place, or writes alone before a comma or full stop
+    # elsewhere ("at Samos, Antony moved ..."), is not part of the person's name.
+    glued = [w for w in extra if w in places or re.search(rf"\b{re.escape(w)}[,.;]", facts.text)]
+    if not glued or forms.count(usual) < 3:
+        return name
+    return usual
 
 
 def content_lemmas(tokens: Any) -> frozenset[str]:
@@ -126,8 +139,16 @@ def content_lemmas(tokens: Any) -> frozenset[str]:
 def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts, Any]]) -> list[CorpusSentence]:
     out: list[CorpusSentence] = []
     for source, (facts, doc) in zip(sources, pairs):
-        for sent in doc.sents:
-            ms = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
+        sentences = list(doc.sents)
+        starts = [sent.start_char for sent in sentences]
+        # Each mention goes to the sentence it starts in (sentences are ordered and do not overlap), in the
+        # order of the facts: one pass over the mentions instead of one per sentence.
+        held: list[list[Mention]] = [[] for _ in sentences]
+        for m in facts.mentions:
+            at = bisect.bisect_right(starts, m.start) - 1
+            if at >= 0 and m.start < sentences[at].end_char:
+                held[at].append(m)
+        for sent, ms in zip(sentences, held):
             out.append(CorpusSentence(source, sent.start_char, sent.text, content_lemmas(sent), ms))
     return out
 
@@ -152,6 +173,8 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
     seen: set[tuple[int, str, str]] = set()
     renames_by_sentence: dict[int, dict[int, str]] = {}
     cloze_by_sentence: dict[tuple[int, int], cloze.ClozeSentence | Rejection] = {}
+    #: sentence start -> the parsed sentence (None when the parse has none there) and its clauses if it splits.
+    sentence_clauses: dict[int, tuple[Any, list[Any]]] = {}
     for mention in facts.mentions:
         if article.in_aside(mention.start, mention.end):
             continue  # captions and datelines: facts of the article, never quizzed
@@ -175,11 +198,15 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
                 i: scope.as_written(name) if name else name for i, name in scope.context.renames(start).items()
             }
         # The cloze of the sentence: one candidate per fact it holds.
-        span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
-        clause = cloze.clause_of(span.sent, mention) if span is not None else None
+        if start not in sentence_clauses:
+            span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
+            sent = span.sent if span is not None else None
+            sentence_clauses[start] = (sent, cloze.long_sentence_clauses(sent) if sent is not None else [])
+        sent, clauses = sentence_clauses[start]
+        clause = cloze.clause_holding(clauses, mention)
         where = (start, clause.start if clause is not None else -1)
         if where not in cloze_by_sentence:
-            cloze_by_sentence[where] = _cloze_sentence(scope, mention, renames_by_sentence[start])
+            cloze_by_sentence[where] = _cloze_sentence(scope, mention, sent, clause, renames_by_sentence[start])
         prepared = cloze_by_sentence[where]
         why_not: list[Rejection] = []
         if isinstance(prepared, Rejection):
@@ -230,14 +257,15 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
     return out
 
 
-def _cloze_sentence(scope: ArticleScope, mention: Mention, renames: dict[int, str]) -> cloze.ClozeSentence | Rejection:
-    span = scope.doc.char_span(mention.sentence_start, mention.sentence_start + 1, alignment_mode="expand")
-    if span is None:
+def _cloze_sentence(
+    scope: ArticleScope, mention: Mention, sent: Any, clause: Any, renames: dict[int, str]
+) -> cloze.ClozeSentence | Rejection:
+    """The mention's sentence (``sent``, None when the parse has none there), or its ``clause`` of a long
+    sentence, ready to blank."""
+    if sent is None:
         return Rejection(Stage.OVERGENERATE, "no_parse", "the sentence could not be found in the parse")
-    sent = span.sent
     mentions = scope.context.by_sentence.get(mention.sentence_start, [])
 
-    clause = cloze.clause_of(sent, mention)
     if clause is not None:
         return cloze.prepare_sentence(
             clause, mentions, scope.resolve_as_written, renames, scope.facts.text, clause=True
@@ -356,36 +384,67 @@ def _sentence_evidence(scope: ArticleScope, sent: Any) -> dict[str, Any]:
     """What the ranker reads of the sentence itself, computed once per sentence (or clause)."""
     key = (sent.start_char, sent.end_char)
     if key not in scope.sentence_evidence:
+        tokens = span_tokens(sent)  # walked five times below
         content = [
             t.lemma_.casefold()
-            for t in sent
+            for t in tokens
             if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and t.is_alpha
         ]
-        words = max(1, len([t for t in sent if t.is_alpha]))
+        words = max(1, len([t for t in tokens if t.is_alpha]))
         text = scope.facts.text
         scope.sentence_evidence[key] = {
             "centrality": (sum(math.log1p(scope.lemma_freq.get(w, 1) - 1) for w in content) / len(content))
             if content
             else 0.0,
             "title_overlap": len(set(content) & scope.title_words),
-            "proper_share": sum(1 for t in sent if t.pos_ == "PROPN") / words,
+            "proper_share": sum(1 for t in tokens if t.pos_ == "PROPN") / words,
             "paragraph_start": sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2) : sent.start_char],
             # Signs that words went missing (an italic name dropped by the page's extraction, a cut clause):
             # a preposition with no object inside the sentence, a determiner whose head is a verb.
             "dangling_words": sum(
                 1
-                for t in sent
+                for t in tokens
                 if (t.dep_ == "prep" and not list(t.children) and t.i < sent.end - 2 and t.nbor().pos_ != "PUNCT")
                 or (t.dep_ == "det" and t.head.pos_ in {"VERB", "AUX", "ADP"})
             ),
-            "finite_verb": any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in sent),
+            "finite_verb": any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in tokens),
         }
     return scope.sentence_evidence[key]
 
 
+def _definite_heads(scope: ArticleScope, sent: Any) -> tuple[list[int], list[int]]:
+    """Where (character offsets) the nouns of the sentence's bare definites stand, and those of its anaphoric
+    ones; worked out once per sentence (or clause), as every fact of it counts those outside its blank."""
+    key = (sent.start, sent.end)
+    if key not in scope.definite_heads:
+        bare: list[int] = []
+        anaphoric: list[int] = []
+        for t in span_tokens(sent):
+            if t.dep_ != "det" or t.head.pos_ != "NOUN":
+                continue
+            head = t.head
+            if t.lower_ == "the" and not any(
+                c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl"} for c in head.children
+            ):
+                bare.append(head.idx)
+            # "the project", "the site": a bare definite whose noun the article used before points back to it.
+            if (
+                t.lower_ in {"the", "this", "that", "these", "those"}
+                and not any(
+                    c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod"}
+                    for c in head.children
+                )
+                and scope.first_seen.get(head.lemma_.casefold(), sent.start_char) < sent.start_char
+            ):
+                anaphoric.append(head.idx)
+        scope.definite_heads[key] = (bare, anaphoric)
+    return scope.definite_heads[key]
+
+
 def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[str, Any]:
     """Parse facts about the blank that the ranker reads."""
-    toks = [t for t in sent if mention.start <= t.idx < mention.end]
+    tokens = span_tokens(sent)  # the counts below walk the sentence three times
+    toks = [t for t in tokens if mention.start <= t.idx < mention.end]
     root = toks[0].head if toks else None
     for t in toks:
         if t.head.i not in {x.i for x in toks}:
@@ -395,30 +454,10 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
     coordinated = root is not None and (dep == "conj" or any(c.dep_ == "conj" for c in root.children))
     ancestors = list(root.ancestors) if root is not None else []
     subclause = any(a.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis"} for a in ancestors)
-    bare_definites = sum(
-        1
-        for t in sent
-        if t.dep_ == "det"
-        and t.lower_ == "the"
-        and t.head.pos_ == "NOUN"
-        and not any(c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl"} for c in t.head.children)
-        and not (mention.start <= t.head.idx < mention.end)
-    )
+    bare_heads, anaphoric_heads = _definite_heads(scope, sent)
+    bare_definites = sum(1 for head in bare_heads if not (mention.start <= head < mention.end))
     title = (scope.article.title or "").casefold()
-    # "the project", "the site": a bare definite whose noun the article used before points back to it.
-    anaphoric = sum(
-        1
-        for t in sent
-        if t.dep_ == "det"
-        and t.lower_ in {"the", "this", "that", "these", "those"}
-        and t.head.pos_ == "NOUN"
-        and not (mention.start <= t.head.idx < mention.end)
-        and not any(
-            c.pos_ == "PROPN" or c.dep_ in {"compound", "prep", "relcl", "acl", "amod", "nummod"}
-            for c in t.head.children
-        )
-        and scope.first_seen.get(t.head.lemma_.casefold(), sent.start_char) < sent.start_char
-    )
+    anaphoric = sum(1 for head in anaphoric_heads if not (mention.start <= head < mention.end))
     # The blank is the one who speaks ("..., said X"): the card asks who said it, rarely the point.
     speaker = root is not None and dep in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEAKING_VERBS
     return {

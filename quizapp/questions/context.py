@@ -36,6 +36,7 @@ from quizapp.questions.main_subject import (
     refers_to_subject,
     sentence_is_about,
 )
+from quizapp.questions.parse_cache import span_tokens
 from quizapp.vocabulary import REPORTING_VERBS
 
 Token = Any
@@ -122,7 +123,8 @@ class ArticleContext:
             return out
         # "cross the bridge" -> "cross the Varnholt Bridge": the article's subject, or the one named thing
         # with that head noun, by its name.
-        for tok in span.sent:
+        tokens = span_tokens(span.sent)  # walked twice
+        for tok in tokens:
             name = self.main.name if self.main is not None and refers_to_subject(tok, self.main) else None
             name = name or self.named_by_head_noun(tok)
             if name:
@@ -130,7 +132,7 @@ class ArticleContext:
                     if det.dep_ == "det":
                         out[det.i] = ""
                 out[tok.i] = name
-        for tok in span.sent:
+        for tok in tokens:
             if tok.pos_ != "PROPN" or tok.dep_ not in NOMINAL_DEPS:
                 continue
             if any(c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN" for c in tok.children):

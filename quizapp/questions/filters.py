@@ -9,6 +9,7 @@ was dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -233,6 +234,8 @@ WRITER_BIO = re.compile(
 )
 
 
+# Asked once for every fact of a sentence: the answer is kept, not worked out again.
+@functools.lru_cache(maxsize=4096)
 def sentence_problem(sentence: str) -> str | None:
     """Why a sentence should not be quizzed on, or None when it may be."""
     text = sentence.strip()

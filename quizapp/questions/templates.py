@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from quizapp.facts.model import Granularity, MentionKind
+from quizapp.questions.parse_cache import entities
 from quizapp.vocabulary import DEMONSTRATIVES, PERSONAL_PRONOUNS, REPORTING_VERBS, STATING_VERBS, WEEKDAYS
 
 Token = Any  # spacy.tokens.Token; not imported so this module loads without spaCy
@@ -188,7 +189,14 @@ PronounResolver = Callable[[Token], "str | None"]
 
 
 def _subtree_ids(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
+    """Token ids of ``token``'s subtree, as a new set the caller may change. The rewrites ask for the same
+    subtrees over and over (once per ancestor of every token of a phrase): each is walked once per parse and
+    kept in ``doc.user_data``."""
+    known: dict[int, frozenset[int]] = token.doc.user_data.setdefault("quizapp_subtrees", {})
+    ids = known.get(token.i)
+    if ids is None:
+        ids = known[token.i] = frozenset(t.i for t in token.subtree)
+    return set(ids)
 
 
 def _in_brackets(token: Token) -> bool:
@@ -713,7 +721,7 @@ def _person_name(doc: Any, token: Token, renames: dict[int, str]) -> str | None:
     """The name of the person ``token`` belongs to, written in full."""
     if token.ent_type_ != "PERSON":
         return None
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in entities(doc) if e.start <= token.i < e.end), None)
     if ent is None:
         return None
     if len(ent) == 1 and ent.start in renames:

@@ -26,6 +26,7 @@ from quizapp.questions.filters import (
     unbound_pronoun,
 )
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Outcome, Stage
+from quizapp.questions.parse_cache import span_tokens
 from quizapp.vocabulary import (
     COMMENTATOR_ROLES,
     HEDGING_ADVERBS,
@@ -336,8 +337,8 @@ def check_word_lost_from_source(cand: Candidate, scope: ArticleScope) -> str | N
     span = mention_span(cand.mention, scope.doc)
     if span is None:
         return None
-    sent = span.sent
-    for a, b in zip(sent, sent[1:]):
+    tokens = span_tokens(span.sent)
+    for a, b in zip(tokens, tokens[1:]):
         if a.lower_ in {"the", "a", "an"} and b.tag_ in {"VBD", "VBZ", "VBP"} and b.dep_ not in {"amod", "compound"}:
             return f'"{a.text} {b.text}": a word of the source sentence is missing'
         if a.lower_ == "of" and b.pos_ == "ADP" and b.lower_ not in _OF_BEFORE_PREPOSITION_OK:

@@ -19,12 +19,15 @@ the sentence must not give it away. Which blank of a sentence is best is the ran
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from quizapp.facts.model import Mention
 from quizapp.questions.model import Rejection, Stage
+from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.templates import Transformed
 from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import MONTHS, ROLE_TITLES, THIRD_PERSON_PRONOUNS, WEEKDAYS
@@ -164,6 +167,11 @@ class ClozeSentence:
     add_period: bool = False  # a clause cut from a longer sentence ends with "." of its own
     asides: frozenset[int] = frozenset()  # token indices of bracketed asides left out of the card
 
+    @functools.cached_property
+    def quoted(self) -> frozenset[int]:
+        """Token indices inside quotation marks: asked for every fact of the sentence, so worked out once."""
+        return frozenset(_in_quotes(self.sent))
+
 
 def _in_quotes(sent: Any) -> set[int]:
     inside: set[int] = set()
@@ -245,14 +253,17 @@ def clause_spans(sent: Any) -> list[Any]:
     return spans
 
 
-def clause_of(sent: Any, mention: Mention) -> Any | None:
-    """The clause of a long sentence that holds the fact, when the sentence splits into clauses."""
+def long_sentence_clauses(sent: Any) -> list[Any]:
+    """The clauses a long sentence is asked by, or none when it is short or does not split."""
     if len(sent.text.split()) <= SPLIT_ABOVE_WORDS:
-        return None
+        return []
     spans = clause_spans(sent)
-    if len(spans) < 2:
-        return None
-    return next((s for s in spans if s.start_char <= mention.start < s.end_char), None)
+    return spans if len(spans) >= 2 else []
+
+
+def clause_holding(clauses: list[Any], mention: Mention) -> Any | None:
+    """The clause (of ``long_sentence_clauses``) that holds the fact."""
+    return next((s for s in clauses if s.start_char <= mention.start < s.end_char), None)
 
 
 def prepare_sentence(
@@ -423,23 +434,25 @@ def _bracketed(sent: Any) -> set[int]:
     return inside if opened is None else set()
 
 
-def _preceding_word(sent: Any, mention: Mention) -> Any | None:
-    before = [t for t in sent if t.idx + len(t.text) <= mention.start]
+def _preceding_word(tokens: Sequence[Any], mention: Mention) -> Any | None:
+    before = [t for t in tokens if t.idx + len(t.text) <= mention.start]
     return before[-1] if before else None
 
 
-def _following_word(sent: Any, mention: Mention) -> Any | None:
-    after = [t for t in sent if t.idx >= mention.end]
+def _following_word(tokens: Sequence[Any], mention: Mention) -> Any | None:
+    after = [t for t in tokens if t.idx >= mention.end]
     return after[0] if after else None
 
 
 def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str]) -> Rejection | None:
     """Why this fact should not be the blank of this sentence, or None."""
     sent = prepared.sent
+    tokens = span_tokens(sent)  # several checks below walk the sentence
+    blanked = [t for t in tokens if mention.start <= t.idx < mention.end]
     text = mention.text.strip()
-    if any(t.i in prepared.asides for t in sent if mention.start <= t.idx < mention.end):
+    if any(t.i in prepared.asides for t in blanked):
         return Rejection(Stage.OVERGENERATE, "in_brackets", f'"{text}" is inside a bracketed aside')
-    if any(prepared.replace.get(t.i) == "" for t in sent if mention.start <= t.idx < mention.end):
+    if any(prepared.replace.get(t.i) == "" for t in blanked):
         return Rejection(Stage.OVERGENERATE, "left_out", f'"{text}" is in an opener the card leaves out (a dateline)')
     if mention.kind == "date":
         if not mention.value:
@@ -482,8 +495,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             and not mention.unit
         ):
             return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" counts nothing the sentence names')
-    before = _preceding_word(sent, mention)
-    after = _following_word(sent, mention)
+    before = _preceding_word(tokens, mention)
+    after = _following_word(tokens, mention)
     if before is not None and before.pos_ == "PROPN" and before.text not in ROLE_TITLES and before.whitespace_:
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{before.text} {text}": the blank would cut a longer name'
@@ -516,8 +529,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         # "Board", "Congress": a common word capitalised, guessed from the sentence, not a fact to learn
         # (the article writing it in lower case somewhere shows it is one).
         return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" is a common word, not a name to learn')
-    quoted = _in_quotes(sent)
-    if any(t.i in quoted for t in sent if mention.start <= t.idx < mention.end):
+    quoted = prepared.quoted
+    if any(t.i in quoted for t in blanked):
         return Rejection(Stage.OVERGENERATE, "in_a_quote", "the fact is inside a quotation")
     rest = (sent.text[: mention.start - sent.start_char] + " " + sent.text[mention.end - sent.start_char :]).casefold()
     for name in {text, mention.canonical, *aliases}:
@@ -564,11 +577,12 @@ def make_cloze(prepared: ClozeSentence, mention: Mention) -> Transformed:
     pieces_full: list[str] = []
     blanked = False
     first_written = True
-    for tok in sent:
+    tokens = span_tokens(sent)
+    for tok in tokens:
         inside = mention.start <= tok.idx < mention.end
         if inside:
             if not blanked:
-                end_tok = [t for t in sent if mention.start <= t.idx < mention.end][-1]
+                end_tok = [t for t in tokens if mention.start <= t.idx < mention.end][-1]
                 space = end_tok.whitespace_
                 pieces_blank.append("_____" + space)
                 pieces_template.append("{answer}" + space)

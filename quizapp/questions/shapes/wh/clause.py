@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from quizapp.questions.parse_cache import entities
 from quizapp.questions.shapes.wh.model import ClauseFrame, PlacedFact
 from quizapp.questions.templates import (
     DROP_NOUN_DEPS,
@@ -231,7 +232,7 @@ def _named_antecedent(doc: Any, relative_verb: Token, renames: dict[int, str]) -
         return None  # "the summit of the Association ..., which ran for three days": which one ran?
     if any(t.text in {"(", ")"} for t in doc[antecedent.i : relative_verb.left_edge.i]):
         return None
-    ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
+    ent = next((e for e in entities(doc) if e.start <= antecedent.i < e.end), None)
     if ent is None:
         return None
     ids = set(range(ent.start, ent.end))
