@@ -38,6 +38,13 @@ def test_html_main_text_and_metadata():
     assert "newsletter" not in article.text and "@" not in article.text
 
 
+def test_an_html_page_read_again_gives_the_same_text():
+    # trafilatura's repeat filter must not remember paragraphs from one reading (or page) to the next.
+    texts = [read_article(FIXTURES / "museum.html").text for _ in range(4)]
+    assert "founded in 1951" in texts[-1]
+    assert texts == [texts[0]] * 4
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252"])
 def test_encodings_are_detected(tmp_path, encoding):
     path = tmp_path / f"article-{encoding}.txt"

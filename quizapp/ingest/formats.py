@@ -210,11 +210,16 @@ def _strip_inline_markdown(line: str) -> str:
 # --- HTML ---------------------------------------------------------------------
 
 
+#: Paragraphs of one page kept for spotting repeats (trafilatura's own cache size).
+PARAGRAPHS_REMEMBERED = 4096
+
+
 def html_to_text(source: str, path: str) -> RawDocument:
     """The main article text of an HTML page (trafilatura) with its metadata title and date."""
     import unicodedata
 
     import trafilatura
+    from trafilatura.deduplication import LRUCache
     from trafilatura.settings import Document
 
     # One parse of the page serves both the text and the metadata (the metadata is read before the text's
@@ -226,7 +231,9 @@ def html_to_text(source: str, path: str) -> RawDocument:
         include_images=False,
         include_links=False,
         favor_precision=True,
-        deduplicate=True,
+        # A repeated paragraph is dropped within this page only: ``True`` shares one cache across the process,
+        # so a page read a second time (or after another page of the same site) lost paragraphs.
+        deduplicate=LRUCache(maxsize=PARAGRAPHS_REMEMBERED),
         with_metadata=True,
     )
     document = extracted if isinstance(extracted, Document) else None
