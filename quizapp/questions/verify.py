@@ -346,16 +346,21 @@ def check_word_lost_from_source(cand: Candidate, scope: ArticleScope) -> str | N
     return None
 
 
-def check_passing_speaker(cand: Candidate, scope: ArticleScope) -> str | None:
-    """Someone the article names at most twice, asked as the one who said something ("Potholes form ..., said
-    ___"): the speaker of a passing quote is no fact. On dev judgments such cards were accepted 2 times in 10."""
+def _passing_person(cand: Candidate, scope: ArticleScope) -> Any | None:
+    """The head token of the answer when it is a person the article names at most PASSING_MENTIONS times."""
     if cand.kind != "person" or scope.mention_counts.get(cand.mention.canonical.casefold(), 0) > PASSING_MENTIONS:
         return None
     span = mention_span(cand.mention, scope.doc)
-    if span is None:
+    return None if span is None else span.root
+
+
+def check_passing_speaker(cand: Candidate, scope: ArticleScope) -> str | None:
+    """Someone the article names at most twice, asked as the one who said something ("Potholes form ..., said
+    ___"): the speaker of a passing quote is no fact. On dev judgments such cards were accepted 2 times in 10."""
+    root = _passing_person(cand, scope)
+    if root is None:
         return None
-    root = span.root
-    while root.dep_ in {"compound", "appos", "conj"} and root.head is not root:
+    while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i:
         root = root.head
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.casefold() in SAYING_VERBS:
         return f'"{cand.answer}" is named {PASSING_MENTIONS} times at most, here only as the one who {root.head.text}'
@@ -366,12 +371,9 @@ def check_passing_commentator(cand: Candidate, scope: ArticleScope) -> str | Non
     """Someone the article names at most twice, in the role of a source or commentator ("CNN meteorologist ___",
     "my colleague ___", "___, a member of the party's secretariat"): who gave a comment is no fact to learn. On dev
     judgments such cards were accepted 2 times in 10."""
-    if cand.kind != "person" or scope.mention_counts.get(cand.mention.canonical.casefold(), 0) > PASSING_MENTIONS:
+    root = _passing_person(cand, scope)
+    if root is None:
         return None
-    span = mention_span(cand.mention, scope.doc)
-    if span is None:
-        return None
-    root = span.root
     roles = [c for c in root.children if c.dep_ in {"compound", "appos"} and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         roles.append(root.head)
