@@ -562,7 +562,7 @@ def _future_context(ent: Span) -> bool:
     for _ in range(3):
         if any(child.lower_ in {"will", "'ll", "shall"} or child.lower_ == "going" for child in head.children):
             return True
-        if head.head is head:
+        if head.head.i == head.i:  # the root (Token objects are made afresh: "is" never holds)
             break
         head = head.head
     return False
