@@ -105,6 +105,8 @@ class ArticleReview:
     subjects: Subjects
     person_names: tuple[re.Pattern[str], ...]  # one pattern per person of the deck (all their names)
     dates_by_sentence: dict[int, dict[str, str]]
+    #: Names the article states in its text, not only in a dateline or caption ("CAIRO —" is where it was filed).
+    stated_names: frozenset[str]
 
     @classmethod
     def build(cls, article: Article, facts: ArticleFacts, doc: Any, pool: list[dist.PoolEntry]) -> ArticleReview:
@@ -119,7 +121,8 @@ class ArticleReview:
         for m in facts.mentions:
             if m.kind == "date" and m.value:
                 dates.setdefault(m.sentence_start, {})[m.text.casefold()] = m.value
-        return cls(article, facts, doc, article_subjects(article, facts, doc), tuple(people), dates)
+        stated = frozenset(m.canonical.casefold() for m in facts.mentions if not m.aside)
+        return cls(article, facts, doc, article_subjects(article, facts, doc), tuple(people), dates, stated)
 
     # ------------------------------------------------------------------ the checks
 
@@ -290,12 +293,10 @@ class ArticleReview:
             implied = dist.implied_countries(cand.transformed.template) if cand.kind == "place" else set()
             role = dist.person_role(cand.answer, cand.aliases) if cand.kind == "person" else None
             country = dist.person_country(cand.answer, cand.aliases) if cand.kind == "person" else None
-            # A name only a dateline or caption gives ("CAIRO —") is where the page was filed, not a claim to swap.
-            stated = {x.canonical.casefold() for x in self.facts.mentions if not x.aside}
             for cluster in self.facts.clusters:
                 if cluster.kind != cand.kind or cluster.canonical.casefold() in own:
                     continue
-                if cluster.canonical.casefold() not in stated:
+                if cluster.canonical.casefold() not in self.stated_names:  # a dateline's place is no claim to swap
                     continue
                 if {a.casefold() for a in cluster.aliases} & own:
                     continue
