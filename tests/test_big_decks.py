@@ -122,15 +122,27 @@ def reference_queue(deck: Deck, deck_path: Path, store: ReviewStore, settings: S
     cutoff, horizon = now.timestamp(), (now + timedelta(minutes=settings.learn_ahead_minutes)).timestamp()
     allowance = max(0, settings.new_per_day - store.count_introduced_since(deck_path, start_of_day(now)))
     due, new = [], []
-    for position, (_card, item_id, _cloze) in enumerate(deck.item_keys()):
+    group_of = {}
+    for position, (card, item_id, _cloze) in enumerate(deck.item_keys()):
+        group_of[item_id] = card.sibling_group()
         scheduled = schedule.get(item_id)
         if scheduled is None:
-            if len(new) < allowance:
-                new.append(item_id)
+            new.append(item_id)
         elif is_due(scheduled, cutoff, horizon):
             due.append((scheduled[0], position, item_id))
     due.sort(key=lambda entry: (entry[0], entry[1]))
-    return [item_id for _, _, item_id in due] + new
+    if not settings.bury_siblings:
+        return [item_id for _, _, item_id in due] + new[:allowance]
+    # The first item of a sibling group is asked; later review or new items of the group wait for tomorrow.
+    asked: set[str] = set()
+    queue = []
+    for _, _, item_id in due:
+        if schedule[item_id][1] == int(State.Review) and group_of[item_id] in asked:
+            continue
+        asked.add(group_of[item_id])
+        queue.append(item_id)
+    fresh = [item_id for item_id in new if group_of[item_id] not in asked and not asked.add(group_of[item_id])]
+    return queue + fresh[:allowance]
 
 
 @pytest.fixture()
@@ -139,11 +151,12 @@ def store(tmp_path):
         yield opened
 
 
+@pytest.mark.parametrize("bury", [True, False])
 @pytest.mark.parametrize("new_per_day", [0, 7, 20, 10_000])
-def test_the_due_list_from_sql_is_the_one_computed_over_every_card(store, tmp_path, new_per_day):
+def test_the_due_list_from_sql_is_the_one_computed_over_every_card(store, tmp_path, new_per_day, bury):
     deck, deck_path = generated_deck(), tmp_path / "deck.yaml"
     fill_states(store, deck, deck_path)
-    settings = Settings(new_per_day=new_per_day, enable_fuzzing=False)
+    settings = Settings(new_per_day=new_per_day, enable_fuzzing=False, bury_siblings=bury)
     expected = reference_queue(deck, deck_path, store, settings, NOW)
     session = StudySession(deck, deck_path, store, settings, NOW)
     assert [item.item_id for item in session.queue] == expected

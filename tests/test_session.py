@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fsrs import State
 
-from quizapp.deck.model import ClozeCard, Deck, Flashcard, TypedCard
+from quizapp.deck.model import ClozeCard, Deck, Flashcard, Provenance, TypedCard
 from quizapp.storage.db import ReviewStore
 from quizapp.study.scheduling import Settings
 from quizapp.study.session import StudySession, deck_summary
@@ -141,10 +141,106 @@ def test_learning_items_due_soon_are_picked_up_on_resume(store, tmp_path):
 
 def test_each_cloze_deletion_is_its_own_item(store, tmp_path):
     deck = Deck(title="Cloze", cards=[ClozeCard(id="c", text="{{c1::Marie Curie}} won in {{c2::1903}}")])
-    session = StudySession(deck, tmp_path / "c.yaml", store, settings(), NOW)
+    session = StudySession(deck, tmp_path / "c.yaml", store, settings(bury_siblings=False), NOW)
     assert ids(session.queue) == ["c::c1", "c::c2"]
     session.answer(EASY)
     assert set(store.load_states(tmp_path / "c.yaml")) == {"c::c1"}
+
+
+# --- siblings: the deletions of one cloze card, the cards of one source sentence ---------------------------------
+
+
+def sentence_card(card_id: str, question: str, answer: str, sentence: str, source: str = "tide.md") -> TypedCard:
+    return TypedCard(
+        id=card_id,
+        question=question,
+        answer=answer,
+        provenance=Provenance(source=source, sentence=sentence),
+    )
+
+
+SENTENCE = "The Harwick tide mill was built by Ansel Brooke in 1791."
+
+
+def sibling_deck() -> Deck:
+    return Deck(
+        title="Siblings",
+        cards=[
+            ClozeCard(id="c", text="{{c1::Marie Curie}} won in {{c2::1903}}"),
+            sentence_card("who", "Who built the Harwick tide mill?", "Ansel Brooke", SENTENCE),
+            sentence_card("when", "When was the Harwick tide mill built?", "1791", SENTENCE),
+            # The same sentence in another source is no sibling.
+            sentence_card("other", "When was the Harwick tide mill built?", "1791", SENTENCE, source="mills.md"),
+            TypedCard(id="plain", question="Who wrote Middlemarch?", answer="George Eliot"),
+        ],
+    )
+
+
+def test_siblings_wait_until_tomorrow(store, tmp_path):
+    path = tmp_path / "s.yaml"
+    deck = sibling_deck()
+    session = StudySession(deck, path, store, settings(), NOW)
+    assert ids(session.queue) == ["c::c1", "who", "other", "plain"]
+    assert session.buried == 2
+    assert session.new_waiting() == 0  # buried items are not "held back by the limit" (m would not add them)
+    assert session.study_more(10) == 0
+    for _ in range(4):
+        session.answer(EASY)
+    # Later the same day the buried siblings still wait: their siblings were asked today.
+    later = StudySession(deck, path, store, settings(), NOW + timedelta(hours=3))
+    assert "c::c2" not in ids(later.queue) and "when" not in ids(later.queue)
+    tomorrow = StudySession(deck, path, store, settings(), NOW + timedelta(days=1))
+    assert ids(tomorrow.queue) == ["c::c2", "when"]
+    assert tomorrow.buried == 0
+
+
+def test_buried_new_siblings_do_not_use_the_daily_allowance(store, tmp_path):
+    session = StudySession(sibling_deck(), tmp_path / "s.yaml", store, settings(new_per_day=3), NOW)
+    assert ids(session.queue) == ["c::c1", "who", "other"]
+    assert session.new_waiting() == 1  # "plain", held back by the limit; the two siblings are not counted
+    assert session.study_more(5) == 1 and ids(session.queue)[-1] == "plain"
+
+
+def test_a_due_review_buries_its_new_sibling(store, tmp_path):
+    path = tmp_path / "s.yaml"
+    deck = sibling_deck()
+    first = StudySession(deck, path, store, settings(), NOW)
+    first.answer(EASY)  # c::c1 goes to review, days away
+    due_day = store.get_state(path, "c::c1").fsrs_card().due
+    session = StudySession(deck, path, store, settings(), due_day + timedelta(minutes=1))
+    assert ids(session.queue)[0] == "c::c1"
+    assert "c::c2" not in ids(session.queue)
+
+
+def test_a_review_sibling_waits_when_its_sibling_was_studied_today(store, tmp_path):
+    path = tmp_path / "s.yaml"
+    deck = sibling_deck()
+    first = StudySession(deck, path, store, settings(bury_siblings=False), NOW)
+    first.answer(EASY)  # c::c1
+    first.answer(EASY)  # c::c2
+    both_due = max(store.get_state(path, i).fsrs_card().due for i in ("c::c1", "c::c2")) + timedelta(minutes=1)
+    session = StudySession(deck, path, store, settings(new_per_day=0), both_due)
+    assert len([i for i in ids(session.queue) if i.startswith("c::")]) == 1
+    assert session.buried == 1
+    session.answer(GOOD)
+    later = StudySession(deck, path, store, settings(new_per_day=0), both_due + timedelta(minutes=30))
+    assert not [i for i in ids(later.queue) if i.startswith("c::")]
+
+
+def test_learning_steps_are_never_buried(store, tmp_path):
+    path = tmp_path / "s.yaml"
+    session = StudySession(sibling_deck(), path, store, settings(), NOW)
+    session.answer(AGAIN)  # c::c1 lapses into a learning step and comes back in this session
+    assert ids(session.queue).count("c::c1") == 2
+    later = StudySession(sibling_deck(), path, store, settings(), NOW + timedelta(minutes=15))
+    assert ids(later.queue)[0] == "c::c1"
+    assert "c::c2" not in ids(later.queue)
+
+
+def test_burying_can_be_turned_off(store, tmp_path):
+    session = StudySession(sibling_deck(), tmp_path / "s.yaml", store, settings(bury_siblings=False), NOW)
+    assert ids(session.queue) == ["c::c1", "c::c2", "who", "when", "other", "plain"]
+    assert session.buried == 0
 
 
 def test_intervals_are_shown_for_the_current_item(store, tmp_path):

@@ -71,6 +71,32 @@ async def test_a_small_deck_past_the_daily_limit_offers_to_study_more(tmp_path):
         assert screen.phase == "done" and "wait beyond" not in text and "Study more" not in text
 
 
+async def test_the_end_of_a_session_says_how_many_siblings_wait_for_tomorrow(tmp_path):
+    path = tmp_path / "decks" / "cloze.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "title: Mills\ncards:\n"
+        "  - type: cloze\n    text: The {{c1::Harwick}} tide mill was built in {{c2::1791}} by {{c3::Ansel Brooke}}.\n"
+        "  - type: flashcard\n    front: Who wrote Middlemarch?\n    back: George Eliot\n",
+        encoding="utf-8",
+    )
+    app = make_app(tmp_path, path, mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert counter(app) == ("new", 1, 2)  # one deletion of the cloze, and the flashcard
+        await pilot.press(*"Harwick", "enter")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await rate(pilot, "4")
+        text = " ".join(screen_text(app).split())
+        assert screen.phase == "done"
+        assert "2 related cards wait until tomorrow" in text
+        assert "Study more" not in text  # nothing is held back by the daily limit
+
+
 # --- a broken deck, fixed from the app -----------------------------------------
 
 import contextlib  # noqa: E402

@@ -104,6 +104,15 @@ class _CardBase(_Model):
         """Ids of the independently scheduled study items of this card."""
         return [self.card_id]
 
+    def sibling_group(self) -> str:
+        """The group whose items are siblings: the deletions of one cloze card, or the cards made from one
+        sentence of one source. Each gives the others' answers away, so a study session asks one item of a
+        group a day and buries the rest until the next (as Anki buries the sibling cards of a note)."""
+        prov = self.provenance
+        if prov is not None and prov.sentence and prov.sentence.strip():
+            return f"sentence:{prov.source or ''}:{prov.sentence.strip()}"
+        return f"card:{self.card_id}"
+
     @property
     def fact_kind(self) -> str:
         if self.provenance and self.provenance.fact:

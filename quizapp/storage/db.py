@@ -293,14 +293,14 @@ class ReviewStore:
 
     def due_now(
         self, deck_path: Path | str, cutoff: float, horizon: float, review_state: int
-    ) -> list[tuple[str, float]]:
-        """(item id, due) of the deck's items a session shows now: due by ``cutoff``, or not in
+    ) -> list[tuple[str, float, int]]:
+        """(item id, due, fsrs state) of the deck's items a session shows now: due by ``cutoff``, or not in
         ``review_state`` (learning, relearning) and due by ``horizon`` (the learn-ahead window).
 
         One range scan of the due index; the items not due are never read.
         """
         return self.connection.execute(
-            "SELECT item_id, due FROM item_state WHERE deck_path = ? AND due <= ? AND (due <= ? OR state != ?)",
+            "SELECT item_id, due, state FROM item_state WHERE deck_path = ? AND due <= ? AND (due <= ? OR state != ?)",
             (deck_key(deck_path), horizon, cutoff, review_state),
         ).fetchall()
 
@@ -316,6 +316,14 @@ class ReviewStore:
             (deck_key(deck_path), item_id),
         ).fetchone()
         return ItemState(*row) if row else None
+
+    def reviewed_since(self, deck_path: Path | str, since: datetime) -> set[str]:
+        """Ids of the deck's items answered since ``since`` (a range scan of the reviews' deck-and-time index)."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT item_id FROM reviews WHERE deck_path = ? AND reviewed_at >= ?",
+            (deck_key(deck_path), timestamp(since)),
+        )
+        return {item_id for (item_id,) in rows}
 
     def count_introduced_since(self, deck_path: Path | str, since: datetime) -> int:
         """How many items of the deck were studied for the first time since ``since``."""

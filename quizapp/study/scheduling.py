@@ -37,6 +37,10 @@ class Settings(BaseModel):
         description="Learning items due this soon are shown now rather than left waiting (as Anki).",
     )
     enable_fuzzing: bool = True
+    bury_siblings: bool = Field(
+        default=True,
+        description="Ask one item a day of the deletions of a cloze card or the cards made from one sentence.",
+    )
     theme: str | None = Field(default=None, description="The app's colour theme, as last chosen with ctrl+t.")
 
 

@@ -19,8 +19,8 @@ from fsrs import Card, Rating, Scheduler, State
 from pydantic import BaseModel
 
 from quizapp.deck.cache import paused_gc
-from quizapp.deck.items import deck_items
-from quizapp.deck.model import ClozeCard, Deck, StudyItem, TypedCard
+from quizapp.deck.items import ItemKey, deck_items
+from quizapp.deck.model import AnyCard, ClozeCard, Deck, StudyItem, TypedCard
 from quizapp.storage.db import ItemState, ReviewStore, timestamp
 from quizapp.study.grading import Grade, deck_answers, grade_item
 from quizapp.study.overview import is_due
@@ -74,6 +74,9 @@ class StudySession:
         self._scheduled: set[str] = store.scheduled_ids(self.deck_path)
         self._states: dict[str, ItemState] = {}
         self.new_in_queue = 0  # counted by _build_queue
+        #: Sibling group -> ids of its items asked today (earlier today or in this session's queue).
+        self._asked_groups: dict[str, set[str]] = {}
+        self.buried = 0  # items left for tomorrow because a sibling is asked today (counted by _build_queue)
         with paused_gc():  # thousands of items at once, none of them garbage
             self.queue: list[StudyItem] = self._build_queue(self.started_at)
         self._index = 0
@@ -91,31 +94,61 @@ class StudySession:
         The database picks the due items (a range scan of its due index, with :func:`is_due`'s
         rule in SQL), so the items not due now are never looked at; new items are the first
         unscheduled ones in deck order.
+
+        With ``bury_siblings`` a review or new item whose sibling (see :meth:`sibling_group`) was asked
+        earlier today or comes earlier in the queue waits until tomorrow, as Anki buries siblings; items
+        in a learning step are never buried, since their steps are minutes apart.
         """
+        start = start_of_day(now)
         cutoff, horizon = timestamp(now), timestamp(now + timedelta(minutes=self.settings.learn_ahead_minutes))
-        introduced_today = self.store.count_introduced_since(self.deck_path, start_of_day(now))
+        introduced_today = self.store.count_introduced_since(self.deck_path, start)
         allowance = max(0, self.settings.new_per_day - introduced_today)
         items = deck_items(self.deck)
         position = items.position
-        due: list[tuple[float, int]] = []
-        for item_id, due_at in self.store.due_now(self.deck_path, cutoff, horizon, int(State.Review)):
+        keys = items.keys
+        if self.settings.bury_siblings:
+            for item_id in self.store.reviewed_since(self.deck_path, start):
+                where = position.get(item_id)
+                if where is not None:
+                    self._note_asked(keys[where][0], item_id)
+        due: list[tuple[float, int, int]] = []
+        for item_id, due_at, state in self.store.due_now(self.deck_path, cutoff, horizon, int(State.Review)):
             where = position.get(item_id)
             if where is not None:  # states of items no longer in the deck are kept, not studied
-                due.append((due_at, where))
+                due.append((due_at, where, state))
         due.sort()
-        keys = items.keys
-        queue = [StudyItem.of(*keys[where]) for _, where in due]
+        queue = []
+        for _, where, state in due:
+            key = keys[where]
+            if state == State.Review and self._bury(key):
+                continue
+            self._note_asked(key[0], key[1])
+            queue.append(StudyItem.of(*key))
         if allowance:
             scheduled = self._scheduled
             new = 0
             for key in keys:
-                if key[1] not in scheduled:
+                if key[1] not in scheduled and not self._bury(key):
                     queue.append(StudyItem.of(*key))
                     new += 1
                     if new == allowance:
                         break
             self.new_in_queue = new
         return queue
+
+    def _bury(self, key: ItemKey) -> bool:
+        """Whether the item waits for tomorrow because a sibling is asked today (counted in ``buried``);
+        if not, it is noted as asked, so that its own siblings wait."""
+        card, item_id, _cloze = key
+        if self._is_buried(card, item_id):
+            self.buried += 1
+            return True
+        self._note_asked(card, item_id)
+        return False
+
+    def _note_asked(self, card: AnyCard, item_id: str) -> None:
+        if self.settings.bury_siblings:
+            self._asked_groups.setdefault(card.sibling_group(), set()).add(item_id)
 
     # --- progress --------------------------------------------------------------------------------
 
@@ -163,9 +196,14 @@ class StudySession:
         queued = {item.item_id for item in self.queue}
         return sum(
             1
-            for _card, item_id, _cloze in self.deck.item_keys()
-            if item_id not in self._scheduled and item_id not in queued
+            for card, item_id, _cloze in self.deck.item_keys()
+            if item_id not in self._scheduled and item_id not in queued and not self._is_buried(card, item_id)
         )
+
+    def _is_buried(self, card: AnyCard, item_id: str) -> bool:
+        if not self._asked_groups:  # nothing asked yet (or burying is off): nothing is buried
+            return False
+        return bool(self._asked_groups.get(card.sibling_group(), set()) - {item_id})
 
     def study_more(self, count: int) -> int:
         """Add up to ``count`` new items past today's limit to the end of the session (Anki's custom study).
@@ -177,9 +215,11 @@ class StudySession:
         for card, item_id, cloze_index in self.deck.item_keys():
             if added >= count:
                 break
-            if item_id not in self._scheduled and item_id not in queued:
-                self.queue.append(StudyItem(item_id=item_id, card=card, cloze_index=cloze_index))
-                added += 1
+            if item_id in self._scheduled or item_id in queued or self._is_buried(card, item_id):
+                continue
+            self._note_asked(card, item_id)  # so that its siblings wait
+            self.queue.append(StudyItem(item_id=item_id, card=card, cloze_index=cloze_index))
+            added += 1
         self.new_in_queue += added
         return added
 

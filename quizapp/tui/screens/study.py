@@ -136,6 +136,11 @@ class StudyScreen(Screen[None]):
                 f"\n\n{plural(waiting, 'new card')} wait beyond today's limit of {limit} new a day. "
                 f"Press m to study {'them' if waiting <= limit else f'{limit} more'} now."
             )
+        if self.session.buried:
+            text += (
+                f"\n\n{plural(self.session.buried, 'related card')} wait until tomorrow: each shares a sentence "
+                "or a cloze with a card asked today and would give its answer away."
+            )
         done.update(text + "\n\nPress q or Escape to go back.")
         done.remove_class("hidden")
         self.phase = "done"
