@@ -120,13 +120,44 @@ def test_ranking_orders_by_the_learned_estimate(bridge):
     assert all(0.0 < s < 1.0 for s in scores)
 
 
-def test_select_keeps_one_card_per_sentence_and_spreads_forms(bridge):
+def test_select_keeps_one_card_per_short_sentence_and_spreads_forms(bridge):
     from quizapp.questions.select import select
 
     kept = select(list(bridge.ranked), limit=10, words=400, threshold=0.0)
     sentences = [c.sentence_key for c in kept]
     assert len(sentences) == len(set(sentences))
     assert [c.position for c in kept] == sorted(c.position for c in kept)
+
+
+YARD = """The Eklund Yard
+
+Tomas Eklund moved his boatyard from Kalmar to the island of Visingsö in 1902.
+Eklund's yard on Visingsö built 214 fishing boats and 12 ferries for the steamship company Vätterbolaget in the province of Småland before the First World War.
+The Eklund Yard closed in 1934 when Tomas Eklund retired to Jönköping.
+"""  # noqa: E501
+
+
+def test_a_long_sentence_may_give_a_second_card_once_the_deck_is_spread(tmp_path):
+    from collections import Counter
+
+    from quizapp.questions.select import LONG_SENTENCE_WORDS, MAX_PER_SENTENCE, select
+
+    run = stages(YARD, tmp_path)
+    kept = select(list(run.ranked), limit=10, words=400, threshold=0.0)
+    per_sentence = Counter(c.sentence_key for c in kept)
+    long_key = next(k for k in per_sentence if "Småland" in next(c for c in kept if c.sentence_key == k).mention.sentence)
+    assert per_sentence[long_key] == MAX_PER_SENTENCE
+    assert all(
+        n == 1
+        for key, n in per_sentence.items()
+        if len(next(c for c in kept if c.sentence_key == key).mention.sentence.split()) < LONG_SENTENCE_WORDS
+    )
+    assert len({c.fact_key for c in kept}) == len(kept) and len({c.answer_key for c in kept}) == len(kept)
+    # In a small deck the second card of the sentence (ranked above the 1902 card) waits for the second pass,
+    # so every sentence gets its first card before any gets two.
+    small = select(list(run.ranked), limit=3, words=50, threshold=0.0)  # too short for the floor to add cards
+    assert Counter(c.sentence_key for c in small)[long_key] == 1
+    assert "1902" in {c.answer for c in small}
 
 
 def test_select_respects_the_bar_and_the_floor(bridge):

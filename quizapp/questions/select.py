@@ -1,7 +1,9 @@
 """Stage 4, select: fill the deck to its target size with the best candidates, spread out.
 
-Candidates come ranked best first. We keep one card per fact and per sentence, never two
-near-identical questions nor both ends of one link, and spread the deck over the article:
+Candidates come ranked best first. We keep one card per fact and per sentence (a long sentence
+may give a second card once every stretch has had its share; the two are siblings that a study
+session asks on different days), never two near-identical questions nor both ends of one link,
+and spread the deck over the article:
 a first pass caps each stretch of the article and each form, a second pass fills what is
 left with the best remaining candidates. Nothing under the ranker's bar is kept, except
 that an article of some length gets a few cards rather than none (and the report says so).
@@ -20,6 +22,10 @@ CARDS_PER_1000_WORDS = 15
 MIN_DEFAULT_CARDS = 4  # a short item (150-250 words) has a handful of facts worth asking, not more
 MAX_DEFAULT_CARDS = 150
 MAX_PER_ANSWER = 1  # a deck that asks "Kim Jong-un" twice teaches one name twice
+#: A sentence this long may give a second card (of another fact), in the second pass only: it holds more
+#: than one fact worth asking. The two are siblings: a study session asks one of them a day.
+LONG_SENTENCE_WORDS = 20
+MAX_PER_SENTENCE = 2
 #: Words per stretch of the article that the first pass fills evenly.
 WORDS_PER_STRETCH = 300
 #: In the first pass no form takes more than this share of the deck.
@@ -45,7 +51,7 @@ def default_max_cards(words: int) -> int:
 @dataclass
 class _Tally:
     facts: set[str]
-    sentences: set[str]
+    sentences: dict[str, int]
     answers: dict[str, int]
     forms: dict[Form, int]
     stretches: dict[int, int]
@@ -67,7 +73,7 @@ def select(
     stretches = max(1, round(words / WORDS_PER_STRETCH))
     per_stretch = math.ceil(limit / stretches) + 1
     per_form = max(2, math.ceil(limit * MAX_FORM_SHARE))
-    tally = _Tally(set(), set(), {}, {}, {})
+    tally = _Tally(set(), {}, {}, {}, {})
     kept: list[Candidate] = []
     why: dict[int, tuple[str, str]] = {}
 
@@ -77,11 +83,15 @@ def select(
     def blocked(cand: Candidate, first_pass: bool) -> tuple[str, str] | None:
         if cand.fact_key in tally.facts:
             return ("same_fact", "the fact is already asked")
-        if cand.sentence_key in tally.sentences:
+        asked = tally.sentences.get(cand.sentence_key, 0)
+        if asked and (
+            first_pass or asked >= MAX_PER_SENTENCE or len(cand.mention.sentence.split()) < LONG_SENTENCE_WORDS
+        ):
             return ("same_sentence", "the sentence already has a card")
         if tally.answers.get(cand.answer_key, 0) >= MAX_PER_ANSWER:
             return ("answer_repeats", "its answer is already asked")
-        if any(is_near_duplicate(cand.shown, k.shown) for k in kept):
+        # Two cards of one sentence read alike but ask different facts (the sentence rule above bounds them).
+        if any(is_near_duplicate(cand.shown, k.shown) for k in kept if k.sentence_key != cand.sentence_key):
             return ("near_duplicate", "nearly the same wording as a kept card")
         if first_pass and tally.stretches.get(stretch_of(cand), 0) >= per_stretch:
             return ("spread", "its part of the article already has its share of cards")
@@ -92,7 +102,7 @@ def select(
     def keep(cand: Candidate) -> None:
         kept.append(cand)
         tally.facts.add(cand.fact_key)
-        tally.sentences.add(cand.sentence_key)
+        tally.sentences[cand.sentence_key] = tally.sentences.get(cand.sentence_key, 0) + 1
         tally.answers[cand.answer_key] = tally.answers.get(cand.answer_key, 0) + 1
         tally.forms[cand.form] = tally.forms.get(cand.form, 0) + 1
         tally.stretches[stretch_of(cand)] = tally.stretches.get(stretch_of(cand), 0) + 1
