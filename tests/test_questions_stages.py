@@ -145,7 +145,9 @@ def test_a_long_sentence_may_give_a_second_card_once_the_deck_is_spread(tmp_path
     run = stages(YARD, tmp_path)
     kept = select(list(run.ranked), limit=10, words=400, threshold=0.0)
     per_sentence = Counter(c.sentence_key for c in kept)
-    long_key = next(k for k in per_sentence if "Småland" in next(c for c in kept if c.sentence_key == k).mention.sentence)
+    long_key = next(
+        k for k in per_sentence if "Småland" in next(c for c in kept if c.sentence_key == k).mention.sentence
+    )
     assert per_sentence[long_key] == MAX_PER_SENTENCE
     assert all(
         n == 1
@@ -158,6 +160,17 @@ def test_a_long_sentence_may_give_a_second_card_once_the_deck_is_spread(tmp_path
     small = select(list(run.ranked), limit=3, words=50, threshold=0.0)  # too short for the floor to add cards
     assert Counter(c.sentence_key for c in small)[long_key] == 1
     assert "1902" in {c.answer for c in small}
+    # A second card needs a good estimate whatever the bar: a sentence's best fact is taken first.
+    from dataclasses import replace as copy_of
+
+    from quizapp.questions.select import SECOND_CARD_SCORE
+
+    first = max((c for c in run.ranked if c.sentence_key == long_key), key=lambda c: c.score)
+    weaker = [
+        c if c.sentence_key != long_key or c is first else copy_of(c, score=SECOND_CARD_SCORE - 0.01)
+        for c in run.ranked
+    ]
+    assert Counter(c.sentence_key for c in select(weaker, limit=10, words=400, threshold=0.0))[long_key] == 1
 
 
 def test_select_respects_the_bar_and_the_floor(bridge):
