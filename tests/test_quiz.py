@@ -75,6 +75,36 @@ def test_questions_are_drawn_deterministically_by_seed(deck, store, tmp_path):
     assert {q.item.item_id for q in everything.questions} == set(RIGHT)
 
 
+def test_a_quiz_asks_one_item_of_each_sibling_group(store, tmp_path):
+    mill = "The Harwick tide mill was built by Ansel Brooke in 1791."
+    siblings = Deck(
+        title="Mills",
+        cards=[
+            ClozeCard(id="cz", text="{{c1::Marie Curie}} won the prize in {{c2::1903}} and {{c3::1911}}."),
+            TypedCard(
+                id="who",
+                question="Who built the tide mill?",
+                answer="Ansel Brooke",
+                provenance=Provenance(sentence=mill),
+            ),
+            TypedCard(
+                id="when", question="When was the tide mill built?", answer="1791", provenance=Provenance(sentence=mill)
+            ),
+            Flashcard(id="fc", front="Capital of Japan", back="Tokyo"),
+        ],
+    )
+    drawn = set()
+    for seed in range(12):
+        quiz = QuizSession(siblings, tmp_path / "m.yaml", store, n=None, types=None, seed=seed, time_limit_s=None)
+        ids = [q.item.item_id for q in quiz.questions]
+        assert len(ids) == 3
+        assert len([i for i in ids if i.startswith("cz::")]) == 1 and len({"who", "when"} & set(ids)) == 1
+        assert "fc" in ids
+        drawn.update(ids)
+    # Which sibling is asked changes with the draw: none is left out for good.
+    assert drawn == {"cz::c1", "cz::c2", "cz::c3", "who", "when", "fc"}
+
+
 def test_multiple_choice_order_is_shuffled_per_seed_and_item(deck, store, tmp_path):
     orders = set()
     for seed in range(8):

@@ -79,6 +79,19 @@ def item_prompt(item: StudyItem) -> str:
     return card.prompt_text()
 
 
+def one_per_sibling_group(items: list[StudyItem]) -> list[StudyItem]:
+    """The first item of each sibling group (:meth:`sibling_group`: the deletions of one cloze card, the cards
+    of one source sentence), in order: in one quiz a sibling would show another's answer."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        group = item.card.sibling_group()
+        if group not in seen:
+            seen.add(group)
+            kept.append(item)
+    return kept
+
+
 class QuizSession:
     """Answer questions one by one; results are stored when the last one is answered (or on :meth:`finish`)."""
 
@@ -118,6 +131,8 @@ class QuizSession:
         rng = random.Random(self.seed)
         pool = list(pool)
         rng.shuffle(pool)
+        if items is None:
+            pool = one_per_sibling_group(pool)
         if n is not None:
             pool = pool[: max(0, n)]
         self.questions: list[QuizQuestion] = [
