@@ -63,6 +63,7 @@ def test_a_moved_deck_is_found_and_relinked_with_its_whole_history(tmp_path):
     with ReviewStore.open(data) as store:
         totals_before = store.review_totals(deck_file)
         states_before = store.load_states(deck_file)
+        store.suspend(deck_file, [next(iter(states_before))], datetime.now(UTC))
     new_home = tmp_path / "elsewhere" / "renamed.yaml"
     new_home.parent.mkdir()
     deck_file.rename(new_home)
@@ -81,6 +82,8 @@ def test_a_moved_deck_is_found_and_relinked_with_its_whole_history(tmp_path):
         assert store.review_totals(new_home) == totals_before
         assert store.load_states(new_home) == states_before
         assert store.review_totals(deck_file) == (0, 0, 0)
+        assert store.suspended_ids(new_home) == {next(iter(states_before))}  # still suspended
+        assert store.suspended_ids(deck_file) == set()
         assert [path for path, _, _ in store.decks()] == [deck_key(new_home)]
         assert sum(r for _, _, r, *_ in store.daily_activity(new_home)) == 3
     assert _run(str(new_home.parent), "--data-dir", str(data)).exit_code == 0

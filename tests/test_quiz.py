@@ -266,3 +266,10 @@ def test_a_result_the_database_refuses_still_scores_and_is_stored_on_the_next_tr
     monkeypatch.delattr(store, "save_quiz")
     assert quiz.results() is results and results.quiz_id is not None and quiz.save_error is None
     assert [(q.score, q.total) for q in store.quizzes(path)] == [(3, 3)]
+
+
+def test_a_quiz_leaves_suspended_items_out(deck, store, tmp_path):
+    path = tmp_path / "h.yaml"
+    store.suspend(path, ["who", "cz::c1"], NOW)
+    quiz = QuizSession(deck, path, store, n=None, types=None, seed=3, time_limit_s=None)
+    assert {q.item.item_id for q in quiz.questions} == set(RIGHT) - {"who", "cz::c1"}

@@ -313,3 +313,51 @@ def test_the_session_grades_its_current_item_and_leaves_flashcards_to_the_learne
     session.answer(EASY)
     with pytest.raises(ValueError):
         session.grade("anything")
+
+
+# --- suspending an item ------------------------------------------------------------------------------------------
+
+
+def test_a_suspended_item_leaves_the_session_and_later_ones_until_unsuspended(store, tmp_path):
+    path = tmp_path / "d.yaml"
+    deck = make_deck(4)
+    session = StudySession(deck, path, store, settings(new_per_day=3), NOW)
+    assert ids(session.queue) == ["q0", "q1", "q2"]
+    session.answer(AGAIN)  # q0 comes back in this session
+    assert session.current.item_id == "q1"
+    assert session.suspend().item_id == "q1"
+    assert ids(session.queue) == ["q0", "q2", "q0"] and session.current.item_id == "q2"
+    assert session.answered == 1
+    # A suspended item does not use the day's new items: q3 takes its place in the next session.
+    later = StudySession(deck, path, store, settings(new_per_day=3), NOW + timedelta(minutes=1))
+    assert "q1" not in ids(later.queue) and "q3" in ids(later.queue)
+    assert later.new_waiting() == 0
+    summary = deck_summary(deck, path, store, NOW + timedelta(minutes=1), settings(new_per_day=3))
+    assert (summary.suspended, summary.new) == (1, 2)  # q2 and q3 are new; q1 is neither new nor due
+    store.unsuspend(path, ["q1"])
+    tomorrow = StudySession(deck, path, store, settings(new_per_day=3), NOW + timedelta(days=1))
+    assert "q1" in ids(tomorrow.queue)
+
+
+def test_a_suspended_learning_step_leaves_the_queue_and_its_state_is_kept(store, tmp_path):
+    path = tmp_path / "d.yaml"
+    session = StudySession(make_deck(2), path, store, settings(), NOW)
+    session.answer(AGAIN)  # q0, re-queued at the end
+    state = store.get_state(path, "q0")
+    session.answer(EASY)  # q1
+    assert session.current.item_id == "q0"
+    session.suspend()
+    assert session.finished and ids(session.queue) == ["q0", "q1"]
+    assert store.get_state(path, "q0") == state  # suspending is not a review
+
+
+def test_undo_takes_a_suspension_back(store, tmp_path):
+    path = tmp_path / "d.yaml"
+    session = StudySession(make_deck(3), path, store, settings(), NOW)
+    session.answer(EASY)
+    session.suspend()  # q1
+    assert session.undo().item_id == "q1"
+    assert session.current.item_id == "q1" and ids(session.queue) == ["q0", "q1", "q2"]
+    assert store.suspended_ids(path) == set()
+    assert session.undo().item_id == "q0"  # then the answer before it
+    assert session.current.item_id == "q0" and store.reviews(path) == []

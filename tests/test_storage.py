@@ -285,3 +285,18 @@ def test_two_processes_creating_the_database_at_once_both_succeed(tmp_path):
         results = [p.communicate(timeout=60) + (p.returncode,) for p in procs]
         assert all(code == 0 for _, _, code in results), results
         assert len({out.strip() for out, _, _ in results}) == 1
+
+
+def test_suspended_items_are_kept_per_deck_and_survive_reopening(tmp_path):
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    with ReviewStore.open(tmp_path) as store:
+        store.suspend("/decks/a.yaml", ["q1", "q2"], now)
+        store.suspend("/decks/a.yaml", ["q1"], now)  # suspending again changes nothing
+        store.suspend("/decks/b.yaml", ["q1"], now)
+        store.unsuspend("/decks/a.yaml", ["q2", "never-suspended"])
+    with ReviewStore.open(tmp_path) as store:
+        assert store.suspended_ids("/decks/a.yaml") == {"q1"}
+        assert store.suspended_ids("/decks/b.yaml") == {"q1"}
+    with ReviewStore.open(tmp_path, read_only="another instance is running") as store:
+        with pytest.raises(StorageError, match="another instance"):
+            store.suspend("/decks/a.yaml", ["q3"], now)

@@ -317,6 +317,31 @@ class ReviewStore:
         ).fetchone()
         return ItemState(*row) if row else None
 
+    # --- suspended items -------------------------------------------------------------------------
+
+    def suspended_ids(self, deck_path: Path | str) -> set[str]:
+        """Ids of the deck's suspended items (read from the primary key alone)."""
+        rows = self.connection.execute("SELECT item_id FROM suspended WHERE deck_path = ?", (deck_key(deck_path),))
+        return {item_id for (item_id,) in rows}
+
+    def suspend(self, deck_path: Path | str, item_ids: Iterable[str], now: datetime) -> None:
+        """Keep the items out of study sessions and quizzes until :meth:`unsuspend`; their schedule and
+        reviews stay as they are."""
+        key, at = deck_key(deck_path), timestamp(now)
+        with self._transaction():
+            self.connection.executemany(
+                "INSERT INTO suspended (deck_path, item_id, suspended_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (deck_path, item_id) DO NOTHING",
+                [(key, item_id, at) for item_id in item_ids],
+            )
+
+    def unsuspend(self, deck_path: Path | str, item_ids: Iterable[str]) -> None:
+        key = deck_key(deck_path)
+        with self._transaction():
+            self.connection.executemany(
+                "DELETE FROM suspended WHERE deck_path = ? AND item_id = ?", [(key, item_id) for item_id in item_ids]
+            )
+
     def reviewed_since(self, deck_path: Path | str, since: datetime) -> set[str]:
         """Ids of the deck's items answered since ``since`` (a range scan of the reviews' deck-and-time index)."""
         rows = self.connection.execute(

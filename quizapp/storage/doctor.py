@@ -366,6 +366,9 @@ def relink_deck(connection: sqlite3.Connection, old: str, new: str, title: str) 
         connection.execute("UPDATE item_state SET deck_path = ? WHERE deck_path = ?", (new, old))
         connection.execute("UPDATE reviews SET deck_path = ? WHERE deck_path = ?", (new, old))
         connection.execute("UPDATE quiz_results SET deck_path = ? WHERE deck_path = ?", (new, old))
+        # Suspended items stay suspended (an item suspended at both paths once is one row).
+        connection.execute("UPDATE OR IGNORE suspended SET deck_path = ? WHERE deck_path = ?", (new, old))
+        connection.execute("DELETE FROM suspended WHERE deck_path = ?", (old,))
         # The totals are kept by insert/delete triggers, which an UPDATE does not fire: recompute both paths.
         connection.execute("DELETE FROM deck_totals WHERE deck_path IN (?, ?)", (old, new))
         connection.execute(

@@ -150,6 +150,16 @@ MIGRATIONS: list[str] = [
     ALTER TABLE quiz_results ADD COLUMN retry INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE quiz_results ADD COLUMN answered INTEGER;
     """,
+    # 6: suspended study items (Anki's suspend): kept out of sessions and quizzes until unsuspended; their
+    # scheduling state and reviews are untouched.
+    """
+    CREATE TABLE suspended (
+        deck_path TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        suspended_at REAL NOT NULL,
+        PRIMARY KEY (deck_path, item_id)
+    );
+    """,
 ]
 
 CURRENT_VERSION = len(MIGRATIONS)

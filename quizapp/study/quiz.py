@@ -132,7 +132,8 @@ class QuizSession:
         pool = list(pool)
         rng.shuffle(pool)
         if items is None:
-            pool = one_per_sibling_group(pool)
+            suspended = store.suspended_ids(self.deck_path)
+            pool = one_per_sibling_group([item for item in pool if item.item_id not in suspended])
         if n is not None:
             pool = pool[: max(0, n)]
         self.questions: list[QuizQuestion] = [

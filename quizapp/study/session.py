@@ -44,6 +44,15 @@ class _Answered:
     requeued: bool
 
 
+@dataclass
+class _Suspended:
+    """What undo needs to take a suspension back: the item and where it stood in the queue."""
+
+    index: int
+    item: StudyItem
+    positions: list[int]
+
+
 class StudySession:
     """Due items, then new ones; answer with a rating; undo; quit any time."""
 
@@ -72,6 +81,7 @@ class StudySession:
         # fsrs states are fetched per item when needed, so a 50,000-item deck opens without
         # parsing 50,000 fsrs cards.
         self._scheduled: set[str] = store.scheduled_ids(self.deck_path)
+        self._suspended: set[str] = store.suspended_ids(self.deck_path)
         self._states: dict[str, ItemState] = {}
         self.new_in_queue = 0  # counted by _build_queue
         #: Sibling group -> ids of its items asked today (earlier today or in this session's queue).
@@ -80,7 +90,7 @@ class StudySession:
         with paused_gc():  # thousands of items at once, none of them garbage
             self.queue: list[StudyItem] = self._build_queue(self.started_at)
         self._index = 0
-        self._history: list[_Answered] = []
+        self._history: list[_Answered | _Suspended] = []
         if any(isinstance(item.card, (TypedCard, ClozeCard)) for item in self.queue):
             # Index the deck's answers now (typo checks compare against all of them), so that
             # answering stays instant even on a 50,000-card deck.
@@ -114,7 +124,8 @@ class StudySession:
         due: list[tuple[float, int, int]] = []
         for item_id, due_at, state in self.store.due_now(self.deck_path, cutoff, horizon, int(State.Review)):
             where = position.get(item_id)
-            if where is not None:  # states of items no longer in the deck are kept, not studied
+            # States of items no longer in the deck are kept, not studied; suspended items wait.
+            if where is not None and item_id not in self._suspended:
                 due.append((due_at, where, state))
         due.sort()
         queue = []
@@ -128,7 +139,7 @@ class StudySession:
             scheduled = self._scheduled
             new = 0
             for key in keys:
-                if key[1] not in scheduled and not self._bury(key):
+                if key[1] not in scheduled and key[1] not in self._suspended and not self._bury(key):
                     queue.append(StudyItem.of(*key))
                     new += 1
                     if new == allowance:
@@ -171,7 +182,7 @@ class StudySession:
 
     @property
     def answered(self) -> int:
-        return len(self._history)
+        return sum(1 for done in self._history if isinstance(done, _Answered))
 
     @property
     def can_undo(self) -> bool:
@@ -197,7 +208,10 @@ class StudySession:
         return sum(
             1
             for card, item_id, _cloze in self.deck.item_keys()
-            if item_id not in self._scheduled and item_id not in queued and not self._is_buried(card, item_id)
+            if item_id not in self._scheduled
+            and item_id not in queued
+            and item_id not in self._suspended
+            and not self._is_buried(card, item_id)
         )
 
     def _is_buried(self, card: AnyCard, item_id: str) -> bool:
@@ -215,7 +229,9 @@ class StudySession:
         for card, item_id, cloze_index in self.deck.item_keys():
             if added >= count:
                 break
-            if item_id in self._scheduled or item_id in queued or self._is_buried(card, item_id):
+            if item_id in self._scheduled or item_id in queued or item_id in self._suspended:
+                continue
+            if self._is_buried(card, item_id):
                 continue
             self._note_asked(card, item_id)  # so that its siblings wait
             self.queue.append(StudyItem(item_id=item_id, card=card, cloze_index=cloze_index))
@@ -295,11 +311,34 @@ class StudySession:
         self._history.append(_Answered(self._index, item, review_id, previous, requeue))
         self._index += 1
 
+    def suspend(self) -> StudyItem:
+        """Suspend the current item (Anki's suspend): stored at once, it leaves this session (a re-queued
+        learning step too) and every later one until it is unsuspended in Browse. Its schedule is untouched.
+        Undo takes it back."""
+        item = self.current
+        if item is None:
+            raise ValueError("the session is finished: there is no item to suspend")
+        self.store.suspend(self.deck_path, [item.item_id], self._clock())
+        self._suspended.add(item.item_id)
+        positions = [at for at in range(self._index, len(self.queue)) if self.queue[at].item_id == item.item_id]
+        for at in reversed(positions):
+            del self.queue[at]
+        self._history.append(_Suspended(self._index, item, positions))
+        return item
+
     def undo(self) -> StudyItem | None:
-        """Take back the last answer: its review is deleted and the item's state restored exactly."""
+        """Take back the last answer (its review is deleted and the item's state restored exactly) or the
+        last suspension."""
         if not self._history:
             return None
         last = self._history.pop()
+        if isinstance(last, _Suspended):
+            self.store.unsuspend(self.deck_path, [last.item.item_id])
+            self._suspended.discard(last.item.item_id)
+            for at in last.positions:
+                self.queue.insert(at, last.item)
+            self._index = last.index
+            return last.item
         self.store.undo_review(last.review_id)
         if last.previous is None:
             self._states.pop(last.item.item_id, None)
@@ -374,12 +413,19 @@ class DeckSummary(BaseModel):
     accuracy: float | None
     last_score: float | None  # last quiz score, 0..1
     mastery: float  # share of items in long-term review and not yet due, 0..1
+    suspended: int = 0  # items kept out of study until unsuspended (counted in neither due nor new)
 
 
 def scheduled_in_deck(deck: Deck, deck_path: Path | str, store: ReviewStore) -> list[tuple[float, int]]:
-    """(due, fsrs state) of every scheduled item of the deck; states of items no longer in it are left out."""
+    """(due, fsrs state) of every scheduled item of the deck; states of items no longer in it, and of
+    suspended items, are left out."""
     position = deck_items(deck).position
-    return [(due, state) for item_id, due, state in store.schedule_rows(deck_path) if item_id in position]
+    suspended = store.suspended_ids(deck_path)
+    return [
+        (due, state)
+        for item_id, due, state in store.schedule_rows(deck_path)
+        if item_id in position and item_id not in suspended
+    ]
 
 
 def deck_summary(
@@ -397,7 +443,9 @@ def deck_summary(
     if scheduled is None:
         scheduled = scheduled_in_deck(deck, deck_path, store)
     cutoff, horizon = timestamp(now), timestamp(now + timedelta(minutes=settings.learn_ahead_minutes))
-    items = len(deck_items(deck))
+    position = deck_items(deck).position
+    items = len(position)
+    suspended = sum(1 for item_id in store.suspended_ids(deck_path) if item_id in position)
     due = known = 0
     review_state = int(State.Review)
     for entry in scheduled:
@@ -405,7 +453,7 @@ def deck_summary(
             due += 1
         elif entry[1] == review_state:
             known += 1
-    new = items - len(scheduled)
+    new = items - len(scheduled) - suspended
     introduced_today = store.count_introduced_since(deck_path, start_of_day(now))
     reviews, graded, correct = store.review_totals(deck_path)
     last = store.last_quiz(deck_path)
@@ -423,4 +471,5 @@ def deck_summary(
         accuracy=(correct / graded) if graded else None,
         last_score=(last.score / last.total) if last and last.total else None,
         mastery=(known / items) if items else 0.0,
+        suspended=suspended,
     )
