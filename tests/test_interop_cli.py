@@ -95,6 +95,8 @@ def _collection_with_history(folder: Path) -> tuple[Path, dict[str, object]]:
         reviewed = add_note(col, "Basic", ["Capital of Norway?", "Oslo"])
         fresh = add_note(col, "Basic", ["Capital of Peru?", "Lima"])
         cloze = add_note(col, "Cloze", ["{{c1::Quito}} is in {{c2::Ecuador}}", ""])
+        shelved = add_note(col, "Basic", ["Capital of Chad?", "N'Djamena"])
+        col.db.execute("UPDATE cards SET queue = -1 WHERE id = ?", shelved.cards()[0].id)  # suspended in Anki
         card = reviewed.cards()[0]
         now_ms = int(time.time() * 1000)
         for days_ago, ease, ivl, kind in [(30, 3, -600, 0), (29, 3, 3, 0), (20, 4, 15, 1)]:
@@ -127,7 +129,13 @@ def _collection_with_history(folder: Path) -> tuple[Path, dict[str, object]]:
         col.db.execute("UPDATE cards SET type = 2, queue = 2, ivl = 15, due = ? WHERE id = ?", today + 5, card.id)
         due_at = datetime.fromtimestamp(col.crt, UTC) + timedelta(days=today + 5)
         package = export_package(col, folder / "with-history.apkg", with_scheduling=True)
-        return package, {"reviewed": reviewed.guid, "fresh": fresh.guid, "cloze": cloze.guid, "due": due_at}
+        return package, {
+            "reviewed": reviewed.guid,
+            "fresh": fresh.guid,
+            "cloze": cloze.guid,
+            "shelved": shelved.guid,
+            "due": due_at,
+        }
 
 
 def test_with_history_continues_the_anki_schedule_and_the_deck_can_be_studied_at_once(runner, tmp_path):
@@ -149,11 +157,15 @@ def test_with_history_continues_the_anki_schedule_and_the_deck_can_be_studied_at
         assert state is not None and state.state == int(State.Review)
         assert abs(state.due - facts["due"].timestamp()) < 1  # Anki's own next due date
         assert state.fsrs_card().stability > 1  # fsrs learned from the replayed reviews
-        # Studied at once: the never-reviewed cards are new and queued; the reviewed one waits for its day.
+        # Suspended in Anki, suspended here.
+        assert store.suspended_ids(deck_path) == {generic_card_id(facts["shelved"])}
+        # Studied at once: the never-reviewed cards are new and queued (a cloze's second deletion waits for
+        # tomorrow, as Anki buries siblings); the reviewed one waits for its day; the suspended one is left out.
         session = StudySession(deck, deck_path, store)
         queued = {item.item_id for item in session.queue}
         cloze_id = generic_card_id(facts["cloze"])
-        assert queued == {generic_card_id(facts["fresh"]), f"{cloze_id}::c1", f"{cloze_id}::c2"}
+        assert queued == {generic_card_id(facts["fresh"]), f"{cloze_id}::c1"}
+        assert session.buried == 1
         item = session.current
         session.answer(3)
         assert store.get_state(deck_path, item.item_id) is not None

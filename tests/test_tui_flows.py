@@ -270,3 +270,48 @@ async def test_a_title_typed_fast_before_ctrl_g_is_generated_whole(tmp_path):
         await pilot.pause()
         await pilot.pause()
         assert titles == ["Harbour"]
+
+
+# --- suspending a card: from study, and back from browse ------------------------------
+
+
+async def test_a_card_suspended_in_study_leaves_it_and_browse_brings_it_back(tmp_path):
+    from quizapp.storage.db import ReviewStore
+
+    deck = flash_deck(tmp_path, 3)
+    app = make_app(tmp_path, deck, mode="study")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert "s Suspend" in " ".join(screen_text(app).split())
+        assert counter(app) == ("new", 1, 3)
+        await pilot.press("s")
+        await pilot.pause()
+        assert counter(app) == ("new", 1, 2)
+        assert "Question number 2?" in screen_text(app)
+        await pilot.press("u")  # undo brings it back
+        await pilot.pause()
+        assert counter(app) == ("new", 1, 3) and "Question number 1?" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        for _ in range(2):
+            await rate(pilot, "4")
+        assert screen.phase == "done"
+    with ReviewStore.open(tmp_path / "data") as store:
+        [suspended] = store.suspended_ids(deck)
+        assert len(store.reviews(deck)) == 2 and suspended not in {r.item_id for r in store.reviews(deck)}
+
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, BrowseScreen)
+        first = screen_text(app).split("Question number 1?")[1].split("\n")[0]
+        assert "suspended" in first
+        await pilot.press("s")  # the first row is highlighted: unsuspend it
+        await pilot.pause()
+        assert "suspended" not in screen_text(app).split("Question number 1?")[1].split("\n")[0]
+    with ReviewStore.open(tmp_path / "data") as store:
+        assert store.suspended_ids(deck) == set()

@@ -231,7 +231,7 @@ def convert_collection(collection: Collection, path: Path, title: str | None = N
     report = converter.report
     suspended = sum(1 for n in collection.notes for c in n.cards if c.queue == -1 and c.id in converter.item_of_card)
     if suspended:
-        report.note(f"{suspended} card(s) suspended in Anki are imported as ordinary cards")
+        report.note(f"{suspended} card(s) suspended in Anki: --with-history keeps them suspended")
     return AnkiImport(deck, report, collection, converter.item_of_card)
 
 

@@ -100,6 +100,10 @@ def import_review_history(
             report.count("reviews", len(replayed))
             report.count("items scheduled")
         store.record_reviews(deck_path, batch)  # all or nothing: a crash leaves no half-imported history
+        suspended = [item for anki_id, item in imported.item_of_card.items() if anki_cards[anki_id].queue == -1]
+        if suspended:
+            store.suspend(deck_path, suspended, now)
+            report.count("suspended, as in Anki", len(suspended))
     unmatched = sum(1 for cid in by_card if cid not in imported.item_of_card)
     if unmatched:
         report.skip(f"the reviews of {unmatched} Anki card(s) that were not imported")

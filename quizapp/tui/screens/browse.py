@@ -92,10 +92,16 @@ class BrowseRow(NamedTuple):
     due: float | None  # None while new
     reviews: int
     searchable: str
+    suspended: bool = False
+
+    def due_cell(self) -> str:
+        if self.suspended:
+            return "suspended"
+        return "new" if self.due is None else dt.datetime.fromtimestamp(self.due).strftime("%Y-%m-%d")
 
     def cells(self) -> tuple[object, ...]:
         """The row's cells, made when it goes into the table (a big deck's rows mostly never do)."""
-        due = "new" if self.due is None else dt.datetime.fromtimestamp(self.due).strftime("%Y-%m-%d")
+        due = self.due_cell()
         return (
             SHORT_TYPES[self.item.card.type],
             fit(self.prompt, WIDTHS["question"]),
@@ -105,11 +111,12 @@ class BrowseRow(NamedTuple):
         )
 
 
-def browse_row(index: int, item: StudyItem, state: ItemState | None, reviews: int) -> BrowseRow:
+def browse_row(
+    index: int, item: StudyItem, state: ItemState | None, reviews: int, suspended: bool = False
+) -> BrowseRow:
     prompt, answer = prompt_of(item), revealed_answer(item)
-    return BrowseRow(
-        index, item, prompt, answer, None if state is None else state.due, reviews, f"{prompt}\n{answer}".casefold()
-    )
+    due = None if state is None else state.due
+    return BrowseRow(index, item, prompt, answer, due, reviews, f"{prompt}\n{answer}".casefold(), suspended)
 
 
 def run_editor(command: list[str]) -> int:
@@ -124,6 +131,7 @@ class BrowseScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "Search"),
         Binding("e", "edit", "Edit in $EDITOR"),
+        Binding("s", "toggle_suspend", "Suspend"),
         Binding("r", "reload", "Reload"),
         Binding("q", "close", "Back"),
         # In the search box Escape clears the search and goes back to the list; elsewhere it leaves.
@@ -182,10 +190,11 @@ class BrowseScreen(Screen[None]):
         try:
             states = store.load_states(self.deck_path)
             counts = store.review_counts(self.deck_path)
+            suspended = store.suspended_ids(self.deck_path)
         finally:
             store.close()
         rows = [
-            browse_row(index, item, states.get(item.item_id), counts.get(item.item_id, 0))
+            browse_row(index, item, states.get(item.item_id), counts.get(item.item_id, 0), item.item_id in suspended)
             for index, item in enumerate(items)
         ]
         self.app.call_from_thread(self._read_done, deck, items, states, counts, rows, announce)
@@ -298,6 +307,8 @@ class BrowseScreen(Screen[None]):
             return self._searching()
         if action == "search":
             return not self._searching()
+        if action == "toggle_suspend":
+            return self.loaded and not self._searching()
         return True
 
     def on_descendant_focus(self) -> None:
@@ -339,6 +350,29 @@ class BrowseScreen(Screen[None]):
             line = None
         if edit_file(self, path, line):
             self.load(reload=True, announce=True)
+
+    def action_toggle_suspend(self) -> None:
+        """Suspend the highlighted card (it leaves study and quizzes, as in Anki) or bring it back."""
+        from quizapp.errors import QuizappError
+
+        index = self.selected_index()
+        if index is None:
+            return
+        row = self.rows[index]
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            if row.suspended:
+                store.unsuspend(self.deck_path, [row.item.item_id])
+            else:
+                store.suspend(self.deck_path, [row.item.item_id], self.app.now())  # type: ignore[attr-defined]
+        except QuizappError as exc:
+            self.notify(str(exc), title="Nothing changed", severity="error", timeout=10, markup=False)
+            return
+        changed = row._replace(suspended=not row.suspended)
+        self.rows[index] = changed
+        self.shown = [changed if r.item_index == index else r for r in self.shown]
+        self.query_one("#cards", DataTable).update_cell(str(index), "due", changed.due_cell())
+        self.notify("Suspended: it stays out of study and quizzes." if changed.suspended else "Unsuspended.")
 
     def action_reload(self) -> None:
         """Re-read the deck file; when it is broken (or gone) now, say why and keep the cards last read."""

@@ -35,6 +35,7 @@ LETTER_KEYS = [Binding(letter, f"pick({i})", letter, show=False) for i, letter i
 #: only Escape and ctrl+z while one has the keyboard, and every key of the group otherwise.
 END_KEYS = Binding.Group("End")
 UNDO_KEYS = Binding.Group("Undo")
+SUSPEND_KEYS = Binding.Group("Suspend")
 
 
 class StudyScreen(Screen[None]):
@@ -49,6 +50,8 @@ class StudyScreen(Screen[None]):
         Binding("enter", "accept", "Accept rating"),
         Binding("u", "undo", "Undo", group=UNDO_KEYS),
         Binding("ctrl+z", "undo", "Undo", group=UNDO_KEYS),  # also while an answer box has the keyboard
+        Binding("s", "suspend", "Suspend", group=SUSPEND_KEYS),
+        Binding("ctrl+s", "suspend", "Suspend", group=SUSPEND_KEYS),  # also while an answer box has the keyboard
         Binding("q", "end", "End", group=END_KEYS),
         Binding("escape", "end", "End", key_display="esc", group=END_KEYS),
         Binding("m", "study_more", "Study more"),
@@ -168,6 +171,8 @@ class StudyScreen(Screen[None]):
             return (self.phase == "ask" and kind == "multiple_choice") or self.phase == "rate"
         if action == "accept":
             return self.phase == "rate"
+        if action == "suspend":
+            return self.phase in {"ask", "rate"} and self.session is not None and self.session.current is not None
         if action == "study_more":
             return self.phase == "done" and self.session is not None and self.session.new_waiting() > 0
         return True
@@ -240,12 +245,31 @@ class StudyScreen(Screen[None]):
     def action_undo(self) -> None:
         if self.session is None:
             return
+        answered = self.session.answered
         item = self.session.undo()
         if item is None:
             self.notify("Nothing to undo.")
             return
-        self.reviewed = max(self.reviewed - 1, 0)
-        self.notify("Last answer undone.")
+        if self.session.answered < answered:
+            self.reviewed = max(self.reviewed - 1, 0)
+            self.notify("Last answer undone.")
+        else:
+            self.notify("Suspension undone.")
+        self.show_current()
+
+    def action_suspend(self) -> None:
+        """Take a card out of study for good (a bad generated card, a fact not worth learning), as Anki's
+        suspend; Browse brings it back."""
+        from quizapp.errors import QuizappError
+
+        if self.session is None or self.session.current is None or self.phase == "done":
+            return
+        try:
+            self.session.suspend()
+        except QuizappError as exc:
+            self.notify(str(exc), title="The card was not suspended", severity="error", timeout=10, markup=False)
+            return
+        self.notify("Card suspended: it stays out of study until unsuspended in Browse (s). u undoes it.")
         self.show_current()
 
     def action_end(self) -> None:
