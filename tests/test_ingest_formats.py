@@ -115,3 +115,31 @@ def test_markdown_heading_is_the_title_when_there_is_no_front_matter(tmp_path):
     article = read_article(path)
     assert article.title == "Marie Curie"
     assert article.text == "Marie Curie was born in Warsaw in 1867 and moved to Paris in 1891."
+
+
+# --- an HTML page's title, address and date: read as trafilatura's full metadata reader reads them ------------
+
+PAGES = {
+    "og tags": """<html><head><meta property="og:title" content="Tide mill  restored"/>
+        <meta property="og:url" content="https://example.org/news/tide-mill"/>
+        <meta property="article:published_time" content="2024-05-17T08:00:00Z"/><title>Site | Tide</title></head>
+        <body><article><p>The Harwick tide mill turned again on Friday after nine years of repairs.</p></article></body></html>""",
+    "json-ld": """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry &amp; bridge",
+        "datePublished": "2023-11-02", "url": "https://example.org/ferry"}</script></head>
+        <body><article><p>The ferry to Lenna stopped when the bridge opened in 1991.</p></article></body></html>""",
+    "title only": """<html><head><title>Lighthouse keepers of Skarvik</title></head>
+        <body><p>Posted on 3 March 2021</p><p>Three families kept the light at Skarvik between 1870 and 1961.</p></body></html>""",
+    "nothing": "<html><body><p>Just a paragraph.</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_the_title_address_and_date_are_trafilaturas_own(page):
+    from trafilatura import extract_metadata
+    from trafilatura.utils import load_html
+
+    from quizapp.ingest.formats import _title_url_and_date
+
+    source = PAGES[page]
+    full = extract_metadata(source)
+    assert _title_url_and_date(load_html(source)) == (full.title or None, full.url or None, full.date or None)
