@@ -86,6 +86,7 @@ class StudySession:
         self.new_in_queue = 0  # counted by _build_queue
         #: Sibling group -> ids of its items asked today (earlier today or in this session's queue).
         self._asked_groups: dict[str, set[str]] = {}
+        self._groups: dict[int, str] = {}  # id(card) -> its sibling group (the deck keeps its cards alive)
         self.buried = 0  # items left for tomorrow because a sibling is asked today (counted by _build_queue)
         with paused_gc():  # thousands of items at once, none of them garbage
             self.queue: list[StudyItem] = self._build_queue(self.started_at)
@@ -131,9 +132,10 @@ class StudySession:
         queue = []
         for _, where, state in due:
             key = keys[where]
-            if state == State.Review and self._bury(key):
+            if state != State.Review:
+                self._note_asked(key[0], key[1])  # a learning step is never buried, but its siblings wait
+            elif self._bury(key):
                 continue
-            self._note_asked(key[0], key[1])
             queue.append(StudyItem.of(*key))
         if allowance:
             scheduled = self._scheduled
@@ -159,7 +161,14 @@ class StudySession:
 
     def _note_asked(self, card: AnyCard, item_id: str) -> None:
         if self.settings.bury_siblings:
-            self._asked_groups.setdefault(card.sibling_group(), set()).add(item_id)
+            self._asked_groups.setdefault(self._group_of(card), set()).add(item_id)
+
+    def _group_of(self, card: AnyCard) -> str:
+        """The card's sibling group, worked out once per card (a derived card id hashes the card's text)."""
+        group = self._groups.get(id(card))
+        if group is None:
+            group = self._groups[id(card)] = card.sibling_group()
+        return group
 
     # --- progress --------------------------------------------------------------------------------
 
@@ -217,7 +226,7 @@ class StudySession:
     def _is_buried(self, card: AnyCard, item_id: str) -> bool:
         if not self._asked_groups:  # nothing asked yet (or burying is off): nothing is buried
             return False
-        return bool(self._asked_groups.get(card.sibling_group(), set()) - {item_id})
+        return bool(self._asked_groups.get(self._group_of(card), set()) - {item_id})
 
     def study_more(self, count: int) -> int:
         """Add up to ``count`` new items past today's limit to the end of the session (Anki's custom study).
