@@ -117,6 +117,31 @@ def test_stats_json_shape(studied):
     json.dumps(payload)  # serializable as is
 
 
+def test_suspended_items_are_counted_apart_from_due_and_new(studied):
+    decks_dir, data, geo, empty = studied
+    with ReviewStore.open(data) as store:
+        before = {
+            d["path"]: d
+            for d in stats_json(collect_stats(store, discover_decks([decks_dir], data, include_default=False), NOW))[
+                "decks"
+            ]
+        }
+        [deck] = [d for d in before.values() if d["new"] > 0]
+        item = next(
+            i.item_id for i in load_deck(deck["path"]).study_items() if store.get_state(deck["path"], i.item_id) is None
+        )
+        store.suspend(deck["path"], [item], NOW)
+        after = {
+            d["path"]: d
+            for d in stats_json(collect_stats(store, discover_decks([decks_dir], data, include_default=False), NOW))[
+                "decks"
+            ]
+        }
+    assert (before[deck["path"]]["suspended"], after[deck["path"]]["suspended"]) == (0, 1)
+    assert after[deck["path"]]["new"] == deck["new"] - 1
+    assert after[deck["path"]]["items"] == deck["items"]
+
+
 def test_invalid_decks_are_reported_not_fatal(tmp_path):
     (tmp_path / "bad.yaml").write_text("title: Bad\ncards:\n  - type: typed\n    question: Q?\n")
     with ReviewStore.open(tmp_path / "data") as store:

@@ -215,6 +215,7 @@ def stats_json(stats: Stats) -> dict[str, Any]:
                 "items": s.items,
                 "due": s.due,
                 "new": s.new,
+                "suspended": s.suspended,
                 "reviews": s.reviews,
                 "correct": s.correct,
                 "graded": s.graded,
