@@ -315,3 +315,25 @@ async def test_a_card_suspended_in_study_leaves_it_and_browse_brings_it_back(tmp
         assert "suspended" not in screen_text(app).split("Question number 1?")[1].split("\n")[0]
     with ReviewStore.open(tmp_path / "data") as store:
         assert store.suspended_ids(deck) == set()
+
+
+async def test_ctrl_s_suspends_while_an_answer_is_being_typed(tmp_path):
+    from quizapp.storage.db import ReviewStore
+
+    path = tmp_path / "decks" / "typed.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "title: Mills\ncards:\n"
+        "  - type: typed\n    id: mill\n    question: Who built the Harwick tide mill?\n    answer: Ansel Brooke\n"
+        "  - type: typed\n    id: year\n    question: When did the Harwick tide mill open?\n    answer: '1791'\n",
+        encoding="utf-8",
+    )
+    app = make_app(tmp_path, path, mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")  # typed into the answer box, not a suspension
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "When did the Harwick tide mill open?" in screen_text(app)
+    with ReviewStore.open(tmp_path / "data") as store:
+        assert store.suspended_ids(path) == {"mill"}
