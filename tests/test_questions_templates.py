@@ -279,3 +279,17 @@ def test_a_semicolon_inside_brackets_does_not_cut_the_sentence_into_clauses(nlp)
     )
     spans = clause_spans(next(doc.sents))
     assert [s.text.split()[0] for s in spans] == ["Marta", "she"]
+
+
+def test_a_capitalized_first_word_the_article_writes_in_lower_case_is_no_name():
+    import spacy
+    from spacy.tokens import Doc
+
+    from quizapp.questions.templates import _common_word_tagged_as_name
+
+    words = ["Zombies", "made", "the", "leap", ",", "Inguanzo", "said", ".", "The", "zombies", "walked", "."]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    assert _common_word_tagged_as_name(doc[0])  # "zombies" stands in lower case later
+    assert not _common_word_tagged_as_name(doc[5])  # a name the article never writes in lower case
+    assert not _common_word_tagged_as_name(doc[1])  # not taken for a name at all

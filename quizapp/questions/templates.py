@@ -415,10 +415,23 @@ def _prune_verb_phrase(verb: Token, keep: set[int]) -> set[int]:
 def _lower_first(text: str, token: Token) -> str:
     """Lower-case a clause-initial word unless it is a name ("Striker" of "Striker Tomas Varga" is not)."""
     if token.i == token.sent.start and (
-        (token.pos_ != "PROPN" and token.text not in {"I"} and not token.ent_type_) or _is_role_title(token)
+        (token.pos_ != "PROPN" and token.text not in {"I"} and not token.ent_type_)
+        or _is_role_title(token)
+        or _common_word_tagged_as_name(token)
     ):
         return text[:1].lower() + text[1:]
     return text
+
+
+def _common_word_tagged_as_name(token: Token) -> bool:
+    """ "Zombies made the leap ...": a capitalized first word the small model took for a name, which the
+    article writes in lower case elsewhere ("the zombies of Haitian folklore"), is a common word."""
+    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+        return False
+    lower: set[str] | None = token.doc.user_data.get("quizapp_lower_words")
+    if lower is None:
+        lower = token.doc.user_data["quizapp_lower_words"] = {t.text for t in token.doc if t.text.islower()}
+    return token.text.lower() in lower
 
 
 def _is_role_title(token: Token) -> bool:

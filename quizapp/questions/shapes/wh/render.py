@@ -14,6 +14,7 @@ from quizapp.questions.templates import (
     Target,
     Token,
     _agent_noun,
+    _common_word_tagged_as_name,
     _in_brackets,
     _is_role_title,
     _lower_first,
@@ -259,7 +260,7 @@ def _active_question(
     if not object_text:
         return None
     first = doc[min(subject_ids)] if subject_ids else subject
-    if subject.i not in replace and first.lower_ in {"the", "a", "an"}:
+    if subject.i not in replace and (first.lower_ in {"the", "a", "an"} or _common_word_tagged_as_name(first)):
         object_text = object_text[:1].lower() + object_text[1:]
     tail = _render(doc, tail_ids, replace) if tail_ids else ""
     front = _lower_first(_render(doc, fronted, replace), doc[min(fronted)]) if fronted else ""
@@ -395,7 +396,7 @@ def _invert(
         and subject.i not in replace
         and min(subject_ids) not in replace
         and min(subject_ids) == subject.sent.start
-        and subject.left_edge.pos_ not in {"PROPN"}
+        and (subject.left_edge.pos_ != "PROPN" or _common_word_tagged_as_name(subject.left_edge))
         and subject.left_edge.ent_type_ not in NAME_ENTITIES
     ):
         subj_text = subj_text[:1].lower() + subj_text[1:]
