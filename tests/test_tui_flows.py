@@ -10,14 +10,19 @@ from tui_support import SIZE, make_app, screen_text, settle
 from quizapp.tui.screens.study import StudyScreen
 
 
+def deck_file(tmp_path: Path, name: str, title: str, cards: str) -> Path:
+    """A deck file in the test's deck folder, its cards given as YAML list items."""
+    path = tmp_path / "decks" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"title: {title}\ncards:\n{cards}\n", encoding="utf-8")
+    return path
+
+
 def flash_deck(tmp_path: Path, count: int) -> Path:
     cards = "\n".join(
         f"  - type: flashcard\n    front: Question number {n}?\n    back: Answer {n}" for n in range(1, count + 1)
     )
-    path = tmp_path / "decks" / "flash.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"title: Flash\ncards:\n{cards}\n", encoding="utf-8")
-    return path
+    return deck_file(tmp_path, "flash.yaml", "Flash", cards)
 
 
 async def rate(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
@@ -72,13 +77,12 @@ async def test_a_small_deck_past_the_daily_limit_offers_to_study_more(tmp_path):
 
 
 async def test_the_end_of_a_session_says_how_many_siblings_wait_for_tomorrow(tmp_path):
-    path = tmp_path / "decks" / "cloze.yaml"
-    path.parent.mkdir(parents=True)
-    path.write_text(
-        "title: Mills\ncards:\n"
+    path = deck_file(
+        tmp_path,
+        "cloze.yaml",
+        "Mills",
         "  - type: cloze\n    text: The {{c1::Harwick}} tide mill was built in {{c2::1791}} by {{c3::Ansel Brooke}}.\n"
-        "  - type: flashcard\n    front: Who wrote Middlemarch?\n    back: George Eliot\n",
-        encoding="utf-8",
+        "  - type: flashcard\n    front: Who wrote Middlemarch?\n    back: George Eliot",
     )
     app = make_app(tmp_path, path, mode="study")
     async with app.run_test(size=SIZE) as pilot:
@@ -320,13 +324,12 @@ async def test_a_card_suspended_in_study_leaves_it_and_browse_brings_it_back(tmp
 async def test_ctrl_s_suspends_while_an_answer_is_being_typed(tmp_path):
     from quizapp.storage.db import ReviewStore
 
-    path = tmp_path / "decks" / "typed.yaml"
-    path.parent.mkdir(parents=True)
-    path.write_text(
-        "title: Mills\ncards:\n"
+    path = deck_file(
+        tmp_path,
+        "typed.yaml",
+        "Mills",
         "  - type: typed\n    id: mill\n    question: Who built the Harwick tide mill?\n    answer: Ansel Brooke\n"
-        "  - type: typed\n    id: year\n    question: When did the Harwick tide mill open?\n    answer: '1791'\n",
-        encoding="utf-8",
+        "  - type: typed\n    id: year\n    question: When did the Harwick tide mill open?\n    answer: '1791'",
     )
     app = make_app(tmp_path, path, mode="study")
     async with app.run_test(size=SIZE) as pilot:
