@@ -340,3 +340,17 @@ async def test_ctrl_s_suspends_while_an_answer_is_being_typed(tmp_path):
         assert "When did the Harwick tide mill open?" in screen_text(app)
     with ReviewStore.open(tmp_path / "data") as store:
         assert store.suspended_ids(path) == {"mill"}
+
+
+async def test_one_sibling_waiting_is_said_in_the_singular(tmp_path):
+    path = deck_file(
+        tmp_path, "one.yaml", "Mills", "  - type: cloze\n    text: '{{c1::Harwick}} mill opened in {{c2::1791}}.'"
+    )
+    app = make_app(tmp_path, path, mode="study")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Harwick", "enter")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        assert "1 related card waits until tomorrow: it shares" in " ".join(screen_text(app).split())

@@ -139,9 +139,11 @@ class StudyScreen(Screen[None]):
                 f"\n\n{plural(waiting, 'new card')} wait beyond today's limit of {limit} new a day. "
                 f"Press m to study {'them' if waiting <= limit else f'{limit} more'} now."
             )
-        if self.session.buried:
+        buried = self.session.buried
+        if buried:
+            waits, each = ("waits", "it shares") if buried == 1 else ("wait", "each shares")
             text += (
-                f"\n\n{plural(self.session.buried, 'related card')} wait until tomorrow: each shares a sentence "
+                f"\n\n{plural(buried, 'related card')} {waits} until tomorrow: {each} a sentence "
                 "or a cloze with a card asked today and would give its answer away."
             )
         done.update(text + "\n\nPress q or Escape to go back.")
