@@ -354,3 +354,47 @@ async def test_one_sibling_waiting_is_said_in_the_singular(tmp_path):
         await pilot.press("4")
         await pilot.pause()
         assert "1 related card waits until tomorrow: it shares" in " ".join(screen_text(app).split())
+
+
+async def test_e_fixes_the_card_being_studied_and_the_session_goes_on_with_it(tmp_path, monkeypatch):
+    from quizapp.storage.db import ReviewStore
+
+    cards = (
+        "  - type: flashcard\n    id: first\n    front: Capital of Peru?\n    back: Lima\n"
+        "  - type: flashcard\n    id: second\n    front: Capital of Chad?\n    back: NDjamena"
+    )
+    deck = deck_file(tmp_path, "capitals.yaml", "Capitals", cards)
+    fixed = deck.read_text(encoding="utf-8").replace("NDjamena", "N'Djamena")
+    commands = fake_editor(monkeypatch, fix=fixed)
+    app = make_app(tmp_path, deck, mode="study")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await rate(pilot, "4")  # the first card, answered and saved
+        assert "Capital of Chad?" in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "NDjamena" in screen_text(app)
+        await pilot.press("e")
+        await settle(pilot)
+        assert commands[-1] == ["vi", "+8", str(deck)]  # at the id line of the card being studied
+        screen = app.screen
+        assert isinstance(screen, StudyScreen) and screen.phase == "ask"
+        assert counter(app)[2] == 1  # the answered card is not asked again
+        await pilot.press("space")
+        await pilot.pause()
+        assert "N'Djamena" in screen_text(app)
+    with ReviewStore.open(tmp_path / "data") as store:
+        assert [r.item_id for r in store.reviews(deck)] == ["first"]
+
+
+async def test_a_card_edited_into_a_broken_deck_leaves_the_session_as_it_was(tmp_path, monkeypatch):
+    deck = flash_deck(tmp_path, 2)
+    fake_editor(monkeypatch, break_with=BROKEN)
+    app = make_app(tmp_path, deck, mode="study")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "The deck has a problem now" in text
+        assert isinstance(app.screen, StudyScreen) and "Question number 1?" in text

@@ -52,6 +52,7 @@ class StudyScreen(Screen[None]):
         Binding("ctrl+z", "undo", "Undo", group=UNDO_KEYS),  # also while an answer box has the keyboard
         Binding("s", "suspend", "Suspend", group=SUSPEND_KEYS),
         Binding("ctrl+s", "suspend", "Suspend", group=SUSPEND_KEYS),  # also while an answer box has the keyboard
+        Binding("e", "edit", "Edit"),
         Binding("q", "end", "End", group=END_KEYS),
         Binding("escape", "end", "End", key_display="esc", group=END_KEYS),
         Binding("m", "study_more", "Study more"),
@@ -173,6 +174,8 @@ class StudyScreen(Screen[None]):
             return (self.phase == "ask" and kind == "multiple_choice") or self.phase == "rate"
         if action == "accept":
             return self.phase == "rate"
+        if action == "edit":
+            return self.phase in {"ask", "rate"} and self.session is not None and self.session.current is not None
         if action == "suspend":
             return self.phase in {"ask", "rate"} and self.session is not None and self.session.current is not None
         if action == "study_more":
@@ -257,6 +260,45 @@ class StudyScreen(Screen[None]):
             self.notify("Last answer undone.")
         else:
             self.notify("Suspension undone.")
+        self.show_current()
+
+    def action_edit(self) -> None:
+        """Fix the card being studied in $EDITOR (a garbled generated card, a typo), as Anki's edit during
+        review; the deck is read again and the session goes on with the change (the card keeps its id, so its
+        history stays; answers given are saved, so the new session starts where this one was)."""
+        from quizapp.errors import DeckError
+        from quizapp.paths import BUNDLED_DECKS_DIR
+        from quizapp.study.session import StudySession
+        from quizapp.tui.editor import card_line
+        from quizapp.tui.screens.browse import edit_file
+
+        session = self.session
+        if session is None or session.current is None:
+            return
+        if self.deck_path.resolve().parent == BUNDLED_DECKS_DIR.resolve():
+            # A bundled deck is edited as a copy, whose history would start empty: Browse does that on purpose.
+            self.notify("A bundled deck is edited from Browse (b on the home screen), as your own copy.", timeout=8)
+            return
+        try:
+            line = card_line(self.deck_path.read_text(encoding="utf-8"), session.current.card)
+        except (OSError, UnicodeDecodeError):
+            line = None
+        if not edit_file(self, self.deck_path, line):
+            return
+        try:
+            deck: Deck = self.app.deck(self.deck_path, reload=True)  # type: ignore[attr-defined]
+        except DeckError as exc:
+            self.notify(
+                f"The deck has a problem now: {exc.first}\nThe session goes on with the cards as they were; "
+                "e opens the deck again.",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
+            return
+        self.deck = deck
+        self.session = StudySession(deck, self.deck_path, self.app.store, self.app.settings, now=self.app.now())  # type: ignore[attr-defined]
+        self.notify("Deck re-read: the session goes on with your changes.")
         self.show_current()
 
     def action_suspend(self) -> None:
