@@ -187,7 +187,7 @@ def test_siblings_wait_until_tomorrow(store, tmp_path):
     for _ in range(4):
         session.answer(EASY)
     # Later the same day the buried siblings still wait: their siblings were asked today.
-    later = StudySession(deck, path, store, settings(), NOW + timedelta(hours=3))
+    later = StudySession(deck, path, store, settings(), NOW + timedelta(hours=1))
     assert "c::c2" not in ids(later.queue) and "when" not in ids(later.queue)
     tomorrow = StudySession(deck, path, store, settings(), NOW + timedelta(days=1))
     assert ids(tomorrow.queue) == ["c::c2", "when"]
@@ -361,3 +361,34 @@ def test_undo_takes_a_suspension_back(store, tmp_path):
     assert store.suspended_ids(path) == set()
     assert session.undo().item_id == "q0"  # then the answer before it
     assert session.current.item_id == "q0" and store.reviews(path) == []
+
+
+# --- burying an item by hand -------------------------------------------------------------------------------------
+
+
+def test_a_buried_item_waits_until_after_midnight_and_undo_takes_it_back(store, tmp_path):
+    path = tmp_path / "d.yaml"
+    deck = make_deck(3)
+    session = StudySession(deck, path, store, settings(new_per_day=2), NOW)
+    assert session.bury().item_id == "q0"
+    assert ids(session.queue) == ["q1"]
+    assert session.undo().item_id == "q0" and ids(session.queue) == ["q0", "q1"]
+    session.bury()
+    later = StudySession(deck, path, store, settings(new_per_day=2), NOW + timedelta(hours=1))
+    assert "q0" not in ids(later.queue) and "q2" in ids(later.queue)  # the day's new items are not used up
+    summary = deck_summary(deck, path, store, NOW + timedelta(hours=1), settings(new_per_day=2))
+    assert summary.new == 2  # q1 and q2: the buried one is not new today
+    tomorrow = StudySession(deck, path, store, settings(new_per_day=3), NOW + timedelta(days=1))
+    assert ids(tomorrow.queue) == ["q0", "q1", "q2"]
+
+
+def test_a_buried_review_is_not_counted_due_today(store, tmp_path):
+    path = tmp_path / "d.yaml"
+    deck = make_deck(1)
+    StudySession(deck, path, store, settings(), NOW).answer(EASY)
+    due_day = store.get_state(path, "q0").fsrs_card().due
+    session = StudySession(deck, path, store, settings(), due_day)
+    assert deck_summary(deck, path, store, due_day, settings()).due == 1
+    session.bury()
+    assert deck_summary(deck, path, store, due_day, settings()).due == 0
+    assert StudySession(deck, path, store, settings(), due_day + timedelta(days=1)).queue

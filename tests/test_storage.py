@@ -300,3 +300,17 @@ def test_suspended_items_are_kept_per_deck_and_survive_reopening(tmp_path):
     with ReviewStore.open(tmp_path, read_only="another instance is running") as store:
         with pytest.raises(StorageError, match="another instance"):
             store.suspend("/decks/a.yaml", ["q3"], now)
+
+
+def test_burials_end_at_their_time_and_ended_ones_are_cleared(tmp_path):
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    midnight = datetime(2026, 3, 3, 0, 0, tzinfo=UTC)
+    with ReviewStore.open(tmp_path) as store:
+        store.bury("/decks/a.yaml", ["q1", "q2"], now, midnight)
+        store.unbury("/decks/a.yaml", ["q2"])
+        assert store.buried_ids("/decks/a.yaml", now) == {"q1"}
+        assert store.buried_ids("/decks/a.yaml", midnight) == set()  # over at midnight
+        # A day later, burying another item clears the burial that has ended.
+        store.bury("/decks/a.yaml", ["q3"], midnight + timedelta(days=1), midnight + timedelta(days=2))
+        rows = store.connection.execute("SELECT item_id FROM buried").fetchall()
+        assert rows == [("q3",)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -334,7 +335,9 @@ async def test_ctrl_s_suspends_while_an_answer_is_being_typed(tmp_path):
     app = make_app(tmp_path, path, mode="study")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("s")  # typed into the answer box, not a suspension
+        footer = screen_text(app).splitlines()[-1]
+        assert "^s Suspend" in footer and "Bury" not in footer  # "-" goes into the answer while typing
+        await pilot.press("s", "minus")  # typed into the answer box, not a suspension nor a burial
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "When did the Harwick tide mill open?" in screen_text(app)
@@ -398,3 +401,25 @@ async def test_a_card_edited_into_a_broken_deck_leaves_the_session_as_it_was(tmp
         text = " ".join(screen_text(app).split())
         assert "The deck has a problem now" in text
         assert isinstance(app.screen, StudyScreen) and "Question number 1?" in text
+
+
+async def test_minus_buries_the_card_until_tomorrow_and_u_brings_it_back(tmp_path):
+    from quizapp.storage.db import ReviewStore
+
+    deck = flash_deck(tmp_path, 2)
+    app = make_app(tmp_path, deck, mode="study")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert "- Bury" in " ".join(screen_text(app).split())
+        await pilot.press("minus")
+        await pilot.pause()
+        assert "Question number 2?" in screen_text(app) and counter(app) == ("new", 1, 1)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Question number 1?" in screen_text(app)
+        await pilot.press("minus")
+        await pilot.pause()
+    with ReviewStore.open(tmp_path / "data") as store:
+        [buried] = store.buried_ids(deck, FIXED_NOW)
+        assert store.get_state(deck, buried) is None  # put off, not answered
+        assert store.buried_ids(deck, FIXED_NOW + dt.timedelta(days=1)) == set()  # back tomorrow

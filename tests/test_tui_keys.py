@@ -46,7 +46,7 @@ WIDGET_KEYS = {
     "Browse": {"enter"},  # in the search box
     "Generate": {"enter"},  # in the file tree
 }
-DOC_NAMES = {"Enter": "enter", "Esc": "escape", "/": "slash", "←": "left", "→": "right", "↓": "down"}
+DOC_NAMES = {"Enter": "enter", "Esc": "escape", "/": "slash", "-": "minus", "←": "left", "→": "right", "↓": "down"}
 
 
 def documented_keys() -> dict[str, set[str]]:

@@ -342,6 +342,31 @@ class ReviewStore:
                 "DELETE FROM suspended WHERE deck_path = ? AND item_id = ?", [(key, item_id) for item_id in item_ids]
             )
 
+    def buried_ids(self, deck_path: Path | str, now: datetime) -> set[str]:
+        """Ids of the deck's items buried by hand until later than ``now``."""
+        rows = self.connection.execute(
+            "SELECT item_id FROM buried WHERE deck_path = ? AND until > ?", (deck_key(deck_path), timestamp(now))
+        )
+        return {item_id for (item_id,) in rows}
+
+    def bury(self, deck_path: Path | str, item_ids: Iterable[str], now: datetime, until: datetime) -> None:
+        """Keep the items out of study until ``until`` (Anki's bury); burials ended by ``now`` are cleared."""
+        key, end = deck_key(deck_path), timestamp(until)
+        with self._transaction():
+            self.connection.execute("DELETE FROM buried WHERE deck_path = ? AND until <= ?", (key, timestamp(now)))
+            self.connection.executemany(
+                "INSERT INTO buried (deck_path, item_id, until) VALUES (?, ?, ?) "
+                "ON CONFLICT (deck_path, item_id) DO UPDATE SET until = excluded.until",
+                [(key, item_id, end) for item_id in item_ids],
+            )
+
+    def unbury(self, deck_path: Path | str, item_ids: Iterable[str]) -> None:
+        key = deck_key(deck_path)
+        with self._transaction():
+            self.connection.executemany(
+                "DELETE FROM buried WHERE deck_path = ? AND item_id = ?", [(key, item_id) for item_id in item_ids]
+            )
+
     def reviewed_since(self, deck_path: Path | str, since: datetime) -> set[str]:
         """Ids of the deck's items answered since ``since`` (a range scan of the reviews' deck-and-time index)."""
         rows = self.connection.execute(

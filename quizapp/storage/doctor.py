@@ -369,6 +369,8 @@ def relink_deck(connection: sqlite3.Connection, old: str, new: str, title: str) 
         # Suspended items stay suspended (an item suspended at both paths once is one row).
         connection.execute("UPDATE OR IGNORE suspended SET deck_path = ? WHERE deck_path = ?", (new, old))
         connection.execute("DELETE FROM suspended WHERE deck_path = ?", (old,))
+        connection.execute("UPDATE OR IGNORE buried SET deck_path = ? WHERE deck_path = ?", (new, old))
+        connection.execute("DELETE FROM buried WHERE deck_path = ?", (old,))
         # The totals are kept by insert/delete triggers, which an UPDATE does not fire: recompute both paths.
         connection.execute("DELETE FROM deck_totals WHERE deck_path IN (?, ?)", (old, new))
         connection.execute(

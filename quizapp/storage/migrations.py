@@ -160,6 +160,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (deck_path, item_id)
     );
     """,
+    # 7: study items buried by hand (Anki's bury): out of study until the time kept (the next local midnight).
+    """
+    CREATE TABLE buried (
+        deck_path TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        until REAL NOT NULL,
+        PRIMARY KEY (deck_path, item_id)
+    );
+    """,
 ]
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from fsrs import Card, Rating, Scheduler, State
 from pydantic import BaseModel
@@ -45,12 +46,13 @@ class _Answered:
 
 
 @dataclass
-class _Suspended:
-    """What undo needs to take a suspension back: the item and where it stood in the queue."""
+class _SetAside:
+    """What undo needs to take a suspension or a burial back: the item and where it stood in the queue."""
 
     index: int
     item: StudyItem
     positions: list[int]
+    how: Literal["suspended", "buried"]
 
 
 class StudySession:
@@ -82,6 +84,8 @@ class StudySession:
         # parsing 50,000 fsrs cards.
         self._scheduled: set[str] = store.scheduled_ids(self.deck_path)
         self._suspended: set[str] = store.suspended_ids(self.deck_path)
+        #: Suspended items, and items buried by hand until later than now: kept out of this session.
+        self._held: set[str] = self._suspended | store.buried_ids(self.deck_path, self._clock())
         self._states: dict[str, ItemState] = {}
         self.new_in_queue = 0  # counted by _build_queue
         #: Sibling group -> ids of its items asked today (earlier today or in this session's queue).
@@ -91,7 +95,7 @@ class StudySession:
         with paused_gc():  # thousands of items at once, none of them garbage
             self.queue: list[StudyItem] = self._build_queue(self.started_at)
         self._index = 0
-        self._history: list[_Answered | _Suspended] = []
+        self._history: list[_Answered | _SetAside] = []
         if any(isinstance(item.card, (TypedCard, ClozeCard)) for item in self.queue):
             # Index the deck's answers now (typo checks compare against all of them), so that
             # answering stays instant even on a 50,000-card deck.
@@ -126,7 +130,7 @@ class StudySession:
         for item_id, due_at, state in self.store.due_now(self.deck_path, cutoff, horizon, int(State.Review)):
             where = position.get(item_id)
             # States of items no longer in the deck are kept, not studied; suspended items wait.
-            if where is not None and item_id not in self._suspended:
+            if where is not None and item_id not in self._held:
                 due.append((due_at, where, state))
         due.sort()
         queue = []
@@ -141,7 +145,7 @@ class StudySession:
             scheduled = self._scheduled
             new = 0
             for key in keys:
-                if key[1] not in scheduled and key[1] not in self._suspended and not self._bury(key):
+                if key[1] not in scheduled and key[1] not in self._held and not self._bury(key):
                     queue.append(StudyItem.of(*key))
                     new += 1
                     if new == allowance:
@@ -219,7 +223,7 @@ class StudySession:
             for card, item_id, _cloze in self.deck.item_keys()
             if item_id not in self._scheduled
             and item_id not in queued
-            and item_id not in self._suspended
+            and item_id not in self._held
             and not self._is_buried(card, item_id)
         )
 
@@ -238,7 +242,7 @@ class StudySession:
         for card, item_id, cloze_index in self.deck.item_keys():
             if added >= count:
                 break
-            if item_id in self._scheduled or item_id in queued or item_id in self._suspended:
+            if item_id in self._scheduled or item_id in queued or item_id in self._held:
                 continue
             if self._is_buried(card, item_id):
                 continue
@@ -329,21 +333,40 @@ class StudySession:
             raise ValueError("the session is finished: there is no item to suspend")
         self.store.suspend(self.deck_path, [item.item_id], self._clock())
         self._suspended.add(item.item_id)
+        return self._set_aside(item, "suspended")
+
+    def bury(self) -> StudyItem:
+        """Bury the current item until tomorrow (Anki's bury): stored at once, it leaves today's sessions and
+        comes back after the next local midnight. Its schedule is untouched. Undo takes it back."""
+        item = self.current
+        if item is None:
+            raise ValueError("the session is finished: there is no item to bury")
+        now = self._clock()
+        tomorrow = start_of_day(now + timedelta(days=1))
+        self.store.bury(self.deck_path, [item.item_id], now, tomorrow)
+        return self._set_aside(item, "buried")
+
+    def _set_aside(self, item: StudyItem, how: Literal["suspended", "buried"]) -> StudyItem:
+        self._held.add(item.item_id)
         positions = [at for at in range(self._index, len(self.queue)) if self.queue[at].item_id == item.item_id]
         for at in reversed(positions):
             del self.queue[at]
-        self._history.append(_Suspended(self._index, item, positions))
+        self._history.append(_SetAside(self._index, item, positions, how))
         return item
 
     def undo(self) -> StudyItem | None:
-        """Take back the last answer (its review is deleted and the item's state restored exactly) or the
-        last suspension."""
+        """Take back the last answer (its review is deleted and the item's state restored exactly), or the
+        last suspension or burial."""
         if not self._history:
             return None
         last = self._history.pop()
-        if isinstance(last, _Suspended):
-            self.store.unsuspend(self.deck_path, [last.item.item_id])
-            self._suspended.discard(last.item.item_id)
+        if isinstance(last, _SetAside):
+            if last.how == "suspended":
+                self.store.unsuspend(self.deck_path, [last.item.item_id])
+                self._suspended.discard(last.item.item_id)
+            else:
+                self.store.unbury(self.deck_path, [last.item.item_id])
+            self._held.discard(last.item.item_id)
             for at in last.positions:
                 self.queue.insert(at, last.item)
             self._index = last.index
@@ -463,6 +486,16 @@ def deck_summary(
         elif entry[1] == review_state:
             known += 1
     new = items - len(scheduled) - suspended
+    # Items buried by hand wait until tomorrow: neither due nor new today (a handful, read one by one).
+    suspended_ids = store.suspended_ids(deck_path) if suspended else set()
+    for item_id in store.buried_ids(deck_path, now):
+        if item_id not in position or item_id in suspended_ids:
+            continue
+        state = store.get_state(deck_path, item_id)
+        if state is None:
+            new -= 1
+        elif is_due((state.due, state.state), cutoff, horizon):
+            due -= 1
     introduced_today = store.count_introduced_since(deck_path, start_of_day(now))
     reviews, graded, correct = store.review_totals(deck_path)
     last = store.last_quiz(deck_path)

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
 from quizapp.tui.widgets.feedback import AnswerFeedback
 from quizapp.tui.widgets.question import QuestionView
@@ -52,6 +52,7 @@ class StudyScreen(Screen[None]):
         Binding("ctrl+z", "undo", "Undo", group=UNDO_KEYS),  # also while an answer box has the keyboard
         Binding("s", "suspend", "Suspend", group=SUSPEND_KEYS),
         Binding("ctrl+s", "suspend", "Suspend", group=SUSPEND_KEYS),  # also while an answer box has the keyboard
+        Binding("minus", "bury", "Bury", key_display="-"),
         Binding("e", "edit", "Edit"),
         Binding("q", "end", "End", group=END_KEYS),
         Binding("escape", "end", "End", key_display="esc", group=END_KEYS),
@@ -174,7 +175,10 @@ class StudyScreen(Screen[None]):
             return (self.phase == "ask" and kind == "multiple_choice") or self.phase == "rate"
         if action == "accept":
             return self.phase == "rate"
-        if action == "edit":
+        if action == "bury" and isinstance(self.focused, Input):
+            # "-" is typed into an answer; Textual's footer cannot tell (it knows no character for "minus").
+            return False
+        if action in {"edit", "bury"}:
             return self.phase in {"ask", "rate"} and self.session is not None and self.session.current is not None
         if action == "suspend":
             return self.phase in {"ask", "rate"} and self.session is not None and self.session.current is not None
@@ -259,7 +263,7 @@ class StudyScreen(Screen[None]):
             self.reviewed = max(self.reviewed - 1, 0)
             self.notify("Last answer undone.")
         else:
-            self.notify("Suspension undone.")
+            self.notify("Card back in the session.")
         self.show_current()
 
     def action_edit(self) -> None:
@@ -299,6 +303,20 @@ class StudyScreen(Screen[None]):
         self.deck = deck
         self.session = StudySession(deck, self.deck_path, self.app.store, self.app.settings, now=self.app.now())  # type: ignore[attr-defined]
         self.notify("Deck re-read: the session goes on with your changes.")
+        self.show_current()
+
+    def action_bury(self) -> None:
+        """Put the card off until tomorrow, as Anki's bury."""
+        from quizapp.errors import QuizappError
+
+        if self.session is None or self.session.current is None or self.phase == "done":
+            return
+        try:
+            self.session.bury()
+        except QuizappError as exc:
+            self.notify(str(exc), title="The card was not buried", severity="error", timeout=10, markup=False)
+            return
+        self.notify("Card buried until tomorrow. u undoes it.")
         self.show_current()
 
     def action_suspend(self) -> None:
