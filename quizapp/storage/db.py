@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from quizapp.errors import StorageError
 from quizapp.paths import database_path
@@ -336,10 +336,14 @@ class ReviewStore:
             )
 
     def unsuspend(self, deck_path: Path | str, item_ids: Iterable[str]) -> None:
+        self._release("suspended", deck_path, item_ids)
+
+    def _release(self, table: Literal["suspended", "buried"], deck_path: Path | str, item_ids: Iterable[str]) -> None:
+        """Take items out of the suspended or the buried ones."""
         key = deck_key(deck_path)
         with self._transaction():
             self.connection.executemany(
-                "DELETE FROM suspended WHERE deck_path = ? AND item_id = ?", [(key, item_id) for item_id in item_ids]
+                f"DELETE FROM {table} WHERE deck_path = ? AND item_id = ?", [(key, item_id) for item_id in item_ids]
             )
 
     def buried_ids(self, deck_path: Path | str, now: datetime) -> set[str]:
@@ -361,11 +365,7 @@ class ReviewStore:
             )
 
     def unbury(self, deck_path: Path | str, item_ids: Iterable[str]) -> None:
-        key = deck_key(deck_path)
-        with self._transaction():
-            self.connection.executemany(
-                "DELETE FROM buried WHERE deck_path = ? AND item_id = ?", [(key, item_id) for item_id in item_ids]
-            )
+        self._release("buried", deck_path, item_ids)
 
     def reviewed_since(self, deck_path: Path | str, since: datetime) -> set[str]:
         """Ids of the deck's items answered since ``since`` (a range scan of the reviews' deck-and-time index)."""

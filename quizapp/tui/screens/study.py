@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -307,31 +307,30 @@ class StudyScreen(Screen[None]):
 
     def action_bury(self) -> None:
         """Put the card off until tomorrow, as Anki's bury."""
-        from quizapp.errors import QuizappError
-
-        if self.session is None or self.session.current is None or self.phase == "done":
-            return
-        try:
-            self.session.bury()
-        except QuizappError as exc:
-            self.notify(str(exc), title="The card was not buried", severity="error", timeout=10, markup=False)
-            return
-        self.notify("Card buried until tomorrow. u undoes it.")
-        self.show_current()
+        self._set_aside("buried", "Card buried until tomorrow. u undoes it.")
 
     def action_suspend(self) -> None:
         """Take a card out of study for good (a bad generated card, a fact not worth learning), as Anki's
         suspend; Browse brings it back."""
+        self._set_aside(
+            "suspended", "Card suspended: it stays out of study until unsuspended in Browse (s). u undoes it."
+        )
+
+    def _set_aside(self, how: Literal["buried", "suspended"], done: str) -> None:
         from quizapp.errors import QuizappError
 
-        if self.session is None or self.session.current is None or self.phase == "done":
+        session = self.session
+        if session is None or session.current is None or self.phase == "done":
             return
         try:
-            self.session.suspend()
+            if how == "buried":
+                session.bury()
+            else:
+                session.suspend()
         except QuizappError as exc:
-            self.notify(str(exc), title="The card was not suspended", severity="error", timeout=10, markup=False)
+            self.notify(str(exc), title=f"The card was not {how}", severity="error", timeout=10, markup=False)
             return
-        self.notify("Card suspended: it stays out of study until unsuspended in Browse (s). u undoes it.")
+        self.notify(done)
         self.show_current()
 
     def action_end(self) -> None:
