@@ -590,3 +590,25 @@ def test_a_place_kind_rests_on_the_reference_not_on_the_model_label(name, label,
         kind="place", text=name, canonical=name, sentence=sentence, start=14, end=14 + len(name), label=label
     )
     assert kind_is_certain(mention, []) is certain
+
+
+@pytest.mark.parametrize(
+    ("text", "granularity", "hint"),
+    [
+        ("1987", "year", "year"),
+        ("44 BC", "year", "year"),
+        ("fall 2012", "year", "date"),  # a season: "year" would name only part of the blank
+        ("winter of 1664", "year", "date"),
+        ("May", "month", "month"),
+        ("May 1945", "month", "month and year"),
+        ("July of last year", "month", "date"),
+        ("the 1990s", "decade", "decade"),
+        ("3 May 1850", "day", "date"),
+    ],
+)
+def test_a_date_hint_names_the_whole_blank(text, granularity, hint):
+    from quizapp.facts.model import Mention
+    from quizapp.questions.shapes.cloze import hint_for
+
+    date = Mention(kind="date", text=text, canonical=text, sentence=f"It was {text}.", start=7, end=7 + len(text))
+    assert hint_for(date, None, granularity) == hint

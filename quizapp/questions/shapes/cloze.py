@@ -30,7 +30,7 @@ from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.templates import Transformed
 from quizapp.questions.textsearch import has_word
-from quizapp.vocabulary import MONTHS, ROLE_TITLES, THIRD_PERSON_PRONOUNS, WEEKDAYS
+from quizapp.vocabulary import MONTH_PATTERN, MONTHS, ROLE_TITLES, THIRD_PERSON_PRONOUNS, WEEKDAYS
 
 MIN_WORDS = 9
 MAX_WORDS = 42
@@ -542,14 +542,26 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     return None
 
 
+_BARE_YEAR = re.compile(r"(?:AD\s*)?\d{1,4}(?:\s*(?:BC|BCE|AD|CE))?")
+_BARE_MONTH = re.compile(rf"(?:{MONTH_PATTERN})")
+_MONTH_YEAR = re.compile(rf"(?:{MONTH_PATTERN}),?\s+(?:of\s+)?\d{{4}}")
+
+
 def hint_for(mention: Mention, category: str | None, granularity: str | None) -> str:
     """What the blank is, shown in it ("year", "city"), so the card says which fact is meant."""
     if mention.kind == "date":
-        if re.fullmatch(r"(?:the\s+)?\d{3}0s", mention.text.strip()):
+        text = mention.text.strip()
+        if re.fullmatch(r"(?:the\s+)?\d{3}0s", text):
             return "decade"
+        # The hint names the blank's shape, not only the date's precision: "fall 2012", "winter of 1664" or
+        # "July of last year" in a blank hinted "year" or "month" reads as a wrong hint (judges failed them).
         if granularity == "month":
-            return "month and year" if re.search(r"\d", mention.text) else "month"
-        return {"year": "year", "day": "date", "decade": "decade"}.get(granularity or "", "date")
+            if _BARE_MONTH.fullmatch(text):
+                return "month"
+            return "month and year" if _MONTH_YEAR.fullmatch(text) else "date"
+        if granularity == "year":
+            return "year" if _BARE_YEAR.fullmatch(text) else "date"
+        return {"day": "date", "decade": "decade"}.get(granularity or "", "date")
     if mention.kind == "number":
         if mention.granularity == "money":
             return "amount"
