@@ -25,6 +25,8 @@ WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
 #: Regex alternations, capitalised as written in text ("March|April|...").
 MONTH_PATTERN: Final = "|".join(m.capitalize() for m in MONTHS)
 WEEKDAY_PATTERN: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: Era markers written after a year ("31 BC", "AD 79"): part of a date, never a name of their own.
+ERA_MARKERS: Final = frozenset({"BC", "BCE", "AD", "CE"})
 #: Fact kinds that are names (the others are dates and numbers), in the order an article's subject is looked for.
 NAME_KINDS: Final = ("person", "place", "organization")
 #: Words that stand before a person's name as a title, not as part of it.

@@ -220,3 +220,18 @@ def test_a_number_before_a_participle_and_noun_is_counted():
     text = "Health officials confirmed that 14 suspected cholera cases had been recorded near Kilwa in May 2024.\n"
     facts = extract_facts([Article(path="n.txt", text=text)])[0]
     assert any(m.kind == "number" and m.text == "14" and "cases" in (m.unit or "") for m in facts.mentions)
+
+
+def test_an_era_marker_is_no_organization():
+    # The small model labels "BC" after a year ORG; it is part of the date, never a name to ask about.
+    facts = extract_facts(
+        [
+            article(
+                "In 44 BC the senator Gaius Lentulus fled to Rhodes, where he stayed until 41 BC. "
+                "The city was founded in 753 BC, according to the historian Livy."
+            )
+        ]
+    )[0]
+    names = {m.text for m in facts.mentions if m.kind in {"person", "place", "organization"}}
+    assert "Gaius Lentulus" in names
+    assert not names & {"BC", "AD"}

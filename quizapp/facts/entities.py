@@ -28,7 +28,7 @@ from quizapp.facts.model import Granularity
 from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
-from quizapp.vocabulary import COURTESY_TITLES, MONTH_PATTERN
+from quizapp.vocabulary import COURTESY_TITLES, ERA_MARKERS, MONTH_PATTERN
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -568,6 +568,14 @@ def _future_context(ent: Span) -> bool:
     return False
 
 
+def _next_to_number(doc: Doc, tokens: list) -> bool:
+    """Whether a one-word span stands right after or before a number ("31 BC", "AD 79")."""
+    if len(tokens) != 1:
+        return False
+    i = tokens[0].i
+    return (i > 0 and doc[i - 1].like_num) or (i + 1 < len(doc) and doc[i + 1].like_num)
+
+
 def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None = None) -> list[Candidate]:
     """Candidate mentions of one article from its spaCy parse."""
     text = article.text  # the same string as doc.text, which spaCy rebuilds on every access
@@ -627,6 +635,8 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 tokens = tokens[:-1]
                 end = tokens[-1].idx + len(tokens[-1].text)
             name = text[start:end]
+            if name.replace(".", "") in ERA_MARKERS and _next_to_number(doc, tokens):
+                continue  # "31 BC": the small model sometimes makes the era an organization
             if not any(t.tag_ in {"NNP", "NNPS"} for t in tokens) and not name.isupper():
                 continue  # a common noun capitalized at a sentence start, not a name
             if len(tokens) == 1 and word_use.used_as_common_word(name):
