@@ -235,3 +235,52 @@ def test_an_era_marker_is_no_organization():
     names = {m.text for m in facts.mentions if m.kind in {"person", "place", "organization"}}
     assert "Gaius Lentulus" in names
     assert not names & {"BC", "AD"}
+
+
+def _dates(text: str, published: dt.date) -> dict[str, str | None]:
+    facts = extract_facts([article(text, published)])[0]
+    return {m.text: m.value for m in facts.mentions if m.kind == "date"}
+
+
+def test_a_saved_history_dates_a_bare_day_by_its_story_not_by_when_it_was_saved():
+    # An encyclopedia text carries the date it was saved; "On 16 January" belongs to the story's year.
+    dates = _dates(
+        "Marta Lind married the painter Otto Brun in January 1815. On 16 January, Otto Brun signed the deed "
+        "of separation, and in April he left Sweden for good.",
+        dt.date(2019, 7, 20),
+    )
+    assert dates["16 January"] == "1815-01-16"
+    assert dates["April"] == "1815-04"
+
+
+def test_a_news_story_dates_a_bare_day_by_its_publication():
+    dates = _dates(
+        "The harbour board met in March 2019 to approve the plan. On 16 January, the chairman resigned.",
+        dt.date(2019, 7, 20),
+    )
+    assert dates["16 January"] == "2019-01-16"
+
+
+def test_an_arrangement_in_the_present_progressive_looks_ahead():
+    dates = _dates(
+        "The company said its chief executive is leaving in January, after six years in the job.", dt.date(2014, 12, 15)
+    )
+    assert dates["January"] == "2015-01"
+
+
+def test_a_duration_with_a_fraction_is_no_date():
+    dates = _dates("In the 4½ years since its founding, the project has drawn 250 developers.", dt.date(2014, 12, 15))
+    assert not dates
+
+
+def test_a_storm_is_no_person():
+    facts = extract_facts(
+        [
+            article(
+                "Cyclone Tracy struck the port of Darwin on 25 December 1974, and the mayor Ella Brand ordered a rebuild."
+            )
+        ]
+    )[0]
+    people = {m.text for m in facts.mentions if m.kind == "person"}
+    assert "Ella Brand" in people
+    assert not any("Tracy" in p for p in people)

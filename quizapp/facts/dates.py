@@ -43,7 +43,7 @@ MONTHS = {
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _UNITS = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centuries|millenni(?:um|a))s?"
 _NUMBER_WORDS = (
-    r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"(?:\d[\d,.]*[½¼¾]?|[½¼¾]|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a few|few|many|some|dozens of|hundreds of|a couple of)"
 )
 # "three days", "the past five years", "nearly six decades", "75-minute", "for 20 years", "52-year-old"

@@ -17,6 +17,7 @@ Repairs (all general rules, none tied to particular articles):
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -416,8 +417,15 @@ def _complete_coordinated_name(doc: Doc, text: str, start: int, end: int, end_to
 
 
 _DAY_MONTH = re.compile(
-    rf"^(?:on\s+)?(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})(?:\s+of\s+that\s+year)?$", re.I
+    rf"^(?:on\s+|in\s+)?(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}(?:\s+\d{{1,2}})?)(?:\s+of\s+that\s+year)?$", re.I
 )
+
+
+def _tells_the_past(earlier: list[Candidate], published: dt.date) -> bool:
+    """Whether a dated text has so far named only years well before its date: a history or an encyclopedia
+    entry (its date is when it was saved), where "On 21 April" belongs to the story's year, not the date's."""
+    years = [int(c.value[:4]) for c in earlier if c.kind == "date" and c.value and re.match(r"^\d{4}", c.value)]
+    return bool(years) and max(years) < published.year - 1
 
 
 def _in_narrative_year(phrase: str, earlier: list[Candidate]):
@@ -429,7 +437,9 @@ def _in_narrative_year(phrase: str, earlier: list[Candidate]):
     years = [c.value[:4] for c in earlier if c.kind == "date" and c.value and re.match(r"^\d{4}", c.value)]
     if not years:
         return None
-    day_month = re.sub(r"\s+of\s+that\s+year$", "", re.sub(r"^on\s+", "", phrase.strip(), flags=re.I), flags=re.I)
+    day_month = re.sub(
+        r"\s+of\s+that\s+year$", "", re.sub(r"^(?:on|in)\s+", "", phrase.strip(), flags=re.I), flags=re.I
+    )
     return normalize_date(f"{day_month} {years[-1]}", None)
 
 
@@ -561,6 +571,11 @@ def _future_context(ent: Span) -> bool:
     head = ent.root.head
     for _ in range(3):
         if any(child.lower_ in {"will", "'ll", "shall"} or child.lower_ == "going" for child in head.children):
+            return True
+        # "The CEO is leaving in January": a present progressive with a date is an arrangement ahead.
+        if head.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"} for c in head.children
+        ):
             return True
         if head.head.i == head.i:  # the root (Token objects are made afresh: "is" never holds)
             break
@@ -699,9 +714,11 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 continue
             if label == "TIME":
                 continue
-            value = normalize_date(phrase, article.published, future=_future_context(ent))
-            if value is None and article.published is None:
+            value = None
+            if article.published is None or _tells_the_past(candidates, article.published):
                 value = _in_narrative_year(phrase, candidates)
+            if value is None:
+                value = normalize_date(phrase, article.published, future=_future_context(ent))
             if value is not None:
                 add("date", start, end, label=label, value=value.value, granularity=value.granularity)
                 continue

@@ -442,6 +442,8 @@ CLUB_SUFFIXES = {
 #: Last words of names of settlements ("Hobart Town", "Port Village"): never a person.
 PLACE_SUFFIXES = {"town", "village", "county", "township", "borough"}
 #: Last words of names that are none of person, place or organization.
+#: First words that make a name a storm, not a person ("Cyclone Tracy", "Hurricane Katrina").
+STORM_PREFIXES = {"cyclone", "hurricane", "typhoon", "storm", "tropical", "superstorm"}
 THING_SUFFIXES = {
     "medal",
     "prize",
@@ -631,10 +633,13 @@ def _noun_kind(noun: str) -> str | None:
 
 
 def kind_from_suffix(words: list[str]) -> str | None:
-    """What the last word of a name says it names ("... United" a club, "... Medal" no kind of ours)."""
+    """What the last word of a name says it names ("... United" a club, "... Medal" no kind of ours), or its
+    first word ("Cyclone ..." a storm, no kind of ours)."""
     if len(words) < 2:
         return None
     last = words[-1].lower().strip(".")
+    if words[0].lower() in STORM_PREFIXES:
+        return DROP  # a storm: asked with "Who struck Darwin?" it reads as a person
     if last in CLUB_SUFFIXES:
         return "organization"
     if last in THING_SUFFIXES or (len(words) >= 3 and last in EPONYM_SUFFIXES):
