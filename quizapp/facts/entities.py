@@ -421,19 +421,24 @@ _DAY_MONTH = re.compile(
 )
 
 
-def _tells_the_past(earlier: list[Candidate], published: dt.date) -> bool:
-    """Whether a dated text has so far named only years well before its date: a history or an encyclopedia
-    entry (its date is when it was saved), where "On 21 April" belongs to the story's year, not the date's."""
-    years = [int(c.value[:4]) for c in earlier if c.kind == "date" and c.value and re.match(r"^\d{4}", c.value)]
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
+def _tells_the_past(text: str, published: dt.date) -> bool:
+    """Whether a dated text names years, none of them near its date: a history or an encyclopedia entry (its
+    date is when it was saved), where "On 21 April" belongs to the story's year, not the date's. A news story
+    naming any recent year keeps its bare days and months relative to its publication."""
+    years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and max(years) < published.year - 1
 
 
-def _in_narrative_year(phrase: str, earlier: list[Candidate]):
+def _in_narrative_year(phrase: str, earlier: list[Candidate], months: bool = False):
     """ "9 October" in an undated history ("... on 9 November 1989 ... on 9 October"): the year the story
     last named. Only a day and month, only after a full date or year, never in a dated news story (whose
     "9 October" is relative to its publication)."""
-    if not _DAY_MONTH.match(phrase.strip()):
-        return None
+    match = _DAY_MONTH.match(phrase.strip())
+    if not match or (not months and not re.search(r"\d", phrase)):
+        return None  # a bare month only in a text that names no recent year ("in November" of a blog is its own)
     years = [c.value[:4] for c in earlier if c.kind == "date" and c.value and re.match(r"^\d{4}", c.value)]
     if not years:
         return None
@@ -613,6 +618,7 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
         )
 
     absorbed_until = -1
+    past_only = article.published is not None and _tells_the_past(text, article.published)
     for ent in doc.ents:
         label = ent.label_
         if label in KIND_OF_LABEL:
@@ -715,8 +721,8 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
             if label == "TIME":
                 continue
             value = None
-            if article.published is None or _tells_the_past(candidates, article.published):
-                value = _in_narrative_year(phrase, candidates)
+            if article.published is None or past_only:
+                value = _in_narrative_year(phrase, candidates, months=past_only)
             if value is None:
                 value = normalize_date(phrase, article.published, future=_future_context(ent))
             if value is not None:
