@@ -612,3 +612,20 @@ def test_a_date_hint_names_the_whole_blank(text, granularity, hint):
 
     date = Mention(kind="date", text=text, canonical=text, sentence=f"It was {text}.", start=7, end=7 + len(text))
     assert hint_for(date, None, granularity) == hint
+
+
+UTILITY = """Nordvik Water Company
+
+The Nordvik Water Company, which maintains 2,100 miles of pipes around the city of Nordvik, records about 300 leaks in a typical month.
+The Great Flood of 1842 destroyed 410 houses in the old town of Nordvik before the river fell.
+"""
+
+
+def test_a_count_is_not_asked_without_the_period_it_holds_for(tmp_path):
+    run = stages(UTILITY, tmp_path)
+    # "How many leaks does ... record?" would drop "in a typical month": unscoped, so refused by name.
+    assert "count_without_its_period" in run.dropped("300")
+    assert not [c for c in run.verified if c.form is Form.WH and c.answer == "300"]
+    # The miles are another clause's count, and the flood's year stays in its question: both kept.
+    asked = {c.answer: c.shown for c in run.verified if c.form is Form.WH}
+    assert "2,100" in asked and "410" in asked and "1842" in asked["410"]
