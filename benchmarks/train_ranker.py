@@ -57,29 +57,27 @@ def survivors() -> set[str]:
     return keys
 
 
-def main() -> int:
-    try:
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.model_selection import GroupKFold, cross_val_predict
-    except ImportError:
-        print("scikit-learn is needed to train: pip install -e '.[train]'", file=sys.stderr)
-        return 1
-    rows = load()
+def fit(rows: list[dict], alive: set[str], say=print) -> dict:
+    """The ranker trained on ``rows`` (judged candidates with features): weights fitted on all of them, and
+    one bar per group from their cross-validated estimates over the candidates in ``alive`` (those today's
+    checks let through, as "article|key")."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold, cross_val_predict
+
     names = sorted({k for r in rows for k in r["features"]})
     x = [[float(r["features"].get(k, 0.0)) for k in names] for r in rows]
     y = [int(r["acceptable"]) for r in rows]
     articles = [r["article"] for r in rows]
-    print(f"{len(y)} judged candidates from {len(set(articles))} articles, {sum(y)} acceptable ({sum(y) / len(y):.0%})")
+    say(f"{len(y)} judged candidates from {len(set(articles))} articles, {sum(y)} acceptable ({sum(y) / len(y):.0%})")
     model = LogisticRegression(C=C, max_iter=2000)
     prob = cross_val_predict(
         model, x, y, groups=articles, cv=GroupKFold(n_splits=min(5, len(set(articles)))), method="predict_proba"
     )[:, 1]
-    alive = survivors()
     idx = [i for i, r in enumerate(rows) if f"{r['article']}|{r.get('key')}" in alive]
-    print(f"{len(idx)} of them pass today's checks, {sum(y[i] for i in idx) / max(1, len(idx)):.0%} acceptable")
+    say(f"{len(idx)} of them pass today's checks, {sum(y[i] for i in idx) / max(1, len(idx)):.0%} acceptable")
 
     bars: dict[str, float] = {}
-    print(f"{'group':22} {'judged':>6} {'bar':>5} {'kept':>5} {'precision':>9}")
+    say(f"{'group':22} {'judged':>6} {'bar':>5} {'kept':>5} {'precision':>9}")
     for group in sorted({group_of(rows[i]) for i in idx}):
         members = [i for i in idx if group_of(rows[i]) == group]
         chosen = None
@@ -91,32 +89,35 @@ def main() -> int:
         if chosen is None:
             few = len(members) < 2 * MIN_GROUP
             bars[group] = FALLBACK_BAR if few else CLOSED
-            print(f"{group:22} {len(members):6d} {bars[group]:5.2f} {'-':>5} {'too few' if few else 'closed':>9}")
+            say(f"{group:22} {len(members):6d} {bars[group]:5.2f} {'-':>5} {'too few' if few else 'closed':>9}")
         else:
             bars[group] = chosen[0]
-            print(f"{group:22} {len(members):6d} {chosen[0]:5.2f} {chosen[1]:5d} {chosen[2]:9.1%}")
+            say(f"{group:22} {len(members):6d} {chosen[0]:5.2f} {chosen[1]:5d} {chosen[2]:9.1%}")
     kept = [i for i in idx if prob[i] >= bars.get(group_of(rows[i]), FALLBACK_BAR)]
-    print(
+    say(
         f"all groups: {len(kept)} of {len(idx)} kept, cross-validated precision "
         f"{sum(y[i] for i in kept) / max(1, len(kept)):.1%}"
     )
-
     model.fit(x, y)
     weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
-    OUT.write_text(
-        json.dumps(
-            {
-                "intercept": round(float(model.intercept_[0]), 4),
-                "weights": dict(sorted(weights.items())),
-                "threshold": FALLBACK_BAR,
-                "bars": bars,
-                "trained_on": f"{len(y)} blind judgments of dev candidates ({JUDGMENTS.relative_to(ROOT)})",
-            },
-            indent=1,
-        )
-        + "\n"
-    )
-    top = sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:12]
+    return {
+        "intercept": round(float(model.intercept_[0]), 4),
+        "weights": dict(sorted(weights.items())),
+        "threshold": FALLBACK_BAR,
+        "bars": bars,
+        "trained_on": f"{len(y)} blind judgments of dev candidates ({JUDGMENTS.relative_to(ROOT)})",
+    }
+
+
+def main() -> int:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("scikit-learn is needed to train: pip install -e '.[train]'", file=sys.stderr)
+        return 1
+    model = fit(load(), survivors())
+    OUT.write_text(json.dumps(model, indent=1) + "\n")
+    top = sorted(model["weights"].items(), key=lambda kv: -abs(kv[1]))[:12]
     print("strongest features: " + ", ".join(f"{k} {v:+.2f}" for k, v in top))
     return 0
 
