@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--target", type=float, default=None, help="the trainer's group target precision")
+    parser.add_argument("--target", type=float, default=None, help="one group target precision for every form")
     parser.add_argument("--out", type=Path, default=None, help="write every card with its verdict here (JSON)")
     args = parser.parse_args(argv[1:])
     try:
@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
     import quizapp.questions.rank as rank
 
     if args.target is not None:
-        tr.TARGET_PRECISION = args.target
+        tr.TARGET_PRECISION = dict.fromkeys(tr.TARGET_PRECISION, args.target)
     rows = tr.load()
     alive = tr.survivors()
     verdicts = ce.all_judgments("dev")
