@@ -434,8 +434,9 @@ def _tells_the_past(text: str, published: dt.date) -> bool:
 
 def _in_narrative_year(phrase: str, earlier: list[Candidate], months: bool = False):
     """ "9 October" in an undated history ("... on 9 November 1989 ... on 9 October"): the year the story
-    last named. Only a day and month, only after a full date or year, never in a dated news story (whose
-    "9 October" is relative to its publication)."""
+    last named. Only a day and month (with ``months``, a bare month too: for a dated text that names only
+    years long past), only after a full date or year, never in a dated news story (whose "9 October" is
+    relative to its publication)."""
     match = _DAY_MONTH.match(phrase.strip())
     if not match or (not months and not re.search(r"\d", phrase)):
         return None  # a bare month only in a text that names no recent year ("in November" of a blog is its own)

@@ -441,9 +441,9 @@ CLUB_SUFFIXES = {
 }
 #: Last words of names of settlements ("Hobart Town", "Port Village"): never a person.
 PLACE_SUFFIXES = {"town", "village", "county", "township", "borough"}
-#: Last words of names that are none of person, place or organization.
 #: First words that make a name a storm, not a person ("Cyclone Tracy", "Hurricane Katrina").
 STORM_PREFIXES = {"cyclone", "hurricane", "typhoon", "storm", "tropical", "superstorm"}
+#: Last words of names that are none of person, place or organization.
 THING_SUFFIXES = {
     "medal",
     "prize",
