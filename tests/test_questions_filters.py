@@ -1,5 +1,7 @@
 """Each filter a candidate must pass, on original examples."""
 
+import pytest
+
 from quizapp.questions.filters import is_near_duplicate, sentence_problem, stem_problem
 
 
@@ -143,3 +145,24 @@ def test_questions_sharing_a_long_subject_name_are_not_duplicates_for_it():
         "How many beds does the Hospital Municipal Dora Vilela have?",
         "How many beds does the Hospital Municipal Dora Vilela have in 2025?",
     )
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Ida Vance reported from Port Alder, and Tom Reyes from Norland City.",
+        "Tom Reyes is on Twitter at tomreyes_news and writes about harbours.",
+        "Additional reporting by Ida Vance and Tom Reyes in the Norland capital.",
+        "Ida Vance contributed reporting to this story from the Norland coast.",
+    ],
+)
+def test_the_pages_credits_are_not_quizzed(credit):
+    assert sentence_problem(credit) == "the page's credits (who reported or wrote it)"
+
+
+def test_a_report_in_the_story_is_not_a_credit():
+    # "reported" as the story's own fact, and a book "written by" someone, stay quizzable.
+    assert (
+        sentence_problem("The harbour board reported a loss of 3 million euros for 2019 to the city council.") is None
+    )
+    assert sentence_problem("The Ferryman's Daughter was written by Ida Vance in Port Alder in 1921.") is None

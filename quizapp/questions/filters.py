@@ -233,6 +233,15 @@ WRITER_BIO = re.compile(
     re.IGNORECASE,
 )
 
+#: The page's credits ("Stella Kim reported from Seoul", "Jo Lin is on Twitter at @jolin", "Additional reporting
+#: by ..."): who wrote the story, not what it says. Judges failed all 5 judged dev candidates made from them.
+CREDIT_LINE = re.compile(
+    r"\b(?:reported from|contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is )?on twitter at|"
+    r"follow (?:him|her|them|\w+) on (?:twitter|x|instagram|facebook)|can be reached at|"
+    r"e-?mail (?:him|her|them|\w+) at|(?:additional )?reporting by)\b",
+    re.IGNORECASE,
+)
+
 
 # Asked once for every fact of a sentence: the answer is kept, not worked out again.
 @functools.lru_cache(maxsize=4096)
@@ -252,6 +261,8 @@ def sentence_problem(sentence: str) -> str | None:
         return "boilerplate"
     if WRITER_BIO.search(text):
         return "a contributor's note about the writer"
+    if CREDIT_LINE.search(text):
+        return "the page's credits (who reported or wrote it)"
     quoted = sum(len(m) for m in re.findall(r"[“\"]([^”\"]*)[”\"]", text))
     if quoted > 0.5 * len(text):
         return "mostly a quote"
