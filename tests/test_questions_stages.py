@@ -629,3 +629,22 @@ def test_a_count_is_not_asked_without_the_period_it_holds_for(tmp_path):
     # The miles are another clause's count, and the flood's year stays in its question: both kept.
     asked = {c.answer: c.shown for c in run.verified if c.form is Form.WH}
     assert "2,100" in asked and "410" in asked and "1842" in asked["410"]
+
+
+def test_the_two_countries_is_written_out_or_the_cloze_refused(tmp_path):
+    (tmp_path / "named").mkdir()
+    (tmp_path / "unnamed").mkdir()
+    named = stages(
+        "Polar Research\n\nNorway and Chile signed a polar research treaty in Oslo in March 2019.\n"
+        "In 2022, the two countries opened a joint research station in Punta Arenas.\n",
+        tmp_path / "named",
+    )
+    opened = [c for c in named.verified if c.form is Form.CLOZE and c.answer == "2022"]
+    assert opened and "Norway and Chile opened" in opened[0].shown
+    unnamed = stages(
+        "Polar Research\n\nThe talks in Oslo dragged on for most of the winter of 2019.\n"
+        "In 2022, the two countries opened a joint research station in Punta Arenas.\n",
+        tmp_path / "unnamed",
+    )
+    assert "unresolved_reference" in unnamed.dropped("2022")
+    assert not [c for c in unnamed.verified if c.form is Form.CLOZE and c.answer == "2022"]

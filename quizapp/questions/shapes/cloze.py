@@ -266,6 +266,28 @@ def clause_holding(clauses: list[Any], mention: Mention) -> Any | None:
     return next((s for s in clauses if s.start_char <= mention.start < s.end_char), None)
 
 
+def _group_phrase(tok: Any) -> bool:
+    """ "the two countries", "the two leaders": a plural noun counted by "two" or "both" after "the"."""
+    return (
+        tok.tag_ == "NNS"
+        and any(c.dep_ == "nummod" and c.lower_ == "two" for c in tok.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )
+
+
+def _names_before(sent: Any, tok: Any) -> int:
+    """How many names (proper-noun heads other than months and weekdays) the sentence has before ``tok``."""
+    return sum(
+        1
+        for t in sent
+        if t.i < tok.i
+        and t.pos_ == "PROPN"
+        and t.dep_ not in {"compound", "flat"}
+        and t.lower_ not in MONTHS
+        and t.lower_ not in WEEKDAYS
+    )
+
+
 def prepare_sentence(
     sent: Any,
     mentions: list[Mention],
@@ -358,6 +380,25 @@ def prepare_sentence(
             return Rejection(
                 Stage.OVERGENERATE, "unresolved_reference", f'"{tok.text}" points to something the card does not show'
             )
+        if _group_phrase(tok) and _names_before(sent, tok) < 2:
+            # "the two countries" points back like a pronoun: written out when the article names the pair
+            # ("South Korea and Cuba"), else the card would lean on the sentence before. A pair the sentence
+            # itself names first ("between Dunmere and Carrick ... the two towns") needs nothing.
+            name = resolve(tok) if resolve is not None else None
+            possessive = any(c.dep_ == "case" for c in tok.children)
+            if not name or possessive:
+                return Rejection(
+                    Stage.OVERGENERATE,
+                    "unresolved_reference",
+                    f'"the {sent.doc[tok.i - 1].text} {tok.text}" points to something the card does not show',
+                )
+            for child in tok.children:
+                if child.dep_ in {"det", "nummod"} and child.i < tok.i:
+                    replace[child.i] = ""
+            replace[tok.i] = name
+            resolved_names.add(name)
+            resolved += 1
+            continue
         if low not in PERSONAL or tok.pos_ not in {"PRON", "DET"} or tok.dep_ == "expl":
             continue
         if tok.i in quoted:
