@@ -117,13 +117,18 @@ def test_a_capital_acting_as_its_government_is_not_asked_as_a_city(nlp, tmp_path
         "Lisbon hosted the Atlantic fisheries summit in 2019.",
     )
 
-    def cand(name: str):
+    def cand(name: str, pattern: str = "subject"):
         start = review.facts.text.index(name)
         mention = SimpleNamespace(canonical=name, label="GPE", start=start, end=start + len(name))
-        return SimpleNamespace(kind="place", pattern="subject", mention=mention, aliases=[])
+        return SimpleNamespace(kind="place", pattern=pattern, mention=mention, aliases=[])
 
     assert review.is_metonymy(cand("Ottawa"))
     assert not review.is_metonymy(cand("Lisbon"))
+    # A cloze blanking the subject reads the same way ("___ is a close ally of Canberra": Canada fits too);
+    # a cloze of a city in another role is a place.
+    assert review.is_metonymy(cand("Ottawa", "cloze"))
+    assert not review.is_metonymy(cand("Lisbon", "cloze"))
+    assert not review.is_metonymy(cand("Canberra", "cloze"))
 
 
 # ---------------------------------------------------------------- 3. true/false

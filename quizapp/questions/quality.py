@@ -177,15 +177,18 @@ class ArticleReview:
         return named is not None and is_prominent_person(named.group(1), self.article, self.facts)
 
     def is_metonymy(self, cand: Any) -> bool:
-        """A city as the subject of something only a government does ("Which city is an ally of ...?")."""
-        if cand.kind != "place" or cand.pattern not in {"subject", "relative"}:
+        """A city as the subject of something only a government does ("Which city is an ally of ...?", or the
+        cloze "___ is a close ally of Pyongyang", where Cuba fits as well as Havana)."""
+        if cand.kind != "place" or cand.pattern not in {"subject", "relative", "cloze"}:
             return False
         if dist.place_category(cand.mention.canonical, cand.aliases, cand.mention.label) != "city":
             return False
         span = self.doc.char_span(cand.mention.start, cand.mention.end, alignment_mode="expand")
         if span is None:
-            return True
+            return cand.pattern != "cloze"
         root = span.root
+        if cand.pattern == "cloze" and root.dep_ not in {"nsubj", "nsubjpass"}:
+            return False  # a city in any other role of its sentence is a place
         if cand.pattern == "relative":
             verb = next((c for c in root.children if c.dep_ == "relcl"), None)
         else:
