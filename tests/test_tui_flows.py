@@ -423,3 +423,34 @@ async def test_minus_buries_the_card_until_tomorrow_and_u_brings_it_back(tmp_pat
         [buried] = store.buried_ids(deck, FIXED_NOW)
         assert store.get_state(deck, buried) is None  # put off, not answered
         assert store.buried_ids(deck, FIXED_NOW + dt.timedelta(days=1)) == set()  # back tomorrow
+
+
+async def test_browse_shows_a_burial_and_minus_toggles_it(tmp_path):
+    from quizapp.deck.yaml_io import load_deck
+    from quizapp.storage.db import ReviewStore
+
+    deck = flash_deck(tmp_path, 2)
+    first, second = (item.item_id for item in load_deck(deck).study_items())
+    with ReviewStore.open(tmp_path / "data") as store:
+        store.bury(deck, [first], FIXED_NOW, FIXED_NOW + dt.timedelta(hours=6))
+    app = make_app(tmp_path, deck)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, BrowseScreen)
+        assert "- Bury" in " ".join(screen_text(app).split())
+
+        def due_of(question: str) -> str:
+            return screen_text(app).split(question)[1].split("\n")[0]
+
+        assert "buried" in due_of("Question number 1?") and "buried" not in due_of("Question number 2?")
+        await pilot.press("minus")  # the first row is highlighted: unbury it
+        await pilot.pause()
+        assert "buried" not in due_of("Question number 1?")
+        await pilot.press("down", "minus")  # and bury the second until the next local midnight
+        await pilot.pause()
+        assert "buried" in due_of("Question number 2?")
+    with ReviewStore.open(tmp_path / "data") as store:
+        assert store.buried_ids(deck, FIXED_NOW) == {second}
+        assert store.buried_ids(deck, FIXED_NOW + dt.timedelta(days=1)) == set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -93,10 +93,13 @@ class BrowseRow(NamedTuple):
     reviews: int
     searchable: str
     suspended: bool = False
+    buried: bool = False  # by hand, until the next local midnight
 
     def due_cell(self) -> str:
         if self.suspended:
             return "suspended"
+        if self.buried:
+            return "buried"
         return "new" if self.due is None else dt.datetime.fromtimestamp(self.due).strftime("%Y-%m-%d")
 
     def cells(self) -> tuple[object, ...]:
@@ -112,11 +115,16 @@ class BrowseRow(NamedTuple):
 
 
 def browse_row(
-    index: int, item: StudyItem, state: ItemState | None, reviews: int, suspended: bool = False
+    index: int,
+    item: StudyItem,
+    state: ItemState | None,
+    reviews: int,
+    suspended: bool = False,
+    buried: bool = False,
 ) -> BrowseRow:
     prompt, answer = prompt_of(item), revealed_answer(item)
     due = None if state is None else state.due
-    return BrowseRow(index, item, prompt, answer, due, reviews, f"{prompt}\n{answer}".casefold(), suspended)
+    return BrowseRow(index, item, prompt, answer, due, reviews, f"{prompt}\n{answer}".casefold(), suspended, buried)
 
 
 def run_editor(command: list[str]) -> int:
@@ -132,6 +140,7 @@ class BrowseScreen(Screen[None]):
         Binding("slash", "search", "Search"),
         Binding("e", "edit", "Edit in $EDITOR"),
         Binding("s", "toggle_suspend", "Suspend"),
+        Binding("minus", "toggle_bury", "Bury", key_display="-"),
         Binding("r", "reload", "Reload"),
         Binding("q", "close", "Back"),
         # In the search box Escape clears the search and goes back to the list; elsewhere it leaves.
@@ -191,10 +200,18 @@ class BrowseScreen(Screen[None]):
             states = store.load_states(self.deck_path)
             counts = store.review_counts(self.deck_path)
             suspended = store.suspended_ids(self.deck_path)
+            buried = store.buried_ids(self.deck_path, self.app.now())  # type: ignore[attr-defined]
         finally:
             store.close()
         rows = [
-            browse_row(index, item, states.get(item.item_id), counts.get(item.item_id, 0), item.item_id in suspended)
+            browse_row(
+                index,
+                item,
+                states.get(item.item_id),
+                counts.get(item.item_id, 0),
+                item.item_id in suspended,
+                item.item_id in buried,
+            )
             for index, item in enumerate(items)
         ]
         self.app.call_from_thread(self._read_done, deck, items, states, counts, rows, announce)
@@ -307,7 +324,7 @@ class BrowseScreen(Screen[None]):
             return self._searching()
         if action == "search":
             return not self._searching()
-        if action == "toggle_suspend":
+        if action in {"toggle_suspend", "toggle_bury"}:
             return self.loaded and not self._searching()
         return True
 
@@ -353,26 +370,47 @@ class BrowseScreen(Screen[None]):
 
     def action_toggle_suspend(self) -> None:
         """Suspend the highlighted card (it leaves study and quizzes, as in Anki) or bring it back."""
+        self._toggle("suspended")
+
+    def action_toggle_bury(self) -> None:
+        """Bury the highlighted card until the next local midnight (Anki's bury) or bring it back today."""
+        self._toggle("buried")
+
+    def _toggle(self, how: Literal["suspended", "buried"]) -> None:
         from quizapp.errors import QuizappError
+        from quizapp.study.session import start_of_day
 
         index = self.selected_index()
         if index is None:
             return
         row = self.rows[index]
+        was = getattr(row, how)
         store = self.app.store  # type: ignore[attr-defined]
+        now = self.app.now()  # type: ignore[attr-defined]
+        ids = [row.item.item_id]
         try:
-            if row.suspended:
-                store.unsuspend(self.deck_path, [row.item.item_id])
+            if how == "suspended" and was:
+                store.unsuspend(self.deck_path, ids)
+            elif how == "suspended":
+                store.suspend(self.deck_path, ids, now)
+            elif was:
+                store.unbury(self.deck_path, ids)
             else:
-                store.suspend(self.deck_path, [row.item.item_id], self.app.now())  # type: ignore[attr-defined]
+                store.bury(self.deck_path, ids, now, start_of_day(now + dt.timedelta(days=1)))
         except QuizappError as exc:
             self.notify(str(exc), title="Nothing changed", severity="error", timeout=10, markup=False)
             return
-        changed = row._replace(suspended=not row.suspended)
+        changed = row._replace(suspended=not was) if how == "suspended" else row._replace(buried=not was)
         self.rows[index] = changed
         self.shown = [changed if r.item_index == index else r for r in self.shown]
         self.query_one("#cards", DataTable).update_cell(str(index), "due", changed.due_cell())
-        self.notify("Suspended: it stays out of study and quizzes." if changed.suspended else "Unsuspended.")
+        done = {
+            ("suspended", False): "Suspended: it stays out of study and quizzes.",
+            ("suspended", True): "Unsuspended.",
+            ("buried", False): "Buried until tomorrow: it stays out of today's sessions.",
+            ("buried", True): "Unburied: it can come up again today.",
+        }
+        self.notify(done[(how, was)])
 
     def action_reload(self) -> None:
         """Re-read the deck file; when it is broken (or gone) now, say why and keep the cards last read."""
