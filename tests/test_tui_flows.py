@@ -277,6 +277,19 @@ async def test_a_title_typed_fast_before_ctrl_g_is_generated_whole(tmp_path):
         assert titles == ["Harbour"]
 
 
+async def open_browse(pilot, app) -> None:
+    """From the home screen (once it has settled), open Browse on the highlighted deck."""
+    await settle(pilot)
+    await pilot.press("b")
+    await settle(pilot)
+    assert isinstance(app.screen, BrowseScreen)
+
+
+def row_text(app, question: str) -> str:
+    """The rest of the table row that shows ``question`` (its answer, Due and review cells)."""
+    return screen_text(app).split(question)[1].split("\n")[0]
+
+
 # --- suspending a card: from study, and back from browse ------------------------------
 
 
@@ -309,15 +322,11 @@ async def test_a_card_suspended_in_study_leaves_it_and_browse_brings_it_back(tmp
 
     app = make_app(tmp_path, deck)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        assert isinstance(app.screen, BrowseScreen)
-        first = screen_text(app).split("Question number 1?")[1].split("\n")[0]
-        assert "suspended" in first
+        await open_browse(pilot, app)
+        assert "suspended" in row_text(app, "Question number 1?")
         await pilot.press("s")  # the first row is highlighted: unsuspend it
         await pilot.pause()
-        assert "suspended" not in screen_text(app).split("Question number 1?")[1].split("\n")[0]
+        assert "suspended" not in row_text(app, "Question number 1?")
     with ReviewStore.open(tmp_path / "data") as store:
         assert store.suspended_ids(deck) == set()
 
@@ -435,22 +444,16 @@ async def test_browse_shows_a_burial_and_minus_toggles_it(tmp_path):
         store.bury(deck, [first], FIXED_NOW, FIXED_NOW + dt.timedelta(hours=6))
     app = make_app(tmp_path, deck)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        assert isinstance(app.screen, BrowseScreen)
+        await open_browse(pilot, app)
         assert "- Bury" in " ".join(screen_text(app).split())
 
-        def due_of(question: str) -> str:
-            return screen_text(app).split(question)[1].split("\n")[0]
-
-        assert "buried" in due_of("Question number 1?") and "buried" not in due_of("Question number 2?")
+        assert "buried" in row_text(app, "Question number 1?") and "buried" not in row_text(app, "Question number 2?")
         await pilot.press("minus")  # the first row is highlighted: unbury it
         await pilot.pause()
-        assert "buried" not in due_of("Question number 1?")
+        assert "buried" not in row_text(app, "Question number 1?")
         await pilot.press("down", "minus")  # and bury the second until the next local midnight
         await pilot.pause()
-        assert "buried" in due_of("Question number 2?")
+        assert "buried" in row_text(app, "Question number 2?")
     with ReviewStore.open(tmp_path / "data") as store:
         assert store.buried_ids(deck, FIXED_NOW) == {second}
         assert store.buried_ids(deck, FIXED_NOW + dt.timedelta(days=1)) == set()
