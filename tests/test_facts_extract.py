@@ -284,3 +284,18 @@ def test_a_storm_is_no_person():
     people = {m.text for m in facts.mentions if m.kind == "person"}
     assert "Ella Brand" in people
     assert not any("Tracy" in p for p in people)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "month", "is_date"),
+    [
+        ("On the late show, Holtz bantered with May about whether the league deserved a place.", "May", False),
+        ("The airport had its busiest August in eight years, with 2.1 million passengers.", "August", False),
+        ("The airport reopened its second runway in August after the repairs.", "August", True),
+        ("The ferry ran daily from May until the first autumn storms.", "May", True),
+    ],
+)
+def test_a_month_name_no_time_word_governs_is_no_date(sentence, month, is_date):
+    facts = extract_facts([article(sentence)])[0]
+    dates = {m.text for m in facts.mentions if m.kind == "date"}
+    assert (month in dates) is is_date, dates

@@ -245,3 +245,21 @@ def test_finding_repeats_compares_each_paragraph_with_a_few_others_not_all(monke
     cleaned = clean_text("\n\n".join([*paragraphs, repeated]))
     assert len(cleaned.paragraphs) == count  # the repeat is still found
     assert calls <= 20 * count  # comparing every pair made over a million
+
+
+def test_a_live_blogs_entry_times_are_taken_off_its_paragraphs():
+    text = (
+        "Rescue live: the latest from the harbour.\n\n"
+        "14.29 Harbour officials hope to raise the ferry before the tide turns.\n\n"
+        "9:05pm GMT Divers from Norland reached the wreck at dusk.\n\n"
+        "The ferry carried 212 passengers."
+    )
+    paragraphs = [p.text for p in clean_text(text).paragraphs]
+    assert "Harbour officials hope to raise the ferry before the tide turns." in paragraphs
+    assert "Divers from Norland reached the wreck at dusk." in paragraphs
+
+
+def test_one_paragraph_opening_with_a_figure_is_no_live_blog():
+    text = "The council met on Tuesday.\n\n12.50 Euros was the fare the council set for the ferry."
+    paragraphs = [p.text for p in clean_text(text).paragraphs]
+    assert "12.50 Euros was the fare the council set for the ferry." in paragraphs

@@ -29,7 +29,7 @@ from quizapp.facts.model import Granularity
 from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
-from quizapp.vocabulary import COURTESY_TITLES, ERA_MARKERS, MONTH_PATTERN
+from quizapp.vocabulary import COURTESY_TITLES, ERA_MARKERS, MONTH_PATTERN, MONTHS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -719,7 +719,7 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                         granularity=number.granularity,
                     )
                 continue
-            if label == "TIME":
+            if label == "TIME" or _month_as_a_word(phrase, doc, ent):
                 continue
             value = None
             if article.published is None or past_only:
@@ -766,6 +766,23 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
     candidates.extend(_dateline_outlet(article, doc, text, seen_spans, candidates))
     candidates.sort(key=lambda c: c.start)
     return candidates
+
+
+#: Words after which a bare month name is a time ("in May", "last June", "since March", "May and June").
+_TIME_WORDS_BEFORE_MONTH = frozenset(
+    "in on by since until till from through throughout during before after between to of and or last next this "
+    "early late mid around into each every as for following previous".split()
+)
+
+
+def _month_as_a_word(phrase: str, doc: Doc, ent: Span) -> bool:
+    """A month name alone that no time word governs is a name or a noun, not a date: "Holtz bantered with May"
+    (the broadcaster Mark May), "its busiest August in eight years" (a month, not a point in time). One that
+    opens its sentence ("March was wet") is left to the date rules."""
+    if phrase.strip().casefold() not in MONTHS or ent.start == 0 or doc[ent.start].is_sent_start:
+        return False
+    before = doc[ent.start - 1]
+    return before.lower_ not in _TIME_WORDS_BEFORE_MONTH and before.pos_ != "NUM" and before.text != "-"
 
 
 def _dateline_outlet(

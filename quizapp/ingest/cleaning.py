@@ -101,6 +101,12 @@ _SOURCE_TAG = re.compile(r"(?<=[.!?\"”])\s*\[[^\[\]]{1,40}\]\s*$")
 # "(R)"/"(L)" position markers in captions.
 _POSITION_MARKER = re.compile(r" \((?:[LRC]|left|right|center)\)(?=\W)")
 #: Encyclopedia reference markers pasted with the text: "games[22]", "in 1835.[3][4]", "[citation needed]".
+#: A live blog's entry time opening its paragraph ("14.29 Indonesian authorities ...", "7:05pm GMT Rescuers ..."):
+#: the page's furniture, not part of the sentence. Taken off only when two or more paragraphs open so, so a
+#: story's sentence that happens to begin with a figure keeps it.
+_LIVE_STAMP = re.compile(
+    r"^(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s?[aApP]\.?[mM]\.?)?(?:\s(?:GMT|BST|UTC|[ECMP][SD]?T))?\s+(?=[A-Z\"“‘'])"
+)
 _REFERENCE_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
 
 
@@ -410,6 +416,8 @@ def _near_verbatim_at_an_edge(norm: str, other: str) -> bool:
 def clean_text(text: str) -> CleanedText:
     """Split ``text`` into content paragraphs, captions, the dateline and headlines."""
     raw = split_paragraphs(text)
+    if sum(1 for paragraph in raw if _LIVE_STAMP.match(paragraph)) >= 2:
+        raw = [_LIVE_STAMP.sub("", paragraph, count=1) for paragraph in raw]
     result = CleanedText()
 
     # Pass 1: drop furniture, strip credits, recognise captions.

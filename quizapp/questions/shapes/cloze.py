@@ -191,6 +191,12 @@ def _in_quotes(sent: Any) -> set[int]:
     return inside
 
 
+def _named_after(name: str, sent: Any, pronoun: Any) -> bool:
+    """Whether a word of ``name`` (a surname, a first name) stands in ``sent`` after ``pronoun``."""
+    parts = {w.casefold() for w in name.split() if w[:1].isupper() and len(w) > 1}
+    return any(t.i > pronoun.i and t.text.casefold() in parts for t in sent)
+
+
 def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
     """A pronoun with its antecedent earlier in the same sentence ("Smith said he ...")."""
     people = tok.lower_ in PERSON_PRONOUNS
@@ -198,8 +204,15 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
         if m.start < tok.idx and (m.kind == "person" if people else m.kind in {"person", "organization", "place"}):
             return True
     if not people:
-        # "The company said its profits rose": any named or described noun before it.
-        return any(t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"nsubj", "nsubjpass"} and t.i < tok.i for t in sent)
+        # "The company said its profits rose": any named or described noun before it, but not one whose own
+        # phrase holds the pronoun ("Attendance across its 11 parks fell": "its" is not the attendance's).
+        return any(
+            t.pos_ in {"NOUN", "PROPN"}
+            and t.dep_ in {"nsubj", "nsubjpass"}
+            and t.i < tok.i
+            and not t.left_edge.i <= tok.i <= t.right_edge.i
+            for t in sent
+        )
     return False
 
 
@@ -413,6 +426,14 @@ def prepare_sentence(
                 Stage.OVERGENERATE,
                 "unresolved_reference",
                 f'"{tok.text}" has no name before it in the sentence and none could be found',
+            )
+        if _named_after(name, sent, tok):
+            # "He said Isaac zeroed in ...": a pronoun is not the person its own sentence names after it, so
+            # the article's last-named person is someone else here ("Oscar Isaac said Isaac" was the result).
+            return Rejection(
+                Stage.OVERGENERATE,
+                "unresolved_reference",
+                f'"{tok.text}" is not {name}, whom the sentence names after it, and no one else could be found',
             )
         following = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
         if following is not None and following.text.lower() in {
