@@ -672,3 +672,16 @@ def test_a_possessive_inside_the_subject_is_not_bound_by_that_subject(tmp_path):
     # Written out with the company's name, or refused: never "its nine parks" left for the student to guess.
     assert not [s for s in fell if "its nine parks" in s], fell
     assert fell or "unresolved_reference" in run.dropped("2023")
+
+
+def test_a_date_question_needs_the_year_the_article_writes(tmp_path):
+    run = stages(
+        "Ferry Strike\n\nPublished: 3 March 2024\n\n"
+        "The ferry workers of Norland walked out in January over pay.\n"
+        "The ferry line to Skarvik opened in June 2019 after two years of building.\n",
+        tmp_path,
+    )
+    asked = {c.answer for c in run.verified if c.form is Form.WH and c.kind == "date"}
+    assert "year_not_stated" in run.dropped("January 2024")
+    assert "January 2024" not in asked
+    assert "year_not_stated" not in run.dropped("June 2019")

@@ -172,6 +172,21 @@ def check_second_year(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+def check_year_not_stated(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A date answer whose year the article does not write ("When were nine people killed?" answered "June
+    2015" of "in June"): the year was worked out from the publication date, and rule 3 wants the answer the
+    article states. A cloze blanks the words as written, so this is for the other forms."""
+    if cand.kind != "date":
+        return None
+    found = re.match(r"-?0*(\d{1,4})", cand.mention.value or "")
+    if found is None:
+        return None
+    year = found.group(1)
+    if re.search(rf"(?<!\d){year}|['’]{year[-2:]}", cand.mention.text):
+        return None
+    return f'the year ({year}) is worked out, not written: the article says only "{cand.mention.text}"'
+
+
 def check_truncated_name(cand: Candidate, scope: ArticleScope) -> str | None:
     names = [m.text for m in scope.context.by_sentence.get(cand.mention.sentence_start, [])]
     return "the stem cuts a longer name short" if truncates_name(cand.question, names) else None
@@ -480,6 +495,7 @@ CHECKS: tuple[Check, ...] = (
     Check("unbound_pronoun", check_unbound_pronoun),
     Check("relocation_without_date", check_relocation),
     Check("second_year_in_stem", check_second_year),
+    Check("year_not_stated", check_year_not_stated),
     Check("truncated_name", check_truncated_name),
     Check("relative_clause_pronoun", check_relative_pronoun),
     Check("glued_aside", check_glued_aside),
