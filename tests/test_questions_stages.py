@@ -685,3 +685,15 @@ def test_a_date_question_needs_the_year_the_article_writes(tmp_path):
     assert "year_not_stated" in run.dropped("January 2024")
     assert "January 2024" not in asked
     assert "year_not_stated" not in run.dropped("June 2019")
+
+
+def test_a_place_that_only_locates_another_is_not_asked(tmp_path):
+    run = stages(
+        "Harbour Works\n\nThe new ferry terminal was built at Skarvik harbour near Tromsø in 2019.\n"
+        "The ferry company held its yearly meeting in Salt Lake City, Utah, that autumn.\n"
+        "The terminal's first ferry sailed to Bodø on 3 May 2020.\n",
+        tmp_path,
+    )
+    assert "place_as_locator" in run.dropped("Tromsø")
+    assert "place_as_locator" in run.dropped("Utah")
+    assert "place_as_locator" not in run.dropped("Bodø")

@@ -440,6 +440,29 @@ def check_shouted_name(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+#: Words that place something by another place ("near Madrid", "east of the river"): the other place is a locator.
+_LOCATOR_BEFORE = re.compile(
+    r"\b(?:near|outside|close to|(?:just |due )?(?:north|south|east|west|northeast|northwest|southeast|southwest)"
+    r"(?:ern)? of|off the coast of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def check_place_as_locator(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A place that only says where another place is: "born at the Palace of Alcala near ___", "of Opelika,
+    ___" (the state after a town). It is an address, not the fact; judged acceptable 0 times in 7 on dev."""
+    if cand.kind != "place":
+        return None
+    text = scope.facts.text
+    start = cand.mention.start
+    if _LOCATOR_BEFORE.search(text[max(0, start - 40) : start]):
+        return f'"{cand.mention.text}" only locates another place ("near ...", "east of ...")'
+    for other in scope.context.by_sentence.get(cand.mention.sentence_start, []):
+        if other.kind == "place" and other.end <= start and text[other.end : start].strip() == ",":
+            return f'"{cand.mention.text}" is the region of {other.text} written after it ("{other.text}, ...")'
+    return None
+
+
 def check_cloze_lone_fact(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence that names nothing besides its blank (no other name, date or number, none written out):
     nothing says which event or thing is meant. On dev judgments such clozes were accepted 29 times in 100,
@@ -512,6 +535,7 @@ CHECKS: tuple[Check, ...] = (
     Check("passing_commentator", check_passing_commentator, frozenset({Form.WH, Form.CLOZE})),
     Check("shouted_name", check_shouted_name, frozenset({Form.WH, Form.CLOZE})),
     Check("not_a_fact", check_not_a_fact, frozenset({Form.WH, Form.CLOZE})),
+    Check("place_as_locator", check_place_as_locator, frozenset({Form.WH, Form.CLOZE})),
     Check("cloze_too_long", check_cloze_length, frozenset({Form.CLOZE})),
     Check("cloze_asides", check_cloze_asides, frozenset({Form.CLOZE})),
     Check("cloze_needs_context", check_cloze_context, frozenset({Form.CLOZE})),
