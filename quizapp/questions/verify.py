@@ -172,10 +172,15 @@ def check_second_year(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+#: How far back (characters) a story's year may have been named for a later bare day or month to take it.
+NARRATIVE_REACH = 2000
+
+
 def check_year_not_stated(cand: Candidate, scope: ArticleScope) -> str | None:
     """A date answer whose year the article does not write ("When were nine people killed?" answered "June
     2015" of "in June"): the year was worked out from the publication date, and rule 3 wants the answer the
-    article states. A cloze blanks the words as written, so this is for the other forms."""
+    article states. A year the story named shortly before is stated. A cloze blanks the words as written, so
+    this is for the other forms."""
     if cand.kind != "date":
         return None
     found = re.match(r"-?0*(\d{1,4})", cand.mention.value or "")
@@ -183,6 +188,10 @@ def check_year_not_stated(cand: Candidate, scope: ArticleScope) -> str | None:
         return None
     year = found.group(1)
     if re.search(rf"(?<!\d){year}|['’]{year[-2:]}", cand.mention.text):
+        return None
+    # A story's own year named before ("In 1902 ... On 3 July, ...") is the article's word too.
+    before = scope.facts.text[max(0, cand.mention.start - NARRATIVE_REACH) : cand.mention.start]
+    if re.search(rf"(?<![\d.,]){year}(?![\d,])", before):
         return None
     return f'the year ({year}) is worked out, not written: the article says only "{cand.mention.text}"'
 
