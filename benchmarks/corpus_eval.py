@@ -136,7 +136,16 @@ def packet_item(article_id: str, card: Any, cand: Any) -> dict[str, Any]:
     }
 
 
-def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode: str, rejudge: bool = False) -> None:
+def export(
+    split: str,
+    out: Path,
+    per_article: int,
+    judges: int,
+    seed: int,
+    mode: str,
+    rejudge: bool = False,
+    only: set[str] | None = None,
+) -> None:
     """Packets for blind judges: ``mode`` 'candidates' samples every verified candidate (training data for the
     ranker), 'deck' takes the shipped default deck's cards (measurement)."""
     from quizapp.questions.candidates import event_year
@@ -149,6 +158,8 @@ def export(split: str, out: Path, per_article: int, judges: int, seed: int, mode
     (out / "articles").mkdir(parents=True, exist_ok=True)
     items: list[dict[str, Any]] = []
     for entry, path in entries(split):
+        if only and entry["id"] not in only:
+            continue
         if mode == "deck":
             deck, report, error = generate_one(path)
             if deck is None:
@@ -409,6 +420,7 @@ def main() -> int:
     ex.add_argument("--seed", type=int, default=1)
     ex.add_argument("--mode", choices=["candidates", "deck"], default="candidates")
     ex.add_argument("--rejudge", action="store_true", help="include cards judged before (a second opinion)")
+    ex.add_argument("--articles", default="", help="only these article ids (comma-separated)")
     rf = sub.add_parser("refeature")
     rf.add_argument("split", choices=["dev"])
     ing = sub.add_parser("ingest")
@@ -427,7 +439,8 @@ def main() -> int:
     elif args.command == "refeature":
         refeature(args.split)
     elif args.command == "export":
-        export(args.split, args.out, args.per_article, args.judges, args.seed, args.mode, args.rejudge)
+        only = {a.strip() for a in args.articles.split(",") if a.strip()} or None
+        export(args.split, args.out, args.per_article, args.judges, args.seed, args.mode, args.rejudge, only)
     else:
         ingest(args.split, args.folder, args.round)
     return 0
