@@ -29,6 +29,23 @@ def test_markdown_front_matter_gives_title_and_date_and_markup_is_gone():
     assert "Visitors can climb 212 steps to the gallery." in article.text.split("\n\n")
 
 
+def test_markdown_tables_are_not_read_as_prose(tmp_path):
+    page = tmp_path / "ferries.md"
+    page.write_text(
+        "# Ferries of Norland\n\nThe Norland ferry line opened in 1921 and still runs twice a day.\n\n"
+        "| Port | Notes |\n|------|:-----:|\n| Skarvik | - Skarvik has a ticket office. |\n\n"
+        "+--------+--------+\n| Bodø   | ferry  |\n+--------+--------+\n\n"
+        "The line carried 41,000 passengers in 2019.\n",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert "|" not in article.text and "---" not in article.text and "ticket office" not in article.text
+    assert article.text.split("\n\n") == [
+        "The Norland ferry line opened in 1921 and still runs twice a day.",
+        "The line carried 41,000 passengers in 2019.",
+    ]
+
+
 def test_html_main_text_and_metadata():
     article = read_article(FIXTURES / "museum.html")
     assert article.published == dt.date(2022, 5, 6)

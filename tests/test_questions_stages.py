@@ -697,3 +697,28 @@ def test_a_place_that_only_locates_another_is_not_asked(tmp_path):
     assert "place_as_locator" in run.dropped("Tromsø")
     assert "place_as_locator" in run.dropped("Utah")
     assert "place_as_locator" not in run.dropped("Bodø")
+
+
+def test_a_pronoun_in_an_opening_phrase_is_left_and_the_subject_written_out(tmp_path):
+    run = stages(
+        "Ansel Brekke\n\nAnsel Brekke was a Norwegian harbour engineer born in Skarvik in 1871.\n"
+        "After completing his studies in Trondheim, he became the harbour master of Bergen in 1898.\n"
+        "Brekke designed his first breakwater for the port of Ålesund in 1903.\n",
+        tmp_path,
+    )
+    studies = [c.shown for c in run.made if c.form is Form.CLOZE and "completing his studies" in c.shown]
+    assert studies and all("Ansel Brekke became" in s for s in studies), studies
+    first = [c.shown for c in run.made if c.form is Form.CLOZE and "first breakwater" in c.shown]
+    assert first and all("designed his first" in s for s in first), first  # the name before binds "his"
+
+
+def test_a_pronoun_the_sentence_already_names_is_left_even_when_the_model_missed_the_name():
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.shapes.cloze import ClozeSentence, prepare_sentence
+
+    doc = load_nlp()("In 1988, Crow recorded her first album with the producer Hugh Padgham in London.")
+    sent = next(iter(doc.sents))
+    # No mentions at all (as when the small model tags no person), and the article's last-named person is her.
+    prepared = prepare_sentence(sent, [], lambda _tok: "Maren Crow", {})
+    assert isinstance(prepared, ClozeSentence)
+    assert not prepared.replace, prepared.replace  # "her" is left: "Crow recorded Maren Crow's" was the result

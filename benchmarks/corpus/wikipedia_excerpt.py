@@ -48,6 +48,10 @@ def excerpt(markdown: str) -> str:
     text = re.sub(r"\[\d+\]|\[[a-z]\]", "", markdown)
     text = re.sub(r"(?<!\w)_([^_\n]+)_(?!\w)", r"\1", text)
     text = text.replace("**", "")
+    # The snapshot keeps the tail of an image's caption before the paragraph it stood in ("... the Borders.]]
+    # Walter Scott was born ..."): the caption goes, the paragraph stays.
+    text = re.sub(r"(?m)^[^\n\[]*\]\]\s*", "", text)
+    text = re.sub(r"\[\[[^\]]*\]\]", "", text)
     # The lead opens with the subject's name in capitals ("AUGUSTA ADA KING, COUNTESS OF LOVELACE (...").
     text = re.sub(
         r"\A((?:[A-Z][A-Z'.\-]+[, ]+)+[A-Z][A-Z'.\-]+)(?=\W)", lambda m: _title_case(m.group(1)), text.lstrip()

@@ -146,6 +146,10 @@ def parse_date(value: object) -> dt.date | None:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
+#: A Markdown table's row or rule: "| a | b |", "|---|:--:|", a grid table's "+----+----+".
+_TABLE_LINE = re.compile(r"^\s*(?:\|.*\|\s*|\+[-=:+]+\+\s*|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*)$")
+
+
 def markdown_to_text(source: str) -> RawDocument:
     """Plain lines from Markdown: front matter read for title/date, markup dropped, headings kept as lines."""
     title: str | None = None
@@ -179,6 +183,11 @@ def markdown_to_text(source: str) -> RawDocument:
             lines.append("")
             continue
         if re.match(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", line):
+            lines.append("")
+            continue
+        if _TABLE_LINE.match(line):
+            # A table's rows are cells, not sentences: "| - Algeria has an embassy ... |" quizzed as prose
+            # came out as "| - ___ has an embassy", with many right answers.
             lines.append("")
             continue
         line = re.sub(r"^\s{0,3}>\s?", "", line)  # blockquote

@@ -191,10 +191,40 @@ def _in_quotes(sent: Any) -> set[int]:
     return inside
 
 
+def _name_parts(name: str) -> set[str]:
+    return {w.casefold() for w in name.split() if w[:1].isupper() and len(w) > 1}
+
+
 def _named_after(name: str, sent: Any, pronoun: Any) -> bool:
     """Whether a word of ``name`` (a surname, a first name) stands in ``sent`` after ``pronoun``."""
-    parts = {w.casefold() for w in name.split() if w[:1].isupper() and len(w) > 1}
+    parts = _name_parts(name)
     return any(t.i > pronoun.i and t.text.casefold() in parts for t in sent)
+
+
+def _named_before(name: str, sent: Any, pronoun: Any) -> bool:
+    """Whether a word of ``name`` stands in ``sent`` before ``pronoun`` (outside a quotation's speaker)."""
+    parts = _name_parts(name)
+    return any(t.i < pronoun.i and t.text.casefold() in parts for t in sent)
+
+
+#: Pronouns of one person or group, by gender and number: a "his" and a later "he" may be one person.
+_PRONOUN_SETS = (
+    frozenset({"he", "him", "his", "himself"}),
+    frozenset({"she", "her", "hers", "herself"}),
+    frozenset({"they", "them", "their", "theirs", "themselves"}),
+)
+
+
+def _cataphoric(pronoun: Any, sent: Any) -> bool:
+    """A pronoun in an opening phrase that the main clause's subject pronoun, of the same person, follows
+    ("After completing his studies in law, he became a lawyer"): writing out the subject reads as the
+    article would ("..., Walter Scott became"); writing out the first gave "After completing Walter Scott's
+    studies, he became"."""
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i <= pronoun.i or pronoun.i in {t.i for t in subject.subtree}:
+        return False
+    same = next((group for group in _PRONOUN_SETS if pronoun.lower_ in group), None)
+    return same is not None and subject.lower_ in same and subject.lower_ not in {"her", "him", "them"}
 
 
 def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
@@ -420,6 +450,8 @@ def prepare_sentence(
             continue
         if resolved_names:
             continue  # a name written out earlier in the sentence now binds this pronoun
+        if _cataphoric(tok, sent):
+            continue  # "After completing his studies, he became ...": the subject "he" is written out instead
         name = resolve(tok) if resolve is not None else None
         if not name:
             return Rejection(
@@ -427,6 +459,8 @@ def prepare_sentence(
                 "unresolved_reference",
                 f'"{tok.text}" has no name before it in the sentence and none could be found',
             )
+        if _named_before(name, sent, tok):
+            continue  # "Crow recorded her first album": the sentence names her already (the model missed it)
         if _named_after(name, sent, tok):
             # "He said Isaac zeroed in ...": a pronoun is not the person its own sentence names after it, so
             # the article's last-named person is someone else here ("Oscar Isaac said Isaac" was the result).
