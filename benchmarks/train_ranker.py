@@ -30,7 +30,11 @@ OUT = ROOT / "quizapp" / "questions" / "data" / "ranker.json"
 #: were accepted 22 times in 57 on held-out (date questions 14 in 30 against 28 in 32 on dev): their rewrites
 #: fit the articles they were built on, which no cross-validation of the ranker can see. They need 0.8, which
 #: today no wh group reaches.
-TARGET_PRECISION = {"cloze": 0.55, "wh": 0.8}
+#: On 2026-12-03 (later), with the year_not_stated check and 273 more dev judgments, wh:date reached 0.82
+#: cross-validated; the held-out wh date questions that pass every check were still accepted 17 times in 29
+#: (counts only, no card read), so the gap between dev and unseen articles for wh rewrites stays about 20
+#: points and the wh target rises to 0.85 rather than open a group on dev evidence alone.
+TARGET_PRECISION = {"cloze": 0.55, "wh": 0.85}
 MIN_GROUP = 8
 BARS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 FALLBACK_BAR = 0.6  # for a group with too few judged candidates to say
