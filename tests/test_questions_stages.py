@@ -722,3 +722,13 @@ def test_a_pronoun_the_sentence_already_names_is_left_even_when_the_model_missed
     prepared = prepare_sentence(sent, [], lambda _tok: "Maren Crow", {})
     assert isinstance(prepared, ClozeSentence)
     assert not prepared.replace, prepared.replace  # "her" is left: "Crow recorded Maren Crow's" was the result
+
+
+def test_the_date_a_count_was_made_is_not_asked(tmp_path):
+    run = stages(
+        "Ferry Records\n\nThe Norland ferry line opened in 1921 between Skarvik and Bodø.\n"
+        "As of March 2023, Norland Ferries had carried 4.1 million passengers on the Skarvik route.\n",
+        tmp_path,
+    )
+    assert "as_of_date" in run.dropped("March 2023")
+    assert "as_of_date" not in run.dropped("1921")

@@ -472,6 +472,15 @@ def check_place_as_locator(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+def check_as_of_date(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "As of ___, the album has sold 949,000 copies": the date a figure was last counted, not a fact of its
+    own (rule 5); judged acceptable 0 times in 3 on dev."""
+    if cand.kind != "date":
+        return None
+    before = scope.facts.text[max(0, cand.mention.start - 12) : cand.mention.start]
+    return '"as of" dates a count, it is no fact to learn' if re.search(r"\bas of\s+$", before, re.I) else None
+
+
 def check_cloze_lone_fact(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence that names nothing besides its blank (no other name, date or number, none written out):
     nothing says which event or thing is meant. On dev judgments such clozes were accepted 29 times in 100,
@@ -545,6 +554,7 @@ CHECKS: tuple[Check, ...] = (
     Check("shouted_name", check_shouted_name, frozenset({Form.WH, Form.CLOZE})),
     Check("not_a_fact", check_not_a_fact, frozenset({Form.WH, Form.CLOZE})),
     Check("place_as_locator", check_place_as_locator, frozenset({Form.WH, Form.CLOZE})),
+    Check("as_of_date", check_as_of_date, frozenset({Form.WH, Form.CLOZE})),
     Check("cloze_too_long", check_cloze_length, frozenset({Form.CLOZE})),
     Check("cloze_asides", check_cloze_asides, frozenset({Form.CLOZE})),
     Check("cloze_needs_context", check_cloze_context, frozenset({Form.CLOZE})),
