@@ -263,3 +263,16 @@ def test_one_paragraph_opening_with_a_figure_is_no_live_blog():
     text = "The council met on Tuesday.\n\n12.50 Euros was the fare the council set for the ferry."
     paragraphs = [p.text for p in clean_text(text).paragraphs]
     assert "12.50 Euros was the fare the council set for the ferry." in paragraphs
+
+
+def test_wiki_markup_left_in_a_copied_page_is_taken_off():
+    text = (
+        "Harbour of Skarvik\n\n"
+        ", seen from the old fort in 1910.]] The harbour of Skarvik was dredged in 1902.\n\n"
+        "It was rebuilt by [[Norland Harbour Board|the harbour board]] after the storm "
+        "[[File:Storm.jpg|thumb|The storm of 1913]] of 1913."
+    )
+    paragraphs = [p.text for p in clean_text(text).paragraphs]
+    assert "The harbour of Skarvik was dredged in 1902." in paragraphs
+    assert "It was rebuilt by the harbour board after the storm of 1913." in paragraphs
+    assert not any("[[" in p or "]]" in p for p in paragraphs)

@@ -413,6 +413,21 @@ def _near_verbatim_at_an_edge(norm: str, other: str) -> bool:
     return False
 
 
+_WIKI_FILE = re.compile(r"\[\[(?:File|Image):[^\[\]]{0,2000}\]\]", re.I)
+_WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]{0,300}\|)?([^\[\]|]{0,300})\]\]")
+#: What a wiki dump leaves of an image caption: its tail and the closing brackets, before the paragraph's text.
+_WIKI_CAPTION_TAIL = re.compile(r"^[^\[\]]{0,2000}\]\]\s*")
+
+
+def _without_wiki_markup(paragraph: str) -> str:
+    """Wiki markup left in a copied page: "[[File:...]]" goes, "[[Target|text]]" is its text, and a caption's
+    tail ("..., the Borders.]] Walter Scott was born ...") goes with its brackets."""
+    if "[[" not in paragraph and "]]" not in paragraph:
+        return paragraph
+    paragraph = _WIKI_LINK.sub(r"\1", _WIKI_FILE.sub("", paragraph))
+    return re.sub(r" {2,}", " ", _WIKI_CAPTION_TAIL.sub("", paragraph)).strip()
+
+
 def clean_text(text: str) -> CleanedText:
     """Split ``text`` into content paragraphs, captions, the dateline and headlines."""
     raw = split_paragraphs(text)
@@ -451,7 +466,9 @@ def clean_text(text: str) -> CleanedText:
                 result.headlines.append(paragraph)
                 result.leading_headline = paragraph
             continue  # a lone source tag, alt text or widget label ("Yonhap", "nk flag")
-        paragraph = _REFERENCE_MARKER.sub("", _SOURCE_TAG.sub("", paragraph))
+        paragraph = _REFERENCE_MARKER.sub("", _SOURCE_TAG.sub("", _without_wiki_markup(paragraph)))
+        if not paragraph:
+            continue
         stripped, had_credit = strip_credits(paragraph)
         caption = is_caption(stripped, had_credit)
         if caption:
