@@ -299,3 +299,9 @@ def test_a_month_name_no_time_word_governs_is_no_date(sentence, month, is_date):
     facts = extract_facts([article(sentence)])[0]
     dates = {m.text for m in facts.mentions if m.kind == "date"}
     assert (month in dates) is is_date, dates
+
+
+def test_a_year_written_with_its_season_is_the_year_alone():
+    facts = extract_facts([article("The 2004 season started poorly for the Harbour Hawks, who lost six games.")])[0]
+    dates = {(m.text, m.value) for m in facts.mentions if m.kind == "date"}
+    assert ("2004", "2004") in dates, dates

@@ -732,3 +732,13 @@ def test_the_date_a_count_was_made_is_not_asked(tmp_path):
     )
     assert "as_of_date" in run.dropped("March 2023")
     assert "as_of_date" not in run.dropped("1921")
+
+
+def test_a_plural_pronoun_is_not_bound_by_a_singular_subject_before_it(tmp_path):
+    run = stages(
+        "Ansel Brekke\n\nAnsel Brekke married Ingrid Dahl in Skarvik in 1896.\n"
+        "After their third son was born in 1901, they moved to a house on the harbour in Bergen.\n",
+        tmp_path,
+    )
+    moved = [c.shown for c in run.made if c.form is Form.CLOZE and "moved to a house" in c.shown]
+    assert not [s for s in moved if ", they moved" in s], moved

@@ -706,6 +706,11 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 continue
             start, end = bounds
             phrase = text[start:end]
+            period = _DATED_PERIOD.match(phrase)
+            if period:
+                # "the 2004 season": the year is the date, the season is what it dates.
+                end = start + period.end(1)
+                phrase = text[start:end]
             if is_duration(phrase) or re.search(r"\d[- ]years?[- ]old", phrase, re.I):
                 number = number_from_entity(ent, text)
                 if number is not None:
@@ -768,6 +773,10 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
     return candidates
 
 
+#: A year written with the period it names ("2004 season", "1998–99 campaign"): the blank is the year alone.
+_DATED_PERIOD = re.compile(
+    r"^((?:early |late |mid-?)?\d{4}(?:[–-]\d{2,4})?)\s+(?:season|campaign|edition|term|session|tour|series)s?$", re.I
+)
 #: Words after which a bare month name is a time ("in May", "last June", "since March", "May and June").
 _TIME_WORDS_BEFORE_MONTH = frozenset(
     "in on by since until till from through throughout during before after between to of and or last next this "

@@ -236,14 +236,23 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
     if not people:
         # "The company said its profits rose": any named or described noun before it, but not one whose own
         # phrase holds the pronoun ("Attendance across its 11 parks fell": "its" is not the attendance's).
+        # The noun must agree in number ("After their third son was born, they moved" has no antecedent); a
+        # name may be either ("Apple said its ...", "Lufthansa said they ...").
+        plural = tok.lower_ in {"they", "them", "their", "theirs", "themselves"}
         return any(
             t.pos_ in {"NOUN", "PROPN"}
             and t.dep_ in {"nsubj", "nsubjpass"}
             and t.i < tok.i
             and not t.left_edge.i <= tok.i <= t.right_edge.i
+            and (t.pos_ == "PROPN" or (t.tag_ in {"NNS", "NNPS"} or _conjoined(t)) == plural)
             for t in sent
         )
     return False
+
+
+def _conjoined(token: Any) -> bool:
+    """ "Smith and Jones", "the mayor and the council": two things, a plural subject."""
+    return any(c.dep_ == "conj" for c in token.children)
 
 
 def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
