@@ -89,6 +89,8 @@ def main(argv: list[str]) -> int:
     for page in pages:
         if len(added) == args.count:
             break
+        if page.startswith('"'):
+            continue  # git quotes a name with non-ASCII letters: such titles are left out (the draws stay as made)
         name = page.removeprefix("Page/").removesuffix(".md")
         title = name.replace("_", " ")
         slug = "wp-" + re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
