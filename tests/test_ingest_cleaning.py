@@ -247,32 +247,34 @@ def test_finding_repeats_compares_each_paragraph_with_a_few_others_not_all(monke
     assert calls <= 20 * count  # comparing every pair made over a million
 
 
+def paragraph_texts(text: str) -> list[str]:
+    return [p.text for p in clean_text(text).paragraphs]
+
+
 def test_a_live_blogs_entry_times_are_taken_off_its_paragraphs():
-    text = (
+    paragraphs = paragraph_texts(
         "Rescue live: the latest from the harbour.\n\n"
         "14.29 Harbour officials hope to raise the ferry before the tide turns.\n\n"
         "9:05pm GMT Divers from Norland reached the wreck at dusk.\n\n"
         "The ferry carried 212 passengers."
     )
-    paragraphs = [p.text for p in clean_text(text).paragraphs]
     assert "Harbour officials hope to raise the ferry before the tide turns." in paragraphs
     assert "Divers from Norland reached the wreck at dusk." in paragraphs
 
 
 def test_one_paragraph_opening_with_a_figure_is_no_live_blog():
     text = "The council met on Tuesday.\n\n12.50 Euros was the fare the council set for the ferry."
-    paragraphs = [p.text for p in clean_text(text).paragraphs]
+    paragraphs = paragraph_texts(text)
     assert "12.50 Euros was the fare the council set for the ferry." in paragraphs
 
 
 def test_wiki_markup_left_in_a_copied_page_is_taken_off():
-    text = (
+    paragraphs = paragraph_texts(
         "Harbour of Skarvik\n\n"
         ", seen from the old fort in 1910.]] The harbour of Skarvik was dredged in 1902.\n\n"
         "It was rebuilt by [[Norland Harbour Board|the harbour board]] after the storm "
         "[[File:Storm.jpg|thumb|The storm of 1913]] of 1913."
     )
-    paragraphs = [p.text for p in clean_text(text).paragraphs]
     assert "The harbour of Skarvik was dredged in 1902." in paragraphs
     assert "It was rebuilt by the harbour board after the storm of 1913." in paragraphs
     assert not any("[[" in p or "]]" in p for p in paragraphs)

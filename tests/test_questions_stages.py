@@ -26,6 +26,10 @@ class Run:
     def clozes(self) -> list[Candidate]:
         return [c for c in self.made if c.form is Form.CLOZE]
 
+    def cloze_texts(self, containing: str) -> list[str]:
+        """What the student would read of each cloze made from the sentence holding ``containing``."""
+        return [c.shown for c in self.clozes() if containing in c.shown]
+
     def dropped(self, answer: str) -> set[str]:
         """Names of the checks that dropped candidates (or facts) with this answer."""
         return {t.check for t in self.report.traces if t.answer == answer and t.outcome is Outcome.DROPPED}
@@ -657,7 +661,7 @@ def test_a_pronoun_is_never_written_out_as_the_person_its_own_sentence_names_aft
         "He said Lindqvist studied the fishing trade in Tromsø for a month.\n",
         tmp_path,
     )
-    shown = [c.shown for c in run.made if c.form is Form.CLOZE and "studied the fishing" in c.shown]
+    shown = run.cloze_texts("studied the fishing")
     assert not any("Tove Lindqvist said Lindqvist" in s for s in shown), shown
     assert "unresolved_reference" in run.dropped("Tromsø")
 
@@ -668,7 +672,7 @@ def test_a_possessive_inside_the_subject_is_not_bound_by_that_subject(tmp_path):
         "Attendance across its nine parks fell 6% in 2023 after a wet summer.\n",
         tmp_path,
     )
-    fell = [c.shown for c in run.made if c.form is Form.CLOZE and "nine parks" in c.shown]
+    fell = run.cloze_texts("nine parks")
     # Written out with the company's name, or refused: never "its nine parks" left for the student to guess.
     assert not [s for s in fell if "its nine parks" in s], fell
     assert fell or "unresolved_reference" in run.dropped("2023")
@@ -706,9 +710,9 @@ def test_a_pronoun_in_an_opening_phrase_is_left_and_the_subject_written_out(tmp_
         "Brekke designed his first breakwater for the port of Ålesund in 1903.\n",
         tmp_path,
     )
-    studies = [c.shown for c in run.made if c.form is Form.CLOZE and "completing his studies" in c.shown]
+    studies = run.cloze_texts("completing his studies")
     assert studies and all("Ansel Brekke became" in s for s in studies), studies
-    first = [c.shown for c in run.made if c.form is Form.CLOZE and "first breakwater" in c.shown]
+    first = run.cloze_texts("first breakwater")
     assert first and all("designed his first" in s for s in first), first  # the name before binds "his"
 
 
@@ -740,5 +744,5 @@ def test_a_plural_pronoun_is_not_bound_by_a_singular_subject_before_it(tmp_path)
         "After their third son was born in 1901, they moved to a house on the harbour in Bergen.\n",
         tmp_path,
     )
-    moved = [c.shown for c in run.made if c.form is Form.CLOZE and "moved to a house" in c.shown]
+    moved = run.cloze_texts("moved to a house")
     assert not [s for s in moved if ", they moved" in s], moved
