@@ -746,3 +746,31 @@ def test_a_plural_pronoun_is_not_bound_by_a_singular_subject_before_it(tmp_path)
     )
     moved = run.cloze_texts("moved to a house")
     assert not [s for s in moved if ", they moved" in s], moved
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "made"),
+    [
+        ("1987 – Nordstal opens a steel works in Gothenburg.", "steel works", False),
+        ("1899 Marta Halvorsen discovers a new alloy in Trondheim.", "new alloy", False),
+        ("Had 711,847 households and had 743,436 dwellings in Trondheim.", "dwellings", False),
+        ("TFR = the number of children each woman of Trondheim has, as counted in 1987.", "each woman", False),
+        ("1500 Swedish soldiers landed at the harbour of Gothenburg in the spring of 1658.", "soldiers", True),
+    ],
+)
+def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, line, marker, made):
+    run = stages(
+        f"Norland Chronicle\n\nThe chronicle of Norland begins with the town's charter in 1402.\n\n{line}\n", tmp_path
+    )
+    assert bool(run.cloze_texts(marker)) is made, run.report.traces
+
+
+def test_an_it_that_stands_for_the_clause_after_it_is_left_as_it_is():
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.shapes.cloze import ClozeSentence, prepare_sentence
+
+    doc = load_nlp()("From the 2018 census, it was concluded that 33.5% of the people of Skarvik were born abroad.")
+    # The article's subject would be written in for a plain "it" ("Skarvik was concluded that ..." was the result).
+    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: "Skarvik", {})
+    assert isinstance(prepared, ClozeSentence)
+    assert not prepared.replace, prepared.replace

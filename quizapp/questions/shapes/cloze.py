@@ -151,6 +151,10 @@ NAME_GOES_ON = re.compile(
     r"Center|Service|Office|Trust|Alliance|Coalition|Administration|Bureau|Laboratory|Hospital|Church|Academy)\b"
 )
 #: "WASHINGTON (Reuters) -", "LONDON —": a dateline glued to the first sentence.
+#: A dated line of a timeline or chronology: a year (or decade) opening the line, then a dash, or straight
+#: into a name with its verb in the historical present ("1990 – Metaphor releases ...", "1899 Sabatier
+#: discovers ..."; "1500 French soldiers landed" is a count in a sentence).
+TIMELINE_ENTRY = re.compile(r"^(?:c\.\s*)?\d{3,4}s?(?P<dash>\s*[-–—:]\s+)?(?=\s*[A-Z])")
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?(?:\s*[—–]\s*|\s*--?\s+)(?=\S)")
 QUOTE_OPEN = {'"', "“", "«"}
 QUOTE_CLOSE = {'"', "”", "»"}
@@ -327,6 +331,32 @@ def _group_phrase(tok: Any) -> bool:
     )
 
 
+def _expletive_it(token: Any) -> bool:
+    """ "it was concluded that ...", "it is likely that ...", "it seems that ...": an "it" standing for the
+    clause that follows, not for a thing said before (written out, it gave "Ghent was concluded that")."""
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    clause = any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > token.i for c in verb.children)
+    if not clause:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or token.dep_ == "nsubjpass"
+    copular = verb.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children)
+    return passive or copular or verb.lemma_ in {"seem", "appear", "happen", "turn"}
+
+
+def _subjectless(sent: Any) -> bool:
+    """A statement whose main verb opens it with no subject anywhere ("Had 711,847 households and ..."): a
+    line cut from a table or list. Imperatives and questions fall here too, and are no facts either."""
+    root = sent.root
+    if root.pos_ not in {"VERB", "AUX"} or any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"} for c in root.children
+    ):
+        return False
+    first = next((t for t in sent if not t.is_punct), None)
+    return first is not None and (first.i == root.i or (first.head.i == root.i and first.dep_ in {"aux", "auxpass"}))
+
+
 def _names_before(sent: Any, tok: Any) -> int:
     """How many names (proper-noun heads other than months and weekdays) the sentence has before ``tok``."""
     return sum(
@@ -391,6 +421,15 @@ def prepare_sentence(
         text = text[skipped:]
     if text[:1] in {"-", "•", "*", "–", "—"}:
         return Rejection(Stage.OVERGENERATE, "not_a_statement", "a list item, not a sentence")
+    timeline = TIMELINE_ENTRY.match(text)
+    if timeline and (timeline.group("dash") or sent.root.tag_ in {"VBZ", "VBP"}):
+        return Rejection(
+            Stage.OVERGENERATE, "not_a_statement", 'a timeline entry ("1990 – X releases ..."), not a sentence'
+        )
+    if " = " in text or text.startswith("="):
+        return Rejection(Stage.OVERGENERATE, "not_a_statement", 'a key or formula ("TFR = total fertility rate")')
+    if _subjectless(sent):
+        return Rejection(Stage.OVERGENERATE, "fragment", 'its verb has no subject ("Had 711,847 households ...")')
     # A bracketed aside ("Kwame Nkrumah (1909–1972) was ...", "Named Binary Tag (NBT)") is left out of the
     # card: the sentence reads whole without it, and a fact inside it is no blank (blank_problem).
     asides = _bracketed(sent)
@@ -451,7 +490,7 @@ def prepare_sentence(
             resolved_names.add(name)
             resolved += 1
             continue
-        if low not in PERSONAL or tok.pos_ not in {"PRON", "DET"} or tok.dep_ == "expl":
+        if low not in PERSONAL or tok.pos_ not in {"PRON", "DET"} or tok.dep_ == "expl" or _expletive_it(tok):
             continue
         if tok.i in quoted:
             return Rejection(Stage.OVERGENERATE, "quoted_pronoun", f'"{tok.text}" inside a quotation')
