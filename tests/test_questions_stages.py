@@ -26,6 +26,10 @@ class Run:
     def clozes(self) -> list[Candidate]:
         return [c for c in self.made if c.form is Form.CLOZE]
 
+    def verified_cloze_texts(self, containing: str) -> list[str]:
+        """The clozes of that sentence that passed every check."""
+        return [c.shown for c in self.verified if c.form is Form.CLOZE and containing in c.shown]
+
     def cloze_texts(self, containing: str) -> list[str]:
         """What the student would read of each cloze made from the sentence holding ``containing``."""
         return [c.shown for c in self.clozes() if containing in c.shown]
@@ -774,3 +778,23 @@ def test_an_it_that_stands_for_the_clause_after_it_is_left_as_it_is():
     prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: "Skarvik", {})
     assert isinstance(prepared, ClozeSentence)
     assert not prepared.replace, prepared.replace
+
+
+def test_two_shares_of_one_whole_give_each_other_away(tmp_path):
+    run = stages(
+        "Skarvik Census\n\nThe census of Skarvik in 2020 counted 4,120 people.\n"
+        "Women made up 51.1% of the town's people in 2020, and men made up 48.9%.\n"
+        "The town grew by 12% between 2010 and 2020.\n",
+        tmp_path,
+    )
+    assert "share_adds_up" in run.dropped("48.9%") | run.dropped("51.1%")
+    assert "share_adds_up" not in run.dropped("12%")
+
+
+def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
+    run = stages(
+        "The Harbour Film\n\nThe Harbour is a 2021 Norwegian film directed by Ansel Brekke in Skarvik.\n"
+        "Tove Lindqvist as Marta Dahl, a harbour master who fights the council of Bergen.\n",
+        tmp_path,
+    )
+    assert not run.verified_cloze_texts("harbour master who fights")

@@ -67,6 +67,7 @@ SOFT_CHECKS = frozenset(
         "cloze_kind_uncertain",
         "cloze_needs_context",
         "cloze_lone_fact",
+        "verbless_sentence",
     }
 )
 
@@ -481,6 +482,31 @@ def check_as_of_date(cand: Candidate, scope: ArticleScope) -> str | None:
     return '"as of" dates a count, it is no fact to learn' if re.search(r"\bas of\s+$", before, re.I) else None
 
 
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)")
+
+
+def check_share_adds_up(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "Females were 51.1% of the population and males ___": two shares of one whole in one sentence, so
+    either is 100 less the other (rule 4: not as a sum that must add up)."""
+    if cand.kind != "number" or not _PERCENT.search(cand.mention.text):
+        return None
+    shares = [float(x) for x in _PERCENT.findall(cand.mention.sentence)]
+    return (
+        "the two shares add up to 100: one gives the other"
+        if len(shares) == 2 and abs(sum(shares) - 100) < 0.3
+        else None
+    )
+
+
+def check_verbless_sentence(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A sentence whose head is a name or noun, not a verb ("Celina Jade as Dr. ___, a doctor who assists
+    ..."): a cast list's or caption's line with a verb only in a side clause; judged acceptable 8 times in 23."""
+    span = mention_span(cand.mention, scope.doc)
+    if span is None or span.sent.root.pos_ in {"VERB", "AUX"}:
+        return None
+    return f'the sentence is headed by "{span.sent.root.text}", not a verb: a list line or caption'
+
+
 def check_cloze_lone_fact(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence that names nothing besides its blank (no other name, date or number, none written out):
     nothing says which event or thing is meant. On dev judgments such clozes were accepted 29 times in 100,
@@ -555,6 +581,8 @@ CHECKS: tuple[Check, ...] = (
     Check("not_a_fact", check_not_a_fact, frozenset({Form.WH, Form.CLOZE})),
     Check("place_as_locator", check_place_as_locator, frozenset({Form.WH, Form.CLOZE})),
     Check("as_of_date", check_as_of_date, frozenset({Form.WH, Form.CLOZE})),
+    Check("share_adds_up", check_share_adds_up, frozenset({Form.WH, Form.CLOZE})),
+    Check("verbless_sentence", check_verbless_sentence, frozenset({Form.CLOZE})),
     Check("cloze_too_long", check_cloze_length, frozenset({Form.CLOZE})),
     Check("cloze_asides", check_cloze_asides, frozenset({Form.CLOZE})),
     Check("cloze_needs_context", check_cloze_context, frozenset({Form.CLOZE})),
