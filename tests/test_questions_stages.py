@@ -798,3 +798,14 @@ def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
         tmp_path,
     )
     assert not run.verified_cloze_texts("harbour master who fights")
+
+
+def test_here_leans_on_the_dateline(tmp_path):
+    run = stages(
+        "Talks in Skarvik\n\nSKARVIK — The Norland foreign minister Ansel Brekke met his Swedish counterpart "
+        "Ingrid Dahl here on Sunday to discuss the harbour treaty of 1902.\n"
+        "Ansel Brekke became foreign minister of Norland in 2019 after the election.\n",
+        tmp_path,
+    )
+    assert "cloze_needs_context" in run.dropped("Ingrid Dahl")
+    assert "cloze_needs_context" not in run.dropped("2019")

@@ -299,11 +299,12 @@ def check_unique_answer(cand: Candidate, scope: ArticleScope) -> str | None:
 #: accepted 39 times in 55 (71%, the deck's cross-fitted average); relaxing the list and quotation rules below the
 #: same way let in cards accepted 61-66% of the time, so those stay.
 MAX_CLOZE_WORDS = 40
-#: Contrast or example markers anywhere in the sentence: it answers something said before.
+#: Contrast or example markers anywhere in the sentence: it answers something said before; "here" leans on the
+#: dateline ("met his counterpart here on Sunday").
 LEANS_ON_CONTEXT = re.compile(
     r"(?:(?:^|,\s*)(?:however|though|for instance|for example|in other words|of course|"
     r"as for|by contrast|on the other hand|in turn|as well)|\balso|\beven|\bstill|"
-    r"\bfor (?:his|her|its|their) part|,\s*too(?=[,.]))\b",
+    r"\bfor (?:his|her|its|their) part|,\s*too(?=[,.])|\bhere)\b",
     re.I,
 )
 
