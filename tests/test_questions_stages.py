@@ -809,3 +809,28 @@ def test_here_leans_on_the_dateline(tmp_path):
     )
     assert "cloze_needs_context" in run.dropped("Ingrid Dahl")
     assert "cloze_needs_context" not in run.dropped("2019")
+
+
+def test_a_verbs_subject_never_binds_its_object(tmp_path):
+    run = stages(
+        "Harbour Seals\n\nThe Skarvik seal lives only in the fjords of Norland.\n"
+        "The zoologist Ansel Brekke described it in 1923 from a skull found near Bergen.\n",
+        tmp_path,
+    )
+    described = run.cloze_texts("described")
+    assert not [s for s in described if "described it" in s], described
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ansel Brekke was sworn in as mayor of Skarvik two weeks later, in May 1923.",
+        "Ansel Brekke bought the following ships for the harbour of Skarvik in 1923.",
+        "Ansel Brekke classified all three as harbour seals in 1923.",
+    ],
+)
+def test_a_sentence_counting_from_something_said_before_needs_its_context(tmp_path, sentence):
+    run = stages(f"Skarvik Harbour\n\nThe harbour of Skarvik was rebuilt after the storm.\n{sentence}\n", tmp_path)
+    checks = {t.check for t in run.report.traces if t.sentence == sentence and t.form == "cloze"}
+    assert "cloze_needs_context" in checks, run.report.traces
+    assert not run.verified_cloze_texts(sentence.split()[3])

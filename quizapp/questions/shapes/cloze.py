@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +30,7 @@ from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.templates import Transformed
 from quizapp.questions.textsearch import has_word
-from quizapp.vocabulary import MONTH_PATTERN, MONTHS, ROLE_TITLES, THIRD_PERSON_PRONOUNS, WEEKDAYS
+from quizapp.vocabulary import MONTH_PATTERN, MONTHS, NAME_KINDS, ROLE_TITLES, THIRD_PERSON_PRONOUNS, WEEKDAYS
 
 MIN_WORDS = 9
 MAX_WORDS = 42
@@ -234,8 +234,12 @@ def _cataphoric(pronoun: Any, sent: Any) -> bool:
 def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
     """A pronoun with its antecedent earlier in the same sentence ("Smith said he ...")."""
     people = tok.lower_ in PERSON_PRONOUNS
+    # "it" never means a person ("The zoologist Ansel Brekke described it": it is not Brekke).
+    kinds: Collection[str] = (
+        {"person"} if people else {"organization", "place"} if tok.lower_ in {"it", "its"} else NAME_KINDS
+    )
     for m in mentions:
-        if m.start < tok.idx and (m.kind == "person" if people else m.kind in {"person", "organization", "place"}):
+        if m.start < tok.idx and m.kind in kinds:
             return True
     if not people:
         # "The company said its profits rose": any named or described noun before it, but not one whose own
@@ -249,6 +253,8 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
             and t.i < tok.i
             and not t.left_edge.i <= tok.i <= t.right_edge.i
             and (t.pos_ == "PROPN" or (t.tag_ in {"NNS", "NNPS"} or _conjoined(t)) == plural)
+            # A verb's subject never binds its object ("the zoologist described it": it is not the zoologist).
+            and not (t.head.i == tok.head.i and tok.dep_ in {"dobj", "dative", "attr", "oprd"})
             for t in sent
         )
     return False
