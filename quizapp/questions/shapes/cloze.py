@@ -150,11 +150,11 @@ NAME_GOES_ON = re.compile(
     r"Department|Ministry|Bank|Fund|Group|Board|Party|League|Federation|University|College|School|Museum|Centre|"
     r"Center|Service|Office|Trust|Alliance|Coalition|Administration|Bureau|Laboratory|Hospital|Church|Academy)\b"
 )
-#: "WASHINGTON (Reuters) -", "LONDON —": a dateline glued to the first sentence.
 #: A dated line of a timeline or chronology: a year (or decade) opening the line, then a dash, or straight
 #: into a name with its verb in the historical present ("1990 – Metaphor releases ...", "1899 Sabatier
 #: discovers ..."; "1500 French soldiers landed" is a count in a sentence).
 TIMELINE_ENTRY = re.compile(r"^(?:c\.\s*)?\d{3,4}s?(?P<dash>\s*[-–—:]\s+)?(?=\s*[A-Z])")
+#: "WASHINGTON (Reuters) -", "LONDON —": a dateline glued to the first sentence.
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?(?:\s*[—–]\s*|\s*--?\s+)(?=\S)")
 QUOTE_OPEN = {'"', "“", "«"}
 QUOTE_CLOSE = {'"', "”", "»"}
@@ -206,16 +206,17 @@ def _named_after(name: str, sent: Any, pronoun: Any) -> bool:
 
 
 def _named_before(name: str, sent: Any, pronoun: Any) -> bool:
-    """Whether a word of ``name`` stands in ``sent`` before ``pronoun`` (outside a quotation's speaker)."""
+    """Whether a word of ``name`` stands in ``sent`` before ``pronoun``."""
     parts = _name_parts(name)
     return any(t.i < pronoun.i and t.text.casefold() in parts for t in sent)
 
 
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 #: Pronouns of one person or group, by gender and number: a "his" and a later "he" may be one person.
 _PRONOUN_SETS = (
     frozenset({"he", "him", "his", "himself"}),
     frozenset({"she", "her", "hers", "herself"}),
-    frozenset({"they", "them", "their", "theirs", "themselves"}),
+    _PLURAL_PRONOUNS,
 )
 
 
@@ -246,7 +247,7 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
         # phrase holds the pronoun ("Attendance across its 11 parks fell": "its" is not the attendance's).
         # The noun must agree in number ("After their third son was born, they moved" has no antecedent); a
         # name may be either ("Apple said its ...", "Lufthansa said they ...").
-        plural = tok.lower_ in {"they", "them", "their", "theirs", "themselves"}
+        plural = tok.lower_ in _PLURAL_PRONOUNS
         return any(
             t.pos_ in {"NOUN", "PROPN"}
             and t.dep_ in {"nsubj", "nsubjpass"}
