@@ -695,18 +695,6 @@ def test_a_date_question_needs_the_year_the_article_writes(tmp_path):
     assert "year_not_stated" not in run.dropped("June 2019")
 
 
-def test_a_place_that_only_locates_another_is_not_asked(tmp_path):
-    run = stages(
-        "Harbour Works\n\nThe new ferry terminal was built at Skarvik harbour near Tromsø in 2019.\n"
-        "The ferry company held its yearly meeting in Salt Lake City, Utah, that autumn.\n"
-        "The terminal's first ferry sailed to Bodø on 3 May 2020.\n",
-        tmp_path,
-    )
-    assert "place_as_locator" in run.dropped("Tromsø")
-    assert "place_as_locator" in run.dropped("Utah")
-    assert "place_as_locator" not in run.dropped("Bodø")
-
-
 def test_a_pronoun_in_an_opening_phrase_is_left_and_the_subject_written_out(tmp_path):
     run = stages(
         "Ansel Brekke\n\nAnsel Brekke was a Norwegian harbour engineer born in Skarvik in 1871.\n"
@@ -730,16 +718,6 @@ def test_a_pronoun_the_sentence_already_names_is_left_even_when_the_model_missed
     prepared = prepare_sentence(sent, [], lambda _tok: "Maren Crow", {})
     assert isinstance(prepared, ClozeSentence)
     assert not prepared.replace, prepared.replace  # "her" is left: "Crow recorded Maren Crow's" was the result
-
-
-def test_the_date_a_count_was_made_is_not_asked(tmp_path):
-    run = stages(
-        "Ferry Records\n\nThe Norland ferry line opened in 1921 between Skarvik and Bodø.\n"
-        "As of March 2023, Norland Ferries had carried 4.1 million passengers on the Skarvik route.\n",
-        tmp_path,
-    )
-    assert "as_of_date" in run.dropped("March 2023")
-    assert "as_of_date" not in run.dropped("1921")
 
 
 def test_a_plural_pronoun_is_not_bound_by_a_singular_subject_before_it(tmp_path):
@@ -780,17 +758,6 @@ def test_an_it_that_stands_for_the_clause_after_it_is_left_as_it_is():
     assert not prepared.replace, prepared.replace
 
 
-def test_two_shares_of_one_whole_give_each_other_away(tmp_path):
-    run = stages(
-        "Skarvik Census\n\nThe census of Skarvik in 2020 counted 4,120 people.\n"
-        "Women made up 51.1% of the town's people in 2020, and men made up 48.9%.\n"
-        "The town grew by 12% between 2010 and 2020.\n",
-        tmp_path,
-    )
-    assert "share_adds_up" in run.dropped("48.9%") | run.dropped("51.1%")
-    assert "share_adds_up" not in run.dropped("12%")
-
-
 def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
     run = stages(
         "The Harbour Film\n\nThe Harbour is a 2021 Norwegian film directed by Ansel Brekke in Skarvik.\n"
@@ -798,17 +765,6 @@ def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
         tmp_path,
     )
     assert not run.verified_cloze_texts("harbour master who fights")
-
-
-def test_here_leans_on_the_dateline(tmp_path):
-    run = stages(
-        "Talks in Skarvik\n\nSKARVIK — The Norland foreign minister Ansel Brekke met his Swedish counterpart "
-        "Ingrid Dahl here on Sunday to discuss the harbour treaty of 1902.\n"
-        "Ansel Brekke became foreign minister of Norland in 2019 after the election.\n",
-        tmp_path,
-    )
-    assert "cloze_needs_context" in run.dropped("Ingrid Dahl")
-    assert "cloze_needs_context" not in run.dropped("2019")
 
 
 def test_a_verbs_subject_never_binds_its_object(tmp_path):
@@ -834,3 +790,47 @@ def test_a_sentence_counting_from_something_said_before_needs_its_context(tmp_pa
     checks = {t.check for t in run.report.traces if t.sentence == sentence and t.form == "cloze"}
     assert "cloze_needs_context" in checks, run.report.traces
     assert not run.verified_cloze_texts(sentence.split()[3])
+
+
+#: (article, check, answers it refuses, an answer of the same article it lets through)
+CHECK_CASES = [
+    (
+        "Harbour Works\n\nThe new ferry terminal was built at Skarvik harbour near Tromsø in 2019.\n"
+        "The ferry company held its yearly meeting in Salt Lake City, Utah, that autumn.\n"
+        "The terminal's first ferry sailed to Bodø on 3 May 2020.\n",
+        "place_as_locator",
+        ["Tromsø", "Utah"],
+        "Bodø",
+    ),
+    (
+        "Ferry Records\n\nThe Norland ferry line opened in 1921 between Skarvik and Bodø.\n"
+        "As of March 2023, Norland Ferries had carried 4.1 million passengers on the Skarvik route.\n",
+        "as_of_date",
+        ["March 2023"],
+        "1921",
+    ),
+    (
+        "Skarvik Census\n\nThe census of Skarvik in 2020 counted 4,120 people.\n"
+        "Women made up 51.1% of the town's people in 2020, and men made up 48.9%.\n"
+        "The town grew by 12% between 2010 and 2020.\n",
+        "share_adds_up",
+        ["48.9%"],
+        "12%",
+    ),
+    (
+        "Talks in Skarvik\n\nSKARVIK — The Norland foreign minister Ansel Brekke met his Swedish counterpart "
+        "Ingrid Dahl here on Sunday to discuss the harbour treaty of 1902.\n"
+        "Ansel Brekke became foreign minister of Norland in 2019 after the election.\n",
+        "cloze_needs_context",
+        ["Ingrid Dahl"],
+        "2019",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "check", "refused", "kept"), CHECK_CASES, ids=[c[1] for c in CHECK_CASES])
+def test_a_general_check_refuses_what_it_names_and_no_more(tmp_path, article, check, refused, kept):
+    run = stages(article, tmp_path)
+    for answer in refused:
+        assert check in run.dropped(answer), (answer, run.dropped(answer))
+    assert check not in run.dropped(kept)
