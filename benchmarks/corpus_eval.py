@@ -6,7 +6,8 @@
 
 Committed articles are read from benchmarks/corpus/articles/; the others from a local snapshot of
 the public repository the manifest names (/work/.mirror/<owner>+<name>/repo, or $QUIZAPP_MIRRORS),
-and are skipped with a note when it is not there. Judgments are keyed by card id, so the table
+where an entry with a `record` [line, source] is one source's text in a JSON-lines news dataset.
+An article whose snapshot is not there is skipped with a note. Judgments are keyed by card id, so the table
 says how many of today's cards were judged and how many are new since the last judging.
 
 "gen s" and "spaCy s" are whole processes, each started fresh: generating every article's deck from its
@@ -47,12 +48,17 @@ def article_path(entry: dict[str, Any]) -> Path | None:
     repo = MIRRORS / (entry["repo"].replace("/", "+")) / "repo"
     if not repo.exists():
         return None
-    target = CACHE / f"{entry['id']}{Path(entry['path']).suffix}"
+    record = entry.get("record")
+    target = CACHE / f"{entry['id']}{'.txt' if record else Path(entry['path']).suffix}"
     if not target.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         data = subprocess.run(
             ["git", "-C", str(repo), "show", f"{entry['commit']}:{entry['path']}"], capture_output=True, check=True
         ).stdout
+        if record:
+            # A JSON-lines dataset: one line per event, the article is one of its sources' main text.
+            line, source = record
+            data = json.loads(data.splitlines()[line])["sources"][source]["maintext"].encode()
         target.write_bytes(data)
     return target
 
@@ -148,6 +154,7 @@ def export(
 ) -> None:
     """Packets for blind judges: ``mode`` 'candidates' samples every verified candidate (training data for the
     ranker), 'deck' takes the shipped default deck's cards (measurement)."""
+    from quizapp.errors import QuizappError
     from quizapp.questions.candidates import event_year
     from quizapp.questions.cards import make_card
     from quizapp.questions.generate import DEFAULT_TYPES, article_scopes, candidates_of
@@ -170,7 +177,11 @@ def export(
                 cand = report.made_from[card.card_id]
                 items.append(packet_item(entry["id"], card, cand))
             continue
-        articles, pairs = parse([path])
+        try:
+            articles, pairs = parse([path])
+        except QuizappError as error:
+            print(f"{entry['id']}: skipped ({error})", file=sys.stderr)
+            continue
         (out / "articles" / f"{entry['id']}.txt").write_text(articles[0].text)
         _sources, pool, scopes = article_scopes(articles, pairs)
         scope = scopes[0]

@@ -38,6 +38,14 @@ def texts(cleaned) -> list[str]:
         "Support our journalism by becoming a member today. We depend on you.",
         "____________",
         "©",
+        "By Lin Haoran (Harbour Daily)",
+        "Home > News > Norway > Harbors",
+        "You are here: :: ::",
+        "(C) All rights reserved.",
+        "Copyright 2004 Bergen Harbour Gazette",
+        "'); //--> Loading Top Headlines...",
+        "(01 Aug 04 | Business )",
+        "Bergen ferry fares rise again (Mar 5, '04)",
         "Reuters",
     ],
 )
@@ -278,3 +286,22 @@ def test_wiki_markup_left_in_a_copied_page_is_taken_off():
     assert "The harbour of Skarvik was dredged in 1902." in paragraphs
     assert "It was rebuilt by the harbour board after the storm of 1913." in paragraphs
     assert not any("[[" in p or "]]" in p for p in paragraphs)
+
+
+def test_a_flattened_page_keeps_its_text_and_loses_only_the_furniture_sentences():
+    # A page whose paragraphs were joined into one block: an address or an appeal inside it must not take
+    # the whole article away, only the sentence it stands in.
+    story = " ".join(
+        [
+            "The harbour board of Bergen voted on Tuesday to rebuild the old fish market by 2027.",
+            "Membership clubs on the quay, such as the rowing club, keep their berths.",
+            "advertisement The board's chair, Kari Dahl, said the market would reopen in stages.",
+        ]
+        * 3
+    )
+    furniture = "Publishers wishing to reproduce photographs should e-mail pictures@example.org"
+    cleaned = clean_text(f"{story} {furniture}")
+    [paragraph] = texts(cleaned)
+    assert paragraph.startswith("The harbour board of Bergen voted")
+    assert "example.org" not in paragraph and "advertisement" not in paragraph
+    assert "Membership clubs on the quay" in paragraph

@@ -73,8 +73,19 @@ _PUBLISHED_LINE = re.compile(
 _LABEL_LINE = re.compile(r"^(?:tags?|topics?|categor(?:y|ies)|filed under|keywords|section)\s*:\s*.{0,80}$", re.I)
 _CREDIT_LINE = re.compile(
     r"^(?:translated by|translation by|edited by|reporting by|additional reporting by|written by|"
-    r"photo(?:graph)?s?(?: credit)?:|image:|source:|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:,.{0,40})?$)",
+    r"photo(?:graph)?s?(?: credit)?:|image:|source:|"
+    r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:,.{0,40}|\s*\([^()]{1,40}\))?$)",
     re.I,
+)
+#: Where the page sits on its site: "Home > News > UK > Health", "You are here: :: ::".
+_BREADCRUMB = re.compile(r"^(?:you are here\b|home\s*(?:>|›|»|::|\|))|^(?:[^>\n]{1,40} > ){2,}[^>\n]{1,40}$", re.I)
+#: "(C) All rights reserved.", "© 2004 Example Media", "Copyright 2004 The Times".
+_COPYRIGHT = re.compile(r"^(?:\(c\)|©|copyright\b)|\ball rights reserved\b", re.I)
+#: A script's text left by a page copy ("'); //--> Loading Top Headlines...").
+_SCRIPT_DEBRIS = re.compile(r"//\s*-->|<!--|\bdocument\.write\b|\bfunction\s*\(")
+#: A related-story link, known by the date after it: "(01 Aug 04 | Business )", "Japan takes notice (Mar 5, '04)".
+_DATED_LINK = re.compile(
+    r"\((?:\d{1,2} [A-Z][a-z]{2} \d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? '?\d{2,4})(?:\s*\|[^()]*)?\s*\)$"
 )
 _APPEAL = re.compile(
     r"\b(?:becom(?:e|ing) a (?:member|subscriber|patron)|support (?:us|our (?:work|journalism))|donat(?:e|ion)|"
@@ -256,9 +267,18 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if lowered in _WIDGETS or lowered.rstrip(":") in _WIDGETS:
         return True
+    if len(paragraph.split()) > _LONG_PARAGRAPH_WORDS:
+        return False  # long: its furniture sentences are taken out one by one (_without_furniture_sentences)
     if _EMAIL.search(paragraph) or _PHONE.search(paragraph) or _CONTACT.search(paragraph):
         return True
     if _READ_MORE.match(paragraph):
+        return True
+    if len(paragraph.split()) <= 20 and (
+        _BREADCRUMB.search(paragraph)
+        or _COPYRIGHT.search(paragraph)
+        or _SCRIPT_DEBRIS.search(paragraph)
+        or _DATED_LINK.search(paragraph)
+    ):
         return True
     if _LABEL_LINE.match(paragraph) or _CREDIT_LINE.match(paragraph) or _MEDIA_CREDIT.match(paragraph):
         return True
@@ -269,6 +289,30 @@ def is_boilerplate(paragraph: str) -> bool:
     if _APPEAL.search(paragraph) and re.search(r"\b(?:we|us|our)\b", lowered):
         return True
     return False
+
+
+#: A page whose paragraphs were flattened into one block: furniture then sits among the sentences.
+_LONG_PARAGRAPH_WORDS = 60
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z])")
+_GLUED_WIDGET = re.compile(
+    r"(?<=[.!?\"”]) (?:"
+    + "|".join(re.escape(w) for w in ("advertisement", "story continues below"))
+    + r") (?=[\"“A-Z])",
+    re.I,
+)
+
+
+def _without_furniture_sentences(paragraph: str) -> str:
+    """A long paragraph with its furniture sentences taken out ("... should phone ... or e-mail ...@...").
+
+    A short paragraph with an address or an appeal is furniture as a whole (``is_boilerplate``); a long one is
+    article text that a flattened page glued furniture into, so only the sentences that are furniture go."""
+    if len(paragraph.split()) <= _LONG_PARAGRAPH_WORDS:
+        return paragraph
+    paragraph = _GLUED_WIDGET.sub(" ", paragraph)
+    sentences = _SENTENCE_BREAK.split(paragraph)
+    kept = [sentence for sentence in sentences if not is_boilerplate(sentence)]
+    return " ".join(kept) if kept else paragraph
 
 
 def strip_credits(paragraph: str) -> tuple[str, bool]:
@@ -457,6 +501,7 @@ def clean_text(text: str) -> CleanedText:
                     Paragraph(caption_text if caption_text.endswith(_TERMINAL) else caption_text + ".", aside=True)
                 )
             continue
+        paragraph = _without_furniture_sentences(paragraph)
         if is_boilerplate(paragraph):
             continue
         words = paragraph.split()
