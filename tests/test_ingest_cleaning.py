@@ -264,10 +264,12 @@ def test_a_live_blogs_entry_times_are_taken_off_its_paragraphs():
         "Rescue live: the latest from the harbour.\n\n"
         "14.29 Harbour officials hope to raise the ferry before the tide turns.\n\n"
         "9:05pm GMT Divers from Norland reached the wreck at dusk.\n\n"
+        "11am: The harbour master opens the briefing.\n\n"
         "The ferry carried 212 passengers."
     )
     assert "Harbour officials hope to raise the ferry before the tide turns." in paragraphs
     assert "Divers from Norland reached the wreck at dusk." in paragraphs
+    assert "The harbour master opens the briefing." in paragraphs
 
 
 def test_one_paragraph_opening_with_a_figure_is_no_live_blog():

@@ -55,6 +55,23 @@ def test_html_main_text_and_metadata():
     assert "newsletter" not in article.text and "@" not in article.text
 
 
+def test_a_page_stamped_with_a_time_zone_gives_its_date_without_a_warning(tmp_path):
+    import warnings
+
+    page = tmp_path / "harbour.html"
+    page.write_text(
+        '<html><head><title>Harbour opens</title><meta name="date" content="2014-12-29 08:57:25 EST"></head>'
+        "<body><article><h1>Harbour opens</h1><p>The new harbour of Skarvik opened on Monday after four years of "
+        "building, the council said.</p><p>The harbour master, Tove Lindqvist, said ferries to Bergen would start "
+        "in March.</p></article></body></html>"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = read_article(page)
+    assert article.published == dt.date(2014, 12, 29)
+    assert not caught, [str(w.message) for w in caught]
+
+
 def test_an_html_page_read_again_gives_the_same_text():
     # trafilatura's repeat filter must not remember paragraphs from one reading (or page) to the next.
     texts = [read_article(FIXTURES / "museum.html").text for _ in range(4)]

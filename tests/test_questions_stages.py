@@ -725,6 +725,28 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
     assert bool(run.cloze_texts(marker)) is made, run.report.traces
 
 
+@pytest.mark.parametrize(
+    ("line", "check"),
+    [
+        (
+            "O Norland Harbour Board verificou em Gotemburgo uma incidência notória de votos inválidos em 1987.",
+            "not_prose",
+        ),
+        (
+            "Norland ferry timetables for every harbour on the coast are at https://example.org/ferries About the "
+            "Norland Ferry Company Founded in 1987, the Norland Ferry Company runs six boats between Bergen and Skarvik.",
+            "web_address",
+        ),
+    ],
+)
+def test_another_language_and_web_furniture_give_no_candidate(tmp_path, line, check):
+    run = stages(
+        f"Norland Chronicle\n\nThe chronicle of Norland begins with the town's charter in 1402.\n\n{line}\n", tmp_path
+    )
+    assert not [c for c in run.verified if "1987" in c.mention.sentence]
+    assert check in run.dropped("1987"), run.dropped("1987")
+
+
 def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
     run = stages(
         "The Harbour Film\n\nThe Harbour is a 2021 Norwegian film directed by Ansel Brekke in Skarvik.\n"

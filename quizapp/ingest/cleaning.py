@@ -116,7 +116,8 @@ _POSITION_MARKER = re.compile(r" \((?:[LRC]|left|right|center)\)(?=\W)")
 #: the page's furniture, not part of the sentence. Taken off only when two or more paragraphs open so, so a
 #: story's sentence that happens to begin with a figure keeps it.
 _LIVE_STAMP = re.compile(
-    r"^(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s?[aApP]\.?[mM]\.?)?(?:\s(?:GMT|BST|UTC|[ECMP][SD]?T))?\s+(?=[A-Z\"“‘'])"
+    r"^(?:(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s?[aApP]\.?[mM]\.?)?|(?:1[0-2]|0?[1-9])\s?[aApP]\.?[mM]\.?)"
+    r"(?:\s(?:GMT|BST|UTC|[ECMP][SD]?T))?(?:\s*[:–—-])?\s+(?=[A-Z\"“‘'])"
 )
 _REFERENCE_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import warnings
 from dataclasses import dataclass, field
 from html import unescape as html_unescape
 from pathlib import Path
@@ -278,7 +279,11 @@ def _title_url_and_date(tree: Any) -> tuple[str | None, str | None, str | None]:
     title = metadata.title or extract_title(tree)
     url = metadata.url or extract_url(tree, None)
     date_params = {**set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH")), "url": url}
-    date = find_date(tree, **date_params)
+    with warnings.catch_warnings():
+        # A page stamped "08:57 EST" makes dateutil warn that it cannot place the zone; only the day is kept,
+        # so the warning says nothing the reader needs and must not reach the terminal.
+        warnings.simplefilter("ignore")
+        date = find_date(tree, **date_params)
 
     def trimmed(value: str | None) -> str | None:  # as ``Document.clean_and_trim``
         if not value:

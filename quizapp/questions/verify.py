@@ -514,6 +514,29 @@ def check_verbless_sentence(cand: Candidate, scope: ArticleScope) -> str | None:
     return f'the sentence is headed by "{span.sent.root.text}", not a verb: a list line or caption'
 
 
+#: English prose is about half function words ("the", "of", "was"); below this share a "sentence" is none.
+NOT_PROSE_FUNCTION_SHARE = 0.06
+_WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.\w|\.(?:com|org|net|gov)/", re.I)
+
+
+def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A scorecard, a fixture list run into one line or a paragraph in Portuguese has next to no English
+    function words. On the corpus no English sentence of 8 words or more fell under the bar; tables,
+    run-together lists and other languages did."""
+    span = mention_span(cand.mention, scope.doc)
+    if span is None:
+        return None
+    words = [t for t in span.sent if t.is_alpha]
+    if len(words) < 8 or sum(t.is_stop for t in words) >= len(words) * NOT_PROSE_FUNCTION_SHARE:
+        return None
+    return "almost none of its words are English function words: a table, a run-together list or another language"
+
+
+def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A sentence with a web address is the page's furniture ("sites are at http://... About X Founded in ...")."""
+    return "the sentence holds a web address: page furniture" if _WEB_ADDRESS.search(cand.mention.sentence) else None
+
+
 def check_cloze_lone_fact(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence that names nothing besides its blank (no other name, date or number, none written out):
     nothing says which event or thing is meant. On dev judgments such clozes were accepted 29 times in 100,
@@ -564,6 +587,8 @@ def check_not_a_fact(cand: Candidate, scope: ArticleScope) -> str | None:
 
 
 CHECKS: tuple[Check, ...] = (
+    Check("not_prose", check_not_prose, frozenset(Form)),
+    Check("web_address", check_web_address, frozenset(Form)),
     Check("malformed_stem", check_stem),
     Check("vague_subject_question", check_vague_subject_question),
     Check("unbound_pronoun", check_unbound_pronoun),

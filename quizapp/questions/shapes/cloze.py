@@ -43,7 +43,7 @@ PURE_CONNECTIVE = re.compile(
 #: Openers that point back at something the card would not show.
 POINTING_OPENER = re.compile(
     r"^(?:Instead|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
-    r"In return|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
+    r"In return|In the meantime|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
     r"The (?:next|following|previous|same) (?:day|week|month|year|season|morning|evening)|"
     r"(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier|after)|"
     r"The (?:two|three|four|pair|couple|trio)\b|Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
