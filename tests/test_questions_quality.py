@@ -280,6 +280,8 @@ def test_his_with_two_possible_people_is_ambiguous(nlp, tmp_path):
         ("Where has loyalty towards Kim Jong-un declined?", "North Korea"),
         ("To which country did the North Korean sailor defect?", "South Korea"),
         ("Which country did officials in Pyongyang thank?", "North Korea"),
+        ("Iraq closed its border crossing into _____, Jordanian officials said.", "Jordan"),
+        ("Which country did the talks in Kathmandu bring together?", "Nepal"),
     ],
 )
 def test_a_stem_that_implies_the_answer_country_is_skipped(stem, answer):

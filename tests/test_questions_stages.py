@@ -737,6 +737,15 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
             "Norland Ferry Company Founded in 1987, the Norland Ferry Company runs six boats between Bergen and Skarvik.",
             "web_address",
         ),
+        (
+            "We opened the new ferry terminal of Norland in Gothenburg in 1987, the harbour board wrote.",
+            "unfit_sentence",
+        ),
+        (
+            "Marta Halvorsen is a regular contributor to the Norland Gazette, which she joined in 1987.",
+            "unfit_sentence",
+        ),
+        ("Marta Halvorsen takes a closer look at the 1987 merger of the Norland ferry companies.", "unfit_sentence"),
     ],
 )
 def test_another_language_and_web_furniture_give_no_candidate(tmp_path, line, check):

@@ -229,17 +229,23 @@ QUOTE_CHARS = '"“”«»'
 #: A contributor's note ("Jo Lin is an editor at The Ledger and a writer based in Leeds"): the page's furniture.
 WRITER_BIO = re.compile(
     r"\bis (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|editor|reporter|correspondent|columnist|contributor|journalist|"
-    r"blogger)\b[^.]*\b(?:at|for|of|based in|who covers)\b",
+    r"blogger)\b[^.]*\b(?:at|for|of|to|based in|who covers)\b",
     re.IGNORECASE,
 )
 
 #: The page's credits ("Stella Kim reported from Seoul", "Jo Lin is on Twitter at @jolin", "Additional reporting
 #: by ..."): who wrote the story, not what it says. Judges failed all 5 judged dev candidates made from them.
 CREDIT_LINE = re.compile(
-    r"\b(?:reported from|contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is )?on twitter at|"
+    r"\b(?:reported from|reports from|writes for|takes a (?:closer )?look at|contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is )?on twitter at|"
     r"follow (?:him|her|them|\w+) on (?:twitter|x|instagram|facebook)|can be reached at|"
     r"e-?mail (?:him|her|them|\w+) at|(?:additional )?reporting by)\b",
     re.IGNORECASE,
+)
+
+
+#: The writer or a speaker talking ("we", "I", "your"): who is meant, the card cannot say.
+_OWN_VOICE = re.compile(
+    r"\b(?:I|I'm|I've|I'd|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|you|your)\b", re.IGNORECASE
 )
 
 
@@ -266,10 +272,9 @@ def sentence_problem(sentence: str) -> str | None:
     quoted = sum(len(m) for m in re.findall(r"[“\"]([^”\"]*)[”\"]", text))
     if quoted > 0.5 * len(text):
         return "mostly a quote"
-    if re.search(
-        r"\b(I|I'm|I've|I'd|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|you|your)\b",
-        re.sub(r"[“\"][^”\"]*[”\"]", "", text),
-    ):
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
+    # Any case ("We've got ..." opens a sentence), but "US" is the country and a small "i" is "i.e.".
+    if any(found.group(0) not in {"US", "i"} for found in _OWN_VOICE.finditer(unquoted)):
         return "the writer's own voice"
     if text == text.title() and not text.endswith("."):
         return "a headline"
