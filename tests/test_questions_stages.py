@@ -771,9 +771,10 @@ def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
         "Ansel Brekke was sworn in as mayor of Skarvik two weeks later, in May 1923.",
         "Ansel Brekke bought the following ships for the harbour of Skarvik in 1923.",
         "Ansel Brekke classified all three as harbour seals in 1923.",
+        "In contrast, Ansel Brekke kept the old harbour of Skarvik open until 1923.",
     ],
 )
-def test_a_sentence_counting_from_something_said_before_needs_its_context(tmp_path, sentence):
+def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path, sentence):
     run = stages(f"Skarvik Harbour\n\nThe harbour of Skarvik was rebuilt after the storm.\n{sentence}\n", tmp_path)
     checks = {t.check for t in run.report.traces if t.sentence == sentence and t.form == "cloze"}
     assert "cloze_needs_context" in checks, run.report.traces
