@@ -46,6 +46,8 @@ def texts(cleaned) -> list[str]:
         "'); //--> Loading Top Headlines...",
         "(01 Aug 04 | Business )",
         "Bergen ferry fares rise again (Mar 5, '04)",
+        "Email this story to a friend | Printable Version",
+        "Harbour Gazette Staff Writers",
         "Reuters",
     ],
 )

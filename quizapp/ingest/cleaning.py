@@ -81,6 +81,13 @@ _CREDIT_LINE = re.compile(
 _BREADCRUMB = re.compile(r"^(?:you are here\b|home\s*(?:>|›|»|::|\|))|^(?:[^>\n]{1,40} > ){2,}[^>\n]{1,40}$", re.I)
 #: "(C) All rights reserved.", "© 2004 Example Media", "Copyright 2004 The Times".
 _COPYRIGHT = re.compile(r"^(?:\(c\)|©|copyright\b)|\ball rights reserved\b", re.I)
+#: The page's tools: "Email this story to a friend | Printable Version", "Printer-friendly version".
+_PAGE_TOOLS = re.compile(
+    r"\b(?:e-?mail this (?:story|article|page)|printable version|printer[- ]friendly|print this (?:story|article|page))\b",
+    re.I,
+)
+#: A byline naming the paper's writers rather than the writer: "Washington Post Staff Writers".
+_STAFF_LINE = re.compile(r"\bstaff (?:writers?|reporters?|correspondents?)\.?$", re.I)
 #: A script's text left by a page copy ("'); //--> Loading Top Headlines...").
 _SCRIPT_DEBRIS = re.compile(r"//\s*-->|<!--|\bdocument\.write\b|\bfunction\s*\(")
 #: A related-story link, known by the date after it: "(01 Aug 04 | Business )", "Japan takes notice (Mar 5, '04)".
@@ -279,6 +286,8 @@ def is_boilerplate(paragraph: str) -> bool:
         or _COPYRIGHT.search(paragraph)
         or _SCRIPT_DEBRIS.search(paragraph)
         or _DATED_LINK.search(paragraph)
+        or _PAGE_TOOLS.search(paragraph)
+        or _STAFF_LINE.search(paragraph)
     ):
         return True
     if _LABEL_LINE.match(paragraph) or _CREDIT_LINE.match(paragraph) or _MEDIA_CREDIT.match(paragraph):
