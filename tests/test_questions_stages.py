@@ -746,9 +746,10 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
             "unfit_sentence",
         ),
         ("Marta Halvorsen takes a closer look at the 1987 merger of the Norland ferry companies.", "unfit_sentence"),
+        ("Norland Ferries was down 5.2 pc at Rs 1987, and Skarvik Shipping fell 3 pc at Rs 410.", "market_tick"),
     ],
 )
-def test_another_language_and_web_furniture_give_no_candidate(tmp_path, line, check):
+def test_lines_with_no_fact_to_learn_give_no_candidate(tmp_path, line, check):
     run = stages(
         f"Norland Chronicle\n\nThe chronicle of Norland begins with the town's charter in 1402.\n\n{line}\n", tmp_path
     )

@@ -537,6 +537,21 @@ def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
     return "the sentence holds a web address: page furniture" if _WEB_ADDRESS.search(cand.mention.sentence) else None
 
 
+#: A market report's price line: "Tata Steel was down 5 pc at Rs 385", "Acme rose 2.1% at $41.20".
+_MARKET_TICK = re.compile(
+    r"\b(?:up|down|rose|fell|gained|lost|shed|sheds|declined|firm|higher|lower|climbed|dropped|added)\b(?: by)? "
+    r"[\d.]+ ?(?:pc|per ?cent|%|percent|points?|cents)\b[^.]{0,20}\bat (?:Rs\.?|\$|€|£|US\$)? ?[\d.,]+",
+    re.I,
+)
+
+
+def check_market_tick(cand: Candidate, scope: ArticleScope) -> str | None:
+    """One share's move in a market wrap-up: a line among dozens like it, not worth learning (rubric 5).
+    0 of 9 judged dev candidates from such lines were accepted."""
+    found = _MARKET_TICK.search(cand.mention.sentence)
+    return f'"{found.group(0)}": one price move in a market report' if found else None
+
+
 def check_cloze_lone_fact(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence that names nothing besides its blank (no other name, date or number, none written out):
     nothing says which event or thing is meant. On dev judgments such clozes were accepted 29 times in 100,
@@ -589,6 +604,7 @@ def check_not_a_fact(cand: Candidate, scope: ArticleScope) -> str | None:
 CHECKS: tuple[Check, ...] = (
     Check("not_prose", check_not_prose, frozenset(Form)),
     Check("web_address", check_web_address, frozenset(Form)),
+    Check("market_tick", check_market_tick, frozenset(Form)),
     Check("malformed_stem", check_stem),
     Check("vague_subject_question", check_vague_subject_question),
     Check("unbound_pronoun", check_unbound_pronoun),
