@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.ingest import read_article
-from quizapp.ingest.cleaning import clean_text, split_glued_headline, split_paragraphs
+from quizapp.ingest.cleaning import clean_text, split_glued_headline, split_paragraphs, split_shouted_kicker
 from quizapp.ingest.published import split_dateline
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -191,6 +191,25 @@ def test_published_line_gives_the_date_and_media_labels_are_handled():
 )
 def test_headline_glued_to_its_paragraph(paragraph, expected):
     assert split_glued_headline(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "EXPECTED HARBOUR REFORMS Ferries to Bergen will run every hour from May.",
+            ("EXPECTED HARBOUR REFORMS", "Ferries to Bergen will run every hour from May."),
+        ),
+        (
+            "MONEY FOR SKARVIK: HARBOUR The harbour of Skarvik has received a grant of $2 million.",
+            ("MONEY FOR SKARVIK: HARBOUR", "The harbour of Skarvik has received a grant of $2 million."),
+        ),
+        ("NATO and EU leaders met in Bergen on Monday to talk about the harbour.", None),
+        ("NEW DELHI, Dec. 29 (UPI) -- The harbour reopened on Monday.", None),
+    ],
+)
+def test_a_shouted_heading_run_into_its_text_is_split_off(paragraph, expected):
+    assert split_shouted_kicker(paragraph) == expected
 
 
 def test_glued_headline_leaves_the_text():

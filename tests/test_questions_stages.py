@@ -815,6 +815,13 @@ CHECK_CASES = [
         ["Ingrid Dahl"],
         "2019",
     ),
+    (
+        "Harbour Survey\n\nThe harbour survey of Skarvik was published by Ansel Brekke in 2021.\n"
+        "[More than 400 fishermen] were questioned by the harbour board of Skarvik in May 2020.\n",
+        "cloze_asides",
+        ["May 2020"],
+        "2021",
+    ),
 ]
 
 

@@ -268,6 +268,19 @@ def split_glued_headline(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
+#: Three or more shouted words opening a paragraph before ordinary text: a kicker or a fact box's heading run
+#: into what follows ("EXPECTED HEALTH REFORMS Smoking to be banned ...", "MONEY, SOFTWARE FOR FOCUS: HOPE ...").
+_SHOUTED_KICKER = re.compile(r"^((?:[A-Z][A-Z'&.-]+[,:]?\s+){2,}[A-Z][A-Z'&.-]+[,:]?)\s+(?=[A-Z][a-z])")
+
+
+def split_shouted_kicker(paragraph: str) -> tuple[str, str] | None:
+    """(heading, text) when the paragraph opens with a shouted heading run into its text, else None."""
+    found = _SHOUTED_KICKER.match(paragraph)
+    if found is None or len(paragraph[found.end() :].split()) < 4:
+        return None
+    return found.group(1).rstrip(" ,:"), paragraph[found.end() :]
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """Page furniture that is never article content."""
     lowered = paragraph.lower().strip()
@@ -492,7 +505,7 @@ def clean_text(text: str) -> CleanedText:
     # Pass 1: drop furniture, strip credits, recognise captions.
     staged: list[Paragraph] = []
     for position, paragraph in enumerate(raw):
-        glued = split_glued_headline(paragraph)
+        glued = split_glued_headline(paragraph) or split_shouted_kicker(paragraph)
         if glued is not None:
             headline, paragraph = glued
             result.headlines.append(headline)

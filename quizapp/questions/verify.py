@@ -322,7 +322,8 @@ def check_cloze_length(cand: Candidate, scope: ArticleScope) -> str | None:
 
 def check_cloze_asides(cand: Candidate, scope: ArticleScope) -> str | None:
     sentence = cand.transformed.statement
-    if "(" in sentence or ";" in sentence or ":" in sentence:
+    if "(" in sentence or "[" in sentence or ";" in sentence or ":" in sentence:
+        # Square brackets too: an editor's insertion ("[More than 5,000 respondents] were ...") is no clean sentence.
         return "brackets, a semicolon or a colon: a sentence of asides and lists reads badly with a hole"
     if sentence.count(",") >= 3:
         return "a list of three or more items: the blank is one list item among many"
