@@ -48,6 +48,9 @@ def texts(cleaned) -> list[str]:
         "Bergen ferry fares rise again (Mar 5, '04)",
         "Email this story to a friend | Printable Version",
         "Harbour Gazette Staff Writers",
+        "Norland Radio business reporter",
+        "Search Harbour Gazette",
+        "From: Norland Radio",
         "Reuters",
     ],
 )
@@ -328,3 +331,9 @@ def test_a_flattened_page_keeps_its_text_and_loses_only_the_furniture_sentences(
     assert paragraph.startswith("The harbour board of Bergen voted")
     assert "example.org" not in paragraph and "advertisement" not in paragraph
     assert "Membership clubs on the quay" in paragraph
+
+
+def test_a_date_on_its_own_line_is_the_pages_stamp_not_a_title():
+    cleaned = clean_text(f"Tuesday, January 4, 2005; Page A01\n\n{BODY}")
+    assert cleaned.published == dt.date(2005, 1, 4)
+    assert texts(cleaned) == [BODY] and not cleaned.headlines

@@ -86,8 +86,14 @@ _PAGE_TOOLS = re.compile(
     r"\b(?:e-?mail this (?:story|article|page)|printable version|printer[- ]friendly|print this (?:story|article|page))\b",
     re.I,
 )
-#: A byline naming the paper's writers rather than the writer: "Washington Post Staff Writers".
-_STAFF_LINE = re.compile(r"\bstaff (?:writers?|reporters?|correspondents?)\.?$", re.I)
+#: A byline naming a role rather than a story: "Washington Post Staff Writers", "BBC News business reporter".
+_STAFF_LINE = re.compile(
+    r"\b(?:staff (?:writers?|reporters?|correspondents?)|reporters?|correspondents?|columnists?)\.?$", re.I
+)
+#: The site's navigation and a mail's headers: "Search Asia Times", "Back to main page", "From: Democracy Now!".
+_NAVIGATION = re.compile(r"^(?:search|back to|return to|go to|skip to)\b|^(?:from|to|sent|subject):\s", re.I)
+#: A page's date stamp standing alone: "Thursday, November 18, 2004", "Tuesday, January 4, 2005; Page A01".
+_DATE_STAMP_TAIL = re.compile(r"\s*[;,]\s*(?:page|p\.)\s*\w+\s*$", re.I)
 #: A script's text left by a page copy ("'); //--> Loading Top Headlines...").
 _SCRIPT_DEBRIS = re.compile(r"//\s*-->|<!--|\bdocument\.write\b|\bfunction\s*\(")
 #: A related-story link, known by the date after it: "(01 Aug 04 | Business )", "Japan takes notice (Mar 5, '04)".
@@ -300,7 +306,8 @@ def is_boilerplate(paragraph: str) -> bool:
         or _SCRIPT_DEBRIS.search(paragraph)
         or _DATED_LINK.search(paragraph)
         or _PAGE_TOOLS.search(paragraph)
-        or _STAFF_LINE.search(paragraph)
+        or (_STAFF_LINE.search(paragraph) and len(paragraph.split()) <= 7)
+        or (_NAVIGATION.search(paragraph) and len(paragraph.split()) <= 8)
     ):
         return True
     if _LABEL_LINE.match(paragraph) or _CREDIT_LINE.match(paragraph) or _MEDIA_CREDIT.match(paragraph):
@@ -516,6 +523,12 @@ def clean_text(text: str) -> CleanedText:
             if stamped and (result.published is None or not stamp.group("kind").lower().endswith("updated")):
                 result.published = stamped
             continue
+        if len(paragraph.split()) <= 8 and re.search(r"\d{4}", paragraph):
+            stamped = parse_stamp(_DATE_STAMP_TAIL.sub("", paragraph))
+            if stamped is not None:
+                # A date on its own line is the page's stamp: a fallback for the publication date, never a title.
+                result.published = result.published or stamped
+                continue
         labelled_caption = _MEDIA_CAPTION.match(paragraph)
         if labelled_caption:
             caption_text = paragraph[labelled_caption.end() :].strip()
