@@ -22,6 +22,8 @@ MONTHS: Final = (
     "december",
 )
 WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: A web address as pages write it ("https://...", "www.example.org", "example.com/page"), a regex pattern.
+WEB_ADDRESS_PATTERN: Final = r"\bhttps?://\S+|\bwww\.\w\S*|\b[\w-]+\.(?:com|org|net|gov)/\S*"
 #: Regex alternations, capitalised as written in text ("March|April|...").
 MONTH_PATTERN: Final = "|".join(m.capitalize() for m in MONTHS)
 WEEKDAY_PATTERN: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"

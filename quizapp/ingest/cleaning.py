@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from quizapp.ingest.published import Dateline, parse_dateline_date, split_dateline
+from quizapp.vocabulary import WEB_ADDRESS_PATTERN
 
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";")
 _RULE_LINE = re.compile(r"^[\W_]+$")  # "____", "* * *", "©": no letters or digits
@@ -60,7 +61,7 @@ _WIDGETS = {
     "newsletter",
     "top stories",
 }
-_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+_URL = re.compile(WEB_ADDRESS_PATTERN, re.I)
 _FOLLOW = re.compile(r"^(?:follow|like|join) (?:us|our|\w+['’]s coverage|the conversation)\b", re.I)
 # "Image source, Getty Images", "Photo credit: AP": credits standing alone.
 _MEDIA_CREDIT = re.compile(r"^(?:image|photo|picture|video)s? (?:source|credit|copyright)s?\b", re.I)

@@ -236,7 +236,8 @@ WRITER_BIO = re.compile(
 #: The page's credits ("Stella Kim reported from Seoul", "Jo Lin is on Twitter at @jolin", "Additional reporting
 #: by ..."): who wrote the story, not what it says. Judges failed all 5 judged dev candidates made from them.
 CREDIT_LINE = re.compile(
-    r"\b(?:reported from|reports from|writes for|takes a (?:closer )?look at|contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is )?on twitter at|"
+    r"\b(?:reported from|reports from|writes for|takes a (?:closer )?look at|"
+    r"contributed (?:to )?(?:this )?(?:report|reporting|story|article)|(?:is )?on twitter at|"
     r"follow (?:him|her|them|\w+) on (?:twitter|x|instagram|facebook)|can be reached at|"
     r"e-?mail (?:him|her|them|\w+) at|(?:additional )?reporting by)\b",
     re.IGNORECASE,

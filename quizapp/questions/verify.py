@@ -34,6 +34,7 @@ from quizapp.vocabulary import (
     OPINION_PASSIVES,
     SAYING_VERBS,
     SPECULATIVE_MODALS,
+    WEB_ADDRESS_PATTERN,
     WEEKDAY_PATTERN,
     WEEKDAYS,
 )
@@ -517,7 +518,7 @@ def check_verbless_sentence(cand: Candidate, scope: ArticleScope) -> str | None:
 
 #: English prose is about half function words ("the", "of", "was"); below this share a "sentence" is none.
 NOT_PROSE_FUNCTION_SHARE = 0.06
-_WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.\w|\.(?:com|org|net|gov)/", re.I)
+_WEB_ADDRESS = re.compile(WEB_ADDRESS_PATTERN, re.I)
 
 
 def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
