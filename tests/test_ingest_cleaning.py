@@ -337,3 +337,8 @@ def test_a_date_on_its_own_line_is_the_pages_stamp_not_a_title():
     cleaned = clean_text(f"Tuesday, January 4, 2005; Page A01\n\n{BODY}")
     assert cleaned.published == dt.date(2005, 1, 4)
     assert texts(cleaned) == [BODY] and not cleaned.headlines
+
+
+def test_a_short_sentence_about_reporters_is_no_byline():
+    cleaned = clean_text(f"{BODY}\n\nThe mayor of Bergen spoke to reporters.")
+    assert texts(cleaned) == [BODY, "The mayor of Bergen spoke to reporters."]

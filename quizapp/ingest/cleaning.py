@@ -89,7 +89,7 @@ _PAGE_TOOLS = re.compile(
 )
 #: A byline naming a role rather than a story: "Washington Post Staff Writers", "BBC News business reporter".
 _STAFF_LINE = re.compile(
-    r"\b(?:staff (?:writers?|reporters?|correspondents?)|reporters?|correspondents?|columnists?)\.?$", re.I
+    r"\b(?:staff (?:writers?|reporters?|correspondents?)|reporters?|correspondents?|columnists?)$", re.I
 )
 #: The site's navigation and a mail's headers: "Search Asia Times", "Back to main page", "From: Democracy Now!".
 _NAVIGATION = re.compile(r"^(?:search|back to|return to|go to|skip to)\b|^(?:from|to|sent|subject):\s", re.I)
@@ -307,7 +307,7 @@ def is_boilerplate(paragraph: str) -> bool:
         or _SCRIPT_DEBRIS.search(paragraph)
         or _DATED_LINK.search(paragraph)
         or _PAGE_TOOLS.search(paragraph)
-        or (_STAFF_LINE.search(paragraph) and len(paragraph.split()) <= 7)
+        or (_STAFF_LINE.search(paragraph) and len(paragraph.split()) <= 7 and not paragraph.endswith("."))
         or (_NAVIGATION.search(paragraph) and len(paragraph.split()) <= 8)
     ):
         return True
