@@ -101,6 +101,15 @@ _SCRIPT_DEBRIS = re.compile(r"//\s*-->|<!--|\bdocument\.write\b|\bfunction\s*\("
 _DATED_LINK = re.compile(
     r"\((?:\d{1,2} [A-Z][a-z]{2} \d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? '?\d{2,4})(?:\s*\|[^()]*)?\s*\)$"
 )
+#: A page whose paragraphs were flattened into one block: furniture then sits among the sentences.
+_LONG_PARAGRAPH_WORDS = 60
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z])")
+_GLUED_WIDGET = re.compile(
+    r"(?<=[.!?\"”]) (?:"
+    + "|".join(re.escape(w) for w in ("advertisement", "story continues below"))
+    + r") (?=[\"“A-Z])",
+    re.I,
+)
 _APPEAL = re.compile(
     r"\b(?:becom(?:e|ing) a (?:member|subscriber|patron)|support (?:us|our (?:work|journalism))|donat(?:e|ion)|"
     r"membership|subscribe now|join (?:us|our community))\b",
@@ -295,42 +304,32 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if lowered in _WIDGETS or lowered.rstrip(":") in _WIDGETS:
         return True
-    if len(paragraph.split()) > _LONG_PARAGRAPH_WORDS:
+    words = len(paragraph.split())
+    if words > _LONG_PARAGRAPH_WORDS:
         return False  # long: its furniture sentences are taken out one by one (_without_furniture_sentences)
     if _EMAIL.search(paragraph) or _PHONE.search(paragraph) or _CONTACT.search(paragraph):
         return True
     if _READ_MORE.match(paragraph):
         return True
-    if len(paragraph.split()) <= 20 and (
+    if words <= 20 and (
         _BREADCRUMB.search(paragraph)
         or _COPYRIGHT.search(paragraph)
         or _SCRIPT_DEBRIS.search(paragraph)
         or _DATED_LINK.search(paragraph)
         or _PAGE_TOOLS.search(paragraph)
-        or (_STAFF_LINE.search(paragraph) and len(paragraph.split()) <= 7 and not paragraph.endswith("."))
-        or (_NAVIGATION.search(paragraph) and len(paragraph.split()) <= 8)
+        or (words <= 7 and _STAFF_LINE.search(paragraph) and not paragraph.endswith("."))
+        or (words <= 8 and _NAVIGATION.search(paragraph))
     ):
         return True
     if _LABEL_LINE.match(paragraph) or _CREDIT_LINE.match(paragraph) or _MEDIA_CREDIT.match(paragraph):
         return True
-    if _URL.search(paragraph) and (len(paragraph.split()) <= 25 or _FOLLOW.match(paragraph)):
+    if _URL.search(paragraph) and (words <= 25 or _FOLLOW.match(paragraph)):
         return True  # "Follow our coverage at https://...", "Source: https://..."
-    if _FOLLOW.match(paragraph) and len(paragraph.split()) <= 25:
+    if _FOLLOW.match(paragraph) and words <= 25:
         return True
     if _APPEAL.search(paragraph) and re.search(r"\b(?:we|us|our)\b", lowered):
         return True
     return False
-
-
-#: A page whose paragraphs were flattened into one block: furniture then sits among the sentences.
-_LONG_PARAGRAPH_WORDS = 60
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z])")
-_GLUED_WIDGET = re.compile(
-    r"(?<=[.!?\"”]) (?:"
-    + "|".join(re.escape(w) for w in ("advertisement", "story continues below"))
-    + r") (?=[\"“A-Z])",
-    re.I,
-)
 
 
 def _without_furniture_sentences(paragraph: str) -> str:
