@@ -756,6 +756,8 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
         ),
         ("Marta Halvorsen takes a closer look at the 1987 merger of the Norland ferry companies.", "unfit_sentence"),
         ("Norland Ferries was down 5.2 pc at Rs 1987, and Skarvik Shipping fell 3 pc at Rs 410.", "market_tick"),
+        ("The Norland ferry Skarvik reached a speed of , a record for the harbour in 1987.", "source_gap"),
+        ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),
     ],
 )
 def test_lines_with_no_fact_to_learn_give_no_candidate(tmp_path, line, check):
@@ -764,6 +766,16 @@ def test_lines_with_no_fact_to_learn_give_no_candidate(tmp_path, line, check):
     )
     assert not [c for c in run.verified if "1987" in c.mention.sentence]
     assert check in run.dropped("1987"), run.dropped("1987")
+
+
+def test_a_value_written_with_a_leading_point_is_no_gap(tmp_path):
+    run = stages(
+        "Norland Rovers\n\nThe Norland Rovers joined the league in 1961.\n"
+        "The 1979 team of the Norland Rovers was the first to finish at .500 in the league, in 1979.\n",
+        tmp_path,
+    )
+    assert "source_gap" not in run.dropped("1961")
+    assert not [r for r in run.report.traces if r.check == "source_gap"]
 
 
 def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):

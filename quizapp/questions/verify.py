@@ -535,6 +535,18 @@ def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
     return "almost none of its words are English function words: a table, a run-together list or another language"
 
 
+#: A value the page lost in conversion ("a speed of .", "range from , recorded on ..."): a preposition that takes a
+#: number runs into punctuation (".500" is a value, so a digit after the stop is not a gap).
+_SOURCE_GAP = re.compile(r"\b(?:of|from|at|about|than|reaching)\s*[,.;:)](?!\d)|\bof (?:and|or)\b", re.I)
+
+
+def check_source_gap(cand: Candidate, scope: ArticleScope) -> str | None:
+    """The sentence lost a value where the page was made ("Asia covers an area of , about 30% of ..."): what is
+    left misstates the article, whatever is blanked."""
+    found = _SOURCE_GAP.search(cand.mention.sentence)
+    return f'"{found.group(0).strip()}": a value is missing from the sentence as written' if found else None
+
+
 def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence with a web address is the page's furniture ("sites are at http://... About X Founded in ...")."""
     return "the sentence holds a web address: page furniture" if _WEB_ADDRESS.search(cand.mention.sentence) else None
@@ -607,6 +619,7 @@ def check_not_a_fact(cand: Candidate, scope: ArticleScope) -> str | None:
 CHECKS: tuple[Check, ...] = (
     Check("not_prose", check_not_prose, frozenset(Form)),
     Check("web_address", check_web_address, frozenset(Form)),
+    Check("source_gap", check_source_gap, frozenset(Form)),
     Check("market_tick", check_market_tick, frozenset(Form)),
     Check("malformed_stem", check_stem),
     Check("vague_subject_question", check_vague_subject_question),
