@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from quizapp.ingest import read_article
-from quizapp.ingest.cleaning import clean_text, split_glued_headline, split_paragraphs, split_shouted_kicker
+from quizapp.ingest.cleaning import (
+    clean_text,
+    split_glued_headline,
+    split_paragraphs,
+    split_shouted_kicker,
+    strip_shouted_label,
+)
 from quizapp.ingest.published import split_dateline
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -342,3 +348,32 @@ def test_a_date_on_its_own_line_is_the_pages_stamp_not_a_title():
 def test_a_short_sentence_about_reporters_is_no_byline():
     cleaned = clean_text(f"{BODY}\n\nThe mayor of Bergen spoke to reporters.")
     assert texts(cleaned) == [BODY, "The mayor of Bergen spoke to reporters."]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "2006 SEASON On March 14, 2006, the Skarvik Rovers signed the striker Ansel Brekke.",
+            "On March 14, 2006, the Skarvik Rovers signed the striker Ansel Brekke.",
+        ),
+        (
+            "OBITUARY The founder of the Skarvik ferry line, Marta Dahl, died on Monday aged 82.",
+            "The founder of the Skarvik ferry line, Marta Dahl, died on Monday aged 82.",
+        ),
+        ("NATO leaders met in Bergen on Monday to talk about the harbour.", None),
+        ("NASA Administrator Ansel Brekke visited the harbour of Skarvik in 2004.", None),
+        ("UNICEF The agency", None),  # too little text after it to be a sentence
+    ],
+)
+def test_a_shouted_section_label_run_into_its_sentence_comes_off(paragraph, expected):
+    assert strip_shouted_label(paragraph) == (expected or paragraph)
+
+
+def test_cleaning_takes_a_section_label_off_its_paragraph():
+    cleaned = clean_text(
+        "Skarvik Rovers\n\n2006 SEASON On March 14, 2006, the Skarvik Rovers signed the striker Ansel Brekke.\n\n"
+        "The club was founded in 1901 by dockers of the harbour.\n"
+    )
+    assert cleaned.paragraphs[0].text.startswith("On March 14, 2006")
+    assert "2006 SEASON" not in cleaned.headlines

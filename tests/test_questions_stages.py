@@ -240,6 +240,7 @@ def town(tmp_path_factory):
 
 
 TOWN_CASES = [
+    ("2011", "cloze_side_detail"),  # one of a pair: "in 2011 and 2013"
     ("Jonas Vik", "attribution"),  # the reporter, not a fact of the story
     ("Board of the harbour", "pointing_opener"),  # "Later that year" ties it to the sentence before
 ]
@@ -249,15 +250,6 @@ TOWN_CASES = [
 def test_general_cloze_checks_name_what_they_refuse(town, answer, check):
     assert not [c for c in town.verified if c.form is Form.CLOZE and c.answer == answer]
     assert check in town.dropped(answer), town.dropped(answer)
-
-
-def test_a_blank_of_a_pair_is_left_to_the_ranker_which_is_told(town):
-    # "in 2011 and 2013": judged acceptable as often as any cloze on dev, so no check refuses it; the ranker's
-    # feature says it is one of a pair.
-    paired = [c for c in town.verified if c.form is Form.CLOZE and c.answer == "2011"]
-    assert paired and paired[0].evidence["coordinated"]
-    assert features(paired[0])["coordinated"] == 1.0
-    assert "cloze_side_detail" not in town.dropped("2011")
 
 
 def test_a_clean_sentence_keeps_its_cloze(town):
@@ -846,17 +838,27 @@ CHECK_CASES = [
 ]
 
 
-def test_lists_and_quotations_reach_the_ranker_but_asides_do_not(tmp_path):
+def test_lists_reach_the_ranker_but_quotations_and_asides_do_not(tmp_path):
     run = stages(
         "Skarvik Harbour\n\nThe harbour of Skarvik shipped timber, fish, salt, wool and iron ore to Bergen in 1911.\n"
         'The harbour master Ansel Brekke called the new quay "a gift to the town" when it opened in 1913.\n'
         "The old quay of Skarvik had been rebuilt twice; the harbour board pulled down the old quay in 1921.\n",
         tmp_path,
     )
-    for answer in ("1911", "1913"):
-        assert "cloze_asides" not in run.dropped(answer), run.dropped(answer)
-        assert [c for c in run.verified if c.form is Form.CLOZE and c.answer == answer]
+    assert "cloze_asides" not in run.dropped("1911"), run.dropped("1911")
+    listed = [c for c in run.verified if c.form is Form.CLOZE and c.answer == "1911"]
+    assert listed and features(listed[0])["list_like"] == 1.0
+    assert "cloze_asides" in run.dropped("1913")
     assert "cloze_asides" in run.dropped("1921")
+
+
+def test_a_short_sentence_of_seven_words_is_asked(tmp_path):
+    run = stages(
+        "Skarvik Harbour\n\nThe harbour of Skarvik was built by the Norland crown in 1788.\n"
+        "Ansel Brekke designed the lighthouse in 1902.\n",
+        tmp_path,
+    )
+    assert run.verified_cloze_texts("designed the lighthouse")
 
 
 @pytest.mark.parametrize(("article", "check", "refused", "kept"), CHECK_CASES, ids=[c[1] for c in CHECK_CASES])

@@ -297,6 +297,22 @@ def split_shouted_kicker(paragraph: str) -> tuple[str, str] | None:
     return found.group(1).rstrip(" ,:"), paragraph[found.end() :]
 
 
+#: One or two shouted words (a year may lead) before a capitalised function word: a section label or dateline run
+#: into its text ("2006 SEASON On March 14, ...", "OBITUARY The founder of ...", "WASHINGTON The president ...").
+#: An acronym is followed by what it names ("NATO leaders", "NASA Administrator ..."), not by "On" or "The".
+_SHOUTED_LABEL = re.compile(
+    r"^(?:\d{4}\s+)?(?:[A-Z][A-Z'&-]{2,}\s+){1,2}(?=(?:On|In|The|A|An|At|After|When|During|Since|Before|Following)\s+\S)"
+)
+
+
+def strip_shouted_label(paragraph: str) -> str:
+    """The paragraph without a shouted section label or dateline run into its first sentence."""
+    found = _SHOUTED_LABEL.match(paragraph)
+    if found is None or len(paragraph[found.end() :].split()) < 4:
+        return paragraph
+    return paragraph[found.end() :]
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """Page furniture that is never article content."""
     lowered = paragraph.lower().strip()
@@ -516,6 +532,7 @@ def clean_text(text: str) -> CleanedText:
         if glued is not None:
             headline, paragraph = glued
             result.headlines.append(headline)
+        paragraph = strip_shouted_label(paragraph)
         stamp = _PUBLISHED_LINE.match(paragraph)
         if stamp and len(paragraph.split()) <= 10:
             stamped = parse_stamp(stamp.group("date"))
