@@ -58,6 +58,9 @@ def test_sentence_filters():
     assert sentence_problem("“We are proud of this fine new pier on the bay,” the mayor said.") == "mostly a quote"
     assert sentence_problem("Here is something I did not expect about the ferries:") is not None
     assert sentence_problem("Ferries.") == "too short"
+    assert sentence_problem("Booking a seat on the Port Alder ferry is free and easy!") is not None
+    # An exclamation inside a quotation is what someone said, reported as a fact.
+    assert sentence_problem('In 1998 the crew of the Port Alder ferry painted "Welcome home!"') is None
     note = "Ida Vance is a contributing editor at Harbour Monthly and a writer based in Port Alder."
     assert sentence_problem(note) == "a contributor's note about the writer"
     # A past career in a story is a fact about someone, not the page's note on its writer.

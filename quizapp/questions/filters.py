@@ -262,6 +262,9 @@ def sentence_problem(sentence: str) -> str | None:
         return "too short"
     if text.endswith((":", "?")):
         return "an aside or a question, not a statement"
+    if text.endswith("!"):
+        # "Registering is free and easy!", "Wow, what a crowd!": a cry or a pitch (a quoted one is reported).
+        return "an exclamation, not a statement of fact"
     if CAPTION_MARKERS.search(text):
         return "a photo caption"
     if BOILERPLATE.search(text):

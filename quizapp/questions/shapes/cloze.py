@@ -431,9 +431,10 @@ def prepare_sentence(
         return Rejection(Stage.OVERGENERATE, "not_a_statement", "a list item, not a sentence")
     timeline = TIMELINE_ENTRY.match(text)
     # The parser may cut "1987 – Nordstal opens ..." after the dash: the line's start is then the entry's date.
-    line_start = sent.doc.text.rfind("\n", 0, sent.start_char) + 1
+    doc_text = text_of_doc or sent.doc.text  # a Doc builds its text anew on every .text
+    line_start = doc_text.rfind("\n", 0, sent.start_char) + 1
     if (timeline and (timeline.group("dash") or sent.root.tag_ in {"VBZ", "VBP"})) or TIMELINE_LEAD.match(
-        sent.doc.text[line_start : sent.start_char]
+        doc_text[line_start : sent.start_char]
     ):
         return Rejection(
             Stage.OVERGENERATE, "not_a_statement", 'a timeline entry ("1990 – X releases ..."), not a sentence'
@@ -570,7 +571,7 @@ def prepare_sentence(
         sent,
         replace,
         evidence,
-        text_of_doc or sent.doc.text,
+        doc_text,
         add_period=clause and not re.search(r"[.!]['\"”’)]?$", sent.text.strip()),
         asides=frozenset(asides),
     )
