@@ -734,6 +734,11 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
             "not_prose",
         ),
         (
+            "Depois das eleições de 1987 e 1990, o Norland Harbour Board pediu a cidade que construísse um novo cais "
+            "para as barcas do porto.",
+            "not_prose",
+        ),
+        (
             "Norland ferry timetables for every harbour on the coast are at https://example.org/ferries About the "
             "Norland Ferry Company Founded in 1987, the Norland Ferry Company runs six boats between Bergen and Skarvik.",
             "web_address",

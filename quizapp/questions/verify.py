@@ -528,6 +528,18 @@ NOT_PROSE_FUNCTION_SHARE = 0.06
 _WEB_ADDRESS = re.compile(WEB_ADDRESS_PATTERN, re.I)
 
 
+#: Function words of the European languages a page most often switches to (Portuguese, Spanish, French, Italian,
+#: German) that English does not use; a sentence with more of them than of English ones is not English, though
+#: the small model's stop list (which has "as", "a", "e") counts enough of its words as English function words.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    "de del la las los el que por para con una uno les des une du au aux est und der die das mit ist em os ao não "
+    "é da do dos na nos se como mais pelo pela foi ser sobre entre sua seu ou et il elle sont pas".split()
+)
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in is was for that with on by at from it as were are has had have be this which an a".split()
+)
+
+
 def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
     """A scorecard, a fixture list run into one line or a paragraph in Portuguese has next to no English
     function words. On the corpus no English sentence of 8 words or more fell under the bar; tables,
@@ -536,6 +548,10 @@ def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
     if span is None:
         return None
     words = [t for t in span.sent if t.is_alpha]
+    lowered = [t.lower_ for t in words]
+    foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in lowered)
+    if foreign >= 3 and foreign > sum(w in ENGLISH_FUNCTION_WORDS for w in lowered):
+        return "more of its function words belong to another language than to English"
     if len(words) < 8 or sum(t.is_stop for t in words) >= len(words) * NOT_PROSE_FUNCTION_SHARE:
         return None
     return "almost none of its words are English function words: a table, a run-together list or another language"
