@@ -857,6 +857,15 @@ def test_lists_reach_the_ranker_but_quotations_and_asides_do_not(tmp_path):
     assert "cloze_asides" in run.dropped("1921")
 
 
+def test_a_time_of_day_is_no_aside(tmp_path):
+    run = stages(
+        "Skarvik Harbour\n\nThe harbour of Skarvik was built by the Norland crown in 1788.\n"
+        "The last ferry of the old line left the harbour of Skarvik at 8:51 p.m. on 3 May 1921.\n",
+        tmp_path,
+    )
+    assert "cloze_asides" not in run.dropped("3 May 1921"), run.dropped("3 May 1921")
+
+
 def test_a_short_sentence_of_seven_words_is_asked(tmp_path):
     run = stages(
         "Skarvik Harbour\n\nThe harbour of Skarvik was built by the Norland crown in 1788.\n"

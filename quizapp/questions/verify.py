@@ -323,7 +323,8 @@ def check_cloze_length(cand: Candidate, scope: ArticleScope) -> str | None:
 
 def check_cloze_asides(cand: Candidate, scope: ArticleScope) -> str | None:
     sentence = cand.transformed.statement
-    if "(" in sentence or "[" in sentence or ";" in sentence or ":" in sentence:
+    # A colon between digits is a time or a score ("at 8:51 p.m.", "won 2:1"), not a list or an aside.
+    if "(" in sentence or "[" in sentence or ";" in sentence or re.search(r":(?!\d)", sentence):
         # Square brackets too: an editor's insertion ("[More than 5,000 respondents] were ...") is no clean sentence.
         return "brackets, a semicolon or a colon: a sentence of asides and lists reads badly with a hole"
     if any(q in sentence for q in '"“”'):
