@@ -775,6 +775,15 @@ def test_a_value_written_with_a_leading_point_is_no_gap(tmp_path):
     assert not [r for r in run.report.traces if r.check == "source_gap"]
 
 
+def test_a_preposition_ending_its_sentence_is_no_gap(tmp_path):
+    run = stages(
+        "Norland Books\n\nThe Norland Book Fair opened in Skarvik in 1961.\n"
+        "In 1987 the Norland publishers chose the price that their books would be sold at.\n",
+        tmp_path,
+    )
+    assert "source_gap" not in run.dropped("1987"), run.dropped("1987")
+
+
 def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
     run = stages(
         "The Harbour Film\n\nThe Harbour is a 2021 Norwegian film directed by Ansel Brekke in Skarvik.\n"

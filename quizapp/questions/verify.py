@@ -559,8 +559,9 @@ def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
 
 
 #: A value the page lost in conversion ("a speed of .", "range from , recorded on ..."): a preposition that takes a
-#: number runs into punctuation (".500" is a value, so a digit after the stop is not a gap).
-_SOURCE_GAP = re.compile(r"\b(?:of|from|at|about|than|reaching)\s*[,.;:)](?!\d)|\bof (?:and|or)\b", re.I)
+#: number, then the space the value stood in, then punctuation. ".500" is a value, so a digit after the stop is no
+#: gap; a preposition that ends its sentence with no space ("the price the books are sold at.") is English.
+_SOURCE_GAP = re.compile(r"\b(?:of|from|at|about|than|reaching)\s+[,.;:)](?!\d)|\bof (?:and|or)\b", re.I)
 
 
 def check_source_gap(cand: Candidate, scope: ArticleScope) -> str | None:
