@@ -153,8 +153,10 @@ NAME_GOES_ON = re.compile(
 #: A dated line of a timeline or chronology: a year (or decade) opening the line, then a dash, or straight
 #: into a name with its verb in the historical present ("1990 – Metaphor releases ...", "1899 Sabatier
 #: discovers ..."; "1500 French soldiers landed" is a count in a sentence).
-TIMELINE_ENTRY = re.compile(r"^(?:c\.\s*)?\d{3,4}s?(?P<dash>\s*[-–—:]\s+)?(?=\s*[A-Z])")
-TIMELINE_LEAD = re.compile(r"^\s*(?:c\.\s*)?\d{3,4}s?\s*[-–—:]\s*$")
+_TIMELINE_DATE = r"(?:c\.\s*)?\d{3,4}s?"
+TIMELINE_ENTRY = re.compile(rf"^{_TIMELINE_DATE}(?P<dash>\s*[-–—:]\s+)?(?=\s*[A-Z])")
+#: The same entry's date left alone on its line when the parser cut the sentence after the dash.
+TIMELINE_LEAD = re.compile(rf"^\s*{_TIMELINE_DATE}\s*[-–—:]\s*$")
 #: "WASHINGTON (Reuters) -", "LONDON —": a dateline glued to the first sentence.
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?(?:\s*[—–]\s*|\s*--?\s+)(?=\S)")
 QUOTE_OPEN = {'"', "“", "«"}
