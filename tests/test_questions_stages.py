@@ -709,6 +709,48 @@ def test_a_pronoun_in_an_opening_phrase_is_left_and_the_subject_written_out(tmp_
     assert first and all("designed his first" in s for s in first), first  # the name before binds "his"
 
 
+def test_a_pronoun_in_an_opening_phrase_is_bound_by_the_name_that_follows(tmp_path):
+    run = stages(
+        "Harbours of Norland\n\nThe harbours of Norland were rebuilt after the storm of 1862.\n"
+        "Marta Halvorsen surveyed the coast of Norland in 1868 for the harbour board.\n"
+        "Two years into his tenure, Ansel Brekke asked the harbour board of Bergen for 40,000 kroner.\n"
+        "Since its founding in 1901, the Skarvik Ferry Company has carried 3 million passengers.\n"
+        "Before his retirement, she sent the harbour board of Bergen a report on Skarvik in 1890.\n",
+        tmp_path,
+    )
+    tenure = run.cloze_texts("into his tenure")
+    assert tenure and all("his tenure" in s for s in tenure), tenure
+    founding = run.cloze_texts("its founding")
+    assert founding and all("its founding" in s for s in founding), founding
+    # A pronoun of another person than the subject ("his" before "she") still needs its antecedent.
+    assert not [s for s in run.cloze_texts("his retirement") if "his retirement" in s]
+
+
+def test_there_and_such_pointing_back_refuse_the_cloze_unless_the_sentence_names_what_they_mean(tmp_path):
+    run = stages(
+        "Skarvik\n\nSkarvik is a fishing town on the west coast of Norland.\n"
+        "German troops remained there until the Norland Army arrived in October 1944.\n"
+        "The harbour board said such repairs would cost Skarvik 40,000 kroner in 1951.\n"
+        "The Bergen Harbour Company opened an office in Trondheim in 1903 and stayed there until 1931.\n"
+        "Marta Halvorsen sold such goods as cod and herring to Bergen merchants in 1911.\n",
+        tmp_path,
+    )
+    assert "unresolved_reference" in run.dropped("October 1944")
+    assert "unresolved_reference" in run.dropped("1951")
+    assert run.cloze_texts("stayed there"), run.dropped("1931")
+    assert run.cloze_texts("such goods as"), run.dropped("1911")
+
+
+def test_a_pronoun_inside_a_bracketed_aside_needs_no_referent_since_the_aside_is_left_out(tmp_path):
+    run = stages(
+        "Skarvik\n\nSkarvik is a fishing town on the west coast of Norland.\n"
+        "The pier at Skarvik (she called it her finest work) was built by the Bergen Harbour Company in 1903.\n",
+        tmp_path,
+    )
+    built = run.cloze_texts("was built by")
+    assert built and not [s for s in built if "finest work" in s], run.dropped("1903")
+
+
 @pytest.mark.parametrize(
     ("line", "marker", "made"),
     [

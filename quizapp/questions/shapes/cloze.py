@@ -223,16 +223,32 @@ _PRONOUN_SETS = (
 )
 
 
-def _cataphoric(pronoun: Any, sent: Any) -> bool:
-    """A pronoun in an opening phrase that the main clause's subject pronoun, of the same person, follows
-    ("After completing his studies in law, he became a lawyer"): writing out the subject reads as the
-    article would ("..., Walter Scott became"); writing out the first gave "After completing Walter Scott's
-    studies, he became"."""
+def _cataphoric(pronoun: Any, sent: Any, mentions: list[Mention]) -> bool:
+    """A pronoun in an opening phrase that the main clause's subject, of the same person, follows.
+
+    The subject may be a pronoun ("After completing his studies in law, he became a lawyer": writing out the
+    subject reads as the article would, "..., Walter Scott became"; writing out the first gave "After
+    completing Walter Scott's studies, he became") or the name itself ("In his memoirs, Trudeau wrote ...",
+    "Since its founding, the Prize has ..."), which the card already shows."""
     subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.i <= pronoun.i or pronoun.i in {t.i for t in subject.subtree}:
+    if (
+        subject is None
+        or subject.i <= pronoun.i
+        or pronoun.i in {t.i for t in subject.subtree}
+        or pronoun.i > sent.root.i
+    ):
         return False
     same = next((group for group in _PRONOUN_SETS if pronoun.lower_ in group), None)
-    return same is not None and subject.lower_ in same and subject.lower_ not in {"her", "him", "them"}
+    if same is not None and subject.lower_ in same and subject.lower_ not in {"her", "him", "them"}:
+        return True
+    if pronoun.lower_ in PERSON_PRONOUNS:
+        # The subject is a person the extraction named ("Two years into his presidency, Jefferson asked ...").
+        return any(m.kind == "person" and m.start <= subject.idx < m.end for m in mentions)
+    if pronoun.lower_ in {"its", "their"} and subject.pos_ in {"NOUN", "PROPN"}:
+        named_person = any(m.kind == "person" and m.start <= subject.idx < m.end for m in mentions)
+        plural = subject.tag_ in {"NNS", "NNPS"} or _conjoined(subject)
+        return not named_person and (subject.pos_ == "PROPN" or plural == (pronoun.lower_ == "their"))
+    return False
 
 
 def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
@@ -466,6 +482,8 @@ def prepare_sentence(
     resolved = 0
     resolved_names: set[str] = set()
     for tok in sent:
+        if tok.i in asides:
+            continue  # left out of the card ("... breach (it seems weekly), ..."): nothing in it needs a referent
         low = tok.lower_
         if (
             tok.dep_ == "det"
@@ -485,6 +503,26 @@ def prepare_sentence(
         ):
             return Rejection(
                 Stage.OVERGENERATE, "unresolved_reference", f'"{tok.text}" points to something the card does not show'
+            )
+        if (
+            low == "such"
+            and tok.dep_ == "amod"
+            and tok.head.pos_ == "NOUN"
+            and not any(t.lower_ == "as" for t in sent if t.i > tok.i)  # "such states as Ohio" names them
+        ):
+            return Rejection(
+                Stage.OVERGENERATE,
+                "unresolved_reference",
+                f'"such {tok.head.text}" points to something the card does not show',
+            )
+        if (
+            low == "there"
+            and tok.dep_ == "advmod"
+            and not any(m.kind in {"place", "organization"} and m.start < tok.idx for m in mentions)
+        ):
+            # "German troops remained there until ...": the place is in an earlier sentence.
+            return Rejection(
+                Stage.OVERGENERATE, "unresolved_reference", '"there" points to a place the card does not show'
             )
         if _group_phrase(tok) and _names_before(sent, tok) < 2:
             # "the two countries" points back like a pronoun: written out when the article names the pair
@@ -513,7 +551,7 @@ def prepare_sentence(
             continue
         if resolved_names:
             continue  # a name written out earlier in the sentence now binds this pronoun
-        if _cataphoric(tok, sent):
+        if _cataphoric(tok, sent, mentions):
             continue  # "After completing his studies, he became ...": the subject "he" is written out instead
         name = resolve(tok) if resolve is not None else None
         if not name:
