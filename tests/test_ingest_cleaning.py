@@ -81,6 +81,14 @@ def test_photo_credit_is_stripped_from_a_caption():
     assert cleaned.paragraphs[0].aside
 
 
+def test_a_long_paragraph_that_mentions_a_picture_is_text_not_a_caption():
+    # A page saved without line breaks is one long paragraph; one "pictured" in it must not hide all of it.
+    long_text = " ".join([BODY] * 8) + " The harbour master, pictured in 1980, opened the new quay in Bergen."
+    cleaned = clean_text(f"{long_text}\n\nThe budget doubles spending on the old fish market.")
+    assert cleaned.paragraphs[0].text == long_text
+    assert not cleaned.paragraphs[0].aside
+
+
 def test_source_tag_after_a_paragraph_is_stripped_but_not_a_caption():
     cleaned = clean_text(f"{BODY}  [Bergen Daily]")
     assert texts(cleaned) == [BODY]

@@ -376,11 +376,19 @@ def strip_credits(paragraph: str) -> tuple[str, bool]:
     return stripped, stripped != paragraph
 
 
+#: A caption is a sentence or two under a picture; a longer paragraph that says "pictured" or "(R)" is text (a page
+#: saved without line breaks is one paragraph of thousands of words, all of which a cue would have left out).
+CAPTION_MAX_WORDS = 80
+
+
 def is_caption(paragraph: str, had_credit: bool) -> bool:
+    words = len(paragraph.split())
+    if words > CAPTION_MAX_WORDS:
+        return False
     if _CAPTION_CUES.search(paragraph):
         return True
     # A photo credit glued to the end of a short paragraph marks a caption.
-    return had_credit and len(paragraph.split()) <= 60
+    return had_credit and words <= 60
 
 
 def is_headline(paragraph: str) -> bool:
