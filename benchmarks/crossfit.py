@@ -58,9 +58,16 @@ def main(argv: list[str]) -> int:
             for entry, path in entries:
                 if entry["id"] not in held:
                     continue
-                deck, _report, _error = ce.generate_one(path)
+                deck, report, _error = ce.generate_one(path)
                 decks[entry["id"]] = [
-                    {"card_id": c.card_id, "shown": ce.render(c), "acceptable": (verdicts.get(c.card_id) or [None])[-1]}
+                    {
+                        "card_id": c.card_id,
+                        "shown": ce.render(c),
+                        "acceptable": (verdicts.get(c.card_id) or [None])[-1],
+                        # the fold's estimate and group, to see what a bar would buy on decks, not candidates
+                        "score": report.made_from[c.card_id].score,
+                        "group": f"{report.made_from[c.card_id].form.value}:{report.made_from[c.card_id].kind}",
+                    }
                     for c in (deck.cards if deck else [])
                 ]
             print(f"fold {fold + 1}/{args.folds}: {len(held)} articles", file=sys.stderr)
