@@ -182,6 +182,43 @@ def test_a_sentence_may_give_a_second_card_once_the_deck_is_spread(tmp_path):
     assert Counter(c.sentence_key for c in select(weaker, limit=10, words=400, threshold=0.0))[long_key] == 1
 
 
+REPEATS = """Nordstal Works
+
+Nordstal Works is a Swedish maker of steel ferries.
+Tomas Eklund founded Nordstal Works in Gothenburg in 1871 with a loan from his brother.
+Nordstal Works delivered 40 steel ferries to the city council of Kalmar in 1921.
+Tomas Eklund retired to Gothenburg in 1925 after a stroke.
+"""
+
+
+def test_an_answer_is_asked_once_more_only_in_the_second_pass_and_at_a_good_estimate(tmp_path):
+    from dataclasses import replace as copy_of
+
+    from quizapp.questions.select import REPEAT_ANSWER_SCORE, select
+
+    run = stages(REPEATS, tmp_path)
+    city = [c for c in run.ranked if c.answer == "Gothenburg"]
+    founded = min(c.position for c in city)
+    assert len({c.sentence_key for c in city}) == 2, [c.shown for c in city]
+
+    def gothenburg_cards(repeat_score: float, limit: int, words: int = 400) -> int:
+        # The founding sentence's Gothenburg comes first; the other sentence's at ``repeat_score``.
+        ranked = sorted(
+            (
+                copy_of(c, score=(0.95 if c.position == founded else repeat_score) if c.answer == "Gothenburg" else 0.5)
+                for c in run.ranked
+            ),
+            key=lambda c: -c.score,
+        )
+        return sum(c.answer == "Gothenburg" for c in select(ranked, limit=limit, words=words, threshold=0.0))
+
+    assert gothenburg_cards(REPEAT_ANSWER_SCORE, limit=20) == 2
+    assert gothenburg_cards(REPEAT_ANSWER_SCORE - 0.01, limit=20) == 1
+    # A deck with room for one card per sentence asks each answer once: a repeat waits for the second pass.
+    # (50 words: too short for the floor, which would top a deck of 3 up to 4.)
+    assert gothenburg_cards(REPEAT_ANSWER_SCORE, limit=len({c.sentence_key for c in run.ranked}), words=50) == 1
+
+
 def test_select_respects_the_bar_and_the_floor(bridge):
     from dataclasses import replace as copy_of
 
