@@ -296,11 +296,15 @@ def resolve_clusters(
     del all_surfaces
 
     # Apply acronym kinds, then place bare names in clusters per article.
-    person_full_names = [
-        (name_tokens(text), f"person:{name_key(text)}")
-        for (kind, text) in surface_count
-        if kind == "person" and len(name_tokens(text)) >= 2
-    ]
+    # The clusters are final here: index each full name's first and last word by its cluster, once (asking every
+    # full name of the corpus for every bare name took seconds on a page naming hundreds of people).
+    clusters_ending_in: dict[str, set[str]] = defaultdict(set)
+    for kind, text in surface_count:
+        words = name_tokens(text)
+        if kind == "person" and len(words) >= 2:
+            root = union.find(f"person:{name_key(text)}")
+            clusters_ending_in[words[0]].add(root)
+            clusters_ending_in[words[-1]].add(root)
     facts: list[ArticleFacts] = []
     cluster_members: dict[str, Counter] = defaultdict(Counter)  # root -> surface counts (global)
     resolved: list[list[tuple[Candidate, str]]] = []
@@ -325,7 +329,8 @@ def resolve_clusters(
             root = union.find(f"{c.kind}:{name_key(c.text)}")
             if len(words) == 1 and c.kind in {"person", "organization"} and acronym_of(c.text) is None:
                 if c.kind == "person":
-                    fits = {r for r in local_full["person"] if _part_of_any_form(words[0], r, person_full_names, union)}
+                    # The bare word is the first or last written word of one of the cluster's full names.
+                    fits = set(local_full["person"]) & clusters_ending_in.get(words[0], set())
                 else:
                     fits = {
                         r
@@ -466,11 +471,6 @@ def _title_person_variants(article: Article, candidates: Sequence[Candidate]) ->
         if birth_name or (given in words[0] and len(given) >= 3):
             out.append((key, other))
     return out
-
-
-def _part_of_any_form(word: str, root: str, full_names: list[tuple[list[str], str]], union: _Union) -> bool:
-    """Whether ``word`` is the first or last written word of one of the cluster's full names."""
-    return any(word in (words[0], words[-1]) and union.find(node) == root for words, node in full_names)
 
 
 def ordinal_text(value: str) -> str:
