@@ -59,17 +59,19 @@ def main(argv: list[str]) -> int:
                 if entry["id"] not in held:
                     continue
                 deck, report, _error = ce.generate_one(path)
-                decks[entry["id"]] = [
-                    {
-                        "card_id": c.card_id,
-                        "shown": ce.render(c),
-                        "acceptable": (verdicts.get(c.card_id) or [None])[-1],
-                        # the fold's estimate and group, to see what a bar would buy on decks, not candidates
-                        "score": report.made_from[c.card_id].score,
-                        "group": f"{report.made_from[c.card_id].form.value}:{report.made_from[c.card_id].kind}",
-                    }
-                    for c in (deck.cards if deck else [])
-                ]
+                decks[entry["id"]] = []
+                for card in deck.cards if deck else []:
+                    made_from = report.made_from[card.card_id]
+                    decks[entry["id"]].append(
+                        {
+                            "card_id": card.card_id,
+                            "shown": ce.render(card),
+                            "acceptable": (verdicts.get(card.card_id) or [None])[-1],
+                            # the fold's estimate and group, to see what a bar would buy on decks, not candidates
+                            "score": made_from.score,
+                            "group": f"{made_from.form.value}:{made_from.kind}",
+                        }
+                    )
             print(f"fold {fold + 1}/{args.folds}: {len(held)} articles", file=sys.stderr)
     finally:
         rank.model = shipped_model  # type: ignore[method-assign]

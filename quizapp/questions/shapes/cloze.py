@@ -241,11 +241,10 @@ def _cataphoric(pronoun: Any, sent: Any, mentions: list[Mention]) -> bool:
     same = next((group for group in _PRONOUN_SETS if pronoun.lower_ in group), None)
     if same is not None and subject.lower_ in same and subject.lower_ not in {"her", "him", "them"}:
         return True
+    named_person = any(m.kind == "person" and m.start <= subject.idx < m.end for m in mentions)
     if pronoun.lower_ in PERSON_PRONOUNS:
-        # The subject is a person the extraction named ("Two years into his presidency, Jefferson asked ...").
-        return any(m.kind == "person" and m.start <= subject.idx < m.end for m in mentions)
+        return named_person  # "Two years into his presidency, Jefferson asked ..."
     if pronoun.lower_ in {"its", "their"} and subject.pos_ in {"NOUN", "PROPN"}:
-        named_person = any(m.kind == "person" and m.start <= subject.idx < m.end for m in mentions)
         plural = subject.tag_ in {"NNS", "NNPS"} or _conjoined(subject)
         return not named_person and (subject.pos_ == "PROPN" or plural == (pronoun.lower_ == "their"))
     return False
