@@ -70,6 +70,14 @@ def test_sentence_filters():
     )
 
 
+def test_a_regnal_numeral_is_a_name_not_the_writer_speaking():
+    assert sentence_problem("The harbour charter was sealed by King Haakon I of Norland in 1282.") is None
+    assert sentence_problem("Norland stayed neutral in World War I and traded with both sides.") is None
+    # The writer's "I" stays the writer's, whatever stands before it.
+    assert sentence_problem("Then I took the ferry to Skarvik with the harbour master.") == "the writer's own voice"
+    assert sentence_problem("In 1998 Tove and I took the ferry to Skarvik.") == "the writer's own voice"
+
+
 def test_near_duplicates():
     assert is_near_duplicate("Who founded the Norland Ferry Company in 1998?", "Who founded the Norland Ferry Company?")
     assert not is_near_duplicate(

@@ -708,6 +708,29 @@ def test_a_pronoun_is_never_written_out_as_the_person_its_own_sentence_names_aft
     assert "unresolved_reference" in run.dropped("Tromsø")
 
 
+def test_a_pronoun_subject_carries_on_the_subject_of_a_sentence_naming_two_people(tmp_path):
+    run = stages(
+        "Harbour Talks\n\nCarlos Vidal met Ines Ortiz in Lima in March 2014 to discuss the new harbour.\n"
+        "He later signed a contract with the Norland Navy worth 40 million dollars in June 2015.\n"
+        "Ines Ortiz praised Carlos Vidal in a speech in Callao in 2016.\n"
+        "The city later gave him a medal for the harbour in 2017.\n",
+        tmp_path,
+    )
+    signed = run.cloze_texts("signed a contract")
+    assert signed and all(s.startswith("Carlos Vidal later signed") for s in signed), signed
+    # "him" is no subject: the sentence before names two people, so it stays unresolved.
+    assert not [s for s in run.cloze_texts("gave") if "Vidal" in s or "Ortiz" in s]
+
+
+def test_a_blank_never_cuts_a_regnal_number_from_its_name(tmp_path):
+    run = stages(
+        "Kings of Norland\n\nIn 1282, Haakon I sealed the harbour charter of Skarvik after a long siege.\n",
+        tmp_path,
+    )
+    assert "inside_a_name" in run.dropped("Haakon")
+    assert run.cloze_texts("sealed the harbour charter")  # the year is still asked
+
+
 def test_a_possessive_inside_the_subject_is_not_bound_by_that_subject(tmp_path):
     run = stages(
         "Parkland Results\n\nParkland Resorts runs water parks in Ohio and Texas.\n"

@@ -266,7 +266,9 @@ class ArticleContext:
                 return None  # "X later hired her. She ...": her is not X, so she may be that other person
             if people:
                 if len(people) != 1:
-                    return None
+                    # Several people, but the pronoun carries on the subject of the sentence before ("Vidal
+                    # met Ortiz in Lima. He later ..."): a pronoun subject keeps to the earlier subject.
+                    return self._subject_person(sent, people) if _opens_as_subject(token) else None
                 person = next(iter(people))
                 # The one person must be what the sentence is about, not someone in a subordinate clause
                 # ("Interest in her music revived when the organist Claire Dubois recorded ...").
@@ -289,6 +291,17 @@ class ArticleContext:
             if not any(t.lower_ == pronoun for t in sent):
                 return None
         return None
+
+    def _subject_person(self, sent: Any, people: set[str]) -> str | None:
+        """The one person named as the subject of the sentence's main verb, when the sentence names others too."""
+        subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return None
+        named = {self.person_name(t) for t in subject.subtree} - {None}
+        if len(named) != 1:
+            return None
+        person = named.pop()
+        return person if person in people else None
 
     def _biography_subject(self, token: Token) -> str | None:
         """In a biography ("Lise Meitner" over a text calling her "she"), the pronoun the article uses for
@@ -671,3 +684,10 @@ def plausible_fact(kind: str, canonical: str) -> bool:
     if kind != "person":
         return True
     return not NOT_A_PERSON.search(canonical) and dist.place_category(canonical) not in {"country", "city"}
+
+
+def _opens_as_subject(token: Token) -> bool:
+    """The pronoun is the subject of its sentence's main verb ("He later ...") or owns it ("His son ...")."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return token.head.dep_ == "ROOT"
+    return token.dep_ == "poss" and token.head.dep_ in {"nsubj", "nsubjpass"} and token.head.head.dep_ == "ROOT"

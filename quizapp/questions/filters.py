@@ -250,6 +250,15 @@ _OWN_VOICE = re.compile(
 )
 
 
+def _regnal_numeral(text: str, found: re.Match[str]) -> bool:
+    """ "Artaxerxes I (465-424 BCE)", "World War I": a capital I after a name, not the writer speaking. The name
+    must not open the sentence ("Then I ...")."""
+    if found.group(0) != "I":
+        return False
+    before = text[: found.start()].split()
+    return len(before) >= 2 and before[-1][:1].isupper() and before[-1][-1:].isalpha()
+
+
 # Asked once for every fact of a sentence: the answer is kept, not worked out again.
 @functools.lru_cache(maxsize=4096)
 def sentence_problem(sentence: str) -> str | None:
@@ -278,7 +287,10 @@ def sentence_problem(sentence: str) -> str | None:
         return "mostly a quote"
     unquoted = re.sub(r"[“\"][^”\"]*[”\"]", "", text)
     # Any case ("We've got ..." opens a sentence), but "US" is the country and a small "i" is "i.e.".
-    if any(found.group(0) not in {"US", "i"} for found in _OWN_VOICE.finditer(unquoted)):
+    if any(
+        found.group(0) not in {"US", "i"} and not _regnal_numeral(unquoted, found)
+        for found in _OWN_VOICE.finditer(unquoted)
+    ):
         return "the writer's own voice"
     if text == text.title() and not text.endswith("."):
         return "a headline"
