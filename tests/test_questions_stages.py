@@ -925,6 +925,13 @@ def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path,
 #: (article, check, answers it refuses, an answer of the same article it lets through)
 CHECK_CASES = [
     (
+        "Norland Ferries\n\nIn 1921 Ansel Brekke opened ferry routes from London to Paris, Berlin and Rome.\n"
+        "Ansel Brekke built his first ship in Hamburg in 1919 for the crossing to London.\n",
+        "place_among_places",
+        ["London"],
+        "Hamburg",
+    ),
+    (
         "Harbour Works\n\nThe new ferry terminal was built at Skarvik harbour near Tromsø in 2019.\n"
         "The ferry company held its yearly meeting in Salt Lake City, Utah, that autumn.\n"
         "The terminal's first ferry sailed to Bodø on 3 May 2020.\n",
