@@ -86,3 +86,17 @@ def test_generated_cards_do_not_repeat_the_source_sentence_as_explanation():
     for card in cards:
         sentence = card.provenance.sentence if card.provenance else None
         assert not (card.explanation and sentence and sentence in card.explanation), card
+
+
+def test_a_page_with_no_sentence_says_what_kind_of_text_stopped_it(tmp_path):
+    """A scorecard (runs of names and numbers with no full stop) gives no card, and the error says why."""
+    from quizapp.questions.generate import GenerationError, generate_deck
+
+    rows = " ".join(
+        f"Ansel Brekke {n} runs off {n + 7} balls at Skarvik Oval in 19{n:02d} with Tove Lindqvist {n + 2}"
+        for n in range(10, 16)
+    )
+    page = tmp_path / "scorecard.txt"
+    page.write_text(f"Skarvik Cricket Scorecard\n\n{rows}\n", encoding="utf-8")
+    with pytest.raises(GenerationError, match=r"facts sit in runs of more than 50 words without a full stop"):
+        generate_deck([page])

@@ -12,6 +12,7 @@ generator seeded by the seed and the candidate's own key, never from global stat
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from quizapp.questions import distractors as dist
 from quizapp.questions.candidates import ArticleScope, category_of, corpus_sentences, event_year, overgenerate
 from quizapp.questions.cards import make_card, slug
 from quizapp.questions.context import plausible_fact
-from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, Stage
+from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, Stage, Trace
 from quizapp.questions.rank import bar_for, rank, threshold
 from quizapp.questions.select import default_max_cards, select
 from quizapp.questions.verify import also_true, verify
@@ -210,7 +211,9 @@ def deck_from_facts(
         report.words[scope.source] = scope.words
         report.targets[scope.source] = cap
         if len(kept) < cap and scope.source not in report.notes:
-            report.notes[scope.source] = _thin_reason(len(kept), cap, ranked)
+            report.notes[scope.source] = _thin_reason(
+                len(kept), cap, ranked, [t for t in report.traces if t.source == scope.source]
+            )
         chosen += kept
         if progress:
             progress(scope.index + 1, f"Wrote questions for {Path(scope.article.path).name}")
@@ -247,10 +250,26 @@ def _annotate(cand: Candidate, scope: ArticleScope) -> None:
     cand.event_year = event_year(cand.mention, scope.facts)
 
 
-def _thin_reason(kept: int, cap: int, ranked: list[Candidate]) -> str:
+#: What the checks that most often stop every fact of a page say about the page, in a reader's words.
+WHY_NO_SENTENCE = {
+    "sentence_length": "runs of more than 50 words without a full stop (a table, a scorecard or a list)",
+    "not_a_statement": "lines that do not end as a sentence (headings, list items, questions)",
+    "fragment": "lines without a verb (captions, labels)",
+    "unfit_sentence": "sentences in the writer's or a speaker's own voice, quotes, captions or boilerplate",
+    "unresolved_reference": 'sentences that lean on earlier ones ("he", "this", "the deal")',
+    "pointing_opener": 'sentences that open by pointing back ("Then", "But", "Such")',
+}
+
+
+def _thin_reason(kept: int, cap: int, ranked: list[Candidate], traces: Sequence[Trace] = ()) -> str:
     good = sum(1 for c in ranked if c.score >= bar_for(c))
     if not ranked:
-        return f"{kept} of {cap} cards: no sentence gave a question that passed the checks"
+        # The two checks that stopped most facts say what kind of text this is (a scorecard, a transcript).
+        counts = Counter(t.check for t in traces if t.check in WHY_NO_SENTENCE)
+        why = "; ".join(f"{n} facts sit in {WHY_NO_SENTENCE[check]}" for check, n in counts.most_common(2))
+        return f"{kept} of {cap} cards: no sentence gave a question that passed the checks" + (
+            f"; {why}" if why else ""
+        )
     return (
         f"{kept} of {cap} cards: {len(ranked)} candidates passed the checks, {good} of them reach the "
         f"ranker's bar, and one card is kept per fact and per sentence"
