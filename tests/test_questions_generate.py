@@ -100,3 +100,30 @@ def test_a_page_with_no_sentence_says_what_kind_of_text_stopped_it(tmp_path):
     page.write_text(f"Skarvik Cricket Scorecard\n\n{rows}\n", encoding="utf-8")
     with pytest.raises(GenerationError, match=r"facts sit in runs of more than 50 words without a full stop"):
         generate_deck([page])
+
+
+def test_a_multiple_choice_deck_asks_the_best_sentences_with_their_blank_and_four_choices():
+    """Clozes are the best candidates; asked for multiple choice, their sentence with its blank is the question."""
+    from quizapp.questions.generate import generate_deck
+
+    report = Path(__file__).parent / "fixtures" / "articles" / "rugby-report.txt"
+    default = generate_deck([report], seed=3)
+    chosen = generate_deck([report], seed=3, types={"multiple_choice"})
+    from_sentences = [c for c in chosen.cards if "_____" in c.question]
+    assert from_sentences, [c.question for c in chosen.cards]
+    for card in chosen.cards:
+        assert card.type == "multiple_choice"
+        assert card.answer in card.choices and len({c.casefold() for c in card.choices}) == 4
+    # A deck of choices is about as full as the default deck, not the few wh-questions that pass.
+    assert len(chosen.cards) >= len(default.cards) // 2
+
+
+def test_a_true_false_deck_never_states_a_sentence_of_the_article_verbatim():
+    from quizapp.questions.generate import GenerationError, generate_deck
+
+    try:
+        deck = generate_deck([FIXTURE], seed=3, types={"true_false"})
+    except GenerationError:
+        return  # no statement fits: nothing verbatim either
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert not [c.statement for c in deck.cards if c.statement in text]

@@ -133,9 +133,11 @@ def make_card(
     # The source sentence travels in the provenance and is shown beside every answer;
     # repeating it as the explanation would only print it twice.
     explanation = None
+    if cand.form is Form.CLOZE and "cloze" not in types:
+        # The sentence with its blank is the question of any other type asked for: four choices to fill it, or
+        # the blank typed in. Never a true/false: the true statement would be the article's sentence verbatim.
+        return _cloze_as_question(cand, pool, [t for t in order if t in {"multiple_choice", "typed"}], seed, prov)
     if cand.form is Form.CLOZE:
-        if "cloze" not in types:
-            return None
         hint = f"::{cand.hint}" if cand.hint else ""
         text = cand.transformed.template.replace("{answer}", "{{c1::" + cand.transformed.answer_text + hint + "}}")
         return ClozeCard(
@@ -146,34 +148,11 @@ def make_card(
             provenance=prov,
         )
     for card_type in order:
-        if card_type == "multiple_choice":
-            wrong = _distractors_for(cand, pool, seed, "mc")
-            if not wrong:
+        if card_type in {"multiple_choice", "typed"}:
+            card = _choice_or_typed(card_type, cand, pool, seed, prov, tags)
+            if card is None:
                 continue
-            choices = [cand.answer, *wrong]
-            if cand.kind in {"number", "date"}:
-                choices.sort(key=dist.order_key)  # the answer's rank was drawn at random
-            else:
-                _rng(seed, cand.key, "order").shuffle(choices)
-            return MultipleChoiceCard(
-                id=_card_id(cand.source, card_type, cand.question),
-                question=cand.question,
-                answer=cand.answer,
-                choices=choices,
-                tags=tags,
-                explanation=explanation,
-                provenance=prov,
-            )
-        if card_type == "typed":
-            return TypedCard(
-                id=_card_id(cand.source, card_type, cand.question),
-                question=cand.question,
-                answer=cand.answer,
-                accept=cand.accept,
-                tags=tags,
-                explanation=explanation,
-                provenance=prov,
-            )
+            return card
         if card_type == "true_false":
             made = _true_false_statement(cand, pool, seed)
             if made is None:
@@ -209,3 +188,55 @@ def make_card(
                 provenance=prov,
             )
     return None
+
+
+def _cloze_as_question(
+    cand: Candidate, pool: list[dist.PoolEntry], order: list[str], seed: int, prov: Provenance
+) -> AnyCard | None:
+    """A cloze candidate as a multiple-choice or typed card: its sentence, blank shown, is the question."""
+    name = cand.mention.canonical
+    # "_____ departed Seoul": a short name among full-name choices would stand out, so the full name is the answer.
+    answer = name if cand.kind == "person" and cand.answer in name.split() else cand.answer
+    for card_type in order:
+        card = _choice_or_typed(card_type, cand, pool, seed, prov, [cand.kind, "cloze"], answer)
+        if card is not None:
+            return card
+    return None
+
+
+def _choice_or_typed(
+    card_type: str,
+    cand: Candidate,
+    pool: list[dist.PoolEntry],
+    seed: int,
+    prov: Provenance,
+    tags: list[str],
+    answer: str | None = None,
+) -> AnyCard | None:
+    """The candidate's question with four choices (None when no three distractors fit) or an answer to type."""
+    answer = answer or cand.answer
+    if card_type == "typed":
+        return TypedCard(
+            id=_card_id(cand.source, card_type, cand.question),
+            question=cand.question,
+            answer=answer,
+            accept=[a for a in dict.fromkeys([cand.answer, *cand.accept]) if a != answer],
+            tags=tags,
+            provenance=prov,
+        )
+    wrong = [w for w in _distractors_for(cand, pool, seed, "mc") or [] if w.casefold() != answer.casefold()]
+    if len(wrong) < 3:
+        return None
+    choices = [answer, *wrong[:3]]
+    if cand.kind in {"number", "date"}:
+        choices.sort(key=dist.order_key)  # the answer's rank was drawn at random
+    else:
+        _rng(seed, cand.key, "order").shuffle(choices)
+    return MultipleChoiceCard(
+        id=_card_id(cand.source, card_type, cand.question),
+        question=cand.question,
+        answer=answer,
+        choices=choices,
+        tags=tags,
+        provenance=prov,
+    )

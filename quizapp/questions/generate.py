@@ -148,11 +148,6 @@ def candidates_of(
     """Overgenerate, verify and rank one article's candidates (best first); ``reserve`` receives, ranked, those
     that failed only a soft check."""
     made = overgenerate(scope, report)
-    if "cloze" not in types:
-        for cand in made:
-            if cand.form is Form.CLOZE:
-                report.add(cand, Outcome.DROPPED, Stage.SELECT, "type_not_requested", "cloze cards were not requested")
-        made = [c for c in made if c.form is not Form.CLOZE]
     soft: list[Candidate] = []
     ranked = rank(verify(made, scope, report, soft))
     if reserve is not None:
