@@ -261,3 +261,27 @@ ORGANIZATION_ABBREVIATIONS: Final = {
 }
 #: Courtesy titles written before a name ("Mr. Reeves", "Lady Byron"): never part of the name itself.
 COURTESY_TITLES: Final = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "lady", "lord"})
+#: Whole numbers as words, by value: a spelled-out answer gets spelled-out choices ("six" among "four", "eight").
+NUMBER_WORDS: Final = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)

@@ -88,6 +88,42 @@ def test_numbers_keep_precision_and_format():
     assert small is not None and all(g.isdigit() and g != "7" for g in small)
 
 
+def _choices(text, value, seeds=range(6)):
+    return [number_distractors(Answer("number", text, value=value), random.Random(seed)) for seed in seeds]
+
+
+def test_number_choices_are_written_as_the_answer_is():
+    # A currency sign, a percent sign, a scale word: on every choice, or the odd one out is the answer.
+    for got in _choices("$13,955", "13955"):
+        assert got is not None and all(g.startswith("$") and "," in g for g in got), got
+    for got in _choices("12.5%", "12.5"):
+        assert got is not None and all(g.endswith("%") and len(g.split(".")[1]) == 2 for g in got), got
+    for got in _choices("about 6.4 million tonnes", "6400000"):
+        assert got is not None and all(g.startswith("about ") and g.endswith(" million tonnes") for g in got), got
+    for got in _choices("Six", "6"):
+        assert got is not None and all(g.isalpha() and g[0].isupper() for g in got), got
+    assert _choices("a dozen", "12", [0]) == [None]  # nothing reads like it: no choices
+
+
+def test_number_choices_are_as_round_as_the_answer():
+    # "157" among "80", "120", "200" would be picked for being the only figure not rounded.
+    for got in _choices("157", "157"):
+        assert got is not None and not [g for g in got if g.endswith("0")], got
+    for got in _choices("1,050", "1050"):
+        assert got is not None and all(g.endswith("0") and not g.endswith("00") for g in got), got
+    for got in _choices("2,000", "2000"):
+        assert got is not None and all(g.endswith(",000") for g in got), got
+
+
+def test_date_choices_follow_the_answer_and_its_question():
+    for seed in range(6):
+        month = date_distractors(Answer("date", "May", value="2005-05"), random.Random(seed))
+        assert month is not None and all(m.isalpha() and m != "May" for m in month), month
+        asked = Answer("date", "2007", value="2007", stem="In 2006 the line opened, and in _____ it closed.")
+        years = date_distractors(asked, random.Random(seed))
+        assert years is not None and "2006" not in years, years
+
+
 def test_format_date_by_granularity():
     assert format_date("2023", None) == "2023"
     assert format_date("2023-11", None) == "November 2023"

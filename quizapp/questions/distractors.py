@@ -46,6 +46,7 @@ from quizapp.questions.classify import (  # noqa: F401  (the classification serv
     place_category,
     reference,
 )
+from quizapp.vocabulary import NUMBER_WORDS
 
 N_DISTRACTORS = 3
 
@@ -280,24 +281,66 @@ def format_number(n: float, like: str) -> str:
     return text
 
 
+_SCALED = re.compile(r"thousand|million|billion|trillion", re.I)
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion)\b)?", re.I)
+
+
+def _written_like(answer_text: str) -> tuple[str, str, str] | None:
+    """(what stands before the amount, the amount, what follows it) of an answer as written: "$13,955" gives
+    ("$", "13,955", ""), "12.5%" gives ("", "12.5", "%"). Every choice is written the same way, or the one with a
+    dollar sign, a percent sign or a spelled-out word would be the answer. None when it is spelled out."""
+    found = _AMOUNT.search(answer_text)
+    if found is None:
+        return None
+    return answer_text[: found.start()], found.group(0), answer_text[found.end() :]
+
+
+def _spelled(n: float, like: str) -> str | None:
+    """A small whole number in words, capitalised as ``like`` is ("Six" -> "Four")."""
+    if n != int(n) or not 0 < n < len(NUMBER_WORDS):
+        return None
+    word = NUMBER_WORDS[int(n)]
+    return word.capitalize() if like[:1].isupper() else word
+
+
 def number_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
     n = parse_number(answer.canonical, answer.value)
     if n is None or n <= 0:
         return None
-    like = answer.canonical if any(ch.isdigit() for ch in answer.canonical) else str(int(n))
+    written = _written_like(answer.canonical)
+    if written is None and answer.canonical.strip().casefold() not in NUMBER_WORDS:
+        return None  # "a dozen", "hundreds": no choices read like it
+    before, like, after = written or ("", str(int(n)), "")
+
+    def write(o: float) -> str:
+        if written is None:
+            return _spelled(o, answer.canonical) or ""
+        return f"{before}{format_number(o, like)}{after}"
+
     if answer.granularity == "age":
         options = [n + d for d in (-12, -8, -5, -3, 3, 5, 8, 12) if n + d > 0]
     elif n == int(n) and n <= 12:
         options = [n + d for d in (-3, -2, -1, 1, 2, 3, 4, 5) if n + d > 0]
+    elif n != int(n):
+        # "12.5%", "$42.70": as many decimals as the answer, never "6.0%" beside it.
+        places = len(like.split(".")[1]) if "." in like else 1
+        options = [round(n * f, places) for f in (0.5, 0.6, 0.75, 1.25, 1.4, 1.5, 2.0)]
     else:
         # Same precision: keep as many trailing zeros as the answer has.
-        step = 10 ** (len(str(int(n))) - len(str(int(n)).rstrip("0"))) if n == int(n) else 1
+        zeros = len(str(int(n))) - len(str(int(n)).rstrip("0"))
+        step = 10**zeros
         step = max(step, 10 ** max(0, len(str(int(n))) - 2)) if n >= 100 else step
         options = [round(n * f / step) * step for f in (0.5, 0.6, 0.75, 1.25, 1.4, 1.5, 2.0)]
+        if step > 10**zeros and not _SCALED.search(like):
+            # "157" among "80", "120", "200": the one figure not rounded would be the answer, so the others end
+            # as it does (a digit where it has one, zeros where it has zeros).
+            unit = 10**zeros
+            offsets = [rng.randrange(1, step // unit) for _ in options]
+            options = [o + unit * (k + 1 if k % 10 == 0 else k) for o, k in zip(options, offsets)]
     excluded = {_key(e) for e in answer.excluded}
-    options = [o for o in dict.fromkeys(options) if o != n and o > 0 and _key(format_number(o, like)) not in excluded]
+    options = [o for o in dict.fromkeys(options) if o != n and o > 0 and write(o) and _key(write(o)) not in excluded]
     picked = balanced_sides([o for o in options if o < n], [o for o in options if o > n], rng)
-    chosen = [format_number(o, like) for o in sorted(picked)]
+    chosen = [write(o) for o in sorted(picked)]
     return chosen if len(chosen) == N_DISTRACTORS else None
 
 
@@ -374,11 +417,22 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
         day = dt.date.fromisoformat(value)
         candidates = [(day + dt.timedelta(days=d)).isoformat() for d in (-21, -14, -7, -3, 3, 7, 14, 21)]
     excluded = {_key(e) for e in answer.excluded}
+    # A year the question itself names ("In 2022 ... and in ___") is no choice: it reads as impossible.
+    excluded |= {_key(y) for y in re.findall(r"\b\d{4}\b", answer.stem or "")}
     options = [c for c in candidates if _key(c) not in excluded and _key(format_date(c, gran) or "") not in excluded]
     # ISO values (and "1950s") sort in time order as strings.
     picked = sorted(balanced_sides([c for c in options if c < value], [c for c in options if c > value], rng))
-    chosen = [format_date(c, gran) or c for c in picked]
+    yearless = gran in {"month", "day"} and not re.search(r"\b\d{4}\b", answer.canonical)
+    chosen = [_without_year(c, gran) if yearless else format_date(c, gran) or c for c in picked]
+    if len(set(chosen)) < len(chosen):
+        return None  # "May" four months either side of "May" in other years
     return chosen if len(chosen) == N_DISTRACTORS else None
+
+
+def _without_year(value: str, granularity: str) -> str:
+    """A month or day written as an answer without its year is ("March", "March 16"): so are its choices."""
+    month = calendar.month_name[int(value[5:7])]
+    return month if granularity == "month" else f"{month} {int(value[8:10])}"
 
 
 def pick_distractors(answer: Answer, pool: list[PoolEntry], rng: random.Random) -> list[str] | None:
