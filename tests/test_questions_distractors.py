@@ -103,6 +103,8 @@ def test_number_choices_are_written_as_the_answer_is():
     for got in _choices("Six", "6"):
         assert got is not None and all(g.isalpha() and g[0].isupper() for g in got), got
     assert _choices("a dozen", "12", [0]) == [None]  # nothing reads like it: no choices
+    for got in _choices("64%", "64"):
+        assert got is not None and all(float(g.rstrip("%")) < 100 for g in got), got  # a share stays a share
 
 
 def test_number_choices_are_as_round_as_the_answer():

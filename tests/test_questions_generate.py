@@ -127,3 +127,21 @@ def test_a_true_false_deck_never_states_a_sentence_of_the_article_verbatim():
         return  # no statement fits: nothing verbatim either
     text = FIXTURE.read_text(encoding="utf-8")
     assert not [c.statement for c in deck.cards if c.statement in text]
+
+
+def test_an_undated_article_offers_no_year_after_the_latest_it_names(tmp_path):
+    from quizapp.questions.generate import generate_deck
+
+    page = tmp_path / "ferries.txt"
+    page.write_text(
+        "Norland Ferries\n\n"
+        "Helena Brandt founded the Norland Ferry Company in Skarvik in 1991 with her brother Olaf Brandt.\n"
+        "The company opened its first route from Skarvik to Bergen in 1994 after three years of building.\n"
+        "Norland Ferries bought the ferry Polar Star from a shipyard in Hamburg in 1997.\n"
+        "Olaf Brandt became chairman of the Norland Ferry Company in 1999 after a vote of the board.\n",
+        encoding="utf-8",
+    )
+    deck = generate_deck([page], types={"multiple_choice"})
+    years = [c for c in deck.cards if c.answer.isdigit()]
+    assert years, [c.question for c in deck.cards]
+    assert all(int(choice) <= 1999 for card in years for choice in card.choices), [c.choices for c in years]

@@ -338,6 +338,8 @@ def number_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
             offsets = [rng.randrange(1, step // unit) for _ in options]
             options = [o + unit * (k + 1 if k % 10 == 0 else k) for o, k in zip(options, offsets)]
     excluded = {_key(e) for e in answer.excluded}
+    if n <= 100 and re.search(r"%|\bper ?cent\b|\bpc\b", after, re.I):
+        options = [o for o in options if o < 100]  # a share of something: never "120%" beside "60%"
     options = [o for o in dict.fromkeys(options) if o != n and o > 0 and write(o) and _key(write(o)) not in excluded]
     picked = balanced_sides([o for o in options if o < n], [o for o in options if o > n], rng)
     chosen = [write(o) for o in sorted(picked)]

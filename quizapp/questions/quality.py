@@ -20,6 +20,7 @@ article alone decides it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -126,6 +127,16 @@ class ArticleReview:
 
     # ------------------------------------------------------------------ the checks
 
+    @functools.cached_property
+    def article_year(self) -> int | None:
+        """The year the article was written: its publication date, else the latest year its text names (an
+        undated report of 2004 names no later year, so no later year is offered as a choice)."""
+        if self.article.published:
+            return self.article.published.year
+        values = [m.value or "" for m in self.facts.mentions if m.kind == "date"]
+        years = [int(v[:4]) for v in values if v[:4].isdigit()]
+        return max(years) if years else None
+
     def review(self, cand: Any) -> Any | None:
         """The candidate, rewritten where needed, or None when it cannot be asked fairly."""
         found = self.review_or_reason(cand)
@@ -142,7 +153,7 @@ class ArticleReview:
             return ("passing_age", "the age of someone the article mentions only in passing")
         if getattr(cand.form, "value", "wh") == "cloze":
             # A cloze shows the article's own sentence: its "last week" is read against the article's date.
-            cand.year = self.article.published.year if self.article.published else None
+            cand.year = self.article_year
             return (
                 ("given_away", "the sentence names the place's people, capital, leader or the rest of its name")
                 if self.gives_place_away(cand, cand.question)
@@ -166,7 +177,7 @@ class ArticleReview:
             template = fixed
         if question != transformed.question or template != transformed.template:
             cand.transformed = dataclasses.replace(transformed, question=question, template=template)
-        cand.year = self.article.published.year if self.article.published else None
+        cand.year = self.article_year
         cand.swaps = self.swaps(cand)
         return cand
 
