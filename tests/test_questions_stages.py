@@ -722,6 +722,20 @@ def test_a_pronoun_subject_carries_on_the_subject_of_a_sentence_naming_two_peopl
     assert not [s for s in run.cloze_texts("gave") if "Vidal" in s or "Ortiz" in s]
 
 
+def test_it_as_subject_carries_on_the_named_organization_that_was_the_subject_before(tmp_path):
+    run = stages(
+        "Bank Lending\n\nThe World Bank opened a regional office in Nairobi in 1994 after long talks.\n"
+        "It later lent 40 million dollars to the government of Kenya in 1997.\n"
+        "Helena Brandt wrote about the loan in Nairobi in 1999.\n"
+        "It was read by the staff of the ministry in 2001.\n",
+        tmp_path,
+    )
+    lent = run.cloze_texts("lent")
+    assert lent and all(s.startswith("The World Bank later lent") for s in lent), lent
+    # The sentence before names a person as its subject: "it" is not that person, and nothing else is sure.
+    assert not run.cloze_texts("read by the staff")
+
+
 def test_a_blank_never_cuts_a_regnal_number_from_its_name(tmp_path):
     run = stages(
         "Kings of Norland\n\nIn 1282, Haakon I sealed the harbour charter of Skarvik after a long siege.\n",

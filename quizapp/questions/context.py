@@ -29,6 +29,7 @@ from typing import Any
 
 from quizapp.facts.model import ArticleFacts, Mention
 from quizapp.questions import distractors as dist
+from quizapp.questions.classify import looks_like_organization
 from quizapp.questions.main_subject import (
     MainSubject,
     find_main_subject,
@@ -162,7 +163,11 @@ class ArticleContext:
                     return None if self.genders.get(person, set()) - {low} else person
             return None
         if low in {"it", "its"}:
-            return self._reporting_organization(token) or (self._main_subject_it(token) if low == "it" else None)
+            return (
+                self._reporting_organization(token)
+                or (self._main_subject_it(token) if low == "it" else None)
+                or self._previous_named_subject(token)
+            )
         if self.main is not None and refers_to_subject(token, self.main):
             return self.main.name  # "The company began as ..." -> "Harlow & Finch began as ..."
         named = self.named_by_head_noun(token)
@@ -238,6 +243,38 @@ class ArticleContext:
             return None
         previous = self.doc[sent.start - 1].sent
         return self.main.name if sentence_is_about(previous, self.main) else None
+
+    def _previous_named_subject(self, token: Token) -> str | None:
+        """ "The Norland Ferry Company opened a route to Bergen. It later ...": "it" as the subject (or "its"
+        owning the subject) carries on a named organization or place that was the subject of the sentence before,
+        when nothing is named before the pronoun in its own sentence."""
+        if not _opens_as_subject(token) or token.sent.start == 0:
+            return None
+        sent = token.sent
+        if any(t.pos_ in {"PROPN", "NOUN"} and t.i < token.i and t.dep_ in {"nsubj", "nsubjpass"} for t in sent):
+            return None
+        if any(t.pos_ == "PROPN" for t in sent if t.i < token.i):
+            return None
+        previous = self.doc[sent.start - 1].sent
+        subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        named = self.mention_at(subject)
+        if named is None or named.kind not in {"organization", "place"} or self.person_name(subject):
+            return None  # a person (even one the extraction also took for a place) is never "it"
+        if named.kind == "organization" and not looks_like_organization(named.canonical):
+            return None  # the model calls people ORG too ("Helena Marques wrote ..."): only a clear organization
+        others = [
+            m
+            for m in self.by_sentence.get(previous.start_char, [])
+            if m.kind in {"organization", "place", "person"}
+            and m.canonical != named.canonical
+            and subject.left_edge.idx <= m.start <= subject.right_edge.idx
+        ]
+        if others:
+            return None  # "The mayor of Bergen and Skarvik Ferries ...": the subject is more than the one name
+        written_with_the = subject.left_edge.lower_ == "the" and named.canonical.split()[0].lower() != "the"
+        return f"the {named.canonical}" if written_with_the else named.canonical
 
     def _previous_person(self, token: Token) -> str | None:
         """The one person the sentence right before names (and none before the pronoun in its own)."""
