@@ -708,32 +708,36 @@ def test_a_pronoun_is_never_written_out_as_the_person_its_own_sentence_names_aft
     assert "unresolved_reference" in run.dropped("Tromsø")
 
 
-def test_a_pronoun_subject_carries_on_the_subject_of_a_sentence_naming_two_people(tmp_path):
-    run = stages(
+#: (article, words of the sentence asked, how its card must open, words of a sentence left unresolved): a pronoun
+#: subject carries on the named subject of the sentence before, and nothing less sure.
+CARRIED_SUBJECTS = [
+    (  # the sentence before names two people: "He" is its subject, "him" (no subject) stays unresolved
         "Harbour Talks\n\nCarlos Vidal met Ines Ortiz in Lima in March 2014 to discuss the new harbour.\n"
         "He later signed a contract with the Norland Navy worth 40 million dollars in June 2015.\n"
         "Ines Ortiz praised Carlos Vidal in a speech in Callao in 2016.\n"
-        "The city later gave him a medal for the harbour in 2017.\n",
-        tmp_path,
-    )
-    signed = run.cloze_texts("signed a contract")
-    assert signed and all(s.startswith("Carlos Vidal later signed") for s in signed), signed
-    # "him" is no subject: the sentence before names two people, so it stays unresolved.
-    assert not [s for s in run.cloze_texts("gave") if "Vidal" in s or "Ortiz" in s]
-
-
-def test_it_as_subject_carries_on_the_named_organization_that_was_the_subject_before(tmp_path):
-    run = stages(
+        "The mayor of Lima later gave him a medal for the harbour in 2017.\n",
+        "signed a contract",
+        "Carlos Vidal later signed",
+        "gave him a medal",
+    ),
+    (  # "It" after a named organization; not after a person, even one the small model labels ORG
         "Bank Lending\n\nThe World Bank opened a regional office in Nairobi in 1994 after long talks.\n"
         "It later lent 40 million dollars to the government of Kenya in 1997.\n"
         "Helena Brandt wrote about the loan in Nairobi in 1999.\n"
         "It was read by the staff of the ministry in 2001.\n",
-        tmp_path,
-    )
-    lent = run.cloze_texts("lent")
-    assert lent and all(s.startswith("The World Bank later lent") for s in lent), lent
-    # The sentence before names a person as its subject: "it" is not that person, and nothing else is sure.
-    assert not run.cloze_texts("read by the staff")
+        "lent 40 million",
+        "The World Bank later lent",
+        "read by the staff",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "asked", "opening", "unresolved"), CARRIED_SUBJECTS, ids=["he", "it"])
+def test_a_pronoun_subject_carries_on_the_named_subject_before(tmp_path, article, asked, opening, unresolved):
+    run = stages(article, tmp_path)
+    carried = run.cloze_texts(asked)
+    assert carried and all(s.startswith(opening) for s in carried), carried
+    assert not run.cloze_texts(unresolved)
 
 
 def test_a_blank_never_cuts_a_regnal_number_from_its_name(tmp_path):

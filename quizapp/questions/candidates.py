@@ -28,7 +28,7 @@ from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
 from quizapp.questions.templates import Target, Transformed, transform_with_reasons
-from quizapp.vocabulary import NAME_KINDS, SPEAKING_VERBS, WEEKDAYS
+from quizapp.vocabulary import NAME_KINDS, NUMBER_WORDS, SPEAKING_VERBS, WEEKDAYS
 
 #: Quantities the text does not pin down: no number to ask for.
 VAGUE_QUANTITY = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores)\b", re.I)
@@ -274,30 +274,8 @@ def _cloze_sentence(
 
 
 _HEDGE = {"number": re.compile(r"(?i)^(?:only|just)\s+"), "date": re.compile(r"(?i)^(?:the\s+)?year\s+")}
-_NUMBER_WORDS = frozenset(
-    {
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundred",
-        "thousand",
-        "dozen",
-        "a",
-    }
-)
+#: Words a count may open with ("only [four]", "just [a dozen]"): the numbers' own words and their scales.
+_NUMBER_WORDS = frozenset({*NUMBER_WORDS, "thirty", "forty", "fifty", "hundred", "thousand", "dozen", "a"})
 
 
 def _without_hedge(mention: Mention) -> Mention:
