@@ -227,35 +227,24 @@ class ArticleContext:
             for m in self.by_sentence.get(token.sent.start_char, [])
         ):
             return None
-        # "The Kenya Lifeboat Trust said its ..." -> "the Kenya Lifeboat Trust's": keep the article the text uses.
-        written_with_the = speaker.left_edge.lower_ == "the" and org.canonical.split()[0].lower() != "the"
-        return f"the {org.canonical}" if written_with_the else org.canonical
+        return _as_written(speaker, org.canonical)
 
     def _main_subject_it(self, token: Token) -> str | None:
         """ "It was designed by ...": the article's subject, when the sentence before was about it too."""
         if self.main is None or token.dep_ not in {"nsubj", "nsubjpass"} or token.sent.start == 0:
             return None
-        sent = token.sent
-        # Nothing else named before "it" in its own sentence ("After the war the factory ... it ...").
-        if any(
-            t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass"}) for t in sent if t.i < token.i
-        ):
+        if _something_named_before(token):
             return None
-        previous = self.doc[sent.start - 1].sent
+        previous = self.doc[token.sent.start - 1].sent
         return self.main.name if sentence_is_about(previous, self.main) else None
 
     def _previous_named_subject(self, token: Token) -> str | None:
         """ "The Norland Ferry Company opened a route to Bergen. It later ...": "it" as the subject (or "its"
         owning the subject) carries on a named organization or place that was the subject of the sentence before,
         when nothing is named before the pronoun in its own sentence."""
-        if not _opens_as_subject(token) or token.sent.start == 0:
+        if not _opens_as_subject(token) or token.sent.start == 0 or _something_named_before(token):
             return None
-        sent = token.sent
-        if any(t.pos_ in {"PROPN", "NOUN"} and t.i < token.i and t.dep_ in {"nsubj", "nsubjpass"} for t in sent):
-            return None
-        if any(t.pos_ == "PROPN" for t in sent if t.i < token.i):
-            return None
-        previous = self.doc[sent.start - 1].sent
+        previous = self.doc[token.sent.start - 1].sent
         subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.pos_ != "PROPN":
             return None
@@ -273,8 +262,7 @@ class ArticleContext:
         ]
         if others:
             return None  # "The mayor of Bergen and Skarvik Ferries ...": the subject is more than the one name
-        written_with_the = subject.left_edge.lower_ == "the" and named.canonical.split()[0].lower() != "the"
-        return f"the {named.canonical}" if written_with_the else named.canonical
+        return _as_written(subject, named.canonical)
 
     def _previous_person(self, token: Token) -> str | None:
         """The one person the sentence right before names (and none before the pronoun in its own)."""
@@ -728,3 +716,19 @@ def _opens_as_subject(token: Token) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass"}:
         return token.head.dep_ == "ROOT"
     return token.dep_ == "poss" and token.head.dep_ in {"nsubj", "nsubjpass"} and token.head.head.dep_ == "ROOT"
+
+
+def _something_named_before(token: Token) -> bool:
+    """A name, or a noun subject, stands before the pronoun in its own sentence ("After the war the factory ...
+    it ..."): the pronoun may mean that."""
+    return any(
+        t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass"})
+        for t in token.sent
+        if t.i < token.i
+    )
+
+
+def _as_written(phrase: Token, name: str) -> str:
+    """ "The Kenya Lifeboat Trust said its ..." -> "the Kenya Lifeboat Trust's": the name with the article the
+    text gives it."""
+    return f"the {name}" if phrase.left_edge.lower_ == "the" and name.split()[0].lower() != "the" else name

@@ -26,7 +26,7 @@ from quizapp.questions import distractors as dist
 from quizapp.questions.candidates import ArticleScope, category_of, corpus_sentences, event_year, overgenerate
 from quizapp.questions.cards import make_card, slug
 from quizapp.questions.context import plausible_fact
-from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, Stage, Trace
+from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, Stage
 from quizapp.questions.rank import bar_for, rank, threshold
 from quizapp.questions.select import default_max_cards, select
 from quizapp.questions.verify import also_true, verify
@@ -206,9 +206,7 @@ def deck_from_facts(
         report.words[scope.source] = scope.words
         report.targets[scope.source] = cap
         if len(kept) < cap and scope.source not in report.notes:
-            report.notes[scope.source] = _thin_reason(
-                len(kept), cap, ranked, [t for t in report.traces if t.source == scope.source]
-            )
+            report.notes[scope.source] = _thin_reason(len(kept), cap, ranked, report, scope.source)
         chosen += kept
         if progress:
             progress(scope.index + 1, f"Wrote questions for {Path(scope.article.path).name}")
@@ -256,11 +254,11 @@ WHY_NO_SENTENCE = {
 }
 
 
-def _thin_reason(kept: int, cap: int, ranked: list[Candidate], traces: Sequence[Trace] = ()) -> str:
+def _thin_reason(kept: int, cap: int, ranked: list[Candidate], report: GenerationReport, source: str) -> str:
     good = sum(1 for c in ranked if c.score >= bar_for(c))
     if not ranked:
         # The two checks that stopped most facts say what kind of text this is (a scorecard, a transcript).
-        counts = Counter(t.check for t in traces if t.check in WHY_NO_SENTENCE)
+        counts = Counter(t.check for t in report.traces if t.source == source and t.check in WHY_NO_SENTENCE)
         why = "; ".join(f"{n} facts sit in {WHY_NO_SENTENCE[check]}" for check, n in counts.most_common(2))
         return f"{kept} of {cap} cards: no sentence gave a question that passed the checks" + (
             f"; {why}" if why else ""
