@@ -177,3 +177,23 @@ def test_the_title_address_and_date_are_trafilaturas_own(page):
     source = PAGES[page]
     full = extract_metadata(source)
     assert _title_url_and_date(load_html(source)) == (full.title or None, full.url or None, full.date or None)
+
+
+def test_a_date_found_only_in_a_pages_text_is_read_in_english(tmp_path):
+    """htmldate's search of the text for a date goes through dateparser, asked for English only (every language
+    cost seconds in each process that read a page), and still finds the page's date."""
+    import htmldate.extractors
+
+    from quizapp.ingest.formats import _english_date_parser
+
+    page = tmp_path / "ferry.html"
+    page.write_text(
+        "<html><head><title>Ferry line</title></head><body><article><h1>Ferry line</h1>"
+        '<div class="byline">Posted on March 25, 2015 by the harbour desk</div>'
+        "<p>The ferry line from Skarvik to Bergen carried 12,000 passengers in its first week, the council said.</p>"
+        "<p>The harbour master, Tove Lindqvist, said a second ferry would join the line in the summer.</p>"
+        "</article></body></html>"
+    )
+    article = read_article(page)
+    assert article.published == dt.date(2015, 3, 25)
+    assert htmldate.extractors.get_external_parser is _english_date_parser
