@@ -208,6 +208,12 @@ def export(
     print(f"{len(items) - len(fresh)} cards already judged are left out", file=sys.stderr)
     items = fresh
     rng.shuffle(items)
+    write_packets(items, out, judges)
+    print(f"{len(items)} cards in {judges} packets under {out}")
+
+
+def write_packets(items: list[dict[str, Any]], out: Path, judges: int) -> None:
+    """``items.json`` (what ``ingest`` reads back) and one packet per judge, cards dealt in turn, in the order given."""
     for n, item in enumerate(items):
         item["ref"] = f"C{n + 1:04d}"
     (out / "items.json").write_text(json.dumps(items, indent=1, ensure_ascii=False))
@@ -220,7 +226,6 @@ def export(
                 f"Source sentence: {item['sentence']}\n{item['shown']}\n"
             )
         (out / f"packet-{j + 1}.md").write_text("\n".join(lines))
-    print(f"{len(items)} cards in {judges} packets under {out}")
 
 
 def _article_text(path: Path) -> str:

@@ -59,18 +59,7 @@ def export(split: str, base: set[str], out: Path, judges: int) -> None:
             items.append(ce.packet_item(entry["id"], card, cand))
             (out / "articles" / f"{entry['id']}.txt").write_text(article.text)
     random.Random(5).shuffle(items)
-    for n, item in enumerate(items):
-        item["ref"] = f"C{n + 1:04d}"
-    (out / "items.json").write_text(json.dumps(items, indent=1, ensure_ascii=False))
-    for j in range(judges):
-        part = items[j::judges]
-        lines = [f"# Cards to judge ({len(part)})\n"]
-        for item in part:
-            lines.append(
-                f"## {item['ref']}\nArticle: {out / 'articles' / (item['article'] + '.txt')}\n"
-                f"Source sentence: {item['sentence']}\n{item['shown']}\n"
-            )
-        (out / f"packet-{j + 1}.md").write_text("\n".join(lines))
+    ce.write_packets(items, out, judges)
     print(f"{len(items)} new candidates in {judges} packets under {out}")
 
 
