@@ -253,6 +253,15 @@ def described_person(canonical: str, aliases: Iterable[str], contexts: Iterable[
 _ANY_TITLE = re.compile(rf"\b(?:{_TITLE_RE})\b", re.I)
 
 
+#: A title (and "to/of the X") ending just before a name: "Cuban President ", "Minister of Defence ".
+_TITLE_BEFORE_NAME = re.compile(
+    rf"((?:[A-Z][\w.-]*\s){{0,3}})({_TITLE_RE})(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)?\s+\Z",
+    re.I,
+)
+#: A title set off just after a name: ", the North Korean ambassador".
+_TITLE_AFTER_NAME = re.compile(rf",\s+(?:the|a|an)\s+((?:[\w-]+\s){{0,4}}?)({_TITLE_RE})\b", re.I)
+
+
 @functools.lru_cache(maxsize=2048)
 def _described_person(
     canonical: str, aliases: tuple[str, ...], contexts: tuple[str, ...]
@@ -260,19 +269,29 @@ def _described_person(
     names = sorted({n for n in (canonical, *aliases) if len(n) > 2}, key=len, reverse=True)
     if not names:
         return None
-    name_re = "|".join(re.escape(n) for n in names)
-    before = re.compile(
-        rf"((?:[A-Z][\w.-]*\s){{0,3}})({_TITLE_RE})(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)?\s+(?:{name_re})\b",
-        re.I,
-    )
-    after = re.compile(rf"(?:{name_re}),\s+(?:the|a|an)\s+((?:[\w-]+\s){{0,4}}?)({_TITLE_RE})\b", re.I)
+    # Only the names are compiled per person: the title alternation is large and costly to compile, so the
+    # text before and after each name is read with the two patterns compiled once.
+    name_re = re.compile("|".join(re.escape(n) for n in names), re.I)
     for sentence in contexts:
-        for pattern in (before, after):
-            found = pattern.search(sentence)
-            if found:
-                role = ROLE_TITLES[found.group(2).casefold()]
-                return role, country_of_demonym(found.group(1) + " " + found.group(0))
+        occurrences = list(name_re.finditer(sentence))
+        for found in occurrences:
+            ends_word = found.end() == len(sentence) or not _is_word_char(sentence[found.end()])
+            title = _TITLE_BEFORE_NAME.search(sentence, 0, found.start()) if ends_word else None
+            if title:
+                return ROLE_TITLES[title.group(2).casefold()], country_of_demonym(
+                    title.group(1) + " " + sentence[title.start() : found.end()]
+                )
+        for found in occurrences:
+            title = _TITLE_AFTER_NAME.match(sentence, found.end())
+            if title:
+                return ROLE_TITLES[title.group(2).casefold()], country_of_demonym(
+                    title.group(1) + " " + sentence[found.start() : title.end()]
+                )
     return None
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def country_of_demonym(text: str) -> str | None:
