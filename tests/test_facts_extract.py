@@ -136,6 +136,29 @@ def test_ambiguous_bare_surname_joins_no_cluster():
     assert "Kim Jong-un" in people and "Kim Yo-jong" in people
 
 
+def test_a_bare_surname_is_the_person_the_title_names():
+    text = (
+        "Walter Okonjo met Ruth Okonjo in Lagos in 1998. "
+        "Okonjo later spoke to reporters about his new studio in Lagos. "
+        "Okonjo opened the studio in 2001."
+    )
+    titled = Article(path="t.txt", text=text, published=None, title="Walter Okonjo's early recordings")
+    facts = extract_facts([titled])[0]
+    assert {m.canonical for m in facts.mentions if m.text == "Okonjo"} == {"Walter Okonjo"}
+    # Without a title saying which, the same bare surname stays nobody's.
+    untitled = extract_facts([article(text)])[0]
+    assert not any(m.text == "Okonjo" for m in untitled.mentions)
+
+
+def test_a_bare_surname_in_a_biography_is_its_title_person_even_when_never_named_in_full():
+    text = (
+        "Quill was born in Tulsa in 1962 to Tomas Quill and Ann Quill. "
+        "Quill recorded her first album in Memphis in 1993. Quill toured Europe in 1996."
+    )
+    facts = extract_facts([Article(path="q.txt", text=text, published=None, title="Dara Quill")])[0]
+    assert {m.canonical for m in facts.mentions if m.text == "Quill"} == {"Dara Quill"}
+
+
 def test_aliases_merge_across_articles():
     first = article("Ri Il-gyu, a former diplomat, left Havana in 2023 with his family.", path="a.txt")
     second = article(

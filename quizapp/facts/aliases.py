@@ -26,7 +26,7 @@ from quizapp.facts.labels import CLUB_SUFFIXES, DROP
 from quizapp.facts.model import ArticleFacts, Cluster, Mention
 from quizapp.facts.names import acronym_of, initials, name_key, name_tokens, name_words, romanization_key
 from quizapp.ingest.model import Article
-from quizapp.vocabulary import NAME_KINDS
+from quizapp.vocabulary import NAME_KINDS, ROLE_TITLES
 
 #: Kinds a name can be voted: ours, or "drop" (a medal, a ship, a song: none of ours).
 VOTED_KINDS = (*NAME_KINDS, DROP)
@@ -345,6 +345,8 @@ def resolve_clusters(
                         fits = set()
                 if len(fits) > 1 and title_root in fits:
                     fits = {title_root}  # in a biography the bare surname is its subject, not her father
+                if fits and c.kind == "person":
+                    fits = _title_fits(article_of[id(candidates)].title or "", c.text, fits, local_full["person"])
                 if len(fits) == 1:
                     root = next(iter(fits))
                 elif len(fits) > 1:
@@ -429,6 +431,31 @@ def _title_person_key(article: Article, candidates: Sequence[Candidate]) -> str 
     if any(c.kind == "person" and name_key(c.text) == key for c in candidates):
         return key
     return None
+
+
+def _title_fits(title: str, bare: str, fits: set[str], full_names: dict[str, list[str]]) -> set[str]:
+    """Which of the people it may be (one or several) a bare name is, going by the article's title.
+
+    A title that names one of them in full ("Steven Spielberg's unrealized projects") makes the bare surname
+    that person, not a relative named once. A title that is a person's name ending in the bare word ("Sheryl
+    Crow", her full name never tagged in the text) makes it the title person: no fit (the bare word stays its
+    own cluster, which takes the title's name). Otherwise the name stays ambiguous (all fits).
+    """
+    plain_title = re.sub(r"['’]s\b", "", title)  # "Steven Spielberg's projects" names Steven Spielberg
+    title_words = " " + " ".join(name_tokens(plain_title)) + " "
+    named = {root for root in fits if f" {' '.join(full_names.get(root, []))} " in title_words}
+    if len(named) == 1:
+        return named
+    words = title.split()
+    if (
+        not named
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and words[0] not in ROLE_TITLES  # "President Lee" is a headline, not a biography's title
+        and name_key(words[-1]) == name_key(bare)
+    ):
+        return set()
+    return fits
 
 
 def _title_person_root(article: Article, candidates: Sequence[Candidate], union: _Union) -> str | None:
