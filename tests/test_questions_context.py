@@ -133,3 +133,14 @@ def test_a_quote_closing_the_paragraph_before_opens_nothing(nlp):
     )
     assert not _in_quotes(_token(doc, "recorded"))
     assert _in_quotes(_token(doc, "left"))
+
+
+def test_a_run_of_subject_its_carries_on_the_named_subject_before_it():
+    ctx, doc = _context(
+        "The Harlow Port Fund opened an office in Nairobi in 1994. It later lent 40 million dollars to Kenya. "
+        "It also funded a new pier in Mombasa in 1999. Helena Brandt wrote about the pier in 2000. "
+        "It was read by the staff of the ministry."
+    )
+    ctx.main = None  # not the article's subject: only the sentences before say what "it" is
+    its = [t for t in doc if t.text == "It"]
+    assert [ctx.resolve(t) for t in its] == ["the Harlow Port Fund", "the Harlow Port Fund", None]

@@ -238,14 +238,18 @@ class ArticleContext:
         previous = self.doc[token.sent.start - 1].sent
         return self.main.name if sentence_is_about(previous, self.main) else None
 
-    def _previous_named_subject(self, token: Token) -> str | None:
+    def _previous_named_subject(self, token: Token, depth: int = 0) -> str | None:
         """ "The Norland Ferry Company opened a route to Bergen. It later ...": "it" as the subject (or "its"
         owning the subject) carries on a named organization or place that was the subject of the sentence before,
-        when nothing is named before the pronoun in its own sentence."""
+        when nothing is named before the pronoun in its own sentence. A run of such sentences carries it on ("...
+        It later ... It also ..."): the subject "it" before is resolved the same way, a few sentences back at most.
+        """
         if not _opens_as_subject(token) or token.sent.start == 0 or _something_named_before(token):
             return None
         previous = self.doc[token.sent.start - 1].sent
         subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.lower_ == "it" and subject.pos_ == "PRON" and depth < MAX_IT_CHAIN:
+            return self._main_subject_it(subject) or self._previous_named_subject(subject, depth + 1)
         if subject is None or subject.pos_ != "PROPN":
             return None
         named = self.mention_at(subject)
@@ -709,6 +713,10 @@ def plausible_fact(kind: str, canonical: str) -> bool:
     if kind != "person":
         return True
     return not NOT_A_PERSON.search(canonical) and dist.place_category(canonical) not in {"country", "city"}
+
+
+#: How many subject "it"s in a row carry on one named subject (each sentence's "it" the one before it).
+MAX_IT_CHAIN = 3
 
 
 def _opens_as_subject(token: Token) -> bool:
