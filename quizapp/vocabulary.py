@@ -232,7 +232,7 @@ SPEAKING_VERBS: Final = REPORTING_VERBS | frozenset(
 CONTEXT_MARKERS: Final = (
     r"too|also|again|then|later|earlier|instead|still|meanwhile|likewise|similarly|moreover|furthermore|"
     r"nevertheless|nonetheless|thus|therefore|hence|however|besides|otherwise|afterwards|thereafter|"
-    r"for instance|for example|in addition|by contrast|in contrast|as well|the same|the other|the latter|"
+    r"for instance|for example|in addition|by contrast|in contrast|as well(?! as)|the same|the other|the latter|"
     r"the former|the next|the following|that year|that day|that time|at the time|at this time|this time"
 )
 #: Third-person pronouns as subject or object: each stands for a name said elsewhere.

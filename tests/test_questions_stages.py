@@ -1063,3 +1063,13 @@ def test_a_pronoun_that_needs_no_name_is_left_as_written(sentence, last_named):
     prepared = prepare_sentence(sent, [], lambda _tok: last_named, {})
     assert isinstance(prepared, ClozeSentence)
     assert not prepared.replace, prepared.replace
+
+
+def test_as_well_as_joins_two_things_and_as_well_points_back(tmp_path):
+    run = stages(
+        "Varna Crossings\n\nThe Varna Bridge was opened in 1911 for trains as well as carts from the harbour.\n"
+        "The Skarvik Tunnel was opened to carts in 1923 as well.\n",
+        tmp_path,
+    )
+    assert run.cloze_texts("opened in 1911")
+    assert not run.cloze_texts("opened to carts")

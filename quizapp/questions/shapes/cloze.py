@@ -54,7 +54,7 @@ POINTING_OPENER = re.compile(
 #: Words anywhere in a sentence that tie it to what came before it.
 POINTS_BACK = re.compile(
     r"\b(?:later that (?:day|week|month|year|season)|that same (?:day|week|month|year)|therefore|"
-    r"the (?:former|latter)|as well|too\.$|the same (?:day|year|month|time)|the following (?:day|year))",
+    r"the (?:former|latter)|as well(?! as)|too\.$|the same (?:day|year|month|time)|the following (?:day|year))",
     re.I,
 )
 #: Nouns after "this/these" that still leave the sentence readable ("this year" is dated by the article).
