@@ -144,3 +144,29 @@ def test_a_run_of_subject_its_carries_on_the_named_subject_before_it():
     ctx.main = None  # not the article's subject: only the sentences before say what "it" is
     its = [t for t in doc if t.text == "It"]
     assert [ctx.resolve(t) for t in its] == ["the Harlow Port Fund", "the Harlow Port Fund", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jan Berry and Dean Torrence formed a surf duo in Los Angeles in 1958. They recorded a single in 1959.",
+            "Jan Berry and Dean Torrence",
+        ),
+        (
+            "The Lindmark Rovers won 13 games in the 2009 season. They qualified for the final in Varna.",
+            "the Lindmark Rovers",
+        ),
+        (
+            "The Harlow Shipping Company opened an office in Nairobi in 1994. Their ships carried tea to Mombasa.",
+            "the Harlow Shipping Company",
+        ),
+        ("Helena Brandt wrote a report on the port in 1999. They read it in Nairobi.", None),
+    ],
+    ids=["pair", "team", "company", "one-person"],
+)
+def test_they_carries_on_a_named_pair_or_organization_that_was_the_subject_before(text, expected):
+    ctx, doc = _context(text)
+    ctx.main = None
+    pronoun = next(t for t in doc if t.lower_ in {"they", "their"} and t.sent.start > 0)
+    assert ctx.resolve(pronoun) == expected

@@ -174,7 +174,9 @@ class ArticleContext:
         if named:
             return named  # "The airport handled ..." -> "Liege Airport handled ..."
         if low in {"they", "both"} or (token.pos_ == "NUM" and all(c.dep_ == "det" for c in token.children)):
-            return self._counted_group(token)
+            return self._counted_group(token) or (self._previous_named_group(token) if low == "they" else None)
+        if low == "their":
+            return self._previous_named_group(token)
         if token.pos_ == "NOUN":
             if any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children) or any(
                 c.lower_ == "both" for c in token.children
@@ -266,6 +268,30 @@ class ArticleContext:
         ]
         if others:
             return None  # "The mayor of Bergen and Skarvik Ferries ...": the subject is more than the one name
+        return _as_written(subject, named.canonical)
+
+    def _previous_named_group(self, token: Token) -> str | None:
+        """ "Jan Berry and Dean Torrence formed a duo. They recorded ...", "The Lindmark Rovers won 13 games.
+        They qualified ...": a subject "they" (or "their" owning the subject) carries on the two people joined
+        by "and", or the named organization, that was the subject of the sentence before, when nothing is named
+        before the pronoun in its own sentence."""
+        if not _opens_as_subject(token) or token.sent.start == 0 or _something_named_before(token):
+            return None
+        previous = self.doc[token.sent.start - 1].sent
+        subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        joined = [c for c in subject.children if c.dep_ == "conj"]
+        if joined:
+            if len(joined) > 1 or any(c.dep_ == "conj" for c in joined[0].children):
+                return None  # three or more: a list, not a pair the card can name
+            first, second = self.person_name(subject), self.person_name(joined[0])
+            return f"{first} and {second}" if first and second and first != second else None
+        named = self.mention_at(subject)
+        if named is None or named.kind != "organization" or self.person_name(subject):
+            return None
+        if not looks_like_organization(named.canonical) and subject.tag_ != "NNPS":
+            return None  # a person the model labelled ORG is never "they"; a plural name ("the Saints") may be
         return _as_written(subject, named.canonical)
 
     def _previous_person(self, token: Token) -> str | None:
