@@ -433,6 +433,12 @@ def _title_person_key(article: Article, candidates: Sequence[Candidate]) -> str 
     return None
 
 
+def _reads_as_a_name(words: list[str]) -> bool:
+    """A title of two or three capitalized words and nothing else ("Ada Lovelace"): a person's name, as a
+    biography is titled."""
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
 def _title_fits(title: str, bare: str, fits: set[str], full_names: dict[str, list[str]]) -> set[str]:
     """Which of the people it may be (one or several) a bare name is, going by the article's title.
 
@@ -449,8 +455,7 @@ def _title_fits(title: str, bare: str, fits: set[str], full_names: dict[str, lis
     words = title.split()
     if (
         not named
-        and 2 <= len(words) <= 3
-        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and _reads_as_a_name(words)
         and words[0] not in ROLE_TITLES  # "President Lee" is a headline, not a biography's title
         and name_key(words[-1]) == name_key(bare)
     ):
@@ -469,7 +474,7 @@ def _title_short_name_root(
     """The cluster an article titled with a full name ("Ada Lovelace") calls its person by one part of that
     name only ("Ada"), when exactly one person cluster of the article is written so and no other way."""
     words = title.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+    if not _reads_as_a_name(words):
         return None
     roots = {
         union.find(f"person:{name_key(c.text)}")

@@ -306,11 +306,9 @@ def country_of_demonym(text: str) -> str | None:
 def _demonym_search() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
     """One pattern for every demonym (trying ~400 patterns one by one cost a second a corpus), with each
     demonym's country and its place in ``_demonym_patterns``' order."""
-    ref = reference()
-    pairs = sorted(((c, d) for c, ds in ref.demonyms.items() for d in ds), key=lambda p: -len(p[1]))
     country_of: dict[str, str] = {}
     rank_of: dict[str, int] = {}
-    for rank, (country, word) in enumerate(pairs):
+    for rank, (country, word) in enumerate(_demonyms_longest_first()):
         country_of.setdefault(word, country)
         rank_of.setdefault(word, rank)
     alternation = "|".join(re.escape(word) for word in rank_of)
@@ -318,11 +316,15 @@ def _demonym_search() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
 
 
 @functools.cache
-def _demonym_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _demonyms_longest_first() -> tuple[tuple[str, str], ...]:
+    """(country, demonym) pairs, longer adjectives first, so "North Korean" is found before "Korean" could be."""
     ref = reference()
-    # Longer adjectives first, so "North Korean" is found before "Korean" could be.
-    pairs = sorted(((c, d) for c, ds in ref.demonyms.items() for d in ds), key=lambda p: -len(p[1]))
-    return tuple((c, re.compile(rf"(?<![\w-]){re.escape(d)}(?![\w-])")) for c, d in pairs)
+    return tuple(sorted(((c, d) for c, ds in ref.demonyms.items() for d in ds), key=lambda p: -len(p[1])))
+
+
+@functools.cache
+def _demonym_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((c, re.compile(rf"(?<![\w-]){re.escape(d)}(?![\w-])")) for c, d in _demonyms_longest_first())
 
 
 @functools.lru_cache(maxsize=1024)

@@ -240,16 +240,21 @@ class ArticleContext:
         previous = self.doc[token.sent.start - 1].sent
         return self.main.name if sentence_is_about(previous, self.main) else None
 
+    def _subject_before(self, token: Token) -> Token | None:
+        """The subject of the sentence before, for a pronoun that opens its own sentence as the subject (or owns
+        it) with nothing named before it there; None otherwise."""
+        if not _opens_as_subject(token) or token.sent.start == 0 or _something_named_before(token):
+            return None
+        previous = self.doc[token.sent.start - 1].sent
+        return next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
     def _previous_named_subject(self, token: Token, depth: int = 0) -> str | None:
         """ "The Norland Ferry Company opened a route to Bergen. It later ...": "it" as the subject (or "its"
         owning the subject) carries on a named organization or place that was the subject of the sentence before,
         when nothing is named before the pronoun in its own sentence. A run of such sentences carries it on ("...
         It later ... It also ..."): the subject "it" before is resolved the same way, a few sentences back at most.
         """
-        if not _opens_as_subject(token) or token.sent.start == 0 or _something_named_before(token):
-            return None
-        previous = self.doc[token.sent.start - 1].sent
-        subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = self._subject_before(token)
         if subject is not None and subject.lower_ == "it" and subject.pos_ == "PRON" and depth < MAX_IT_CHAIN:
             return self._main_subject_it(subject) or self._previous_named_subject(subject, depth + 1)
         if subject is None or subject.pos_ != "PROPN":
@@ -261,7 +266,7 @@ class ArticleContext:
             return None  # the model calls people ORG too ("Helena Marques wrote ..."): only a clear organization
         others = [
             m
-            for m in self.by_sentence.get(previous.start_char, [])
+            for m in self.by_sentence.get(subject.sent.start_char, [])
             if m.kind in {"organization", "place", "person"}
             and m.canonical != named.canonical
             and subject.left_edge.idx <= m.start <= subject.right_edge.idx
@@ -275,10 +280,7 @@ class ArticleContext:
         They qualified ...": a subject "they" (or "their" owning the subject) carries on the two people joined
         by "and", or the named organization, that was the subject of the sentence before, when nothing is named
         before the pronoun in its own sentence."""
-        if not _opens_as_subject(token) or token.sent.start == 0 or _something_named_before(token):
-            return None
-        previous = self.doc[token.sent.start - 1].sent
-        subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = self._subject_before(token)
         if subject is None or subject.pos_ != "PROPN":
             return None
         joined = [c for c in subject.children if c.dep_ == "conj"]
