@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -307,3 +308,16 @@ def test_an_empty_deck_still_makes_a_package_anki_opens(tmp_path):
     with fresh_collection(tmp_path / "anki") as col:
         import_package(col, tmp_path / "e.apkg")
         assert col.note_count() == 0
+
+
+def test_exporting_leaves_nothing_behind_in_the_temp_folder(tmp_path, monkeypatch):
+    # genanki's own writer leaves its collection database in the system temp folder.
+    temp_folder = tmp_path / "temp"
+    temp_folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp_folder))
+    deck = Deck(title="Leak", cards=[Flashcard(id="f1", front="Capital of Peru?", back="Lima")])
+    export_apkg(deck, tmp_path / "out" / "leak.apkg")
+    assert list(temp_folder.iterdir()) == []
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["leak.apkg"]
+    with zipfile.ZipFile(tmp_path / "out" / "leak.apkg") as archive:
+        assert {"collection.anki2", "media"} <= set(archive.namelist())

@@ -233,12 +233,13 @@ from tui_support import make_app, settle
 from pathlib import Path
 
 async def main():
-    app = make_app(Path(tempfile.mkdtemp()), show_bundled=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        for key in ("enter", "escape", "z", "escape", "b", "escape", "s", "escape"):
-            await pilot.press(key)
+    with tempfile.TemporaryDirectory() as root:
+        app = make_app(Path(root), show_bundled=True)
+        async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
+            for key in ("enter", "escape", "z", "escape", "b", "escape", "s", "escape"):
+                await pilot.press(key)
+                await settle(pilot)
     print("spacy" in sys.modules)
 
 asyncio.run(main())

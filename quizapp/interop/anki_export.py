@@ -11,9 +11,14 @@ importing a newer export into Anki updates the notes instead of adding copies.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import json
 import os
 import re
+import sqlite3
 import tempfile
+import time
+import zipfile
 from pathlib import Path
 
 import genanki
@@ -164,7 +169,7 @@ def export_apkg(deck: Deck, path: Path, *, timestamp: float | None = None) -> Tr
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        package.write_to_file(tmp, timestamp=timestamp)
+        _write_package(package, Path(tmp), time.time() if timestamp is None else timestamp)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -172,3 +177,23 @@ def export_apkg(deck: Deck, path: Path, *, timestamp: float | None = None) -> Tr
             raise InteropError(f"{path}: cannot write the Anki package: {exc}") from exc
         raise
     return report
+
+
+def _write_package(package: genanki.Package, target: Path, timestamp: float) -> None:
+    """Write ``package`` to ``target`` the way ``Package.write_to_file`` does, minus its leak.
+
+    genanki builds the collection in a ``mkstemp`` file of the system temp folder and
+    never deletes it, so every export left a database behind; here the collection lives
+    in a temporary folder that is removed whatever happens. Our notes carry no media.
+    """
+    with tempfile.TemporaryDirectory(prefix="quizapp-apkg-") as work:
+        collection = Path(work) / "collection.anki2"
+        connection = sqlite3.connect(collection)
+        try:
+            package.write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            connection.commit()
+        finally:
+            connection.close()
+        with zipfile.ZipFile(target, "w") as archive:
+            archive.write(collection, "collection.anki2")
+            archive.writestr("media", json.dumps({}))
