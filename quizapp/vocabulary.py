@@ -26,6 +26,8 @@ WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
 WEB_ADDRESS_PATTERN: Final = r"\bhttps?://\S+|\bwww\.\w\S*|\b[\w-]+\.(?:com|org|net|gov)/\S*"
 #: Regex alternations, capitalised as written in text ("March|April|...").
 MONTH_PATTERN: Final = "|".join(m.capitalize() for m in MONTHS)
+#: Month abbreviations as news datelines write them ("Nov 15", "Sept. 3"), without the dot.
+MONTH_ABBREVIATION_PATTERN: Final = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 WEEKDAY_PATTERN: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 #: Era markers written after a year ("31 BC", "AD 79"): part of a date, never a name of their own.
 ERA_MARKERS: Final = frozenset({"BC", "BCE", "AD", "CE"})

@@ -619,6 +619,20 @@ def test_a_dateline_is_left_out_of_the_lead_sentence_and_never_blanked(tmp_path)
     assert not [t for t in run.report.traces if t.form == "cloze" and t.answer.upper() == "PORT ALDER"]
 
 
+WIRE_DATELINED = """Harbour talks resume
+
+By Mara Quint PORT ALDER, Vestria, Mar 4 (Harbour Wire) - Negotiators from Norland met Vestrian officials on Tuesday to restart the 1998 harbour treaty talks.
+The treaty was first signed in 1998 by the Norland Ferry Company and the port authority of Vestria.
+"""
+
+
+def test_a_wire_dateline_with_byline_region_day_and_agency_is_left_out_too(tmp_path):
+    run = stages(WIRE_DATELINED, tmp_path)
+    lead = [t for t in run.report.traces if t.form == "cloze" and "restart the" in t.text]
+    assert lead, "the lead sentence still gives clozes"
+    assert all(t.text.startswith("Negotiators from") for t in lead)
+
+
 @pytest.mark.parametrize(
     ("name", "label", "certain"),
     [
@@ -1073,3 +1087,28 @@ def test_as_well_as_joins_two_things_and_as_well_points_back(tmp_path):
     )
     assert run.cloze_texts("opened in 1911")
     assert not run.cloze_texts("opened to carts")
+
+
+SEQUENCED = """Tollmere Observatory
+
+The Tollmere Observatory stands on a ridge above the village of Kessby in Norland.
+Its first telescope was built by the instrument maker Oda Brannsen and her brother.
+Later, in 1911, Tollmere Observatory was bought by the University of Varholm for its astronomy school.
+Then the engineer Piet Lavrans rebuilt the dome of Tollmere Observatory after a storm in 1936.
+Later the dome of Tollmere Observatory was painted white by the villagers of Kessby.
+"""
+
+
+def test_a_sequence_opener_goes_when_the_sentence_names_its_own_year(tmp_path):
+    run = stages(SEQUENCED, tmp_path)
+    clozes = [t for t in run.report.traces if t.form == "cloze"]
+    bought = [t for t in clozes if "bought by" in t.text]
+    rebuilt = [t for t in clozes if "rebuilt the dome" in t.text]
+    assert bought and rebuilt
+    assert all(t.text.startswith(("In 1911, ", "In _____,")) for t in bought)
+    assert all(t.text.startswith(("The engineer", "_____ rebuilt")) for t in rebuilt)
+    assert all(t.check != "pointing_opener" for t in bought + rebuilt)
+    # Without a year of its own, "Later" still ties the sentence to the one before.
+    painted = [t for t in run.report.traces if "painted white" in t.sentence]
+    assert painted and all(t.check in {"pointing_opener", "wh_no_shape"} for t in painted)
+    assert any(t.check == "pointing_opener" for t in painted)
