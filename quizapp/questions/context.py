@@ -319,7 +319,9 @@ class ArticleContext:
                 if m.kind == "person" and plausible_fact(m.kind, m.canonical)
             }
             object_form = "her" if pronoun == "she" else "him"
-            if people and any(t.lower_ == object_form and t.dep_ in {"dobj", "dative", "pobj", "iobj"} for t in sent):
+            if people and any(
+                t.lower_ == object_form and t.dep_ in {"dobj", "dative", "pobj", "iobj"} for t in span_tokens(sent)
+            ):
                 return None  # "X later hired her. She ...": her is not X, so she may be that other person
             if people:
                 if len(people) != 1:
@@ -345,7 +347,7 @@ class ArticleContext:
                 if subject is not None and subject.pos_ == "PROPN" and self.person_name(subject) != person:
                     return None
                 return person
-            if not any(t.lower_ == pronoun for t in sent):
+            if not any(t.lower_ == pronoun for t in span_tokens(sent)):
                 return None
         return None
 
@@ -445,7 +447,7 @@ class ArticleContext:
     def _short_names_in(self, sent: Any) -> list[str]:
         return [
             self.short_names[t.text]
-            for t in sent
+            for t in span_tokens(sent)
             if t.pos_ == "PROPN" and t.text in self.short_names and self.mention_at(t, "person") is None
         ]
 
@@ -759,7 +761,7 @@ def _something_named_before(token: Token) -> bool:
     it ..."): the pronoun may mean that."""
     return any(
         t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass"})
-        for t in token.sent
+        for t in span_tokens(token.sent)
         if t.i < token.i
     )
 

@@ -29,6 +29,7 @@ from typing import Any
 from quizapp.facts.entities import FACILITY_HEADS, ORG_HEADS
 from quizapp.facts.labels import THING_SUFFIXES
 from quizapp.facts.model import ArticleFacts
+from quizapp.questions.parse_cache import doc_text
 
 Token = Any
 
@@ -122,7 +123,7 @@ class MainSubject:
 def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
     """The thing the article is about, or None when the title and first sentence do not agree on one."""
     title = (facts.title or "").strip()
-    if not title or not doc.text.strip():
+    if not title or not doc_text(doc).strip():
         return None
     # The first real sentence: a dateline ("Lindqvist, 14 May 2025.") has no verb.
     first_sentence = next((s for s in list(doc.sents)[:3] if s.root.pos_ in {"VERB", "AUX"}), None)
@@ -149,7 +150,7 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
     kind = _kind_of(name, facts)
     if kind == "person":
         return None  # he/she resolution handles people
-    written = _as_written(doc.text, name)
+    written = _as_written(doc_text(doc), name)
     subject_words = {w.casefold() for w in re.findall(r"[\w’'&-]+", name)}
     nouns: set[str] = set()
     last = name.split()[-1].lower()

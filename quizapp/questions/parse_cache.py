@@ -26,3 +26,11 @@ def entities(doc: Any) -> tuple[Any, ...]:
     if ents is None:
         ents = doc.user_data["quizapp_entities"] = tuple(doc.ents)
     return ents
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, made once per parse (spaCy joins every token's text anew on each access)."""
+    text = doc.user_data.get("quizapp_text")
+    if text is None:
+        text = doc.user_data["quizapp_text"] = doc.text
+    return text

@@ -31,6 +31,7 @@ from typing import Any
 from quizapp.facts.model import ArticleFacts
 from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
+from quizapp.questions.parse_cache import span_tokens
 from quizapp.vocabulary import NAME_KINDS, ORGANIZATION_ABBREVIATIONS
 
 #: The top line a blog archive uses to say what the page collects.
@@ -195,7 +196,9 @@ def _opens_article(article: Article, names: list[str], doc: Any) -> bool:
     for sent in doc.sents:
         if article.in_aside(sent.start_char, sent.end_char) or len(sent) < 6:
             continue
-        subject = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+        subject = next(
+            (t for t in span_tokens(sent) if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None
+        )
         if subject is None:
             return False
         phrase = doc[subject.left_edge.i : subject.right_edge.i + 1].text

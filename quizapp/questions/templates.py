@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from quizapp.facts.model import Granularity, MentionKind
-from quizapp.questions.parse_cache import entities
+from quizapp.questions.parse_cache import entities, span_tokens
 from quizapp.vocabulary import DEMONSTRATIVES, PERSONAL_PRONOUNS, REPORTING_VERBS, STATING_VERBS, WEEKDAYS
 
 Token = Any  # spacy.tokens.Token; not imported so this module loads without spaCy
@@ -211,7 +211,7 @@ def _bracketed(doc: Any) -> frozenset[int]:
         inside: set[int] = set()
         for sent in doc.sents:
             depth = 0
-            for t in sent:
+            for t in span_tokens(sent):
                 if depth > 0:
                     inside.add(t.i)
                 if t.text in "([":
@@ -915,7 +915,7 @@ def _is_factual_clause(verb: Token) -> bool:
 def _in_quotes(token: Token) -> bool:
     """Whether the token sits between opening and closing quotation marks in its sentence."""
     opened = False
-    for t in token.sent:
+    for t in span_tokens(token.sent):
         if t.i >= token.i:
             break
         if t.text in {"“", "”"}:

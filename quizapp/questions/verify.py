@@ -565,7 +565,7 @@ def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
     span = mention_span(cand.mention, scope.doc)
     if span is None:
         return None
-    words = [t for t in span.sent if t.is_alpha]
+    words = [t for t in span_tokens(span.sent) if t.is_alpha]
     lowered = [t.lower_ for t in words]
     foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in lowered)
     if foreign >= 3 and foreign > sum(w in ENGLISH_FUNCTION_WORDS for w in lowered):
@@ -717,7 +717,7 @@ def _lost_its_day(question: str, mention: Mention, doc: Any) -> bool:
     if span is None:
         return False
     verb = _clause_verb(span.root)
-    return any(_DROPPED_TIME.fullmatch(t.text) and _clause_verb(t) == verb for t in span.sent)
+    return any(_DROPPED_TIME.fullmatch(t.text) and _clause_verb(t) == verb for t in span_tokens(span.sent))
 
 
 def _time_clause_without_date(question: str, mention: Mention, doc: Any) -> bool:
@@ -742,7 +742,7 @@ def _glued_aside(question: str, mention: Mention, doc: Any) -> bool:
     span = mention_span(mention, doc)
     if span is None:
         return False
-    for tok in span.sent:
+    for tok in span_tokens(span.sent):
         first = tok.left_edge.i
         if (
             tok.pos_ not in {"NOUN", "PROPN"}
@@ -770,7 +770,7 @@ def _pronoun_of_main_clause(question: str, mention: Mention, doc: Any) -> bool:
     relative = next((c for c in span.root.children if c.dep_ == "relcl"), None)
     inside = {t.i for t in relative.subtree} if relative is not None else set()
     female = {"she", "her", "hers", "herself"}
-    others = {t.lower_ for t in span.sent if t.i not in inside and t.lower_ in PERSONAL_PRONOUNS}
+    others = {t.lower_ for t in span_tokens(span.sent) if t.i not in inside and t.lower_ in PERSONAL_PRONOUNS}
     return any((a in female) == (o in female) for a in asked for o in others)
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from quizapp.facts.model import Mention
 from quizapp.questions.model import Rejection, Stage
+from quizapp.questions.parse_cache import doc_text as cached_doc_text
 from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.templates import Transformed
 from quizapp.questions.textsearch import has_word
@@ -209,7 +210,7 @@ class ClozeSentence:
 def _in_quotes(sent: Any) -> set[int]:
     inside: set[int] = set()
     depth = False
-    for tok in sent:
+    for tok in span_tokens(sent):
         if tok.text in QUOTE_OPEN and not depth:
             depth = True
             continue
@@ -231,13 +232,13 @@ def _name_parts(name: str) -> set[str]:
 def _named_after(name: str, sent: Any, pronoun: Any) -> bool:
     """Whether a word of ``name`` (a surname, a first name) stands in ``sent`` after ``pronoun``."""
     parts = _name_parts(name)
-    return any(t.i > pronoun.i and t.text.casefold() in parts for t in sent)
+    return any(t.i > pronoun.i and t.text.casefold() in parts for t in span_tokens(sent))
 
 
 def _named_before(name: str, sent: Any, pronoun: Any) -> bool:
     """Whether a word of ``name`` stands in ``sent`` before ``pronoun``."""
     parts = _name_parts(name)
-    return any(t.i < pronoun.i and t.text.casefold() in parts for t in sent)
+    return any(t.i < pronoun.i and t.text.casefold() in parts for t in span_tokens(sent))
 
 
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -300,7 +301,7 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
             and (t.pos_ == "PROPN" or (t.tag_ in {"NNS", "NNPS"} or _conjoined(t)) == plural)
             # A verb's subject never binds its object ("the zoologist described it": it is not the zoologist).
             and not (t.head.i == tok.head.i and tok.dep_ in {"dobj", "dative", "attr", "oprd"})
-            for t in sent
+            for t in span_tokens(sent)
         )
     return False
 
@@ -340,7 +341,7 @@ def clause_spans(sent: Any) -> list[Any]:
     doc = sent.doc
     # A semicolon inside brackets ("(née Byron; 10 December 1815 – 1852)") parts the aside, not the sentence.
     bracketed = _bracketed(sent)
-    cuts: list[tuple[int, int]] = [(t.i, t.i + 1) for t in sent if t.text == ";" and t.i not in bracketed]
+    cuts: list[tuple[int, int]] = [(t.i, t.i + 1) for t in span_tokens(sent) if t.text == ";" and t.i not in bracketed]
     for verb in sent.root.children:
         if (
             verb.dep_ != "conj"
@@ -404,7 +405,7 @@ def _subjectless(sent: Any) -> bool:
         c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"} for c in root.children
     ):
         return False
-    first = next((t for t in sent if not t.is_punct), None)
+    first = next((t for t in span_tokens(sent) if not t.is_punct), None)
     return first is not None and (first.i == root.i or (first.head.i == root.i and first.dep_ in {"aux", "auxpass"}))
 
 
@@ -412,7 +413,7 @@ def _names_before(sent: Any, tok: Any) -> int:
     """How many names (proper-noun heads other than months and weekdays) the sentence has before ``tok``."""
     return sum(
         1
-        for t in sent
+        for t in span_tokens(sent)
         if t.i < tok.i
         and t.pos_ == "PROPN"
         and t.dep_ not in {"compound", "flat"}
@@ -451,7 +452,7 @@ def prepare_sentence(
         """Leave the next ``length`` characters of what is left of the sentence out of the card."""
         nonlocal cut, text
         cut += length
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.idx - sent.start_char < cut:
                 replace[tok.i] = ""
         evidence["dropped_opener"] = True
@@ -461,12 +462,12 @@ def prepare_sentence(
     if dateline:
         # "VATICAN CITY — Six years ago ...": the page's dateline goes, the news lead stays (often the best fact).
         skipped = len(dateline.group(0))
-        if any(t.idx - sent.start_char < cut + skipped < t.idx - sent.start_char + len(t) for t in sent):
+        if any(t.idx - sent.start_char < cut + skipped < t.idx - sent.start_char + len(t) for t in span_tokens(sent)):
             return Rejection(Stage.OVERGENERATE, "dateline", 'opens with a dateline ("WASHINGTON —"): page furniture')
         leave_out(skipped)
     if sent[0].pos_ == "INTJ":
         return Rejection(Stage.OVERGENERATE, "not_a_statement", f'opens with "{sent[0].text}": an aside, not a fact')
-    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+    if not any(t.pos_ in {"VERB", "AUX"} for t in span_tokens(sent)):
         return Rejection(Stage.OVERGENERATE, "fragment", "has no verb: a caption or fragment")
     connective = PURE_CONNECTIVE.match(text)
     if connective:
@@ -478,7 +479,7 @@ def prepare_sentence(
         return Rejection(Stage.OVERGENERATE, "not_a_statement", "a list item, not a sentence")
     timeline = TIMELINE_ENTRY.match(text)
     # The parser may cut "1987 – Nordstal opens ..." after the dash: the line's start is then the entry's date.
-    doc_text = text_of_doc or sent.doc.text  # a Doc builds its text anew on every .text
+    doc_text = text_of_doc or cached_doc_text(sent.doc)
     line_start = doc_text.rfind("\n", 0, sent.start_char) + 1
     if (timeline and (timeline.group("dash") or sent.root.tag_ in {"VBZ", "VBP"})) or TIMELINE_LEAD.match(
         doc_text[line_start : sent.start_char]
@@ -510,7 +511,7 @@ def prepare_sentence(
     quoted = _in_quotes(sent)
     resolved = 0
     resolved_names: set[str] = set()
-    for tok in sent:
+    for tok in span_tokens(sent):
         if tok.i in asides:
             continue  # left out of the card ("... breach (it seems weekly), ..."): nothing in it needs a referent
         low = tok.lower_
@@ -537,7 +538,7 @@ def prepare_sentence(
             low == "such"
             and tok.dep_ == "amod"
             and tok.head.pos_ == "NOUN"
-            and not any(t.lower_ == "as" for t in sent if t.i > tok.i)  # "such states as Ohio" names them
+            and not any(t.lower_ == "as" for t in span_tokens(sent) if t.i > tok.i)  # "such states as Ohio" names them
         ):
             return Rejection(
                 Stage.OVERGENERATE,
@@ -651,7 +652,7 @@ def _bracketed(sent: Any) -> set[int]:
     asides: nothing is dropped)."""
     inside: set[int] = set()
     opened: int | None = None
-    for tok in sent:
+    for tok in span_tokens(sent):
         if tok.text == "(" and opened is None:
             opened = tok.i
         elif tok.text == ")" and opened is not None:
