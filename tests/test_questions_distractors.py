@@ -209,3 +209,36 @@ def test_city_distractors_come_from_the_answers_own_country():
 
 def test_a_city_of_no_known_country_gets_no_choices():
     assert pick_distractors(Answer("place", "Valmora", category="city"), POOL, random.Random(5)) is None
+
+
+def test_a_country_written_by_another_name_is_a_country_whose_bundled_name_is_never_a_choice():
+    from quizapp.questions.classify import place_category
+
+    assert place_category("U.S.") == place_category("Britain") == place_category("Rwanda") == "country"
+    for seed in range(20):
+        got = pick_distractors(Answer("place", "U.S.", category="country"), [], random.Random(seed))
+        assert got is not None and len(got) == 3
+        assert "United States" not in got
+        assert not {"U.S.", "US", "America"} & set(got)
+
+
+def test_us_as_written_names_the_country_but_the_pronoun_us_does_not():
+    from quizapp.questions.classify import implied_countries
+
+    assert "United States" in implied_countries("The US embassy said so.")
+    assert "United States" not in implied_countries("The ministry told us so.")
+    assert "Rwanda" in implied_countries("A Rwandan official spoke.")
+
+
+def test_a_former_state_is_offered_only_among_former_states_and_only_while_it_existed():
+    for seed in range(20):
+        got = pick_distractors(
+            Answer("place", "Soviet Union", category="country", event_year=1980), [], random.Random(seed)
+        )
+        assert got is not None
+        assert set(got) <= {"Yugoslavia", "Czechoslovakia", "East Germany", "West Germany"}
+    for seed in range(20):
+        later = pick_distractors(
+            Answer("place", "Ukraine", category="country", event_year=2005), [], random.Random(seed)
+        )
+        assert later is not None and not {"Soviet Union", "Yugoslavia", "Czechoslovakia"} & set(later)

@@ -41,6 +41,8 @@ class Reference:
     orgs_by_category: dict[str, tuple[str, ...]]
     people: dict[str, Person]
     country_since: dict[str, int]  # country -> year it became independent in its current form (after 1900)
+    country_until: dict[str, int]  # a former state -> the year it ceased to exist
+    country_aliases: dict[str, str]  # another name a country goes by ("U.S.", "Britain") -> the country
     major_cities: dict[str, tuple[str, ...]]  # country -> its major cities
 
     @property
@@ -78,6 +80,8 @@ def reference() -> Reference:
         orgs_by_category={k: tuple(v) for k, v in data["organizations"].items()},
         people=people,
         country_since={c: int(y) for c, y in data["country_since"].items()},
+        country_until={c: int(y) for c, y in data["country_until"].items()},
+        country_aliases={str(a): c for a, c in data["country_aliases"].items()},
         major_cities=major_cities,
     )
 
@@ -179,12 +183,24 @@ def looks_like_organization(canonical: str, aliases: Iterable[str] = ()) -> bool
 def _keyed(table_name: str) -> dict[str, str]:
     """A reference table keyed by normalized name, built once."""
     ref = reference()
-    table: dict[str, str] = {
-        "person_role": ref.person_role,
-        "country_region": ref.country_region,
-        "city_country": ref.city_country,
-    }[table_name]
+    if table_name == "country_region":
+        # A country's other names ("U.S.", "Britain") are found as it; they are keys here, never choices.
+        regions = {_key(alias): ref.country_region[country] for alias, country in ref.country_aliases.items()}
+        return regions | {_key(k): v for k, v in ref.country_region.items()}
+    table: dict[str, str] = {"person_role": ref.person_role, "city_country": ref.city_country}[table_name]
     return {_key(k): v for k, v in table.items()}
+
+
+def country_named(name: str) -> str | None:
+    """The bundled country a name is, by its name or another it goes by ("U.S." -> United States)."""
+    key = _key(name)
+    return _country_by_key().get(key)
+
+
+@functools.cache
+def _country_by_key() -> dict[str, str]:
+    ref = reference()
+    return {_key(a): c for a, c in ref.country_aliases.items()} | {_key(c): c for c in ref.country_region}
 
 
 def person_role(canonical: str, aliases: Iterable[str] = (), contexts: Iterable[str] = ()) -> str | None:
@@ -336,6 +352,10 @@ def implied_countries(text: str) -> frozenset[str]:
     padded = f" {_key(text)} "
     for country in ref.country_region:
         if f" {_key(country)} " in padded:
+            found.add(country)
+    for alias, country in ref.country_aliases.items():
+        # As written: "US" names the country, "us" is the writer.
+        if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text):
             found.add(country)
     for country, pattern in _demonym_patterns():
         if pattern.search(text):

@@ -35,6 +35,7 @@ from quizapp.questions.classify import (  # noqa: F401  (the classification serv
     _lookup,
     _person_entry,
     _place_category,
+    country_named,
     country_of_demonym,
     described_person,
     facility_head,
@@ -168,9 +169,16 @@ def _same_region_countries(country: str, region_of: dict[str, str]) -> tuple[lis
 
 
 def existed(country: str, year: int) -> bool:
-    """Whether a country existed in its current form in ``year`` (bundled independence years)."""
+    """Whether a country existed in its current form in ``year`` (bundled independence years, and the year a
+    former state such as the Soviet Union ended)."""
     since = _country_since().get(_key(country))
-    return since is None or since <= year
+    until = _country_until().get(_key(country))
+    return (since is None or since <= year) and (until is None or year <= until)
+
+
+@functools.cache
+def _country_until() -> dict[str, int]:
+    return {_key(c): y for c, y in reference().country_until.items()}
 
 
 @functools.cache
@@ -187,6 +195,9 @@ def place_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.Ra
     if cat == "country":
         region_of = _keyed("country_region")
         same, wider = _same_region_countries(answer.canonical, region_of)
+        # "United States" is no wrong choice for "U.S.": the answer's own country under its bundled name goes.
+        own = {country_named(n) for n in (answer.canonical, *answer.aliases)} - {None}
+        same, wider = [c for c in same if c not in own], [c for c in wider if c not in own]
         if not same:
             return None
         if answer.event_year is not None:  # "Kosovo" for a 1989 event is an anachronism
