@@ -230,6 +230,14 @@ def test_us_as_written_names_the_country_but_the_pronoun_us_does_not():
     assert "Rwanda" in implied_countries("A Rwandan official spoke.")
 
 
+def test_a_country_named_by_another_name_is_given_away_by_its_peoples_name():
+    from quizapp.questions.classify import country_named, implied_countries
+
+    assert country_named("Wales") == country_named("U.K.") == "United Kingdom"
+    assert country_named("America") is None  # as often the continents
+    assert country_named("Wales") in implied_countries("The Welsh Secretary said the rule will be adopted in ___.")
+
+
 def test_a_former_state_is_offered_only_among_former_states_and_only_while_it_existed():
     for seed in range(20):
         got = pick_distractors(
@@ -242,3 +250,18 @@ def test_a_former_state_is_offered_only_among_former_states_and_only_while_it_ex
             Answer("place", "Ukraine", category="country", event_year=2005), [], random.Random(seed)
         )
         assert later is not None and not {"Soviet Union", "Yugoslavia", "Czechoslovakia"} & set(later)
+
+
+def test_a_federations_state_is_a_certain_place_asked_against_states_of_its_own_country():
+    from quizapp.questions.classify import place_category
+
+    assert place_category("Ohio") == "state"
+    assert place_category("Quebec") == "province"
+    assert place_category("Georgia") == "place"  # the US state or the country: the list cannot tell
+    for seed in range(20):
+        got = pick_distractors(Answer("place", "Ohio", category="state"), [], random.Random(seed))
+        assert got is not None and len(got) == 3 and "Ohio" not in got
+        assert all(place_category(g) == "state" for g in got)
+        assert not {"Bavaria", "Kerala", "Queensland"} & set(got)
+    provinces = pick_distractors(Answer("place", "Quebec", category="province"), [], random.Random(3))
+    assert provinces is not None and all(place_category(p) == "province" for p in provinces)

@@ -347,7 +347,7 @@ def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
         return True
     if mention.kind == "place":
         # Without the model's label: "LOC" alone made "Green Bay Packers" and "Archbishop" a "region".
-        return classify.place_category(mention.canonical, aliases, None) in {"country", "city", "region"}
+        return classify.place_category(mention.canonical, aliases, None) in classify.CERTAIN_PLACE_CATEGORIES
     if mention.kind == "organization":
         return classify.looks_like_organization(mention.canonical, aliases)
     words = mention.canonical.split()
@@ -542,7 +542,7 @@ def _target(doc: Any, mention: Mention, facts: ArticleFacts) -> Target | Rejecti
     category: str | None = None
     if mention.kind == "place":
         cat = classify.place_category(mention.canonical, aliases, mention.label)
-        category = cat if cat in {"country", "city", "region"} else None
+        category = cat if cat in classify.CERTAIN_PLACE_CATEGORIES else None
     elif mention.kind == "organization" and classify.looks_like_organization(mention.canonical, aliases):
         category = classify.ORG_QUESTION_NOUN.get(
             classify.organization_category(mention.canonical, aliases), "organization"

@@ -43,6 +43,8 @@ class Reference:
     country_since: dict[str, int]  # country -> year it became independent in its current form (after 1900)
     country_until: dict[str, int]  # a former state -> the year it ceased to exist
     country_aliases: dict[str, str]  # another name a country goes by ("U.S.", "Britain") -> the country
+    state_country: dict[str, str]  # a federation's state or province ("Ohio") -> its country
+    states_called: dict[str, str]  # country -> what its divisions are called ("state", "province")
     major_cities: dict[str, tuple[str, ...]]  # country -> its major cities
 
     @property
@@ -82,6 +84,8 @@ def reference() -> Reference:
         country_since={c: int(y) for c, y in data["country_since"].items()},
         country_until={c: int(y) for c, y in data["country_until"].items()},
         country_aliases={str(a): c for a, c in data["country_aliases"].items()},
+        state_country={name: c for c, info in data["states"].items() for name in info["names"]},
+        states_called={c: info["called"] for c, info in data["states"].items()},
         major_cities=major_cities,
     )
 
@@ -99,6 +103,11 @@ def _lookup(table: dict[str, str], *names: str) -> str | None:
     return None
 
 
+#: The place categories the bundled reference makes certain: a card may name them ("Which state ...", a
+#: "(state)" hint) and offer choices of the same category.
+CERTAIN_PLACE_CATEGORIES = frozenset({"country", "city", "region", "state", "province"})
+
+
 def place_category(canonical: str, aliases: Iterable[str] = (), label: str | None = None) -> str:
     """country, city, region or facility (a named building, airport ...); "place" when unknown."""
     return _place_category(canonical, tuple(aliases), label)
@@ -113,6 +122,10 @@ def _place_category(canonical: str, aliases: tuple[str, ...], label: str | None)
         return "country"
     if any(_key(n) in cities for n in names):
         return "city"
+    states = _keyed("state_country")
+    state = next((states[_key(n)] for n in names if _key(n) in states), None)
+    if state is not None:
+        return ref.states_called[state]  # "state", "province"
     if any(_key(n) in {_key(r) for r in ref.regions} for n in names):
         return "region"
     if label == "FAC" or re.search(
@@ -187,7 +200,11 @@ def _keyed(table_name: str) -> dict[str, str]:
         # A country's other names ("U.S.", "Britain") are found as it; they are keys here, never choices.
         regions = {_key(alias): ref.country_region[country] for alias, country in ref.country_aliases.items()}
         return regions | {_key(k): v for k, v in ref.country_region.items()}
-    table: dict[str, str] = {"person_role": ref.person_role, "city_country": ref.city_country}[table_name]
+    table: dict[str, str] = {
+        "person_role": ref.person_role,
+        "city_country": ref.city_country,
+        "state_country": ref.state_country,
+    }[table_name]
     return {_key(k): v for k, v in table.items()}
 
 

@@ -263,8 +263,9 @@ class ArticleReview:
         root with it ("North Korean" for South Korea: only one other Korea is left)."""
         if cand.kind != "place" or dist.place_category(cand.answer, cand.aliases) != "country":
             return False
-        if cand.answer in dist.implied_countries(question):
-            return True
+        implied = dist.implied_countries(question)
+        if cand.answer in implied or dist.country_named(cand.answer) in implied:
+            return True  # "Welsh Secretary ... in ___" for Wales: the United Kingdom's own people
         words = [w for w in re.findall(r"[\w-]+", cand.answer.casefold())]
         if words and words[0] in COMPASS:
             root = " ".join(words[1:])

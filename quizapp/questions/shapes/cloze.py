@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.facts.model import Mention
+from quizapp.questions.classify import CERTAIN_PLACE_CATEGORIES
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import doc_text as cached_doc_text
 from quizapp.questions.parse_cache import span_tokens
@@ -806,7 +807,7 @@ def hint_for(mention: Mention, category: str | None, granularity: str | None) ->
             return "duration"
         return "number"
     if mention.kind == "place":
-        return category if category in {"country", "city", "region"} else "place"
+        return category if category in CERTAIN_PLACE_CATEGORIES else "place"
     if mention.kind == "organization":
         return "organization"
     return "person"
