@@ -252,16 +252,9 @@ def test_a_former_state_is_offered_only_among_former_states_and_only_while_it_ex
         assert later is not None and not {"Soviet Union", "Yugoslavia", "Czechoslovakia"} & set(later)
 
 
-def test_a_federations_state_is_a_certain_place_asked_against_states_of_its_own_country():
+def test_a_state_of_a_federation_stays_an_uncertain_place():
+    # Measured and let go on 2026-12-04: hinted "(state)" and asked against other states, "Ohio" blanks were
+    # accepted 16 times in 22 on dev but 3 in 12 on held-out articles (team names, passing locations).
     from quizapp.questions.classify import place_category
 
-    assert place_category("Ohio") == "state"
-    assert place_category("Quebec") == "province"
-    assert place_category("Georgia") == "place"  # the US state or the country: the list cannot tell
-    for seed in range(20):
-        got = pick_distractors(Answer("place", "Ohio", category="state"), [], random.Random(seed))
-        assert got is not None and len(got) == 3 and "Ohio" not in got
-        assert all(place_category(g) == "state" for g in got)
-        assert not {"Bavaria", "Kerala", "Queensland"} & set(got)
-    provinces = pick_distractors(Answer("place", "Quebec", category="province"), [], random.Random(3))
-    assert provinces is not None and all(place_category(p) == "province" for p in provinces)
+    assert place_category("Ohio") == place_category("Quebec") == place_category("Georgia") == "place"

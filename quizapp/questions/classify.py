@@ -43,8 +43,6 @@ class Reference:
     country_since: dict[str, int]  # country -> year it became independent in its current form (after 1900)
     country_until: dict[str, int]  # a former state -> the year it ceased to exist
     country_aliases: dict[str, str]  # another name a country goes by ("U.S.", "Britain") -> the country
-    state_country: dict[str, str]  # a federation's state or province ("Ohio") -> its country
-    states_called: dict[str, str]  # country -> what its divisions are called ("state", "province")
     major_cities: dict[str, tuple[str, ...]]  # country -> its major cities
 
     @property
@@ -84,8 +82,6 @@ def reference() -> Reference:
         country_since={c: int(y) for c, y in data["country_since"].items()},
         country_until={c: int(y) for c, y in data["country_until"].items()},
         country_aliases={str(a): c for a, c in data["country_aliases"].items()},
-        state_country={name: c for c, info in data["states"].items() for name in info["names"]},
-        states_called={c: info["called"] for c, info in data["states"].items()},
         major_cities=major_cities,
     )
 
@@ -103,9 +99,9 @@ def _lookup(table: dict[str, str], *names: str) -> str | None:
     return None
 
 
-#: The place categories the bundled reference makes certain: a card may name them ("Which state ...", a
-#: "(state)" hint) and offer choices of the same category.
-CERTAIN_PLACE_CATEGORIES = frozenset({"country", "city", "region", "state", "province"})
+#: The place categories the bundled reference makes certain: a card may name them ("Which country ...", a
+#: "(city)" hint) and offer choices of the same category.
+CERTAIN_PLACE_CATEGORIES = frozenset({"country", "city", "region"})
 
 
 def place_category(canonical: str, aliases: Iterable[str] = (), label: str | None = None) -> str:
@@ -122,10 +118,6 @@ def _place_category(canonical: str, aliases: tuple[str, ...], label: str | None)
         return "country"
     if any(_key(n) in cities for n in names):
         return "city"
-    states = _keyed("state_country")
-    state = next((states[_key(n)] for n in names if _key(n) in states), None)
-    if state is not None:
-        return ref.states_called[state]  # "state", "province"
     if any(_key(n) in {_key(r) for r in ref.regions} for n in names):
         return "region"
     if label == "FAC" or re.search(
@@ -203,7 +195,6 @@ def _keyed(table_name: str) -> dict[str, str]:
     table: dict[str, str] = {
         "person_role": ref.person_role,
         "city_country": ref.city_country,
-        "state_country": ref.state_country,
     }[table_name]
     return {_key(k): v for k, v in table.items()}
 

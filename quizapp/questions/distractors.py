@@ -230,14 +230,6 @@ def place_distractors(answer: Answer, same_kind: list[PoolEntry], rng: random.Ra
             return None
         _take([p.canonical for p in same_kind if facility_head(p.canonical) == head], answer, rng, chosen)
         _take(sorted(ref.facilities.get(head, {})), answer, rng, chosen)
-    elif cat in {"state", "province"}:
-        # Ohio against other US states, Quebec against other Canadian provinces: deck first, then the list.
-        state_of = _keyed("state_country")
-        country = next((state_of[_key(n)] for n in (answer.canonical, *answer.aliases) if _key(n) in state_of), None)
-        if country is None:
-            return None
-        _take([p.canonical for p in same_kind if state_of.get(_key(p.canonical)) == country], answer, rng, chosen)
-        _take([s for s, c in ref.state_country.items() if c == country], answer, rng, chosen)
     elif cat == "region":
         _take([p.canonical for p in same_kind if p.category == cat], answer, rng, chosen)
         _take(ref.regions, answer, rng, chosen)
