@@ -611,14 +611,6 @@ The treaty was first signed in 1998 by the Norland Ferry Company and the port au
 """
 
 
-def test_a_dateline_is_left_out_of_the_lead_sentence_and_never_blanked(tmp_path):
-    run = stages(DATELINED, tmp_path)
-    lead = [t for t in run.report.traces if t.form == "cloze" and "met in" in t.text]
-    assert lead, "the lead sentence still gives clozes"
-    assert all(t.text.startswith("Negotiators from") for t in lead)
-    assert not [t for t in run.report.traces if t.form == "cloze" and t.answer.upper() == "PORT ALDER"]
-
-
 WIRE_DATELINED = """Harbour talks resume
 
 By Mara Quint PORT ALDER, Vestria, Mar 4 (Harbour Wire) - Negotiators from Norland met Vestrian officials on Tuesday to restart the 1998 harbour treaty talks.
@@ -626,11 +618,17 @@ The treaty was first signed in 1998 by the Norland Ferry Company and the port au
 """
 
 
-def test_a_wire_dateline_with_byline_region_day_and_agency_is_left_out_too(tmp_path):
-    run = stages(WIRE_DATELINED, tmp_path)
-    lead = [t for t in run.report.traces if t.form == "cloze" and "restart the" in t.text]
+@pytest.mark.parametrize(
+    ("article", "lead_words"),
+    [(DATELINED, "met in"), (WIRE_DATELINED, "restart the")],
+    ids=["place-dash", "wire-byline-region-day-agency"],
+)
+def test_a_dateline_is_left_out_of_the_lead_sentence_and_never_blanked(tmp_path, article, lead_words):
+    run = stages(article, tmp_path)
+    lead = [t for t in run.report.traces if t.form == "cloze" and lead_words in t.text]
     assert lead, "the lead sentence still gives clozes"
     assert all(t.text.startswith("Negotiators from") for t in lead)
+    assert not [t for t in run.report.traces if t.form == "cloze" and t.answer.upper() == "PORT ALDER"]
 
 
 @pytest.mark.parametrize(
