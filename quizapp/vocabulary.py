@@ -29,6 +29,11 @@ MONTH_PATTERN: Final = "|".join(m.capitalize() for m in MONTHS)
 #: Month abbreviations as news datelines write them ("Nov 15", "Sept. 3"), without the dot.
 MONTH_ABBREVIATION_PATTERN: Final = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 WEEKDAY_PATTERN: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: Lower-case words inside a person's full name ("Catherine of Aragon", "Ludwig van Beethoven", "Alexander the
+#: Great", "Osama bin Laden"): a name with one is still a full name.
+NAME_PARTICLES: Final = frozenset(
+    {"of", "the", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "bin", "ibn", "al", "la", "le"}
+)
 #: Era markers written after a year ("31 BC", "AD 79"): part of a date, never a name of their own.
 ERA_MARKERS: Final = frozenset({"BC", "BCE", "AD", "CE"})
 #: Fact kinds that are names (the others are dates and numbers), in the order an article's subject is looked for.

@@ -1110,3 +1110,49 @@ def test_a_sequence_opener_goes_when_the_sentence_names_its_own_year(tmp_path):
     painted = [t for t in run.report.traces if "painted white" in t.sentence]
     assert painted and all(t.check in {"pointing_opener", "wh_no_shape"} for t in painted)
     assert any(t.check == "pointing_opener" for t in painted)
+
+
+@pytest.mark.parametrize(
+    ("name", "certain"),
+    [
+        ("Catherine of Aragon", True),  # a lower-case particle inside a full name
+        ("Ludwig van Beethoven", True),
+        ("Alexander the Great", True),
+        ("Ada Brun", True),
+        ("Cleopatra", False),  # one word: the small model's label alone
+        ("of Aragon", False),
+        ("Catherine of", False),
+    ],
+)
+def test_a_person_is_certain_with_a_full_name_particles_included(name, certain):
+    from quizapp.facts.model import Mention
+    from quizapp.questions.candidates import kind_is_certain
+
+    sentence = f"In 1510 {name} wrote a letter."
+    mention = Mention(kind="person", text=name, canonical=name, sentence=sentence, start=8, end=8 + len(name))
+    assert kind_is_certain(mention, []) is certain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blank", "cut"),
+    [
+        ("In 1486 Henry married Elizabeth of York at Westminster.", "York", True),  # the end of her name
+        ("Margaret was a great-granddaughter of the Duke of Lancaster in Kent.", "Lancaster", True),
+        ("Ghent was the birthplace of John of Gaunt in the year 1340.", "John of Gaunt", False),
+        ("In 1502 Henry Tudor signed a treaty with Scotland at Richmond.", "Henry Tudor", False),
+    ],
+)
+def test_a_person_blank_right_after_a_name_and_of_is_the_end_of_a_longer_name(sentence, blank, cut):
+    from quizapp.facts.model import Mention
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
+
+    doc = load_nlp()(sentence)
+    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
+    assert isinstance(prepared, ClozeSentence)
+    start = sentence.index(blank)
+    mention = Mention(
+        kind="person", text=blank, canonical=blank, sentence=sentence, start=start, end=start + len(blank)
+    )
+    problem = blank_problem(prepared, mention, [])
+    assert (problem is not None and problem.check == "inside_a_name") is cut, problem

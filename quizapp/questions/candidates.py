@@ -28,7 +28,7 @@ from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
 from quizapp.questions.templates import Target, Transformed, transform_with_reasons
-from quizapp.vocabulary import NAME_KINDS, NUMBER_WORDS, SPEAKING_VERBS, WEEKDAYS
+from quizapp.vocabulary import NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, SPEAKING_VERBS, WEEKDAYS
 
 #: Quantities the text does not pin down: no number to ask for.
 VAGUE_QUANTITY = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores)\b", re.I)
@@ -353,7 +353,9 @@ def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
     words = mention.canonical.split()
     return (
         len(words) >= 2
-        and all(w[:1].isupper() for w in words)
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
         and not classify.looks_like_organization(mention.canonical, aliases)
     )
 
