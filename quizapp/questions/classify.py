@@ -361,10 +361,7 @@ def implied_countries(text: str) -> frozenset[str]:
     for country in ref.country_region:
         if f" {_key(country)} " in padded:
             found.add(country)
-    for alias, country in ref.country_aliases.items():
-        # As written: "US" names the country, "us" is the writer.
-        if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text):
-            found.add(country)
+    found.update(ref.country_aliases[m.group(0)] for m in _alias_search().finditer(text))
     for country, pattern in _demonym_patterns():
         if pattern.search(text):
             found.add(country)
@@ -375,6 +372,13 @@ def implied_countries(text: str) -> frozenset[str]:
         if person.country and f" {_key(name)} " in padded:
             found.add(person.country)
     return frozenset(found)
+
+
+@functools.cache
+def _alias_search() -> re.Pattern[str]:
+    """Every other name of a country, as written ("US" names the country, "us" is the writer), in one pattern."""
+    aliases = sorted(reference().country_aliases, key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(re.escape(a) for a in aliases)})(?!\w)")
 
 
 def facility_head(canonical: str) -> str | None:

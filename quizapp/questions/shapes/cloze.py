@@ -743,10 +743,10 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             return Rejection(
                 Stage.OVERGENERATE, "given_away", "a title and nationality before the blank all but name the person"
             )
+        if NAME_OF_BEFORE.search(lead):
+            # "Elizabeth of ___", "Duke of ___": the blank is the end of a name ("York"), not a person of its own.
+            return Rejection(Stage.OVERGENERATE, "inside_a_name", f'"... of {text}": the blank ends a longer name')
     tail = prepared.text[mention.end : mention.end + 60]
-    if mention.kind == "person" and NAME_OF_BEFORE.search(prepared.text[max(0, mention.start - 30) : mention.start]):
-        # "Elizabeth of ___", "Duke of ___": the blank is the end of a name ("York"), not a person of its own.
-        return Rejection(Stage.OVERGENERATE, "inside_a_name", f'"... of {text}": the blank ends a longer name')
     if mention.kind == "person" and REGNAL_NUMERAL.match(tail):
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{text} {tail.split()[0]}": a regnal number follows the blank'
