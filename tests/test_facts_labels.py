@@ -193,3 +193,25 @@ def test_city_alone_in_a_dateline_is_a_place_and_a_leading_street_word_makes_a_s
     assert got.get("Santa Maria Verde") == "place"  # the whole capitalized city, not an organization "VERDE"
     assert not any(name.isupper() for name in got)
     assert got.get("Avenida Carlos Pimentel") == "place"  # a street, not a person
+
+
+def test_a_year_or_range_in_front_of_a_name_is_not_part_of_it():
+    text = (
+        "The second book has seven visions. 3–6 Ezra tore his cloak in despair and prayed at the temple gate.\n\n"
+        "Later chapters follow him to Babylon. 1951 Walter Hieber won the Alfred Stock prize for his work.\n"
+    )
+    facts = extract_facts([Article(path="e.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    people = {c.canonical for c in facts.clusters if c.kind == "person"}
+    assert "Ezra" in people and "Walter Hieber" in people
+    assert not any(name[:1].isdigit() for name in people)
+
+
+@pytest.mark.parametrize(("words", "kept"), [("3–6 Ezra", "Ezra"), ("50 Cent", "50 Cent"), ("Ida Berg", "Ida Berg")])
+def test_only_a_year_or_a_range_is_cut_from_the_front_of_a_person(words, kept):
+    from types import SimpleNamespace
+
+    from quizapp.facts.labels import strip_leading_numbers
+
+    tokens = [SimpleNamespace(text=w) for w in words.split()]
+    assert " ".join(t.text for t in strip_leading_numbers(tokens, "PERSON")) == kept
+    assert " ".join(t.text for t in strip_leading_numbers(tokens, "ORG")) == words

@@ -268,6 +268,8 @@ The total bill for the project came in at 48 million euros when the work ended i
 Ferries from Velmora first reached the island of Kirkvall in 2011 and 2013, the port authority said.
 The local paper's harbour correspondent Jonas Vik wrote that the new quay was finished in 2014.
 Later that year the Board of the harbour met in the old customs house in Velmora for the first time.
+Since then the ferry firm Brisa Lines has run four crossings a day from the new quay.
+The old pier was sold to the brewer Hallgrim Oster, who has kept his boats there ever since.
 """
 
 
@@ -280,6 +282,8 @@ TOWN_CASES = [
     ("2011", "cloze_side_detail"),  # one of a pair: "in 2011 and 2013"
     ("Jonas Vik", "attribution"),  # the reporter, not a fact of the story
     ("Board of the harbour", "pointing_opener"),  # "Later that year" ties it to the sentence before
+    ("Brisa Lines", "pointing_opener"),  # "Since then": since what, the card would not say
+    ("Hallgrim Oster", "pointing_opener"),  # "... ever since." points back as well
 ]
 
 

@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizapp.facts.dates import is_duration, normalize_date
-from quizapp.facts.labels import DROP, kind_from_context, kind_from_suffix, strip_leading_titles, strip_trailing_scores
+from quizapp.facts.labels import (
+    DROP,
+    kind_from_context,
+    kind_from_suffix,
+    strip_leading_numbers,
+    strip_leading_titles,
+    strip_trailing_scores,
+)
 from quizapp.facts.model import Granularity
 from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
@@ -643,7 +650,7 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
             tokens = [t for t in span if t.idx >= start and t.idx + len(t.text) <= end] or list(span)
             # "Striker Tomas Varga" → "Tomas Varga" (a person); "Castlemoor United 2-1" → "Castlemoor United".
             tokens, title_cut = strip_leading_titles(tokens, label)
-            tokens = strip_trailing_scores(tokens)
+            tokens = strip_trailing_scores(strip_leading_numbers(tokens, label))
             if title_cut:
                 kind, label = "person", "PERSON"
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -594,6 +594,18 @@ def strip_trailing_scores(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+#: What a person's name never opens with: a year or a range ("1951 Walter Hieber" in a timeline, "3–6 Ezra" after
+#: a chapter reference). A lone number may ("50 Cent"), so it stays.
+_NOT_A_NAME_START = re.compile(r"^(?:\d{4}|\d+[-–]\d+|[-–])$")
+
+
+def strip_leading_numbers(tokens: list[Token], label: str) -> list[Token]:
+    """ "3–6 Ezra" → "Ezra": a year or a range the model glued to the front of a person's name."""
+    while label == "PERSON" and len(tokens) > 1 and _NOT_A_NAME_START.match(tokens[0].text):
+        tokens = tokens[1:]
+    return tokens
+
+
 def _role_before(doc: Any, first: int) -> str | None:
     """The lowercase noun written right in front of a name ("consultancy", "fly-half")."""
     if first == 0:

@@ -61,6 +61,8 @@ OWN_YEAR = re.compile(
 POINTING_OPENER = re.compile(
     r"^(?:Instead|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
     r"In return|In the meantime|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
+    r"Since then|Since that time|Ever since|Until then|Until that time|Before then|Before that|After this|From then on|"
+    r"Following (?:this|that)|Prior to (?:this|that)|By that time|By this time|"
     r"The (?:next|following|previous|same) (?:day|week|month|year|season|morning|evening)|"
     r"(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier|after)|"
     r"The (?:two|three|four|pair|couple|trio)\b|Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
@@ -71,7 +73,8 @@ POINTING_OPENER = re.compile(
 #: Words anywhere in a sentence that tie it to what came before it.
 POINTS_BACK = re.compile(
     r"\b(?:later that (?:day|week|month|year|season)|that same (?:day|week|month|year)|therefore|"
-    r"the (?:former|latter)|as well(?! as)|too\.$|the same (?:day|year|month|time)|the following (?:day|year))",
+    r"the (?:former|latter)|as well(?! as)|too\.$|the same (?:day|year|month|time)|the following (?:day|year)|"
+    r"(?:ever )?since then|until then|before then|from then on|ever since\.$)",
     re.I,
 )
 #: Nouns after "this/these" that still leave the sentence readable ("this year" is dated by the article).
