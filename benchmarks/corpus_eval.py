@@ -343,8 +343,14 @@ def agreement(split: str) -> tuple[int, float] | None:
     return (len(pairs), sum(a == b for a, b in pairs) / len(pairs)) if pairs else None
 
 
+#: Bands of the ranker's estimate, to show how well it sorts the cards a deck ships (held-out: on articles it
+#: was never trained on). Lower bounds, best first.
+ESTIMATE_BANDS = (0.7, 0.55, 0.0)
+
+
 def measure() -> None:
     rows = []
+    bands: dict[str, list[tuple[float, int]]] = {}
     for split in ("dev", "heldout"):
         chosen = entries(split)
         judged = judgments(split)
@@ -353,6 +359,7 @@ def measure() -> None:
         kinds: dict[str, int] = {}
         ok = seen = 0
         texts = []
+        estimated: list[tuple[float, int]] = []  # (ranker estimate, verdict) of each judged deck card
         for entry, path in chosen:
             deck, report, error = generate_one(path)
             w = sum(report.words.values()) or len(_article_text(path).split())
@@ -372,6 +379,10 @@ def measure() -> None:
                 if card.card_id in judged:
                     seen += 1
                     ok += judged[card.card_id]
+                    made_from = report.made_from.get(card.card_id)
+                    if made_from is not None:
+                        estimated.append((made_from.score, judged[card.card_id]))
+        bands[split] = estimated
         gen_time, raw_time = whole_process_times(split, texts)
         rows.append((split, len(chosen), words, cards, forms, kinds, ok, seen, thin, empty_400, gen_time, raw_time))
     print(
@@ -388,11 +399,30 @@ def measure() -> None:
         agreed = agreement(split)
         if agreed:
             print(f"{split}: two blind verdicts agree on {agreed[1]:.0%} of {agreed[0]} cards judged twice")
+    print_estimate_bands(bands)
     for split, *_rest in rows:
         forms, kinds = _rest[3], _rest[4]
         total = sum(forms.values()) or 1
         print(f"{split} forms: " + ", ".join(f"{k} {v / total:.0%}" for k, v in sorted(forms.items())))
         print(f"{split} kinds: " + ", ".join(f"{k} {v / total:.0%}" for k, v in sorted(kinds.items())))
+
+
+def print_estimate_bands(bands: dict[str, list[tuple[float, int]]]) -> None:
+    """Blind verdicts on deck cards by the ranker's estimate: its precision where it is sure and where not, and
+    of the best-estimated half of the deck (what a deck half the size would score)."""
+    print("deck cards by the ranker's estimate (dev in-sample: it learned from these verdicts; see crossfit.py)")
+    print(f"{'part':8} {'estimate':>9} {'cards':>6} {'accept':>7}")
+    for split, pairs in bands.items():
+        lower = 1.01
+        for bound in ESTIMATE_BANDS:
+            inside = [v for s, v in pairs if bound <= s < lower]
+            label = f">={bound:.2f}" if lower > 1 else f"{bound:.2f}-{lower:.2f}"
+            rate = f"{sum(inside) / len(inside):.0%}" if inside else "-"
+            print(f"{split:8} {label:>9} {len(inside):6d} {rate:>7}")
+            lower = bound
+        best = sorted(pairs, key=lambda p: -p[0])[: len(pairs) // 2]
+        if best:
+            print(f"{split:8} {'best half':>9} {len(best):6d} {sum(v for _, v in best) / len(best):7.0%}")
 
 
 REPEATS = 2
