@@ -496,6 +496,13 @@ def generate_command(
     max_cards: Annotated[
         int | None, typer.Option("--max-cards", help="At most this many cards (default: about 15 per 1,000 words).")
     ] = None,
+    min_estimate: Annotated[
+        float | None,
+        typer.Option(
+            "--min-estimate",
+            help="Keep only cards the ranker estimates at least this likely (0-1) to be good: fewer, better cards.",
+        ),
+    ] = None,
     types: Annotated[
         str | None,
         typer.Option(
@@ -546,6 +553,7 @@ def generate_command(
             default_date=default_on,
             report=report,
             progress=progress,
+            min_estimate=min_estimate,
         )
 
     try:

@@ -57,6 +57,40 @@ def test_max_cards_and_types_are_honoured():
     assert len(small.cards) == 1 and small.cards[0].type == "typed"
 
 
+def test_a_minimum_estimate_keeps_only_the_cards_the_ranker_rates_that_high():
+    import statistics
+
+    from quizapp.questions.generate import generate_deck
+    from quizapp.questions.model import GenerationReport
+
+    full = GenerationReport()
+    default = generate_deck([FIXTURE], seed=3, report=full)
+    scores = {card.card_id: full.made_from[card.card_id].score for card in default.cards}
+    bar = statistics.median(scores.values())
+    assert any(score < bar for score in scores.values())  # else the bar would leave the deck as it was
+
+    strict = GenerationReport()
+    fewer = generate_deck([FIXTURE], seed=3, report=strict, min_estimate=bar)
+    assert fewer.cards and len(fewer.cards) < len(default.cards)
+    assert all(strict.made_from[card.card_id].score >= bar for card in fewer.cards)
+    assert {c.card_id for c in default.cards if scores[c.card_id] < bar}.isdisjoint(c.card_id for c in fewer.cards)
+
+
+@pytest.mark.parametrize("value", [0.0, 1.0, 1.5, -0.2])
+def test_a_minimum_estimate_outside_0_to_1_is_a_clear_error(value):
+    from quizapp.questions.generate import GenerationError, generate_deck
+
+    with pytest.raises(GenerationError, match="--min-estimate must be between 0 and 1"):
+        generate_deck([FIXTURE], min_estimate=value)
+
+
+def test_a_minimum_estimate_no_card_reaches_says_so():
+    from quizapp.questions.generate import GenerationError, generate_deck
+
+    with pytest.raises(GenerationError, match="no candidate reached --min-estimate 0.999"):
+        generate_deck([FIXTURE], min_estimate=0.999)
+
+
 def test_unknown_type_is_a_clear_error():
     from quizapp.questions.generate import GenerationError, generate_deck
 
@@ -145,3 +179,18 @@ def test_an_undated_article_offers_no_year_after_the_latest_it_names(tmp_path):
     years = [c for c in deck.cards if c.answer.isdigit()]
     assert years, [c.question for c in deck.cards]
     assert all(int(choice) <= 1999 for card in years for choice in card.choices), [c.choices for c in years]
+
+
+def test_the_command_refuses_a_minimum_estimate_above_1_with_one_clear_line(monkeypatch, capsys, tmp_path):
+    import sys
+
+    from quizapp import cli
+
+    out = tmp_path / "deck.yaml"
+    monkeypatch.setattr(sys, "argv", ["quizapp", "generate", str(FIXTURE), "-o", str(out), "--min-estimate", "70"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    err = capsys.readouterr().err
+    assert exit_.value.code == 1 and "Traceback" not in err
+    assert "--min-estimate must be between 0 and 1 (a probability), not 70" in err
+    assert not out.exists()

@@ -55,12 +55,15 @@ def generate_deck(
     progress: ProgressCallback | None = None,
     default_date: dt.date | None = None,
     report: GenerationReport | None = None,
+    min_estimate: float | None = None,
 ) -> Deck:
     """Read the articles at ``paths`` and return a deck of questions about them.
 
     ``date`` overrides every article's publication date; ``default_date`` dates only the
     articles that state none. ``progress(done, total, message)`` is called as articles are
     read, parsed and quizzed. A ``report`` passed in is filled with what each stage did.
+    ``min_estimate`` keeps only cards the ranker estimates at least that likely to be acceptable
+    (fewer, better cards; no floor of best-below-the-bar cards for a thin article).
     """
     from quizapp.facts.extract import extract_facts_with_docs, text_chunks
     from quizapp.ingest import read_article
@@ -70,6 +73,8 @@ def generate_deck(
     chosen_types = _check_types(types)
     if max_cards is not None and max_cards < 1:
         raise GenerationError("--max-cards must be at least 1")
+    if min_estimate is not None and not 0 < min_estimate < 1:
+        raise GenerationError(f"--min-estimate must be between 0 and 1 (a probability), not {min_estimate:g}")
     n = len(paths)
     tell = progress or (lambda done, total, message: None)
 
@@ -106,6 +111,7 @@ def generate_deck(
         seed=seed,
         progress=lambda done, message: tell(n + pieces + 1 + done, total_steps, message),
         report=report,
+        min_estimate=min_estimate,
     )
     if report is not None:
         for article in shortened:
@@ -165,6 +171,7 @@ def deck_from_facts(
     seed: int = 0,
     progress: Callable[[int, str], None] | None = None,
     report: GenerationReport | None = None,
+    min_estimate: float | None = None,
 ) -> Deck:
     """The deck for already parsed articles (``pairs`` from ``extract_facts_with_docs``)."""
     report = report if report is not None else GenerationReport()
@@ -175,12 +182,10 @@ def deck_from_facts(
         total_words = sum(words) or 1
         caps = [max(1, -(-max_cards * w // total_words)) for w in words]
 
-    if "cloze" in types:
-        bar = bar_for
-    else:
+    def bar(cand: Candidate) -> float:
         # Without clozes the wh-questions are all there is: a group closed in favour of clozes gets the general bar.
-        def bar(cand: Candidate) -> float:
-            return min(bar_for(cand), threshold())
+        group = bar_for(cand) if "cloze" in types else min(bar_for(cand), threshold())
+        return group if min_estimate is None else max(group, min_estimate)
 
     chosen: list[Candidate] = []
     for scope, cap in zip(scopes, caps):
@@ -202,11 +207,11 @@ def deck_from_facts(
             for cand in reserve:
                 _annotate(cand, scope)
             reserve = [c for c in reserve if make_card(c, pool, 0, types, seed) is not None]
-        kept = select(ranked, cap, scope.words, bar, report, reserve)
+        kept = select(ranked, cap, scope.words, bar, report, reserve, floor=min_estimate is None)
         report.words[scope.source] = scope.words
         report.targets[scope.source] = cap
         if len(kept) < cap and scope.source not in report.notes:
-            report.notes[scope.source] = _thin_reason(len(kept), cap, ranked, report, scope.source)
+            report.notes[scope.source] = _thin_reason(len(kept), cap, ranked, report, scope.source, bar)
         chosen += kept
         if progress:
             progress(scope.index + 1, f"Wrote questions for {Path(scope.article.path).name}")
@@ -230,6 +235,11 @@ def deck_from_facts(
         raise GenerationError(
             f"no question could be generated from {which}"
             + (f" ({'; '.join(sorted(set(report.notes.values())))})" if report.notes else "")
+            + (
+                f"; no candidate reached --min-estimate {min_estimate:g}, a lower one keeps more"
+                if min_estimate is not None
+                else ""
+            )
         )
     deck_title = title or _default_title(articles)
     return Deck(
@@ -254,8 +264,15 @@ WHY_NO_SENTENCE = {
 }
 
 
-def _thin_reason(kept: int, cap: int, ranked: list[Candidate], report: GenerationReport, source: str) -> str:
-    good = sum(1 for c in ranked if c.score >= bar_for(c))
+def _thin_reason(
+    kept: int,
+    cap: int,
+    ranked: list[Candidate],
+    report: GenerationReport,
+    source: str,
+    bar: Callable[[Candidate], float] = bar_for,
+) -> str:
+    good = sum(1 for c in ranked if c.score >= bar(c))
     if not ranked:
         # The two checks that stopped most facts say what kind of text this is (a scorecard, a transcript).
         counts = Counter(t.check for t in report.traces if t.source == source and t.check in WHY_NO_SENTENCE)

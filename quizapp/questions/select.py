@@ -74,12 +74,14 @@ def select(
     threshold: float | Callable[[Candidate], float],
     report: GenerationReport | None = None,
     reserve: list[Candidate] | None = None,
+    floor: bool = True,
 ) -> list[Candidate]:
     """The best ``limit`` candidates of one article, without duplicates, in article order.
 
     ``threshold`` is the bar, one number or one per candidate (the ranker's bar for its form and kind).
 
-    ``reserve`` (candidates that failed only a soft check) may fill the floor when too few pass."""
+    ``reserve`` (candidates that failed only a soft check) may fill the floor when too few pass; without
+    ``floor`` (a bar the user set) nothing under the bar is kept."""
     stretches = max(1, round(words / WORDS_PER_STRETCH))
     per_stretch = math.ceil(limit / stretches) + 1
     per_form = max(2, math.ceil(limit * MAX_FORM_SHARE))
@@ -130,7 +132,7 @@ def select(
             else:
                 why[id(cand)] = problem
     floor_used = False
-    if words >= MIN_WORDS_FOR_A_DECK and len(kept) < MIN_DEFAULT_CARDS:
+    if floor and words >= MIN_WORDS_FOR_A_DECK and len(kept) < MIN_DEFAULT_CARDS:
 
         def last_resort(cand: Candidate) -> bool:
             return cand.evidence.get("soft_fail") in LAST_RESORT_CHECKS
