@@ -45,6 +45,10 @@ async def test_generate_review_in_the_inbox_and_write_the_deck(tmp_path):
         assert inbox.deck.title == "Avella Glassworks"
         table = inbox.query_one("#inbox", DataTable)
         assert table.row_count == total
+        # Each proposed card comes with the ranker's estimate, shown under it.
+        assert set(inbox.estimates) == {c.card_id for c in inbox.cards}
+        assert all(0 < e < 1 for e in inbox.estimates.values())
+        assert "generator's estimate" in str(inbox.query_one("#inbox-detail").render())
 
         await pilot.press("a")  # accept the first
         await pilot.press("r")  # reject the second
@@ -116,6 +120,40 @@ async def test_writing_into_an_unusable_deck_folder_says_why_and_keeps_the_cards
         await pilot.pause()
         assert app.screen is inbox and inbox.status.count("accepted") == len(proposed.cards)
         assert any(n.message.startswith("Cannot write") for n in app._notifications)
+
+
+async def test_reject_doubtful_rejects_only_pending_cards_estimated_below_even(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        proposed = load_deck(FIXTURES / "tui_deck.yaml")
+        ids = [c.card_id for c in proposed.cards]
+        assert len(ids) >= 3
+        # The first is doubtful but already accepted by hand; the second doubtful; the rest likely fine.
+        estimates = {ids[0]: 0.2, ids[1]: 0.35, **{i: 0.8 for i in ids[2:]}}
+        inbox = InboxScreen(proposed, estimates)
+        app.push_screen(inbox)
+        await pilot.pause()
+        assert "D Reject <50%" in screen_text(app)  # offered in the footer (80 columns)
+        await pilot.press("a")
+        await pilot.press("D")
+        await pilot.pause()
+        assert inbox.status[:2] == ["accepted", "rejected"]
+        assert set(inbox.status[2:]) == {"pending"}
+        assert any("Rejected 1 card" in n.message for n in app._notifications)
+
+
+async def test_reject_doubtful_is_not_offered_without_estimates(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        inbox = InboxScreen(load_deck(FIXTURES / "tui_deck.yaml"))
+        app.push_screen(inbox)
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        assert set(inbox.status) == {"pending"}
+        assert "Reject <50%" not in screen_text(app)
 
 
 async def test_escape_while_generating_stops_the_generating_thread_and_shows_progress(tmp_path, monkeypatch):

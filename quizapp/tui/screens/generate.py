@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,14 @@ TYPE_CHOICES = [
     )
 ]
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What the generating worker hands back: the deck and the ranker's estimate for each of its cards."""
+
+    deck: Deck
+    estimates: dict[str, float]
 
 
 class GenerationCancelled(Exception):
@@ -146,9 +155,12 @@ class GenerateScreen(Screen[None]):
         self.generate(list(self.files), title, max_cards, types)
 
     @work(thread=True, exclusive=True, group="generate", exit_on_error=False)
-    def generate(self, files: list[Path], title: str | None, max_cards: int | None, types: set[str] | None) -> Deck:
+    def generate(
+        self, files: list[Path], title: str | None, max_cards: int | None, types: set[str] | None
+    ) -> Generated:
         # Imported here, in the worker: the generator pulls in spaCy, which the rest of the app never needs.
         from quizapp.questions.generate import generate_deck
+        from quizapp.questions.model import GenerationReport
 
         worker = get_current_worker()
 
@@ -159,14 +171,17 @@ class GenerateScreen(Screen[None]):
                 raise GenerationCancelled
             self.app.call_from_thread(self._progress, done, total, message)
 
-        return generate_deck(
+        report = GenerationReport()
+        deck = generate_deck(
             files,
             title=title,
             max_cards=max_cards,
             types=types,
             seed=self.app.seed or 0,  # type: ignore[attr-defined]
             progress=progress,
+            report=report,
         )
+        return Generated(deck, {card_id: cand.score for card_id, cand in report.made_from.items()})
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.query_one("#generate-progress", ProgressBar).update(total=total, progress=done)
@@ -186,12 +201,12 @@ class GenerateScreen(Screen[None]):
         elif event.state == WorkerState.SUCCESS:
             from quizapp.tui.screens.inbox import InboxScreen
 
-            deck = event.worker.result
-            assert deck is not None  # the generate worker succeeded, so it returned its deck
+            generated = event.worker.result
+            assert isinstance(generated, Generated)  # the generate worker succeeded, so it returned its deck
             bar = self.query_one("#generate-progress", ProgressBar)
             bar.update(total=bar.total or 1, progress=bar.total or 1)
-            status.update(f"{len(deck.cards)} cards proposed.")
-            self.app.push_screen(InboxScreen(deck), self._inbox_closed)
+            status.update(f"{len(generated.deck.cards)} cards proposed.")
+            self.app.push_screen(InboxScreen(generated.deck, generated.estimates), self._inbox_closed)
 
     def _inbox_closed(self, written: Path | None) -> None:
         if written is not None:

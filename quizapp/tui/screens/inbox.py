@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,11 @@ MARKS = {
 }
 
 
+#: "Reject doubtful" rejects the pending cards the generator's ranker gives less than an even chance: blind judges
+#: accepted about half of such cards on articles it never saw (benchmarks/corpus_eval.py measure).
+DOUBTFUL_ESTIMATE = 0.5
+
+
 def deck_file_name(title: str, folder: Path) -> Path:
     """A new file in ``folder`` named after the deck (``-2``, ``-3``… rather than overwrite)."""
     slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:60] or "deck"
@@ -48,13 +54,16 @@ class InboxScreen(Screen[Path | None]):
         Binding("r", "mark('rejected')", "Reject"),
         Binding("e", "edit", "Edit"),
         Binding("A", "accept_rest", "Accept rest"),
+        Binding("D", "reject_doubtful", "Reject <50%"),
         Binding("w", "write", "Write deck"),
         Binding("escape", "close", "Discard"),
     ]
 
-    def __init__(self, deck: Deck) -> None:
+    def __init__(self, deck: Deck, estimates: Mapping[str, float] | None = None) -> None:
+        """``estimates``: card id -> the generator's estimate that a strict reviewer accepts the card."""
         super().__init__()
         self.deck = deck
+        self.estimates = dict(estimates or {})
         self.cards = list(deck.cards)
         self.status = [PENDING] * len(self.cards)
         self.edited: set[int] = set()  # cards changed in the editor
@@ -129,6 +138,9 @@ class InboxScreen(Screen[Path | None]):
             if sentence:
                 text.append("\nsource: ", style="dim")
                 text.append(f"“{sentence}”", style="italic")
+            estimate = self.estimates.get(card.card_id)
+            if estimate is not None:
+                text.append(f"\ngenerator's estimate: {estimate:.0%} likely to pass a strict review", style="dim")
         self.query_one("#inbox-detail", Static).update(text)
         self.query_one("#inbox-detail-box", VerticalScroll).scroll_home(animate=False)
 
@@ -149,6 +161,26 @@ class InboxScreen(Screen[Path | None]):
             if status == PENDING:
                 self.status[index] = ACCEPTED
                 self._refresh_row(index)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reject_doubtful":
+            return bool(self.estimates)  # a deck that came with no estimates has nothing to go by
+        return True
+
+    def action_reject_doubtful(self) -> None:
+        """Reject every card still to review that the generator gives less than an even chance."""
+        doubtful = [
+            index
+            for index, (card, status) in enumerate(zip(self.cards, self.status))
+            if status == PENDING and self.estimates.get(card.card_id, 1.0) < DOUBTFUL_ESTIMATE
+        ]
+        for index in doubtful:
+            self.status[index] = REJECTED
+            self._refresh_row(index)
+        self.notify(
+            f"Rejected {len(doubtful)} card{'s' if len(doubtful) != 1 else ''} estimated below "
+            f"{DOUBTFUL_ESTIMATE:.0%}; r/a still change any of them."
+        )
 
     def action_edit(self) -> None:
         index = self.current_index()
