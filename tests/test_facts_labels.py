@@ -215,3 +215,15 @@ def test_only_a_year_or_a_range_is_cut_from_the_front_of_a_person(words, kept):
     tokens = [SimpleNamespace(text=w) for w in words.split()]
     assert " ".join(t.text for t in strip_leading_numbers(tokens, "PERSON")) == kept
     assert " ".join(t.text for t in strip_leading_numbers(tokens, "ORG")) == words
+
+
+def test_a_country_is_a_place_whatever_the_models_label():
+    text = (
+        "Estonia regained independence in August 1991, during the dissolution of the Soviet Union. "
+        "The Soviet Union had occupied it since 1944.\n\n"
+        "In the final, Vanuatu beat Fiji by two goals, and Mozambique lost to Kenya.\n"
+    )
+    facts = extract_facts([Article(path="c.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    got = kinds(facts)
+    for country in ("Soviet Union", "Vanuatu", "Mozambique", "Estonia", "Fiji"):
+        assert got.get(country) == "place", (country, got)

@@ -36,6 +36,7 @@ from quizapp.facts.model import Granularity
 from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
+from quizapp.reference import country_named
 from quizapp.vocabulary import COURTESY_TITLES, ERA_MARKERS, MONTH_PATTERN, MONTHS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -692,6 +693,10 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 kind, strong = verdict.kind, verdict.strong
             elif kind == "person" and len(tokens) == 1 and tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the":
                 kind = DROP  # "the Wayfarer", "the Emajõgi": people are not written with "the"
+            if kind in {"person", "organization"} and country_named(name):
+                # "the dissolution of the Soviet Union" (ORG), "Vanuatu beat Fiji" (PERSON): a country whatever
+                # the small model's label, by the bundled reference.
+                kind = "place"
             label = {"person": "PERSON", "organization": "ORG"}.get(kind, label)
             if kind == "place" and label not in {"GPE", "LOC", "FAC"}:
                 label = "GPE"

@@ -3,7 +3,7 @@
 A distractor has the same kind and granularity as the answer (a year against
 years, a month against months, a city against cities, a news agency against
 news agencies). Names come from the deck's own facts first, then from the
-bundled reference list in ``data/reference.yaml``; numbers are perturbed at the
+bundled reference list in ``quizapp/reference/reference.yaml``; numbers are perturbed at the
 answer's precision and dates moved to nearby values. A distractor is never an
 alias of the answer and never something the articles state is also true for
 the question (the caller passes those in ``excluded``).
