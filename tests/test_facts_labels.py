@@ -29,6 +29,11 @@ CULTURE = (
 )
 
 
+def facts_of(text: str, title: str | None = None):
+    """The facts of one small original article."""
+    return extract_facts([Article(path="a.txt", text=text, title=title, published=dt.date(2024, 6, 1))])[0]
+
+
 def kinds(facts) -> dict[str, str]:
     return {c.canonical: c.kind for c in facts.clusters if c.kind in {"person", "place", "organization"}}
 
@@ -106,7 +111,7 @@ def test_a_day_named_after_a_person_never_joins_or_names_her_cluster():
         "Tova Brennick Day, held every March, celebrates women in chemistry. "
         "Tova Brennick Day was first held in 2011.\n"
     )
-    facts = extract_facts([Article(path="b.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    facts = facts_of(text)
     people = {c.canonical: set(c.aliases) for c in facts.clusters if c.kind == "person"}
     assert "Tova Brennick Day" not in people
     assert not any("Day" in alias for aliases in people.values() for alias in aliases)
@@ -118,7 +123,7 @@ def test_a_title_name_names_the_person_the_text_calls_by_one_part_of_it():
         "Tova Brennick\n\nTova was born in Bergen in 1921 and studied chemistry in Oslo. "
         "In 1950 Tova joined the Nordvik Institute. Tova Brennick Day is held every March.\n"
     )
-    facts = extract_facts([Article(path="b.txt", text=text, title="Tova Brennick", published=dt.date(2024, 6, 1))])[0]
+    facts = facts_of(text, title="Tova Brennick")
     people = {c.canonical: set(c.aliases) for c in facts.clusters if c.kind == "person"}
     assert "Tova" in people.get("Tova Brennick", set()), people
 
@@ -128,7 +133,7 @@ def test_life_dates_and_a_defining_noun_make_a_person():
         "Ines Halvard (born 1902) was a Danish painter. Halvard studied in Aarhus.\n\n"
         "Odile Marchetti (3 May 1890 – 8 June 1961) was an Italian organist.\n"
     )
-    facts = extract_facts([Article(path="b.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    facts = facts_of(text)
     got = kinds(facts)
     assert got.get("Ines Halvard") == "person"
     assert got.get("Odile Marchetti") == "person"
@@ -163,7 +168,7 @@ def test_a_name_given_to_a_business_is_an_organization():
         "Kessin Freight has agreed to merge with its rival Varna Shipping. The combined business, which will be "
         "called Varna Kessin, will employ 4,000 people. Kessin's shares rose 5 percent on the news.\n"
     )
-    facts = extract_facts([Article(path="m.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    facts = facts_of(text)
     got = {c.canonical: (c.kind, set(c.aliases)) for c in facts.clusters}
     assert got["Varna Kessin"][0] == "organization"
     assert got["Kessin Freight"][0] == "organization"
@@ -200,7 +205,7 @@ def test_a_year_or_range_in_front_of_a_name_is_not_part_of_it():
         "The second book has seven visions. 3–6 Ezra tore his cloak in despair and prayed at the temple gate.\n\n"
         "Later chapters follow him to Babylon. 1951 Walter Hieber won the Alfred Stock prize for his work.\n"
     )
-    facts = extract_facts([Article(path="e.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    facts = facts_of(text)
     people = {c.canonical for c in facts.clusters if c.kind == "person"}
     assert "Ezra" in people and "Walter Hieber" in people
     assert not any(name[:1].isdigit() for name in people)
@@ -223,7 +228,7 @@ def test_a_country_is_a_place_whatever_the_models_label():
         "The Soviet Union had occupied it since 1944.\n\n"
         "In the final, Vanuatu beat Fiji by two goals, and Mozambique lost to Kenya.\n"
     )
-    facts = extract_facts([Article(path="c.txt", text=text, published=dt.date(2024, 6, 1))])[0]
+    facts = facts_of(text)
     got = kinds(facts)
     for country in ("Soviet Union", "Vanuatu", "Mozambique", "Estonia", "Fiji"):
         assert got.get(country) == "place", (country, got)

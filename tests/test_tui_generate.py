@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 from textual.widgets import DataTable, Input
-from tui_support import FIXTURES, SIZE, make_app, screen_text, settle
+from tui_support import FIXTURES, SIZE, make_app, proposed_inbox, screen_text, settle
 
 from quizapp.deck.yaml_io import load_deck
 from quizapp.tui.screens.generate import GenerateScreen
@@ -126,12 +126,10 @@ async def test_reject_doubtful_rejects_only_pending_cards_estimated_below_even(t
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        proposed = load_deck(FIXTURES / "tui_deck.yaml")
-        ids = [c.card_id for c in proposed.cards]
+        ids = [c.card_id for c in proposed_inbox().cards]
         assert len(ids) >= 3
         # The first is doubtful but already accepted by hand; the second doubtful; the rest likely fine.
-        estimates = {ids[0]: 0.2, ids[1]: 0.35, **{i: 0.8 for i in ids[2:]}}
-        inbox = InboxScreen(proposed, estimates)
+        inbox = proposed_inbox({ids[0]: 0.2, ids[1]: 0.35, **{i: 0.8 for i in ids[2:]}})
         app.push_screen(inbox)
         await pilot.pause()
         assert "D Reject <50%" in screen_text(app)  # offered in the footer (80 columns)
@@ -147,7 +145,7 @@ async def test_reject_doubtful_is_not_offered_without_estimates(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        inbox = InboxScreen(load_deck(FIXTURES / "tui_deck.yaml"))
+        inbox = proposed_inbox()
         app.push_screen(inbox)
         await pilot.pause()
         await pilot.press("D")

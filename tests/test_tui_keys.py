@@ -88,9 +88,7 @@ def test_every_key_in_a_footer_is_in_the_docs_and_every_documented_key_works(nam
 
 # -- what the footer shows, and what the keys do, at 80×24 ---------------------------------------
 
-from tui_support import FIXTURES, SIZE, make_app, screen_text, settle  # noqa: E402
-
-from quizapp.deck.yaml_io import load_deck  # noqa: E402
+from tui_support import SIZE, make_app, proposed_inbox, screen_text, settle  # noqa: E402
 
 
 def footer(app) -> str:  # type: ignore[no-untyped-def]
@@ -118,7 +116,7 @@ async def test_the_card_editor_shows_its_own_keys_not_the_inboxs(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.push_screen(InboxScreen(load_deck(FIXTURES / "tui_deck.yaml")))
+        app.push_screen(proposed_inbox())
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
@@ -131,7 +129,7 @@ async def test_escape_in_the_inbox_asks_before_throwing_decisions_away(tmp_path)
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        inbox = InboxScreen(load_deck(FIXTURES / "tui_deck.yaml"))
+        inbox = proposed_inbox()
         app.push_screen(inbox)
         await settle(pilot)
         await pilot.press("a", "r", "escape")
@@ -147,7 +145,7 @@ async def test_escape_in_the_inbox_asks_before_throwing_decisions_away(tmp_path)
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         # Nothing decided yet: Escape just leaves.
-        app.push_screen(InboxScreen(load_deck(FIXTURES / "tui_deck.yaml")))
+        app.push_screen(proposed_inbox())
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)

@@ -29,6 +29,14 @@ def make_app(tmp_path: Path, deck: Path | None = None, **options: object) -> Qui
     return QuizApp(deck_paths=[deck], data_dir=tmp_path / "data", **options)  # type: ignore[arg-type]
 
 
+def proposed_inbox(estimates: dict[str, float] | None = None):  # type: ignore[no-untyped-def]
+    """An inbox of the fixture deck's cards, as if just generated (with the ranker's estimates when given)."""
+    from quizapp.deck.yaml_io import load_deck
+    from quizapp.tui.screens.inbox import InboxScreen
+
+    return InboxScreen(load_deck(FIXTURES / "tui_deck.yaml"), estimates)
+
+
 def screen_text(app: QuizApp) -> str:
     """What the screen shows, as plain text (for asserting on what the user sees)."""
     strips = app.screen._compositor.render_strips()
