@@ -22,6 +22,7 @@ Works on spaCy tokens without importing spaCy.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +30,6 @@ from typing import Any
 from quizapp.facts.entities import FACILITY_HEADS, ORG_HEADS
 from quizapp.facts.labels import THING_SUFFIXES
 from quizapp.facts.model import ArticleFacts
-from quizapp.questions.parse_cache import doc_text
 
 Token = Any
 
@@ -123,10 +123,11 @@ class MainSubject:
 def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
     """The thing the article is about, or None when the title and first sentence do not agree on one."""
     title = (facts.title or "").strip()
-    if not title or not doc_text(doc).strip():
+    # ``facts.text`` is the text the doc was parsed from (``doc.text`` would join every token again).
+    if not title or not facts.text.strip():
         return None
     # The first real sentence: a dateline ("Lindqvist, 14 May 2025.") has no verb.
-    first_sentence = next((s for s in list(doc.sents)[:3] if s.root.pos_ in {"VERB", "AUX"}), None)
+    first_sentence = next((s for s in itertools.islice(doc.sents, 3) if s.root.pos_ in {"VERB", "AUX"}), None)
     if first_sentence is None:
         return None
     subjects = [t for t in first_sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
@@ -150,7 +151,7 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
     kind = _kind_of(name, facts)
     if kind == "person":
         return None  # he/she resolution handles people
-    written = _as_written(doc_text(doc), name)
+    written = _as_written(facts.text, name)
     subject_words = {w.casefold() for w in re.findall(r"[\w’'&-]+", name)}
     nouns: set[str] = set()
     last = name.split()[-1].lower()
