@@ -270,7 +270,7 @@ def _thin_reason(
     ranked: list[Candidate],
     report: GenerationReport,
     source: str,
-    bar: Callable[[Candidate], float] = bar_for,
+    bar: Callable[[Candidate], float],
 ) -> str:
     good = sum(1 for c in ranked if c.score >= bar(c))
     if not ranked:
