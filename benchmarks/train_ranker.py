@@ -7,8 +7,8 @@ trained on) and fits a logistic regression (scikit-learn) on the stored features
 candidate. Its cross-validated estimates (folds by article, so each estimate is of an article the
 model has not seen) then set the bars: over the judged candidates that today's checks still let
 through, one bar per form and fact kind ("cloze:date", "wh:place"), the lowest whose precision
-reaches its form's TARGET_PRECISION on at least MIN_GROUP of them; a group that reaches it at no bar gets
-CLOSED (nothing of it is kept unless an article would be empty). Generation itself only needs the
+reaches its form's TARGET_PRECISION on at least MIN_GROUP of them; a group that reaches it at no bar is
+closed (rank.CLOSED_BAR: nothing of it is kept unless an article would be empty). Generation itself only needs the
 weights and bars (a dot product), not scikit-learn.
 """
 
@@ -41,7 +41,6 @@ MIN_GROUP = 8
 MIN_OPENING = {"cloze": MIN_GROUP, "wh": 25}
 BARS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 FALLBACK_BAR = 0.6  # for a group with too few judged candidates to say
-CLOSED = 0.99
 C = 0.5  # inverse regularisation strength: a small data set, so keep the weights modest
 
 
@@ -78,6 +77,8 @@ def fit(rows: list[dict], alive: set[str], say=print) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
+    from quizapp.questions.rank import CLOSED_BAR
+
     names = sorted({k for r in rows for k in r["features"]})
     x = [[float(r["features"].get(k, 0.0)) for k in names] for r in rows]
     y = [int(r["acceptable"]) for r in rows]
@@ -104,7 +105,7 @@ def fit(rows: list[dict], alive: set[str], say=print) -> dict:
                 break
         if chosen is None:
             few = len(members) < 2 * MIN_GROUP
-            bars[group] = FALLBACK_BAR if few else CLOSED
+            bars[group] = FALLBACK_BAR if few else CLOSED_BAR
             say(f"{group:22} {len(members):6d} {bars[group]:5.2f} {'-':>5} {'too few' if few else 'closed':>9}")
         else:
             bars[group] = chosen[0]

@@ -539,7 +539,7 @@ def generate_command(
     from quizapp.questions.model import GenerationReport
     from quizapp.wording import plural
 
-    report = GenerationReport()
+    report = GenerationReport(every_form=explain)
     on_date, default_on = parse_date_option(date), parse_date_option(default_date, "--default-date")
 
     def run(progress: ProgressCallback | None = None) -> Deck:

@@ -194,3 +194,36 @@ def test_the_command_refuses_a_minimum_estimate_above_1_with_one_clear_line(monk
     assert exit_.value.code == 1 and "Traceback" not in err
     assert "--min-estimate must be between 0 and 1 (a probability), not 70" in err
     assert not out.exists()
+
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+@pytest.mark.parametrize(("name", "floor"), [("composer-biography.txt", False), ("historical-event.txt", True)])
+def test_wh_rewrites_closed_by_the_ranker_are_made_only_for_the_floor_or_explain(name, floor):
+    # Every wh group is closed in the shipped model: their rewrites are skipped unless the article needs the
+    # floor (or --explain asks for every form), and the deck is the same either way.
+    from quizapp.questions.generate import generate_deck
+    from quizapp.questions.model import Form, GenerationReport
+    from quizapp.questions.rank import form_closed
+
+    assert form_closed(Form.WH)
+    lazy, full = GenerationReport(), GenerationReport(every_form=True)
+    deck = generate_deck([ARTICLES / name], report=lazy)
+    assert deck.model_dump() == generate_deck([ARTICLES / name], report=full).model_dump()
+    assert any(t.form == "wh" for t in full.traces)
+    assert any(t.form == "wh" for t in lazy.traces) == floor
+    assert ("only 4 cards" in lazy.notes.get(deck.sources[0].key, "")) == floor
+
+
+def test_wh_rewrites_are_made_when_the_ranker_keeps_some(monkeypatch):
+    from quizapp.questions import rank
+    from quizapp.questions.generate import generate_deck
+    from quizapp.questions.model import GenerationReport
+
+    shipped = rank.model()
+    opened = {**shipped, "bars": {**shipped["bars"], "wh:date": 0.6}}
+    monkeypatch.setattr(rank, "model", lambda: opened)
+    report = GenerationReport()
+    generate_deck([ARTICLES / "composer-biography.txt"], report=report)
+    assert any(t.form == "wh" for t in report.traces)

@@ -22,7 +22,15 @@ from quizapp.questions import classify
 from quizapp.questions import distractors as dist
 from quizapp.questions.context import ArticleContext, plausible_fact
 from quizapp.questions.filters import sentence_problem, untimed_flow
-from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Rejection, Stage
+from quizapp.questions.model import (
+    ALL_FORMS,
+    Candidate,
+    CorpusSentence,
+    Form,
+    GenerationReport,
+    Rejection,
+    Stage,
+)
 from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
@@ -66,6 +74,9 @@ class ArticleScope:
     definite_heads: dict[tuple[int, int], tuple[list[int], list[int]]] = field(init=False, default_factory=dict)
     #: ``as_written`` of each name asked about so far (it reads all the article's mentions).
     written_names: dict[str, str] = field(init=False, default_factory=dict)
+    #: The mentions worth a question and their sentences' renames, found once (``overgenerate`` may run once per
+    #: form; a fact refused before any form is tried is reported the first time only).
+    quizzable: list[tuple[Mention, dict[int, str]]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.context = ArticleContext.build(self.doc, self.facts)
@@ -166,17 +177,36 @@ def category_of(kind: str, canonical: str, aliases: Sequence[str], label: str | 
 # ------------------------------------------------------------------ the stage
 
 
-def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidate]:
-    """Every candidate the article supports; facts that give none are reported."""
-    facts, doc, article = scope.facts, scope.doc, scope.article
+def overgenerate(scope: ArticleScope, report: GenerationReport, forms: frozenset[Form] = ALL_FORMS) -> list[Candidate]:
+    """Every candidate of the given ``forms`` the article supports; facts that give none are reported (the
+    wh-rewrites are most of the stage's work: made apart when the ranker has closed every wh group)."""
     out: list[Candidate] = []
     seen: set[tuple[int, str, str]] = set()
-    renames_by_sentence: dict[int, dict[int, str]] = {}
     cloze_by_sentence: dict[tuple[int, int], cloze.ClozeSentence | Rejection] = {}
     #: sentence start -> the parsed sentence (None when the parse has none there) and its clauses if it splits.
     sentence_clauses: dict[int, tuple[Any, list[Any]]] = {}
-    for mention in facts.mentions:
-        if article.in_aside(mention.start, mention.end):
+    if scope.quizzable is None:
+        scope.quizzable = _quizzable(scope, report)
+    for mention, renames in scope.quizzable:
+        start = mention.sentence_start
+        why_not: list[Rejection] = []
+        if Form.CLOZE in forms:
+            why_not += _cloze_of(scope, mention, start, sentence_clauses, cloze_by_sentence, renames, out)
+        if Form.WH in forms:
+            why_not += _wh_of(scope, mention, start, seen, renames, out)
+        # Each form that made nothing of the fact says why (the cloze's and the wh-rewrite's reasons).
+        for rejection in why_not[:2]:
+            report.add_fact(scope.source, mention, rejection)
+    return out
+
+
+def _quizzable(scope: ArticleScope, report: GenerationReport) -> list[tuple[Mention, dict[int, str]]]:
+    """The mentions worth trying a question on, each with its sentence's renames (pronoun or alias -> the name
+    it stands for); the others are reported."""
+    out: list[tuple[Mention, dict[int, str]]] = []
+    renames_by_sentence: dict[int, dict[int, str]] = {}
+    for mention in scope.facts.mentions:
+        if scope.article.in_aside(mention.start, mention.end):
             continue  # captions and datelines: facts of the article, never quizzed
         if not plausible_fact(mention.kind, mention.canonical):
             report.add_fact(
@@ -197,64 +227,82 @@ def overgenerate(scope: ArticleScope, report: GenerationReport) -> list[Candidat
             renames_by_sentence[start] = {
                 i: scope.as_written(name) if name else name for i, name in scope.context.renames(start).items()
             }
-        # The cloze of the sentence: one candidate per fact it holds.
-        if start not in sentence_clauses:
-            span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
-            sent = span.sent if span is not None else None
-            sentence_clauses[start] = (sent, cloze.long_sentence_clauses(sent) if sent is not None else [])
-        sent, clauses = sentence_clauses[start]
-        clause = cloze.clause_holding(clauses, mention)
-        where = (start, clause.start if clause is not None else -1)
-        if where not in cloze_by_sentence:
-            cloze_by_sentence[where] = _cloze_sentence(scope, mention, sent, clause, renames_by_sentence[start])
-        prepared = cloze_by_sentence[where]
-        why_not: list[Rejection] = []
-        if isinstance(prepared, Rejection):
-            why_not.append(prepared)
-        else:
-            cand_or_why = _cloze_candidate(scope, mention, prepared)
-            if isinstance(cand_or_why, Rejection):
-                why_not.append(cand_or_why)
-            else:
-                out.append(cand_or_why)
-        # The wh-rewrites of its clause (and the life-dates shape).
-        target = _target(doc, mention, facts)
-        if isinstance(target, Rejection):
-            why_not.append(target)
-            found: list[Transformed] = []
-        else:
-            try:
-                found, refusals = transform_with_reasons(
-                    doc, target, scope.resolve_as_written, renames_by_sentence[start]
-                )
-            except (IndexError, ValueError):  # a parse too odd to transform
-                found, refusals = [], []
-            if not found:
-                why = refusals[0] if refusals else None
-                why_not.append(
-                    Rejection(
-                        Stage.OVERGENERATE,
-                        f"wh_{why.check}" if why else "no_rewrite",
-                        why.reason if why else "no wh-rewrite fits the clause's parse",
-                    )
-                )
-        life = life_date_question(mention, facts)
-        if life is not None:
-            found = [*found, life]
-        for transformed in found:
-            key = (start, mention.canonical.casefold(), transformed.pattern)
-            if key in seen:
-                continue
-            seen.add(key)
-            cand = _wh_candidate(scope, mention, transformed, target if isinstance(target, Target) else None)
-            if isinstance(cand, Rejection):
-                why_not.append(cand)
-            else:
-                out.append(cand)
-        # Each form that made nothing of the fact says why (the cloze's and the wh-rewrite's reasons).
-        for rejection in why_not[:2]:
-            report.add_fact(scope.source, mention, rejection)
+        out.append((mention, renames_by_sentence[start]))
     return out
+
+
+def _cloze_of(
+    scope: ArticleScope,
+    mention: Mention,
+    start: int,
+    sentence_clauses: dict[int, tuple[Any, list[Any]]],
+    cloze_by_sentence: dict[tuple[int, int], cloze.ClozeSentence | Rejection],
+    renames: dict[int, str],
+    out: list[Candidate],
+) -> list[Rejection]:
+    """The cloze of the mention's sentence (one candidate per fact it holds) into ``out``, else why not."""
+    if start not in sentence_clauses:
+        span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        sentence_clauses[start] = (sent, cloze.long_sentence_clauses(sent) if sent is not None else [])
+    sent, clauses = sentence_clauses[start]
+    clause = cloze.clause_holding(clauses, mention)
+    where = (start, clause.start if clause is not None else -1)
+    if where not in cloze_by_sentence:
+        cloze_by_sentence[where] = _cloze_sentence(scope, mention, sent, clause, renames)
+    prepared = cloze_by_sentence[where]
+    if isinstance(prepared, Rejection):
+        return [prepared]
+    cand_or_why = _cloze_candidate(scope, mention, prepared)
+    if isinstance(cand_or_why, Rejection):
+        return [cand_or_why]
+    out.append(cand_or_why)
+    return []
+
+
+def _wh_of(
+    scope: ArticleScope,
+    mention: Mention,
+    start: int,
+    seen: set[tuple[int, str, str]],
+    renames: dict[int, str],
+    out: list[Candidate],
+) -> list[Rejection]:
+    """The wh-rewrites of the mention's clause (and the life-dates shape) into ``out``; why each failed."""
+    doc, facts = scope.doc, scope.facts
+    why_not: list[Rejection] = []
+    target = _target(doc, mention, facts)
+    if isinstance(target, Rejection):
+        why_not.append(target)
+        found: list[Transformed] = []
+    else:
+        try:
+            found, refusals = transform_with_reasons(doc, target, scope.resolve_as_written, renames)
+        except (IndexError, ValueError):  # a parse too odd to transform
+            found, refusals = [], []
+        if not found:
+            why = refusals[0] if refusals else None
+            why_not.append(
+                Rejection(
+                    Stage.OVERGENERATE,
+                    f"wh_{why.check}" if why else "no_rewrite",
+                    why.reason if why else "no wh-rewrite fits the clause's parse",
+                )
+            )
+    life = life_date_question(mention, facts)
+    if life is not None:
+        found = [*found, life]
+    for transformed in found:
+        key = (start, mention.canonical.casefold(), transformed.pattern)
+        if key in seen:
+            continue
+        seen.add(key)
+        cand = _wh_candidate(scope, mention, transformed, target if isinstance(target, Target) else None)
+        if isinstance(cand, Rejection):
+            why_not.append(cand)
+        else:
+            out.append(cand)
+    return why_not
 
 
 def _cloze_sentence(

@@ -25,6 +25,9 @@ class Form(StrEnum):
     CLOZE = "cloze"  # one whole self-contained sentence of the article with the fact blanked
 
 
+ALL_FORMS = frozenset(Form)
+
+
 class Stage(StrEnum):
     OVERGENERATE = "overgenerate"
     VERIFY = "verify"
@@ -146,6 +149,14 @@ class GenerationReport:
     notes: dict[str, str] = field(default_factory=dict)  # source -> why the deck is thinner than its target
     shortened: dict[str, str] = field(default_factory=dict)  # article path -> how much of a too-long one was quizzed
     made_from: dict[str, Candidate] = field(default_factory=dict)  # card id -> the candidate it was made from
+    #: Make the candidates of forms the ranker has closed too, so that ``--explain`` shows them (the deck is the
+    #: same either way: a closed form only ever fills an article that would otherwise have too few cards).
+    every_form: bool = False
+
+    def absorb(self, other: GenerationReport) -> None:
+        """Take in what a separate report of one article recorded."""
+        self.traces += other.traces
+        self.notes.update(other.notes)
 
     def add(self, cand: Candidate, outcome: Outcome, stage: Stage, check: str = "", reason: str = "") -> None:
         m = cand.mention

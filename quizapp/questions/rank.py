@@ -16,10 +16,13 @@ from importlib import resources
 from typing import Any
 
 from quizapp.questions.features import features
-from quizapp.questions.model import Candidate
+from quizapp.questions.model import Candidate, Form
 
 #: Below this estimate a candidate is not worth a card even when the deck has room.
 DEFAULT_THRESHOLD = 0.5
+#: The bar the trainer gives a group whose candidates reach its precision target at no bar: closed, nothing of it
+#: is kept unless an article would otherwise have too few cards.
+CLOSED_BAR = 0.99
 
 
 @functools.cache
@@ -39,6 +42,13 @@ def bar_for(cand: Candidate) -> float:
     return float(model().get("bars", {}).get(f"{cand.form.value}:{cand.kind}", threshold()))
 
 
+def form_closed(form: Form) -> bool:
+    """Whether the model closed every fact kind of ``form`` (its candidates only ever fill a near-empty deck)."""
+    bars: dict[str, float] = model().get("bars", {})
+    groups = [bar for group, bar in bars.items() if group.split(":")[0] == form.value]
+    return bool(groups) and all(bar >= CLOSED_BAR for bar in groups)
+
+
 def estimate(cand: Candidate) -> float:
     """The probability, by the learned model, that blind judges accept the candidate's card."""
     m = model()
@@ -52,4 +62,9 @@ def rank(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates with their ``score`` set, best first (ties in article order)."""
     for cand in candidates:
         cand.score = estimate(cand)
+    return best_first(candidates)
+
+
+def best_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Scored candidates in rank order: merging two ranked lists this way ranks them as one."""
     return sorted(candidates, key=lambda c: (-c.score, c.position, c.shown))

@@ -67,6 +67,11 @@ class _Tally:
     stretches: dict[int, int]
 
 
+def needs_floor(kept: int, words: int) -> bool:
+    """Whether an article of ``words`` words with ``kept`` cards over the bar gets the best below it too."""
+    return words >= MIN_WORDS_FOR_A_DECK and kept < MIN_DEFAULT_CARDS
+
+
 def select(
     ranked: list[Candidate],
     limit: int,
@@ -132,7 +137,7 @@ def select(
             else:
                 why[id(cand)] = problem
     floor_used = False
-    if floor and words >= MIN_WORDS_FOR_A_DECK and len(kept) < MIN_DEFAULT_CARDS:
+    if floor and needs_floor(len(kept), words):
 
         def last_resort(cand: Candidate) -> bool:
             return cand.evidence.get("soft_fail") in LAST_RESORT_CHECKS
