@@ -137,6 +137,36 @@ def test_folder_and_binary_are_clear_errors(tmp_path):
         read_article(binary)
 
 
+def _zip_with(member: str, content: bytes) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(member, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF document"),
+        ("notes.docx", _zip_with("word/document.xml", b"<w:document/>"), "a Word document"),
+        ("book.epub", _zip_with("mimetype", b"application/epub+zip"), "an EPUB e-book"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "an image (PNG)"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "an old Microsoft Office document"),
+    ],
+)
+def test_a_document_that_is_not_text_is_named_in_the_error(tmp_path, name, data, said):
+    # Decoded as text, a PDF gave "no article text found": the reader is told what the file is and what to do.
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as caught:
+        read_article(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: is {said}")
+    assert ".txt" in message and ".html" in message
+
+
 def test_bad_date_option():
     assert parse_date_option("2024-08-01") == dt.date(2024, 8, 1)
     with pytest.raises(IngestError, match="YYYY-MM-DD"):

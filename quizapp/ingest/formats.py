@@ -321,11 +321,48 @@ def _title_url_and_date(tree: Any) -> tuple[str | None, str | None, str | None]:
     return trimmed(title), trimmed(url), trimmed(date)
 
 
+#: Formats people save articles in that are not text, by their first bytes: named in the error, since decoding
+#: one as text gives either nothing or a misleading "no article text found".
+_BINARY_FORMATS = (
+    (b"%PDF-", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "an image (PNG)"),
+    (b"\xff\xd8\xff", "an image (JPEG)"),
+    (b"GIF87a", "an image (GIF)"),
+    (b"GIF89a", "an image (GIF)"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+)
+
+
+def binary_format(data: bytes) -> str | None:
+    """What a file that is no text article is ("a PDF document"), from its first bytes; None for text."""
+    if data.startswith(b"PK\x03\x04"):  # a ZIP container: say which kind, by the names of its members
+        head = data[:4000]
+        if b"word/" in head:
+            return "a Word document (.docx)"
+        if b"application/epub+zip" in head:
+            return "an EPUB e-book"
+        if b"opendocument" in head:
+            return "an OpenDocument file"
+        return "a ZIP archive"
+    for magic, name in _BINARY_FORMATS:
+        if data.startswith(magic):
+            return name
+    return None
+
+
 def load_document(path: str) -> RawDocument:
     """Read ``path`` (or stdin for ``-``) and reduce it to plain text with its metadata."""
     data = read_source_bytes(path)
     if not data.strip():
         raise IngestError(f"{path}: the article is empty")
+    found = binary_format(data)
+    if found is not None:
+        raise IngestError(
+            f"{path}: is {found}, not a text article; quizapp reads plain text (.txt), Markdown (.md) and web "
+            "pages (.html): save or copy the article's text into one of those"
+        )
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise IngestError(f"{path}: looks like a binary file, not an article")
