@@ -186,7 +186,7 @@ def export(
         (out / "articles" / f"{entry['id']}.txt").write_text(articles[0].text)
         _sources, pool, scopes = article_scopes(articles, pairs)
         scope = scopes[0]
-        ranked = candidates_of(scope, GenerationReport(), DEFAULT_TYPES)
+        ranked = candidates_of(scope, GenerationReport())
         rng.shuffle(ranked)
         taken = 0
         seen_facts: set[str] = set()

@@ -148,7 +148,6 @@ def article_scopes(
 def candidates_of(
     scope: ArticleScope,
     report: GenerationReport,
-    types: Sequence[str] = DEFAULT_TYPES,
     reserve: list[Candidate] | None = None,
     forms: frozenset[Form] = ALL_FORMS,
 ) -> list[Candidate]:
@@ -259,7 +258,7 @@ def _checked(
     """One article's candidates of ``forms`` that passed the checks, and those that failed only a soft one (the
     floor's reserve), both ranked; without typed or flashcard cards, only those a requested card type fits."""
     reserve: list[Candidate] = []
-    ranked = candidates_of(scope, report, types, reserve, forms)
+    ranked = candidates_of(scope, report, reserve, forms)
     if not {"typed", "flashcard"} & set(types):
         # Multiple choice and true/false need distractors or a swap: keep only candidates that can be one,
         # so the deck is not filled with facts that then make no card.
