@@ -95,6 +95,23 @@ CASES = [
     ("3801", ["3800"], "number", [], False, False, "wrong"),
     ("3,900", ["3,800"], "number", [], False, False, "wrong"),
     ("eight hundred", ["3800"], "number", [], False, False, "wrong"),
+    ("3 thousands", ["3 thousand"], "number", [], True, True, "equivalent number"),
+    # a scale or a month a letter or two off is another value, not a typo
+    ("3 billion", ["3 million"], "number", [], False, False, "wrong"),
+    ("$163 billion", ["$163 million"], "number", [], False, False, "wrong"),
+    ("July 2000", ["June 2000"], "date", [], False, False, "wrong"),
+    ("July 20, 2000", ["June 20, 2000"], "date", [], False, False, "wrong"),
+    ("Jnue 20, 2000", ["June 20, 2000"], "date", [], True, False, "typo accepted"),
+    ("500 dolars", ["500 dollars"], "number", [], True, False, "typo accepted"),
+    # percentages and newspaper money scales in their usual spellings
+    ("34%", ["34 per cent"], "number", [], True, True, "same amount"),
+    ("34 pct", ["34 percent"], "number", [], True, True, "same amount"),
+    ("34 per cent", ["34%"], "number", [], True, True, "same amount"),
+    ("35%", ["34 per cent"], "number", [], False, False, "wrong"),
+    ("$163m", ["$163 million"], "number", [], True, True, "same amount"),
+    ("£2.5bn", ["£2.5 billion"], "number", [], True, True, "same amount"),
+    ("$40k", ["$40,000"], "number", [], True, True, "same amount"),
+    ("5m", ["5 metres"], "number", [], True, True, "same amount"),  # without a currency, m is a metre
     # nothing typed
     ("", ["Paris"], "place", [], False, False, "no answer"),
     ("   ", ["Paris"], "place", [], False, False, "no answer"),

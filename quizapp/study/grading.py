@@ -164,6 +164,8 @@ def parse_number(text: str) -> float | None:
     match = _DIGIT_NUMBER_RE.match(folded)
     if match:
         digits, scale = match.groups()
+        if scale and scale.endswith("s") and scale[:-1] in _SCALES:
+            scale = scale[:-1]  # "3 thousands": a slip, not another number
         if scale and scale not in _SCALES:
             return None
         compact = digits.replace(",", "").replace(" ", "")
@@ -246,6 +248,12 @@ _UNIT_SYNONYMS = {
 }
 
 
+_PER_CENT_RE = re.compile(r"\bper\s*cent\b|\bpct\b\.?")
+#: Scales newspapers abbreviate after a currency sign ("$163m", "£2.5bn", "$40k").
+_MONEY_SCALES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
+_MONEY_SCALE_RE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(k|mn|m|bn|b|tn)\b")
+
+
 class Amount(BaseModel):
     """A number with an optional unit and rate: "500 dollars a month" is (500, "dollar", "month")."""
 
@@ -275,6 +283,9 @@ def parse_amount(text: str) -> Amount | None:
         if folded.startswith(sign):
             unit, folded = _CURRENCY_SIGNS[sign], folded[len(sign) :].strip()
             break
+    folded = _PER_CENT_RE.sub("percent", folded)  # "34 per cent", "34 pct" and "34%" are one unit
+    if unit is not None:  # "$163m", "£2.5bn": after a currency, a letter or two is the scale, not a unit
+        folded = _MONEY_SCALE_RE.sub(lambda m: f"{m.group(1)} {_MONEY_SCALES[m.group(2)]}", folded)
     folded = re.sub(r"(\d)(%|[a-z]+\b)", r"\1 \2", folded)  # "7kg", "5%" → "7 kg", "5 %"
     words = folded.replace("/", " per ").split()
     period: str | None = None
@@ -358,10 +369,10 @@ def grade_answer(
         if kind in ("number", "other") and _same_amount(given, answer):
             return verdict(True, True, answer, "same amount", GOOD)
 
-    # The closest accepted answer within its typo budget, digits untouched.
+    # The closest accepted answer within its typo budget, digits untouched and meaning unchanged.
     best: tuple[int, str, str] | None = None
     for answer, answer_norm in normalized:
-        if _digits(answer_norm) != _digits(given_norm):
+        if _digits(answer_norm) != _digits(given_norm) or _other_value(given, answer, kind):
             continue
         budget = typo_budget(len(answer_norm))
         distance = Levenshtein.distance(given_norm, answer_norm, score_cutoff=budget)
@@ -376,6 +387,17 @@ def grade_answer(
     if rival is not None:
         return verdict(False, False, None, f'too close to another answer ("{rival}")', AGAIN)
     return verdict(True, False, answer, "typo accepted", HARD)
+
+
+def _other_value(given: str, answer: str, kind: str) -> bool:
+    """Whether ``given`` reads as another date or quantity than ``answer``: "July 2000" for "June 2000" and "3
+    billion" for "3 million" are one or two letters off, but no typo."""
+    if kind == "date" or _ISO_DATE_RE.match(answer) or re.search(r"\d", answer):
+        want_date, got_date = parse_date(answer), parse_date(given)
+        if want_date is not None and got_date is not None and want_date != got_date:
+            return True
+    want, got = parse_amount(answer), parse_amount(given)
+    return want is not None and got is not None and not _equal_values(want.value, got.value)
 
 
 def _closest_rival(given_norm: str, distance: int, other_answers: Iterable[str], accepted: set[str]) -> str | None:
