@@ -103,6 +103,11 @@ CASES = [
     ("July 20, 2000", ["June 20, 2000"], "date", [], False, False, "wrong"),
     ("Jnue 20, 2000", ["June 20, 2000"], "date", [], True, False, "typo accepted"),
     ("500 dolars", ["500 dollars"], "number", [], True, False, "typo accepted"),
+    # ordinals in words or figures, "Saint" or "St."
+    ("fifth century", ["5th century"], "date", [], True, True, "exact"),
+    ("twenty-first century", ["21st century"], "date", [], True, True, "exact"),
+    ("sixth century", ["5th century"], "date", [], False, False, "wrong"),
+    ("Saint Louis", ["St. Louis"], "place", [], True, True, "exact"),
     # percentages and newspaper money scales in their usual spellings
     ("34%", ["34 per cent"], "number", [], True, True, "same amount"),
     ("34 pct", ["34 percent"], "number", [], True, True, "same amount"),

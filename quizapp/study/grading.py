@@ -96,7 +96,34 @@ def normalize(text: str) -> str:
     # Every leading article goes ("the a team" too), so normalizing twice changes nothing.
     while len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
-    return " ".join(words)
+    return " ".join(_same_word_forms(words))
+
+
+_ORDINAL_WORDS = {
+    word: f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
+    for n, word in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+        fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(),
+        start=1,
+    )
+    if word != "second"  # also a unit of time ("30 second delay")
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _same_word_forms(words: list[str]) -> list[str]:
+    """Words written two common ways in one form: ordinals as figures ("fifth century" is "5th century",
+    "twenty-first" "21st") and "saint" as "st" ("Saint Louis" is "St. Louis")."""
+    out: list[str] = []
+    for word in words:
+        ordinal = _ORDINAL_WORDS.get(word)
+        if ordinal is not None and out and out[-1] in _TENS and int(ordinal[:-2]) < 10:
+            out[-1] = f"{_TENS[out[-1]] + int(ordinal[:-2])}{ordinal[-2:]}"
+        elif ordinal is not None:
+            out.append(ordinal)
+        else:
+            out.append("st" if word == "saint" else word)
+    return out
 
 
 def typo_budget(length: int) -> int:
