@@ -268,6 +268,26 @@ ORGANIZATION_ABBREVIATIONS: Final = {
 }
 #: Courtesy titles written before a name ("Mr. Reeves", "Lady Byron"): never part of the name itself.
 COURTESY_TITLES: Final = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "lady", "lord"})
+#: Words before a number that hedge or bound it ("about 500", "more than 2 million"): not part of its value.
+NUMBER_HEDGES: Final = (
+    "about",
+    "nearly",
+    "almost",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "only",
+    "just",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "up to",
+    "over",
+    "under",
+)
+NUMBER_HEDGE_PATTERN: Final = "|".join(sorted(NUMBER_HEDGES, key=len, reverse=True))
 #: Whole numbers as words, by value: a spelled-out answer gets spelled-out choices ("six" among "four", "eight").
 NUMBER_WORDS: Final = (
     "zero",

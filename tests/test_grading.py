@@ -103,6 +103,13 @@ CASES = [
     ("July 20, 2000", ["June 20, 2000"], "date", [], False, False, "wrong"),
     ("Jnue 20, 2000", ["June 20, 2000"], "date", [], True, False, "typo accepted"),
     ("500 dolars", ["500 dollars"], "number", [], True, False, "typo accepted"),
+    # "a thousand", a hedged expected amount, a price per unit
+    ("1,000", ["a thousand"], "number", [], True, True, "equivalent number"),
+    ("26", ["only about 26 square kilometres"], "number", [], True, True, "same amount"),
+    ("27", ["only about 26 square kilometres"], "number", [], False, False, "wrong"),
+    ("59", ["$59 a barrel"], "number", [], True, True, "same amount"),
+    ("59 dollars a barrel", ["$59 a barrel"], "number", [], True, True, "same amount"),
+    ("$59 a gallon", ["$59 a barrel"], "number", [], False, False, "wrong"),
     # ordinals in words or figures, "Saint" or "St."
     ("fifth century", ["5th century"], "date", [], True, True, "exact"),
     ("twenty-first century", ["21st century"], "date", [], True, True, "exact"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizapp.facts.model import NumberGranularity
+from quizapp.vocabulary import NUMBER_HEDGE_PATTERN
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -88,9 +89,7 @@ class NumberFact:
 def parse_amount(text: str) -> float | None:
     """'3,800' → 3800, 'three' → 3, '150 million' → 150000000, '2.5' → 2.5."""
     cleaned = text.lower().replace(",", "").replace("-", " ").strip()
-    cleaned = re.sub(
-        r"^(?:about|nearly|almost|around|some|more than|less than|over|under|only|just|at least|up to)\s+", "", cleaned
-    )
+    cleaned = re.sub(rf"^(?:{NUMBER_HEDGE_PATTERN})\s+", "", cleaned)
     match = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|k|m|mn|bn|tn))?", cleaned)
     if match:
         return float(match.group(1)) * _SCALES.get(match.group(2) or "", 1)

@@ -45,6 +45,7 @@ from quizapp.deck.model import (
     TrueFalseCard,
     TypedCard,
 )
+from quizapp.vocabulary import NUMBER_HEDGE_PATTERN
 
 # fsrs Rating values, kept as plain ints so this module does not need fsrs.
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -202,6 +203,8 @@ def parse_number(text: str) -> float | None:
             return None
         return value * _SCALES.get(scale or "", 1)
     words = re.split(r"[\s-]+", folded.replace(",", " "))
+    if len(words) > 1 and words[0] in {"a", "an"}:
+        words[0] = "one"  # "a thousand", "a hundred and ten"
     if not words or not all(word in _NUMBER_WORDS for word in words if word):
         return None
     from word2number import w2n  # lazily: only number answers need it
@@ -275,6 +278,7 @@ _UNIT_SYNONYMS = {
 }
 
 
+_HEDGE_RE = re.compile(rf"^(?:(?:{NUMBER_HEDGE_PATTERN})\s+)+")
 _PER_CENT_RE = re.compile(r"\bper\s*cent\b|\bpct\b\.?")
 #: Scales newspapers abbreviate after a currency sign ("$163m", "£2.5bn", "$40k").
 _MONEY_SCALES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
@@ -305,6 +309,7 @@ def _unit_word(word: str) -> str:
 def parse_amount(text: str) -> Amount | None:
     """ "500 dollars a month", "$500/month", "7 kg", "3.8 million people" as an :class:`Amount`, else None."""
     folded = unicodedata.normalize("NFKC", text).casefold().strip().rstrip(".")
+    folded = _HEDGE_RE.sub("", folded)  # "about 26 square kilometres" is 26 of them
     unit: str | None = None
     for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True):
         if folded.startswith(sign):
@@ -318,8 +323,9 @@ def parse_amount(text: str) -> Amount | None:
     period: str | None = None
     if words and words[-1] in _PERIOD_ADVERBS:
         period, words = _PERIOD_ADVERBS[words[-1]], words[:-1]
-    elif len(words) >= 2 and words[-2] in _RATE_WORDS and _unit_word(words[-1]) in _PERIODS:
-        period, words = _PERIODS[_unit_word(words[-1])], words[:-2]
+    elif len(words) >= 2 and words[-2] in _RATE_WORDS and _is_rate_noun(words[-1], unit is not None or len(words) > 3):
+        # "500 dollars a month"; after a unit any "a/per <noun>" is the rate ("$59 a barrel", "3 dollars per share")
+        period, words = _PERIODS.get(_unit_word(words[-1]), _unit_word(words[-1])), words[:-2]
     # The longest leading run of words that reads as a number is the value; the rest is the unit.
     for end in range(len(words), 0, -1):
         value = parse_number(" ".join(words[:end]))
@@ -329,6 +335,14 @@ def parse_amount(text: str) -> Amount | None:
                 return None
             return Amount(value=value, unit=" ".join(rest) or unit, period=period)
     return None
+
+
+def _is_rate_noun(word: str, after_a_unit: bool) -> bool:
+    """Whether ``word`` after "a"/"per" is what an amount is counted by: a period ("a month"), or after a unit
+    any noun ("dollars a barrel"); never a fraction ("two and a half")."""
+    if _unit_word(word) in _PERIODS:
+        return True
+    return after_a_unit and word.isalpha() and word not in _NUMBER_WORDS and word not in {"half", "quarter", "third"}
 
 
 def _same_amount(given: str, expected: str) -> bool:
