@@ -215,6 +215,9 @@ def test_date_ranges_give_both_ends():
         ("Each diver earned 500 dollars a month in the season.", "500 dollars a month", "500", "dollars a month"),
         ("Customs officers found 3,800 cigars in six bags.", "3,800", "3800", "cigars"),
         ("Belize became the 193rd country to sign the treaty.", "193rd", "193", "country"),
+        # a number in words is read whole ("thirty-five" is not 30 of "five tons"), "half a million" is half
+        ("The studio built a replica tank weighing thirty-five tons for the film.", "thirty-five tons", "35", "tons"),
+        ("The archive holds half a million letters from the war.", "half a million", "500000", "letters"),
     ],
 )
 def test_numbers_with_their_noun(sentence, text, value, unit):

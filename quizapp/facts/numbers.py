@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizapp.facts.model import NumberGranularity
-from quizapp.vocabulary import NUMBER_HEDGE_PATTERN
+from quizapp.vocabulary import NUMBER_HEDGE_PATTERN, NUMBER_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -93,6 +93,9 @@ def parse_amount(text: str) -> float | None:
     match = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|k|m|mn|bn|tn))?", cleaned)
     if match:
         return float(match.group(1)) * _SCALES.get(match.group(2) or "", 1)
+    half = re.fullmatch(r"half an? (thousand|million|billion|trillion)", cleaned)
+    if half:  # word2number reads "half a million" as a million
+        return 0.5 * _SCALES[half.group(1)]
     try:
         from word2number import w2n
 
@@ -120,6 +123,26 @@ def _noun_phrase_after(tokens: list[Token]) -> str | None:
     if not words or not any(t.pos_ == "NOUN" for t in tokens[: len(words)]):
         return None
     return " ".join(words)
+
+
+_SPELLED_NUMBER_WORDS = frozenset(
+    {*NUMBER_WORDS, "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"}
+    | {"million", "billion", "trillion", "and", "a", "an", "half"}
+)
+
+
+def _longest_word_amount(text: str) -> tuple[float | None, str | None]:
+    """A number written in words and its unit: the longest leading run of words that reads as a number
+    ("thirty-five tons" -> 35, "tons"; "one hundred percent" -> 100, "percent")."""
+    cuts = [m.start() for m in re.finditer(r"[ -]", text)] + [len(text)]
+    for cut in reversed(cuts):
+        words = re.split(r"[ -]+", _QUALIFIER.sub("", text[:cut]).lower())
+        if not all(word in _SPELLED_NUMBER_WORDS for word in words):
+            continue  # word2number reads past the number ("thirty five tons" is 35 to it)
+        amount = parse_amount(text[:cut])
+        if amount is not None:
+            return amount, text[cut + 1 :].strip() or None
+    return None, None
 
 
 def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
@@ -170,7 +193,7 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
         text = shorter
     # Split "500 dollars", "seven kilograms", "three days" into amount and unit.
     match = re.match(
-        r"^(?P<amount>(?:about |nearly |almost |around |some |more than |less than |over |only |just |at least )?"
+        rf"^(?P<amount>(?:(?:{NUMBER_HEDGE_PATTERN}) )?"
         r"[\d,.]+(?: (?:thousand|million|billion|trillion))?|[a-z -]+?)(?:[ -](?P<unit>[A-Za-z][A-Za-z ]*))?$",
         text,
         re.I,
@@ -188,7 +211,9 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
     elif match:
         amount = parse_amount(match.group("amount"))
         unit = match.group("unit")
-        if amount is None and unit:  # "one hundred percent" style: try the whole text
+        if not match.group("amount")[:1].isdigit():
+            amount, unit = _longest_word_amount(text)  # "thirty-five tons" is 35 tons, not 30 "five tons"
+        elif amount is None and unit:  # "one hundred percent" style: try the whole text
             amount, unit = parse_amount(text), None
     else:
         return None
