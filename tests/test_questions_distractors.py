@@ -2,6 +2,8 @@
 
 import random
 
+import pytest
+
 from quizapp.questions.distractors import (
     Answer,
     PoolEntry,
@@ -124,6 +126,28 @@ def test_date_choices_follow_the_answer_and_its_question():
         asked = Answer("date", "2007", value="2007", stem="In 2006 the line opened, and in _____ it closed.")
         years = date_distractors(asked, random.Random(seed))
         assert years is not None and "2006" not in years, years
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "shape"),
+    [
+        ("fall of 2017", "2017", r"fall of \d{4}"),
+        ("mid-2007", "2007", r"mid-\d{4}"),
+        ("the early 1960s", "1960s", r"the early \d{3}0s"),
+        ("Dec. 18", "2014-12-18", r"(Nov|Dec|Jan)\. \d{1,2}"),
+        ("Sept. 5, 2014", "2014-09-05", r"(Aug|Sept|Oct)\. \d{1,2}, 2014"),
+        ("2017", "2017", r"\d{4}"),
+    ],
+)
+def test_date_choices_are_worded_as_the_answer_is(written, value, shape):
+    # A bare year among "summer of 1959" and its choices picks itself out by its form alone.
+    import re
+
+    for seed in range(10):
+        wrong = date_distractors(Answer(kind="date", canonical=written, value=value), random.Random(seed))
+        assert wrong and len(set(wrong)) == 3
+        assert all(re.fullmatch(shape, w) for w in wrong), wrong
+        assert written not in wrong
 
 
 def test_format_date_by_granularity():

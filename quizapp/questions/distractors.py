@@ -47,7 +47,7 @@ from quizapp.questions.classify import (  # noqa: F401  (the classification serv
     place_category,
     reference,
 )
-from quizapp.vocabulary import NUMBER_WORDS
+from quizapp.vocabulary import MONTH_ABBREVIATION_PATTERN, NUMBER_WORDS
 
 N_DISTRACTORS = 3
 
@@ -437,9 +437,25 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
     picked = sorted(balanced_sides([c for c in options if c < value], [c for c in options if c > value], rng))
     yearless = gran in {"month", "day"} and not re.search(r"\b\d{4}\b", answer.canonical)
     chosen = [_without_year(c, gran) if yearless else format_date(c, gran) or c for c in picked]
+    chosen = [_written_as_answer(c, value, gran, answer.canonical) for c in chosen]
     if len(set(chosen)) < len(chosen):
         return None  # "May" four months either side of "May" in other years
     return chosen if len(chosen) == N_DISTRACTORS else None
+
+
+def _written_as_answer(choice: str, value: str, granularity: str, written: str) -> str:
+    """A wrong date worded as the answer is, so that no choice stands out by its form: a year inside words ("fall
+    of 2017", "mid-2007", "the early 1960s") gives "fall of 2013"; an abbreviated month ("Dec. 18") gives "Oct. 9"."""
+    if granularity in {"year", "decade"}:
+        if written.count(value) == 1 and written.strip() != value:
+            return written.replace(value, choice)
+        return choice
+    abbreviated = re.match(rf"(?:{MONTH_ABBREVIATION_PATTERN})\b(\.?)", written)
+    if abbreviated:
+        month = choice.split()[0]
+        short = month[:4] if month == "September" and written.startswith("Sept") else month[:3]
+        return f"{short}{abbreviated.group(1)}{choice[len(month) :]}" if month != "May" else choice
+    return choice
 
 
 def _without_year(value: str, granularity: str) -> str:
