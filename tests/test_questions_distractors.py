@@ -137,6 +137,9 @@ def test_date_choices_follow_the_answer_and_its_question():
         ("Dec. 18", "2014-12-18", r"(Nov|Dec|Jan)\. \d{1,2}"),
         ("Sept. 5, 2014", "2014-09-05", r"(Aug|Sept|Oct)\. \d{1,2}, 2014"),
         ("2017", "2017", r"\d{4}"),
+        ("8 July 1835", "1835-07-08", r"\d{1,2} (June|July|August) 1835"),
+        ("30 August", "1852-08-30", r"\d{1,2} (August|September)"),
+        ("Saturday 23 June 1509", "1509-06-23", r"[A-Z][a-z]+day \d{1,2} (June|July) 1509"),
     ],
 )
 def test_date_choices_are_worded_as_the_answer_is(written, value, shape):
@@ -148,6 +151,23 @@ def test_date_choices_are_worded_as_the_answer_is(written, value, shape):
         assert wrong and len(set(wrong)) == 3
         assert all(re.fullmatch(shape, w) for w in wrong), wrong
         assert written not in wrong
+
+
+def test_a_stated_weekday_is_counted_on_from_the_answers_own():
+    # 23 June 1509 was a Saturday in the Julian calendar the article uses: a week earlier is a Saturday too.
+    import datetime as dt
+
+    for seed in range(10):
+        for wrong in (
+            date_distractors(
+                Answer(kind="date", canonical="Saturday 23 June 1509", value="1509-06-23"), random.Random(seed)
+            )
+            or []
+        ):
+            weekday, day, month, _year = wrong.split()
+            offset = (dt.date(1509, 6, 23) - dt.date(1509, 6 if month == "June" else 7, int(day))).days
+            days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+            assert weekday == days[(5 - offset) % 7], wrong
 
 
 def test_format_date_by_granularity():

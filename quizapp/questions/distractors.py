@@ -47,7 +47,7 @@ from quizapp.questions.classify import (  # noqa: F401  (the classification serv
     place_category,
     reference,
 )
-from quizapp.vocabulary import MONTH_ABBREVIATION_PATTERN, NUMBER_WORDS
+from quizapp.vocabulary import MONTH_ABBREVIATION_PATTERN, MONTH_PATTERN, NUMBER_WORDS, WEEKDAY_PATTERN
 
 N_DISTRACTORS = 3
 
@@ -436,20 +436,40 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
     # ISO values (and "1950s") sort in time order as strings.
     picked = sorted(balanced_sides([c for c in options if c < value], [c for c in options if c > value], rng))
     yearless = gran in {"month", "day"} and not re.search(r"\b\d{4}\b", answer.canonical)
-    chosen = [_without_year(c, gran) if yearless else format_date(c, gran) or c for c in picked]
-    chosen = [_written_as_answer(c, value, gran, answer.canonical) for c in chosen]
+    chosen = [
+        _written_as_answer(c, _without_year(c, gran) if yearless else format_date(c, gran) or c, value, gran, answer)
+        for c in picked
+    ]
     if len(set(chosen)) < len(chosen):
         return None  # "May" four months either side of "May" in other years
     return chosen if len(chosen) == N_DISTRACTORS else None
 
 
-def _written_as_answer(choice: str, value: str, granularity: str, written: str) -> str:
-    """A wrong date worded as the answer is, so that no choice stands out by its form: a year inside words ("fall
-    of 2017", "mid-2007", "the early 1960s") gives "fall of 2013"; an abbreviated month ("Dec. 18") gives "Oct. 9"."""
+#: A day written day first ("8 July 1835", "Saturday 23 June 1509", "30 August"), as British and encyclopedic
+#: text does.
+_DAY_FIRST = re.compile(rf"^(?:(?P<weekday>{WEEKDAY_PATTERN}),? )?\d{{1,2}} (?:{MONTH_PATTERN})(?P<year> \d{{3,4}})?$")
+
+
+def _written_as_answer(iso: str, choice: str, value: str, granularity: str, answer: Answer) -> str:
+    """A wrong date (``iso``, written ``choice``) worded as the answer is, so that no choice stands out by its
+    form: a year inside words ("fall of 2017", "mid-2007", "the early 1960s") gives "fall of 2013"; a day written
+    first ("8 July 1835", "Saturday 23 June 1509") gives "11 July 1835", "Tuesday 26 June 1509"; an abbreviated
+    month ("Dec. 18") gives "Nov. 27"."""
+    written = answer.canonical
     if granularity in {"year", "decade"}:
         if written.count(value) == 1 and written.strip() != value:
             return written.replace(value, choice)
         return choice
+    day_first = _DAY_FIRST.match(written) if granularity == "day" else None
+    if day_first:
+        day = dt.date.fromisoformat(iso)
+        weekday = ""
+        if day_first.group("weekday"):
+            # Counted from the answer's own weekday: an old date may be in the Julian calendar.
+            stated = list(calendar.day_name).index(day_first.group("weekday"))
+            weekday = calendar.day_name[(stated + (day - dt.date.fromisoformat(value)).days) % 7] + " "
+        year = f" {day.year}" if day_first.group("year") else ""
+        return f"{weekday}{day.day} {calendar.month_name[day.month]}{year}"
     abbreviated = re.match(rf"(?:{MONTH_ABBREVIATION_PATTERN})\b(\.?)", written)
     if abbreviated:
         month = choice.split()[0]
