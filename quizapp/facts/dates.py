@@ -274,4 +274,7 @@ def _dateparser_fallback(text: str, published: dt.date) -> DateValue | None:
         return None
     if parsed is None:
         return None
+    stated = re.findall(r"\b\d{3,4}\b", text)
+    if stated and str(parsed.year) not in stated:
+        return None  # "six months in 1513" read as six months from the publication date
     return DateValue(parsed.date().isoformat(), "day")
