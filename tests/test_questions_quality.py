@@ -157,6 +157,26 @@ def test_false_statements_swap_in_values_of_the_same_article(nlp, tmp_path):
         assert cand.swaps and set(cand.swaps) <= years - {cand.answer}
 
 
+@pytest.mark.parametrize(
+    ("template", "value", "statement"),
+    [
+        ("Aggrey had died in 1929 in the {answer}.", "Canada", "Aggrey had died in 1929 in Canada."),
+        ("Aggrey had died in 1929 in the {answer}.", "the Netherlands", "Aggrey had died in 1929 in the Netherlands."),
+        (
+            "In {answer} during the war Baldwin built boats.",
+            "the United States",
+            "In the United States during the war Baldwin built boats.",
+        ),
+        ("{answer} raised rates in 2019.", "the Federal Reserve", "The Federal Reserve raised rates in 2019."),
+        ("Crow was born in {answer}.", "L.A.", "Crow was born in L.A."),
+    ],
+)
+def test_a_swapped_name_takes_the_article_it_is_written_with(template, value, statement):
+    from quizapp.questions.cards import _in_place
+
+    assert _in_place(template, value) == statement
+
+
 def test_true_false_cards_are_balanced_and_swap_article_values(nlp, tmp_path):
     from quizapp.questions.generate import generate_deck
 

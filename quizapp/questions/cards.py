@@ -97,12 +97,34 @@ def _true_false_statement(cand: Candidate, pool: list[dist.PoolEntry], seed: int
     # decides it), never one it also asserts here. Both versions must exist, so whether a card is
     # true says nothing about which facts make statements.
     excluded = {e.casefold() for e in cand.excluded}
-    swaps = [w for w in cand.swaps if w.casefold() not in excluded and w.casefold() not in template.casefold()]
+    swaps = [
+        w
+        for w in cand.swaps
+        if _without_the(w).casefold() not in excluded and _without_the(w).casefold() not in template.casefold()
+    ]
     if not swaps or copies_source(true_text, cand.mention.sentence):
         return None
     if _rng(seed, cand.key, "tf").random() < 0.5:
         return true_text, True
-    return template.replace("{answer}", _rng(seed, cand.key, "swap").choice(swaps)), False
+    return _in_place(template, _rng(seed, cand.key, "swap").choice(swaps)), False
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].casefold() == "the " else name
+
+
+def _in_place(template: str, value: str) -> str:
+    """The template with ``value`` for its answer, the article before it as the value takes one ("died in the
+    {answer}" with "Canada" is "died in Canada"; "through {answer}" with "the Federal Reserve" keeps its "the")."""
+    the_before = re.search(r"\b[Tt]he \{answer\}", template)
+    if the_before and value[:4].casefold() == "the ":
+        value = value[4:]  # the sentence gives it already
+    elif the_before:
+        template = template[: the_before.start()] + "{answer}" + template[the_before.end() :]
+    elif value[:4] == "the " and template.startswith("{answer}"):
+        value = "The " + value[4:]
+    text = template.replace("{answer}", value)
+    return text[:-1] if text.endswith("..") else text  # "born in L.A." ends the statement itself
 
 
 def make_card(

@@ -471,7 +471,7 @@ class ArticleContext:
 def _head_nouns(facts: ArticleFacts) -> dict[str, tuple[str, int]]:
     """Head nouns of the article's named places and organizations that only one of them has."""
     from quizapp.facts.entities import FACILITY_HEADS, ORG_HEADS
-    from quizapp.questions.main_subject import _as_written
+    from quizapp.questions.main_subject import with_its_article
 
     heads = FACILITY_HEADS | ORG_HEADS
     owners: dict[str, set[str]] = {}
@@ -492,7 +492,7 @@ def _head_nouns(facts: ArticleFacts) -> dict[str, tuple[str, int]]:
         name = next(iter(names))
         first = min((m.start for m in facts.mentions if m.canonical == name), default=None)
         if first is not None:
-            out[noun] = (_as_written(facts.text, name), first)
+            out[noun] = (with_its_article(facts.text, name), first)
     return out
 
 

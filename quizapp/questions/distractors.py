@@ -437,7 +437,9 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
     picked = sorted(balanced_sides([c for c in options if c < value], [c for c in options if c > value], rng))
     yearless = gran in {"month", "day"} and not re.search(r"\b\d{4}\b", answer.canonical)
     chosen = [
-        _written_as_answer(c, _without_year(c, gran) if yearless else format_date(c, gran) or c, value, gran, answer)
+        _worded_like(
+            answer.canonical, c, _without_year(c, gran) if yearless else format_date(c, gran) or c, value, gran
+        )
         for c in picked
     ]
     if len(set(chosen)) < len(chosen):
@@ -450,12 +452,11 @@ def date_distractors(answer: Answer, rng: random.Random) -> list[str] | None:
 _DAY_FIRST = re.compile(rf"^(?:(?P<weekday>{WEEKDAY_PATTERN}),? )?\d{{1,2}} (?:{MONTH_PATTERN})(?P<year> \d{{3,4}})?$")
 
 
-def _written_as_answer(iso: str, choice: str, value: str, granularity: str, answer: Answer) -> str:
+def _worded_like(written: str, iso: str, choice: str, value: str, granularity: str) -> str:
     """A wrong date (``iso``, written ``choice``) worded as the answer is, so that no choice stands out by its
     form: a year inside words ("fall of 2017", "mid-2007", "the early 1960s") gives "fall of 2013"; a day written
     first ("8 July 1835", "Saturday 23 June 1509") gives "11 July 1835", "Tuesday 26 June 1509"; an abbreviated
-    month ("Dec. 18") gives "Nov. 27"."""
-    written = answer.canonical
+    month ("Dec. 18") gives "Nov. 27". ``written`` is the answer as the card shows it, ``value`` its ISO value."""
     if granularity in {"year", "decade"}:
         if written.count(value) == 1 and written.strip() != value:
             return written.replace(value, choice)

@@ -151,7 +151,7 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
     kind = _kind_of(name, facts)
     if kind == "person":
         return None  # he/she resolution handles people
-    written = _as_written(facts.text, name)
+    written = with_its_article(facts.text, name)
     subject_words = {w.casefold() for w in re.findall(r"[\w’'&-]+", name)}
     nouns: set[str] = set()
     last = name.split()[-1].lower()
@@ -202,8 +202,8 @@ def _kind_of(name: str, facts: ArticleFacts) -> str | None:
     return None
 
 
-def _as_written(text: str, name: str) -> str:
-    """ "the Varnholt Bridge" when the article writes it with "the", else the name alone."""
+def with_its_article(text: str, name: str) -> str:
+    """ "the Varnholt Bridge" when the article (``text``) writes it with "the", else the name alone."""
     found = re.search(rf"\b(the|The)\s+{re.escape(name)}\b", text)
     bare = re.search(rf"(?<!the )(?<!The ){re.escape(name)}\b", text)
     if found and (bare is None or found.start() < bare.start()):

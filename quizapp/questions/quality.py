@@ -28,6 +28,7 @@ from typing import Any
 from quizapp.facts.model import ArticleFacts, Mention
 from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
+from quizapp.questions.main_subject import with_its_article
 from quizapp.questions.subject import Subjects, article_subjects
 from quizapp.questions.time_refs import resolve_time_refs
 from quizapp.vocabulary import NAME_KINDS
@@ -340,7 +341,7 @@ class ArticleReview:
                     continue  # "Kim Jong-un first traveled ..." for a film-maker: the article cannot rule it out
                 if cand.kind == "place" and cluster.canonical in implied:
                     continue  # "smuggled Cuban cigars into Cuba" is no statement to judge
-                out.append(cluster.canonical)
+                out.append(with_its_article(self.facts.text, cluster.canonical))  # "the United States"
         return list(dict.fromkeys(out))
 
 
