@@ -58,6 +58,40 @@ def test_never_an_alias_of_the_answer_nor_an_excluded_answer():
     assert len(got) == 3
 
 
+def test_a_name_written_another_way_is_neither_a_distractor_nor_offered_twice():
+    # The same department in another word order, an airport with "International" added: two right answers.
+    from quizapp.questions.distractors import name_distractors
+
+    departments = [
+        PoolEntry("organization", name, (), "agency")
+        for name in (
+            "Department of Environmental Protection",
+            "Environmental Protection Department",
+            "Transportation Department",
+            "Department of Design and Construction",
+            "Parks Department",
+            "Police Department",
+        )
+    ]
+    for seed in range(12):
+        wrong = name_distractors(
+            Answer("organization", "Department of Environmental Protection", category="agency"),
+            departments,
+            random.Random(seed),
+        )
+        assert wrong and "Environmental Protection Department" not in wrong
+        other = name_distractors(
+            Answer("organization", "Parks Department", category="agency"), departments, random.Random(seed)
+        )
+        assert other and not {"Department of Environmental Protection", "Environmental Protection Department"} <= set(
+            other
+        )
+    airports = [PoolEntry("place", n, (), "facility") for n in ("Stansted International Airport", "Gatwick Airport")]
+    assert "Stansted International Airport" not in (
+        name_distractors(Answer("place", "Stansted Airport", category="facility"), airports, random.Random(1)) or []
+    )
+
+
 def test_unknown_place_kind_gets_no_distractors():
     assert pick_distractors(Answer("place", "Alder Ferry Terminal", category="place"), POOL, _rng()) is None
 

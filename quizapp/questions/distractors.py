@@ -90,7 +90,7 @@ def _blocked(candidate: str, answer: Answer) -> bool:
         return True
     # "Korea" against "South Korea", "Ri" against "Ri Il-gyu": one inside the other names the same thing.
     for name in names:
-        if name and (f" {cand} " in f" {name} " or f" {name} " in f" {cand} "):
+        if name and (f" {cand} " in f" {name} " or f" {name} " in f" {cand} " or _same_words(cand, name)):
             return True
     if answer.stem:
         if f" {cand} " in f" {_key(answer.stem)} ":
@@ -98,6 +98,17 @@ def _blocked(candidate: str, answer: Answer) -> bool:
         if answer.kind == "place" and candidate in implied_countries(answer.stem):
             return True  # "Cuban cigars" smuggled into Cuba is no real choice
     return False
+
+
+_LINKING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at"})
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether two keyed names are one written two ways: the same words in another order ("Environmental
+    Protection Department", "Department of Environmental Protection") or one's words all in the other ("Stansted
+    Airport", "Stansted International Airport")."""
+    a, b = set(one.split()) - _LINKING_WORDS, set(other.split()) - _LINKING_WORDS
+    return len(a) > 1 and len(b) > 1 and (a <= b or b <= a)
 
 
 def _take(
@@ -109,7 +120,7 @@ def _take(
     for cand in pool:
         if len(chosen) >= N_DISTRACTORS:
             return
-        if _blocked(cand, answer) or any(_key(cand) == _key(c) for c in chosen):
+        if _blocked(cand, answer) or any(_key(cand) == _key(c) or _same_words(_key(cand), _key(c)) for c in chosen):
             continue
         chosen.append(cand)
 
