@@ -114,6 +114,12 @@ def test_missing_file_is_a_clear_error(tmp_path):
         read_article(missing)
 
 
+def test_a_web_address_is_told_to_be_saved_first():
+    with pytest.raises(IngestError) as caught:
+        read_article("https://example.org/news/harbour-reopens.html")
+    assert "is a web address" in str(caught.value) and "save the page" in str(caught.value)
+
+
 def test_empty_file_is_a_clear_error(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\n ")

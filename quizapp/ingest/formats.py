@@ -55,6 +55,11 @@ def read_source_bytes(path: str) -> bytes:
         return data
     file = Path(path)
     if not file.exists():
+        if re.match(r"(?i)(?:https?|ftp)://|www\.", path):
+            raise IngestError(
+                f"{path}: is a web address; quizapp reads saved articles, not the web: save the page first "
+                "(in a browser, or with: curl -L -o article.html ADDRESS) and give the file"
+            )
         raise IngestError(f"{path}: no such file")
     if file.is_dir():
         raise IngestError(f"{path}: is a folder, not an article file")
