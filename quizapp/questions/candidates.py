@@ -612,6 +612,8 @@ def answer_forms(mention: Mention, facts: ArticleFacts) -> tuple[str | None, lis
     if mention.kind in NAME_KINDS:
         cluster = facts.cluster_of(mention.canonical, mention.kind)
         aliases = [a for a in (cluster.aliases if cluster else []) if a.casefold() != mention.canonical.casefold()]
+        if mention.kind == "person":
+            aliases = [a for a in aliases if _names_the_person(a, mention.canonical)]
         accept = [a for a in dict.fromkeys([mention.text, *aliases]) if a.casefold() != mention.canonical.casefold()]
         return mention.canonical, accept, aliases
     if mention.kind == "date":
@@ -628,6 +630,14 @@ def answer_forms(mention: Mention, facts: ArticleFacts) -> tuple[str | None, lis
     shown = dist.format_number(number, like) + money_unit(mention)
     accept = [f for f in dict.fromkeys([mention.text, (mention.value or "")]) if f and f != shown]
     return shown, accept, []
+
+
+def _names_the_person(alias: str, canonical: str) -> bool:
+    """Whether ``alias`` names the person ``canonical`` on its own: it holds the family name ("Lehmann", "Mr.
+    Öcalan", "Darren S. Lehmann"); a first name alone ("Darren", "Abdullah") is shared by many, and a name with
+    none of the canonical's words ("Samos" for Octavian) was merged in by mistake."""
+    words = canonical.casefold().replace(".", " ").split()
+    return bool(words) and words[-1] in alias.casefold().replace(".", " ").split()
 
 
 def money_unit(mention: Mention) -> str:
