@@ -636,7 +636,9 @@ def _names_the_person(alias: str, canonical: str) -> bool:
     """Whether ``alias`` names the person ``canonical`` on its own: it holds the family name ("Lehmann", "Mr.
     Öcalan", "Darren S. Lehmann"); a first name alone ("Darren", "Abdullah") is shared by many, and a name with
     none of the canonical's words ("Samos" for Octavian) was merged in by mistake."""
-    words = canonical.casefold().replace(".", " ").split()
+    words = canonical.casefold().replace(".", " ").replace(",", " ").split()
+    while len(words) > 1 and words[-1] in {"jr", "sr", "ii", "iii", "iv"}:
+        words.pop()  # "Martin Luther King Jr.": King is the family name
     return bool(words) and words[-1] in alias.casefold().replace(".", " ").split()
 
 
