@@ -1179,3 +1179,13 @@ def test_a_first_name_alone_is_no_accepted_alias_of_a_person(tmp_path):
     for cand in people:
         assert "Maren" not in cand.aliases and "Maren" not in cand.accept, (cand.answer, cand.aliases, cand.accept)
         assert "Holtvik" in cand.aliases
+
+
+def test_a_date_counted_from_the_day_of_writing_is_no_cloze_blank(tmp_path):
+    text = (
+        "---\ntitle: Harbour News\ndate: 2020-03-02\n---\n\n"
+        "The Velmora harbour authority closed the old pier last December after two winter storms damaged its piles.\n"
+    )
+    run = stages(text, tmp_path, name="news.md")
+    assert not [c for c in run.clozes() if "December" in c.answer]
+    assert "relative_date" in run.dropped("last December")

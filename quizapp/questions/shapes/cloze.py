@@ -696,6 +696,11 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             )
         if any(w in text.casefold() for w in WEEKDAYS) and not re.search(r"\d", text):
             return Rejection(Stage.OVERGENERATE, "relative_date", f'"{text}" is a weekday')
+        if re.search(r"(?i)\b(?:last|next|this|previous|coming|past|following)\b", text) and not re.search(
+            r"\d{4}", text
+        ):
+            # "last December", "July of last year": which one depends on a day the card does not show.
+            return Rejection(Stage.OVERGENERATE, "relative_date", f'"{text}" is counted from the day of writing')
     if mention.kind == "date" and (
         re.match(r"(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\b", text, re.I)
         or re.fullmatch(r"\d{2}00s", mention.value or "")
