@@ -312,3 +312,8 @@ NUMBER_WORDS: Final = (
     "nineteen",
     "twenty",
 )
+
+
+def ordinal_suffix(number: int) -> str:
+    """ "st", "nd", "rd" or "th": 1st, 22nd, 13th."""
+    return "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")

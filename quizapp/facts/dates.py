@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.facts.model import DateGranularity
-from quizapp.vocabulary import WEEKDAYS
+from quizapp.vocabulary import WEEKDAYS, ordinal_suffix
 
 MONTHS = {
     name: number
@@ -136,7 +136,7 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
     # Centuries: "the 19th century", "the early 20th century"
     match = re.fullmatch(rf"{_PART_PREFIX}?(?P<n>\d{{1,2}})(?:st|nd|rd|th) century", lowered)
     if match:
-        return DateValue(f"{match.group('n')}{_ordinal_suffix(int(match.group('n')))} century", "century")
+        return DateValue(f"{match.group('n')}{ordinal_suffix(int(match.group('n')))} century", "century")
     match = re.fullmatch(rf"{_PART_PREFIX}?(?P<word>[a-z]+)", lowered)
     if match and match.group("word") in _DECADE_WORDS:
         return DateValue(f"19{_DECADE_WORDS[match.group('word')]}s", "decade")
@@ -220,10 +220,6 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
     if lowered in {"today", "yesterday"}:
         return None  # the day itself is rarely what a reader should learn
     return _dateparser_fallback(raw, published)
-
-
-def _ordinal_suffix(number: int) -> str:
-    return "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def _day(year: int, month: int, day: int) -> DateValue | None:

@@ -45,7 +45,7 @@ from quizapp.deck.model import (
     TrueFalseCard,
     TypedCard,
 )
-from quizapp.vocabulary import NUMBER_HEDGE_PATTERN
+from quizapp.vocabulary import NUMBER_HEDGE_PATTERN, ordinal_suffix
 
 # fsrs Rating values, kept as plain ints so this module does not need fsrs.
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -101,7 +101,7 @@ def normalize(text: str) -> str:
 
 
 _ORDINAL_WORDS = {
-    word: f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
+    word: f"{n}{ordinal_suffix(n)}"
     for n, word in enumerate(
         """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
         fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(),
