@@ -287,6 +287,12 @@ NUMBER_HEDGES: Final = (
     "over",
     "under",
 )
+#: Every word a whole number is spelled with ("three hundred and twelve" needs "and" besides these).
+SPELLED_NUMBER_WORDS: Final = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+    billion trillion""".split()
+)
 NUMBER_HEDGE_PATTERN: Final = "|".join(sorted(NUMBER_HEDGES, key=len, reverse=True))
 #: Whole numbers as words, by value: a spelled-out answer gets spelled-out choices ("six" among "four", "eight").
 NUMBER_WORDS: Final = (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizapp.facts.model import NumberGranularity
-from quizapp.vocabulary import NUMBER_HEDGE_PATTERN, NUMBER_WORDS
+from quizapp.vocabulary import NUMBER_HEDGE_PATTERN, SPELLED_NUMBER_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -125,10 +125,7 @@ def _noun_phrase_after(tokens: list[Token]) -> str | None:
     return " ".join(words)
 
 
-_SPELLED_NUMBER_WORDS = frozenset(
-    {*NUMBER_WORDS, "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"}
-    | {"million", "billion", "trillion", "and", "a", "an", "half"}
-)
+_SPELLED_NUMBER_WORDS = SPELLED_NUMBER_WORDS | {"and", "a", "an", "half"}
 
 
 def _longest_word_amount(text: str) -> tuple[float | None, str | None]:

@@ -45,18 +45,14 @@ from quizapp.deck.model import (
     TrueFalseCard,
     TypedCard,
 )
-from quizapp.vocabulary import NUMBER_HEDGE_PATTERN, ordinal_suffix
+from quizapp.vocabulary import NUMBER_HEDGE_PATTERN, SPELLED_NUMBER_WORDS, ordinal_suffix
 
 # fsrs Rating values, kept as plain ints so this module does not need fsrs.
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 
 _ARTICLES = ("a", "an", "the")
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
-_NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
-    billion trillion point and""".split()
-)
+_NUMBER_WORDS = SPELLED_NUMBER_WORDS | {"point", "and"}
 _ISO_DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _DIGIT_NUMBER_RE = re.compile(r"^\s*([+-]?\d[\d,\s]*(?:\.\d+)?)\s*([a-z]+)?\s*$")
 _INITIALISM_RE = re.compile(r"(?<!\w)((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\w)")
