@@ -176,7 +176,7 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
             return None
         return NumberFact(ent.start_char, ent.end_char, format_amount(amount), noun, "ordinal")
 
-    if label == "PERCENT":
+    if label == "PERCENT" or re.search(r"(?i)\d\s*(?:%|percent|per\s?cent)$", text):  # "34 per cent" read as MONEY
         amount = parse_amount(re.sub(r"\s*(?:%|percent|per cent)$", "", text, flags=re.I))
         if amount is None:
             return None
