@@ -812,7 +812,7 @@ def hint_for(mention: Mention, category: str | None, granularity: str | None) ->
             return "amount"
         if mention.granularity == "age":
             return "age"
-        if "%" in mention.text or "percent" in mention.text.casefold():
+        if mention.granularity == "percent" or re.search(r"(?i)%|\bper\s?cent\b", mention.text):
             return "percentage"
         if re.search(
             r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", mention.text, re.I
