@@ -1189,3 +1189,13 @@ def test_a_date_counted_from_the_day_of_writing_is_no_cloze_blank(tmp_path):
     run = stages(text, tmp_path, name="news.md")
     assert not [c for c in run.clozes() if "December" in c.answer]
     assert "relative_date" in run.dropped("last December")
+
+
+def test_a_share_written_per_cent_is_hinted_as_a_percentage(tmp_path):
+    run = stages(
+        "Refinery Results\n\nThe Velmora refinery said its third-quarter profit declined 34 per cent because of "
+        "higher crude prices.\n",
+        tmp_path,
+    )
+    shares = [c for c in run.clozes() if "34" in c.answer]
+    assert shares and all(c.hint == "percentage" for c in shares), [(c.answer, c.hint) for c in shares]
