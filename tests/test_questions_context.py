@@ -170,3 +170,26 @@ def test_they_carries_on_a_named_pair_or_organization_that_was_the_subject_befor
     ctx.main = None
     pronoun = next(t for t in doc if t.lower_ in {"they", "their"} and t.sent.start > 0)
     assert ctx.resolve(pronoun) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Four Danish engineers in Kilwa were detained on Monday after being mistaken for smugglers, the "
+            "Varna Herald has reported. They were repairing a pump near the harbour.",
+            "the four Danish engineers in Kilwa",
+        ),
+        (
+            "The Lindmark Rovers won the regional cup on Sunday, the Varna Herald reported. They qualified in May.",
+            "the Lindmark Rovers",
+        ),
+    ],
+    ids=["counted-group", "named-organization"],
+)
+def test_they_after_news_told_before_its_source_is_who_the_news_is_about(text, expected):
+    # "X happened, the paper reported.": the sentence is about X; the paper that reported it is not "they".
+    ctx, doc = _context(text)
+    ctx.main = None
+    pronoun = next(t for t in doc if t.lower_ == "they")
+    assert ctx.resolve(pronoun) == expected

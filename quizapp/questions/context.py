@@ -246,7 +246,7 @@ class ArticleContext:
         if not _opens_as_subject(token) or token.sent.start == 0 or _something_named_before(token):
             return None
         previous = self.doc[token.sent.start - 1].sent
-        return next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return next((c for c in reported_clause(previous).children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
     def _previous_named_subject(self, token: Token, depth: int = 0) -> str | None:
         """ "The Norland Ferry Company opened a route to Bergen. It later ...": "it" as the subject (or "its"
@@ -392,7 +392,7 @@ class ArticleContext:
             if sent.start == 0:
                 return None
             sent = self.doc[sent.start - 1].sent
-            root = sent.root
+            root = reported_clause(sent)
             if root.pos_ not in {"VERB", "AUX"}:
                 continue  # a fragment ("nk flag") between the sentences
             subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -747,6 +747,17 @@ def plausible_fact(kind: str, canonical: str) -> bool:
 
 #: How many subject "it"s in a row carry on one named subject (each sentence's "it" the one before it).
 MAX_IT_CHAIN = 3
+
+
+def reported_clause(sent: Any) -> Token:
+    """The verb a sentence is about: its root, or, when the news is told first and its source after ("Three
+    priests were assaulted, the BBC reported."), the reported clause's verb, whose subject a "they" or "it" in
+    the next sentence carries on, not the source's."""
+    root = sent.root
+    if root.lemma_ not in REPORTING_LEMMAS:
+        return root
+    told = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    return told if told is not None else root
 
 
 def _opens_as_subject(token: Token) -> bool:
