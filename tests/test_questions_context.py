@@ -18,12 +18,12 @@ def nlp():
     return load_nlp()
 
 
-def _context(text: str):
+def _context(text: str, title: str | None = None):
     from quizapp.facts.extract import extract_facts_with_docs
     from quizapp.ingest.model import Article
     from quizapp.questions.context import ArticleContext
 
-    article = Article(path="t.txt", text=text)
+    article = Article(path="t.txt", text=text, title=title)
     ((facts, doc),) = extract_facts_with_docs([article])
     return ArticleContext.build(doc, facts), doc
 
@@ -193,3 +193,29 @@ def test_they_after_news_told_before_its_source_is_who_the_news_is_about(text, e
     ctx.main = None
     pronoun = next(t for t in doc if t.lower_ == "they")
     assert ctx.resolve(pronoun) == expected
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        ("The Kilwa Water Board raised its prices in May.", "the Varna Port Authority"),
+        (
+            "The Kilwa Water Board raised its prices in May. Critics of the Kilwa Water Board called the rise unfair.",
+            None,
+        ),
+    ],
+    ids=["passing-mention", "talked-about-since"],
+)
+def test_a_bare_definite_is_named_by_its_head_noun_only_while_nothing_else_took_over(between, expected):
+    # "The authority" could be the Water Board too: the writer's noun need not be in the name it stands for.
+    text = (
+        f"The Varna Port Authority opened a ferry terminal in 2004. {between} "
+        "The authority has spent $20 million on new cranes."
+    )
+    ctx, doc = _context(text)
+    ctx.main = None
+    assert ctx.named_by_head_noun(_token(doc, "authority")) == expected
+    # What the title names stays the one meant however much else the article talks about.
+    ctx, doc = _context(text, title="Varna Port Authority")
+    ctx.main = None
+    assert ctx.named_by_head_noun(_token(doc, "authority")) == "the Varna Port Authority"

@@ -23,6 +23,7 @@ Works on spaCy tokens without importing spaCy.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,7 @@ from quizapp.questions.main_subject import (
     is_bare_definite,
     refers_to_subject,
     sentence_is_about,
+    with_its_article,
 )
 from quizapp.questions.parse_cache import span_tokens
 from quizapp.vocabulary import REPORTING_VERBS
@@ -64,8 +66,8 @@ class ArticleContext:
     descriptions: list[tuple[str, str, frozenset[str], int]] = field(default_factory=list)
     #: what the article is about: "It" and "the bridge" stand for it (``main_subject.py``)
     main: MainSubject | None = None
-    #: "airport" -> (the one named thing of the article with that head noun, offset of its first mention)
-    head_nouns: dict[str, tuple[str, int]] = field(default_factory=dict)
+    #: "airport" -> the one named thing of the article with that head noun
+    head_nouns: dict[str, Mention] = field(default_factory=dict)
     #: a biography's person (its title is their name) and the pronoun the article uses for them
     title_person: str | None = None
     title_pronoun: str | None = None
@@ -96,8 +98,25 @@ class ArticleContext:
             return None
         if not is_bare_definite(token):
             return None
-        name, first_at = self.head_nouns[token.lemma_.lower()]
-        return name if first_at < token.idx else None
+        owner = self.head_nouns[token.lemma_.lower()]
+        last = max(
+            (m.start for m in self.facts.mentions if m.canonical == owner.canonical and m.start < token.idx),
+            default=None,
+        )
+        if last is None:
+            return None
+        # "FEMA ... [30,000 characters] ... the DEP says ... DEP's employees ... The agency has spent": another
+        # organization the article has gone on about since it last named the owner may be the one meant, since
+        # the writer's "agency" need not be in its name. One passing mention in between does not count.
+        since = Counter(
+            m.canonical
+            for m in self.facts.mentions
+            if m.kind == owner.kind and m.canonical != owner.canonical and last < m.start < token.idx
+        )
+        in_title = owner.canonical.split()[0].lower() in (self.facts.title or "").lower().split()
+        if not in_title and any(count >= 2 for count in since.values()):
+            return None  # (what the title names stays the one meant all through)
+        return with_its_article(self.facts.text, owner.canonical)
 
     # ------------------------------------------------------------ lookups
 
@@ -468,10 +487,9 @@ class ArticleContext:
         return None
 
 
-def _head_nouns(facts: ArticleFacts) -> dict[str, tuple[str, int]]:
+def _head_nouns(facts: ArticleFacts) -> dict[str, Mention]:
     """Head nouns of the article's named places and organizations that only one of them has."""
     from quizapp.facts.entities import FACILITY_HEADS, ORG_HEADS
-    from quizapp.questions.main_subject import with_its_article
 
     heads = FACILITY_HEADS | ORG_HEADS
     owners: dict[str, set[str]] = {}
@@ -485,14 +503,14 @@ def _head_nouns(facts: ArticleFacts) -> dict[str, tuple[str, int]]:
             owners.setdefault(words[-1].lower(), set()).add(cluster.canonical)
         if len(words) >= 3 and words[1].lower() == "of" and words[0].lower() in heads:
             owners.setdefault(words[0].lower(), set()).add(cluster.canonical)  # "University of Tartu"
-    out: dict[str, tuple[str, int]] = {}
+    out: dict[str, Mention] = {}
     for noun, names in owners.items():
         if len(names) != 1:
             continue
         name = next(iter(names))
-        first = min((m.start for m in facts.mentions if m.canonical == name), default=None)
+        first = min((m for m in facts.mentions if m.canonical == name), key=lambda m: m.start, default=None)
         if first is not None:
-            out[noun] = (with_its_article(facts.text, name), first)
+            out[noun] = first
     return out
 
 
