@@ -1199,3 +1199,14 @@ def test_a_share_written_per_cent_is_hinted_as_a_percentage(tmp_path):
     )
     shares = [c for c in run.clozes() if "34" in c.answer]
     assert shares and all(c.hint == "percentage" for c in shares), [(c.answer, c.hint) for c in shares]
+
+
+def test_a_sentence_the_page_broke_off_in_lower_case_is_no_cloze(tmp_path):
+    run = stages(
+        "Kestrel Line\n\nThe Kestrel Line opened between Dunmere and Carrick in 1874 after a decade of disputes. "
+        "and by 1880, trains on the Kestrel Line carried mail from Dunmere to the port of Carrick.\n",
+        tmp_path,
+    )
+    assert [c for c in run.clozes() if c.answer == "1874"], run.dropped("1874")
+    assert not [c for c in run.clozes() if c.answer == "1880"]
+    assert "fragment" in run.dropped("1880")

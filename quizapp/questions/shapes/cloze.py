@@ -451,6 +451,11 @@ def prepare_sentence(
         return Rejection(
             Stage.OVERGENERATE, "not_a_statement", "does not end as a statement (a heading, list item or question)"
         )
+    first_word = words[0].lstrip("\"'“‘(")
+    if first_word[:1].islower() and first_word.islower() and not clause:
+        # "and by the 5th century, stone ...": a piece of a sentence the page broke off (a name written in
+        # lower case, "iPhone", "eBay", has a capital inside and stays).
+        return Rejection(Stage.OVERGENERATE, "fragment", f'starts in lower case ("{words[0]}"): a piece of a sentence')
     replace: dict[int, str] = {}
     cut = len(sent.text) - len(sent.text.lstrip())  # characters of the sentence left out from its start
 
