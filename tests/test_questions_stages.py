@@ -1210,3 +1210,15 @@ def test_a_sentence_the_page_broke_off_in_lower_case_is_no_cloze(tmp_path):
     assert [c for c in run.clozes() if c.answer == "1874"], run.dropped("1874")
     assert not [c for c in run.clozes() if c.answer == "1880"]
     assert "fragment" in run.dropped("1880")
+
+
+def test_an_adjective_standing_for_a_noun_named_before_is_an_unnamed_subject(tmp_path):
+    run = stages(
+        "Harbour Festivals\n\nThe town of Velmora has held two harbour festivals since the war. "
+        "The first was held in 1951 on the initiative of the mayor Ingrid Hals. "
+        "The Velmora Regatta was first sailed in 1962 by eleven boats from the old quay.\n",
+        tmp_path,
+    )
+    assert not [c for c in run.clozes() if c.answer == "1951"]
+    assert "unnamed_subject" in run.dropped("1951")
+    assert [c for c in run.clozes() if c.answer == "1962"], run.dropped("1962")

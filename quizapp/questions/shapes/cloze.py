@@ -323,6 +323,10 @@ def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
     for tok in root.children:
         if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.i in replace:
             continue
+        if tok.pos_ == "ADJ" and tok.is_alpha:
+            # "The last was inducted ...", "The first was held in 2000": an adjective standing for a noun the
+            # sentence before named.
+            return [c.lower_ for c in tok.children] == ["the"]
         if tok.pos_ != "NOUN":
             return False
         sub = list(tok.subtree)
@@ -331,7 +335,6 @@ def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
         dets = [t for t in tok.children if t.dep_ == "det"]
         if not dets or dets[0].lower_ != "the":
             return False
-        # "the bridge over the Vltava", "the largest city in Norway": a phrase that says which.
         # "the bridge over the Vltava", "the city's mayor": a phrase that says which ("the former official" does not).
         return not any(t.dep_ in {"prep", "relcl", "acl", "compound", "nmod", "poss", "appos"} for t in tok.children)
     return False
