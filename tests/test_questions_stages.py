@@ -1222,3 +1222,13 @@ def test_an_adjective_standing_for_a_noun_named_before_is_an_unnamed_subject(tmp
     assert not [c for c in run.clozes() if c.answer == "1951"]
     assert "unnamed_subject" in run.dropped("1951")
     assert [c for c in run.clozes() if c.answer == "1962"], run.dropped("1962")
+
+
+def test_a_sentence_whose_end_mark_sat_in_the_aside_left_out_still_ends_with_one(tmp_path):
+    run = stages(
+        "Isle of Varn\n\nThe Isle of Varn lies in the Lenna Sound north of Ostvik. "
+        "Crofters on the Isle of Varn farmed only about 26 square kilometres in 1901 (less than 10 sq. mi.)\n",
+        tmp_path,
+    )
+    card = next(c for c in run.clozes() if c.answer == "1901")
+    assert card.shown.endswith("kilometres in _____."), card.shown

@@ -656,7 +656,10 @@ def prepare_sentence(
         replace,
         evidence,
         doc_text,
-        add_period=clause and not re.search(r"[.!]['\"”’)]?$", sent.text.strip()),
+        # A clause cut from a longer sentence, or one whose end mark sat inside the aside left out ("... 26 square
+        # kilometres (less than 10 sq. mi.)"), ends with a full stop of its own.
+        add_period=(clause and not re.search(r"[.!]['\"”’)]?$", sent.text.strip()))
+        or any(t.i in asides for t in [t for t in span_tokens(sent) if not t.is_space][-1:]),
         asides=frozenset(asides),
     )
 
