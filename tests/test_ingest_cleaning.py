@@ -132,8 +132,30 @@ def test_dateline_forms(paragraph, date):
     assert dateline.rest == "The talks began."
 
 
-def test_not_a_dateline():
-    assert split_dateline("Kari Dahl, the mayor, said the market - a landmark - would reopen.") is None
+@pytest.mark.parametrize(
+    ("paragraph", "line"),
+    [
+        ("NAIROBI, Kenya (AP) — The talks began.", "NAIROBI, Kenya (AP)"),
+        ("Goma - The talks began.", "Goma"),  # title case: a place, a spaced dash, the news
+        ("Port Alder, Varna — The talks began.", "Port Alder, Varna"),
+    ],
+)
+def test_datelines_without_a_date(paragraph, line):
+    dateline = split_dateline(paragraph)
+    assert dateline is not None and dateline.date is None
+    assert (dateline.line, dateline.rest) == (line, "The talks began.")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Kari Dahl, the mayor, said the market - a landmark - would reopen.",
+        "Goma - a town on the lake - was calm.",  # a spaced dash before lower case is an aside, not a dateline
+        "Goma-Gisenyi Border Post reopened on Monday.",
+    ],
+)
+def test_not_a_dateline(paragraph):
+    assert split_dateline(paragraph) is None
 
 
 def test_hard_wrapped_paragraphs_are_joined():

@@ -22,6 +22,14 @@ _PLACE_DATELINE = re.compile(
 )
 
 
+# "Goma - International concern was growing ...": the same in title case, one to three words with a spaced dash,
+# before a capital that starts the news.
+_TITLE_PLACE_DATELINE = re.compile(
+    r"^(?P<line>[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){0,2}(?:, [A-Z][\w.'’ -]{1,40})?(?: \([^)]{1,40}\))?)"
+    r" (?:—|–|--?) (?=[A-Z])"
+)
+
+
 @dataclass
 class Dateline:
     line: str  # the dateline itself, tidied: "Outlet, Havana, 1 August 2024"
@@ -33,7 +41,7 @@ def split_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of ``paragraph``, if it has one with a date."""
     match = _DATELINE.match(paragraph)
     if not match:
-        place = _PLACE_DATELINE.match(paragraph)
+        place = _PLACE_DATELINE.match(paragraph) or _TITLE_PLACE_DATELINE.match(paragraph)
         if place is None:
             return None
         return Dateline(line=place.group("line").strip(" ,"), date=None, rest=paragraph[place.end() :])
