@@ -114,6 +114,14 @@ def test_spans_lose_the_article_and_possessive():
     assert not any(t.startswith(("the ", "The ")) or t.endswith(("'s", "’s", "'")) for t in texts)
 
 
+def test_a_persons_name_ends_where_what_they_own_begins():
+    facts = extract_facts(
+        [article("In 1686 most Tories viewed James' Catholicism as less important than hereditary succession.")]
+    )[0]
+    people = {m.text for m in facts.mentions if m.kind == "person"}
+    assert people == {"James"}
+
+
 def test_one_label_per_name_and_surname_joins_its_person():
     text = (
         "President Maria Alvarado-Reyes visited Quito in May. Alvarado-Reyes met the mayor there. "

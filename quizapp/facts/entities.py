@@ -652,6 +652,9 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
             # "Striker Tomas Varga" → "Tomas Varga" (a person); "Castlemoor United 2-1" → "Castlemoor United".
             tokens, title_cut = strip_leading_titles(tokens, label)
             tokens = strip_trailing_scores(strip_leading_numbers(tokens, label))
+            owner_ends = next((i for i, t in enumerate(tokens) if t.tag_ == "POS" and 0 < i < len(tokens) - 1), None)
+            if label == "PERSON" and owner_ends is not None:
+                tokens = tokens[:owner_ends]  # "James' Catholicism": the name ends where what they own begins
             if title_cut:
                 kind, label = "person", "PERSON"
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
