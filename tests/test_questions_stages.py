@@ -408,6 +408,20 @@ def test_a_person_hint_only_for_someone_also_called_by_part_of_their_name():
     assert not _hint_is_safe(forest, [])  # type: ignore[arg-type]
 
 
+def test_an_organization_hint_for_an_acronym_only_when_spelled_out_or_known():
+    from types import SimpleNamespace
+
+    from quizapp.questions.candidates import _hint_is_safe
+
+    def org(name: str):
+        return SimpleNamespace(kind="organization", canonical=name)
+
+    assert not _hint_is_safe(org("SMS"), [])  # type: ignore[arg-type]  # the small model's ORG for a text message
+    assert _hint_is_safe(org("VHA"), ["Varna Harbour Authority"])  # type: ignore[arg-type]  # spelled out
+    assert _hint_is_safe(org("NATO"), [])  # type: ignore[arg-type]  # the bundled reference knows it
+    assert _hint_is_safe(org("Varna Harbour Authority"), [])  # type: ignore[arg-type]
+
+
 HEDGED = """The Harbour Fire
 
 The harbour fire of 1911 destroyed the old customs house in the port town of Velmar.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from quizapp.facts.model import ArticleFacts, Granularity, Mention
+from quizapp.facts.names import acronym_of
 from quizapp.ingest.model import Article
 from quizapp.questions import classify
 from quizapp.questions import distractors as dist
@@ -375,13 +376,30 @@ def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.Cloz
         if confident and _hint_is_safe(mention, cluster_aliases)
         else None,
     )
-    cand.evidence = {**prepared.evidence, **_mention_evidence(scope, mention, prepared.sent), "kind_certain": confident}
+    cand.evidence = {
+        **prepared.evidence,
+        **_mention_evidence(scope, mention, prepared.sent),
+        "kind_certain": confident,
+        "bare_acronym": mention.kind == "organization" and _bare_acronym(mention, cluster_aliases),
+    }
     return cand
+
+
+def _bare_acronym(mention: Mention, aliases: Sequence[str]) -> bool:
+    """ "SMS", "DEP": an acronym the article never spells out."""
+    return bool(acronym_of(mention.canonical)) and not any(len(a.split()) >= 2 for a in aliases)
 
 
 def _hint_is_safe(mention: Mention, aliases: Sequence[str]) -> bool:
     """A "person" hint only for someone the article also calls by one part of their name ("Nkrumah" for
-    "Kwame Nkrumah"): a two-word name used once may be a club or a place ("Nottingham Forest")."""
+    "Kwame Nkrumah"): a two-word name used once may be a club or a place ("Nottingham Forest"). An
+    "organization" hint for a bare acronym only when the article spells it out or the bundled reference knows
+    it: the small model calls SMS, RAM and IP organizations too (judges failed the hint)."""
+    if mention.kind == "organization":
+        return (
+            not _bare_acronym(mention, aliases)
+            or classify.organization_category(mention.canonical, aliases) != "organization"
+        )
     if mention.kind != "person":
         return True
     parts = mention.canonical.split()

@@ -95,6 +95,7 @@ def features(cand: Candidate) -> dict[str, float]:
     out["answer_in_title"] = float(bool(ev.get("answer_in_title", False)))
     out["other_date"] = float(bool(ev.get("other_date", False)))
     out["shouted"] = float(bool(ev.get("shouted", False)))
+    out["bare_acronym"] = float(bool(ev.get("bare_acronym", False)))
     out["list_like"] = float(cand.mention.sentence.count(",") >= 3)
     out["no_hint"] = float(cand.form is Form.CLOZE and not cand.hint)
     out["anaphoric_definite"] = float(ev.get("anaphoric_definites", 0) > 0)
