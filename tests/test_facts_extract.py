@@ -236,6 +236,29 @@ def test_numbers_with_their_noun(sentence, text, value, unit):
     assert (numbers[text].value, numbers[text].unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "granularity"),
+    [
+        ("The fine was five pounds, paid at the court in Leeds.", "five pounds", "money"),
+        # pounds the model calls a quantity are a weight
+        ("A bull mastiff estimated by police to weigh 200 pounds was seized.", "200 pounds", "integer"),
+        ("Each diver earned 500 dollars a month in the season.", "500 dollars a month", "money"),
+        # the model's MONEY with no currency in sight is a count
+        (
+            "Migrants from Arab countries account for 68,986 migrants (Egypt 29,877, Jordan 7,403, Sudan 6,867) "
+            "and other Asian countries for 12,939 migrants.",
+            "68,986 migrants",
+            "integer",
+        ),
+    ],
+)
+def test_money_needs_a_currency(sentence, text, granularity):
+    facts = extract_facts([article(sentence)])[0]
+    numbers = {m.text: m for m in facts.mentions if m.kind == "number"}
+    assert text in numbers, numbers
+    assert numbers[text].granularity == granularity
+
+
 def test_a_blank_line_always_ends_a_sentence_and_a_closing_quote_stays_with_its_own():
     from quizapp.facts.nlp import load_nlp
 

@@ -47,6 +47,8 @@ _QUALIFIER = re.compile(
     r"more than|less than|at least|up to|only|just|roughly|approximately)\s+",
     re.I,
 )
+#: Words after an amount that still make it money, besides the currencies themselves.
+_MONEY_WORDS = {"cents", "cent", "pence", "penny", "bucks", "crore", "crores", "lakh", "lakhs", "apiece", "each"}
 CURRENCY_NOUNS = {
     "dollars",
     "dollar",
@@ -225,8 +227,17 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
     if rate and label == "MONEY":
         unit = f"{unit} a {rate.group(1)}"
         end = span_end + rate.end()
-    if unit and unit.split()[-1].lower() in CURRENCY_NOUNS:
+    # "weigh 200 pounds": a pound the model calls a quantity is a weight, not a sum of money.
+    weight = unit.split()[-1].lower() in {"pound", "pounds"} and label == "QUANTITY"
+    if unit and unit.split()[-1].lower() in CURRENCY_NOUNS and not weight:
         label = "MONEY"  # "412 million reais": the model calls a sum in a less common currency a cardinal
+    elif (
+        label == "MONEY"
+        and not currency
+        and unit.islower()
+        and not any(w in CURRENCY_NOUNS or w in _MONEY_WORDS for w in unit.split())
+    ):
+        label = "CARDINAL"  # "68,986 migrants": no currency in sight, whatever the model's label
     granularity: NumberGranularity = (
         "money"
         if label == "MONEY"
