@@ -236,6 +236,11 @@ def test_numbers_with_their_noun(sentence, text, value, unit):
     assert (numbers[text].value, numbers[text].unit) == (value, unit)
 
 
+def test_a_size_is_no_year():
+    facts = extract_facts([article("The headset of 2022 has a resolution of 1800 x 1920 per eye, the maker said.")])[0]
+    assert {m.value for m in facts.mentions if m.kind == "date"} == {"2022"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "granularity"),
     [

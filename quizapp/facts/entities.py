@@ -400,6 +400,9 @@ def clean_span(text: str, start: int, end: int, leading: re.Pattern = _LEADING) 
     return start, end
 
 
+#: A number multiplied by another: "1800 x 1920", "1920×1080" are sizes.
+_DIMENSION_BEFORE = re.compile(r"\d\s*[x×]\s*\Z")
+_DIMENSION_AFTER = re.compile(r"\s*[x×]\s*\d")
 #: "... and New Art": capitalized words joined by "and" that finish a name cut short at the "and".
 _AND_CONTINUATION = re.compile(r"\s+(?:and|&)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
 
@@ -741,6 +744,8 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 continue
             if label == "TIME" or _month_as_a_word(phrase, doc, ent):
                 continue
+            if _DIMENSION_BEFORE.search(text, 0, start) or _DIMENSION_AFTER.match(text, end):
+                continue  # "1800 x 1920 per eye": a size, not a year
             value = None
             if article.published is None or past_only:
                 value = _in_narrative_year(phrase, candidates, months=past_only)
