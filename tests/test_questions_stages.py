@@ -1246,3 +1246,19 @@ def test_a_sentence_whose_end_mark_sat_in_the_aside_left_out_still_ends_with_one
     )
     card = next(c for c in run.clozes() if c.answer == "1901")
     assert card.shown.endswith("kilometres in _____."), card.shown
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "The whales of the Varn Sound weigh up to four to five pounds and live in fresh water near Ostvik.",
+            "five pounds",
+        ),
+        ("The Ostvik museum counted 3-5 calves per pod in the Varn Sound in 1998.", "5"),
+    ],
+)
+def test_one_end_of_a_number_range_is_no_blank(tmp_path, text, answer):
+    run = stages(f"Whales of Varn\n\n{text}\n", tmp_path)
+    assert not [c for c in run.clozes() if c.answer == answer]
+    assert "range_end" in run.dropped(answer)

@@ -190,6 +190,10 @@ DATELINE = re.compile(
     r"\s*(?:\([^)]{1,30}\))?"
     r"(?:\s*[—–]\s*|\s*--?\s+)(?=\S)"
 )
+#: A number and "to" or a dash just before or after a number blank: a range ("four to five", "3-5").
+_RANGE_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand)"
+NUMBER_RANGE_BEFORE = re.compile(rf"(?i)\b{_RANGE_NUMBER}\s*(?:-|–|to)\s*\Z")
+NUMBER_RANGE_AFTER = re.compile(rf"(?i)\s*(?:-|–|to)\s*{_RANGE_NUMBER}\b")
 #: A capitalised word and "of" just before a blank: "Elizabeth of ", "Duke of ", "John of ".
 NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ of (?:the )?\Z")
 QUOTE_OPEN = {'"', "“", "«"}
@@ -725,6 +729,10 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             re.I,
         ):
             return Rejection(Stage.OVERGENERATE, "bound_in_blank", f'"{text}": a bound is not a number to fill in')
+        lead = prepared.text[max(0, mention.start - 20) : mention.start]
+        if NUMBER_RANGE_BEFORE.search(lead) or NUMBER_RANGE_AFTER.match(prepared.text, mention.end):
+            # "four to ___ pounds", "3-___ scenes": one end of a range, half of the fact.
+            return Rejection(Stage.OVERGENERATE, "range_end", f'"{text}" is one end of a range')
         if DURATION.search(text):
             return Rejection(
                 Stage.OVERGENERATE,
