@@ -114,6 +114,14 @@ def test_spans_lose_the_article_and_possessive():
     assert not any(t.startswith(("the ", "The ")) or t.endswith(("'s", "’s", "'")) for t in texts)
 
 
+def test_a_name_stops_at_its_verb():
+    facts = extract_facts([article("The Varnish Armed Forces are Headquartered in Ostvik, where the staff is based.")])[
+        0
+    ]
+    assert "Varnish Armed Forces" in {m.text for m in facts.mentions if m.kind == "organization"}
+    assert not any("Headquartered" in m.text for m in facts.mentions)
+
+
 def test_a_persons_name_ends_where_what_they_own_begins():
     facts = extract_facts(
         [article("In 1686 most Tories viewed James' Catholicism as less important than hereditary succession.")]

@@ -655,6 +655,9 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
             # "Striker Tomas Varga" → "Tomas Varga" (a person); "Castlemoor United 2-1" → "Castlemoor United".
             tokens, title_cut = strip_leading_titles(tokens, label)
             tokens = strip_trailing_scores(strip_leading_numbers(tokens, label))
+            verb_at = next((i for i, t in enumerate(tokens) if t.pos_ == "AUX" and t.is_lower and i > 0), None)
+            if verb_at is not None:
+                tokens = tokens[:verb_at]  # "Armenian Armed Forces are Headquartered": the name stops at its verb
             owner_ends = next((i for i, t in enumerate(tokens) if t.tag_ == "POS" and 0 < i < len(tokens) - 1), None)
             if label == "PERSON" and owner_ends is not None:
                 tokens = tokens[:owner_ends]  # "James' Catholicism": the name ends where what they own begins
