@@ -107,6 +107,22 @@ def test_a_title_with_an_abbreviated_club_or_company_names_the_full_name(nlp, tm
     assert not subjects.covers("Hugh Pell")
 
 
+def test_a_place_the_title_names_is_the_subject_of_a_short_item_that_names_it_once(nlp, tmp_path):
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.questions.subject import article_subjects
+
+    text = (
+        "# Calm returns to Varnland after strike\n\n"
+        "The week-long strike in Varnland ended on Monday with a new wage deal for dock workers.\n\n"
+        "Union leaders met ministers in the port of Ostvik on Sunday and signed the deal after talks.\n"
+    )
+    articles = _read(tmp_path, text)
+    ((facts, doc),) = extract_facts_with_docs(articles)
+    subjects = article_subjects(articles[0], facts, doc)
+    assert subjects.covers("Varnland")
+    assert not subjects.covers("Ostvik")  # as often named, but not in the title
+
+
 # ---------------------------------------------------------------- 2. metonymy
 
 

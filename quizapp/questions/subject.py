@@ -136,7 +136,7 @@ def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> 
                     chosen.add(key)
             elif kind == "person" and in_title:
                 chosen.add(key)
-            elif in_title and n >= max(2, TITLE_SHARE * top_n):
+            elif in_title and n >= max(1, TITLE_SHARE * top_n) and (n >= 2 or n == top_n):
                 chosen.add(key)
         if kind == "person" and not compilation and top_n >= MIN_SUBJECT_MENTIONS:
             names = clusters.get(top_key, [top_key[1]])
