@@ -1262,3 +1262,16 @@ def test_one_end_of_a_number_range_is_no_blank(tmp_path, text, answer):
     run = stages(f"Whales of Varn\n\n{text}\n", tmp_path)
     assert not [c for c in run.clozes() if c.answer == answer]
     assert "range_end" in run.dropped(answer)
+
+
+def test_where_a_quoted_source_works_is_a_side_detail_of_the_quote(tmp_path):
+    run = stages(
+        "Dock Strike\n\nThe Ostvik dock strike cost the port 40 million kroner in 2019, said Ingrid Hals, an economist "
+        "at the University of Varnland in Ostvik.\n\nDr. Per Lunde, of the Varnland Harbour Trust, said the strike "
+        "ended in May 2019.\n",
+        tmp_path,
+    )
+    assert not [c for c in run.verified if c.answer == "University of Varnland"]
+    assert "cloze_side_detail" in run.dropped("University of Varnland")
+    # before the verb, the source's organization is part of who speaks
+    assert "cloze_side_detail" not in run.dropped("Varnland Harbour Trust")
