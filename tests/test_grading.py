@@ -84,6 +84,11 @@ CASES = [
     ("2023", ["2023-11-05"], "date", [], False, False, "wrong"),
     ("20 March 2024", ["2024-03-19"], "date", [], False, False, "wrong"),
     ("1946", ["1945"], "date", [], False, False, "wrong"),
+    # a day asked without its year: the year a student adds is more than the card asks
+    ("June 25, 1968", ["June 25"], "date", [], True, True, "equivalent date"),
+    ("25 June 1968", ["June 25"], "date", [], True, True, "equivalent date"),
+    ("June 26, 1968", ["June 25"], "date", [], False, False, "wrong"),
+    ("June 25, 1969", ["June 25, 1968"], "date", [], False, False, "wrong"),
     ("March 2024", ["2024-03-19"], "date", [], False, False, "wrong"),
     # numbers in equivalent forms; no typo tolerance on digits
     ("3,800", ["3800"], "number", [], True, True, "equivalent number"),
