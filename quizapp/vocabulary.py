@@ -293,6 +293,25 @@ SPELLED_NUMBER_WORDS: Final = frozenset(
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
     billion trillion""".split()
 )
+#: Denominators of fractions in words ("two-thirds", "three quarters", "a half"), singular and plural.
+FRACTION_DENOMINATORS: Final = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
 NUMBER_HEDGE_PATTERN: Final = "|".join(sorted(NUMBER_HEDGES, key=len, reverse=True))
 #: Whole numbers as words, by value: a spelled-out answer gets spelled-out choices ("six" among "four", "eight").
 NUMBER_WORDS: Final = (

@@ -89,6 +89,16 @@ CASES = [
     ("25 June 1968", ["June 25"], "date", [], True, True, "equivalent date"),
     ("June 26, 1968", ["June 25"], "date", [], False, False, "wrong"),
     ("June 25, 1969", ["June 25, 1968"], "date", [], False, False, "wrong"),
+    # a month asked alone: with its year, or abbreviated
+    ("October 2014", ["October"], "date", [], True, True, "equivalent date"),
+    ("Oct.", ["October"], "date", [], True, True, "equivalent date"),
+    ("November 2014", ["October"], "date", [], False, False, "wrong"),
+    # fractions in words or figures; a number written with its unit by a hyphen
+    ("2/3", ["two-thirds"], "number", [], True, True, "equivalent number"),
+    ("three quarters", ["three-fourths"], "number", [], True, True, "equivalent number"),
+    ("1/3", ["two-thirds"], "number", [], False, False, "wrong"),
+    ("10", ["10-meters"], "number", [], True, True, "same amount"),
+    ("ten metres", ["10-meters"], "number", [], True, True, "same amount"),
     ("March 2024", ["2024-03-19"], "date", [], False, False, "wrong"),
     # numbers in equivalent forms; no typo tolerance on digits
     ("3,800", ["3800"], "number", [], True, True, "equivalent number"),

@@ -45,7 +45,14 @@ from quizapp.deck.model import (
     TrueFalseCard,
     TypedCard,
 )
-from quizapp.vocabulary import NUMBER_HEDGE_PATTERN, SPELLED_NUMBER_WORDS, ordinal_suffix
+from quizapp.vocabulary import (
+    FRACTION_DENOMINATORS,
+    MONTH_ABBREVIATION_PATTERN,
+    MONTHS,
+    NUMBER_HEDGE_PATTERN,
+    SPELLED_NUMBER_WORDS,
+    ordinal_suffix,
+)
 
 # fsrs Rating values, kept as plain ints so this module does not need fsrs.
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -162,7 +169,18 @@ def _date_parser():  # imported lazily: dateparser takes a noticeable time to lo
     return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
 
 
+_BARE_MONTH_RE = re.compile(rf"(?i)({'|'.join(MONTHS)}|{MONTH_ABBREVIATION_PATTERN})\.?")
+
+
 def _same_date(given: str, expected: str) -> bool:
+    bare = _BARE_MONTH_RE.fullmatch(expected.strip())
+    if bare:
+        # "October" asks for the month: "October 2014" answers it too (a bare month has no digit to parse).
+        given_month = _BARE_MONTH_RE.fullmatch(given.strip())
+        if given_month:
+            return _month_number(given_month.group(1)) == _month_number(bare.group(1))
+        said = parse_date(given)
+        return said is not None and said[1] >= 1 and said[0].month == _month_number(bare.group(1))
     want = parse_date(expected)
     got = parse_date(given)
     if want is None or got is None:
@@ -183,9 +201,38 @@ def _same_date(given: str, expected: str) -> bool:
 # --- numbers ------------------------------------------------------------------------------------
 
 
+def _month_number(name: str) -> int:
+    lowered = name.casefold().rstrip(".")
+    return next(i for i, month in enumerate(MONTHS, start=1) if month.startswith(lowered[:3]))
+
+
+_FRACTION_RE = re.compile(r"(\d+)\s*/\s*(\d+)|(\w+)[\s-]+(\w+)|(half)")
+
+
+def _fraction(folded: str) -> float | None:
+    """ "2/3", "two-thirds", "2 thirds", "three quarters", "a half", "half" as a value, else None."""
+    match = _FRACTION_RE.fullmatch(folded)
+    if match is None:
+        return None
+    if match.group(1):
+        denominator = int(match.group(2))
+        return int(match.group(1)) / denominator if denominator else None
+    if match.group(5):
+        return 0.5
+    count, part = match.group(3), match.group(4)
+    if part not in FRACTION_DENOMINATORS:
+        return None
+    numerator = 1.0 if count in {"a", "an", "one"} else parse_number(count)
+    return numerator / FRACTION_DENOMINATORS[part] if numerator is not None else None
+
+
 def parse_number(text: str) -> float | None:
-    """The value of "3800", "3,800", "3.8 million" or "three thousand eight hundred", else None."""
+    """The value of "3800", "3,800", "3.8 million", "three thousand eight hundred" or a fraction ("two-thirds",
+    "2/3"), else None."""
     folded = unicodedata.normalize("NFKC", text).casefold().strip().rstrip(".")
+    fraction = _fraction(folded)
+    if fraction is not None:
+        return fraction
     match = _DIGIT_NUMBER_RE.match(folded)
     if match:
         digits, scale = match.groups()
@@ -315,7 +362,9 @@ def parse_amount(text: str) -> Amount | None:
     folded = _PER_CENT_RE.sub("percent", folded)  # "34 per cent", "34 pct" and "34%" are one unit
     if unit is not None:  # "$163m", "£2.5bn": after a currency, a letter or two is the scale, not a unit
         folded = _MONEY_SCALE_RE.sub(lambda m: f"{m.group(1)} {_MONEY_SCALES[m.group(2)]}", folded)
-    folded = re.sub(r"(\d)(%|[a-z]+\b)", r"\1 \2", folded)  # "7kg", "5%" → "7 kg", "5 %"
+    folded = re.sub(r"(\d)-?(%|[a-z]+\b)", r"\1 \2", folded)  # "7kg", "5%", "10-meters" → "7 kg", "5 %", "10 meters"
+    if _fraction(folded) is not None:
+        return Amount(value=cast(float, _fraction(folded)))  # "2/3" is a fraction, not "2 per 3"
     words = folded.replace("/", " per ").split()
     period: str | None = None
     if words and words[-1] in _PERIOD_ADVERBS:
