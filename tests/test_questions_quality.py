@@ -76,49 +76,44 @@ def test_the_profiled_person_is_never_an_answer_but_may_be_in_stems(nlp, tmp_pat
     assert any("Olaf Brandt" in c.question for c in candidates)
 
 
-def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
+def _subjects(tmp_path, text: str):
+    """The subjects ``subject.py`` finds in an article of ``text``."""
     from quizapp.facts.extract import extract_facts_with_docs
     from quizapp.questions.subject import article_subjects
 
+    articles = _read(tmp_path, text)
+    ((facts, doc),) = extract_facts_with_docs(articles)
+    return article_subjects(articles[0], facts, doc)
+
+
+def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
     text = (
         "Tag: Chile\n\nCopper price rises\n\nChile sold more copper to Japan in 2023 than in any year before.\n\n"
         "Harbour reopens\n\nThe port of Antofagasta in Chile reopened after repairs, officials in Peru said.\n"
     )
-    articles = _read(tmp_path, text)
-    ((facts, doc),) = extract_facts_with_docs(articles)
-    subjects = article_subjects(articles[0], facts, doc)
+    subjects = _subjects(tmp_path, text)
     assert subjects.covers("Chile") and not subjects.covers("Japan")
 
 
 def test_a_title_with_an_abbreviated_club_or_company_names_the_full_name(nlp, tmp_path):
-    from quizapp.facts.extract import extract_facts_with_docs
-    from quizapp.questions.subject import article_subjects
-
     text = (
         "# Dunmere Rovers F.C.\n\n"
         "Dunmere Rovers Football Club is a football club based in Dunmere, founded in 1889 by railway workers.\n\n"
         "Dunmere Rovers Football Club won the Northern League in 1923 under the manager Hugh Pell.\n\n"
         "In 1951 Dunmere Rovers Football Club moved to the Quarry Lane ground, built by Ellis & Sons.\n"
     )
-    articles = _read(tmp_path, text)
-    ((facts, doc),) = extract_facts_with_docs(articles)
-    subjects = article_subjects(articles[0], facts, doc)
+    subjects = _subjects(tmp_path, text)
     assert subjects.covers("Dunmere Rovers Football Club")
     assert not subjects.covers("Hugh Pell")
 
 
 def test_a_place_the_title_names_is_the_subject_of_a_short_item_that_names_it_once(nlp, tmp_path):
-    from quizapp.facts.extract import extract_facts_with_docs
-    from quizapp.questions.subject import article_subjects
-
     text = (
         "# Calm returns to Varnland after strike\n\n"
         "The week-long strike in Varnland ended on Monday with a new wage deal for dock workers.\n\n"
         "Union leaders met ministers in the port of Ostvik on Sunday and signed the deal after talks.\n"
     )
-    articles = _read(tmp_path, text)
-    ((facts, doc),) = extract_facts_with_docs(articles)
-    subjects = article_subjects(articles[0], facts, doc)
+    subjects = _subjects(tmp_path, text)
     assert subjects.covers("Varnland")
     assert not subjects.covers("Ostvik")  # as often named, but not in the title
 
