@@ -22,6 +22,7 @@ Works on spaCy tokens without importing spaCy.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -68,6 +69,9 @@ class ArticleContext:
     main: MainSubject | None = None
     #: "airport" -> the one named thing of the article with that head noun
     head_nouns: dict[str, Mention] = field(default_factory=dict)
+    #: the article's mentions in text order, and where each starts (for what was named before a word)
+    in_order: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
     #: a biography's person (its title is their name) and the pronoun the article uses for them
     title_person: str | None = None
     title_pronoun: str | None = None
@@ -87,6 +91,8 @@ class ArticleContext:
         ctx.descriptions = _descriptions(doc, facts)
         ctx.main = find_main_subject(doc, facts)
         ctx.head_nouns = _head_nouns(facts)
+        ctx.in_order = sorted(facts.mentions, key=lambda m: m.start)
+        ctx.starts = [m.start for m in ctx.in_order]
         ctx.title_person, ctx.title_pronoun = _title_person(doc, facts)
         ctx.genders = _gender_evidence(doc, facts)
         return ctx
@@ -99,19 +105,15 @@ class ArticleContext:
         if not is_bare_definite(token):
             return None
         owner = self.head_nouns[token.lemma_.lower()]
-        last = max(
-            (m.start for m in self.facts.mentions if m.canonical == owner.canonical and m.start < token.idx),
-            default=None,
-        )
+        before = self.in_order[: bisect.bisect_left(self.starts, token.idx)]
+        last = next((i for i in range(len(before) - 1, -1, -1) if before[i].canonical == owner.canonical), None)
         if last is None:
             return None
         # "FEMA ... [30,000 characters] ... the DEP says ... DEP's employees ... The agency has spent": another
         # organization the article has gone on about since it last named the owner may be the one meant, since
         # the writer's "agency" need not be in its name. One passing mention in between does not count.
         since = Counter(
-            m.canonical
-            for m in self.facts.mentions
-            if m.kind == owner.kind and m.canonical != owner.canonical and last < m.start < token.idx
+            m.canonical for m in before[last + 1 :] if m.kind == owner.kind and m.canonical != owner.canonical
         )
         in_title = owner.canonical.split()[0].lower() in (self.facts.title or "").lower().split()
         if not in_title and any(count >= 2 for count in since.values()):
