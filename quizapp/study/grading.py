@@ -363,8 +363,9 @@ def parse_amount(text: str) -> Amount | None:
     if unit is not None:  # "$163m", "£2.5bn": after a currency, a letter or two is the scale, not a unit
         folded = _MONEY_SCALE_RE.sub(lambda m: f"{m.group(1)} {_MONEY_SCALES[m.group(2)]}", folded)
     folded = re.sub(r"(\d)-?(%|[a-z]+\b)", r"\1 \2", folded)  # "7kg", "5%", "10-meters" → "7 kg", "5 %", "10 meters"
-    if _fraction(folded) is not None:
-        return Amount(value=cast(float, _fraction(folded)))  # "2/3" is a fraction, not "2 per 3"
+    fraction = _fraction(folded)
+    if fraction is not None:
+        return Amount(value=fraction)  # "2/3" is a fraction, not "2 per 3"
     words = folded.replace("/", " per ").split()
     period: str | None = None
     if words and words[-1] in _PERIOD_ADVERBS:
