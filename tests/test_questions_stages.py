@@ -1275,3 +1275,13 @@ def test_where_a_quoted_source_works_is_a_side_detail_of_the_quote(tmp_path):
     assert "cloze_side_detail" in run.dropped("University of Varnland")
     # before the verb, the source's organization is part of who speaks
     assert "cloze_side_detail" not in run.dropped("Varnland Harbour Trust")
+
+
+def test_a_bound_after_only_is_still_a_bound(tmp_path):
+    run = stages(
+        "Isle of Varn\n\nThe Isle of Varn has poor soil and a total land area of only about 26 square kilometres, "
+        "the survey of 1998 found.\n",
+        tmp_path,
+    )
+    assert not [c for c in run.clozes() if "26" in c.answer]
+    assert "bound_in_blank" in run.dropped("only about 26 square kilometres")

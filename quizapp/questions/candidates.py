@@ -37,7 +37,7 @@ from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
 from quizapp.questions.templates import Target, Transformed, transform_with_reasons
-from quizapp.vocabulary import NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, SPEAKING_VERBS, WEEKDAYS
+from quizapp.vocabulary import NAME_KINDS, NAME_PARTICLES, NUMBER_HEDGES, NUMBER_WORDS, SPEAKING_VERBS, WEEKDAYS
 
 #: Quantities the text does not pin down: no number to ask for.
 VAGUE_QUANTITY = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores)\b", re.I)
@@ -325,6 +325,8 @@ def _cloze_sentence(
 _HEDGE = {"number": re.compile(r"(?i)^(?:only|just)\s+"), "date": re.compile(r"(?i)^(?:the\s+)?year\s+")}
 #: Words a count may open with ("only [four]", "just [a dozen]"): the numbers' own words and their scales.
 _NUMBER_WORDS = frozenset({*NUMBER_WORDS, "thirty", "forty", "fifty", "hundred", "thousand", "dozen", "a"})
+#: First words of a bound ("about", "more than"): after "only" they still say the value is not exact.
+_BOUND_WORDS = frozenset(hedge.split()[0] for hedge in NUMBER_HEDGES)
 
 
 def _without_hedge(mention: Mention) -> Mention:
@@ -335,7 +337,9 @@ def _without_hedge(mention: Mention) -> Mention:
     if hedge is None:
         return mention
     rest = mention.text[hedge.end() :]
-    if not rest or not (rest[0].isdigit() or rest.split()[0].casefold() in _NUMBER_WORDS):
+    if not rest or not (
+        rest[0].isdigit() or rest.split()[0].casefold() in _NUMBER_WORDS | _BOUND_WORDS
+    ):  # "only about [26]": the bound left after "only" refuses the blank (``blank_problem``)
         return mention
     return mention.model_copy(update={"text": rest, "start": mention.start + hedge.end()})
 
