@@ -118,6 +118,17 @@ def test_a_place_the_title_names_is_the_subject_of_a_short_item_that_names_it_on
     assert not subjects.covers("Ostvik")  # as often named, but not in the title
 
 
+def test_the_acronym_of_the_title_is_the_subject(nlp, tmp_path):
+    text = (
+        "# Harbour dredging index\n\n"
+        "The HDI measures how much silt the Ostvik harbour takes in each year, the Varnland port board said in 2019.\n\n"
+        "The HDI was first published in 1987 by the engineer Marta Halvorsen.\n"
+    )
+    subjects = _subjects(tmp_path, text)
+    assert subjects.covers("HDI")
+    assert not subjects.covers("Marta Halvorsen")
+
+
 # ---------------------------------------------------------------- 2. metonymy
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.facts.model import ArticleFacts
+from quizapp.facts.names import acronym_of, initials
 from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
 from quizapp.questions.parse_cache import span_tokens
@@ -97,6 +98,10 @@ def _headline_like(headings: list[str]) -> bool:
 
 def _in_heading(heading: str, kind: str, names: list[str]) -> bool:
     if _mentioned_in(heading, names):
+        return True
+    # "GWP" in an article titled "Global warming potential": the acronym of the title is what it is about.
+    title_initials = initials(heading)
+    if len(title_initials) >= 2 and any(acronym_of(n) == title_initials for n in names):
         return True
     # "North Korean Defector ..." names North Korea through its demonym.
     return kind == "place" and dist.country_of_demonym(heading) in names
