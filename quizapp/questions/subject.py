@@ -9,9 +9,9 @@ found by general signals only:
   diplomat trafficked cigars" and "X, a former diplomat");
 * the most-mentioned person, when clearly dominant (1.5 times the next) or the
   subject of the article's opening sentence;
-* a place or organization named in the title (by name or by its demonym,
-  "North Korean" for North Korea) that is also among the most mentioned of its
-  kind; in a compilation of posts, the most mentioned one, named in at least
+* a place or organization named in the title (by name, by its demonym,
+  "North Korean" for North Korea, or as the title's acronym, "GWP" for "Global
+  warming potential") that is also among the most mentioned of its kind; in a compilation of posts, the most mentioned one, named in at least
   half of the headlines.
 
 Questions may still name a subject in their stem; only the answer is barred.
