@@ -1285,19 +1285,3 @@ def test_a_bound_after_only_is_still_a_bound(tmp_path):
     )
     assert not [c for c in run.clozes() if "26" in c.answer]
     assert "bound_in_blank" in run.dropped("only about 26 square kilometres")
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The Skarvik ferry, by contrast, carried 900 passengers a day in 1987.",
-        "The Skarvik ferry, however, carried 900 passengers a day in 1987.",
-        "On the other hand, the Skarvik ferry carried 900 passengers a day in 1987.",
-    ],
-)
-def test_a_contrast_with_the_sentence_before_points_back(tmp_path, line):
-    run = stages(
-        f"Norland Ferries\n\nThe Norland ferry line opened in 1921 between Ostvik and Bergen.\n{line}\n", tmp_path
-    )
-    assert not [c for c in run.clozes() if c.answer == "1987"]
-    assert "pointing_opener" in run.dropped("1987")
