@@ -95,38 +95,38 @@ def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
     assert subjects.covers("Chile") and not subjects.covers("Japan")
 
 
-def test_a_title_with_an_abbreviated_club_or_company_names_the_full_name(nlp, tmp_path):
-    text = (
-        "# Dunmere Rovers F.C.\n\n"
-        "Dunmere Rovers Football Club is a football club based in Dunmere, founded in 1889 by railway workers.\n\n"
-        "Dunmere Rovers Football Club won the Northern League in 1923 under the manager Hugh Pell.\n\n"
-        "In 1951 Dunmere Rovers Football Club moved to the Quarry Lane ground, built by Ellis & Sons.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "subject", "not_subject"),
+    [
+        (  # a title with an abbreviated club or company names the full name
+            "# Dunmere Rovers F.C.\n\n"
+            "Dunmere Rovers Football Club is a football club based in Dunmere, founded in 1889 by railway workers.\n\n"
+            "Dunmere Rovers Football Club won the Northern League in 1923 under the manager Hugh Pell.\n\n"
+            "In 1951 Dunmere Rovers Football Club moved to the Quarry Lane ground, built by Ellis & Sons.\n",
+            "Dunmere Rovers Football Club",
+            "Hugh Pell",
+        ),
+        (  # a place the title names is the subject of a short item that names it once (Ostvik: as often, not titled)
+            "# Calm returns to Varnland after strike\n\n"
+            "The week-long strike in Varnland ended on Monday with a new wage deal for dock workers.\n\n"
+            "Union leaders met ministers in the port of Ostvik on Sunday and signed the deal after talks.\n",
+            "Varnland",
+            "Ostvik",
+        ),
+        (  # the acronym of the title
+            "# Harbour dredging index\n\n"
+            "The HDI measures how much silt the Ostvik harbour takes in each year, the Varnland port board said in "
+            "2019.\n\nThe HDI was first published in 1987 by the engineer Marta Halvorsen.\n",
+            "HDI",
+            "Marta Halvorsen",
+        ),
+    ],
+    ids=["abbreviated-club", "titled-place-named-once", "title-acronym"],
+)
+def test_what_the_title_names_is_the_subject(nlp, tmp_path, text, subject, not_subject):
     subjects = _subjects(tmp_path, text)
-    assert subjects.covers("Dunmere Rovers Football Club")
-    assert not subjects.covers("Hugh Pell")
-
-
-def test_a_place_the_title_names_is_the_subject_of_a_short_item_that_names_it_once(nlp, tmp_path):
-    text = (
-        "# Calm returns to Varnland after strike\n\n"
-        "The week-long strike in Varnland ended on Monday with a new wage deal for dock workers.\n\n"
-        "Union leaders met ministers in the port of Ostvik on Sunday and signed the deal after talks.\n"
-    )
-    subjects = _subjects(tmp_path, text)
-    assert subjects.covers("Varnland")
-    assert not subjects.covers("Ostvik")  # as often named, but not in the title
-
-
-def test_the_acronym_of_the_title_is_the_subject(nlp, tmp_path):
-    text = (
-        "# Harbour dredging index\n\n"
-        "The HDI measures how much silt the Ostvik harbour takes in each year, the Varnland port board said in 2019.\n\n"
-        "The HDI was first published in 1987 by the engineer Marta Halvorsen.\n"
-    )
-    subjects = _subjects(tmp_path, text)
-    assert subjects.covers("HDI")
-    assert not subjects.covers("Marta Halvorsen")
+    assert subjects.covers(subject)
+    assert not subjects.covers(not_subject)
 
 
 # ---------------------------------------------------------------- 2. metonymy
