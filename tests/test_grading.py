@@ -89,6 +89,14 @@ CASES = [
     ("25 June 1968", ["June 25"], "date", [], True, True, "equivalent date"),
     ("June 26, 1968", ["June 25"], "date", [], False, False, "wrong"),
     ("June 25, 1969", ["June 25, 1968"], "date", [], False, False, "wrong"),
+    # a season with or without "of", autumn or fall
+    ("autumn 2017", ["fall of 2017"], "date", [], True, True, "equivalent date"),
+    ("summer 1959", ["summer of 1959"], "date", [], True, True, "equivalent date"),
+    ("winter 1959", ["summer of 1959"], "date", [], False, False, "wrong"),
+    # a country by another name the bundled reference knows
+    ("USA", ["United States"], "place", [], True, True, "another name of the country"),
+    ("the U.S.", ["United States"], "place", [], True, True, "another name of the country"),
+    ("UK", ["United States"], "place", [], False, False, "wrong"),
     # a month asked alone: with its year, or abbreviated
     ("October 2014", ["October"], "date", [], True, True, "equivalent date"),
     ("Oct.", ["October"], "date", [], True, True, "equivalent date"),
@@ -174,8 +182,15 @@ def test_a_typo_reports_which_answer_it_matched():
 
 
 def test_rejection_near_another_answer_names_it():
-    grade = grade_answer("Austria", ["Australia"], other_answers=["Austria"])
-    assert not grade.correct and "Austria" in grade.reason
+    grade = grade_answer("Ostvig", ["Ostvik"], other_answers=["Ostvig"])
+    assert not grade.correct and "Ostvig" in grade.reason
+
+
+def test_a_typo_never_makes_another_country():
+    # "Austria" is two letters from "Australia", and a country of its own, in the deck or not
+    assert not grade_answer("Austria", ["Australia"], kind="place").correct
+    assert not grade_answer("Iran", ["Iraq"], kind="place").correct
+    assert grade_answer("Austrlia", ["Australia"], kind="place").reason == "typo accepted"
 
 
 def test_typo_budget_grows_with_length():

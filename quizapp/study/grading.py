@@ -450,7 +450,11 @@ def grade_answer(
             return verdict(True, True, answer, reason, GOOD)
 
     for answer, _ in normalized:
-        if (kind == "date" or _ISO_DATE_RE.match(answer)) and _same_date(given, answer):
+        if kind in ("place", "other") and _same_country(given, answer):
+            return verdict(True, True, answer, "another name of the country", GOOD)
+        if (kind == "date" or _ISO_DATE_RE.match(answer)) and (
+            _same_date(given, answer) or _same_season(given, answer)
+        ):
             return verdict(True, True, answer, "equivalent date", GOOD)
         if (kind == "number" or parse_number(answer) is not None) and _same_number(given, answer):
             return verdict(True, True, answer, "equivalent number", GOOD)
@@ -477,9 +481,38 @@ def grade_answer(
     return verdict(True, False, answer, "typo accepted", HARD)
 
 
+def _same_country(given: str, answer: str) -> bool:
+    """ "USA", "U.S." and "the United States" are one country (the bundled reference's other names)."""
+    from quizapp.reference import country_named
+
+    country = country_named(answer)
+    return country is not None and country_named(re.sub(r"(?i)^the\s+", "", given.strip())) == country
+
+
+_SEASON_RE = re.compile(r"(?i)^(?:the\s+)?(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{3,4})$")
+
+
+def _same_season(given: str, answer: str) -> bool:
+    """ "fall 2017", "autumn of 2017" and "fall of 2017" are one season."""
+    want, got = _SEASON_RE.match(answer.strip()), _SEASON_RE.match(given.strip())
+    if want is None or got is None:
+        return False
+
+    def season(word: str) -> str:
+        return "fall" if word.casefold() == "autumn" else word.casefold()
+
+    return season(want.group(1)) == season(got.group(1)) and want.group(2) == got.group(2)
+
+
 def _other_value(given: str, answer: str, kind: str) -> bool:
-    """Whether ``given`` reads as another date or quantity than ``answer``: "July 2000" for "June 2000" and "3
-    billion" for "3 million" are one or two letters off, but no typo."""
+    """Whether ``given`` reads as another date, quantity or country than ``answer``: "July 2000" for "June 2000",
+    "3 billion" for "3 million" and "Austria" for "Australia" are one or two letters off, but no typo."""
+    if kind in ("place", "other"):
+        from quizapp.reference import country_named
+
+        typed = country_named(given)
+        if typed is not None and typed != country_named(answer):
+            return True
     if kind == "date" or _ISO_DATE_RE.match(answer) or re.search(r"\d", answer):
         want_date, got_date = parse_date(answer), parse_date(given)
         if want_date is not None and got_date is not None and want_date != got_date:
