@@ -97,6 +97,13 @@ CASES = [
     ("USA", ["United States"], "place", [], True, True, "another name of the country"),
     ("the U.S.", ["United States"], "place", [], True, True, "another name of the country"),
     ("UK", ["United States"], "place", [], False, False, "wrong"),
+    # a name with its title, its Jr. or its legal form, or without them; never without a regnal number
+    ("President Obama", ["Barack Obama", "Obama"], "person", [], True, True, "same name"),
+    ("Martin Luther King", ["Martin Luther King Jr."], "person", [], True, True, "same name"),
+    ("Henry VIII", ["King Henry VIII"], "person", [], True, True, "same name"),
+    ("Henry", ["King Henry VIII"], "person", [], False, False, "wrong"),
+    ("Microsoft", ["Microsoft Corp."], "organization", [], True, True, "same name"),
+    ("President Bush", ["Barack Obama", "Obama"], "person", [], False, False, "wrong"),
     # a month asked alone: with its year, or abbreviated
     ("October 2014", ["October"], "date", [], True, True, "equivalent date"),
     ("Oct.", ["October"], "date", [], True, True, "equivalent date"),

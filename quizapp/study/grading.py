@@ -46,10 +46,12 @@ from quizapp.deck.model import (
     TypedCard,
 )
 from quizapp.vocabulary import (
+    COURTESY_TITLES,
     FRACTION_DENOMINATORS,
     MONTH_ABBREVIATION_PATTERN,
     MONTHS,
     NUMBER_HEDGE_PATTERN,
+    ROLE_TITLES,
     SPELLED_NUMBER_WORDS,
     ordinal_suffix,
 )
@@ -449,7 +451,9 @@ def grade_answer(
             reason = "exact" if answer == canonical else "accepted alias"
             return verdict(True, True, answer, reason, GOOD)
 
-    for answer, _ in normalized:
+    for answer, answer_norm in normalized:
+        if kind in ("person", "organization") and _bare_name(given_norm, kind) == _bare_name(answer_norm, kind):
+            return verdict(True, True, answer, "same name", GOOD)
         if kind in ("place", "other") and _same_country(given, answer):
             return verdict(True, True, answer, "another name of the country", GOOD)
         if (kind == "date" or _ISO_DATE_RE.match(answer)) and (
@@ -479,6 +483,34 @@ def grade_answer(
     if rival is not None:
         return verdict(False, False, None, f'too close to another answer ("{rival}")', AGAIN)
     return verdict(True, False, answer, "typo accepted", HARD)
+
+
+#: Words around a name that are not the name: a person's title before it, a generational suffix or a company's
+#: legal form after it (compared normalized: lower case, no dots).
+_TITLE_WORDS = frozenset(
+    {t.lower().rstrip(".") for t in ROLE_TITLES}
+    | {t.rstrip(".") for t in COURTESY_TITLES}
+    | {"prof", "professor", "judge", "justice", "chancellor", "ambassador", "sheikh", "rev", "reverend", "saint"}
+)
+_NAME_SUFFIXES = frozenset({"jr", "sr"})  # not a regnal numeral: Henry VII is not Henry VIII
+_LEGAL_FORMS = frozenset(
+    {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "plc", "llc", "ag", "sa", "gmbh"}
+)
+
+
+def _bare_name(normalized: str, kind: str) -> str:
+    """ "president obama" -> "obama", "martin luther king jr" -> "martin luther king", "microsoft corp" ->
+    "microsoft": the name without what stands around it."""
+    words = normalized.split()
+    if kind == "person":
+        while len(words) > 1 and words[0] in _TITLE_WORDS:
+            words = words[1:]
+        while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+            words = words[:-1]
+    else:
+        while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+            words = words[:-1]
+    return " ".join(words)
 
 
 def _same_country(given: str, answer: str) -> bool:
