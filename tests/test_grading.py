@@ -93,6 +93,12 @@ CASES = [
     ("autumn 2017", ["fall of 2017"], "date", [], True, True, "equivalent date"),
     ("summer 1959", ["summer of 1959"], "date", [], True, True, "equivalent date"),
     ("winter 1959", ["summer of 1959"], "date", [], False, False, "wrong"),
+    # an era marker: AD and CE are the default, BCE is BC; the other era is another year
+    ("AD 126", ["126"], "date", [], True, True, "equivalent date"),
+    ("44 BCE", ["44 BC"], "date", [], True, True, "equivalent date"),
+    ("126 BC", ["126"], "date", [], False, False, "wrong"),
+    # "bn", "mn", "tn" are scales without a currency sign too
+    ("4.3 bn dollars", ["$4.3 billion"], "number", [], True, True, "same amount"),
     # a country by another name the bundled reference knows
     ("USA", ["United States"], "place", [], True, True, "another name of the country"),
     ("the U.S.", ["United States"], "place", [], True, True, "another name of the country"),

@@ -329,6 +329,7 @@ _PER_CENT_RE = re.compile(r"\bper\s*cent\b|\bpct\b\.?")
 #: Scales newspapers abbreviate after a currency sign ("$163m", "£2.5bn", "$40k").
 _MONEY_SCALES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
 _MONEY_SCALE_RE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(k|mn|m|bn|b|tn)\b")
+_PLAIN_SCALE_RE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(mn|bn|tn)\b")
 
 
 class Amount(BaseModel):
@@ -364,6 +365,8 @@ def parse_amount(text: str) -> Amount | None:
     folded = _PER_CENT_RE.sub("percent", folded)  # "34 per cent", "34 pct" and "34%" are one unit
     if unit is not None:  # "$163m", "£2.5bn": after a currency, a letter or two is the scale, not a unit
         folded = _MONEY_SCALE_RE.sub(lambda m: f"{m.group(1)} {_MONEY_SCALES[m.group(2)]}", folded)
+    else:  # "4.3 bn dollars": "bn", "mn" and "tn" are scales anywhere ("m" and "k" may be metres and kilo-)
+        folded = _PLAIN_SCALE_RE.sub(lambda m: f"{m.group(1)} {_MONEY_SCALES[m.group(2)]}", folded)
     folded = re.sub(r"(\d)-?(%|[a-z]+\b)", r"\1 \2", folded)  # "7kg", "5%", "10-meters" → "7 kg", "5 %", "10 meters"
     fraction = _fraction(folded)
     if fraction is not None:
@@ -457,7 +460,7 @@ def grade_answer(
         if kind in ("place", "other") and _same_country(given, answer):
             return verdict(True, True, answer, "another name of the country", GOOD)
         if (kind == "date" or _ISO_DATE_RE.match(answer)) and (
-            _same_date(given, answer) or _same_season(given, answer)
+            _same_date(given, answer) or _same_season(given, answer) or _same_era_year(given, answer)
         ):
             return verdict(True, True, answer, "equivalent date", GOOD)
         if (kind == "number" or parse_number(answer) is not None) and _same_number(given, answer):
@@ -522,6 +525,22 @@ def _same_country(given: str, answer: str) -> bool:
 
 
 _SEASON_RE = re.compile(r"(?i)^(?:the\s+)?(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{3,4})$")
+
+
+_ERA_YEAR_RE = re.compile(r"(?i)^(?:(ad|ce)\s*)?(\d{1,4})\s*(ad|ce|bc|bce)?$")
+
+
+def _same_era_year(given: str, answer: str) -> bool:
+    """ "126" is "AD 126" and "126 CE"; "44 BCE" is "44 BC" (an era marker's dots and spacing aside)."""
+
+    def year(text: str) -> tuple[int, bool] | None:
+        found = _ERA_YEAR_RE.match(text.replace(".", "").strip())
+        if found is None:
+            return None
+        return int(found.group(2)), (found.group(3) or "").lower() in {"bc", "bce"}
+
+    want, got = year(answer), year(given)
+    return want is not None and want == got
 
 
 def _same_season(given: str, answer: str) -> bool:
