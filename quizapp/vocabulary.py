@@ -21,6 +21,12 @@ MONTHS: Final = (
     "november",
     "december",
 )
+#: Month names and their abbreviations as pages write them ("sept", "oct"), lower case, to the month's number.
+MONTH_NUMBERS: Final = {
+    **{name: number for number, name in enumerate(MONTHS, start=1)},
+    **{name[:3]: number for number, name in enumerate(MONTHS, start=1)},
+    "sept": 9,
+}
 WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: A web address as pages write it ("https://...", "www.example.org", "example.com/page"), a regex pattern.
 WEB_ADDRESS_PATTERN: Final = r"\bhttps?://\S+|\bwww\.\w\S*|\b[\w-]+\.(?:com|org|net|gov)/\S*"

@@ -961,6 +961,7 @@ def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
         "Ansel Brekke bought the following ships for the harbour of Skarvik in 1923.",
         "Ansel Brekke classified all three as harbour seals in 1923.",
         "In contrast, Ansel Brekke kept the old harbour of Skarvik open until 1923.",
+        "Ansel Brekke had no training in shipbuilding in 1923 either.",
     ],
 )
 def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path, sentence):

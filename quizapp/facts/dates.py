@@ -17,29 +17,9 @@ import re
 from dataclasses import dataclass
 
 from quizapp.facts.model import DateGranularity
-from quizapp.vocabulary import WEEKDAYS, ordinal_suffix
+from quizapp.vocabulary import MONTH_NUMBERS, WEEKDAYS, ordinal_suffix
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+MONTHS = MONTH_NUMBERS
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _UNITS = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centuries|millenni(?:um|a))s?"
 _NUMBER_WORDS = (

@@ -305,7 +305,7 @@ MAX_CLOZE_WORDS = 40
 LEANS_ON_CONTEXT = re.compile(
     r"(?:(?:^|,\s*)(?:however|though|for instance|for example|in other words|of course|"
     r"as for|by contrast|in contrast|on the other hand|in turn|as well)|\balso|\beven|\bstill|"
-    r"\bfor (?:his|her|its|their) part|,\s*too(?=[,.])|\bhere|"
+    r"\bfor (?:his|her|its|their) part|,\s*too(?=[,.])|(?<!\bor )\b(?:n?either)(?=\s*[,.;!?])|\bhere|"
     # A time counted from an event said before ("two weeks later", "shortly afterwards"), a list announced
     # ("The following players ...") or a set counted before ("all three", "the same Vladimir"): 10 of 27 judged
     # dev candidates with one were accepted.

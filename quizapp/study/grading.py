@@ -49,6 +49,7 @@ from quizapp.vocabulary import (
     COURTESY_TITLES,
     FRACTION_DENOMINATORS,
     MONTH_ABBREVIATION_PATTERN,
+    MONTH_NUMBERS,
     MONTHS,
     NUMBER_HEDGE_PATTERN,
     ROLE_TITLES,
@@ -205,7 +206,7 @@ def _same_date(given: str, expected: str) -> bool:
 
 def _month_number(name: str) -> int:
     lowered = name.casefold().rstrip(".")
-    return next(i for i, month in enumerate(MONTHS, start=1) if month.startswith(lowered[:3]))
+    return MONTH_NUMBERS[lowered[:3]]
 
 
 _FRACTION_RE = re.compile(r"(\d+)\s*/\s*(\d+)|(\w+)[\s-]+(\w+)|(half)")
