@@ -30,6 +30,56 @@ MONTH_NUMBERS: Final = {
 WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: A web address as pages write it ("https://...", "www.example.org", "example.com/page"), a regex pattern.
 WEB_ADDRESS_PATTERN: Final = r"\bhttps?://\S+|\bwww\.\w\S*|\b[\w-]+\.(?:com|org|net|gov)/\S*"
+#: Newspaper section names that pages set in capitals before a story's first sentence ("OBITUARY Reed Irvine, 82,
+#: ...", "UPDATED: ..."): labels, never part of the sentence.
+NEWS_SECTION_LABELS: Final = frozenset(
+    {
+        "ANALYSIS",
+        "ARTS",
+        "BREAKING",
+        "BRIEFLY",
+        "BUSINESS",
+        "COMMENTARY",
+        "CORRECTION",
+        "COURTS",
+        "CRIME",
+        "CULTURE",
+        "ECONOMY",
+        "EDITORIAL",
+        "EDUCATION",
+        "ENTERTAINMENT",
+        "ENVIRONMENT",
+        "ETHICS",
+        "EXCLUSIVE",
+        "FINANCE",
+        "HEALTH",
+        "INTERNATIONAL",
+        "LABOR",
+        "LABOUR",
+        "LEGAL",
+        "LIFESTYLE",
+        "LOCAL",
+        "MARKETS",
+        "MEDIA",
+        "METRO",
+        "NATIONAL",
+        "OBITUARIES",
+        "OBITUARY",
+        "OPINION",
+        "POLITICS",
+        "RELIGION",
+        "REVIEW",
+        "SCIENCE",
+        "SPORT",
+        "SPORTS",
+        "TECHNOLOGY",
+        "TRAVEL",
+        "UPDATE",
+        "UPDATED",
+        "WEATHER",
+        "WORLD",
+    }
+)
 #: Regex alternations, capitalised as written in text ("March|April|...").
 MONTH_PATTERN: Final = "|".join(m.capitalize() for m in MONTHS)
 #: Month abbreviations as news datelines write them ("Nov 15", "Sept. 3"), without the dot.

@@ -394,6 +394,21 @@ def test_a_short_sentence_about_reporters_is_no_byline():
         ("NATO leaders met in Bergen on Monday to talk about the harbour.", None),
         ("NASA Administrator Ansel Brekke visited the harbour of Skarvik in 2004.", None),
         ("UNICEF The agency", None),  # too little text after it to be a sentence
+        # A page flattened to one paragraph runs its section labels and kickers into the text after a full stop.
+        (
+            "The ferry line reopened in May. OBITUARY Marta Dahl, 82, the founder of the line, died on Monday.",
+            "The ferry line reopened in May. Marta Dahl, 82, the founder of the line, died on Monday.",
+        ),
+        (
+            "LABOR Dockers' Union President Marta Dahl is not surprised by the vote in Skarvik.",
+            "Dockers' Union President Marta Dahl is not surprised by the vote in Skarvik.",
+        ),
+        (
+            'The harbour reopened in May." MONEY FOR SKARVIK: HARBOUR The harbour of Skarvik got a grant of $2 million.',
+            'The harbour reopened in May." The harbour of Skarvik got a grant of $2 million.',
+        ),
+        ("The harbour reopened. NASA Administrator Ansel Brekke visited the harbour of Skarvik in 2004.", None),
+        ("Ansel Brekke moved to the U.S. NATO leaders met him in Bergen on Monday that year.", None),
     ],
 )
 def test_a_shouted_section_label_run_into_its_sentence_comes_off(paragraph, expected):

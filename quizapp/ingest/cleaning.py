@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from quizapp.ingest.published import Dateline, parse_dateline_date, split_dateline
-from quizapp.vocabulary import WEB_ADDRESS_PATTERN
+from quizapp.vocabulary import NEWS_SECTION_LABELS, WEB_ADDRESS_PATTERN
 
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", ";")
 _RULE_LINE = re.compile(r"^[\W_]+$")  # "____", "* * *", "©": no letters or digits
@@ -286,7 +286,7 @@ def split_glued_headline(paragraph: str) -> tuple[str, str] | None:
 
 #: Three or more shouted words opening a paragraph before ordinary text: a kicker or a fact box's heading run
 #: into what follows ("EXPECTED HEALTH REFORMS Smoking to be banned ...", "MONEY, SOFTWARE FOR FOCUS: HOPE ...").
-_SHOUTED_KICKER = re.compile(r"^((?:[A-Z][A-Z'&.-]+[,:]?\s+){2,}[A-Z][A-Z'&.-]+[,:]?)\s+(?=[A-Z][a-z])")
+_SHOUTED_KICKER = re.compile(r"((?:[A-Z][A-Z'&.-]+[,:]?\s+){2,}[A-Z][A-Z'&.-]+[,:]?)\s+(?=[A-Z][a-z])")
 
 
 def split_shouted_kicker(paragraph: str) -> tuple[str, str] | None:
@@ -301,16 +301,31 @@ def split_shouted_kicker(paragraph: str) -> tuple[str, str] | None:
 #: into its text ("2006 SEASON On March 14, ...", "OBITUARY The founder of ...", "WASHINGTON The president ...").
 #: An acronym is followed by what it names ("NATO leaders", "NASA Administrator ..."), not by "On" or "The".
 _SHOUTED_LABEL = re.compile(
-    r"^(?:\d{4}\s+)?(?:[A-Z][A-Z'&-]{2,}\s+){1,2}(?=(?:On|In|The|A|An|At|After|When|During|Since|Before|Following)\s+\S)"
+    r"(?:\d{4}\s+)?(?:[A-Z][A-Z'&-]{2,}\s+){1,2}(?=(?:On|In|The|A|An|At|After|When|During|Since|Before|Following)\s+\S)"
 )
+#: A newspaper's section name before any sentence ("OBITUARY Reed Irvine, 82, ...", "LABOR Newspaper Guild ..."):
+#: a closed list, since an acronym before a name reads the same ("NASA Administrator Bill Nelson").
+_SECTION_LABEL = re.compile(rf"(?:{'|'.join(sorted(NEWS_SECTION_LABELS))}):?\s+(?=[A-Z])")
+#: Where a sentence may start inside a paragraph: after an end mark (and a closing quote or bracket). Pages
+#: flattened to one paragraph per story run their section labels and kickers into the text there.
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9])")
 
 
 def strip_shouted_label(paragraph: str) -> str:
-    """The paragraph without a shouted section label or dateline run into its first sentence."""
-    found = _SHOUTED_LABEL.match(paragraph)
-    if found is None or len(paragraph[found.end() :].split()) < 4:
-        return paragraph
-    return paragraph[found.end() :]
+    """The paragraph without the shouted section labels, datelines or kickers run into its sentences (at its
+    start, a kicker is split off as a headline by ``split_shouted_kicker`` instead)."""
+    kept: list[str] = []
+    last = 0
+    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(paragraph))]
+    for start in starts:
+        patterns = (_SHOUTED_LABEL, _SECTION_LABEL) if start == 0 else (_SHOUTED_LABEL, _SECTION_LABEL, _SHOUTED_KICKER)
+        for pattern in patterns:
+            found = pattern.match(paragraph, start)
+            if found is not None and len(paragraph[found.end() :].split()) >= 4:
+                kept.append(paragraph[last:start])
+                last = found.end()
+                break
+    return "".join(kept) + paragraph[last:]
 
 
 def is_boilerplate(paragraph: str) -> bool:
