@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.vocabulary import COURTESY_TITLES
+from quizapp.wording import with_article
 
 Token = Any  # spacy.tokens.Token; this module does not import spaCy
 
@@ -737,7 +738,7 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
     if partner is not None and partner.ent_type_ in {"PERSON", "GPE"} and not {partner.i} & span_ids:
         partner_kind = "person" if partner.ent_type_ == "PERSON" else "place"
         if partner_kind != kind and kind in {"organization", "person", "place"}:
-            return Verdict(partner_kind, False, f"coordinated with a {partner_kind}")
+            return Verdict(partner_kind, False, f"coordinated with {with_article(partner_kind)}")
 
     # "in Coventry", "near Calama": a non-person named after a locative preposition is a place.
     if kind == "organization" and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quizapp.questions.model import GenerationReport, Outcome, Trace
+from quizapp.wording import plural
 
 MARKS = {Outcome.KEPT: "+", Outcome.DROPPED: "x", Outcome.RANKED_LOW: "-", Outcome.NOT_SELECTED: "~"}
 
@@ -42,7 +43,7 @@ def summary(report: GenerationReport) -> str:
     lines = []
     for source, words in report.words.items():
         kept = sum(1 for t in report.traces if t.source == source and t.outcome is Outcome.KEPT)
-        line = f"{source}: {kept} cards of {report.targets.get(source, 0)} aimed at, {words} words"
+        line = f"{source}: {plural(kept, 'card')} of {report.targets.get(source, 0)} aimed at, {plural(words, 'word')}"
         if source in report.notes:
             line += f" ({report.notes[source]})"
         lines.append(line)

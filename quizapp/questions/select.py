@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from quizapp.questions.filters import is_near_duplicate
 from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, Stage
+from quizapp.wording import with_article
 
 CARDS_PER_1000_WORDS = 15
 MIN_DEFAULT_CARDS = 4  # a short item (150-250 words) has a handful of facts worth asking, not more
@@ -160,8 +161,8 @@ def select(
                     Outcome.RANKED_LOW,
                     Stage.RANK,
                     "below_bar",
-                    f"estimated {cand.score:.2f} < {bar(cand):.2f} that judges accept a {cand.form.value} "
-                    f"about a {cand.kind}",
+                    f"estimated {cand.score:.2f} < {bar(cand):.2f} that judges accept {with_article(cand.form.value)} "
+                    f"about {with_article(cand.kind)}",
                 )
             else:
                 check, reason = why.get(id(cand), ("deck_full", f"the deck reached its {limit} cards"))

@@ -38,6 +38,7 @@ from quizapp.vocabulary import (
     WEEKDAY_PATTERN,
     WEEKDAYS,
 )
+from quizapp.wording import with_article
 
 #: Moving house: a person can do it many times, so no place is the one true answer of a statement.
 RELOCATION = re.compile(r"\b(?:move[sd]?|moving|settle[sd]?|relocated?|emigrated?|fled|flee|migrated?)\b", re.I)
@@ -348,7 +349,7 @@ def check_cloze_context(cand: Candidate, scope: ArticleScope) -> str | None:
 
 def check_cloze_kind(cand: Candidate, scope: ArticleScope) -> str | None:
     if cand.kind in {"place", "organization", "person"} and not cand.evidence.get("kind_certain", True):
-        return f"not sure the blank is a {cand.kind} (the small model's label alone)"
+        return f"not sure the blank is {with_article(cand.kind)} (the small model's label alone)"
     return None
 
 
