@@ -40,6 +40,14 @@ def test_they_follows_subjects_back_to_a_counted_group():
     assert ctx.resolve(_token(doc, "They")) == "the two Norland sailors"
 
 
+def test_a_models_number_is_no_count_of_a_group():
+    # "Heron 4 rockets" are rockets of the model Heron 4, not four rockets: "they" stays unresolved.
+    ctx, doc = _context(
+        "Norland Valspace Heron 4 rockets are the workhorse launch vehicles of Norland. They had flown from Port Alder."
+    )
+    assert ctx.resolve(_token(doc, "They")) is None
+
+
 def test_they_without_a_counted_group_is_not_resolved():
     ctx, doc = _context("The sailors were stopped in Valmora. They had sailed from Port Alder.")
     assert ctx.resolve(_token(doc, "They")) is None

@@ -945,6 +945,18 @@ def test_a_check_lets_through_what_only_looks_like_its_case(tmp_path, article, c
     assert not [r for r in run.report.traces if r.check == check]
 
 
+def test_a_pronoun_glued_to_a_noun_is_a_typo_no_card_repeats(tmp_path):
+    run = stages(
+        "Skarvik Ferries\n\nTwo Norland ferries were the workhorses of the coast in 2001.\n"
+        "They family of six ferries has carried most of the island traffic since 2003.\n"
+        "The Skarn ferry was the busiest ferry of 2004, making it the third busiest ferry in Norland.\n",
+        tmp_path,
+    )
+    assert not [c for c in run.made if "family of" in c.transformed.statement]
+    assert "garbled_pronoun" in run.dropped("2003")
+    assert "garbled_pronoun" not in run.dropped("2004")  # "making it the third busiest ferry": a small clause
+
+
 def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
     run = stages(
         "The Harbour Film\n\nThe Harbour is a 2021 Norwegian film directed by Ansel Brekke in Skarvik.\n"
@@ -1172,6 +1184,31 @@ def test_a_person_blank_right_after_a_name_and_of_is_the_end_of_a_longer_name(se
     start = sentence.index(blank)
     mention = Mention(
         kind="person", text=blank, canonical=blank, sentence=sentence, start=start, end=start + len(blank)
+    )
+    problem = blank_problem(prepared, mention, [])
+    assert (problem is not None and problem.check == "inside_a_name") is cut, problem
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blank", "cut"),
+    [
+        ("Norland Falk 2 and 3 rockets carry satellites for the navy of Norland.", "3", True),  # a model
+        ("The Heron II or III engines powered every ferry of the Skarvik line.", "III", True),
+        ("Between 2 and 5 ferries cross to Skarvik every hour in the summer.", "5", False),  # a range's end
+        ("The ferry line bought 12 and then 14 boats for the Skarvik crossing.", "14", False),
+    ],
+)
+def test_a_number_after_a_model_name_and_another_number_names_a_model(sentence, blank, cut):
+    from quizapp.facts.model import Mention
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
+
+    doc = load_nlp()(sentence)
+    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
+    assert isinstance(prepared, ClozeSentence)
+    start = sentence.index(f" {blank} ") + 1
+    mention = Mention(
+        kind="number", text=blank, canonical=blank, sentence=sentence, start=start, end=start + len(blank)
     )
     problem = blank_problem(prepared, mention, [])
     assert (problem is not None and problem.check == "inside_a_name") is cut, problem

@@ -428,8 +428,10 @@ class ArticleContext:
                 return None
             if token.pos_ == "NUM" and numbers[0].lower_ != token.lower_:
                 return None
+            if numbers[0].i > 0 and self.doc[numbers[0].i - 1].pos_ == "PROPN":
+                return None  # "Ariane 4 rockets": a model's number, not how many there are
             words = [
-                w.text
+                w
                 for w in subject.subtree
                 if w.dep_ not in {"det", "relcl", "appos", "punct", "acl"}
                 and not w.is_space
@@ -437,7 +439,9 @@ class ArticleContext:
             ]
             if len(words) > 6:
                 return None
-            return "the " + " ".join(w.lower() if i == 0 else w for i, w in enumerate(words))
+            return "the " + " ".join(
+                w.text.lower() if i == 0 and w.pos_ != "PROPN" else w.text for i, w in enumerate(words)
+            )
         return None
 
     def _named_pair(self, token: Token) -> str | None:

@@ -595,6 +595,15 @@ def prepare_sentence(
             continue
         if tok.i in quoted:
             return Rejection(Stage.OVERGENERATE, "quoted_pronoun", f'"{tok.text}" inside a quotation')
+        if (
+            tok.dep_ in {"nsubj", "nsubjpass"}
+            and tok.head.pos_ in {"NOUN", "PROPN"}
+            and tok.head.i == tok.i + 1
+            and tok.head.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+        ):
+            # "They family of six launchers has ...": a pronoun glued to a noun is a typo the card would repeat
+            # ("making it the 54th film" is a small clause, its noun not next to the pronoun).
+            return Rejection(Stage.OVERGENERATE, "garbled_pronoun", f'"{tok.text} {tok.head.text}" does not read')
         if _bound_earlier(tok, sent, mentions):
             continue
         if resolved_names:
@@ -762,6 +771,13 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{text} {after.text}": the blank would cut a longer name'
         )
+    if mention.kind == "number" and _MODEL_NUMBER_BEFORE.search(
+        prepared.text[max(0, mention.start - 40) : mention.start]
+    ):
+        # "Atlas 2 and ___ rockets": the second of two models of one name, a label rather than a count.
+        return Rejection(
+            Stage.OVERGENERATE, "inside_a_name", f'"... and {text}": the number names a model, like the one before it'
+        )
     if mention.kind == "person":
         lead = prepared.text[max(0, mention.start - 40) : mention.start]
         if ATTRIBUTION_BEFORE.search(lead):
@@ -806,6 +822,12 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     return None
 
 
+#: A name and a model number before "and"/"or" ("Atlas 2 and ", "Titan II or "): the blank numbers another model.
+#: ("Between 2 and ___" opens a range instead.)
+_MODEL_NUMBER_BEFORE = re.compile(
+    r"\b(?!(?:Between|From|In|On|At|By|For|To|Of|About|Some|Only|Just|Around|Nearly|Almost|Over|Under|Ages?)\b)"
+    r"[A-Z][\w-]+\s+(?:\d{1,3}[A-Za-z]?|[IVX]{1,4})\s+(?:and|or|&)\s+$"
+)
 _BARE_YEAR = re.compile(r"(?:AD\s*)?\d{1,4}(?:\s*(?:BC|BCE|AD|CE))?")
 _BARE_MONTH = re.compile(rf"(?:{MONTH_PATTERN})")
 _MONTH_YEAR = re.compile(rf"(?:{MONTH_PATTERN}),?\s+(?:of\s+)?\d{{4}}")
