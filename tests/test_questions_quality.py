@@ -120,8 +120,16 @@ def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
             "HDI",
             "Marta Halvorsen",
         ),
+        (  # the title's "X of <country>" written with the country's adjective
+            "# Armed Forces of Portugal\n\n"
+            "The Portuguese Armed Forces are the military of Portugal, with about 27,000 troops in 2020.\n\n"
+            "The Portuguese Armed Forces are headquartered in Lisbon, where the general staff works.\n\n"
+            "In 2019 the Portuguese Armed Forces bought ten trucks from the Ostvik Motor Company.\n",
+            "Portuguese Armed Forces",
+            "Ostvik Motor Company",
+        ),
     ],
-    ids=["abbreviated-club", "titled-place-named-once", "title-acronym"],
+    ids=["abbreviated-club", "titled-place-named-once", "title-acronym", "title-of-a-country"],
 )
 def test_what_the_title_names_is_the_subject(nlp, tmp_path, text, subject, not_subject):
     subjects = _subjects(tmp_path, text)

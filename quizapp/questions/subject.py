@@ -104,7 +104,23 @@ def _in_heading(heading: str, kind: str, names: list[str]) -> bool:
     if len(title_initials) >= 2 and any(acronym_of(n) == title_initials for n in names):
         return True
     # "North Korean Defector ..." names North Korea through its demonym.
-    return kind == "place" and dist.country_of_demonym(heading) in names
+    if kind == "place" and dist.country_of_demonym(heading) in names:
+        return True
+    # "Armenian Armed Forces" in an article titled "Armed Forces of Armenia": the same name, turned around.
+    return kind == "organization" and any(_mentioned_in(heading, [_of_country(n)]) for n in names if _of_country(n))
+
+
+def _of_country(name: str) -> str | None:
+    """ "Armenian Armed Forces" -> "Armed Forces of Armenia": a name led by a country's adjective, written the
+    other way, else None."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    one = dist.country_of_demonym(words[0])
+    two = dist.country_of_demonym(" ".join(words[:2])) if len(words) > 2 else None
+    if two is not None and two != one:  # "North Korean Embassy", "South African Airways"
+        return f"{' '.join(words[2:])} of {two}"
+    return f"{' '.join(words[1:])} of {one}" if one else None
 
 
 def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> Subjects:
