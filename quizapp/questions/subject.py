@@ -107,7 +107,8 @@ def _in_heading(heading: str, kind: str, names: list[str]) -> bool:
     if kind == "place" and dist.country_of_demonym(heading) in names:
         return True
     # "Armenian Armed Forces" in an article titled "Armed Forces of Armenia": the same name, turned around.
-    return kind == "organization" and any(_mentioned_in(heading, [_of_country(n)]) for n in names if _of_country(n))
+    turned = [t for t in map(_of_country, names) if t] if kind == "organization" else []
+    return _mentioned_in(heading, turned)
 
 
 def _of_country(name: str) -> str | None:
