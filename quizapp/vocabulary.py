@@ -80,6 +80,16 @@ NEWS_SECTION_LABELS: Final = frozenset(
         "WORLD",
     }
 )
+#: Function words of the European languages a page most often switches to (Portuguese, Spanish, French, Italian,
+#: German) that English does not use; a sentence with more of them than of English ones is not English, though
+#: the small model's stop list (which has "as", "a", "e") counts enough of its words as English function words.
+FOREIGN_FUNCTION_WORDS: Final = frozenset(
+    "de del la las los el que por para con una uno les des une du au aux est und der die das mit ist em os ao não "
+    "é da do dos na nos se como mais pelo pela foi ser sobre entre sua seu ou et il elle sont pas".split()
+)
+ENGLISH_FUNCTION_WORDS: Final = frozenset(
+    "the of and to in is was for that with on by at from it as were are has had have be this which an a".split()
+)
 #: Regex alternations, capitalised as written in text ("March|April|...").
 MONTH_PATTERN: Final = "|".join(m.capitalize() for m in MONTHS)
 #: Month abbreviations as news datelines write them ("Nov 15", "Sept. 3"), without the dot.

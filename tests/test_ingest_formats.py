@@ -233,3 +233,41 @@ def test_a_date_found_only_in_a_pages_text_is_read_in_english(tmp_path):
     article = read_article(page)
     assert article.published == dt.date(2015, 3, 25)
     assert htmldate.extractors.get_external_parser is _english_date_parser
+
+
+#: Short original texts in other languages (a harbour story told three ways) and in English with foreign names.
+SPANISH = (
+    "El puerto de Skarvik abrió de nuevo el lunes, después de que la tormenta de la semana pasada destruyera "
+    "parte del muelle. Los pescadores dicen que la reparación costó más de lo que esperaba el ayuntamiento, y "
+    "que el alcalde prometió una ayuda para las familias que perdieron sus barcos. La nueva grúa llegó desde "
+    "Bergen por mar y los trabajos de la obra duraron cinco días con sus noches."
+)
+JAPANESE = "スカルヴィク港は月曜日に再開した。" * 12 + "先週の嵐で桟橋の一部が壊れたため、市は修理に五日をかけた。" * 4
+ENGLISH_WITH_NAMES = (
+    "The port of Skarvik reopened on Monday after a storm last week tore away part of the pier. The fishermen "
+    "of the Casa de la Pesca and the Hotel del Mar said the repairs cost more than the council had expected, "
+    "and the mayor, Juan de la Cruz, promised help for the families who lost their boats in the storm. The new "
+    "crane came from Bergen by sea, and the work on the pier took five days and nights."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [(SPANISH, "common words belong to another language"), (JAPANESE, "written in another script")],
+    ids=["spanish", "japanese"],
+)
+def test_an_article_not_in_english_is_refused_saying_so(tmp_path, text, said):
+    # Cleaning drops foreign paragraphs one by one: the reader was told "no article text found", or got an
+    # empty deck blamed on "lines without a verb".
+    path = tmp_path / "story.txt"
+    path.write_text(f"{text}\n\n{text}\n", encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        read_article(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: not an English article: ") and said in message
+
+
+def test_an_english_article_full_of_foreign_names_is_read(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(f"{ENGLISH_WITH_NAMES}\n\n{ENGLISH_WITH_NAMES}\n", encoding="utf-8")
+    assert "Juan de la Cruz" in read_article(path).text

@@ -136,6 +136,18 @@ def test_a_page_with_no_sentence_says_what_kind_of_text_stopped_it(tmp_path):
         generate_deck([page])
 
 
+def test_one_fact_stopped_is_counted_as_one(tmp_path):
+    from quizapp.questions.generate import GenerationError, generate_deck
+
+    page = tmp_path / "notes.txt"
+    page.write_text(
+        "Harbour Notes\n\nI still remember the storm that hit us in 2019, and I will never forget how cold it was.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GenerationError, match=r"; 1 fact sits in sentences in the writer's or a speaker's own voice"):
+        generate_deck([page])
+
+
 def test_a_multiple_choice_deck_asks_the_best_sentences_with_their_blank_and_four_choices():
     """Clozes are the best candidates; asked for multiple choice, their sentence with its blank is the question."""
     from quizapp.questions.generate import generate_deck

@@ -21,9 +21,14 @@ def read_article(path_or_dash: str | Path, date: dt.date | None = None, default_
     is used only when the article states none."""
     from quizapp.ingest.cleaning import clean_text
     from quizapp.ingest.formats import load_document
+    from quizapp.ingest.language import not_english_reason
 
     path = str(path_or_dash)
     document = load_document(path)
+    foreign = not_english_reason(document.text)
+    if foreign is not None:
+        # Caught before cleaning, which drops foreign paragraphs one by one and would leave "no text found".
+        raise IngestError(f"{path}: not an English article: {foreign}. quizapp reads articles in English only")
     cleaned = clean_text(document.text)
     title = document.title or cleaned.leading_headline
     if title is None:

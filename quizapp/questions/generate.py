@@ -31,6 +31,7 @@ from quizapp.questions.rank import bar_for, best_first, form_closed, rank, thres
 from quizapp.questions.select import default_max_cards, needs_floor, select
 from quizapp.questions.verify import also_true, verify
 from quizapp.vocabulary import DEFAULT_CARD_TYPES, NAME_KINDS
+from quizapp.wording import plural
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -307,7 +308,10 @@ def _thin_reason(
     if not ranked:
         # The two checks that stopped most facts say what kind of text this is (a scorecard, a transcript).
         counts = Counter(t.check for t in report.traces if t.source == source and t.check in WHY_NO_SENTENCE)
-        why = "; ".join(f"{n} facts sit in {WHY_NO_SENTENCE[check]}" for check, n in counts.most_common(2))
+        why = "; ".join(
+            f"{plural(n, 'fact')} {'sits' if n == 1 else 'sit'} in {WHY_NO_SENTENCE[check]}"
+            for check, n in counts.most_common(2)
+        )
         return f"{kept} of {cap} cards: no sentence gave a question that passed the checks" + (
             f"; {why}" if why else ""
         )

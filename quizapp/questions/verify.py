@@ -29,6 +29,8 @@ from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationR
 from quizapp.questions.parse_cache import span_tokens
 from quizapp.vocabulary import (
     COMMENTATOR_ROLES,
+    ENGLISH_FUNCTION_WORDS,
+    FOREIGN_FUNCTION_WORDS,
     HEDGING_ADVERBS,
     NAME_KINDS,
     OPINION_PASSIVES,
@@ -555,18 +557,6 @@ def check_verbless_sentence(cand: Candidate, scope: ArticleScope) -> str | None:
 #: English prose is about half function words ("the", "of", "was"); below this share a "sentence" is none.
 NOT_PROSE_FUNCTION_SHARE = 0.06
 _WEB_ADDRESS = re.compile(WEB_ADDRESS_PATTERN, re.I)
-
-
-#: Function words of the European languages a page most often switches to (Portuguese, Spanish, French, Italian,
-#: German) that English does not use; a sentence with more of them than of English ones is not English, though
-#: the small model's stop list (which has "as", "a", "e") counts enough of its words as English function words.
-FOREIGN_FUNCTION_WORDS = frozenset(
-    "de del la las los el que por para con una uno les des une du au aux est und der die das mit ist em os ao não "
-    "é da do dos na nos se como mais pelo pela foi ser sobre entre sua seu ou et il elle sont pas".split()
-)
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in is was for that with on by at from it as were are has had have be this which an a".split()
-)
 
 
 def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
