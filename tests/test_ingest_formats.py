@@ -271,3 +271,66 @@ def test_an_english_article_full_of_foreign_names_is_read(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(f"{ENGLISH_WITH_NAMES}\n\n{ENGLISH_WITH_NAMES}\n", encoding="utf-8")
     assert "Juan de la Cruz" in read_article(path).text
+
+
+def test_lines_wrapped_in_a_pages_source_are_joined_again():
+    from quizapp.ingest.formats import rejoin_wrapped_lines
+
+    lines = [
+        "Ferries Return to Skarvik",  # a heading: it ends on a capitalised word
+        "Reviewed by Marta Dahl",
+        "Feb. 3, 2015 -- Ferries to the island of Skarvik have quietly been",
+        "back on the water since Monday, after a winter without a crossing.",
+        "The harbour master said the new quay, built by the firm Nordstal and",
+        "Bergen Steel, was the largest on the coast,",
+        "Norland's ferry board said in its report.",
+        "The hypothesis",  # a sentence-case heading stays apart from the paragraph under it
+        "Engineers had long expected the old quay to fail.",
+        "- a new quay,",  # list items stay items
+        "- two new ferries.",
+        "“We are finally back,”",
+        "says Ansel Brekke, a skipper.",
+    ]
+    assert rejoin_wrapped_lines(lines) == [
+        "Ferries Return to Skarvik",
+        "Reviewed by Marta Dahl",
+        "Feb. 3, 2015 -- Ferries to the island of Skarvik have quietly been back on the water since Monday, after a "
+        "winter without a crossing.",
+        "The harbour master said the new quay, built by the firm Nordstal and Bergen Steel, was the largest on the "
+        "coast, Norland's ferry board said in its report.",
+        "The hypothesis",
+        "Engineers had long expected the old quay to fail.",
+        "- a new quay,",
+        "- two new ferries.",
+        "“We are finally back,” says Ansel Brekke, a skipper.",
+    ]
+
+
+def test_a_page_whose_precise_extraction_keeps_only_a_summary_is_read_in_full(monkeypatch):
+    # On some layouts trafilatura's precision mode keeps a review's summary box and drops the review.
+    import trafilatura
+    from trafilatura.settings import Document
+
+    from quizapp.ingest.formats import html_to_text
+
+    summary = "The Skarn 4 is the fastest ferry on the coast."
+    review = " ".join(
+        f"Paragraph {n} of the review says the Skarn 4 crossed to Skarvik in {n} hours." for n in range(60)
+    )
+
+    def fake_extraction(_tree, favor_precision, **_kwargs):
+        document = Document()
+        document.text = summary if favor_precision else f"{summary}\n{review}"
+        return document
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fake_extraction)
+    text = html_to_text("<html><body><p>page</p></body></html>", "review.html").text
+    assert "Paragraph 59 of the review" in text
+
+    def short_both_ways(_tree, favor_precision, **_kwargs):
+        document = Document()
+        document.text = summary if favor_precision else f"{summary}\nRead more stories like this one."
+        return document
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", short_both_ways)
+    assert "Read more" not in html_to_text("<html><body><p>page</p></body></html>", "review.html").text

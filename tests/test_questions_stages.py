@@ -1165,6 +1165,23 @@ def test_a_person_is_certain_with_a_full_name_particles_included(name, certain):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "certain"),
+    [
+        ("The Skarn Pro has only 8GB of memory.", "Skarn Pro", False),  # "the": a thing, not a person
+        ("Valmora Studio 4 sold well in 2019.", "Valmora Studio 4", False),  # a model number
+        ("Ansel Brekke sold the Skarn Pro in 2019.", "Ansel Brekke", True),
+    ],
+)
+def test_a_product_the_model_calls_a_person_is_no_certain_person(sentence, name, certain):
+    from quizapp.facts.model import Mention
+    from quizapp.questions.candidates import kind_is_certain
+
+    start = sentence.index(name)
+    mention = Mention(kind="person", text=name, canonical=name, sentence=sentence, start=start, end=start + len(name))
+    assert kind_is_certain(mention, []) is certain
+
+
+@pytest.mark.parametrize(
     ("sentence", "blank", "cut"),
     [
         ("In 1486 Henry married Elizabeth of York at Westminster.", "York", True),  # the end of her name
@@ -1212,6 +1229,26 @@ def test_a_number_after_a_model_name_and_another_number_names_a_model(sentence, 
     )
     problem = blank_problem(prepared, mention, [])
     assert (problem is not None and problem.check == "inside_a_name") is cut, problem
+
+
+@pytest.mark.parametrize("blank", ["1921", "1924"])
+def test_a_fact_that_is_part_of_a_word_is_no_blank(blank):
+    # "1921–1924" is one word to the parse: a blank of either year took all of it, or (the end) nothing, and a
+    # cloze card without a blank failed the whole article's deck.
+    from quizapp.facts.model import Mention
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
+
+    sentence = "The harbour of Skarvik was rebuilt in 1921–1924 by the firm Nordstal of Bergen."
+    doc = load_nlp()(sentence)
+    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
+    assert isinstance(prepared, ClozeSentence)
+    start = sentence.index(blank)
+    mention = Mention(
+        kind="date", text=blank, canonical=blank, value=blank, sentence=sentence, start=start, end=start + 4
+    )
+    problem = blank_problem(prepared, mention, [])
+    assert problem is not None and problem.check == "part_of_a_word", problem
 
 
 ROWING = """Harbour Rowing Club

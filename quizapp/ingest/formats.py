@@ -232,6 +232,12 @@ def _strip_inline_markdown(line: str) -> str:
 PARAGRAPHS_REMEMBERED = 4096
 
 
+#: An extraction this short is checked against one that favours recall over precision ...
+SHORT_EXTRACTION_WORDS = 200
+#: ... which is taken when it is this many times longer.
+FULLER_EXTRACTION_FACTOR = 3
+
+
 def html_to_text(source: str, path: str) -> RawDocument:
     """The main article text of an HTML page (trafilatura) with its metadata title and date."""
     import unicodedata
@@ -244,19 +250,35 @@ def html_to_text(source: str, path: str) -> RawDocument:
     # trafilatura's own ``with_metadata`` does, before the text's extraction prunes (a copy of) the tree.
     tree = trafilatura.utils.load_html(source)
     title, url, date = _title_url_and_date(tree) if tree is not None else (None, None, None)
-    extracted = trafilatura.bare_extraction(
-        tree if tree is not None else source,
-        url=url,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
-        # A repeated paragraph is dropped within this page only: ``True`` shares one cache across the process,
-        # so a page read a second time (or after another page of the same site) lost paragraphs.
-        deduplicate=LRUCache(maxsize=PARAGRAPHS_REMEMBERED),
-    )
-    document = extracted if isinstance(extracted, Document) else None
+
+    def extract(favor_precision: bool) -> Document | None:
+        found = trafilatura.bare_extraction(
+            # the tree is pruned by an extraction: a second one starts from a fresh parse
+            (tree if favor_precision else trafilatura.utils.load_html(source)) if tree is not None else source,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=favor_precision,
+            # A repeated paragraph is dropped within this page only: ``True`` shares one cache across the process,
+            # so a page read a second time (or after another page of the same site) lost paragraphs.
+            deduplicate=LRUCache(maxsize=PARAGRAPHS_REMEMBERED),
+        )
+        return found if isinstance(found, Document) else None
+
+    document = extract(favor_precision=True)
+    precise_words = len(document.text.split()) if document is not None and document.text else 0
+    if precise_words < SHORT_EXTRACTION_WORDS:
+        # Precision keeps page furniture out, but on some layouts it keeps only a review's summary box (111 of
+        # 1,860 words): a few times more text without it is the article.
+        fuller = extract(favor_precision=False)
+        if (
+            fuller is not None
+            and fuller.text
+            and len(fuller.text.split()) >= FULLER_EXTRACTION_FACTOR * max(precise_words, 100)
+        ):
+            document = fuller
     # ``extract`` gives the text in NFC; ``bare_extraction`` leaves that step to its caller.
     text = unicodedata.normalize("NFC", document.text) if document is not None and document.text else ""
     if not text:
@@ -264,8 +286,37 @@ def html_to_text(source: str, path: str) -> RawDocument:
         text = trafilatura.html2txt(source) or ""
     published = parse_date(date)
     # trafilatura gives one paragraph per line; blank lines make the paragraph structure explicit.
-    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    text = "\n\n".join(rejoin_wrapped_lines([line.strip() for line in text.splitlines() if line.strip()]))
     return RawDocument(text, title, published, "html")
+
+
+#: How a line that ends a sentence (or a heading that asks) ends, a reference mark ("[10]") after it or not.
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)](?:\[\w+\])*$")
+#: Words a wrapped line can break off after but a heading does not end on.
+_BREAK_WORDS = frozenset(
+    {"and", "or", "but", "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from"}
+)
+#: A list item's marker: items are lines of their own.
+_LIST_MARKER = re.compile(r"^(?:[-•*–·▪]|\d+[.)])\s")
+
+
+def rejoin_wrapped_lines(lines: list[str]) -> list[str]:
+    """Lines of a page whose paragraphs were wrapped in the HTML source itself ("... have mysteriously been" /
+    "on the rise in the past decade."), joined again: a line goes on when it ends without a stop and the next
+    starts in lower case, or it breaks off after a comma (a quotation's too) or after "and", "the", "of"... A
+    heading ("The hypothesis", "Babies Who Eat Peanuts") ends on neither, so it stays apart from what follows."""
+    out: list[str] = []
+    for line in lines:
+        if out and not _LIST_MARKER.match(line) and not _LIST_MARKER.match(out[-1]):
+            previous = out[-1]
+            open_end = not _ENDS_SENTENCE.search(previous) or re.search(r",[\"”’]$", previous) is not None
+            if open_end and (
+                line[:1].islower() or previous.endswith(",") or previous.split()[-1].casefold() in _BREAK_WORDS
+            ):
+                out[-1] = f"{previous} {line}"
+                continue
+        out.append(line)
+    return out
 
 
 @functools.cache

@@ -421,6 +421,9 @@ def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
     if mention.kind == "organization":
         return classify.looks_like_organization(mention.canonical, aliases)
     words = mention.canonical.split()
+    before = mention.sentence[: max(0, mention.start - mention.sentence_start)].split()
+    if any(c.isdigit() for c in mention.canonical) or (before and before[-1].casefold() in {"the", "a", "an"}):
+        return False  # "The PS4 Pro has only 8GB": a product, whatever the model's label
     return (
         len(words) >= 2
         and words[0][:1].isupper()

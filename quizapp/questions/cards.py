@@ -160,6 +160,8 @@ def make_card(
         # the blank typed in. Never a true/false: the true statement would be the article's sentence verbatim.
         return _cloze_as_question(cand, pool, [t for t in order if t in {"multiple_choice", "typed"}], seed, prov)
     if cand.form is Form.CLOZE:
+        if "{answer}" not in cand.transformed.template:
+            return None  # no blank to make: never a card that fails validation (and with it the whole deck)
         hint = f"::{cand.hint}" if cand.hint else ""
         text = cand.transformed.template.replace("{answer}", "{{c1::" + cand.transformed.answer_text + hint + "}}")
         return ClozeCard(

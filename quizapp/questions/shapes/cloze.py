@@ -707,6 +707,9 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     tokens = span_tokens(sent)  # several checks below walk the sentence
     blanked = [t for t in tokens if mention.start <= t.idx < mention.end]
     text = mention.text.strip()
+    if not blanked or blanked[-1].idx + len(blanked[-1].text) > mention.end + 1:
+        # "1589" of "(1544–1589)", one word to the parse: the blank would take the whole word or nothing.
+        return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{text}" is only part of a word of the sentence')
     if any(t.i in prepared.asides for t in blanked):
         return Rejection(Stage.OVERGENERATE, "in_brackets", f'"{text}" is inside a bracketed aside')
     if any(prepared.replace.get(t.i) == "" for t in blanked):
