@@ -1360,3 +1360,17 @@ def test_a_bound_after_only_is_still_a_bound(tmp_path):
     )
     assert not [c for c in run.clozes() if "26" in c.answer]
     assert "bound_in_blank" in run.dropped("only about 26 square kilometres")
+
+
+def test_a_candidate_whose_card_the_deck_model_refuses_is_skipped_not_raised(bridge):
+    # A cloze left without its blank made ClozeCard's validation fail, and with it the whole article's deck.
+    from dataclasses import replace as copy_of
+
+    from quizapp.questions.cards import make_card
+
+    cloze_cand = next(c for c in bridge.ranked if c.form is Form.CLOZE)
+    assert make_card(cloze_cand, [], 0, ["cloze"], 0) is not None
+    broken = copy_of(cloze_cand, transformed=copy_of(cloze_cand.transformed, template="The bridge opened."))
+    assert make_card(broken, [], 0, ["cloze"], 0) is None
+    empty = copy_of(cloze_cand, transformed=copy_of(cloze_cand.transformed, answer_text=" "))
+    assert make_card(empty, [], 0, ["cloze"], 0) is None  # "{{c1:: }}": the model's own validation refuses it

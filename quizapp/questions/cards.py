@@ -13,6 +13,8 @@ import random
 import re
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+
 from quizapp.deck.model import (
     AnyCard,
     ClozeCard,
@@ -130,7 +132,18 @@ def _in_place(template: str, value: str) -> str:
 def make_card(
     cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Sequence[str], seed: int
 ) -> AnyCard | None:
-    """The card for a candidate: the first type in a rotating order that the fact supports."""
+    """The card for a candidate: the first type in a rotating order that the fact supports, or None."""
+    try:
+        return _make_card(cand, pool, index, types, seed)
+    except ValidationError:
+        # A card the deck model refuses (a cloze left without its blank) is one candidate's fault: it is
+        # skipped, never the reason a whole article's deck fails.
+        return None
+
+
+def _make_card(
+    cand: Candidate, pool: list[dist.PoolEntry], index: int, types: Sequence[str], seed: int
+) -> AnyCard | None:
     rng = _rng(seed, cand.key, "type")
     order = list(types)
     if cand.kind in {"date", "number"} and "typed" in order and "multiple_choice" in order:
