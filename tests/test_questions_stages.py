@@ -986,6 +986,13 @@ def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path,
 #: (article, check, answers it refuses, an answer of the same article it lets through)
 CHECK_CASES = [
     (
+        "Skarvik Economy\n\nThe economy of Skarvik grew quickly after the new harbour opened in 1999.\n"
+        "Unemployment in Skarvik rising back to 7% in late 2009.\n",
+        "verbless_sentence",
+        ["7%"],
+        "1999",
+    ),
+    (
         "Norland Ferries\n\nIn 1921 Ansel Brekke opened ferry routes from London to Paris, Berlin and Rome.\n"
         "Ansel Brekke built his first ship in Hamburg in 1919 for the crossing to London.\n",
         "place_among_places",
