@@ -187,6 +187,19 @@ def test_false_statements_swap_in_values_of_the_same_article(nlp, tmp_path):
         assert cand.swaps and set(cand.swaps) <= years - {cand.answer}
 
 
+def test_an_acronym_the_article_never_spells_out_is_no_organization_to_swap_in(nlp, tmp_path):
+    # "LAN started by a handful of volunteers in 2012" swapped a network for the foundation.
+    text = (
+        "The Valmora Ferry Foundation was started by a handful of volunteers in 2012. "
+        "The Skarvik Harbour Trust paid for the new quay in 2015. "
+        "Every ferry of the Valmora Ferry Foundation now has a LAN for its passengers, the Skarvik Harbour Trust said."
+    )
+    candidates, _ = _candidates(tmp_path, text)
+    orgs = [c for c in candidates if c.kind == "organization" and c.answer == "Valmora Ferry Foundation"]
+    assert orgs and all(c.swaps for c in orgs), [c.swaps for c in orgs]
+    assert all("LAN" not in c.swaps for c in orgs)
+
+
 @pytest.mark.parametrize(
     ("template", "value", "statement"),
     [

@@ -400,10 +400,7 @@ def _hint_is_safe(mention: Mention, aliases: Sequence[str]) -> bool:
     "organization" hint for a bare acronym only when the article spells it out or the bundled reference knows
     it: the small model calls SMS, RAM and IP organizations too (judges failed the hint)."""
     if mention.kind == "organization":
-        return (
-            not _bare_acronym(mention, aliases)
-            or classify.organization_category(mention.canonical, aliases) != "organization"
-        )
+        return not classify.unexplained_acronym(mention.canonical, aliases)
     if mention.kind != "person":
         return True
     parts = mention.canonical.split()

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from quizapp.facts.names import acronym_of
 from quizapp.reference import Person, Reference, _key, reference  # noqa: F401  (Reference: re-exported)
 from quizapp.reference import country_named as country_named  # the facts ask it too; the generator asks it here
 
@@ -91,6 +92,16 @@ def organization_category(canonical: str, aliases: Iterable[str] = ()) -> str:
         if any(re.search(pattern, n) for n in (canonical, *aliases)):
             return category
     return "organization"
+
+
+def unexplained_acronym(canonical: str, aliases: Iterable[str] = ()) -> bool:
+    """ "SMS", "LAN": an acronym the article never spells out and the bundled reference does not know, which
+    the small model calls an organization as readily as a real one."""
+    return (
+        bool(acronym_of(canonical))
+        and not any(len(a.split()) >= 2 for a in aliases)
+        and organization_category(canonical, aliases) == "organization"
+    )
 
 
 def looks_like_organization(canonical: str, aliases: Iterable[str] = ()) -> bool:

@@ -27,6 +27,7 @@ from typing import Any
 
 from quizapp.facts.model import ArticleFacts, Mention
 from quizapp.ingest.model import Article
+from quizapp.questions import classify
 from quizapp.questions import distractors as dist
 from quizapp.questions.main_subject import with_its_article
 from quizapp.questions.subject import Subjects, article_subjects
@@ -333,6 +334,8 @@ class ArticleReview:
                         cand.answer, cand.aliases
                     ):
                         continue
+                    if classify.unexplained_acronym(cluster.canonical, cluster.aliases):
+                        continue  # "LAN started by a handful of volunteers": maybe no organization at all
                 elif cand.kind == "person" and (
                     role is None
                     or dist.person_role(cluster.canonical, cluster.aliases) != role
