@@ -293,3 +293,20 @@ def test_a_capitalized_first_word_the_article_writes_in_lower_case_is_no_name():
     assert _common_word_tagged_as_name(doc[0])  # "zombies" stands in lower case later
     assert not _common_word_tagged_as_name(doc[5])  # a name the article never writes in lower case
     assert not _common_word_tagged_as_name(doc[1])  # not taken for a name at all
+
+
+def test_a_phrase_of_the_first_of_several_objects_is_not_asked(nlp):
+    # Taken out of "new integration with Zoom, redesign of ... and ...", the phrase left the list dangling:
+    # "With whom do the updates ... include new integration, redesign of its booking page, and ...?"
+    listed = _ask(
+        nlp,
+        "The updates to the Norland app include new integration with Zoom, redesign of its booking page, and "
+        "cheaper family tickets.",
+        "Zoom",
+        "person",
+    )
+    assert listed is None
+    single = _ask(
+        nlp, "Portugal established diplomatic relations with Bhutan in 2019.", "Bhutan", "place", category="country"
+    )
+    assert single is not None and single.question.startswith("With which country did Portugal establish")

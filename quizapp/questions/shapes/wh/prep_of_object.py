@@ -16,6 +16,9 @@ def place(ctx: ShapeContext) -> Any:
         and head.head.head.dep_ == "dobj"
         and head.head.head.head.pos_ in {"VERB", "AUX"}
         and head.head.i > head.head.head.i
+        # "include new integration with Zoom, redesign of ... and ...": taken out of the first of a list of
+        # objects, the phrase leaves the list dangling ("With whom do they include new integration, redesign ...?").
+        and not any(c.dep_ == "conj" for c in head.head.head.children)
     ):
         return Placement(f"prep_{head.head.lower_}", head.head)
     return None
