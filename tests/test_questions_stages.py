@@ -539,6 +539,15 @@ def test_passing_people_and_damaged_text_are_refused(mills, answer, check):
     assert check in mills.dropped(answer), mills.dropped(answer)
 
 
+def test_a_news_outlet_that_officials_tell_is_the_source_not_the_fact(tmp_path):
+    run = stages(
+        "Harbour Board\n\nThe Skarvik harbour board chose Marta Dahl as its new chair in 2024.\n"
+        "Marta Dahl will replace Olaf Brekke in March, two board members tell the Selby Herald.\n",
+        tmp_path,
+    )
+    assert "cloze_side_detail" in run.dropped("Selby Herald"), run.dropped("Selby Herald")
+
+
 def test_the_life_dates_of_someone_the_article_is_about_stay(mills):
     assert "passing_life_date" not in mills.dropped("1890")
     assert [c for c in mills.verified if c.answer == "1890"]

@@ -367,7 +367,7 @@ def check_cloze_role(cand: Candidate, scope: ArticleScope) -> str | None:
         return 'the blank is one of a pair or list ("2008 and ___"): either could be asked, neither is the fact'
     before = scope.facts.text[max(0, cand.mention.start - 60) : cand.mention.start].casefold()
     if re.search(
-        r"(?:according to|told|tells|said|says)\s+(?:the\s+)?(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s\s+)?$", before
+        r"(?:according to|told|tells?|said|says)\s+(?:the\s+)?(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s\s+)?$", before
     ):
         return "the blank is the news source of the sentence"
     sentence_before = cand.mention.sentence[: cand.mention.start - cand.mention.sentence_start]
