@@ -1247,6 +1247,33 @@ def test_a_number_after_a_model_name_and_another_number_names_a_model(sentence, 
     assert (problem is not None and problem.check == "inside_a_name") is cut, problem
 
 
+@pytest.mark.parametrize(
+    ("sentence", "blank", "cut"),
+    [
+        (
+            "A Nordstal rocket will launch the Imager for Skarvik-to-Aurora Survey probe in 2026.",
+            "Imager for Skarvik",
+            True,
+        ),
+        ("The Skarvik-based firm Nordstal built the new quay in 2019.", "Skarvik", False),  # "-based": a compound
+    ],
+)
+def test_a_blank_a_hyphen_joins_to_more_name_would_cut_it(sentence, blank, cut):
+    from quizapp.facts.model import Mention
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
+
+    doc = load_nlp()(sentence)
+    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
+    assert isinstance(prepared, ClozeSentence)
+    start = sentence.index(blank)
+    mention = Mention(
+        kind="organization", text=blank, canonical=blank, sentence=sentence, start=start, end=start + len(blank)
+    )
+    problem = blank_problem(prepared, mention, [])
+    assert (problem is not None and problem.check == "inside_a_name") is cut, problem
+
+
 @pytest.mark.parametrize("blank", ["1921", "1924"])
 def test_a_fact_that_is_part_of_a_word_is_no_blank(blank):
     # "1921–1924" is one word to the parse: a blank of either year took all of it, or (the end) nothing, and a
