@@ -603,7 +603,8 @@ def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
 #: A market report's price line: "Tata Steel was down 5 pc at Rs 385", "Acme rose 2.1% at $41.20".
 _MARKET_TICK = re.compile(
     r"\b(?:up|down|rose|fell|gained|lost|shed|sheds|declined|firm|higher|lower|climbed|dropped|added)\b(?: by)? "
-    r"[\d.]+ ?(?:pc|per ?cent|%|percent|points?|cents)\b[^.]{0,20}\bat (?:Rs\.?|\$|€|£|US\$)? ?[\d.,]+",
+    # ("%" is no word: a word boundary after it never matched, and every "up 0.77% at $63.03" went through.)
+    r"[\d.]+ ?(?:%|(?:pc|per ?cent|percent|points?|cents)\b)[^.]{0,20}\bat (?:Rs\.?|\$|€|£|US\$)? ?[\d.,]+",
     re.I,
 )
 
