@@ -1260,9 +1260,11 @@ def test_a_number_after_a_model_name_and_another_number_names_a_model(sentence, 
             True,
         ),
         ("The Skarvik-based firm Nordstal built the new quay in 2019.", "Skarvik", False),  # "-based": a compound
+        ("According to Halvorsen's, the ferry line carried 4,000 cars in 2019.", "Halvorsen", True),  # owns nothing
+        ("Halvorsen's survey of the ferry line counted 4,000 cars in 2019.", "Halvorsen", False),
     ],
 )
-def test_a_blank_a_hyphen_joins_to_more_name_would_cut_it(sentence, blank, cut):
+def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(sentence, blank, cut):
     from quizapp.facts.model import Mention
     from quizapp.facts.nlp import load_nlp
     from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence

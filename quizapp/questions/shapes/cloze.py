@@ -175,6 +175,8 @@ NAME_GOES_ON = re.compile(
 #: A name joined on by a hyphen ("Imager for Magnetopause-to-Aurora Global Exploration"): the blank would end
 #: mid-name. (A lower-case word after it is a compound's second half, "Korea-based", which the text keeps.)
 _HYPHEN_GOES_ON = re.compile(r"^[-–](?:to|and|[A-Z])[\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+#: "According to Jane's, ...": an "'s" that owns nothing is the end of the name (a publisher's, a shop's).
+_POSSESSIVE_NAME = re.compile(r"^['’]s(?=\s*[,.;:)]|\s*$)")
 #: A dated line of a timeline or chronology: a year (or decade) opening the line, then a dash, or straight
 #: into a name with its verb in the historical present ("1990 – Metaphor releases ...", "1899 Sabatier
 #: discovers ..."; "1500 French soldiers landed" is a count in a sentence).
@@ -800,7 +802,7 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{text} {tail.split()[0]}": a regnal number follows the blank'
         )
-    goes_on = NAME_GOES_ON.match(tail) or _HYPHEN_GOES_ON.match(tail)
+    goes_on = NAME_GOES_ON.match(tail) or _HYPHEN_GOES_ON.match(tail) or _POSSESSIVE_NAME.match(tail)
     if goes_on:
         return Rejection(
             Stage.OVERGENERATE,
