@@ -27,6 +27,17 @@ MONTH_NUMBERS: Final = {
     **{name[:3]: number for number, name in enumerate(MONTHS, start=1)},
     "sept": 9,
 }
+#: Decades in words, to their tens digits ("sixties" -> "60").
+DECADE_WORDS: Final = {
+    "twenties": "20",
+    "thirties": "30",
+    "forties": "40",
+    "fifties": "50",
+    "sixties": "60",
+    "seventies": "70",
+    "eighties": "80",
+    "nineties": "90",
+}
 WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: A web address as pages write it ("https://...", "www.example.org", "example.com/page"), a regex pattern.
 WEB_ADDRESS_PATTERN: Final = r"\bhttps?://\S+|\bwww\.\w\S*|\b[\w-]+\.(?:com|org|net|gov)/\S*"

@@ -151,6 +151,15 @@ CASES = [
     ("twenty-first century", ["21st century"], "date", [], True, True, "exact"),
     ("sixth century", ["5th century"], "date", [], False, False, "wrong"),
     ("Saint Louis", ["St. Louis"], "place", [], True, True, "exact"),
+    # decades in figures or words; another decade, or a time span dateparser reads as "now", is wrong
+    ("the sixties", ["1960s"], "date", [], True, True, "equivalent date"),
+    ("'60s", ["1960s"], "date", [], True, True, "equivalent date"),
+    ("1960s", ["60s"], "date", [], True, True, "equivalent date"),
+    ("the late 1960s", ["1960s"], "date", [], True, True, "equivalent date"),
+    ("1970s", ["1960s"], "date", [], False, False, "wrong"),
+    ("1970s", ["60s"], "date", [], False, False, "wrong"),
+    ("5 minutes", ["1960s"], "date", [], False, False, "wrong"),
+    ("early 1960s", ["late 1960s"], "date", [], False, False, "wrong"),
     # percentages and newspaper money scales in their usual spellings
     ("34%", ["34 per cent"], "number", [], True, True, "same amount"),
     ("34 pct", ["34 percent"], "number", [], True, True, "same amount"),

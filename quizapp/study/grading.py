@@ -47,6 +47,7 @@ from quizapp.deck.model import (
 )
 from quizapp.vocabulary import (
     COURTESY_TITLES,
+    DECADE_WORDS,
     FRACTION_DENOMINATORS,
     MONTH_ABBREVIATION_PATTERN,
     MONTH_NUMBERS,
@@ -162,7 +163,51 @@ def parse_date(text: str) -> tuple[date, int] | None:
     data = _date_parser().get_date_data(text)
     if data is None or data.date_obj is None:
         return None
-    return data.date_obj.date(), _GRANULARITY.get(data.period or "day", 2)
+    found = data.date_obj.date()
+    if str(found.year) not in text and not _BARE_MONTH_RE.search(text):
+        # dateparser reads "60s" as sixty seconds ago and "1970s" as today: a date none of whose words it used
+        # (no year written, no month named) is no answer, else any two such strings were "the same date".
+        return None
+    return found, _GRANULARITY.get(data.period or "day", 2)
+
+
+#: A decade as people write it: "1960s", "the '60s", "60s", "the late 1960s", "in the nineteen-sixties".
+_DECADE_RE = re.compile(
+    r"(?i)^(?:in\s+)?(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]*)?"
+    r"(?:['’]?(?P<digits>\d{2}|\d{3}0)['’]?s|(?:(?P<century>eighteen|nineteen|twenty)[\s-]*)?(?P<word>"
+    + "|".join(DECADE_WORDS)
+    + r"))$"
+)
+
+
+def _decade(text: str) -> tuple[str, str] | None:
+    """("late", "1960") for "the late 1960s", ("", "60") for "the sixties"; None when ``text`` is no decade."""
+    found = _DECADE_RE.match(" ".join(text.split()).strip(" .,"))
+    if found is None:
+        return None
+    if found.group("digits"):
+        digits = found.group("digits")
+    else:
+        century = {"eighteen": "18", "nineteen": "19", "twenty": "20"}.get((found.group("century") or "").lower(), "")
+        digits = century + DECADE_WORDS[found.group("word").lower()]
+    return (found.group("part") or "").lower(), digits
+
+
+def _same_decade(given: str, expected: str) -> bool | None:
+    """Whether ``given`` names the decade ``expected`` names ("the sixties" for "1960s"), None when ``expected``
+    is no decade. A decade written with two digits matches on them alone; a part of it ("late") must agree
+    when the card asks for one, and is more than asked when it does not."""
+    want = _decade(expected)
+    if want is None:
+        return None
+    got = _decade(given)
+    if got is None:
+        return False
+    if want[0] and got[0] != want[0]:
+        return False
+    if len(want[1]) == 4 and len(got[1]) == 4:
+        return want[1] == got[1]
+    return want[1][-2:] == got[1][-2:]
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +221,9 @@ _BARE_MONTH_RE = re.compile(rf"(?i)({'|'.join(MONTHS)}|{MONTH_ABBREVIATION_PATTE
 
 
 def _same_date(given: str, expected: str) -> bool:
+    decade = _same_decade(given, expected)
+    if decade is not None:
+        return decade
     bare = _BARE_MONTH_RE.fullmatch(expected.strip())
     if bare:
         # "October" asks for the month: "October 2014" answers it too (a bare month has no digit to parse).
