@@ -220,10 +220,19 @@ def _date_parser():  # imported lazily: dateparser takes a noticeable time to lo
 _BARE_MONTH_RE = re.compile(rf"(?i)({'|'.join(MONTHS)}|{MONTH_ABBREVIATION_PATTERN})\.?")
 
 
+#: Two days of one month ("Feb. 11-14", "17–18 March 1886"): dateparser reads the first alone.
+_DAY_RANGE_RE = re.compile(r"(?<![\d./–-])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d./–-])")
+
+
 def _same_date(given: str, expected: str) -> bool:
     decade = _same_decade(given, expected)
     if decade is not None:
         return decade
+    days = _DAY_RANGE_RE.search(expected)
+    if days is not None:
+        said = _DAY_RANGE_RE.search(given)
+        if said is None or {int(d) for d in said.groups()} != {int(d) for d in days.groups()}:
+            return False  # "Feb. 11-15" is not "Feb. 11-14"
     bare = _BARE_MONTH_RE.fullmatch(expected.strip())
     if bare:
         # "October" asks for the month: "October 2014" answers it too (a bare month has no digit to parse).
