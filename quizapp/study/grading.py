@@ -230,8 +230,8 @@ def _same_date(given: str, expected: str) -> bool:
         return decade
     days = _DAY_RANGE_RE.search(expected)
     if days is not None:
-        said = _DAY_RANGE_RE.search(given)
-        if said is None or {int(d) for d in said.groups()} != {int(d) for d in days.groups()}:
+        given_days = _DAY_RANGE_RE.search(given)
+        if given_days is None or {int(d) for d in given_days.groups()} != {int(d) for d in days.groups()}:
             return False  # "Feb. 11-15" is not "Feb. 11-14"
     bare = _BARE_MONTH_RE.fullmatch(expected.strip())
     if bare:
