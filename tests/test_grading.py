@@ -160,6 +160,9 @@ CASES = [
     ("1970s", ["60s"], "date", [], False, False, "wrong"),
     ("5 minutes", ["1960s"], "date", [], False, False, "wrong"),
     ("early 1960s", ["late 1960s"], "date", [], False, False, "wrong"),
+    # a regnal number is never a typo's to change
+    ("Richard II", ["Richard III"], "person", [], False, False, "wrong"),
+    ("Richrd III", ["Richard III"], "person", [], True, False, "typo accepted"),
     # a range of days: both ends count
     ("February 11-14", ["Feb. 11-14"], "date", [], True, True, "equivalent date"),
     ("Feb. 11-15", ["Feb. 11-14"], "date", [], False, False, "wrong"),

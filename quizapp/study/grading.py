@@ -613,9 +613,20 @@ def _same_season(given: str, answer: str) -> bool:
     return season(want.group(1)) == season(got.group(1)) and want.group(2) == got.group(2)
 
 
+_REGNAL_NUMBER_RE = re.compile(r"\b(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XX)\b", re.I)
+
+
+def _regnal_numbers(text: str) -> list[str]:
+    """The Roman numbers after a name's first word ("Richard III" -> ["iii"]): a typo never changes one."""
+    words = text.split()
+    return [w.casefold() for w in words[1:] if _REGNAL_NUMBER_RE.fullmatch(w.strip(".,"))]
+
+
 def _other_value(given: str, answer: str, kind: str) -> bool:
     """Whether ``given`` reads as another date, quantity or country than ``answer``: "July 2000" for "June 2000",
     "3 billion" for "3 million" and "Austria" for "Australia" are one or two letters off, but no typo."""
+    if _regnal_numbers(given) != _regnal_numbers(answer):
+        return True  # "Richard II" for "Richard III": another king, one letter off
     if kind in ("place", "other"):
         from quizapp.reference import country_named
 
