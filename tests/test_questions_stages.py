@@ -1201,6 +1201,24 @@ def test_a_product_the_model_calls_a_person_is_no_certain_person(sentence, name,
     assert kind_is_certain(mention, []) is certain
 
 
+def _blank_problem(sentence: str, blank: str, kind: str, at: int | None = None):
+    """What ``blank_problem`` says of a blank of ``kind`` on ``blank`` (at ``at``, else its first place) in a
+    one-sentence cloze."""
+    from quizapp.facts.model import Mention
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
+
+    doc = load_nlp()(sentence)
+    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
+    assert isinstance(prepared, ClozeSentence)
+    start = sentence.index(blank) if at is None else at
+    value = blank if kind == "date" else None
+    mention = Mention(
+        kind=kind, text=blank, canonical=blank, value=value, sentence=sentence, start=start, end=start + len(blank)
+    )
+    return blank_problem(prepared, mention, [])
+
+
 @pytest.mark.parametrize(
     ("sentence", "blank", "cut"),
     [
@@ -1211,18 +1229,7 @@ def test_a_product_the_model_calls_a_person_is_no_certain_person(sentence, name,
     ],
 )
 def test_a_person_blank_right_after_a_name_and_of_is_the_end_of_a_longer_name(sentence, blank, cut):
-    from quizapp.facts.model import Mention
-    from quizapp.facts.nlp import load_nlp
-    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
-
-    doc = load_nlp()(sentence)
-    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
-    assert isinstance(prepared, ClozeSentence)
-    start = sentence.index(blank)
-    mention = Mention(
-        kind="person", text=blank, canonical=blank, sentence=sentence, start=start, end=start + len(blank)
-    )
-    problem = blank_problem(prepared, mention, [])
+    problem = _blank_problem(sentence, blank, "person")
     assert (problem is not None and problem.check == "inside_a_name") is cut, problem
 
 
@@ -1236,18 +1243,7 @@ def test_a_person_blank_right_after_a_name_and_of_is_the_end_of_a_longer_name(se
     ],
 )
 def test_a_number_after_a_model_name_and_another_number_names_a_model(sentence, blank, cut):
-    from quizapp.facts.model import Mention
-    from quizapp.facts.nlp import load_nlp
-    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
-
-    doc = load_nlp()(sentence)
-    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
-    assert isinstance(prepared, ClozeSentence)
-    start = sentence.index(f" {blank} ") + 1
-    mention = Mention(
-        kind="number", text=blank, canonical=blank, sentence=sentence, start=start, end=start + len(blank)
-    )
-    problem = blank_problem(prepared, mention, [])
+    problem = _blank_problem(sentence, blank, "number", at=sentence.index(f" {blank} ") + 1)
     assert (problem is not None and problem.check == "inside_a_name") is cut, problem
 
 
@@ -1265,18 +1261,7 @@ def test_a_number_after_a_model_name_and_another_number_names_a_model(sentence, 
     ],
 )
 def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(sentence, blank, cut):
-    from quizapp.facts.model import Mention
-    from quizapp.facts.nlp import load_nlp
-    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
-
-    doc = load_nlp()(sentence)
-    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
-    assert isinstance(prepared, ClozeSentence)
-    start = sentence.index(blank)
-    mention = Mention(
-        kind="organization", text=blank, canonical=blank, sentence=sentence, start=start, end=start + len(blank)
-    )
-    problem = blank_problem(prepared, mention, [])
+    problem = _blank_problem(sentence, blank, "organization")
     assert (problem is not None and problem.check == "inside_a_name") is cut, problem
 
 
@@ -1284,19 +1269,9 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
 def test_a_fact_that_is_part_of_a_word_is_no_blank(blank):
     # "1921–1924" is one word to the parse: a blank of either year took all of it, or (the end) nothing, and a
     # cloze card without a blank failed the whole article's deck.
-    from quizapp.facts.model import Mention
-    from quizapp.facts.nlp import load_nlp
-    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
-
-    sentence = "The harbour of Skarvik was rebuilt in 1921–1924 by the firm Nordstal of Bergen."
-    doc = load_nlp()(sentence)
-    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
-    assert isinstance(prepared, ClozeSentence)
-    start = sentence.index(blank)
-    mention = Mention(
-        kind="date", text=blank, canonical=blank, value=blank, sentence=sentence, start=start, end=start + 4
+    problem = _blank_problem(
+        "The harbour of Skarvik was rebuilt in 1921–1924 by the firm Nordstal of Bergen.", blank, "date"
     )
-    problem = blank_problem(prepared, mention, [])
     assert problem is not None and problem.check == "part_of_a_word", problem
 
 
