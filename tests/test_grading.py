@@ -160,6 +160,15 @@ CASES = [
     ("1970s", ["60s"], "date", [], False, False, "wrong"),
     ("5 minutes", ["1960s"], "date", [], False, False, "wrong"),
     ("early 1960s", ["late 1960s"], "date", [], False, False, "wrong"),
+    # a person surname first or with initials, an organization by its initials
+    ("Nkrumah, Kwame", ["Kwame Nkrumah"], "person", [], True, True, "same name"),
+    ("K. Nkrumah", ["Kwame Nkrumah"], "person", [], True, True, "same name"),
+    ("Martin L. King", ["Martin Luther King"], "person", [], True, True, "same name"),
+    ("J. Nkrumah", ["Kwame Nkrumah"], "person", [], False, False, "wrong"),
+    ("Kwame", ["Kwame Nkrumah"], "person", [], False, False, "wrong"),
+    ("U.N.", ["United Nations"], "organization", [], True, True, "same name"),
+    ("WHO", ["World Health Organization"], "organization", [], True, True, "same name"),
+    ("UK", ["United Nations"], "organization", [], False, False, "wrong"),
     # a regnal number is never a typo's to change
     ("Richard II", ["Richard III"], "person", [], False, False, "wrong"),
     ("Richrd III", ["Richard III"], "person", [], True, False, "typo accepted"),

@@ -45,6 +45,7 @@ from quizapp.deck.model import (
     TrueFalseCard,
     TypedCard,
 )
+from quizapp.facts.names import initials
 from quizapp.vocabulary import (
     COURTESY_TITLES,
     DECADE_WORDS,
@@ -513,7 +514,10 @@ def grade_answer(
             return verdict(True, True, answer, reason, GOOD)
 
     for answer, answer_norm in normalized:
-        if kind in ("person", "organization") and _bare_name(given_norm, kind) == _bare_name(answer_norm, kind):
+        if kind in ("person", "organization") and (
+            _bare_name(given_norm, kind) == _bare_name(answer_norm, kind)
+            or _name_written_otherwise(given_norm, _bare_name(answer_norm, kind), answer, kind)
+        ):
             return verdict(True, True, answer, "same name", GOOD)
         if kind in ("place", "other") and _same_country(given, answer):
             return verdict(True, True, answer, "another name of the country", GOOD)
@@ -572,6 +576,23 @@ def _bare_name(normalized: str, kind: str) -> str:
         while len(words) > 1 and words[-1] in _LEGAL_FORMS:
             words = words[:-1]
     return " ".join(words)
+
+
+def _name_written_otherwise(given_norm: str, answer_norm: str, answer: str, kind: str) -> bool:
+    """A person's name surname first ("Nkrumah, Kwame") or with initials ("K. Nkrumah", "Martin L. King"); an
+    organization by its initials ("UN", "W.H.O." for "World Health Organization")."""
+    given_words, answer_words = given_norm.split(), answer_norm.split()
+    if kind == "person" and len(answer_words) >= 2:
+        if given_words == [answer_words[-1], *answer_words[:-1]]:
+            return True
+        return (
+            len(given_words) == len(answer_words)
+            and given_words[-1] == answer_words[-1]
+            and all(g == a or (len(g) == 1 and a.startswith(g)) for g, a in zip(given_words[:-1], answer_words[:-1]))
+        )
+    if kind == "organization" and len(given_words) == 1 and 2 <= len(given_words[0]) <= 6:
+        return len(answer_words) >= 2 and given_words[0].upper() == initials(answer)
+    return False
 
 
 def _same_country(given: str, answer: str) -> bool:
