@@ -169,6 +169,11 @@ CASES = [
     ("U.N.", ["United Nations"], "organization", [], True, True, "same name"),
     ("WHO", ["World Health Organization"], "organization", [], True, True, "same name"),
     ("UK", ["United Nations"], "organization", [], False, False, "wrong"),
+    # the sentence's preposition typed along with the blank
+    ("in Paris", ["Paris"], "place", [], True, True, "exact"),
+    ("by the UN", ["United Nations"], "organization", [], True, True, "same name"),
+    ("in Lyon", ["Paris"], "place", [], False, False, "wrong"),
+    ("Of Mice and Men", ["Of Mice and Men"], "other", [], True, True, "exact"),
     # a regnal number is never a typo's to change
     ("Richard II", ["Richard III"], "person", [], False, False, "wrong"),
     ("Richrd III", ["Richard III"], "person", [], True, False, "typo accepted"),
@@ -406,3 +411,7 @@ def test_units_compare_in_any_common_form():
     assert grade_answer("7 kg", ["7 kilograms"], kind="number").correct
     assert grade_answer("3.8 million people", ["3,800,000 people"], kind="number").correct
     assert not grade_answer("7 pounds", ["7 kilograms"], kind="number").correct
+
+
+def test_the_answer_is_shown_back_as_typed():
+    assert grade_answer("in Paris", ["Paris"], kind="place").given == "in Paris"

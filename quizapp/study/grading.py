@@ -498,11 +498,15 @@ def grade_answer(
             exact=exact,
             matched=matched,
             expected=canonical,
-            given=given,
+            given=typed,
             reason=reason,
             suggested_rating=rating,
         )
 
+    typed = given  # shown back as typed, whatever is set aside below to compare
+    led = _LEADING_PREPOSITION_RE.match(given)
+    if led and not any(normalize(a).startswith(led.group(1).lower() + " ") for a in expected):
+        given = led.group(2)  # "in Paris" answers "Paris": the sentence's preposition typed along with the blank
     given_norm = normalize(given)
     if not given_norm:
         return verdict(False, False, None, "no answer", AGAIN)
@@ -576,6 +580,9 @@ def _bare_name(normalized: str, kind: str) -> str:
         while len(words) > 1 and words[-1] in _LEGAL_FORMS:
             words = words[:-1]
     return " ".join(words)
+
+
+_LEADING_PREPOSITION_RE = re.compile(r"(?i)^\s*(in|at|on|from|to|by|near|of|for|with|during|since)\s+(\S.*)$")
 
 
 def _name_written_otherwise(given_norm: str, answer_norm: str, answer: str, kind: str) -> bool:
