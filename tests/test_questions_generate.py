@@ -136,6 +136,19 @@ def test_a_page_with_no_sentence_says_what_kind_of_text_stopped_it(tmp_path):
         generate_deck([page])
 
 
+def test_a_text_without_facts_says_so(tmp_path):
+    from quizapp.questions.generate import GenerationError, generate_deck
+
+    page = tmp_path / "wreath.txt"
+    page.write_text(
+        "How to Hang a Wreath\n\nA wreath looks best on a front door. Choose a strong ribbon and hang the wreath "
+        "high on the window, so that it never droops. Keep the ribbon dry and check the knot before the guests come.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GenerationError, match=r"the text names no person, place, organization, date or number"):
+        generate_deck([page])
+
+
 def test_one_fact_stopped_is_counted_as_one(tmp_path):
     from quizapp.questions.generate import GenerationError, generate_deck
 

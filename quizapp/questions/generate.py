@@ -305,6 +305,8 @@ def _thin_reason(
     bar: Callable[[Candidate], float],
 ) -> str:
     good = sum(1 for c in ranked if c.score >= bar(c))
+    if not ranked and not any(t.source == source for t in report.traces):
+        return f"{kept} of {cap} cards: the text names no person, place, organization, date or number to ask about"
     if not ranked:
         # The two checks that stopped most facts say what kind of text this is (a scorecard, a transcript).
         counts = Counter(t.check for t in report.traces if t.source == source and t.check in WHY_NO_SENTENCE)
