@@ -252,3 +252,13 @@ def test_wh_rewrites_are_made_when_the_ranker_keeps_some(monkeypatch):
     report = GenerationReport()
     generate_deck([ARTICLES / "composer-biography.txt"], report=report)
     assert any(t.form == "wh" for t in report.traces)
+
+
+def test_a_thin_decks_reason_counts_one_candidate_as_one():
+    from types import SimpleNamespace
+
+    from quizapp.questions.generate import _thin_reason
+    from quizapp.questions.model import GenerationReport
+
+    reason = _thin_reason(0, 4, [SimpleNamespace(score=0.2)], GenerationReport(), "story", lambda _c: 0.4)
+    assert reason.startswith("0 of 4 cards: 1 candidate passed the checks, 0 reach the ranker's bar")

@@ -318,8 +318,8 @@ def _thin_reason(
             f"; {why}" if why else ""
         )
     return (
-        f"{kept} of {cap} cards: {len(ranked)} candidates passed the checks, {good} of them reach the "
-        f"ranker's bar, and one card is kept per fact and per sentence"
+        f"{kept} of {cap} cards: {plural(len(ranked), 'candidate')} passed the checks, {good} "
+        f"{'reaches' if good == 1 else 'reach'} the ranker's bar, and one card is kept per fact and per sentence"
     )
 
 
