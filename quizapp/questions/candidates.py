@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from quizapp.facts.model import ArticleFacts, Granularity, Mention
-from quizapp.facts.names import acronym_of
 from quizapp.ingest.model import Article
 from quizapp.questions import classify
 from quizapp.questions import distractors as dist
@@ -384,14 +383,9 @@ def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.Cloz
         **prepared.evidence,
         **_mention_evidence(scope, mention, prepared.sent),
         "kind_certain": confident,
-        "bare_acronym": mention.kind == "organization" and _bare_acronym(mention, cluster_aliases),
+        "bare_acronym": mention.kind == "organization" and classify.bare_acronym(mention.canonical, cluster_aliases),
     }
     return cand
-
-
-def _bare_acronym(mention: Mention, aliases: Sequence[str]) -> bool:
-    """ "SMS", "DEP": an acronym the article never spells out."""
-    return bool(acronym_of(mention.canonical)) and not any(len(a.split()) >= 2 for a in aliases)
 
 
 def _hint_is_safe(mention: Mention, aliases: Sequence[str]) -> bool:

@@ -94,14 +94,16 @@ def organization_category(canonical: str, aliases: Iterable[str] = ()) -> str:
     return "organization"
 
 
+def bare_acronym(canonical: str, aliases: Iterable[str] = ()) -> bool:
+    """ "SMS", "DEP": an acronym the article never spells out."""
+    return bool(acronym_of(canonical)) and not any(len(a.split()) >= 2 for a in aliases)
+
+
 def unexplained_acronym(canonical: str, aliases: Iterable[str] = ()) -> bool:
     """ "SMS", "LAN": an acronym the article never spells out and the bundled reference does not know, which
     the small model calls an organization as readily as a real one."""
-    return (
-        bool(acronym_of(canonical))
-        and not any(len(a.split()) >= 2 for a in aliases)
-        and organization_category(canonical, aliases) == "organization"
-    )
+    aliases = list(aliases)
+    return bare_acronym(canonical, aliases) and organization_category(canonical, aliases) == "organization"
 
 
 def looks_like_organization(canonical: str, aliases: Iterable[str] = ()) -> bool:
