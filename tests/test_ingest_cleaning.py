@@ -124,6 +124,7 @@ def test_dateline_gives_the_date_and_stands_apart():
         ("Havana, 1 August 2024 — The talks began.", dt.date(2024, 8, 1)),
         ("WASHINGTON, March 3, 2021 (Reuters) - The talks began.", dt.date(2021, 3, 3)),
         ("Oslo, 2024-06-02 — The talks began.", dt.date(2024, 6, 2)),
+        ("June 2, 2024 The talks began.", dt.date(2024, 6, 2)),  # a bare date run into the first sentence
     ],
 )
 def test_dateline_forms(paragraph, date):
@@ -152,6 +153,8 @@ def test_datelines_without_a_date(paragraph, line):
         "Kari Dahl, the mayor, said the market - a landmark - would reopen.",
         "Goma - a town on the lake - was calm.",  # a spaced dash before lower case is an aside, not a dateline
         "Goma-Gisenyi Border Post reopened on Monday.",
+        "June 2, 2024 was the day the talks began.",  # a date that is the sentence's subject
+        "On June 2, 2024 The Times reported the talks.",
     ],
 )
 def test_not_a_dateline(paragraph):

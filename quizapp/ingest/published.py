@@ -12,6 +12,8 @@ _DATE_IN_DATELINE = rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{
 _DATELINE = re.compile(
     rf"^(?P<line>(?P<prefix>[^\n.!?“\"]{{0,80}}?,\s*)?(?P<date>{_DATE_IN_DATELINE})(?:\s*\([^)]{{1,40}}\))?)\s*(?:—|–|--|-)\s+"
 )
+# "December 27, 2004 Over the past week, ...": a full date standing alone before the first sentence, no dash.
+_BARE_DATELINE = re.compile(rf"^(?P<line>(?P<date>{_DATE_IN_DATELINE}))\s+(?=[A-Z][a-z])")
 # A logo's alt text glued to the outlet's name, e.g. "Outlet biggerOutlet": keep the name once.
 _GLUED_LOGO = re.compile(r"(\b\S{3,}) [a-z]+\1\b")
 
@@ -39,7 +41,7 @@ class Dateline:
 
 def split_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of ``paragraph``, if it has one with a date."""
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) or _BARE_DATELINE.match(paragraph)
     if not match:
         place = _PLACE_DATELINE.match(paragraph) or _TITLE_PLACE_DATELINE.match(paragraph)
         if place is None:
