@@ -376,3 +376,18 @@ def test_a_year_written_with_its_season_is_the_year_alone():
     facts = extract_facts([article("The 2004 season started poorly for the Harbour Hawks, who lost six games.")])[0]
     dates = {(m.text, m.value) for m in facts.mentions if m.kind == "date"}
     assert ("2004", "2004") in dates, dates
+
+
+def test_a_fraction_in_words_is_its_value_and_what_it_is_of():
+    facts = extract_facts(
+        [
+            article(
+                "The amendment needed a two-thirds majority in the Port Alder council in 2019, and three quarters "
+                "of the voters approved it in 2020."
+            )
+        ]
+    )[0]
+    numbers = {m.text: m.canonical for m in facts.mentions if m.kind == "number"}
+    # Not "2 thirds" or "3 quarters": the denominator is no unit.
+    assert numbers.get("two-thirds") == "2/3 majority", numbers
+    assert numbers.get("three quarters") == "3/4 of voters", numbers

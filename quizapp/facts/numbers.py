@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizapp.facts.model import NumberGranularity
-from quizapp.vocabulary import NUMBER_HEDGE_PATTERN, SPELLED_NUMBER_WORDS
+from quizapp.vocabulary import FRACTION_DENOMINATORS, NUMBER_HEDGE_PATTERN, SPELLED_NUMBER_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -144,6 +144,20 @@ def _longest_word_amount(text: str) -> tuple[float | None, str | None]:
     return None, None
 
 
+def _fraction_of(amount: float, unit: str | None, after: list[Token]) -> tuple[str, str] | None:
+    """A fraction in words ("two-thirds majority", "one-third of visitors") as its value and what it is of:
+    ("2/3", "majority"), ("1/3", "of visitors"); the denominator was read as the unit ("2 thirds") before."""
+    words = (unit or "").split()
+    if not words or words[0].lower() not in FRACTION_DENOMINATORS or amount != int(amount):
+        return None
+    value = f"{int(amount)}/{FRACTION_DENOMINATORS[words[0].lower()]}"
+    rest = " ".join(words[1:])
+    if not rest and after and after[0].lower_ == "of":
+        counted = _noun_phrase_after([t for t in after[1:] if t.pos_ != "DET"])
+        rest = f"of {counted}" if counted else ""
+    return value, rest or _noun_phrase_after(after) or "fraction"
+
+
 def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
     """A number fact from a CARDINAL/MONEY/QUANTITY/PERCENT/ORDINAL (or duration/age DATE/TIME) entity."""
     doc = ent.doc
@@ -218,6 +232,9 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
         return None
     if amount is None:
         return None
+    fraction = _fraction_of(amount, unit, after)
+    if fraction is not None:
+        return NumberFact(span_start, span_end, fraction[0], fraction[1], "decimal")
     if unit is None:
         unit = _noun_phrase_after(after)
     if unit is None or not re.search(r"[A-Za-z]{2}", unit) or unit.lower() in _NOT_UNITS:
