@@ -55,6 +55,13 @@ def test_sentence_filters():
     assert sentence_problem("The Harbor Authority of Norland opened a new ferry terminal in Port Alder.") is None
     assert sentence_problem("This 2024 file photo shows the ferry terminal in Port Alder.") == "a photo caption"
     assert sentence_problem("You can read more at the link below if you are interested.") == "boilerplate"
+    for about_a_picture in (
+        "In the accompanying diagram, the ferry's route from Port Alder is drawn in red for 2024.",
+        "The new pier of Port Alder, shown below, opened to ferries in March 2024.",
+    ):
+        assert sentence_problem(about_a_picture) == "about a picture or diagram beside the text"
+    # A diagram the sentence is about is no picture beside the text.
+    assert sentence_problem("Ida Vance drew the first diagram of the Port Alder pier in 1911.") is None
     assert sentence_problem("“We are proud of this fine new pier on the bay,” the mayor said.") == "mostly a quote"
     assert sentence_problem("Here is something I did not expect about the ferries:") is not None
     assert sentence_problem("Ferries.") == "too short"

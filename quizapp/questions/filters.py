@@ -220,6 +220,15 @@ CAPTION_MARKERS = re.compile(
     r"courtesy of|credit:|reuters photo|ap photo|afp photo)\b",
     re.IGNORECASE,
 )
+#: A sentence about a picture beside the text ("In the accompanying diagram, ...", "as shown below"): it reads
+#: like text but needs the picture.
+FIGURE_REFERENCE = re.compile(
+    r"\b(?:accompanying|attached|adjacent) (?:diagram|figure|chart|graphic|map|image|photo(?:graph)?|table|"
+    r"illustration|graph|picture)s?\b|\b(?:shown|seen|pictured|illustrated|depicted) (?:above|below|here)\b|"
+    r"\b(?:the|this) (?:diagram|figure|chart|graphic|table|illustration|graph|picture) (?:above|below)\b|"
+    r"\bsee fig(?:ure|\.)? ?\d",
+    re.IGNORECASE,
+)
 BOILERPLATE = re.compile(
     r"(read more|click here|subscribe|sign up|newsletter|follow us|share this|all rights reserved|"
     r"copyright|translated by|contact us|write to|comment|advertis|membership)",
@@ -276,6 +285,8 @@ def sentence_problem(sentence: str) -> str | None:
         return "an exclamation, not a statement of fact"
     if CAPTION_MARKERS.search(text):
         return "a photo caption"
+    if FIGURE_REFERENCE.search(text):
+        return "about a picture or diagram beside the text"
     if BOILERPLATE.search(text):
         return "boilerplate"
     if WRITER_BIO.search(text):
