@@ -230,6 +230,10 @@ def test_select_respects_the_bar_and_the_floor(bridge):
     rescued = select(mixed, limit=10, words=400, threshold=1.01)
     assert 0 < len(rescued) <= MIN_DEFAULT_CARDS
     assert all(c.score >= FLOOR_SCORE for c in rescued)
+    # Every candidate under the floor's score: an article of 400 words gets the best one, a short item none.
+    weak = [copy_of(c, score=FLOOR_SCORE - 0.1 - 0.01 * i) for i, c in enumerate(bridge.ranked)]
+    assert [c.score for c in select(weak, limit=10, words=400, threshold=1.01)] == [FLOOR_SCORE - 0.1]
+    assert select(weak, limit=10, words=399, threshold=1.01) == []
 
 
 def test_number_and_date_distractors_fall_on_both_sides():

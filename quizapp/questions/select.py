@@ -45,6 +45,10 @@ MAX_FORM_SHARE = 0.7
 #: (the report says so), and at least the best one whatever its estimate. Below it an item is a caption
 #: or a blurb, not an article.
 MIN_WORDS_FOR_A_DECK = 60
+#: ... but only an article of this many words gets that one card whatever its estimate; a shorter item gets
+#: floor cards at FLOOR_SCORE or more, or none and the report's reason (dev decks of short pages held 12 such
+#: cards under 0.4, 4 of them judged acceptable).
+MIN_WORDS_FOR_A_FORCED_CARD = 400
 #: Measured on dev judgments: cards the floor kept at an estimate of 0.4 or more were accepted 13 times in 17
 #: (76%, as often as cards above their bar), those below it 2 times in 9.
 FLOOR_SCORE = 0.4
@@ -145,7 +149,8 @@ def select(
 
         for cand in sorted([*ranked, *(reserve or [])], key=lambda c: (last_resort(c), -c.score)):
             # Below the floor's score or a last resort only to avoid an empty deck: one card, the best there is.
-            if len(kept) >= MIN_DEFAULT_CARDS or ((cand.score < FLOOR_SCORE or last_resort(cand)) and kept):
+            weak = cand.score < FLOOR_SCORE or last_resort(cand)
+            if len(kept) >= MIN_DEFAULT_CARDS or (weak and (kept or words < MIN_WORDS_FOR_A_FORCED_CARD)):
                 break
             if all(cand is not k for k in kept) and blocked(cand, False) is None:
                 keep(cand)
