@@ -330,6 +330,16 @@ DEMONSTRATIVES: Final = frozenset({"this", "that", "these", "those"})
 DEPENDENT_PRONOUNS: Final = THIRD_PERSON_PRONOUNS | SPEAKER_PRONOUNS | (DEMONSTRATIVES - {"that"})
 #: Card types a generated deck gets unless asked otherwise: wh-questions become multiple choice, typed or
 #: true/false cards; a cloze of a self-contained sentence is asked where it reads best. Flashcards on request.
+#: Nouns for a particular work, deal, undertaking, firm or event that a story introduces and then calls "the film",
+#: "the deal": bare, they point back to a sentence the card does not show (the rubric's "the deal"). Groups of
+#: people ("the team", "the government") are left out: a story's own team or government is its protagonist.
+REFERENT_NOUNS: Final = frozenset(
+    """film movie album song book novel play show series episode script screenplay sequel role game
+    project deal plan agreement contract bill proposal tender idea scheme initiative program programme policy
+    treaty report study survey paper ruling verdict company firm venture product device app
+    match incident attack investigation decision move event operation trial case lawsuit summit crash accident
+    explosion""".split()
+)
 DEFAULT_CARD_TYPES: Final = ("multiple_choice", "typed", "true_false", "cloze")
 #: Abbreviated last words of organization names, written out ("Luton Town F.C." is "Luton Town Football Club"),
 #: as words after punctuation is dropped ("f c").

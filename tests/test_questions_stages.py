@@ -1402,3 +1402,24 @@ def test_a_candidate_whose_card_the_deck_model_refuses_is_skipped_not_raised(bri
     assert make_card(broken, [], 0, ["cloze"], 0) is None
     empty = copy_of(cloze_cand, transformed=copy_of(cloze_cand.transformed, answer_text=" "))
     assert make_card(empty, [], 0, ["cloze"], 0) is None  # "{{c1:: }}": the model's own validation refuses it
+
+
+FILMS = """Harbour Lights
+
+Ida Vance wrote a film about the Port Alder ferries called Harbour Lights in 1998.
+The studio Northlight bought it in 1999 and hired Mark Olsen to direct it.
+In 2003, Mark Olsen cancelled the film after a dispute over the budget.
+In 2005, Ida Vance sold the film Harbour Lights to the studio Bluewater for 2 million dollars.
+"""
+
+
+def test_a_work_called_only_the_film_is_no_standalone_card(tmp_path):
+    run = stages(FILMS, tmp_path)
+    # "the film" alone: which film was said in another sentence.
+    cancelled = [c for c in run.made if "cancelled the film" in c.shown]
+    assert cancelled, [c.shown for c in run.made]
+    assert all("the film" in c.shown for c in cancelled)
+    assert not [c for c in run.verified if "cancelled the film" in c.shown]
+    assert "unnamed_referent" in {t.check for t in run.report.traces if "cancelled the film" in t.text}
+    # Named beside the noun, the film is known.
+    assert [c for c in run.verified if "the film Harbour Lights" in c.shown]

@@ -69,6 +69,9 @@ class ArticleScope:
     first_seen: dict[str, int] = field(init=False)
     lemma_freq: dict[str, int] = field(init=False)
     title_words: set[str] = field(init=False)
+    #: What the article says its subject is in its first sentence ("X is a 2017 Chinese action film"): lemmas of
+    #: the nouns after "is a" there; "the film" in such an article is its subject.
+    lead_kinds: set[str] = field(init=False)
     sentence_evidence: dict[tuple[int, int], dict[str, Any]] = field(init=False, default_factory=dict)
     #: (sentence or clause token bounds) -> its definites' head offsets (see ``_definite_heads``).
     definite_heads: dict[tuple[int, int], tuple[list[int], list[int]]] = field(init=False, default_factory=dict)
@@ -103,6 +106,12 @@ class ArticleScope:
         self.lemma_freq = freq
         title = self.article.title or ""
         self.title_words = {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", title)}
+        lead = next(iter(self.doc.sents), None)
+        self.lead_kinds = {
+            t.lemma_.casefold()
+            for t in (lead or [])
+            if t.pos_ == "NOUN" and (t.dep_ == "attr" or (t.dep_ == "conj" and t.head.dep_ == "attr"))
+        }
 
     def resolve_as_written(self, token: Any) -> str | None:
         """The name a pronoun or short name stands for, as the article writes it (see ``as_written``)."""

@@ -34,6 +34,7 @@ from quizapp.vocabulary import (
     HEDGING_ADVERBS,
     NAME_KINDS,
     OPINION_PASSIVES,
+    REFERENT_NOUNS,
     SAYING_VERBS,
     SPECULATIVE_MODALS,
     WEB_ADDRESS_PATTERN,
@@ -71,6 +72,7 @@ SOFT_CHECKS = frozenset(
         "cloze_kind_uncertain",
         "cloze_needs_context",
         "cloze_lone_fact",
+        "unnamed_referent",
         "verbless_sentence",
     }
 )
@@ -626,6 +628,57 @@ def check_cloze_lone_fact(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "___ felt it was best to cancel the film", "The move will create the third largest retailer": a work, deal
+    or event the card calls only "the film", "the move" was named in a sentence the student does not see. A name
+    beside the noun ("the film Jaws", "the deal with Sony"), or a name of a work or event earlier in the sentence,
+    says which it is."""
+    span = mention_span(cand.mention, scope.doc)
+    if span is None:
+        return None
+    shown = cand.shown.casefold()
+    title = (scope.article.title or "").casefold()
+    for tok in span_tokens(span.sent):
+        lemma = tok.lemma_.casefold()
+        if (
+            tok.pos_ != "NOUN"
+            or lemma not in REFERENT_NOUNS
+            or span.start <= tok.i < span.end
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            # Named or singled out beside the noun: "the film Jaws", "the deal with Sony", "the biggest deal",
+            # "the third film".
+            or any(
+                c.pos_ == "PROPN"
+                or c.dep_ in {"compound", "prep", "relcl", "acl", "appos", "poss"}
+                or c.tag_ in {"JJS", "RBS"}
+                or c.ent_type_ == "ORDINAL"
+                for c in tok.children
+            )
+            # The article is about it: its title or its first sentence says what it is ("... is a 2017 film").
+            or lemma in scope.lead_kinds
+            or re.search(rf"\b{re.escape(lemma)}", title)
+            or (title and title in span.sent.text.casefold())
+            # A name of its kind elsewhere in the sentence says which ("Dead Man's Curve, the song").
+            or any(t.i != tok.i and not (span.start <= t.i < span.end) and _names_a(t, lemma) for t in span.sent)
+        ):
+            continue
+        if re.search(rf"\bthe (?:[\w-]+ )?{re.escape(tok.text.casefold())}\b", shown):
+            return f'"the {tok.text}": which {tok.lemma_} is meant was said in another sentence'
+    return None
+
+
+#: Entity labels that can name a work, deal or event; an organization names only a firm.
+_WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", ""})
+_FIRM_NOUNS = frozenset({"company", "firm", "venture"})
+
+
+def _names_a(token: Any, lemma: str) -> bool:
+    """Whether ``token`` is part of a proper name that can be what "the <lemma>" refers to."""
+    if token.pos_ != "PROPN":
+        return False
+    return token.ent_type_ in _WORK_LABELS or (token.ent_type_ == "ORG" and lemma in _FIRM_NOUNS)
+
+
 def check_not_a_fact(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence whose clause around the fact (or whose main clause) guesses, hedges or gives someone's view
     ("___ may have joined", "is considered a likely candidate in ___", "if only Yahoo had bought ___", "seems to
@@ -692,6 +745,7 @@ CHECKS: tuple[Check, ...] = (
     Check("passing_commentator", check_passing_commentator, frozenset({Form.WH, Form.CLOZE})),
     Check("shouted_name", check_shouted_name, frozenset({Form.WH, Form.CLOZE})),
     Check("not_a_fact", check_not_a_fact, frozenset({Form.WH, Form.CLOZE})),
+    Check("unnamed_referent", check_unnamed_referent, frozenset({Form.WH, Form.CLOZE})),
     Check("place_as_locator", check_place_as_locator, frozenset({Form.WH, Form.CLOZE})),
     Check("place_among_places", check_place_among_places, frozenset({Form.CLOZE})),
     Check("as_of_date", check_as_of_date, frozenset({Form.WH, Form.CLOZE})),
