@@ -338,7 +338,7 @@ REFERENT_NOUNS: Final = frozenset(
     project deal plan agreement contract bill proposal tender idea scheme initiative program programme policy
     treaty report study survey paper ruling verdict company firm venture product device app
     match incident attack investigation decision move event operation trial case lawsuit summit crash accident
-    explosion""".split()
+    explosion disaster earthquake""".split()
 )
 DEFAULT_CARD_TYPES: Final = ("multiple_choice", "typed", "true_false", "cloze")
 #: Abbreviated last words of organization names, written out ("Luton Town F.C." is "Luton Town Football Club"),

@@ -991,6 +991,7 @@ def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
         "Ansel Brekke classified all three as harbour seals in 1923.",
         "In contrast, Ansel Brekke kept the old harbour of Skarvik open until 1923.",
         "Ansel Brekke had no training in shipbuilding in 1923 either.",
+        "Soon after, Ansel Brekke was sworn in as mayor of Skarvik in May 1923.",
     ],
 )
 def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path, sentence):
@@ -1423,3 +1424,13 @@ def test_a_work_called_only_the_film_is_no_standalone_card(tmp_path):
     assert "unnamed_referent" in {t.check for t in run.report.traces if "cancelled the film" in t.text}
     # Named beside the noun, the film is known.
     assert [c for c in run.verified if "the film Harbour Lights" in c.shown]
+
+
+def test_an_event_called_only_the_disaster_needs_its_context(tmp_path):
+    run = stages(
+        "Harbour Storm\n\nA storm flooded the harbour of Skarvik in March 2019.\n"
+        "In its first report on the disaster, the Norland Red Cross counted 410 damaged homes in Skarvik.\n",
+        tmp_path,
+    )
+    assert not [c for c in run.verified if "the disaster" in c.shown]
+    assert "unnamed_referent" in {t.check for t in run.report.traces if "the disaster" in t.text}

@@ -315,7 +315,7 @@ LEANS_ON_CONTEXT = re.compile(
     # ("The following players ...") or a set counted before ("all three", "the same Vladimir"): 10 of 27 judged
     # dev candidates with one were accepted.
     r"\b(?:\w+|a few|several) (?:years?|months?|weeks?|days?|decades?) (?:later|earlier|afterwards?)|"
-    r"\bshortly (?:afterwards?|after)(?=[,.]| in\b)|\bafterwards|\bthe following|\ball (?:two|three|four|five)|"
+    r"\b(?:shortly|soon|not long|immediately) (?:afterwards?|after)(?=[,.]| in\b)|\bafterwards|\bthe following|\ball (?:two|three|four|five)|"
     r"\bthe same (?=[A-Z]))\b",
     re.I,
 )
