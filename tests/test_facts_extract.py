@@ -391,3 +391,13 @@ def test_a_fraction_in_words_is_its_value_and_what_it_is_of():
     # Not "2 thirds" or "3 quarters": the denominator is no unit.
     assert numbers.get("two-thirds") == "2/3 majority", numbers
     assert numbers.get("three quarters") == "3/4 of voters", numbers
+
+
+def test_a_time_on_the_24_hour_clock_is_no_year():
+    dates = _dates(
+        "The council will show the vote live on Wednesday 19 January, from 1930 on BBC One. The ferry sails at "
+        "0745 GMT from Port Alder, whose pier opened in 1931.",
+        dt.date(2005, 1, 10),
+    )
+    assert "1930" not in dates and "0745" not in dates
+    assert dates["1931"] == "1931"

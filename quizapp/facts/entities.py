@@ -37,7 +37,7 @@ from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
 from quizapp.reference import country_named
-from quizapp.vocabulary import COURTESY_TITLES, ERA_MARKERS, MONTH_PATTERN, MONTHS
+from quizapp.vocabulary import COURTESY_TITLES, ERA_MARKERS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -403,6 +403,11 @@ def clean_span(text: str, start: int, end: int, leading: re.Pattern = _LEADING) 
 #: A number multiplied by another: "1800 x 1920", "1920×1080" are sizes.
 _DIMENSION_BEFORE = re.compile(r"\d\s*[x×]\s*\Z")
 _DIMENSION_AFTER = re.compile(r"\s*[x×]\s*\d")
+#: "from 1930 on BBC One", "kicks off at 1945 GMT": a time on the 24-hour clock (British usage), not a year.
+_CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_ZONE_AFTER = re.compile(r"\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|hrs\b|hours\b|local time\b)")
+_CLOCK_BROADCAST_AFTER = re.compile(r"\s+on\s+(?:BBC|ITV|Channel|Sky|S4C|Radio|RTÉ|RTE)\b")
+_CLOCK_BEFORE = re.compile(rf"(?:{WEEKDAY_PATTERN})\b[^.;]{{0,40}}\b(?:at|from|until|till|before|after|by)\s+\Z")
 #: "... and New Art": capitalized words joined by "and" that finish a name cut short at the "and".
 _AND_CONTINUATION = re.compile(r"\s+(?:and|&)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
 
@@ -749,6 +754,12 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 continue
             if _DIMENSION_BEFORE.search(text, 0, start) or _DIMENSION_AFTER.match(text, end):
                 continue  # "1800 x 1920 per eye": a size, not a year
+            if _CLOCK_TIME.fullmatch(phrase) and (
+                _CLOCK_ZONE_AFTER.match(text, end)
+                or _CLOCK_BROADCAST_AFTER.match(text, end)
+                or _CLOCK_BEFORE.search(text[max(0, start - 80) : start])
+            ):
+                continue
             value = None
             if article.published is None or past_only:
                 value = _in_narrative_year(phrase, candidates, months=past_only)
