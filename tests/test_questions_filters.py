@@ -60,6 +60,10 @@ def test_sentence_filters():
         "The new pier of Port Alder, shown below, opened to ferries in March 2024.",
     ):
         assert sentence_problem(about_a_picture) == "about a picture or diagram beside the text"
+    run_together = "Ida Vance said a new pier could cost $40m. Between 10 and 12 ferries dock in Port Alder each day."
+    assert sentence_problem(run_together) == "two sentences run together"
+    # Abbreviations and initials end no sentence.
+    assert sentence_problem("The U.S. Navy sent Dr. Ida Vance to Port Alder, Calif. in 2024 with J. R. Olsen.") is None
     # A diagram the sentence is about is no picture beside the text.
     assert sentence_problem("Ida Vance drew the first diagram of the Port Alder pier in 1911.") is None
     assert sentence_problem("“We are proud of this fine new pier on the bay,” the mayor said.") == "mostly a quote"

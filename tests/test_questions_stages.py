@@ -1434,3 +1434,31 @@ def test_an_event_called_only_the_disaster_needs_its_context(tmp_path):
     )
     assert not [c for c in run.verified if "the disaster" in c.shown]
     assert "unnamed_referent" in {t.check for t in run.report.traces if "the disaster" in t.text}
+
+
+def test_a_person_called_only_by_age_needs_the_sentence_before(tmp_path):
+    run = stages(
+        "Harbour Swim\n\nIda Vance won the Port Alder harbour swim in 2019 and 2021.\n"
+        "Sports psychologist Mark Olsen says the 30-year-old must draw on her past wins to beat Jo Lin in the "
+        "Skarvik race in 2024.\n",
+        tmp_path,
+    )
+    refused = {t.answer: t.check for t in run.report.traces if "the 30-year-old must" in t.text}
+    assert refused.get("Jo Lin") == "unnamed_referent", refused
+    assert not [c for c in run.verified if "the 30-year-old must" in c.shown]
+
+
+@pytest.mark.parametrize(
+    ("shown", "unnamed"),
+    [
+        ("_____ says the 30-year-old must win.", True),
+        ("_____ says the 25-year-old striker scored twice.", True),
+        ("In 2023 the 29-year-old Ida Vance swam to _____.", False),  # the name follows: a description
+        ("In 2023 the 29-year-old _____ swam to Skarvik.", False),  # the blank is the one described
+    ],
+)
+def test_an_age_description_refers_back_unless_a_name_follows(shown, unnamed):
+    from quizapp.questions.verify import _AGE_DESCRIPTION, _NAME_NEXT
+
+    found = [m for m in _AGE_DESCRIPTION.finditer(shown) if not _NAME_NEXT.match(shown, m.end())]
+    assert bool(found) == unnamed

@@ -229,6 +229,9 @@ FIGURE_REFERENCE = re.compile(
     r"\bsee fig(?:ure|\.)? ?\d",
     re.IGNORECASE,
 )
+#: A full stop inside the sentence after a word or a figure, then a capitalised word: two sentences the parser ran
+#: together ("... could run to $40m. Between 10 and 12 ..."); abbreviations ("U.S.", "Calif.", "Mr.") do not match.
+RUN_TOGETHER = re.compile(r"(?:\b[a-z]{3,}|\b\d[\w$£€%]*|\))[.!?][\"”’]?\s+(?=[A-Z][a-z]*\s)")
 BOILERPLATE = re.compile(
     r"(read more|click here|subscribe|sign up|newsletter|follow us|share this|all rights reserved|"
     r"copyright|translated by|contact us|write to|comment|advertis|membership)",
@@ -285,6 +288,8 @@ def sentence_problem(sentence: str) -> str | None:
         return "an exclamation, not a statement of fact"
     if CAPTION_MARKERS.search(text):
         return "a photo caption"
+    if RUN_TOGETHER.search(text.rstrip('.!?"”’ ')):
+        return "two sentences run together"
     if FIGURE_REFERENCE.search(text):
         return "about a picture or diagram beside the text"
     if BOILERPLATE.search(text):

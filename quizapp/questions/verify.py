@@ -633,6 +633,9 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
     or event the card calls only "the film", "the move" was named in a sentence the student does not see. A name
     beside the noun ("the film Jaws", "the deal with Sony"), or a name of a work or event earlier in the sentence,
     says which it is."""
+    for aged in _AGE_DESCRIPTION.finditer(cand.shown):
+        if not _NAME_NEXT.match(cand.shown, aged.end()):
+            return f'"{aged.group(0).strip()}": who is meant was said in another sentence'
     span = mention_span(cand.mention, scope.doc)
     if span is None:
         return None
@@ -667,6 +670,9 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+#: "the 30-year-old", "the 25-year-old striker" with no name after it: a person described by age refers back.
+_AGE_DESCRIPTION = re.compile(r"\b[Tt]he \d{1,3}-year-old(?: (?:[a-z]+)(?=[ ,.;]))?")
+_NAME_NEXT = re.compile(r",? (?:[A-Z]|_|\[)")
 #: Entity labels that can name a work, deal or event; an organization names only a firm.
 _WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", ""})
 _FIRM_NOUNS = frozenset({"company", "firm", "venture"})
