@@ -59,6 +59,14 @@ TABLE = [
     ("the past five years", JULY_2024, None, None),
     ("nearly six decades", JULY_2024, None, None),
     ("six months in 1513", JULY_2024, None, None),  # dateparser counted six months on from July 2024
+    # What dateparser alone made of phrases no rule reads: a range of days as its year, an ISBN, a score.
+    ("Feb. 11-14", JULY_2024, None, None),
+    ("9781404207196", JULY_2024, None, None),
+    ("2-1 1999", JULY_2024, None, None),
+    ("last decade", JULY_2024, None, None),
+    # ... and what it reads well: a month named, a year written.
+    ("17-18 March 1886", JULY_2024, "1886-03-17", "day"),
+    ("21.03.2006", JULY_2024, "2006-03-21", "day"),
 ]
 
 

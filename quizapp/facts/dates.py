@@ -21,6 +21,12 @@ from quizapp.vocabulary import MONTH_NUMBERS, WEEKDAYS, ordinal_suffix
 
 MONTHS = MONTH_NUMBERS
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+#: What dateparser's strict reading can turn into a real date: a month named and a year written, or day.month.year.
+_WORTH_PARSING = re.compile(
+    r"(?=.*\b(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\b)(?=.*\b\d{4}\b)|^\d{1,2}[./]\d{1,2}[./]\d{4}$"
+)
 _UNITS = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centuries|millenni(?:um|a))s?"
 _NUMBER_WORDS = (
     r"(?:\d[\d,.]*[½¼¾]?|[½¼¾]|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -199,6 +205,11 @@ def normalize_date(text: str, published: dt.date | None, future: bool = False) -
 
     if lowered in {"today", "yesterday"}:
         return None  # the day itself is rarely what a reader should learn
+    if not _WORTH_PARSING.search(lowered):
+        # Measured on 120 dev articles (2026-12-05): of 803 phrases left to dateparser, the 18 it read were an ISBN,
+        # scores ("2-1 1999"), "Feb. 11-14" as 2014, "last decade" as a day, and 4 real dates, each with a month
+        # named and a year written; only such phrases (or "21.03.2006") go to it now.
+        return None
     return _dateparser_fallback(raw, published)
 
 
