@@ -74,6 +74,8 @@ def test_sentence_filters():
     assert sentence_problem('In 1998 the crew of the Port Alder ferry painted "Welcome home!"') is None
     note = "Ida Vance is a contributing editor at Harbour Monthly and a writer based in Port Alder."
     assert sentence_problem(note) == "a contributor's note about the writer"
+    note = "Ida Vance is technology correspondent for Harbour Radio, a Port Alder and Skarvik co-production."
+    assert sentence_problem(note) == "a contributor's note about the writer"
     # A past career in a story is a fact about someone, not the page's note on its writer.
     assert (
         sentence_problem("In 1990 Ida Vance was a reporter for the Port Alder Gazette before entering politics.")

@@ -1462,3 +1462,13 @@ def test_an_age_description_refers_back_unless_a_name_follows(shown, unnamed):
 
     found = [m for m in _AGE_DESCRIPTION.finditer(shown) if not _NAME_NEXT.match(shown, m.end())]
     assert bool(found) == unnamed
+
+
+def test_who_is_never_answered_by_a_description(tmp_path):
+    run = stages(
+        "Harbour Concert\n\nSir Ian Vance played a concert at the Port Alder harbour festival in 2019.\n"
+        "The former Beatle thanked the crowd of 40,000 fans in Port Alder in June 2019.\n",
+        tmp_path,
+    )
+    assert not [c for c in run.verified if c.answer == "Beatle"]
+    assert "descriptor_answer" in run.dropped("Beatle")

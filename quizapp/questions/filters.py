@@ -240,7 +240,7 @@ BOILERPLATE = re.compile(
 QUOTE_CHARS = '"“”«»'
 #: A contributor's note ("Jo Lin is an editor at The Ledger and a writer based in Leeds"): the page's furniture.
 WRITER_BIO = re.compile(
-    r"\bis (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|editor|reporter|correspondent|columnist|contributor|journalist|"
+    r"\bis (?:(?:a|an|the) )?(?:[\w-]+ ){0,4}(?:writer|editor|reporter|correspondent|columnist|contributor|journalist|"
     r"blogger)\b[^.]*\b(?:at|for|of|to|based in|who covers)\b",
     re.IGNORECASE,
 )

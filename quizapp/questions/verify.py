@@ -208,6 +208,20 @@ def check_truncated_name(cand: Candidate, scope: ArticleScope) -> str | None:
     return "the stem cuts a longer name short" if truncates_name(cand.question, names) else None
 
 
+def check_descriptor_answer(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "The former Beatle resisted ...": a capitalised word after "the" or "a" that the small model calls a person
+    is a description; "Who resisted ...?" answered "Beatle" is wrong."""
+    m = cand.mention
+    if m.kind != "person" or len(m.text.split()) > 1:  # "the late John Smith" is a name
+        return None
+    before = m.sentence[: max(0, m.start - m.sentence_start)].split()
+    if before and before[-1].casefold() in {"the", "a", "an"} or (
+        len(before) >= 2 and before[-2].casefold() in {"the", "a", "an"} and before[-1].islower()
+    ):
+        return f'"{" ".join(before[-2:])} {m.text}" describes someone, it is no name'
+    return None
+
+
 def check_relative_pronoun(cand: Candidate, scope: ArticleScope) -> str | None:
     if cand.pattern == "relative" and _pronoun_of_main_clause(cand.question, cand.mention, scope.doc):
         return "a pronoun of the relative clause means the main clause's subject"
@@ -736,6 +750,7 @@ CHECKS: tuple[Check, ...] = (
     Check("second_year_in_stem", check_second_year),
     Check("year_not_stated", check_year_not_stated),
     Check("truncated_name", check_truncated_name),
+    Check("descriptor_answer", check_descriptor_answer),
     Check("relative_clause_pronoun", check_relative_pronoun),
     Check("glued_aside", check_glued_aside),
     Check("owned_answer", check_owned_answer),
