@@ -381,13 +381,17 @@ def test_a_long_sentence_is_asked_by_the_clause_that_holds_the_fact(tmp_path):
     assert opened[0].shown.endswith("over the route.") and ";" not in opened[0].shown
 
 
-def test_the_floor_can_come_from_the_reserve_alone(bridge):
-    # Every candidate failed a soft check: the floor still fills the deck from the reserve, and says so.
+def test_the_floor_takes_one_card_from_the_reserve_when_nothing_else_would_fill_the_deck(bridge):
+    # Every candidate failed a soft check: an article of 400 words still gets its best one, and the report says so.
     from quizapp.questions.select import select
 
     report = GenerationReport()
-    kept = select([], limit=10, words=400, threshold=0.5, report=report, reserve=list(bridge.ranked))
-    assert kept and kept[0].source in report.notes
+    reserve = list(bridge.ranked)
+    kept = select([], limit=10, words=400, threshold=0.5, report=report, reserve=reserve)
+    assert [k.score for k in kept] == [max(c.score for c in reserve)]
+    assert kept[0].source in report.notes
+    # A short item gets none from the reserve.
+    assert select([], limit=10, words=300, threshold=0.5, reserve=reserve) == []
 
 
 def test_a_fact_without_a_wh_rewrite_says_which_rewrite_step_refused_it(tmp_path):
@@ -475,19 +479,21 @@ def test_an_article_of_some_length_keeps_its_best_card_even_at_a_low_score(bridg
     assert len(kept) == 1
 
 
-def test_the_floor_takes_a_cloze_leaning_on_context_only_to_avoid_an_empty_deck(bridge):
+def test_the_floor_takes_candidates_that_passed_every_check_before_any_of_the_reserve(bridge):
     from dataclasses import replace as copy_of
 
     from quizapp.questions.select import select
 
     first, *rest = bridge.ranked
     leaning = copy_of(first, score=0.9, evidence={**first.evidence, "soft_fail": "cloze_needs_context"})
-    others = [copy_of(c, score=0.45) for c in rest if c.sentence_key != first.sentence_key]
-    assert others
-    kept = select([], limit=10, words=400, threshold=0.5, reserve=[leaning, *others])
+    below_bar = [copy_of(c, score=0.45) for c in rest if c.sentence_key != first.sentence_key]
+    assert below_bar
+    kept = select(below_bar, limit=10, words=400, threshold=0.5, reserve=[leaning])
     assert kept and all(k is not leaning for k in kept)
-    alone = select([], limit=10, words=400, threshold=0.5, reserve=[leaning])
-    assert alone == [leaning]
+    assert select([], limit=10, words=400, threshold=0.5, reserve=[leaning]) == [leaning]
+    # A sentence of asides is judged as often acceptable as the deck: it fills the floor like the rest.
+    asides = [copy_of(c, evidence={**c.evidence, "soft_fail": "cloze_asides"}) for c in below_bar]
+    assert len(select([], limit=10, words=400, threshold=0.5, reserve=asides)) > 1
 
 
 BRACKETED = """Ines Halvard

@@ -215,8 +215,10 @@ def check_descriptor_answer(cand: Candidate, scope: ArticleScope) -> str | None:
     if m.kind != "person" or len(m.text.split()) > 1:  # "the late John Smith" is a name
         return None
     before = m.sentence[: max(0, m.start - m.sentence_start)].split()
-    if before and before[-1].casefold() in {"the", "a", "an"} or (
-        len(before) >= 2 and before[-2].casefold() in {"the", "a", "an"} and before[-1].islower()
+    if (
+        before
+        and before[-1].casefold() in {"the", "a", "an"}
+        or (len(before) >= 2 and before[-2].casefold() in {"the", "a", "an"} and before[-1].islower())
     ):
         return f'"{" ".join(before[-2:])} {m.text}" describes someone, it is no name'
     return None
