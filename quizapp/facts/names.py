@@ -63,6 +63,7 @@ def acronym_of(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)  # asked of the same few hundred names for every pair compared
 def initials(text: str) -> str:
     words = [w for w in re.split(r"[\s-]+", ascii_fold(text)) if w and w.lower() not in _ACRONYM_SKIP]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()

@@ -700,6 +700,10 @@ def _gender_evidence(doc: Any, facts: ArticleFacts) -> dict[str, set[str]]:
     ("Charles Voss, who showed her his engine"; "Voss sold his farm" in a sentence naming only him).
     A possessive in a "by" phrase ("who was impressed by her work") is someone else's."""
     out: dict[str, set[str]] = {}
+    people_by_sentence: dict[int, set[str]] = {}
+    for x in facts.mentions:
+        if x.kind == "person":
+            people_by_sentence.setdefault(x.sentence_start, set()).add(x.canonical)
     for m in facts.mentions:
         if m.kind != "person":
             continue
@@ -721,10 +725,7 @@ def _gender_evidence(doc: Any, facts: ArticleFacts) -> dict[str, set[str]]:
         clauses = [
             c for n in (root, *(c for c in root.children if c.dep_ == "appos")) for c in n.children if c.dep_ == "relcl"
         ]
-        people_in_sentence = {
-            x.canonical for x in facts.mentions if x.kind == "person" and x.sentence_start == m.sentence_start
-        }
-        if root.dep_ in {"nsubj", "nsubjpass"} and people_in_sentence == {m.canonical}:
+        if root.dep_ in {"nsubj", "nsubjpass"} and people_by_sentence[m.sentence_start] == {m.canonical}:
             clauses.append(root.head)
         for clause in clauses:
             found |= _clause_gender(clause)

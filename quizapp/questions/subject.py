@@ -21,6 +21,7 @@ finds everything an answer must not be.)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -56,13 +57,17 @@ class Subjects:
         return any(_norm(n) in self.names for n in names if n)
 
 
+@functools.lru_cache(maxsize=16384)  # asked of every mention's names, over and over
 def _norm(text: str) -> str:
     """Lower case, words only, an abbreviated last word of an organization written out ("f c" -> "football club")."""
     words = re.sub(r"[^\w]+", " ", text.casefold()).strip()
-    for short, full in sorted(ORGANIZATION_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):  # "a f c" first
+    for short, full in _ABBREVIATIONS_LONGEST_FIRST:  # "a f c" before "f c"
         if words.endswith(" " + short):
             return words[: -len(short)] + full
     return words
+
+
+_ABBREVIATIONS_LONGEST_FIRST = tuple(sorted(ORGANIZATION_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])))
 
 
 def source_tags(article: Article) -> list[str]:
