@@ -410,6 +410,15 @@ def _hint_is_safe(mention: Mention, aliases: Sequence[str]) -> bool:
     return any(len(a.split()) == 1 and a in parts for a in aliases)
 
 
+#: The articles a description starts with ("the former Beatle", "a Google engineer").
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def words_before(mention: Mention) -> list[str]:
+    """The words of the mention's sentence before it."""
+    return mention.sentence[: max(0, mention.start - mention.sentence_start)].split()
+
+
 def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
     """Whether the fact's kind rests on more than the small model's label: dates and numbers, places the
     bundled reference knows, organizations that show they are one, people with a full name."""
@@ -421,8 +430,8 @@ def kind_is_certain(mention: Mention, aliases: Sequence[str]) -> bool:
     if mention.kind == "organization":
         return classify.looks_like_organization(mention.canonical, aliases)
     words = mention.canonical.split()
-    before = mention.sentence[: max(0, mention.start - mention.sentence_start)].split()
-    if any(c.isdigit() for c in mention.canonical) or (before and before[-1].casefold() in {"the", "a", "an"}):
+    before = words_before(mention)
+    if any(c.isdigit() for c in mention.canonical) or (before and before[-1].casefold() in ARTICLES):
         return False  # "The PS4 Pro has only 8GB": a product, whatever the model's label
     return (
         len(words) >= 2

@@ -15,7 +15,7 @@ from typing import Any
 
 from quizapp.facts.model import Mention
 from quizapp.questions import distractors as dist
-from quizapp.questions.candidates import ArticleScope
+from quizapp.questions.candidates import ARTICLES, ArticleScope, words_before
 from quizapp.questions.filters import (
     CUT_HYPHEN,
     PERSONAL_PRONOUNS,
@@ -214,11 +214,9 @@ def check_descriptor_answer(cand: Candidate, scope: ArticleScope) -> str | None:
     m = cand.mention
     if m.kind != "person" or len(m.text.split()) > 1:  # "the late John Smith" is a name
         return None
-    before = m.sentence[: max(0, m.start - m.sentence_start)].split()
-    if (
-        before
-        and before[-1].casefold() in {"the", "a", "an"}
-        or (len(before) >= 2 and before[-2].casefold() in {"the", "a", "an"} and before[-1].islower())
+    before = words_before(m)
+    if (before and before[-1].casefold() in ARTICLES) or (
+        len(before) >= 2 and before[-2].casefold() in ARTICLES and before[-1].islower()
     ):
         return f'"{" ".join(before[-2:])} {m.text}" describes someone, it is no name'
     return None
