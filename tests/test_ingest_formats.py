@@ -334,3 +334,15 @@ def test_a_page_whose_precise_extraction_keeps_only_a_summary_is_read_in_full(mo
 
     monkeypatch.setattr(trafilatura, "bare_extraction", short_both_ways)
     assert "Read more" not in html_to_text("<html><body><p>page</p></body></html>", "review.html").text
+
+
+def test_character_references_copied_from_a_page_are_read_as_characters(tmp_path):
+    article = tmp_path / "copied.txt"
+    article.write_text(
+        "Harbour news\n\nIda Vance, 47, met her fianc&#233;e in Port Alder, and AT&amp;T paid &#x20AC;5m for the "
+        "pier&#8217;s new lights.\n",
+        encoding="utf-8",
+    )
+    text = read_article(str(article)).text
+    assert "fiancée" in text and "AT&T" in text and "€5m" in text and "pier’s" in text
+    assert "&#" not in text and "&amp;" not in text

@@ -1478,3 +1478,13 @@ def test_who_is_never_answered_by_a_description(tmp_path):
     )
     assert not [c for c in run.verified if c.answer == "Beatle"]
     assert "descriptor_answer" in run.dropped("Beatle")
+
+
+def test_a_date_span_that_lost_its_day_is_no_blank(tmp_path):
+    run = stages(
+        "Harbour Poll\n\nThe Port Alder council ran a poll of 4,000 people from 15 November 2004 to 3 January 2005 "
+        "across 22 towns.\n",
+        tmp_path,
+    )
+    assert "part_of_a_date" in run.dropped("January 2005")
+    assert not [c for c in run.clozes() if "to 3 _____" in c.shown]

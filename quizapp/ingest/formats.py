@@ -425,6 +425,14 @@ def load_document(path: str) -> RawDocument:
     kind = sniff_format(path, text)
     if kind == "html":
         return html_to_text(text, path)
+    # Text copied out of a web page's source keeps its character references ("fianc&#233;e", "AT&amp;T").
+    text = _CHARACTER_REFERENCE.sub(lambda m: html_unescape(m.group(0)), text)
     if kind == "md":
         return markdown_to_text(text)
     return RawDocument(text, None, None, "txt")
+
+
+#: A numeric character reference, or a named one of the few that turn up in copied text.
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|amp|quot|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip);"
+)

@@ -706,6 +706,10 @@ def _following_word(tokens: Sequence[Any], mention: Mention) -> Any | None:
     return after[0] if after else None
 
 
+#: A day number just before the blank: a date whose day the model left out of its span.
+_DAY_CUT_OFF = re.compile(r"(?<![\d,.])\b\d{1,2}(?:st|nd|rd|th)?\s+\Z")
+
+
 def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str]) -> Rejection | None:
     """Why this fact should not be the blank of this sentence, or None."""
     sent = prepared.sent
@@ -733,6 +737,13 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         ):
             # "last December", "July of last year": which one depends on a day the card does not show.
             return Rejection(Stage.OVERGENERATE, "relative_date", f'"{text}" is counted from the day of writing')
+    if (
+        mention.kind == "date"
+        and _DAY_CUT_OFF.search(prepared.text, max(0, mention.start - 8), mention.start)
+        and text[:1].isupper()
+    ):
+        # "from 15 November 2004 to 3 ___": the model's date span lost its day, the blank would keep it.
+        return Rejection(Stage.OVERGENERATE, "part_of_a_date", f'"{text}" is a date without the day written before it')
     if mention.kind == "date" and (
         re.match(r"(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\b", text, re.I)
         or re.fullmatch(r"\d{2}00s", mention.value or "")
