@@ -1488,3 +1488,21 @@ def test_a_date_span_that_lost_its_day_is_no_blank(tmp_path):
     )
     assert "part_of_a_date" in run.dropped("January 2005")
     assert not [c for c in run.clozes() if "to 3 _____" in c.shown]
+
+
+def test_the_content_words_read_column_wise_are_those_of_a_token_walk():
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.parse_cache import content_words
+
+    doc = load_nlp()(
+        "The harbour board of Skarvik met on Monday. Its chair, Olga Brandt, said the new cranes were quickly running "
+        "and that 3 ships had docked since the storm."
+    )
+    walked = [
+        (t.i, t.idx, t.lemma_.casefold(), t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"}, bool(t.ent_type_))
+        for t in doc
+        if t.is_alpha and not t.is_stop
+    ]
+    assert content_words(doc) == walked
+    assert any(in_entity for *_, in_entity in walked) and any(not pos for *_, pos, _ in walked)
+    assert content_words(doc) is content_words(doc)  # read once per parse

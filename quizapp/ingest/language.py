@@ -16,20 +16,22 @@ MIN_LATIN_SHARE = 0.5
 #: A text needs this many function words of either kind before its language is judged (a headline is too short).
 MIN_FUNCTION_WORDS = 20
 _WORD = re.compile(r"[^\W\d_]+")
+#: Characters after Latin Extended-B: other scripts (and symbols, which are no letters).
+_BEYOND_LATIN = re.compile("[\u0250-\U0010ffff]+")
 
 
 def not_english_reason(text: str) -> str | None:
     """Why ``text`` is not English ("it is written in another script"), or None when it is (or too short
     to tell)."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 100:
+    letters = sum(map(str.isalpha, text))  # counted in C: the text may be long
+    if letters < 100:
         return None
-    latin = sum(1 for c in letters if c <= "\u024f")  # Basic Latin to Latin Extended-B
-    if latin < MIN_LATIN_SHARE * len(letters):
+    latin = letters - sum(map(str.isalpha, "".join(_BEYOND_LATIN.findall(text))))
+    if latin < MIN_LATIN_SHARE * letters:
         return "it is written in another script"
-    words = [w.casefold() for w in _WORD.findall(text)]
-    foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in words)
-    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    words = _WORD.findall(text.casefold())
+    foreign = sum(map(FOREIGN_FUNCTION_WORDS.__contains__, words))
+    english = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))
     if foreign + english >= MIN_FUNCTION_WORDS and foreign > english:
         return (
             f'most of its common words belong to another language ({foreign} such as "de", "que" or "und", '

@@ -31,7 +31,7 @@ from quizapp.questions.model import (
     Rejection,
     Stage,
 )
-from quizapp.questions.parse_cache import span_tokens
+from quizapp.questions.parse_cache import content_words, span_tokens
 from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
@@ -97,10 +97,9 @@ class ArticleScope:
         # Content words of the article: where each first occurs and how often (for anaphora and centrality).
         first: dict[str, int] = {}
         freq: dict[str, int] = {}
-        for tok in self.doc:
-            if tok.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not tok.is_stop and tok.is_alpha:
-                lemma = tok.lemma_.casefold()
-                first.setdefault(lemma, tok.idx)
+        for _i, idx, lemma, content_pos, _in_entity in content_words(self.doc):
+            if content_pos:
+                first.setdefault(lemma, idx)
                 freq[lemma] = freq.get(lemma, 0) + 1
         self.first_seen = first
         self.lemma_freq = freq
@@ -168,8 +167,17 @@ def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts,
             at = bisect.bisect_right(starts, m.start) - 1
             if at >= 0 and m.start < sentences[at].end_char:
                 held[at].append(m)
+        words = content_words(doc)
+        word_starts = [w[0] for w in words]
         for sent, ms in zip(sentences, held):
-            out.append(CorpusSentence(source, sent.start_char, sent.text, content_lemmas(sent), ms))
+            first, last = bisect.bisect_left(word_starts, sent.start), bisect.bisect_left(word_starts, sent.end)
+            # as content_lemmas(sent), from the words read once per parse
+            lemmas = frozenset(
+                lemma[:6]
+                for _i, _idx, lemma, _pos, in_entity in words[first:last]
+                if not in_entity and lemma not in _STOP
+            )
+            out.append(CorpusSentence(source, sent.start_char, sent.text, lemmas, ms))
     return out
 
 

@@ -34,3 +34,36 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = doc.user_data["quizapp_text"] = doc.text
     return text
+
+
+#: Parts of speech whose words carry an article's content (for ``content_words``).
+_CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+
+
+def content_words(doc: Any) -> list[tuple[int, int, str, bool, bool]]:
+    """Every alphabetic non-stop word of the parse as (token index, character offset, casefolded lemma, whether
+    its part of speech is a content one, whether it is inside a named entity), read once per parse.
+
+    Read column-wise with ``Doc.to_array``: walking the tokens made a ``Token`` per word, and two stages each
+    walked every word of every article.
+    """
+    words = doc.user_data.get("quizapp_content_words")
+    if words is not None:
+        return words
+    from spacy.attrs import ENT_IOB, IDX, IS_ALPHA, IS_STOP, LEMMA, POS
+
+    strings = doc.vocab.strings
+    content_pos = {strings[name] for name in _CONTENT_POS}
+    lemmas: dict[int, str] = {}
+    words = []
+    table = doc.to_array([IS_ALPHA, IS_STOP, POS, LEMMA, IDX, ENT_IOB])
+    for i, (alpha, stop, pos, lemma, idx, iob) in enumerate(table.tolist()):
+        if not alpha or stop:
+            continue
+        text = lemmas.get(lemma)
+        if text is None:
+            text = lemmas[lemma] = strings[lemma].casefold()
+        # ENT_IOB: 0 no annotation, 1 inside, 2 outside, 3 beginning
+        words.append((i, idx, text, pos in content_pos, iob in (1, 3)))
+    doc.user_data["quizapp_content_words"] = words
+    return words
