@@ -242,6 +242,10 @@ def _prune_noun_phrase(head: Token, keep: set[int]) -> set[int]:
         aside = t.dep_ in DROP_NOUN_DEPS or (t.dep_ in NONRESTRICTIVE_DEPS and _set_off_by_comma(t))
         if t.dep_ == "appos" and not _set_off_by_comma(t) and t.pos_ == "PROPN" and t.head.pos_ == "NOUN":
             aside = False  # "the charity CleanCup", "her colleague Daniel Reyes": the name is the point
+        if t.dep_ == "appos" and t.ent_type_ and t.ent_type_ == t.head.ent_type_ and t.head.pos_ == "PROPN":
+            # "Ana Ruiz, Li Wei and Tom Berg were held": a list the parser read as a name set off after a name;
+            # dropping it kept the first name with a plural verb ("How many years were Ana Ruiz held?").
+            aside = False
         if t.dep_ == "relcl" and t.head.ent_type_:  # "Ri Il-gyu, who ..." / "Cuba, which ..."
             aside = True
         if t.dep_ == "advmod" and t.lower_ in {
