@@ -292,6 +292,37 @@ def _cataphoric(pronoun: Any, sent: Any, mentions: list[Mention]) -> bool:
     return False
 
 
+def own_subject_span(pronoun: Any) -> tuple[int, int] | None:
+    """The characters of the subject of the verb whose object ``pronoun`` is ("Kubrick pleaded with him",
+    "Lovelace first met him"), or None when it is no object pronoun or the verb has no subject.
+
+    An object pronoun never stands for its own verb's subject (that would be "himself"): that subject is no
+    antecedent for it.
+    """
+    if pronoun.lower_ not in {"him", "her", "them"} or pronoun.dep_ == "poss":
+        return None
+    if pronoun.dep_ in {"dobj", "dative", "obj"}:
+        verb = pronoun.head
+    elif pronoun.dep_ == "pobj" and pronoun.head.dep_ in {"prep", "agent"}:
+        verb = pronoun.head.head
+    else:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for clause_verb in (verb, verb.head if verb.dep_ in {"conj", "xcomp"} else None):
+        if clause_verb is None:
+            continue
+        subject = next((c for c in clause_verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            if subject.pos_ != "PROPN":
+                return None  # "She thanked him", "Henry's mother was promoting him": him may be anyone named
+            # The name itself, without what hangs on it ("Bell's report", "files on Nkrumah" name others).
+            name = [subject, *(c for c in subject.children if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN")]
+            first, last = min(name, key=lambda t: t.i), max(name, key=lambda t: t.i)
+            return first.idx, last.idx + len(last.text)
+    return None
+
+
 def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
     """A pronoun with its antecedent earlier in the same sentence ("Smith said he ...")."""
     people = tok.lower_ in PERSON_PRONOUNS
@@ -299,7 +330,10 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
     kinds: Collection[str] = (
         {"person"} if people else {"organization", "place"} if tok.lower_ in {"it", "its"} else NAME_KINDS
     )
+    own_subject = own_subject_span(tok)
     for m in mentions:
+        if own_subject is not None and own_subject[0] <= m.start < own_subject[1]:
+            continue  # "Kubrick pleaded with him": him is not Kubrick
         if m.start < tok.idx and m.kind in kinds:
             return True
     if not people:
@@ -621,6 +655,16 @@ def prepare_sentence(
                 Stage.OVERGENERATE,
                 "unresolved_reference",
                 f'"{tok.text}" has no name before it in the sentence and none could be found',
+            )
+        own_subject = own_subject_span(tok)
+        if own_subject is not None and any(
+            own_subject[0] <= t.idx < own_subject[1] and t.text.casefold() in _name_parts(name)
+            for t in span_tokens(sent)
+        ):
+            return Rejection(
+                Stage.OVERGENERATE,
+                "unresolved_reference",
+                f'"{tok.text}" is not {name}, the subject of its own verb, and no one else could be found',
             )
         if _named_before(name, sent, tok):
             continue  # "Crow recorded her first album": the sentence names her already (the model missed it)
