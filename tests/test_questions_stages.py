@@ -1533,3 +1533,22 @@ def test_the_subject_binding_rule_reads_the_name_not_what_hangs_on_it():
     # "Holm's mother was promoting him": him may well be Holm, so nothing is ruled out
     promoting = nlp("Holm's mother was promoting him as a painter.")
     assert own_subject_span(promoting[5]) is None
+
+
+SETTING = (
+    "Dunmore Harbour Reopens\n\n"
+    "The harbour at Dunmore reopened in 2019 after a storm had closed it for two months.\n\n"
+    "Fishing boats returned to Dunmore within a week, and the ferry to Kells sailed again in 2019.\n\n"
+    "The council of Dunmore spent 4 million euros on the new pier, which the engineer Ruth Carney designed.\n\n"
+    "Visitors to Dunmore rose by a third in 2019, the tourist office said.\n"
+)
+
+
+def test_the_ranker_sees_a_blank_that_is_the_articles_setting(tmp_path):
+    # Judged dev clozes blanking the place an article is set in were acceptable 13 times of 44, its most
+    # dated year 28 of 56: "Visitors to ___ rose by a third" asks what the whole article is about.
+    run = stages(SETTING, tmp_path)
+    by_answer = {c.answer: features(c) for c in run.clozes()}
+    assert by_answer["Dunmore"]["setting_place"] == 1.0 and by_answer["Kells"]["setting_place"] == 0.0
+    assert by_answer["2019"]["setting_year"] == 1.0
+    assert by_answer["Ruth Carney"]["setting_place"] == by_answer["Ruth Carney"]["setting_year"] == 0.0

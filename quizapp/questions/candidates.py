@@ -66,6 +66,10 @@ class ArticleScope:
     length: int = field(init=False)
     mention_counts: dict[str, int] = field(init=False)
     first_mention: dict[str, int] = field(init=False)
+    #: The article's setting: the place named most (when it holds at least SETTING_SHARE of the place mentions)
+    #: and the year dated most (at least SETTING_YEAR_MENTIONS times); blanked, either is rarely the point.
+    setting_place: str | None = field(init=False)
+    setting_year: str | None = field(init=False)
     first_seen: dict[str, int] = field(init=False)
     lemma_freq: dict[str, int] = field(init=False)
     title_words: set[str] = field(init=False)
@@ -93,6 +97,14 @@ class ArticleScope:
             counts[key] = counts.get(key, 0) + 1
             first_mention[key] = min(first_mention.get(key, m.start), m.start)
         self.mention_counts = counts
+        self.setting_place = _most_of(
+            [m.canonical.casefold() for m in self.facts.mentions if m.kind == "place"], SETTING_SHARE, 1
+        )
+        self.setting_year = _most_of(
+            [(m.value or "")[:4] for m in self.facts.mentions if m.kind == "date" and (m.value or "")[:4].isdigit()],
+            0.0,
+            SETTING_YEAR_MENTIONS,
+        )
         self.first_mention = first_mention
         # Content words of the article: where each first occurs and how often (for anaphora and centrality).
         first: dict[str, int] = {}
@@ -126,6 +138,24 @@ class ArticleScope:
     @property
     def words(self) -> int:
         return len(self.article.text.split())
+
+
+#: A place is the article's setting when it holds this share of the article's place mentions (and is named most) ...
+SETTING_SHARE = 0.3
+#: ... and a year when it is dated most, at least this many times. Judged dev clozes blanking the setting: places
+#: 13 of 44 acceptable (places 48%), years 28 of 56 (years 75%).
+SETTING_YEAR_MENTIONS = 3
+
+
+def _most_of(values: list[str], share: float, at_least: int) -> str | None:
+    """The most frequent of ``values`` when it is at least ``share`` of them and occurs ``at_least`` times."""
+    if not values:
+        return None
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    top = max(counts, key=lambda v: (counts[v], v))
+    return top if counts[top] >= at_least and counts[top] >= share * len(values) else None
 
 
 def name_as_written(facts: ArticleFacts, name: str) -> str:
@@ -549,6 +579,13 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
         "blank_offset": (mention.start - sent.start_char) / max(1, len(sent.text)),
         "mentions_in_sentence": len(scope.context.by_sentence.get(mention.sentence_start, [])),
         "answer_mentions": scope.mention_counts.get(mention.canonical.casefold(), 0),
+        "setting": (mention.kind == "place" and mention.canonical.casefold() == scope.setting_place)
+        or (
+            mention.kind == "date"
+            and scope.setting_year is not None
+            and (mention.value or "") == scope.setting_year
+            and mention.text.strip().endswith(scope.setting_year)
+        ),
         "answer_words": len(mention.text.split()),
     }
 

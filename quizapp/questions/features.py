@@ -114,6 +114,8 @@ def features(cand: Candidate) -> dict[str, float]:
     out["dangling_words"] = float(ev.get("dangling_words", 0) > 0)
     out["no_finite_verb"] = float(not ev.get("finite_verb", True))
     out["person_once"] = float(cand.kind == "person" and ev.get("answer_mentions", 1) <= 1)
+    out["setting_place"] = float(cand.kind == "place" and bool(ev.get("setting", False)))
+    out["setting_year"] = float(cand.kind == "date" and bool(ev.get("setting", False)))
     out["month_only"] = float(cand.kind == "date" and cand.mention.text.strip().casefold() in MONTHS)
     out["number_hedged"] = float(
         cand.kind == "number"
