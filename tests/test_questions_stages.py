@@ -1552,3 +1552,15 @@ def test_the_ranker_sees_a_blank_that_is_the_articles_setting(tmp_path):
     assert by_answer["Dunmore"]["setting_place"] == 1.0 and by_answer["Kells"]["setting_place"] == 0.0
     assert by_answer["2019"]["setting_year"] == 1.0
     assert by_answer["Ruth Carney"]["setting_place"] == by_answer["Ruth Carney"]["setting_year"] == 0.0
+
+
+def test_the_ranker_sees_a_figure_among_many(tmp_path):
+    text = (
+        "The Garrison at Holt\n\n"
+        "In 2005 the garrison at Holt had 74 tanks, 12 bridging vehicles, 148 armoured carriers and 84 guns.\n\n"
+        "The Holt garrison was founded by the engineer Ruth Carney in 1950.\n"
+    )
+    run = stages(text, tmp_path)
+    by_answer = {c.answer: features(c) for c in run.clozes()}
+    assert by_answer["12"]["many_numbers"] == 1.0
+    assert by_answer["1950"]["many_numbers"] == 0.0
