@@ -41,6 +41,35 @@ DECADE_WORDS: Final = {
 WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: A web address as pages write it ("https://...", "www.example.org", "example.com/page"), a regex pattern.
 WEB_ADDRESS_PATTERN: Final = r"\bhttps?://\S+|\bwww\.\w\S*|\b[\w-]+\.(?:com|org|net|gov)/\S*"
+#: Words that name a news outlet ("the New York Times", "Time magazine", "BBC"): its staff named in a story
+#: ("the BBC's Louisa Lim in Beijing says ...") report the news, they are not in it.
+NEWS_OUTLET_WORDS: Final = frozenset(
+    {
+        "bbc",
+        "cnn",
+        "reuters",
+        "afp",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "magazine",
+        "herald",
+        "guardian",
+        "telegraph",
+        "tribune",
+        "gazette",
+        "observer",
+        "chronicle",
+        "radio",
+        "television",
+        "tv",
+        "economist",
+        "newspaper",
+        "newsweek",
+        "bloomberg",
+    }
+)
 #: Newspaper section names that pages set in capitals before a story's first sentence ("OBITUARY Reed Irvine, 82,
 #: ...", "UPDATED: ..."): labels, never part of the sentence.
 NEWS_SECTION_LABELS: Final = frozenset(

@@ -1564,3 +1564,19 @@ def test_the_ranker_sees_a_figure_among_many(tmp_path):
     by_answer = {c.answer: features(c) for c in run.clozes()}
     assert by_answer["12"]["many_numbers"] == 1.0
     assert by_answer["1950"]["many_numbers"] == 0.0
+
+
+OUTLET = (
+    "Leaders Meet in Brasilia\n\n"
+    "President Hu Jintao of China arrived in Brasilia on Friday for talks on trade.\n\n"
+    "Mr Hu was all smiles as he left the talks with President Lula, according to the BBC's Tom Gibb in Sao Paulo.\n\n"
+    "The harbour authority of Santos signed a deal with Apple's finance chief Ruth Carney in Sao Paulo.\n"
+)
+
+
+def test_a_news_outlets_reporter_and_where_they_stand_are_no_blank(tmp_path):
+    run = stages(OUTLET, tmp_path)
+    assert "outlet_staff" in run.dropped("Tom Gibb")
+    assert any("outlet_staff" in t.check for t in run.report.traces if t.answer == "Sao Paulo")
+    # a firm's officer is no reporter: the check reads the outlet's name
+    assert "outlet_staff" not in run.dropped("Ruth Carney")
