@@ -539,7 +539,7 @@ MILLS_CASES = [
     ("Owen Bratt", "passing_speaker"),  # named once, as the one who said something
     ("HAROLD Pike", "shouted_name"),  # a kicker's capitals are typography, not the name
     ("Tobias Wren", "cloze_lone_fact"),  # the sentence names nothing but the blank
-    ("Martha Quill", "cloze_side_detail"),  # the news source ("according to the Selby Herald's ___")
+    ("Martha Quill", "outlet_staff"),  # the news source ("according to the Selby Herald's ___")
 ]
 
 
