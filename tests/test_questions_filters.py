@@ -190,3 +190,18 @@ def test_a_report_in_the_story_is_not_a_credit():
         sentence_problem("The harbour board reported a loss of 3 million euros for 2019 to the city council.") is None
     )
     assert sentence_problem("The Ferryman's Daughter was written by Ida Vance in Port Alder in 1921.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "census"),
+    [
+        ("The racial makeup of the town was 91.2% White, 3.1% Asian and 1.4% Black or African American.", True),
+        ("There were 4,120 housing units at an average density of 310.5 per square mile.", True),
+        ("For every 100 females age 18 and over, there were 96.2 males.", True),
+        ("The median income for a household in the town was $41,200.", True),
+        ("Holtby had a population of 12,480 at the 2010 census, up from 9,870 in 2000.", False),
+    ],
+)
+def test_a_census_breakdown_line_is_not_quizzed(sentence, census):
+    problem = sentence_problem(sentence)
+    assert (problem is not None and "census" in problem) is census

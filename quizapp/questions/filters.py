@@ -220,6 +220,18 @@ CAPTION_MARKERS = re.compile(
     r"courtesy of|credit:|reuters photo|ap photo|afp photo)\b",
     re.IGNORECASE,
 )
+#: A line of a census breakdown, the standard demographics paragraph of a place's encyclopedia entry ("The racial
+#: makeup of the city was 88.15% White, ...", "There were 61,444 housing units at an average density of ...",
+#: "For every 100 females age 18 and over, there were 94.0 males"): tabulated figures, not facts a reader learns.
+#: Judged dev cards from such lines: 1 of 13 acceptable. A place's population alone is no breakdown.
+CENSUS_BREAKDOWN = re.compile(
+    r"\b(?:racial makeup|housing units|households? (?:in|of) the (?:city|town|county|village|state|cdp)|"
+    r"(?:people|persons), [\d,]+ households|families residing|average (?:household|family) size|"
+    r"median (?:income|household income|family income|age)|per capita income|below the poverty line|"
+    r"(?:females|males) age 18 and over|of any race|married couples living together|"
+    r"had (?:a|an) (?:female|male) householder|someone living alone)\b",
+    re.IGNORECASE,
+)
 #: A sentence about a picture beside the text ("In the accompanying diagram, ...", "as shown below"): it reads
 #: like text but needs the picture.
 FIGURE_REFERENCE = re.compile(
@@ -292,6 +304,8 @@ def sentence_problem(sentence: str) -> str | None:
         return "two sentences run together"
     if FIGURE_REFERENCE.search(text):
         return "about a picture or diagram beside the text"
+    if CENSUS_BREAKDOWN.search(text):
+        return "a line of a census breakdown (tabulated figures)"
     if BOILERPLATE.search(text):
         return "boilerplate"
     if WRITER_BIO.search(text):
