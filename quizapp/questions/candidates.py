@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -151,11 +152,8 @@ def _most_of(values: list[str], share: float, at_least: int) -> str | None:
     """The most frequent of ``values`` when it is at least ``share`` of them and occurs ``at_least`` times."""
     if not values:
         return None
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    top = max(counts, key=lambda v: (counts[v], v))
-    return top if counts[top] >= at_least and counts[top] >= share * len(values) else None
+    top, count = max(Counter(values).items(), key=lambda item: (item[1], item[0]))
+    return top if count >= at_least and count >= share * len(values) else None
 
 
 def name_as_written(facts: ArticleFacts, name: str) -> str:
