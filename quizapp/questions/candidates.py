@@ -13,7 +13,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -175,12 +175,13 @@ def name_as_written(facts: ArticleFacts, name: str) -> str:
 
 
 def content_lemmas(tokens: Any) -> frozenset[str]:
-    # Six-letter stems, so "smuggling" (noun) and "smuggle" (verb) count as the same content word.
-    return frozenset(
-        t.lemma_.casefold()[:6]
-        for t in tokens
-        if t.is_alpha and not t.is_stop and t.lemma_.casefold() not in _STOP and not t.ent_type_
-    )
+    return _signature((t.lemma_.casefold(), bool(t.ent_type_)) for t in tokens if t.is_alpha and not t.is_stop)
+
+
+def _signature(words: Iterable[tuple[str, bool]]) -> frozenset[str]:
+    """The content words of alphabetic non-stop (lemma, inside a named entity) pairs, as six-letter stems, so
+    "smuggling" (noun) and "smuggle" (verb) count as the same content word."""
+    return frozenset(lemma[:6] for lemma, in_entity in words if not in_entity and lemma not in _STOP)
 
 
 def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts, Any]]) -> list[CorpusSentence]:
@@ -200,11 +201,7 @@ def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts,
         for sent, ms in zip(sentences, held):
             first, last = bisect.bisect_left(word_starts, sent.start), bisect.bisect_left(word_starts, sent.end)
             # as content_lemmas(sent), from the words read once per parse
-            lemmas = frozenset(
-                lemma[:6]
-                for _i, _idx, lemma, _pos, in_entity in words[first:last]
-                if not in_entity and lemma not in _STOP
-            )
+            lemmas = _signature((lemma, in_entity) for _i, _idx, lemma, _pos, in_entity in words[first:last])
             out.append(CorpusSentence(source, sent.start_char, sent.text, lemmas, ms))
     return out
 
