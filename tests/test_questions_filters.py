@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.questions.filters import is_near_duplicate, sentence_problem, stem_problem
+from quizapp.questions.filters import is_near_duplicate, photo_caption_problem, sentence_problem, stem_problem
 
 
 def test_clean_stem_passes():
@@ -205,3 +205,29 @@ def test_a_report_in_the_story_is_not_a_credit():
 def test_a_census_breakdown_line_is_not_quizzed(sentence, census):
     problem = sentence_problem(sentence)
     assert (problem is not None and "census" in problem) is census
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caption"),
+    [
+        (
+            "Marchers block the Hallam Bridge during a protest against the new toll on June 12, 2014 in Port Alder.",
+            True,
+        ),
+        ("Firefighters carry a resident out of the flooded church on Sunday, 3 March 2019, in Valmora.", True),
+        # The same event told as news: past tense.
+        (
+            "Marchers blocked the Hallam Bridge during a protest against the new toll on June 12, 2014 in Port Alder.",
+            False,
+        ),
+        # A present-tense statement of what is so, or a date with no year (a schedule), is no caption.
+        ("The treaty includes a clause signed by both ministers on June 12, 2014 in Port Alder.", False),
+        ("The ferry service resumes its summer timetable on June 12 in Port Alder.", False),
+    ],
+)
+def test_a_dated_present_tense_action_is_a_photo_caption(sentence, caption):
+    from quizapp.facts.nlp import load_nlp
+
+    sent = next(iter(load_nlp()(sentence).sents))
+    problem = photo_caption_problem(sent)
+    assert (problem is not None and "caption" in problem) is caption

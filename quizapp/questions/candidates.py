@@ -22,7 +22,7 @@ from quizapp.ingest.model import Article
 from quizapp.questions import classify
 from quizapp.questions import distractors as dist
 from quizapp.questions.context import ArticleContext, plausible_fact
-from quizapp.questions.filters import sentence_problem, untimed_flow
+from quizapp.questions.filters import photo_caption_problem, sentence_problem, untimed_flow
 from quizapp.questions.model import (
     ALL_FORMS,
     Candidate,
@@ -247,6 +247,7 @@ def _quizzable(scope: ArticleScope, report: GenerationReport) -> list[tuple[Ment
     it stands for); the others are reported."""
     out: list[tuple[Mention, dict[int, str]]] = []
     renames_by_sentence: dict[int, dict[int, str]] = {}
+    parsed: dict[int, str | None] = {}
     for mention in scope.facts.mentions:
         if scope.article.in_aside(mention.start, mention.end):
             continue  # captions and datelines: facts of the article, never quizzed
@@ -260,7 +261,7 @@ def _quizzable(scope: ArticleScope, report: GenerationReport) -> list[tuple[Ment
         sentence = mention.sentence.strip()
         if sentence.casefold() in scope.headlines:
             continue
-        problem = sentence_problem(sentence)
+        problem = sentence_problem(sentence) or _parsed_sentence_problem(scope, mention.sentence_start, parsed)
         if problem:
             report.add_fact(scope.source, mention, Rejection(Stage.OVERGENERATE, "unfit_sentence", problem))
             continue
@@ -271,6 +272,14 @@ def _quizzable(scope: ArticleScope, report: GenerationReport) -> list[tuple[Ment
             }
         out.append((mention, renames_by_sentence[start]))
     return out
+
+
+def _parsed_sentence_problem(scope: ArticleScope, start: int, known: dict[int, str | None]) -> str | None:
+    """Why the parsed sentence starting at ``start`` is not quizzed (worked out once per sentence), or None."""
+    if start not in known:
+        span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
+        known[start] = photo_caption_problem(span.sent) if span is not None else None
+    return known[start]
 
 
 def _cloze_of(

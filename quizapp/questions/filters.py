@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from quizapp.vocabulary import (
     DEMONSTRATIVES,
+    MONTH_ABBREVIATION_PATTERN,
     MONTH_PATTERN,
     PERSONAL_PRONOUNS,
     SPEAKER_PRONOUNS,
@@ -220,6 +221,30 @@ CAPTION_MARKERS = re.compile(
     r"courtesy of|credit:|reuters photo|ap photo|afp photo)\b",
     re.IGNORECASE,
 )
+#: A day written out with its year after "on" ("on June 12, 2014", "on Sunday, 21 November 2004").
+_ON_DATED_DAY = re.compile(
+    rf"\bon\s+(?:(?:{WEEKDAY_PATTERN}),?\s+)?(?:(?:{MONTH_PATTERN}|(?:{MONTH_ABBREVIATION_PATTERN})\.?)\s+\d{{1,2}},?\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+(?:{MONTH_PATTERN}|(?:{MONTH_ABBREVIATION_PATTERN})\.?),?\s+\d{{4}})\b"
+)
+#: Present-tense verbs that state what is so rather than show an action ("The deal includes ...", "X is ...").
+_STATE_VERBS = frozenset(
+    {"be", "have", "say", "remain", "include", "contain", "mean", "seem", "appear", "lie", "show", "feature"}
+)
+
+
+def photo_caption_problem(sent: object) -> str | None:
+    """A photo caption in the body text: a present-tense action dated to a past day with its year ("Police take
+    up positions during a protest outside the station on June 12, 2014 in Sao Paulo"). News prose tells a dated
+    event in the past tense; only a caption shows it as happening now. ``sent`` is the parsed sentence.
+    Judged dev candidates of such sentences (a gallery page, a funeral photo): 0 of 9 acceptable."""
+    root = getattr(sent, "root", None)
+    if root is None or root.tag_ not in {"VBZ", "VBP"} or root.lemma_.casefold() in _STATE_VERBS:
+        return None
+    if _ON_DATED_DAY.search(str(sent)):
+        return "a photo caption (an action in the present tense, dated to a past day)"
+    return None
+
+
 #: A line of a census breakdown, the standard demographics paragraph of a place's encyclopedia entry ("The racial
 #: makeup of the city was 88.15% White, ...", "There were 61,444 housing units at an average density of ...",
 #: "For every 100 females age 18 and over, there were 94.0 males"): tabulated figures, not facts a reader learns.
