@@ -227,3 +227,24 @@ def test_a_bare_definite_is_named_by_its_head_noun_only_while_nothing_else_took_
     ctx, doc = _context(text, title="Varna Port Authority")
     ctx.main = None
     assert ctx.named_by_head_noun(_token(doc, "authority")) == "the Varna Port Authority"
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # The paragraph just named it: "the rally" is that rally, whatever its kind of name.
+        ("The Lindholm Rally crosses the island's forest roads every May.", "the Lindholm Rally"),
+        # Two rallies named nearby: either could be meant.
+        ("The Lindholm Rally and the Vassby Rally share the island's forest roads every May.", None),
+        # The article sorts rallies into kinds ("a gravel rally"): "the rally" may be rallying in general.
+        ("The Lindholm Rally is a gravel rally on the island's forest roads every May.", None),
+        # Nothing nearby ends in the noun.
+        ("Crews cross the island's forest roads every May.", None),
+    ],
+    ids=["named-before", "two-named", "sorted-into-kinds", "nothing-named"],
+)
+def test_a_bare_definite_is_named_by_a_name_ending_in_it_nearby(before, expected):
+    text = f"Drivers on Tarnö\n\n{before} In 2019 the rally drew 140 crews from 12 countries."
+    ctx, doc = _context(text)
+    ctx.main = None
+    assert ctx.named_by_head_noun(_token(doc, "rally", nth=-1)) == expected

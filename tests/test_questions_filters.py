@@ -219,6 +219,8 @@ def test_a_census_breakdown_line_is_not_quizzed(sentence, census):
         ("A resident was carried out of the flooded church on Sunday, 3 March 2019, in Valmora.", False),
         # A dated noun before the verb: the present tense is about today.
         ("The flood of the church, on Sunday, 3 March 2019, is still remembered in Valmora.", False),
+        # A source stating something dated: no picture.
+        ("The parish records note that the church was flooded on Sunday, 3 March 2019.", False),
         # The same event told as news: past tense.
         (
             "Marchers blocked the Hallam Bridge during a protest against the new toll on June 12, 2014 in Port Alder.",

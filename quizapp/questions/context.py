@@ -52,6 +52,16 @@ PERSON_NOUNS = {"leader", "president", "minister", "man", "woman", "diplomat", "
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative", "attr"}
 
 
+#: Words before a noun that point at one thing rather than sort it into a kind ("the", "this", "its").
+_DETERMINER_WORDS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "each"}
+    | {"every", "any", "no", "another", "whose", "which", "what", "of", "in", "at", "on", "for", "from", "to", "by"}
+    | {"with", "and", "or", "as", "than", "new", "first", "last", "next", "same", "whole", "entire"}
+)
+#: Entity labels of amounts and times: never what "the rally" or "the party" names.
+_COUNTED_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
 @dataclass
 class ArticleContext:
     """The article-wide lookups resolution needs, built once per article."""
@@ -100,10 +110,13 @@ class ArticleContext:
     def named_by_head_noun(self, token: Token) -> str | None:
         """ "the airport" -> "Liege Airport": the one named place or organization of the article whose name
         ends in (or, "University of ...", starts with) that noun, mentioned before."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.head_nouns:
+        if token.pos_ != "NOUN" or not is_bare_definite(token):
             return None
-        if not is_bare_definite(token):
-            return None
+        if token.lemma_.lower() not in self.head_nouns:
+            return self._named_nearby(token)
+        return self._named_once_in_article(token)
+
+    def _named_once_in_article(self, token: Token) -> str | None:
         owner = self.head_nouns[token.lemma_.lower()]
         before = self.in_order[: bisect.bisect_left(self.starts, token.idx)]
         last = next((i for i in range(len(before) - 1, -1, -1) if before[i].canonical == owner.canonical), None)
@@ -119,6 +132,40 @@ class ArticleContext:
         if not in_title and any(count >= 2 for count in since.values()):
             return None  # (what the title names stays the one meant all through)
         return with_its_article(self.facts.text, owner.canonical)
+
+    def _named_nearby(self, token: Token) -> str | None:
+        """ "the rally" -> "the Saaremaa Rally": the one name of two or more words ending in that noun that the
+        sentence before the noun, the one before it or its paragraph gives. A reader who has just read the name
+        knows what "the rally" is; the card has to say it. Two such names there leave it open (None)."""
+        sent = token.sent
+        text = self.doc.text
+        # "bubonic plague", "a plague": where the article also uses the noun as a common noun, "the plague" is
+        # the thing in general, not the "Great Plague" named nearby.
+        # "bubonic plague", "pneumonic plague": where the article sorts the noun into kinds of its own, "the
+        # plague" is the thing in general, not the "Great Plague" named nearby.
+        if any(
+            found.group(1) not in _DETERMINER_WORDS
+            for found in re.finditer(rf"\b([a-z]+) {re.escape(token.lower_)}\b", text)
+        ):
+            return None
+        start = text.rfind("\n", 0, sent.start_char) + 1
+        if sent.start > 0:
+            start = min(start, self.doc[sent.start - 1].sent.start_char)
+        found: dict[str, str] = {}
+        doc = self.doc
+        first = doc.char_span(start, start + 1, alignment_mode="expand")
+        for head in doc[first.start if first is not None else token.i : token.i]:
+            if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.i == token.i:
+                continue
+            if head.lower_ != token.lower_:
+                continue  # "the Salkinds" are two people, not "Alexander Salkind"
+            name = _proper_name_ending_in(head)
+            if name is not None:
+                found.setdefault(name.casefold().removeprefix("the "), name)
+        if len(found) != 1:
+            return None
+        # The noun had its "the", so the name gets one: "the rally" -> "the Saaremaa Rally".
+        return "the " + next(iter(found.values())).removeprefix("the ")
 
     # ------------------------------------------------------------ lookups
 
@@ -491,6 +538,32 @@ class ArticleContext:
         if len(fits) == 1 and len(nouns) == 1:
             return next(iter(fits))
         return None
+
+
+def _proper_name_ending_in(head: Token) -> str | None:
+    """ "the Saaremaa Rally", "Liberal Party of Canada": the proper name whose head word is ``head`` (with "the"
+    when the text gives it one), when other capitalized words name it with it (a lone "Rally" names nothing)."""
+    doc = head.doc
+    left = head.i
+    while left > head.sent.start:
+        before = doc[left - 1]
+        if not before.text[:1].isupper() or not (left - 1 < before.head.i <= head.i) or before.tag_ in {"POS", "DT"}:
+            break
+        left -= 1
+    if left == head.i:
+        return None
+    right = head.i
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    if of is not None:
+        tail = list(doc[of.i + 1 : of.right_edge.i + 1])
+        if (
+            tail
+            and all(t.text[:1].isupper() or t.lower_ in {"and", "the", "of"} for t in tail)
+            and not any(t.ent_type_ == "PERSON" for t in tail)
+        ):
+            right = tail[-1].i
+    name = doc[left : right + 1].text
+    return f"the {name}" if left > 0 and doc[left - 1].lower_ == "the" else name
 
 
 def _head_nouns(facts: ArticleFacts) -> dict[str, Mention]:
