@@ -139,15 +139,6 @@ class ArticleContext:
         knows what "the rally" is; the card has to say it. Two such names there leave it open (None)."""
         sent = token.sent
         text = self.doc.text
-        # "bubonic plague", "a plague": where the article also uses the noun as a common noun, "the plague" is
-        # the thing in general, not the "Great Plague" named nearby.
-        # "bubonic plague", "pneumonic plague": where the article sorts the noun into kinds of its own, "the
-        # plague" is the thing in general, not the "Great Plague" named nearby.
-        if any(
-            found.group(1) not in _DETERMINER_WORDS
-            for found in re.finditer(rf"\b([a-z]+) {re.escape(token.lower_)}\b", text)
-        ):
-            return None
         start = text.rfind("\n", 0, sent.start_char) + 1
         if sent.start > 0:
             start = min(start, self.doc[sent.start - 1].sent.start_char)
@@ -163,6 +154,13 @@ class ArticleContext:
             if name is not None:
                 found.setdefault(name.casefold().removeprefix("the "), name)
         if len(found) != 1:
+            return None
+        # "bubonic plague", "pneumonic plague": where the article sorts the noun into kinds of its own, "the
+        # plague" is the thing in general, not the "Great Plague" named nearby.
+        if any(
+            kind.group(1) not in _DETERMINER_WORDS
+            for kind in re.finditer(rf"\b([a-z]+) {re.escape(token.lower_)}\b", text)
+        ):
             return None
         # The noun had its "the", so the name gets one: "the rally" -> "the Saaremaa Rally".
         return "the " + next(iter(found.values())).removeprefix("the ")
