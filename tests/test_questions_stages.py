@@ -1039,6 +1039,13 @@ CHECK_CASES = [
         "1921",
     ),
     (
+        "Ferry Traffic\n\nThe Norland ferry line opened in 1921 between Skarvik and Bodø.\n"
+        "Passengers on the Skarvik route fell from 412,000 in 2019 to 268,000 in 2021, the ferry company said.\n",
+        "comparison_baseline",
+        ["2019"],
+        "1921",
+    ),
+    (
         "Skarvik Census\n\nThe census of Skarvik in 2020 counted 4,120 people.\n"
         "Women made up 51.1% of the town's people in 2020, and men made up 48.9%.\n"
         "The town grew by 12% between 2010 and 2020.\n",

@@ -578,6 +578,24 @@ def check_as_of_date(cand: Candidate, scope: ArticleScope) -> str | None:
     return '"as of" dates a count, it is no fact to learn' if re.search(r"\bas of\s+$", before, re.I) else None
 
 
+#: What a change is measured from, just before its date: "fell from 102 in", "up from 6.6 percent in",
+#: "compared with 45 in", "than they did in".
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:(?:up |down )?from|compared (?:with|to))\s+[$£€]?\d[\d.,]*\s*(?:%|percent|per cent|bn|m|million|billion)?"
+    r"\s+(?:in|during)\s+$|\bthan (?:they|it|he|she|we) (?:did|was|were|had)\s+(?:in|during)\s+$",
+    re.I,
+)
+
+
+def check_comparison_baseline(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "Co-productions fell from 102 in ___ to 81 last year": the year a change is measured from dates the
+    baseline figure, not an event to learn (rule 5); judged acceptable 0 times in 5 on dev."""
+    if cand.kind != "date":
+        return None
+    before = scope.facts.text[max(0, cand.mention.start - 60) : cand.mention.start]
+    return "the year a change is measured from is no fact to learn" if _BASELINE_BEFORE.search(before) else None
+
+
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)")
 
 
@@ -804,6 +822,7 @@ CHECKS: tuple[Check, ...] = (
     Check("place_as_locator", check_place_as_locator, frozenset({Form.WH, Form.CLOZE})),
     Check("place_among_places", check_place_among_places, frozenset({Form.CLOZE})),
     Check("as_of_date", check_as_of_date, frozenset({Form.WH, Form.CLOZE})),
+    Check("comparison_baseline", check_comparison_baseline, frozenset({Form.WH, Form.CLOZE})),
     Check("share_adds_up", check_share_adds_up, frozenset({Form.WH, Form.CLOZE})),
     Check("verbless_sentence", check_verbless_sentence, frozenset({Form.CLOZE})),
     Check("cloze_too_long", check_cloze_length, frozenset({Form.CLOZE})),
