@@ -237,3 +237,16 @@ def test_a_dated_present_tense_action_is_a_photo_caption(sentence, caption):
     sent = next(iter(load_nlp()(sentence).sents))
     problem = photo_caption_problem(sent)
     assert (problem is not None and "caption" in problem) is caption
+
+
+@pytest.mark.parametrize(
+    ("sentence", "damaged"),
+    [
+        ("Ferula nordica) is the giant fennel of Norland, but yields a resin inferior to true myrrh.", True),
+        ("at the harbour in 2002]] Brekke had been a member of the Skarvik Rowing Club since 1998.", True),
+        ("Ferula nordica (giant fennel) grows on the cliffs of Norland and yields a resin.", False),
+    ],
+)
+def test_a_bracket_without_its_partner_marks_a_damaged_sentence(sentence, damaged):
+    problem = sentence_problem(sentence)
+    assert (problem is not None and "bracket" in problem) is damaged

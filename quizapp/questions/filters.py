@@ -335,6 +335,10 @@ def sentence_problem(sentence: str) -> str | None:
         return "an exclamation, not a statement of fact"
     if CAPTION_MARKERS.search(text):
         return "a photo caption"
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        # "Acacia arabica) is the gum arabic tree of India", "in 2002]] Crow had been ...": the page lost the
+        # text around a bracket, so the sentence is a fragment (judged dev candidates: 0 of 7).
+        return "a bracket without its partner (text lost from the page)"
     if RUN_TOGETHER.search(text.rstrip('.!?"”’ ')):
         return "two sentences run together"
     if FIGURE_REFERENCE.search(text):
