@@ -22,7 +22,7 @@ from quizapp.ingest.model import Article
 from quizapp.questions import classify
 from quizapp.questions import distractors as dist
 from quizapp.questions.context import ArticleContext, plausible_fact
-from quizapp.questions.filters import photo_caption_problem, sentence_problem, untimed_flow
+from quizapp.questions.filters import may_be_photo_caption, photo_caption_problem, sentence_problem, untimed_flow
 from quizapp.questions.model import (
     ALL_FORMS,
     Candidate,
@@ -261,7 +261,9 @@ def _quizzable(scope: ArticleScope, report: GenerationReport) -> list[tuple[Ment
         sentence = mention.sentence.strip()
         if sentence.casefold() in scope.headlines:
             continue
-        problem = sentence_problem(sentence) or _parsed_sentence_problem(scope, mention.sentence_start, parsed)
+        problem = sentence_problem(sentence) or _parsed_sentence_problem(
+            scope, mention.sentence_start, sentence, parsed
+        )
         if problem:
             report.add_fact(scope.source, mention, Rejection(Stage.OVERGENERATE, "unfit_sentence", problem))
             continue
@@ -274,8 +276,12 @@ def _quizzable(scope: ArticleScope, report: GenerationReport) -> list[tuple[Ment
     return out
 
 
-def _parsed_sentence_problem(scope: ArticleScope, start: int, known: dict[int, str | None]) -> str | None:
+def _parsed_sentence_problem(
+    scope: ArticleScope, start: int, sentence: str, known: dict[int, str | None]
+) -> str | None:
     """Why the parsed sentence starting at ``start`` is not quizzed (worked out once per sentence), or None."""
+    if not may_be_photo_caption(sentence):
+        return None  # the parse is looked at only for the few sentences that date a day with its year
     if start not in known:
         span = scope.doc.char_span(start, start + 1, alignment_mode="expand")
         known[start] = photo_caption_problem(span.sent) if span is not None else None

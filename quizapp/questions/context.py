@@ -87,6 +87,8 @@ class ArticleContext:
     title_pronoun: str | None = None
     #: person canonical -> the pronouns ("he", "she") the article's own wording ties to them
     genders: dict[str, set[str]] = field(default_factory=dict)
+    #: lower-case word -> where it stands capitalized as a proper noun (heads of names; built when first asked)
+    proper_heads: dict[str, list[int]] | None = None
 
     @classmethod
     def build(cls, doc: Any, facts: ArticleFacts) -> ArticleContext:
@@ -137,6 +139,16 @@ class ArticleContext:
         """ "the rally" -> "the Saaremaa Rally": the one name of two or more words ending in that noun that the
         sentence before the noun, the one before it or its paragraph gives. A reader who has just read the name
         knows what "the rally" is; the card has to say it. Two such names there leave it open (None)."""
+        # Capitalized words that could head such a name, by their lower-case form (the word must match exactly:
+        # "the Salkinds" are two people, not "Alexander Salkind").
+        if self.proper_heads is None:
+            self.proper_heads = {}
+            for tok in self.doc:
+                if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+                    self.proper_heads.setdefault(tok.lower_, []).append(tok.i)
+        heads = self.proper_heads.get(token.lower_)
+        if not heads or heads[0] >= token.i:
+            return None
         sent = token.sent
         text = self.doc.text
         start = text.rfind("\n", 0, sent.start_char) + 1
@@ -145,12 +157,10 @@ class ArticleContext:
         found: dict[str, str] = {}
         doc = self.doc
         first = doc.char_span(start, start + 1, alignment_mode="expand")
-        for head in doc[first.start if first is not None else token.i : token.i]:
-            if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.i == token.i:
-                continue
-            if head.lower_ != token.lower_:
-                continue  # "the Salkinds" are two people, not "Alexander Salkind"
-            name = _proper_name_ending_in(head)
+        for i in heads[bisect.bisect_left(heads, first.start if first is not None else token.i) :]:
+            if i >= token.i:
+                break
+            name = _proper_name_ending_in(doc[i])
             if name is not None:
                 found.setdefault(name.casefold().removeprefix("the "), name)
         if len(found) != 1:

@@ -234,6 +234,11 @@ _STATE_VERBS = frozenset(
 )
 
 
+def may_be_photo_caption(sentence: str) -> bool:
+    """Whether a sentence's text alone allows ``photo_caption_problem`` (it dates a day with its year)."""
+    return _ON_DATED_DAY.search(sentence) is not None
+
+
 def photo_caption_problem(sent: Any) -> str | None:
     """A photo caption in the body text: a present-tense action dated to a past day with its year ("Police take
     up positions during a protest outside the station on June 12, 2014 in Sao Paulo"). News prose tells a dated
