@@ -193,18 +193,23 @@ def test_a_report_in_the_story_is_not_a_credit():
 
 
 @pytest.mark.parametrize(
-    ("sentence", "census"),
+    ("sentence", "reason"),
     [
-        ("The racial makeup of the town was 91.2% White, 3.1% Asian and 1.4% Black or African American.", True),
-        ("There were 4,120 housing units at an average density of 310.5 per square mile.", True),
-        ("For every 100 females age 18 and over, there were 96.2 males.", True),
-        ("The median income for a household in the town was $41,200.", True),
-        ("Holtby had a population of 12,480 at the 2010 census, up from 9,870 in 2000.", False),
+        # A census breakdown: tabulated figures, not facts to learn (a place's population alone is one).
+        ("The racial makeup of the town was 91.2% White, 3.1% Asian and 1.4% Black or African American.", "census"),
+        ("There were 4,120 housing units at an average density of 310.5 per square mile.", "census"),
+        ("For every 100 females age 18 and over, there were 96.2 males.", "census"),
+        ("The median income for a household in the town was $41,200.", "census"),
+        ("Holtby had a population of 12,480 at the 2010 census, up from 9,870 in 2000.", None),
+        # A bracket without its partner: the page lost the text around it.
+        ("Ferula nordica) is the giant fennel of Norland, but yields a resin inferior to true myrrh.", "bracket"),
+        ("at the harbour in 2002]] Brekke had been a member of the Skarvik Rowing Club since 1998.", "bracket"),
+        ("Ferula nordica (giant fennel) grows on the cliffs of Norland and yields a resin.", None),
     ],
 )
-def test_a_census_breakdown_line_is_not_quizzed(sentence, census):
+def test_a_sentence_problem_names_its_reason(sentence, reason):
     problem = sentence_problem(sentence)
-    assert (problem is not None and "census" in problem) is census
+    assert (problem is None) if reason is None else (problem is not None and reason in problem), problem
 
 
 @pytest.mark.parametrize(
@@ -237,16 +242,3 @@ def test_a_dated_present_tense_action_is_a_photo_caption(sentence, caption):
     sent = next(iter(load_nlp()(sentence).sents))
     problem = photo_caption_problem(sent)
     assert (problem is not None and "caption" in problem) is caption
-
-
-@pytest.mark.parametrize(
-    ("sentence", "damaged"),
-    [
-        ("Ferula nordica) is the giant fennel of Norland, but yields a resin inferior to true myrrh.", True),
-        ("at the harbour in 2002]] Brekke had been a member of the Skarvik Rowing Club since 1998.", True),
-        ("Ferula nordica (giant fennel) grows on the cliffs of Norland and yields a resin.", False),
-    ],
-)
-def test_a_bracket_without_its_partner_marks_a_damaged_sentence(sentence, damaged):
-    problem = sentence_problem(sentence)
-    assert (problem is not None and "bracket" in problem) is damaged
