@@ -58,8 +58,6 @@ _DETERMINER_WORDS = frozenset(
     | {"every", "any", "no", "another", "whose", "which", "what", "of", "in", "at", "on", "for", "from", "to", "by"}
     | {"with", "and", "or", "as", "than", "new", "first", "last", "next", "same", "whole", "entire"}
 )
-#: Entity labels of amounts and times: never what "the rally" or "the party" names.
-_COUNTED_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 @dataclass
@@ -111,7 +109,8 @@ class ArticleContext:
 
     def named_by_head_noun(self, token: Token) -> str | None:
         """ "the airport" -> "Liege Airport": the one named place or organization of the article whose name
-        ends in (or, "University of ...", starts with) that noun, mentioned before."""
+        ends in (or, "University of ...", starts with) that noun, mentioned before; for a noun that no single
+        name of the article ends in, the one name nearby that does (``_named_nearby``)."""
         if token.pos_ != "NOUN" or not is_bare_definite(token):
             return None
         if token.lemma_.lower() not in self.head_nouns:
@@ -162,7 +161,7 @@ class ArticleContext:
                 break
             name = _proper_name_ending_in(doc[i])
             if name is not None:
-                found.setdefault(name.casefold().removeprefix("the "), name)
+                found.setdefault(name.casefold(), name)
         if len(found) != 1:
             return None
         # "bubonic plague", "pneumonic plague": where the article sorts the noun into kinds of its own, "the
@@ -173,7 +172,7 @@ class ArticleContext:
         ):
             return None
         # The noun had its "the", so the name gets one: "the rally" -> "the Saaremaa Rally".
-        return "the " + next(iter(found.values())).removeprefix("the ")
+        return "the " + next(iter(found.values()))
 
     # ------------------------------------------------------------ lookups
 
@@ -549,8 +548,8 @@ class ArticleContext:
 
 
 def _proper_name_ending_in(head: Token) -> str | None:
-    """ "the Saaremaa Rally", "Liberal Party of Canada": the proper name whose head word is ``head`` (with "the"
-    when the text gives it one), when other capitalized words name it with it (a lone "Rally" names nothing)."""
+    """ "Saaremaa Rally", "Liberal Party of Canada": the proper name whose head word is ``head``, when other
+    capitalized words name it with it (a lone "Rally" names nothing)."""
     doc = head.doc
     left = head.i
     while left > head.sent.start:
@@ -570,8 +569,7 @@ def _proper_name_ending_in(head: Token) -> str | None:
             and not any(t.ent_type_ == "PERSON" for t in tail)
         ):
             right = tail[-1].i
-    name = doc[left : right + 1].text
-    return f"the {name}" if left > 0 and doc[left - 1].lower_ == "the" else name
+    return doc[left : right + 1].text
 
 
 def _head_nouns(facts: ArticleFacts) -> dict[str, Mention]:
