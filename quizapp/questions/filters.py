@@ -230,7 +230,7 @@ _ON_DATED_DAY = re.compile(
 )
 #: Present-tense verbs that state what is so rather than show an action ("The deal includes ...", "X is ...").
 _STATE_VERBS = frozenset(
-    {"be", "have", "say", "remain", "include", "contain", "mean", "seem", "appear", "lie", "show", "feature"}
+    {"be", "have", "remain", "include", "contain", "mean", "seem", "appear", "lie", "show", "feature"}
 )
 
 
