@@ -138,7 +138,7 @@ def packet_item(article_id: str, card: Any, cand: Any) -> dict[str, Any]:
         "key": f"{cand.key}:{cand.form.value}",
         "score": cand.score,
         "features": features(cand),
-        "sentence": cand.mention.sentence.strip(),
+        "sentence": f"{cand.evidence.get('lead_source', '')} {cand.mention.sentence.strip()}".strip(),
         "shown": render(card),
     }
 

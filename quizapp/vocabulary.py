@@ -352,6 +352,8 @@ CONTEXT_MARKERS: Final = (
 PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 #: Every third-person form, possessives included ("his", "theirs").
 THIRD_PERSON_PRONOUNS: Final = PERSONAL_PRONOUNS | {"his", "hers", "their", "theirs", "its"}
+#: The third-person pronouns that stand for a person only.
+PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her", "his", "hers"})
 #: First and second person: they need a speaker.
 SPEAKER_PRONOUNS: Final = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 DEMONSTRATIVES: Final = frozenset({"this", "that", "these", "those"})

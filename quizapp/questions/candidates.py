@@ -37,6 +37,7 @@ from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
 from quizapp.questions.templates import Target, Transformed, transform_with_reasons
+from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import NAME_KINDS, NAME_PARTICLES, NUMBER_HEDGES, NUMBER_WORDS, SPEAKING_VERBS, WEEKDAYS
 
 #: Quantities the text does not pin down: no number to ask for.
@@ -375,7 +376,57 @@ def _cloze_sentence(
         return cloze.prepare_sentence(
             clause, mentions, scope.resolve_as_written, renames, scope.facts.text, clause=True
         )
-    return cloze.prepare_sentence(sent, mentions, scope.resolve_as_written, renames, scope.facts.text)
+    prepared = cloze.prepare_sentence(sent, mentions, scope.resolve_as_written, renames, scope.facts.text)
+    if isinstance(prepared, Rejection) and prepared.check in LEANING_CHECKS:
+        return _with_sentence_before(scope, sent, mentions, renames) or prepared
+    return prepared
+
+
+#: Why a sentence cannot stand alone that the sentence before it may answer ("He was elected ...", "Then ...").
+LEANING_CHECKS = frozenset({"unresolved_reference", "pointing_opener", "unnamed_subject"})
+#: A passage of two sentences is read as one card: the sentence before is shown only when this short.
+MAX_LEAD_WORDS = 30
+MAX_PASSAGE_WORDS = 55
+QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def _with_sentence_before(
+    scope: ArticleScope, sent: Any, mentions: list[Mention], renames: dict[int, str]
+) -> cloze.ClozeSentence | None:
+    """The sentence ready to blank after the one before it, which the card shows first: for a sentence that
+    leans on the one before ("He was elected in ...", "Then the company ..."), when that one is in the same
+    paragraph and stands alone itself. None when there is no such sentence before."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    text = scope.facts.text
+    if "\n" in text[before.end_char : sent.start_char] or "\n" in before.text.strip():
+        return None  # a paragraph break or a heading between: the two are not one passage
+    lead_text = before.text.strip()
+    if lead_text.casefold() in scope.headlines or sentence_problem(lead_text) or QUOTE_MARK.search(lead_text):
+        return None  # a quotation before: the passage would be someone's words, not the article's facts
+    lead_mentions = scope.context.by_sentence.get(before.start_char, [])
+    lead_renames = {
+        i: scope.as_written(name) if name else name for i, name in scope.context.renames(before.start_char).items()
+    }
+    lead = cloze.prepare_sentence(before, lead_mentions, scope.resolve_as_written, lead_renames, text)
+    if isinstance(lead, Rejection):
+        return None
+    prepared = cloze.prepare_sentence(sent, mentions, None, renames, text, lean_back=True)
+    if isinstance(prepared, Rejection):
+        return None
+    leans = prepared.evidence.get("leans_back", [])
+    if "person" in leans and not any(m.kind == "person" for m in lead_mentions) and not lead.replace:
+        return None  # "he" with no one named in the sentence before
+    shown = cloze.written_text(lead)
+    words = len(shown.split())
+    if words > MAX_LEAD_WORDS or words + len(sent.text.split()) > MAX_PASSAGE_WORDS:
+        return None
+    prepared.lead = shown
+    prepared.evidence["lead_words"] = words
+    prepared.evidence["lead_source"] = lead_text
+    prepared.evidence["lead"] = shown
+    return prepared
 
 
 _HEDGE = {"number": re.compile(r"(?i)^(?:only|just)\s+"), "date": re.compile(r"(?i)^(?:the\s+)?year\s+")}
@@ -406,6 +457,10 @@ def _cloze_candidate(scope: ArticleScope, mention: Mention, prepared: cloze.Cloz
     problem = cloze.blank_problem(prepared, mention, aliases)
     if problem is not None:
         return problem
+    if prepared.lead and any(
+        has_word(prepared.lead.casefold(), name.casefold()) for name in {mention.text, mention.canonical, *aliases}
+    ):
+        return Rejection(Stage.OVERGENERATE, "given_away", "the sentence shown before it names the answer")
     if (
         mention.kind == "date"
         and in_date_range(scope.facts.text, mention.start, mention.end)

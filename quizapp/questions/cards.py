@@ -163,7 +163,9 @@ def _make_card(
         value=m.value,
         aliases=cand.aliases if cand.kind in NAME_KINDS else [a for a in cand.accept if a != m.value],
     )
-    prov = Provenance(source=cand.source, sentence=m.sentence.strip(), start=m.start, end=m.end, fact=fact)
+    # A cloze shown after the sentence before it came from both: the provenance gives the passage.
+    passage = f"{cand.evidence.get('lead_source', '')} {m.sentence.strip()}".strip()
+    prov = Provenance(source=cand.source, sentence=passage, start=m.start, end=m.end, fact=fact)
     tags = [cand.kind, cand.transformed.wh.replace(" ", "-")]
     # The source sentence travels in the provenance and is shown beside every answer;
     # repeating it as the explanation would only print it twice.

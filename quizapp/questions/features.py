@@ -71,6 +71,7 @@ def features(cand: Candidate) -> dict[str, float]:
         out[f"dep_{name}"] = float(dep == name)
     out["resolved_pronoun"] = float(ev.get("resolved_pronouns", 0) > 0)
     out["renamed"] = float(ev.get("renamed", 0) > 0)
+    out["leans_back"] = float(bool(ev.get("leans_back")))
     out["dropped_opener"] = float(bool(ev.get("dropped_opener", False)))
     out["has_quote"] = float(
         bool(ev.get("has_quote", False)) or "“" in cand.mention.sentence or '"' in cand.mention.sentence

@@ -120,6 +120,13 @@ class Candidate:
             return self.transformed.question
         return self.question
 
+    @property
+    def own_shown(self) -> str:
+        """``shown`` without the sentence before that a cloze may be shown after: what the card itself asks."""
+        lead = self.evidence.get("lead", "")
+        shown = self.shown
+        return shown[len(lead) :].lstrip() if lead and shown.startswith(lead) else shown
+
 
 @dataclass
 class Trace:

@@ -115,7 +115,7 @@ def select(
         if answered >= MAX_PER_ANSWER or (answered and (first_pass or cand.score < REPEAT_ANSWER_SCORE)):
             return ("answer_repeats", "its answer is already asked")
         # Two cards of one sentence read alike but ask different facts (the sentence rule above bounds them).
-        if any(is_near_duplicate(cand.shown, k.shown) for k in kept if k.sentence_key != cand.sentence_key):
+        if any(is_near_duplicate(cand.own_shown, k.own_shown) for k in kept if k.sentence_key != cand.sentence_key):
             return ("near_duplicate", "nearly the same wording as a kept card")
         if first_pass and tally.stretches.get(stretch_of(cand), 0) >= per_stretch:
             return ("spread", "its part of the article already has its share of cards")

@@ -38,6 +38,7 @@ from quizapp.vocabulary import (
     MONTHS,
     NAME_KINDS,
     ROLE_TITLES,
+    PERSON_PRONOUNS,
     THIRD_PERSON_PRONOUNS,
     WEEKDAYS,
 )
@@ -215,6 +216,9 @@ class ClozeSentence:
     text: str = ""  # the whole article's text (Doc.text is rebuilt on every access: read it once)
     add_period: bool = False  # a clause cut from a longer sentence ends with "." of its own
     asides: frozenset[int] = frozenset()  # token indices of bracketed asides left out of the card
+    #: The sentence before, shown ahead of this one when this one leans on it ("He was elected in ..."): the
+    #: two read as one passage of the article.
+    lead: str = ""
 
     @functools.cached_property
     def quoted(self) -> frozenset[int]:
@@ -481,14 +485,28 @@ def prepare_sentence(
     renames: dict[int, str],
     text_of_doc: str = "",
     clause: bool = False,
+    lean_back: bool = False,
 ) -> ClozeSentence | Rejection:
-    """The sentence (or a clause standing as one) with its references written out, or why it cannot stand alone."""
+    """The sentence (or a clause standing as one) with its references written out, or why it cannot stand alone.
+
+    With ``lean_back`` the sentence will be shown after the one before it: what points back ("he", "Then",
+    "this deal") is left as written rather than refused, and ``evidence["leans_back"]`` says what it was
+    ("person" when a he/she needs someone named before)."""
     text = sent.text.strip()
     if clause:
         mentions = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
         text = text.rstrip(" ,;") + ("" if re.search(r"[.!]['\"”’)]?$", text) else ".")
     words = text.split()
     evidence: dict[str, Any] = {"sentence_words": len(words)}
+    leans: set[str] = set()
+
+    def points_back(rejection: Rejection, what: str = "reference") -> Rejection | None:
+        """The rejection, or None when the sentence before will be shown and answers it."""
+        if not lean_back:
+            return rejection
+        leans.add(what)
+        return None
+
     if len(words) < MIN_WORDS:
         return Rejection(Stage.OVERGENERATE, "sentence_length", f"only {len(words)} words: too little to ask about")
     if len(words) > MAX_WORDS:
@@ -556,15 +574,23 @@ def prepare_sentence(
     if asides:
         evidence["dropped_asides"] = True
     back = POINTS_BACK.search(text)
-    if back:
-        return Rejection(Stage.OVERGENERATE, "pointing_opener", f'"{back.group(0)}" ties it to an earlier sentence')
-    opener = POINTING_OPENER.match(text)
-    if opener:
-        return Rejection(
-            Stage.OVERGENERATE,
-            "pointing_opener",
-            f'opens with "{opener.group(0)}", which points to an earlier sentence',
+    if back and (
+        refused := points_back(
+            Rejection(Stage.OVERGENERATE, "pointing_opener", f'"{back.group(0)}" ties it to an earlier sentence')
         )
+    ):
+        return refused
+    opener = POINTING_OPENER.match(text)
+    if opener and (
+        refused := points_back(
+            Rejection(
+                Stage.OVERGENERATE,
+                "pointing_opener",
+                f'opens with "{opener.group(0)}", which points to an earlier sentence',
+            )
+        )
+    ):
+        return refused
     quoted = _in_quotes(sent)
     resolved = 0
     resolved_names: set[str] = set()
@@ -577,44 +603,59 @@ def prepare_sentence(
             and low in {"this", "these", "those", "that", "such"}
             and tok.head.lemma_ not in TIME_NOUNS
         ):
-            return Rejection(
+            refused = points_back(Rejection(
                 Stage.OVERGENERATE,
                 "unresolved_reference",
                 f'"{tok.text} {tok.head.text}" points to something the card does not show',
-            )
+            ))
+            if refused:
+                return refused
+            continue
         if (
             low in {"this", "that", "these", "those"}
             and tok.pos_ == "PRON"
             and tok.tag_ == "DT"
             and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
         ):
-            return Rejection(
+            refused = points_back(Rejection(
                 Stage.OVERGENERATE, "unresolved_reference", f'"{tok.text}" points to something the card does not show'
-            )
+            ))
+            if refused:
+                return refused
+            continue
         if (
             low == "such"
             and tok.dep_ == "amod"
             and tok.head.pos_ == "NOUN"
             and not any(t.lower_ == "as" for t in span_tokens(sent) if t.i > tok.i)  # "such states as Ohio" names them
         ):
-            return Rejection(
+            refused = points_back(Rejection(
                 Stage.OVERGENERATE,
                 "unresolved_reference",
                 f'"such {tok.head.text}" points to something the card does not show',
-            )
+            ))
+            if refused:
+                return refused
+            continue
         if (
             low == "there"
             and tok.dep_ == "advmod"
             and not any(m.kind in {"place", "organization"} and m.start < tok.idx for m in mentions)
         ):
             # "German troops remained there until ...": the place is in an earlier sentence.
-            return Rejection(
+            refused = points_back(Rejection(
                 Stage.OVERGENERATE, "unresolved_reference", '"there" points to a place the card does not show'
-            )
+            ))
+            if refused:
+                return refused
+            continue
         if _group_phrase(tok) and _names_before(sent, tok) < 2:
             # "the two countries" points back like a pronoun: written out when the article names the pair
             # ("South Korea and Cuba"), else the card would lean on the sentence before. A pair the sentence
             # itself names first ("between Dunmere and Carrick ... the two towns") needs nothing.
+            if lean_back:
+                leans.add("group")
+                continue
             name = resolve(tok) if resolve is not None else None
             possessive = any(c.dep_ == "case" for c in tok.children)
             if not name or possessive:
@@ -649,6 +690,9 @@ def prepare_sentence(
             continue  # a name written out earlier in the sentence now binds this pronoun
         if _cataphoric(tok, sent, mentions):
             continue  # "After completing his studies, he became ...": the subject "he" is written out instead
+        if lean_back:
+            leans.add("person" if low in PERSON_PRONOUNS else "thing")
+            continue  # left as written: the sentence before is shown
         name = resolve(tok) if resolve is not None else None
         if not name:
             return Rejection(
@@ -706,8 +750,14 @@ def prepare_sentence(
             replace.setdefault(index, name)
             for d in dets:
                 replace.setdefault(d, "")
-    if _subject_names_nothing(sent, replace):
-        return Rejection(Stage.OVERGENERATE, "unnamed_subject", 'its subject is a bare "the ..." that names nothing')
+    if _subject_names_nothing(sent, replace) and (
+        refused := points_back(
+            Rejection(Stage.OVERGENERATE, "unnamed_subject", 'its subject is a bare "the ..." that names nothing')
+        )
+    ):
+        return refused
+    if leans:
+        evidence["leans_back"] = sorted(leans)
     evidence["resolved_pronouns"] = resolved
     evidence["renamed"] = len(renames)
     evidence["has_quote"] = bool(quoted)
@@ -966,11 +1016,26 @@ def make_cloze(prepared: ClozeSentence, mention: Mention) -> Transformed:
         text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", "".join(parts))).strip()
         return text.rstrip(" ,;") + "." if prepared.add_period else text
 
+    # The sentence before, when shown, goes ahead of the blanked one; the statement stays the sentence itself
+    # (the checks read it).
+    lead = prepared.lead + " " if prepared.lead else ""
     return Transformed(
-        question=tidy(pieces_blank),
+        question=lead + tidy(pieces_blank),
         statement=tidy(pieces_full),
-        template=tidy(pieces_template),
+        template=lead + tidy(pieces_template),
         answer_text=mention.text,
         pattern="cloze",
         wh="cloze",
     )
+
+
+def written_text(prepared: ClozeSentence) -> str:
+    """The prepared sentence as the card shows it, nothing blanked (references written out, asides left out)."""
+    words = []
+    for tok in span_tokens(prepared.sent):
+        word = prepared.replace.get(tok.i, tok.text)
+        if word:
+            words.append(word + tok.whitespace_)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", "".join(words))).strip()
+    text = text[:1].upper() + text[1:]
+    return text.rstrip(" ,;") + "." if prepared.add_period else text
