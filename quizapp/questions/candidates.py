@@ -378,7 +378,12 @@ def _cloze_sentence(
         )
     prepared = cloze.prepare_sentence(sent, mentions, scope.resolve_as_written, renames, scope.facts.text)
     if isinstance(prepared, Rejection) and prepared.check in LEANING_CHECKS:
-        return _with_sentence_before(scope, sent, mentions, renames) or prepared
+        passage = _with_sentence_before(scope, sent, mentions, renames)
+        if passage is None:
+            return prepared
+        # Why the sentence could not stand alone, for --explain and the tests.
+        passage.evidence["alone_refused"] = prepared.check
+        return passage
     return prepared
 
 
@@ -418,6 +423,11 @@ def _with_sentence_before(
     leans = prepared.evidence.get("leans_back", [])
     if "person" in leans and not any(m.kind == "person" for m in lead_mentions) and not lead.replace:
         return None  # "he" with no one named in the sentence before
+    if "event" in leans:
+        return None  # "This comes a week after ...": judges found "this" unexplained even after the sentence before
+    lead_nouns = {t.lemma_.casefold() for t in span_tokens(before)}
+    if any(what.startswith("noun:") and what[5:] not in lead_nouns for what in leans):
+        return None  # "these salons", "such recognition": the sentence before names no salon, no recognition
     shown = cloze.written_text(lead)
     words = len(shown.split())
     if words > MAX_LEAD_WORDS or words + len(sent.text.split()) > MAX_PASSAGE_WORDS:

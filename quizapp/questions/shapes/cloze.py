@@ -603,6 +603,7 @@ def prepare_sentence(
             and low in {"this", "these", "those", "that", "such"}
             and tok.head.lemma_ not in TIME_NOUNS
         ):
+            leans.add(f"noun:{tok.head.lemma_.casefold()}")  # "this deal": the sentence before must name a deal
             refused = points_back(Rejection(
                 Stage.OVERGENERATE,
                 "unresolved_reference",
@@ -617,6 +618,7 @@ def prepare_sentence(
             and tok.tag_ == "DT"
             and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
         ):
+            leans.add("event")  # "This comes a week after ...": what "this" is, a passage does not say either
             refused = points_back(Rejection(
                 Stage.OVERGENERATE, "unresolved_reference", f'"{tok.text}" points to something the card does not show'
             ))
@@ -629,6 +631,7 @@ def prepare_sentence(
             and tok.head.pos_ == "NOUN"
             and not any(t.lower_ == "as" for t in span_tokens(sent) if t.i > tok.i)  # "such states as Ohio" names them
         ):
+            leans.add(f"noun:{tok.head.lemma_.casefold()}")
             refused = points_back(Rejection(
                 Stage.OVERGENERATE,
                 "unresolved_reference",
