@@ -755,9 +755,7 @@ def test_the_two_countries_is_written_out_or_the_cloze_refused(tmp_path):
     )
     assert "unresolved_reference" in unnamed.dropped("2022")
     assert not [
-        c
-        for c in unnamed.verified
-        if c.form is Form.CLOZE and c.answer == "2022" and not c.evidence.get("leans_back")
+        c for c in unnamed.verified if c.form is Form.CLOZE and c.answer == "2022" and not c.evidence.get("leans_back")
     ]
 
 

@@ -161,8 +161,10 @@ def select(
 
         for cand in sorted([*ranked, *(reserve or [])], key=lambda c: (last_resort(c), -c.score)):
             # Below the floor's score or a last resort only to avoid an empty deck: one card, the best there is.
-            weak = cand.score < FLOOR_SCORE or last_resort(cand) or (
-                bool(cand.evidence.get("leans_back")) and cand.score < PASSAGE_SCORE
+            weak = (
+                cand.score < FLOOR_SCORE
+                or last_resort(cand)
+                or (bool(cand.evidence.get("leans_back")) and cand.score < PASSAGE_SCORE)
             )
             if len(kept) >= MIN_DEFAULT_CARDS or (weak and (kept or words < MIN_WORDS_FOR_A_FORCED_CARD)):
                 break

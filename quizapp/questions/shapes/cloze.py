@@ -37,8 +37,8 @@ from quizapp.vocabulary import (
     MONTH_PATTERN,
     MONTHS,
     NAME_KINDS,
-    ROLE_TITLES,
     PERSON_PRONOUNS,
+    ROLE_TITLES,
     THIRD_PERSON_PRONOUNS,
     WEEKDAYS,
 )
@@ -96,7 +96,6 @@ TIME_NOUNS = {
     "decade",
 }  # not "time": "at this time" points back
 PERSONAL = THIRD_PERSON_PRONOUNS
-PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
 POSSESSIVE_FORMS = {"his", "its", "their", "theirs", "hers"}
 #: "the BBC's North America editor ___", "correspondent ___": the one who reports, not a fact of the story.
 ATTRIBUTION_BEFORE = re.compile(
@@ -604,11 +603,13 @@ def prepare_sentence(
             and tok.head.lemma_ not in TIME_NOUNS
         ):
             leans.add(f"noun:{tok.head.lemma_.casefold()}")  # "this deal": the sentence before must name a deal
-            refused = points_back(Rejection(
-                Stage.OVERGENERATE,
-                "unresolved_reference",
-                f'"{tok.text} {tok.head.text}" points to something the card does not show',
-            ))
+            refused = points_back(
+                Rejection(
+                    Stage.OVERGENERATE,
+                    "unresolved_reference",
+                    f'"{tok.text} {tok.head.text}" points to something the card does not show',
+                )
+            )
             if refused:
                 return refused
             continue
@@ -619,9 +620,13 @@ def prepare_sentence(
             and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
         ):
             leans.add("event")  # "This comes a week after ...": what "this" is, a passage does not say either
-            refused = points_back(Rejection(
-                Stage.OVERGENERATE, "unresolved_reference", f'"{tok.text}" points to something the card does not show'
-            ))
+            refused = points_back(
+                Rejection(
+                    Stage.OVERGENERATE,
+                    "unresolved_reference",
+                    f'"{tok.text}" points to something the card does not show',
+                )
+            )
             if refused:
                 return refused
             continue
@@ -632,11 +637,13 @@ def prepare_sentence(
             and not any(t.lower_ == "as" for t in span_tokens(sent) if t.i > tok.i)  # "such states as Ohio" names them
         ):
             leans.add(f"noun:{tok.head.lemma_.casefold()}")
-            refused = points_back(Rejection(
-                Stage.OVERGENERATE,
-                "unresolved_reference",
-                f'"such {tok.head.text}" points to something the card does not show',
-            ))
+            refused = points_back(
+                Rejection(
+                    Stage.OVERGENERATE,
+                    "unresolved_reference",
+                    f'"such {tok.head.text}" points to something the card does not show',
+                )
+            )
             if refused:
                 return refused
             continue
@@ -646,9 +653,11 @@ def prepare_sentence(
             and not any(m.kind in {"place", "organization"} and m.start < tok.idx for m in mentions)
         ):
             # "German troops remained there until ...": the place is in an earlier sentence.
-            refused = points_back(Rejection(
-                Stage.OVERGENERATE, "unresolved_reference", '"there" points to a place the card does not show'
-            ))
+            refused = points_back(
+                Rejection(
+                    Stage.OVERGENERATE, "unresolved_reference", '"there" points to a place the card does not show'
+                )
+            )
             if refused:
                 return refused
             continue
