@@ -338,7 +338,10 @@ VALLEY_CASES = [
 
 @pytest.mark.parametrize(("answer", "check"), VALLEY_CASES)
 def test_cloze_checks_measured_on_judgments(valley, answer, check):
-    clozes = [c for c in valley.verified if c.form is Form.CLOZE and c.answer == answer]
+    # Alone (a sentence leaning on the one before may still be asked after it: its check is then named too).
+    clozes = [
+        c for c in valley.verified if c.form is Form.CLOZE and c.answer == answer and not c.evidence.get("leans_back")
+    ]
     if check is None:
         assert clozes
     else:
@@ -1015,7 +1018,8 @@ def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
     ],
 )
 def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path, sentence):
-    run = stages(f"Skarvik Harbour\n\nThe harbour of Skarvik was rebuilt after the storm.\n{sentence}\n", tmp_path)
+    # The first sentence: no sentence before it to show, so it must stand alone.
+    run = stages(f"Skarvik Harbour\n\n{sentence}\n\nThe harbour of Skarvik was rebuilt after the storm.\n", tmp_path)
     checks = {t.check for t in run.report.traces if t.sentence == sentence and t.form == "cloze"}
     assert "cloze_needs_context" in checks, run.report.traces
     assert not run.verified_cloze_texts(sentence.split()[3])
@@ -1651,10 +1655,35 @@ def test_the_sentence_before_never_names_the_blank(passages):
 @pytest.mark.parametrize(
     ("sentence", "why"),
     [
-        ("sold again to the shipping firm", "a paragraph's first sentence has no sentence before it to show"),
+        ("sold again to the shipping firm", "the sentence before leans back itself ('the line')"),
         ("He paid 3 million", "the sentence before names no one for he to be"),
         ("bought a second ship", "she is written out as Marta Ekholm: the sentence stands alone"),
     ],
 )
 def test_no_passage_when_the_sentence_before_cannot_answer_what_points_back(passages, sentence, why):
     assert not passages.passage_texts(sentence), why
+
+
+LEANING_BACK = """The Lenna Dam
+
+The engineer Oda Brannsen designed the Lenna Dam for the county of Norland in 1931. She also built the power station at Kessby in 1936.
+
+Norland County opened a ferry museum in Skarvik in 1988. Kristin Vold ran the museum from 1989 to 2001.
+
+The harbour at Skarvik was dredged in 1995. The museum lent its old ferry to the harbour festival in 1996.
+"""
+
+
+def test_a_sentence_that_stands_alone_but_leans_back_is_shown_after_the_one_before(tmp_path):
+    run = stages(LEANING_BACK, tmp_path)
+    also = [c for c in run.verified if c.form is Form.CLOZE and "also built" in c.own_shown]
+    # "also": alone, verify refuses it (it answers something said before); after the sentence before it reads.
+    assert also and all(c.shown.startswith("The engineer Oda Brannsen designed the Lenna Dam") for c in also)
+    assert {c.evidence["alone_refused"] for c in also} == {"cloze_needs_context"}
+    # "the museum": the sentence before names the museum, so it is shown first.
+    ran = [c for c in run.clozes() if "ran the museum" in c.own_shown]
+    assert ran and all(c.shown.startswith("Norland County opened a ferry museum") for c in ran)
+    assert {c.evidence["alone_refused"] for c in ran} == {"anaphoric_definite"}
+    # ... but not when the sentence before names no museum for "The museum".
+    assert not [c for c in run.made if "lent its old ferry" in c.shown]
+    assert "unnamed_subject" in run.dropped("1996")

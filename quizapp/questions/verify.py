@@ -28,6 +28,7 @@ from quizapp.questions.filters import (
 )
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Outcome, Stage
 from quizapp.questions.parse_cache import span_tokens
+from quizapp.questions.shapes.cloze import LEANS_ON_CONTEXT
 from quizapp.vocabulary import (
     COMMENTATOR_ROLES,
     ENGLISH_FUNCTION_WORDS,
@@ -321,20 +322,6 @@ def check_unique_answer(cand: Candidate, scope: ArticleScope) -> str | None:
 #: accepted 39 times in 55 (71%, the deck's cross-fitted average); relaxing the list and quotation rules below the
 #: same way let in cards accepted 61-66% of the time, so those stay.
 MAX_CLOZE_WORDS = 40
-#: Contrast or example markers anywhere in the sentence: it answers something said before; "here" leans on the
-#: dateline ("met his counterpart here on Sunday").
-LEANS_ON_CONTEXT = re.compile(
-    r"(?:(?:^|,\s*)(?:however|though|for instance|for example|in other words|of course|"
-    r"as for|by contrast|in contrast|on the other hand|in turn|as well)|\balso|\beven|\bstill|"
-    r"\bfor (?:his|her|its|their) part|,\s*too(?=[,.])|(?<!\bor )\b(?:n?either)(?=\s*[,.;!?])|\bhere|"
-    # A time counted from an event said before ("two weeks later", "shortly afterwards"), a list announced
-    # ("The following players ...") or a set counted before ("all three", "the same Vladimir"): 10 of 27 judged
-    # dev candidates with one were accepted.
-    r"\b(?:\w+|a few|several) (?:years?|months?|weeks?|days?|decades?) (?:later|earlier|afterwards?)|"
-    r"\b(?:shortly|soon|not long|immediately) (?:afterwards?|after)(?=[,.]| in\b)|\bafterwards|\bthe following|\ball (?:two|three|four|five)|"
-    r"\bthe same (?=[A-Z]))\b",
-    re.I,
-)
 
 
 def check_cloze_length(cand: Candidate, scope: ArticleScope) -> str | None:
@@ -363,6 +350,8 @@ def check_cloze_asides(cand: Candidate, scope: ArticleScope) -> str | None:
 
 
 def check_cloze_context(cand: Candidate, scope: ArticleScope) -> str | None:
+    if cand.evidence.get("lead"):
+        return None  # the card shows the sentence before, which the marker answers
     found = LEANS_ON_CONTEXT.search(cand.transformed.statement)
     return f'"{found.group(0).strip(", ")}" answers something said before' if found else None
 

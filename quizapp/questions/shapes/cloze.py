@@ -78,6 +78,20 @@ POINTS_BACK = re.compile(
     r"(?:ever )?since then|until then|before then|from then on|ever since\.$)",
     re.I,
 )
+#: Contrast or example markers anywhere in the sentence: it answers something said before; "here" leans on the
+#: dateline ("met his counterpart here on Sunday").
+LEANS_ON_CONTEXT = re.compile(
+    r"(?:(?:^|,\s*)(?:however|though|for instance|for example|in other words|of course|"
+    r"as for|by contrast|in contrast|on the other hand|in turn|as well)|\balso|\beven|\bstill|"
+    r"\bfor (?:his|her|its|their) part|,\s*too(?=[,.])|(?<!\bor )\b(?:n?either)(?=\s*[,.;!?])|\bhere|"
+    # A time counted from an event said before ("two weeks later", "shortly afterwards"), a list announced
+    # ("The following players ...") or a set counted before ("all three", "the same Vladimir"): 10 of 27 judged
+    # dev candidates with one were accepted.
+    r"\b(?:\w+|a few|several) (?:years?|months?|weeks?|days?|decades?) (?:later|earlier|afterwards?)|"
+    r"\b(?:shortly|soon|not long|immediately) (?:afterwards?|after)(?=[,.]| in\b)|\bafterwards|\bthe following|\ball (?:two|three|four|five)|"
+    r"\bthe same (?=[A-Z]))\b",
+    re.I,
+)
 #: Nouns after "this/these" that still leave the sentence readable ("this year" is dated by the article).
 TIME_NOUNS = {
     "year",
@@ -762,7 +776,13 @@ def prepare_sentence(
             replace.setdefault(index, name)
             for d in dets:
                 replace.setdefault(d, "")
-    if _subject_names_nothing(sent, replace) and (
+    subject_unnamed = _subject_names_nothing(sent, replace)
+    if subject_unnamed and lean_back:
+        # "The museum drew ...": the sentence before must name a museum.
+        subject = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.pos_ == "NOUN":
+            leans.add(f"noun:{subject.lemma_.casefold()}")
+    if subject_unnamed and (
         refused := points_back(
             Rejection(Stage.OVERGENERATE, "unnamed_subject", 'its subject is a bare "the ..." that names nothing')
         )
