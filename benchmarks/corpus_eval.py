@@ -125,6 +125,11 @@ def render(card: Any) -> str:
     return f"Type: flashcard\nFront: {card.front}\nBack: {card.back}"
 
 
+def source_of(cand: Any) -> str:
+    """The source the judge is shown: the candidate's sentence, after the sentence before when the card shows it."""
+    return f"{cand.evidence.get('lead_source', '')} {cand.mention.sentence.strip()}".strip()
+
+
 def packet_item(article_id: str, card: Any, cand: Any) -> dict[str, Any]:
     """One card for the judges' packet, with what training and the table need to know of its candidate."""
     from quizapp.questions.features import features
@@ -138,7 +143,7 @@ def packet_item(article_id: str, card: Any, cand: Any) -> dict[str, Any]:
         "key": f"{cand.key}:{cand.form.value}",
         "score": cand.score,
         "features": features(cand),
-        "sentence": f"{cand.evidence.get('lead_source', '')} {cand.mention.sentence.strip()}".strip(),
+        "sentence": source_of(cand),
         "shown": render(card),
     }
 
@@ -248,6 +253,9 @@ def refeature(split: str) -> None:
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     wanted = {r["article"] for r in rows}
     found: dict[str, dict[str, float]] = {}
+    #: What the judge was shown as the source of each candidate found: its sentence, or the passage of a cloze
+    #: shown after the sentence before. A judgment of the sentence alone is not one of the passage.
+    shown_source: dict[str, str] = {}
     by_text: dict[tuple[str, str, str, str], str] = {}
     for entry, article in entries(split):
         if entry["id"] not in wanted:
@@ -259,6 +267,7 @@ def refeature(split: str) -> None:
         for cand in overgenerate(scopes[0], GenerationReport()):
             key = f"{cand.key}:{cand.form.value}"
             found[f"{entry['id']}|{key}"] = features(cand)
+            shown_source[f"{entry['id']}|{key}"] = source_of(cand)
             # Judged deck cards carry no key: found again by sentence, answer and form.
             by_text[(entry["id"], cand.mention.sentence.strip(), cand.answer, cand.form.value)] = key
     stale = 0
@@ -268,7 +277,7 @@ def refeature(split: str) -> None:
             form = "cloze" if r["type"] == "cloze" else "wh"
             r["key"] = by_text.get((r["article"], r["sentence"], answer, form))
         key = f"{r['article']}|{r.get('key')}"
-        if key in found:
+        if key in found and shown_source[key] == r["sentence"]:
             r["features"] = found[key]
         else:
             stale += 1
