@@ -352,6 +352,31 @@ CONTEXT_MARKERS: Final = (
 PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 #: Every third-person form, possessives included ("his", "theirs").
 THIRD_PERSON_PRONOUNS: Final = PERSONAL_PRONOUNS | {"his", "hers", "their", "theirs", "its"}
+#: Nouns for a person of a nation that no country adjective gives ("the 31-year-old Scot", "the Spaniard").
+NATIONALITY_NOUNS: Final = frozenset(
+    {
+        "scot",
+        "briton",
+        "brit",
+        "welshman",
+        "englishman",
+        "irishman",
+        "frenchman",
+        "spaniard",
+        "dane",
+        "swede",
+        "finn",
+        "pole",
+        "dutchman",
+        "kiwi",
+        "aussie",
+        "yank",
+        "scotsman",
+        "welshwoman",
+        "englishwoman",
+        "frenchwoman",
+    }
+)
 #: The third-person pronouns that stand for a person only.
 PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her", "his", "hers"})
 #: First and second person: they need a speaker.

@@ -1481,9 +1481,11 @@ def test_a_person_called_only_by_age_needs_the_sentence_before(tmp_path):
         "Skarvik race in 2024.\n",
         tmp_path,
     )
-    refused = {t.answer: t.check for t in run.report.traces if "the 30-year-old must" in t.text}
-    assert refused.get("Jo Lin") == "unnamed_referent", refused
-    assert not [c for c in run.verified if "the 30-year-old must" in c.shown]
+    # Alone, the card would not say who "the 30-year-old" is; after the sentence that names her it reads.
+    assert not [c for c in run.verified if "the 30-year-old must" in c.shown and not c.evidence.get("lead")]
+    assert "unnamed_referent" in run.dropped("Jo Lin")
+    shown = [c.shown for c in run.verified if "the 30-year-old must" in c.shown]
+    assert shown and all(s.startswith("Ida Vance won the Port Alder harbour swim") for s in shown), shown
 
 
 @pytest.mark.parametrize(
@@ -1493,13 +1495,14 @@ def test_a_person_called_only_by_age_needs_the_sentence_before(tmp_path):
         ("_____ says the 25-year-old striker scored twice.", True),
         ("In 2023 the 29-year-old Ida Vance swam to _____.", False),  # the name follows: a description
         ("In 2023 the 29-year-old _____ swam to Skarvik.", False),  # the blank is the one described
+        ("In 2023 the 29-year-old Scot swam to _____.", True),  # a nationality is no name
+        ("In 2023 the 29-year-old Kenyan swam to _____.", True),
     ],
 )
 def test_an_age_description_refers_back_unless_a_name_follows(shown, unnamed):
-    from quizapp.questions.verify import _AGE_DESCRIPTION, _NAME_NEXT
+    from quizapp.questions.shapes.cloze import described_by_age
 
-    found = [m for m in _AGE_DESCRIPTION.finditer(shown) if not _NAME_NEXT.match(shown, m.end())]
-    assert bool(found) == unnamed
+    assert bool(described_by_age(shown)) == unnamed
 
 
 def test_who_is_never_answered_by_a_description(tmp_path):
@@ -1687,3 +1690,34 @@ def test_a_sentence_that_stands_alone_but_leans_back_is_shown_after_the_one_befo
     # ... but not when the sentence before names no museum for "The museum".
     assert not [c for c in run.made if "lent its old ferry" in c.shown]
     assert "unnamed_subject" in run.dropped("1996")
+
+
+EPITHETS = """Harbour Games
+
+The harbour mile has been run every June in Skarvik since 1950. Dougie Marsh won the harbour mile in Skarvik in 1996. The 29-year-old Scot set a course record of 3 minutes 58 seconds in 1997.
+
+The rowing club moved to a new boathouse in 2003.
+
+The 31-year-old Scot was suspended for two years in 1998 after a failed test.
+
+Norland's growth reached 2.1% in the third quarter of 2004. If confirmed, that would be the best quarterly showing since 2002. It leaves the harbour economy up 3.4% for the full year.
+"""
+
+
+@pytest.fixture(scope="module")
+def epithets(tmp_path_factory):
+    return stages(EPITHETS, tmp_path_factory.mktemp("epithets"))
+
+
+def test_an_age_and_a_nationality_describe_a_person_named_elsewhere(epithets):
+    # "The 31-year-old Scot" is not a name: alone, the card would not say who was suspended.
+    assert not [c for c in epithets.verified if "was suspended" in c.own_shown]
+    assert "unnamed_referent" in epithets.dropped("1998")
+    # After the sentence that names him, the same kind of description reads.
+    record = [c for c in epithets.verified if "set a course record" in c.own_shown]
+    assert record and all(c.shown.startswith("Dougie Marsh won the harbour mile") for c in record)
+
+
+def test_a_sentence_that_guesses_is_no_sentence_before(epithets):
+    # "If confirmed, that would be ...": neither a fact alone nor one to show before "It leaves ...".
+    assert not [c for c in epithets.made if "that would be" in c.shown]

@@ -38,7 +38,15 @@ from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
 from quizapp.questions.templates import Target, Transformed, transform_with_reasons
 from quizapp.questions.textsearch import has_word
-from quizapp.vocabulary import NAME_KINDS, NAME_PARTICLES, NUMBER_HEDGES, NUMBER_WORDS, SPEAKING_VERBS, WEEKDAYS
+from quizapp.vocabulary import (
+    NAME_KINDS,
+    NAME_PARTICLES,
+    NUMBER_HEDGES,
+    NUMBER_WORDS,
+    SPEAKING_VERBS,
+    SPECULATIVE_MODALS,
+    WEEKDAYS,
+)
 
 #: Quantities the text does not pin down: no number to ask for.
 VAGUE_QUANTITY = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|tens|millions|scores)\b", re.I)
@@ -389,6 +397,12 @@ def _cloze_sentence(
     leaning = _leans_on_sentence_before(scope, sent, prepared)
     if leaning is not None:
         before = _sentence_before(scope, sent)
+        if (
+            leaning == "unnamed_referent"
+            and before is not None
+            and not any(m.kind == "person" for m in before.mentions)
+        ):
+            before = None  # an age describes a person the sentence before must name
         if before is not None and _show_after(prepared, before, len(sent.text.split())):
             prepared.evidence["leans_back"] = [leaning]
             prepared.evidence["alone_refused"] = leaning
@@ -432,9 +446,19 @@ def _sentence_before(scope: ArticleScope, sent: Any) -> _Before | None:
         i: scope.as_written(name) if name else name for i, name in scope.context.renames(before.start_char).items()
     }
     prepared = cloze.prepare_sentence(before, mentions, scope.resolve_as_written, renames, text)
-    if isinstance(prepared, Rejection):
+    if isinstance(prepared, Rejection) or _states_no_fact(before):
         return None
     return _Before(before, prepared, mentions, cloze.written_text(prepared), source)
+
+
+def _states_no_fact(sent: Any) -> bool:
+    """A sentence whose main verb guesses or sets a condition ("If confirmed, that would be ..."): shown before
+    a fact, it would frame the fact as a guess too."""
+    return any(
+        (c.tag_ == "MD" and c.lower_ in SPECULATIVE_MODALS) or (c.lower_ == "if" and c.dep_ == "mark")
+        for verb in (sent.root, *[c for c in sent.root.children if c.dep_ == "advcl"])
+        for c in verb.children
+    )
 
 
 def _show_after(prepared: cloze.ClozeSentence, before: _Before, words: int) -> bool:
@@ -451,8 +475,11 @@ def _leans_on_sentence_before(scope: ArticleScope, sent: Any, prepared: cloze.Cl
     """Why a sentence that stands alone still reads better after the one before: a marker that answers
     something said before ("also", "two weeks later"; verify refuses it alone), or a bare "the film" whose noun
     the sentence before names. None when it does not lean."""
-    if cloze.LEANS_ON_CONTEXT.search(cloze.written_text(prepared)):
+    written = cloze.written_text(prepared)
+    if cloze.LEANS_ON_CONTEXT.search(written):
         return "cloze_needs_context"
+    if cloze.described_by_age(written):
+        return "unnamed_referent"  # "The 29-year-old Scot set ...": named in the sentence before, if anywhere
     anaphoric = _definite_heads(scope, sent)[1]
     if not anaphoric or sent.start == 0:
         return None

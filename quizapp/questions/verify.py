@@ -28,7 +28,7 @@ from quizapp.questions.filters import (
 )
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Outcome, Stage
 from quizapp.questions.parse_cache import span_tokens
-from quizapp.questions.shapes.cloze import LEANS_ON_CONTEXT
+from quizapp.questions.shapes.cloze import LEANS_ON_CONTEXT, described_by_age
 from quizapp.vocabulary import (
     COMMENTATOR_ROLES,
     ENGLISH_FUNCTION_WORDS,
@@ -687,9 +687,11 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
     or event the card calls only "the film", "the move" was named in a sentence the student does not see. A name
     beside the noun ("the film Jaws", "the deal with Sony"), or a name of a work or event earlier in the sentence,
     says which it is."""
-    for aged in _AGE_DESCRIPTION.finditer(cand.shown):
-        if not _NAME_NEXT.match(cand.shown, aged.end()):
-            return f'"{aged.group(0).strip()}": who is meant was said in another sentence'
+    # A passage shows the sentence before, where the person an age describes is named ("... Conchita Martinez won
+    # ... The 32-year-old Spaniard came through ...").
+    aged = None if cand.evidence.get("lead") else described_by_age(cand.shown)
+    if aged:
+        return f'"{aged}": who is meant was said in another sentence'
     span = mention_span(cand.mention, scope.doc)
     if span is None:
         return None
@@ -724,9 +726,6 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
-#: "the 30-year-old", "the 25-year-old striker" with no name after it: a person described by age refers back.
-_AGE_DESCRIPTION = re.compile(r"\b[Tt]he \d{1,3}-year-old(?: (?:[a-z]+)(?=[ ,.;]))?")
-_NAME_NEXT = re.compile(r",? (?:[A-Z]|_|\[)")
 #: Entity labels that can name a work, deal or event; an organization names only a firm.
 _WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", ""})
 _FIRM_NOUNS = frozenset({"company", "firm", "venture"})

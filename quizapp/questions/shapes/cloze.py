@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.facts.model import Mention
+from quizapp.questions import classify
 from quizapp.questions.classify import CERTAIN_PLACE_CATEGORIES
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import doc_text as cached_doc_text
@@ -37,6 +38,7 @@ from quizapp.vocabulary import (
     MONTH_PATTERN,
     MONTHS,
     NAME_KINDS,
+    NATIONALITY_NOUNS,
     PERSON_PRONOUNS,
     ROLE_TITLES,
     THIRD_PERSON_PRONOUNS,
@@ -92,6 +94,25 @@ LEANS_ON_CONTEXT = re.compile(
     r"\bthe same (?=[A-Z]))\b",
     re.I,
 )
+#: "the 30-year-old", "the 25-year-old striker" with no name after it: a person described by age refers back.
+_AGE_DESCRIPTION = re.compile(r"\b[Tt]he \d{1,3}-year-old(?: (?:[a-z]+)(?=[ ,.;]))?")
+_NAME_NEXT = re.compile(r",? (?:[A-Z]|_|\[)")
+
+
+def described_by_age(text: str) -> str | None:
+    """ "the 30-year-old", "the 31-year-old Scot": a person the text describes by age and names nowhere after it
+    (a name may follow: "the 25-year-old Dougie Marsh"), or None."""
+    for aged in _AGE_DESCRIPTION.finditer(text):
+        after = text[aged.end() :].split(maxsplit=1)
+        word = after[0].strip(",.") if after else ""
+        nationality = bool(word) and (
+            word.casefold() in NATIONALITY_NOUNS or classify.country_of_demonym(word) is not None
+        )
+        if nationality or not _NAME_NEXT.match(text, aged.end()):
+            return aged.group(0).strip()
+    return None
+
+
 #: Nouns after "this/these" that still leave the sentence readable ("this year" is dated by the article).
 TIME_NOUNS = {
     "year",
@@ -630,7 +651,8 @@ def prepare_sentence(
         if (
             low in {"this", "that", "these", "those"}
             and tok.pos_ == "PRON"
-            and tok.tag_ == "DT"
+            # "If confirmed, that would be ...": in context the tagger may call a pointing "that" relative (WDT).
+            and (tok.tag_ == "DT" or (tok.tag_ == "WDT" and tok.head.dep_ not in {"relcl", "acl"}))
             and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
         ):
             leans.add("event")  # "This comes a week after ...": what "this" is, a passage does not say either
