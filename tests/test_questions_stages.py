@@ -1721,3 +1721,16 @@ def test_an_age_and_a_nationality_describe_a_person_named_elsewhere(epithets):
 def test_a_sentence_that_guesses_is_no_sentence_before(epithets):
     # "If confirmed, that would be ...": neither a fact alone nor one to show before "It leaves ...".
     assert not [c for c in epithets.made if "that would be" in c.shown]
+
+
+def test_a_passage_needs_a_higher_estimate_than_a_sentence_alone(passages):
+    from dataclasses import replace as copy_of
+
+    from quizapp.questions.select import PASSAGE_SCORE, select
+
+    passage = next(c for c in passages.clozes() if c.evidence.get("leans_back"))
+    alone = next(c for c in passages.clozes() if not c.evidence.get("leans_back"))
+    below = PASSAGE_SCORE - 0.05  # over the form's bar of 0.5, under the passages' own
+    kept = select([copy_of(passage, score=below), copy_of(alone, score=below)], 10, 1000, 0.5, floor=False)
+    assert [k.answer for k in kept] == [alone.answer]
+    assert len(select([copy_of(passage, score=PASSAGE_SCORE)], 10, 1000, 0.5, floor=False)) == 1
