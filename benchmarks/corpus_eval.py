@@ -125,11 +125,6 @@ def render(card: Any) -> str:
     return f"Type: flashcard\nFront: {card.front}\nBack: {card.back}"
 
 
-def source_of(cand: Any) -> str:
-    """The source the judge is shown: the candidate's sentence, after the sentence before when the card shows it."""
-    return f"{cand.evidence.get('lead_source', '')} {cand.mention.sentence.strip()}".strip()
-
-
 def packet_item(article_id: str, card: Any, cand: Any) -> dict[str, Any]:
     """One card for the judges' packet, with what training and the table need to know of its candidate."""
     from quizapp.questions.features import features
@@ -143,7 +138,7 @@ def packet_item(article_id: str, card: Any, cand: Any) -> dict[str, Any]:
         "key": f"{cand.key}:{cand.form.value}",
         "score": cand.score,
         "features": features(cand),
-        "sentence": source_of(cand),
+        "sentence": cand.source_text,
         "shown": render(card),
     }
 
@@ -267,7 +262,7 @@ def refeature(split: str) -> None:
         for cand in overgenerate(scopes[0], GenerationReport()):
             key = f"{cand.key}:{cand.form.value}"
             found[f"{entry['id']}|{key}"] = features(cand)
-            shown_source[f"{entry['id']}|{key}"] = source_of(cand)
+            shown_source[f"{entry['id']}|{key}"] = cand.source_text
             # Judged deck cards carry no key: found again by sentence, answer and form.
             by_text[(entry["id"], cand.mention.sentence.strip(), cand.answer, cand.form.value)] = key
     stale = 0

@@ -483,9 +483,12 @@ def _leans_on_sentence_before(scope: ArticleScope, sent: Any, prepared: cloze.Cl
     anaphoric = _definite_heads(scope, sent)[1]
     if not anaphoric or sent.start == 0:
         return None
-    before = {t.lemma_.casefold() for t in span_tokens(sent.doc[sent.start - 1].sent)}
     heads = {t.lemma_.casefold() for t in span_tokens(sent) if t.idx in anaphoric}
-    return "anaphoric_definite" if heads & before else None
+    return "anaphoric_definite" if heads & _lemmas(sent.doc[sent.start - 1].sent) else None
+
+
+def _lemmas(span: Any) -> set[str]:
+    return {t.lemma_.casefold() for t in span_tokens(span)}
 
 
 def _with_sentence_before(
@@ -505,7 +508,7 @@ def _with_sentence_before(
         return None  # "he" with no one named in the sentence before
     if "event" in leans:
         return None  # "This comes a week after ...": judges found "this" unexplained even after the sentence before
-    lead_nouns = {t.lemma_.casefold() for t in span_tokens(before.span)}
+    lead_nouns = _lemmas(before.span)
     if any(what.startswith("noun:") and what[5:] not in lead_nouns for what in leans):
         return None  # "these salons", "such recognition": the sentence before names no salon, no recognition
     return prepared if _show_after(prepared, before, len(sent.text.split())) else None

@@ -164,8 +164,7 @@ def _make_card(
         aliases=cand.aliases if cand.kind in NAME_KINDS else [a for a in cand.accept if a != m.value],
     )
     # A cloze shown after the sentence before it came from both: the provenance gives the passage.
-    passage = f"{cand.evidence.get('lead_source', '')} {m.sentence.strip()}".strip()
-    prov = Provenance(source=cand.source, sentence=passage, start=m.start, end=m.end, fact=fact)
+    prov = Provenance(source=cand.source, sentence=cand.source_text, start=m.start, end=m.end, fact=fact)
     tags = [cand.kind, cand.transformed.wh.replace(" ", "-")]
     # The source sentence travels in the provenance and is shown beside every answer;
     # repeating it as the explanation would only print it twice.

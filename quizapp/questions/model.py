@@ -121,6 +121,11 @@ class Candidate:
         return self.question
 
     @property
+    def source_text(self) -> str:
+        """The text of the article the card comes from: its sentence, after the sentence before when it shows it."""
+        return f"{self.evidence.get('lead_source', '')} {self.mention.sentence.strip()}".strip()
+
+    @property
     def own_shown(self) -> str:
         """``shown`` without the sentence before that a cloze may be shown after: what the card itself asks."""
         lead = self.evidence.get("lead", "")
