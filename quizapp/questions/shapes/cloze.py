@@ -1067,8 +1067,7 @@ def make_cloze(prepared: ClozeSentence, mention: Mention) -> Transformed:
         pieces_full.append(piece)
 
     def tidy(parts: list[str]) -> str:
-        text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", "".join(parts))).strip()
-        return text.rstrip(" ,;") + "." if prepared.add_period else text
+        return _joined(parts, prepared.add_period)
 
     # The sentence before, when shown, goes ahead of the blanked one; the statement stays the sentence itself
     # (the checks read it).
@@ -1090,6 +1089,11 @@ def written_text(prepared: ClozeSentence) -> str:
         word = prepared.replace.get(tok.i, tok.text)
         if word:
             words.append(word + tok.whitespace_)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", "".join(words))).strip()
-    text = text[:1].upper() + text[1:]
-    return text.rstrip(" ,;") + "." if prepared.add_period else text
+    text = _joined(words, prepared.add_period)
+    return text[:1].upper() + text[1:]
+
+
+def _joined(parts: list[str], add_period: bool) -> str:
+    """Pieces of a sentence as one line: single spaces, none before punctuation, a full stop when asked."""
+    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", "".join(parts))).strip()
+    return text.rstrip(" ,;") + "." if add_period else text
