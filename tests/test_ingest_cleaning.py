@@ -353,6 +353,17 @@ def test_wiki_markup_left_in_a_copied_page_is_taken_off():
     assert not any("[[" in p or "]]" in p for p in paragraphs)
 
 
+def test_image_file_names_a_wiki_dump_leaves_before_a_paragraph_are_taken_off():
+    paragraphs = paragraph_texts(
+        "Harbour of Skarvik\n\n"
+        "Skarvik_harbour_1910.JPG Old_fort,_Skarvik.jpg The harbour of Skarvik was dredged in 1902.\n\n"
+        "The report on the new quay is kept in the file quay.jpg at the town hall."
+    )
+    assert "The harbour of Skarvik was dredged in 1902." in paragraphs
+    # A file name inside a sentence is the sentence's own word.
+    assert "The report on the new quay is kept in the file quay.jpg at the town hall." in paragraphs
+
+
 def test_a_flattened_page_keeps_its_text_and_loses_only_the_furniture_sentences():
     # A page whose paragraphs were joined into one block: an address or an appeal inside it must not take
     # the whole article away, only the sentence it stands in.

@@ -532,9 +532,15 @@ _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]{0,300}\|)?([^\[\]|]{0,300})\]\]")
 _WIKI_CAPTION_TAIL = re.compile(r"^[^\[\]]{0,2000}\]\]\s*")
 
 
+#: Image file names a wiki dump leaves before a paragraph ("Rocas_de_Suesca_1.JPG Golden_Hooks.jpg The central
+#: highlands ..."): a name without spaces ending in an image extension.
+_LEADING_IMAGE_FILES = re.compile(r"^(?:[^\s|\[\]]+\.(?:jpe?g|png|gif|svg|tiff?|webp)\s+)+", re.I)
+
+
 def _without_wiki_markup(paragraph: str) -> str:
-    """Wiki markup left in a copied page: "[[File:...]]" goes, "[[Target|text]]" is its text, and a caption's
-    tail ("..., the Borders.]] Walter Scott was born ...") goes with its brackets."""
+    """Wiki markup left in a copied page: "[[File:...]]" and image file names before the text go, "[[Target|text]]"
+    is its text, and a caption's tail ("..., the Borders.]] Walter Scott was born ...") goes with its brackets."""
+    paragraph = _LEADING_IMAGE_FILES.sub("", paragraph)
     if "[[" not in paragraph and "]]" not in paragraph:
         return paragraph
     paragraph = _WIKI_LINK.sub(r"\1", _WIKI_FILE.sub("", paragraph))

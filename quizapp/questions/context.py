@@ -443,11 +443,26 @@ class ArticleContext:
         subject of the sentence before."""
         if self.title_person is None or self.title_pronoun is None:
             return None
-        if ("she" if token.lower_ in {"she", "her", "hers"} else "he") != self.title_pronoun:
+        pronoun = "she" if token.lower_ in {"she", "her", "hers"} else "he"
+        if pronoun != self.title_pronoun:
             return None
         if any(
             m.kind == "person" and m.canonical != self.title_person and m.start < token.idx
             for m in self.by_sentence.get(token.sent.start_char, [])
+        ):
+            return None
+        # "His father was hospitalized ...; he died in 1963": a person the article describes without a name ("his
+        # father", "the man") is the subject just before, and the pronoun is theirs, not the article's person.
+        own = [t for t in span_tokens(token.sent) if t.i < token.i]
+        previous_subjects = []
+        if token.sent.start > 0:
+            before = self.doc[token.sent.start - 1].sent
+            previous_subjects = [c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if any(
+            t.dep_ in {"nsubj", "nsubjpass"}
+            and t.tag_ == "NN"  # "His brothers are ...": no "he"
+            and t.lemma_.casefold() in GENDERED_NOUNS[pronoun]
+            for t in [*own, *previous_subjects]
         ):
             return None
         if token.sent.start > 0:

@@ -697,11 +697,14 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
         return None
     shown = cand.shown.casefold()
     title = (scope.article.title or "").casefold()
+    # A passage shows the sentence before, which may name it: "Sony signed a deal with Marvel ... The deal was ___".
+    lead = str(cand.evidence.get("lead", "")).casefold()
     for tok in span_tokens(span.sent):
         lemma = tok.lemma_.casefold()
         if (
             tok.pos_ != "NOUN"
             or lemma not in REFERENT_NOUNS
+            or re.search(rf"\b{re.escape(lemma)}(?:e?s)?\b", lead)
             or span.start <= tok.i < span.end
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
             # Named or singled out beside the noun: "the film Jaws", "the deal with Sony", "the biggest deal",

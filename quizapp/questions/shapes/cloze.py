@@ -20,6 +20,7 @@ the sentence must not give it away. Which blank of a sentence is best is the ran
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -321,9 +322,15 @@ def _cataphoric(pronoun: Any, sent: Any, mentions: list[Mention]) -> bool:
     same = next((group for group in _PRONOUN_SETS if pronoun.lower_ in group), None)
     if same is not None and subject.lower_ in same and subject.lower_ not in {"her", "him", "them"}:
         return True
-    named_person = any(m.kind == "person" and m.start <= subject.idx < m.end for m in mentions)
+    named = next((m for m in mentions if m.kind == "person" and m.start <= subject.idx < m.end), None)
+    named_person = named is not None
     if pronoun.lower_ in PERSON_PRONOUNS:
-        return named_person  # "Two years into his presidency, Jefferson asked ..."
+        # "Although he had turned down Spike Lee ..., Lee cast him": a clause that names the subject itself
+        # says the pronoun in it is someone else.
+        parts = {w.casefold() for w in named.text.split()} if named is not None else set()
+        return named_person and not any(
+            t.pos_ == "PROPN" and t.text.casefold() in parts for t in pronoun.head.subtree if t.i < subject.i
+        )  # "Two years into his presidency, Jefferson asked ..."
     if pronoun.lower_ in {"its", "their"} and subject.pos_ in {"NOUN", "PROPN"}:
         plural = subject.tag_ in {"NNS", "NNPS"} or _conjoined(subject)
         return not named_person and (subject.pos_ == "PROPN" or plural == (pronoun.lower_ == "their"))
@@ -369,9 +376,21 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
         {"person"} if people else {"organization", "place"} if tok.lower_ in {"it", "its"} else NAME_KINDS
     )
     own_subject = own_subject_span(tok)
+    plural = tok.lower_ in _PLURAL_PRONOUNS
+    # "When Delroy Lindo was sixteen, they moved": one person named before is no "they" of the main clause (a
+    # pair may be; a "their" or a "they" of a side clause often means a team or a thing the model calls a person).
+    person_mentions = [m for m in mentions if m.kind == "person"]
+    lone_person = (
+        tok.lower_ == "they"
+        and tok.dep_ in {"nsubj", "nsubjpass"}
+        and (tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT"))
+        and len({m.canonical for m in person_mentions if m.start < tok.idx}) == 1
+    )
     for m in mentions:
         if own_subject is not None and own_subject[0] <= m.start < own_subject[1]:
             continue  # "Kubrick pleaded with him": him is not Kubrick
+        if lone_person and m.kind == "person":
+            continue
         if m.start < tok.idx and m.kind in kinds:
             return True
     if not people:
@@ -379,11 +398,11 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
         # phrase holds the pronoun ("Attendance across its 11 parks fell": "its" is not the attendance's).
         # The noun must agree in number ("After their third son was born, they moved" has no antecedent); a
         # name may be either ("Apple said its ...", "Lufthansa said they ...").
-        plural = tok.lower_ in _PLURAL_PRONOUNS
         return any(
             t.pos_ in {"NOUN", "PROPN"}
             and t.dep_ in {"nsubj", "nsubjpass"}
             and t.i < tok.i
+            and not (lone_person and any(m.start <= t.idx < m.end for m in person_mentions))
             and not t.left_edge.i <= tok.i <= t.right_edge.i
             and (t.pos_ == "PROPN" or (t.tag_ in {"NNS", "NNPS"} or _conjoined(t)) == plural)
             # A verb's subject never binds its object ("the zoologist described it": it is not the zoologist).
@@ -986,6 +1005,24 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             return Rejection(Stage.OVERGENERATE, "given_away", f'"{name}" also stands elsewhere in the sentence')
         if mention.kind in {"person", "place", "organization"} and any(has_word(rest, w) for w in words):
             return Rejection(Stage.OVERGENERATE, "given_away", f'part of "{name}" stands elsewhere in the sentence')
+    if mention.kind in {"person", "place", "organization"} and (kin := _word_built_on(text, sent, mention)):
+        return Rejection(Stage.OVERGENERATE, "given_away", f'"{kin}" is built on the answer\'s name')
+    return None
+
+
+def _word_built_on(name: str, sent: Any, mention: Mention) -> str | None:
+    """A capitalised word of the sentence built on a one-word name ("Jordanian" for Jordan, "Malayan" for
+    Malaysia, "Antonian" for Antony): it spells the answer out. Judged dev clozes with such a word: 0 of 5."""
+    if " " in name or len(name) < 5 or not name.isalpha():
+        return None
+    low = name.casefold()
+    need = max(4, len(low) - 3)
+    for tok in span_tokens(sent):
+        word = tok.text
+        if mention.start <= tok.idx < mention.end or not word[:1].isupper() or word.casefold() == low:
+            continue
+        if len(os.path.commonprefix([word.casefold(), low])) >= need:
+            return word
     return None
 
 
