@@ -200,6 +200,23 @@ def test_city_alone_in_a_dateline_is_a_place_and_a_leading_street_word_makes_a_s
     assert got.get("Avenida Carlos Pimentel") == "place"  # a street, not a person
 
 
+def test_a_name_led_by_a_cape_mount_or_lake_is_a_place(tmp_path):
+    from quizapp.ingest import read_article
+
+    path = tmp_path / "voyage.txt"
+    path.write_text(
+        "The Long Voyage\n\n"
+        "The sloop Marta reached Cape Cod on 9 November 1711, after a voyage of 64 days. Its captain, Ivar "
+        "Rosen, later climbed Mount Skarv and sailed across Lake Vesse to Fort Dunmere in 1712.\n",
+        encoding="utf-8",
+    )
+    got = kinds(extract_facts([read_article(path)])[0])
+    # The small model calls "Cape Cod" a person; its first word says it is a place.
+    for name in ("Cape Cod", "Mount Skarv", "Lake Vesse", "Fort Dunmere"):
+        assert got.get(name) == "place", name
+    assert got.get("Ivar Rosen") == "person"
+
+
 def test_a_year_or_range_in_front_of_a_name_is_not_part_of_it():
     text = (
         "The second book has seven visions. 3–6 Ezra tore his cloak in despair and prayed at the temple gate.\n\n"

@@ -564,10 +564,16 @@ LEADING_STREET_WORDS = {
 }
 
 
+#: First words that make a name a place, whatever the small model says ("Cape Cod", "Mount Kenya", "Fort Worth").
+LEADING_PLACE_WORDS = frozenset({"cape", "mount", "mt", "mt.", "lake", "loch", "lough", "gulf", "isle", "fort", "port"})
+
+
 def _relabel_by_head(words: list[str], kind: str, label: str) -> tuple[str, str]:
     head = words[-1].lower() if words else ""
     if len(words) >= 2 and words[0].lower() in LEADING_STREET_WORDS:
         return "place", "FAC"
+    if len(words) >= 2 and words[0].lower() in LEADING_PLACE_WORDS and kind != "organization":
+        return "place", "LOC"
     if len(words) >= 2 and head in FACILITY_HEADS:
         return "place", "FAC"
     if len(words) >= 2 and head in ORG_HEADS:
