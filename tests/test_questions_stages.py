@@ -1740,6 +1740,36 @@ def test_a_pronoun_is_never_bound_to_someone_it_cannot_be(tmp_path):
     assert not [s for s in alone if "Brekke died on" in s]
 
 
+def test_one_of_a_kind_said_before_leans_on_the_sentence_before(tmp_path):
+    run = stages(
+        "Harbour Awards\n\n"
+        "The harbour board of Skarvik gave its first award to the ferry captain Marta Ekholm in 1970. Another "
+        "award went to the engineer Oda Brannsen in 1974.\n\n"
+        "Other winners of the award included the painter Ansel Brekke in 1981.\n\n"
+        "The ferry Solvind, another ship of the line, was built in Bergen in 1975.\n",
+        tmp_path,
+    )
+    alone = [c.shown for c in run.verified if c.form is Form.CLOZE and not c.evidence.get("lead")]
+    # "Another award", "Other winners": alone they answer something said before.
+    assert not [s for s in alone if "nother award went" in s or "Other winners" in s]
+    assert {"cloze_needs_context"} <= run.dropped("1981") | run.dropped("Ansel Brekke")
+    # An aside that names what "another" is ("the ferry Solvind, another ship of the line,") stands alone.
+    assert [s for s in alone if "another ship of the line" in s]
+
+
+def test_a_work_the_first_sentence_defines_is_never_he(tmp_path):
+    run = stages(
+        "Harbour Lights\n\n"
+        "Harbour Lights is a 1999 Norwegian comedy film directed by Ivar Lunde and written by Kari Dahl and Ola "
+        "Berg.\n\n"
+        "Lunde read the script in 1997. He cast the singer Marta Ekholm in the lead in 1998. His film opened in "
+        "Oslo in 1999. He said the film was his best. He later made a sequel in 2003.\n\n"
+        "The script was bought by Nordfilm in 1996. He submitted his first draft to Nordfilm in 1995.\n",
+        tmp_path,
+    )
+    assert not [c for c in run.made if "Harbour Lights submitted" in c.shown]
+
+
 EPITHETS = """Harbour Games
 
 The harbour mile has been run every June in Skarvik since 1950. Dougie Marsh won the harbour mile in Skarvik in 1996. The 29-year-old Scot set a course record of 3 minutes 58 seconds in 1997.

@@ -41,7 +41,7 @@ from quizapp.questions.main_subject import (
     with_its_article,
 )
 from quizapp.questions.parse_cache import span_tokens
-from quizapp.vocabulary import REPORTING_VERBS
+from quizapp.vocabulary import REFERENT_NOUNS, REPORTING_VERBS
 
 Token = Any
 
@@ -636,7 +636,7 @@ def _title_person(doc: Any, facts: ArticleFacts) -> tuple[str | None, str | None
     )
     if person is None:
         person = _title_as_name(facts)
-    if person is None:
+    if person is None or _lead_defines_a_thing(doc):
         return None, None
     she = sum(t.lower_ in {"she", "her", "hers", "herself"} for t in doc)
     he = sum(t.lower_ in {"he", "him", "his", "himself"} for t in doc)
@@ -645,6 +645,43 @@ def _title_person(doc: Any, facts: ArticleFacts) -> tuple[str | None, str | None
     if he >= MIN_PRONOUN_USES and he >= PRONOUN_DOMINANCE * she:
         return person, "he"
     return person, None
+
+
+#: What an article's first sentence may call its subject ("Galaxy Quest is a 1999 American ... film") when it is
+#: a work, a group or an event, not a person, whatever the small model labelled its name.
+_NOT_A_PERSON_KINDS = REFERENT_NOUNS | {
+    "band",
+    "duo",
+    "group",
+    "team",
+    "club",
+    "season",
+    "party",
+    "organization",
+    "organisation",
+    "festival",
+    "award",
+    "prize",
+    "battle",
+    "war",
+    "election",
+    "single",
+    "franchise",
+    "brand",
+    "service",
+    "channel",
+}
+
+
+def _lead_defines_a_thing(doc: Any) -> bool:
+    """Whether the text's first sentence says what its subject is, and it is a work, group or event."""
+    lead = next(iter(doc.sents), None)
+    return lead is not None and any(
+        t.pos_ == "NOUN"
+        and (t.dep_ == "attr" or (t.dep_ == "conj" and t.head.dep_ == "attr"))
+        and t.lemma_.casefold() in _NOT_A_PERSON_KINDS
+        for t in lead
+    )
 
 
 def _title_as_name(facts: ArticleFacts) -> str | None:

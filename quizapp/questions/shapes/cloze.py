@@ -92,6 +92,11 @@ LEANS_ON_CONTEXT = re.compile(
     # dev candidates with one were accepted.
     r"\b(?:\w+|a few|several) (?:years?|months?|weeks?|days?|decades?) (?:later|earlier|afterwards?)|"
     r"\b(?:shortly|soon|not long|immediately) (?:afterwards?|after)(?=[,.]| in\b)|\bafterwards|\bthe following|\ball (?:two|three|four|five)|"
+    # One of a kind said before ("another nomination", "Other performers at the festival", "a similar case", "in
+    # a separate incident"), but not an aside that names it (", another Boeing 777,"): 29 of 79 judged dev clozes
+    # with one were accepted, against 58%.
+    r"(?<!, )\banother(?= [a-z])(?! (?:of|in|on|at|to|for|from|by|with|into)\b)|^other(?= [a-z])|\ba similar(?!-)|"
+    r"\bin a separate|"
     r"\bthe same (?=[A-Z]))\b",
     re.I,
 )
