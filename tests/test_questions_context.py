@@ -154,6 +154,16 @@ def test_a_run_of_subject_its_carries_on_the_named_subject_before_it():
     assert [ctx.resolve(t) for t in its] == ["the Harlow Port Fund", "the Harlow Port Fund", None]
 
 
+def test_it_carries_on_no_subject_when_the_sentence_before_has_two():
+    ctx, doc = _context(
+        "The Harlow Port Fund opened an office in Nairobi in 1994, and the Kilwa Bank opened one in Mombasa. "
+        "It later lent 40 million dollars to Kenya."
+    )
+    ctx.main = None
+    it = next(t for t in doc if t.text == "It")
+    assert ctx.resolve(it) is None  # the fund or the bank: the card cannot tell
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -573,6 +573,15 @@ def test_a_news_outlet_that_officials_tell_is_the_source_not_the_fact(tmp_path):
     assert "cloze_side_detail" in run.dropped("Selby Herald"), run.dropped("Selby Herald")
 
 
+def test_an_outlet_named_before_its_correspondent_is_a_byline_not_a_fact(tmp_path):
+    run = stages(
+        "Harbour Board\n\nThe Skarvik harbour board chose Marta Dahl as its new chair in 2024.\n"
+        "BBC Scotland political correspondent Kari Lunde said Marta Dahl had met the minister in Bergen in March.\n",
+        tmp_path,
+    )
+    assert "outlet_staff" in run.dropped("BBC Scotland"), run.dropped("BBC Scotland")
+
+
 def test_the_life_dates_of_someone_the_article_is_about_stay(mills):
     assert "passing_life_date" not in mills.dropped("1890")
     assert [c for c in mills.verified if c.answer == "1890"]
@@ -1801,14 +1810,16 @@ def test_a_sentence_that_guesses_is_no_sentence_before(epithets):
     assert not [c for c in epithets.made if "that would be" in c.shown]
 
 
-def test_a_passage_needs_a_higher_estimate_than_a_sentence_alone(passages):
+def test_a_passage_is_never_kept_in_a_deck_even_by_the_floor(passages):
     from dataclasses import replace as copy_of
 
-    from quizapp.questions.select import PASSAGE_SCORE, select
+    from quizapp.questions.select import select
 
     passage = next(c for c in passages.clozes() if c.evidence.get("leans_back"))
     alone = next(c for c in passages.clozes() if not c.evidence.get("leans_back"))
-    below = PASSAGE_SCORE - 0.05  # over the form's bar of 0.5, under the passages' own
-    kept = select([copy_of(passage, score=below), copy_of(alone, score=below)], 10, 1000, 0.5, floor=False)
+    report = GenerationReport()
+    kept = select([copy_of(passage, score=0.99), copy_of(alone, score=0.6)], 10, 1000, 0.5, report, floor=False)
     assert [k.answer for k in kept] == [alone.answer]
-    assert len(select([copy_of(passage, score=PASSAGE_SCORE)], 10, 1000, 0.5, floor=False)) == 1
+    assert any(t.check == "two_sentences" and t.answer == passage.answer for t in report.traces)
+    # An article that would otherwise get no card still gets none of two sentences.
+    assert select([copy_of(passage, score=0.99)], 10, 1000, 0.5) == []

@@ -41,7 +41,7 @@ from quizapp.questions.main_subject import (
     with_its_article,
 )
 from quizapp.questions.parse_cache import span_tokens
-from quizapp.vocabulary import REFERENT_NOUNS, REPORTING_VERBS
+from quizapp.vocabulary import GENDERED_NOUNS, REFERENT_NOUNS, REPORTING_VERBS
 
 Token = Any
 
@@ -321,7 +321,10 @@ class ArticleContext:
         if not _opens_as_subject(token) or token.sent.start == 0 or _something_named_before(token):
             return None
         previous = self.doc[token.sent.start - 1].sent
-        return next((c for c in reported_clause(previous).children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        root = reported_clause(previous)
+        if any(c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in root.children):
+            return None  # "X began its downtime and the relaunch of Y took place. It ...": two subjects before
+        return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
     def _previous_named_subject(self, token: Token, depth: int = 0) -> str | None:
         """ "The Norland Ferry Company opened a route to Bergen. It later ...": "it" as the subject (or "its"
@@ -761,67 +764,6 @@ def _descriptions(doc: Any, facts: ArticleFacts) -> list[tuple[str, str, frozens
     return out
 
 
-#: Words before or in apposition to a name that say which pronoun the person takes.
-GENDERED_NOUNS = {
-    "she": {
-        "mrs",
-        "ms",
-        "miss",
-        "lady",
-        "countess",
-        "duchess",
-        "queen",
-        "princess",
-        "empress",
-        "baroness",
-        "dame",
-        "wife",
-        "widow",
-        "mother",
-        "daughter",
-        "sister",
-        "aunt",
-        "niece",
-        "grandmother",
-        "actress",
-        "woman",
-        "girl",
-        "madame",
-        "mme",
-        "spokeswoman",
-        "chairwoman",
-        "businesswoman",
-        "sportswoman",
-    },
-    "he": {
-        "mr",
-        "sir",
-        "lord",
-        "earl",
-        "count",
-        "duke",
-        "king",
-        "prince",
-        "emperor",
-        "baron",
-        "husband",
-        "widower",
-        "father",
-        "son",
-        "brother",
-        "uncle",
-        "nephew",
-        "grandfather",
-        "actor",
-        "man",
-        "boy",
-        "monsieur",
-        "spokesman",
-        "chairman",
-        "businessman",
-        "sportsman",
-    },
-}
 _PRONOUN_GENDER = {"his": "he", "himself": "he", "her": "she", "hers": "she", "herself": "she"}
 
 

@@ -486,10 +486,25 @@ _OUTLET_STAFF_PLACE_BEFORE = re.compile(
 )
 
 
+#: A reporter's role and name after an outlet: "___ political correspondent Glenn Campbell".
+_STAFF_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}(?P<role>correspondent|reporter|editor|columnist|commentator)\s+[A-Z]"
+)
+
+
 def check_outlet_staff(cand: Candidate, scope: ArticleScope) -> str | None:
     """A news outlet's reporter ("according to the BBC's ___", "the BBC's North America editor ___") or where the
     reporter stands ("the BBC's Louisa Lim in ___ says"): who reports the news, not what it is. On dev judgments
-    such cards were accepted 0 times in 8."""
+    such cards were accepted 0 times in 8. The outlet itself before its staff ("___ correspondent James Hardy
+    said") is the same byline, the other way round."""
+    if cand.kind == "organization":
+        after = scope.facts.text[cand.mention.end : cand.mention.end + 60]
+        staff = _STAFF_AFTER.match(after)
+        return (
+            f'"{cand.answer}" is named as the employer of its {staff.group("role")}: a byline, not a fact'
+            if staff
+            else None
+        )
     if cand.kind not in {"person", "place"}:
         return None
     before = scope.facts.text[max(cand.mention.sentence_start, cand.mention.start - 80) : cand.mention.start]

@@ -35,6 +35,7 @@ from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.templates import Transformed
 from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import (
+    GENDERED_NOUNS,
     MONTH_ABBREVIATION_PATTERN,
     MONTH_PATTERN,
     MONTHS,
@@ -373,8 +374,26 @@ def own_subject_span(pronoun: Any) -> tuple[int, int] | None:
     return None
 
 
+def _described_owner(tok: Any) -> bool:
+    """A possessive inside the phrase of the person it stands for ("A man in his 30s", "the woman and her son"):
+    the phrase itself says whose it is, and no name may be written in."""
+    gender = "she" if tok.lower_ in {"her", "hers"} else "he" if tok.lower_ in {"his"} else None
+    if gender is None or tok.dep_ != "poss":
+        return False
+    node = tok.head
+    for _ in range(3):
+        if node.dep_ not in {"pobj", "prep", "conj"} or node.head.i >= tok.i:
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.casefold() in GENDERED_NOUNS[gender]:
+            return True
+    return False
+
+
 def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
     """A pronoun with its antecedent earlier in the same sentence ("Smith said he ...")."""
+    if _described_owner(tok):
+        return True
     people = tok.lower_ in PERSON_PRONOUNS
     # "it" never means a person ("The zoologist Ansel Brekke described it": it is not Brekke).
     kinds: Collection[str] = (
@@ -627,6 +646,19 @@ def prepare_sentence(
     # A bracketed aside ("Kwame Nkrumah (1909–1972) was ...", "Named Binary Tag (NBT)") is left out of the
     # card: the sentence reads whole without it, and a fact inside it is no blank (blank_problem).
     asides = _bracketed(sent)
+    opener = next(
+        (
+            sent.doc[t.i - 1]
+            for t in span_tokens(sent)
+            if t.text == "(" and t.i in asides and t.i > sent.start and sent.doc[t.i - 1].pos_ in {"ADP", "DET"}
+        ),
+        None,
+    )
+    if opener is not None:
+        # "derives from (keros) meaning wax": left out, the bracket would leave "from" without its word.
+        return Rejection(
+            Stage.OVERGENERATE, "needed_aside", f'the brackets after "{opener.text}" hold a word the sentence needs'
+        )
     for index in asides:
         replace[index] = ""
     if asides:
