@@ -1810,7 +1810,7 @@ def test_a_sentence_that_guesses_is_no_sentence_before(epithets):
     assert not [c for c in epithets.made if "that would be" in c.shown]
 
 
-def test_a_passage_is_never_kept_in_a_deck_even_by_the_floor(passages):
+def test_a_passage_is_kept_only_as_the_one_card_of_an_article_that_would_be_empty(passages):
     from dataclasses import replace as copy_of
 
     from quizapp.questions.select import select
@@ -1821,5 +1821,9 @@ def test_a_passage_is_never_kept_in_a_deck_even_by_the_floor(passages):
     kept = select([copy_of(passage, score=0.99), copy_of(alone, score=0.6)], 10, 1000, 0.5, report, floor=False)
     assert [k.answer for k in kept] == [alone.answer]
     assert any(t.check == "two_sentences" and t.answer == passage.answer for t in report.traces)
-    # An article that would otherwise get no card still gets none of two sentences.
-    assert select([copy_of(passage, score=0.99)], 10, 1000, 0.5) == []
+    # Only an article of 400 words or more that would otherwise get no card gets one, as its last resort.
+    assert select([copy_of(passage, score=0.99)], 10, 300, 0.5) == []
+    assert select([copy_of(passage, score=0.99)], 10, 1000, 0.5) == [copy_of(passage, score=0.99)]
+    assert [k.answer for k in select([copy_of(passage, score=0.99), copy_of(alone, score=0.3)], 10, 1000, 0.5)] == [
+        alone.answer
+    ]

@@ -38,11 +38,12 @@ MAX_PER_SENTENCE = 2
 #: were accepted 40 times in 65 (62%) and displaced 40 better ones (25 of 37), so it stops here.
 SECOND_CARD_SCORE = 0.55
 #: A cloze shown after the sentence before it (a passage: "He was elected ..." after the sentence naming him) is
-#: never kept in a deck. Judged on dev decks of 2026-12-05 (rounds r92-r95, packets full of passages) they were
+#: not kept in a deck. Judged on dev decks of 2026-12-05 (rounds r92-r95, packets full of passages) they were
 #: accepted 173 times in 272 and kept only at an estimate of 0.75; but on the held-out decks 19 of the first 41
 #: were accepted, and in the first-meeting rounds that followed (r96-r100, fresh judges, a passage here and there
 #: among single sentences) 1 in 18: judges hold a cloze to "one whole, clean sentence" (rubric point 1) and fail
-#: two. Passages are still made, so --explain shows what the sentence before would have answered.
+#: two. Passages are still made, so --explain shows what the sentence before would have answered, and one may be
+#: the last resort of an article of MIN_WORDS_FOR_A_FORCED_CARD words that would otherwise get no card.
 PASSAGES_IN_DECKS = False
 #: Words per stretch of the article that the first pass fills evenly.
 WORDS_PER_STRETCH = 300
@@ -165,11 +166,10 @@ def select(
         def last_resort(cand: Candidate) -> bool:
             return id(cand) in reserved and cand.evidence.get("soft_fail") not in FLOOR_SOFT_CHECKS
 
-        for cand in sorted([*ranked, *(reserve or [])], key=lambda c: (last_resort(c), -c.score)):
-            # Below the floor's score or a last resort only to avoid an empty deck: one card, the best there is.
-            if two_sentences(cand):
-                continue
-            weak = cand.score < FLOOR_SCORE or last_resort(cand)
+        for cand in sorted([*ranked, *(reserve or [])], key=lambda c: (two_sentences(c), last_resort(c), -c.score)):
+            # Below the floor's score or a last resort only to avoid an empty deck: one card, the best there is
+            # (a passage of two sentences only then, after every single sentence).
+            weak = cand.score < FLOOR_SCORE or last_resort(cand) or two_sentences(cand)
             if len(kept) >= MIN_DEFAULT_CARDS or (weak and (kept or words < MIN_WORDS_FOR_A_FORCED_CARD)):
                 break
             if all(cand is not k for k in kept) and blocked(cand, False) is None:
