@@ -144,7 +144,7 @@ def test_a_capital_acting_as_its_government_is_not_asked_as_a_city(nlp, tmp_path
     review = _review(
         tmp_path,
         "Ottawa is a close ally of Canberra in the new trade talks. "
-        "Lisbon hosted the Atlantic fisheries summit in 2019.",
+        "Lisbon hosted the Atlantic fisheries summit in 2019. The delegates later flew to Madrid.",
     )
 
     def cand(name: str, pattern: str = "subject"):
@@ -154,11 +154,12 @@ def test_a_capital_acting_as_its_government_is_not_asked_as_a_city(nlp, tmp_path
 
     assert review.is_metonymy(cand("Ottawa"))
     assert not review.is_metonymy(cand("Lisbon"))
-    # A cloze blanking the subject reads the same way ("___ is a close ally of Canberra": Canada fits too);
-    # a cloze of a city in another role is a place.
+    # A cloze blanking the subject reads the same way ("___ is a close ally of Canberra": Canada fits too), and
+    # so does the capital a government's relation names ("an ally of ___"); a city in another role is a place.
     assert review.is_metonymy(cand("Ottawa", "cloze"))
+    assert review.is_metonymy(cand("Canberra", "cloze"))
     assert not review.is_metonymy(cand("Lisbon", "cloze"))
-    assert not review.is_metonymy(cand("Canberra", "cloze"))
+    assert not review.is_metonymy(cand("Madrid", "cloze"))
 
 
 # ---------------------------------------------------------------- 3. true/false

@@ -450,6 +450,7 @@ HEDGED = """The Harbour Fire
 The harbour fire of 1911 destroyed the old customs house in the port town of Velmar.
 The fire destroyed only 140 warehouses on the Velmar quay.
 The town council rebuilt the quay in the year 1913 with money from the Velmar Shipping Company.
+Each of the 60 fishermen of Velmar received only £15 from the fund in 1912.
 """
 
 
@@ -460,6 +461,7 @@ def test_a_hedge_stays_in_the_sentence_and_out_of_the_answer(tmp_path):
     four = next(c for c in run.clozes() if c.answer == "140")
     assert "only _____" in four.shown
     assert "1913" in answers and "year 1913" not in answers
+    assert "£15" in answers and "only £15" not in answers  # a currency sign starts the value too
 
 
 LEANING = """The Kestrel Mill

@@ -530,7 +530,9 @@ def _without_hedge(mention: Mention) -> Mention:
         return mention
     rest = mention.text[hedge.end() :]
     if not rest or not (
-        rest[0].isdigit() or rest.split()[0].casefold() in _NUMBER_WORDS | _BOUND_WORDS
+        rest[0].isdigit()
+        or (rest[0] in "$£€¥" and rest[1:2].isdigit())  # "only [£15]"
+        or rest.split()[0].casefold() in _NUMBER_WORDS | _BOUND_WORDS
     ):  # "only about [26]": the bound left after "only" refuses the blank (``blank_problem``)
         return mention
     return mention.model_copy(update={"text": rest, "start": mention.start + hedge.end()})

@@ -38,6 +38,11 @@ POSSESSIVE = re.compile(r"\b(?:his|her|their)\b", re.I)
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 
 #: Verbs a city can be the subject of as a place, not as its government.
+#: Relations only a government has: a capital after "an ally of", "ties with" stands for its government.
+GOVERNMENT_RELATIONS = frozenset(
+    """ally tie relation relationship talk negotiation dialogue dispute rival partner pressure sanction
+    rapprochement friendship""".split()
+)
 PLACE_PREDICATES = {
     "host",
     "lie",
@@ -200,6 +205,8 @@ class ArticleReview:
         if span is None:
             return cand.pattern != "cloze"
         root = span.root
+        if cand.pattern == "cloze" and root.dep_ == "pobj" and root.head.head.lemma_.casefold() in GOVERNMENT_RELATIONS:
+            return True  # "a close ally of ___", "ties with ___": the capital stands for its government
         if cand.pattern == "cloze" and root.dep_ not in {"nsubj", "nsubjpass"}:
             return False  # a city in any other role of its sentence is a place
         if cand.pattern == "relative":
