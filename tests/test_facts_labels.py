@@ -184,33 +184,34 @@ def test_the_noun_before_a_relative_called_clause_says_what_the_name_is():
     assert verdict is not None and verdict.kind == "organization"
 
 
-def test_city_alone_in_a_dateline_is_a_place_and_a_leading_street_word_makes_a_street(tmp_path):
+def _kinds_in(tmp_path, text: str) -> dict[str, str]:
+    """The kind of every name extracted from an article file holding ``text``."""
     from quizapp.ingest import read_article
 
-    path = tmp_path / "local.txt"
-    path.write_text(
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return kinds(extract_facts([read_article(path)])[0])
+
+
+def test_city_alone_in_a_dateline_is_a_place_and_a_leading_street_word_makes_a_street(tmp_path):
+    got = _kinds_in(
+        tmp_path,
         "New Library Opens in the North\n\n"
         "SANTA MARIA VERDE, 2 June 2025 — The Biblioteca Rosa Tavares opened on Saturday in the Alto district. "
         "The building faces Avenida Carlos Pimentel and cost 40 million reais.\n",
-        encoding="utf-8",
     )
-    got = kinds(extract_facts([read_article(path)])[0])
     assert got.get("Santa Maria Verde") == "place"  # the whole capitalized city, not an organization "VERDE"
     assert not any(name.isupper() for name in got)
     assert got.get("Avenida Carlos Pimentel") == "place"  # a street, not a person
 
 
 def test_a_name_led_by_a_cape_mount_or_lake_is_a_place(tmp_path):
-    from quizapp.ingest import read_article
-
-    path = tmp_path / "voyage.txt"
-    path.write_text(
+    got = _kinds_in(
+        tmp_path,
         "The Long Voyage\n\n"
         "The sloop Marta reached Cape Cod on 9 November 1711, after a voyage of 64 days. Its captain, Ivar "
         "Rosen, later climbed Mount Skarv and sailed across Lake Vesse to Fort Dunmere in 1712.\n",
-        encoding="utf-8",
     )
-    got = kinds(extract_facts([read_article(path)])[0])
     # The small model calls "Cape Cod" a person; its first word says it is a place.
     for name in ("Cape Cod", "Mount Skarv", "Lake Vesse", "Fort Dunmere"):
         assert got.get(name) == "place", name

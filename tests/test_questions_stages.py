@@ -566,22 +566,30 @@ def test_passing_people_and_damaged_text_are_refused(mills, answer, check):
     assert check in mills.dropped(answer), mills.dropped(answer)
 
 
-def test_a_news_outlet_that_officials_tell_is_the_source_not_the_fact(tmp_path):
+@pytest.mark.parametrize(
+    ("sentence", "outlet", "check"),
+    [
+        # An outlet that officials tell is the source, not the fact.
+        (
+            "Marta Dahl will replace Olaf Brekke in March, two board members tell the Selby Herald.",
+            "Selby Herald",
+            "cloze_side_detail",
+        ),
+        # An outlet named before its correspondent is a byline.
+        (
+            "BBC Scotland political correspondent Kari Lunde said Marta Dahl had met the minister in Bergen in March.",
+            "BBC Scotland",
+            "outlet_staff",
+        ),
+    ],
+    ids=["told", "correspondent"],
+)
+def test_a_news_outlet_is_who_tells_the_news_not_a_fact_of_it(tmp_path, sentence, outlet, check):
     run = stages(
-        "Harbour Board\n\nThe Skarvik harbour board chose Marta Dahl as its new chair in 2024.\n"
-        "Marta Dahl will replace Olaf Brekke in March, two board members tell the Selby Herald.\n",
+        f"Harbour Board\n\nThe Skarvik harbour board chose Marta Dahl as its new chair in 2024.\n{sentence}\n",
         tmp_path,
     )
-    assert "cloze_side_detail" in run.dropped("Selby Herald"), run.dropped("Selby Herald")
-
-
-def test_an_outlet_named_before_its_correspondent_is_a_byline_not_a_fact(tmp_path):
-    run = stages(
-        "Harbour Board\n\nThe Skarvik harbour board chose Marta Dahl as its new chair in 2024.\n"
-        "BBC Scotland political correspondent Kari Lunde said Marta Dahl had met the minister in Bergen in March.\n",
-        tmp_path,
-    )
-    assert "outlet_staff" in run.dropped("BBC Scotland"), run.dropped("BBC Scotland")
+    assert check in run.dropped(outlet), run.dropped(outlet)
 
 
 def test_the_life_dates_of_someone_the_article_is_about_stay(mills):
