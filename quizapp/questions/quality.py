@@ -37,12 +37,12 @@ from quizapp.vocabulary import NAME_KINDS
 POSSESSIVE = re.compile(r"\b(?:his|her|their)\b", re.I)
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 
-#: Verbs a city can be the subject of as a place, not as its government.
 #: Relations only a government has: a capital after "an ally of", "ties with" stands for its government.
 GOVERNMENT_RELATIONS = frozenset(
     """ally tie relation relationship talk negotiation dialogue dispute rival partner pressure sanction
     rapprochement friendship""".split()
 )
+#: Verbs a city can be the subject of as a place, not as its government.
 PLACE_PREDICATES = {
     "host",
     "lie",
