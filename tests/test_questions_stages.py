@@ -1837,3 +1837,79 @@ def test_a_passage_is_kept_only_as_the_one_card_of_an_article_that_would_be_empt
     assert [k.answer for k in select([copy_of(passage, score=0.99), copy_of(alone, score=0.3)], 10, 1000, 0.5)] == [
         alone.answer
     ]
+
+
+HARBOUR_PRIZES = """Harbour Prizes
+
+The Skarvik Harbour Prizes were first given in Skarvik in 1970. The ferry captain Marta Ekholm was given the Special Award for outstanding service to the harbour in 1990. The painter Ansel Brekke won the award for best harbour painting for his work with the poet Oda Brannsen in 1991.
+
+In his Dahl Lundberg, Ansel Brekke wrote of the poet Oda Brannsen as his teacher in 1992.
+
+Brekke painted the lighthouse at Skarvik in 1993. Alternatively, Oda Brannsen painted the old lighthouse at Ostvik for the harbour board of Bergen in 1994.
+
+The shipping firm Nordlys paid for the Skarvik Harbour Prizes from 1970 until the harbour board took them over in 1985; for the harbour historian Ivar Lunde says of the painter Ansel Brekke that he was the best painter of the harbour in the long years between 1950 and 1990 in the town of Skarvik in the north.
+
+The prizes of 1995 went to the rowers of Skarvik, and club chairman Per Lunde entering into a long dispute with the harbour board of Skarvik after being left out of the prizes of 1995 in December 1995.
+
+The special harbour rights are known by their acronym SHR, and the Skarvik Harbour Board gave the first special harbour rights to the ferry company Nordlys in 1996.
+
+The singer Kari Dahl will sing One Night at the prize evening in Skarvik in 1997.
+"""
+
+
+@pytest.fixture(scope="module")
+def prizes(tmp_path_factory):
+    return stages(HARBOUR_PRIZES, tmp_path_factory.mktemp("prizes"))
+
+
+def test_a_noun_its_following_words_name_is_not_the_award_named_nearby(prizes):
+    # "won the award for best harbour painting": the words after it say which award; it is not the Special Award.
+    assert not [c for c in prizes.made if "won the Special Award for best harbour painting" in c.shown]
+    assert [c for c in prizes.made if "won the award for best harbour painting" in c.shown]
+
+
+def test_a_person_blank_after_his_is_a_title_not_a_person(prizes):
+    assert "person_after_possessive" in prizes.dropped("Dahl Lundberg")
+    assert not [c for c in prizes.verified if c.answer == "Dahl Lundberg"]
+
+
+def test_alternatively_points_back(prizes):
+    alone = [c.shown for c in prizes.made if not c.evidence.get("leans_back")]
+    assert not [s for s in alone if "Alternatively" in s or s.startswith("Oda Brannsen painted")]
+
+
+def test_a_clause_that_opens_on_a_conjunction_after_a_semicolon_is_no_sentence(prizes):
+    assert not [c for c in prizes.made if c.shown.casefold().startswith("for the harbour historian")]
+    # The clause before the semicolon still stands alone.
+    assert [c for c in prizes.made if c.shown.startswith("The shipping firm") and ";" not in c.shown]
+
+
+def test_a_clause_without_a_tensed_verb_is_no_sentence(prizes):
+    assert not [c for c in prizes.made if c.shown.startswith(("club chairman", "Club chairman"))]
+
+
+def test_words_that_spell_out_an_acronym_give_it_away(prizes):
+    assert "given_away" in prizes.dropped("SHR")
+    assert not [c for c in prizes.made if c.answer == "SHR"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "text", "spelled"),
+    [
+        ("SDR", "the code for special drawing rights is XDR", "special drawing rights"),
+        ("Fbi", "the Federal Bureau of Investigation said", None),  # not all capitals: no acronym
+        ("FBI", "the Federal Bureau of Investigation said", "Federal Bureau of Investigation"),
+        ("BBC", "a film by Brian Cox", None),  # "by" is too short to stand for a letter
+        ("US", "we use stock options", None),  # two letters need capitalised words
+        ("WTO", "a complaint with the over state aid", None),  # function words stand for no letter
+        ("UN", "the United Nations met", "United Nations"),
+    ],
+)
+def test_spelled_out_acronym(answer, text, spelled):
+    from quizapp.questions.shapes.cloze import spelled_out_acronym
+
+    assert spelled_out_acronym(answer, text) == spelled
+
+
+def test_a_song_title_that_starts_with_a_number_is_no_number(prizes):
+    assert not [c for c in prizes.made if c.answer == "One Night" or c.kind == "number" and "One Night" in c.answer]

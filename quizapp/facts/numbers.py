@@ -158,6 +158,18 @@ def _fraction_of(amount: float, unit: str | None, after: list[Token]) -> tuple[s
     return value, rest or _noun_phrase_after(after) or "fraction"
 
 
+#: Units written with a capital all the same.
+_CAPITAL_UNITS = frozenset({"celsius", "fahrenheit", "kelvin", "richter"})
+
+
+def _titled(unit: str) -> bool:
+    """ "Night", "Seven Wonders": every word of the unit capitalised like a name, and no currency or scale."""
+    words = unit.split()
+    return all(w[:1].isupper() and w[1:].islower() for w in words) and not any(
+        w.casefold() in CURRENCY_NOUNS or w.casefold() in _CAPITAL_UNITS for w in words
+    )
+
+
 def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
     """A number fact from a CARDINAL/MONEY/QUANTITY/PERCENT/ORDINAL (or duration/age DATE/TIME) entity."""
     doc = ent.doc
@@ -239,6 +251,10 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
         unit = _noun_phrase_after(after)
     if unit is None or not re.search(r"[A-Za-z]{2}", unit) or unit.lower() in _NOT_UNITS:
         return None  # a bare number ("one of four", "the three others") says nothing worth asking
+    if _titled(unit) and (label in {"DATE", "TIME"} or not unit.endswith("s")):
+        # "will sing One Night", "Catch 22": a title or a name, not an amount of anything. A plural may be a count
+        # of named things ("three Oscars"), but never a duration ("One Night" read as a time).
+        return None
     rate = _RATE.match(doc_text[span_end : span_end + 30])
     end = span_end
     if rate and label == "MONEY":

@@ -223,7 +223,22 @@ def is_bare_definite(token: Token) -> bool:
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return False
+    if _named_by_what_follows(token):
+        return False
     return all(c.dep_ in {"det", "punct"} or (c.dep_ in {"relcl", "acl", "appos"} and _set_off(c)) for c in children)
+
+
+def _named_by_what_follows(token: Token) -> bool:
+    """ "the award for best adapted writer", "the award of the year": the words after the noun say which one, even
+    where the parser hangs them on the verb ("won [the award] [for best adapted writer]"); written out as the one
+    award named nearby, it became another award ("won the Special Award for best adapted writer")."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in {"of", "for"}:
+        return False
+    after = doc[token.i + 2]
+    if doc[token.i + 1].lower_ == "of":
+        return after.pos_ != "PRON"
+    return after.tag_ in {"JJS", "RBS"} or after.lower_ in {"best", "most", "outstanding"}
 
 
 def _set_off(token: Token) -> bool:

@@ -356,6 +356,18 @@ def check_cloze_context(cand: Candidate, scope: ArticleScope) -> str | None:
     return f'"{found.group(0).strip(", ")}" answers something said before' if found else None
 
 
+def check_person_after_possessive(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "In his ___, Eusebius writes ...": nobody is "his" someone by name, so the blank the model calls a person
+    is a title or a thing ("Ecclesiastical History"), and the card's kind and hint are wrong (a wh-question is
+    refused for any kind by ``check_owned_answer``)."""
+    if cand.kind != "person":
+        return None
+    before = scope.facts.text[max(0, cand.mention.start - 8) : cand.mention.start]
+    if _POSSESSIVE_BEFORE.search(before):
+        return f'"{before.split()[-1]}" before it: the blank is a title or a thing, not a person'
+    return None
+
+
 def check_cloze_kind(cand: Candidate, scope: ArticleScope) -> str | None:
     if cand.kind in {"place", "organization", "person"} and not cand.evidence.get("kind_certain", True):
         return f"not sure the blank is {with_article(cand.kind)} (the small model's label alone)"
@@ -735,8 +747,16 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
             or lemma in scope.lead_kinds
             or re.search(rf"\b{re.escape(lemma)}", title)
             or (title and title in span.sent.text.casefold())
-            # A name of its kind elsewhere in the sentence says which ("Dead Man's Curve, the song").
-            or any(t.i != tok.i and not (span.start <= t.i < span.end) and _names_a(t, lemma) for t in span.sent)
+            # A name of its kind earlier in the sentence ("Dead Man's Curve, the song") or right after the noun
+            # ("the play The Vagina Monologues") says which; one further on is mostly another ("The firm said ...
+            # before informing the Securities and Exchange Commission").
+            or any(
+                (t.i < tok.i or t.i - tok.i <= 3)
+                and t.i != tok.i
+                and not (span.start <= t.i < span.end)
+                and _names_a(t, lemma)
+                for t in span.sent
+            )
         ):
             continue
         if re.search(rf"\bthe (?:[\w-]+ )?{re.escape(tok.text.casefold())}\b", shown):
@@ -824,6 +844,7 @@ CHECKS: tuple[Check, ...] = (
     Check("outlet_staff", check_outlet_staff, frozenset({Form.WH, Form.CLOZE})),
     Check("shouted_name", check_shouted_name, frozenset({Form.WH, Form.CLOZE})),
     Check("not_a_fact", check_not_a_fact, frozenset({Form.WH, Form.CLOZE})),
+    Check("person_after_possessive", check_person_after_possessive, frozenset({Form.CLOZE})),
     Check("unnamed_referent", check_unnamed_referent, frozenset({Form.WH, Form.CLOZE})),
     Check("place_as_locator", check_place_as_locator, frozenset({Form.WH, Form.CLOZE})),
     Check("place_among_places", check_place_among_places, frozenset({Form.CLOZE})),

@@ -35,6 +35,7 @@ from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.templates import Transformed
 from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import (
+    ENGLISH_FUNCTION_WORDS,
     GENDERED_NOUNS,
     MONTH_ABBREVIATION_PATTERN,
     MONTH_PATTERN,
@@ -64,7 +65,7 @@ OWN_YEAR = re.compile(
 )
 #: Openers that point back at something the card would not show.
 POINTING_OPENER = re.compile(
-    r"^(?:Instead|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
+    r"^(?:Instead|Alternatively|Conversely|On the contrary|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
     r"In return|In the meantime|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
     r"Since then|Since that time|Ever since|Until then|Until that time|Before then|Before that|After this|From then on|"
     r"Following (?:this|that)|Prior to (?:this|that)|By that time|By this time|"
@@ -480,6 +481,7 @@ def clause_spans(sent: Any) -> list[Any]:
             verb.dep_ != "conj"
             or verb.pos_ not in {"VERB", "AUX"}
             or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+            or not _has_tense(verb)
         ):
             continue
         joins = [c for c in sent.root.children if c.dep_ == "cc" and c.i < verb.i and c.lower_ in {"and", "but"}]
@@ -494,12 +496,33 @@ def clause_spans(sent: Any) -> list[Any]:
     return spans
 
 
+def _has_tense(verb: Any) -> bool:
+    """ "the line closed", "it will close": a verb with a tense of its own or a finite auxiliary; "..., and club
+    chairman X entering into a coma" has none, and cut out alone it is a fragment."""
+    finite = {"VBD", "VBZ", "VBP", "MD"}
+    return verb.tag_ in finite or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in finite for c in verb.children)
+
+
 def long_sentence_clauses(sent: Any) -> list[Any]:
     """The clauses a long sentence is asked by, or none when it is short or does not split."""
     if len(sent.text.split()) <= SPLIT_ABOVE_WORDS:
         return []
     spans = clause_spans(sent)
-    return spans if len(spans) >= 2 else []
+    if len(spans) < 2:
+        return []
+    # "...; for the historian Harnack says of Augustine ...": a clause after a semicolon that opens on a
+    # conjunction hangs on the one before (it gave the garbled "For prominent ... historian says of ___"). Its
+    # facts are left to the whole sentence.
+    return [
+        span for span in spans if span.start == sent.start or (len(span) and span[0].lower_ not in _HANGING_OPENERS)
+    ]
+
+
+#: Conjunctions that open a clause which only continues the one before it.
+_HANGING_OPENERS = frozenset(
+    {"for", "so", "and", "but", "yet", "or", "nor", "while", "whereas", "because", "since", "although", "though"}
+    | {"which", "who", "whom", "whose", "where", "when", "as", "thus", "hence", "then"}
+)
 
 
 def clause_holding(clauses: list[Any], mention: Mention) -> Any | None:
@@ -1044,6 +1067,52 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             return Rejection(Stage.OVERGENERATE, "given_away", f'part of "{name}" stands elsewhere in the sentence')
     if mention.kind in {"person", "place", "organization"} and (kin := _word_built_on(text, sent, mention)):
         return Rejection(Stage.OVERGENERATE, "given_away", f'"{kin}" is built on the answer\'s name')
+    # What the card shows of the sentence (a bracketed "(Really Simple Syndication)" is left out of it).
+    shown = " ".join(t.text for t in span_tokens(sent) if t.i not in prepared.asides and t not in blanked)
+    if spelled := spelled_out_acronym(text, shown):
+        return Rejection(Stage.OVERGENERATE, "given_away", f'"{spelled}" spells out the acronym')
+    return None
+
+
+#: Function words never stand for a letter of an acronym ("with the over" is no WTO).
+_NOT_INITIAL_WORDS = ENGLISH_FUNCTION_WORDS | {
+    "over",
+    "under",
+    "after",
+    "before",
+    "about",
+    "into",
+    "than",
+    "but",
+    "not",
+}
+
+
+def spelled_out_acronym(answer: str, text: str) -> str | None:
+    """Words of ``text`` whose initials are the acronym ``answer`` ("special drawing rights" for SDR, "World
+    Health Organization" for WHO): the sentence spells the blank out."""
+    letters = answer.replace(".", "").replace("&", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return None
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    # Small words may be skipped ("Bank of England" for BOE or BE), but never the first or last of the run.
+    small = {"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "le"}
+    for start in range(len(words)):
+        i, k = start, 0
+        while i < len(words) and k < len(letters):
+            word = words[i]
+            if (
+                word[0].casefold() == letters[k].casefold()
+                and len(word) >= 3
+                and word.casefold() not in _NOT_INITIAL_WORDS
+                and (len(letters) > 2 or word[0].isupper())
+            ):
+                k += 1
+            elif word.casefold() not in small or k == 0:
+                break
+            i += 1
+        if k == len(letters):
+            return " ".join(words[start:i])
     return None
 
 
