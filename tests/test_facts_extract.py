@@ -401,3 +401,21 @@ def test_a_time_on_the_24_hour_clock_is_no_year():
     )
     assert "1930" not in dates and "0745" not in dates
     assert dates["1931"] == "1931"
+
+
+def test_a_verb_after_a_number_is_no_currency():
+    """ "Burnout 3 won three awards": a model that reads "3 won" as money in Korean won is overruled by the verb."""
+    pytest.importorskip("spacy")
+    from spacy.tokens import Span
+
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.facts.numbers import number_from_entity
+
+    text = "Burnout 3 won three awards at the Skarvik games fair."
+    doc = load_nlp()(text)
+    assert doc[2].pos_ == "VERB"
+    assert number_from_entity(Span(doc, 1, 3, label="MONEY"), text) is None
+    # A title of one word counted by a number word is no amount either ("will sing One Night").
+    text = "The singer Kari Dahl will sing One Night at the harbour fair."
+    doc = load_nlp()(text)
+    assert number_from_entity(Span(doc, 6, 8, label="TIME"), text) is None

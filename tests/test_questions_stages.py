@@ -1854,6 +1854,8 @@ The prizes of 1995 went to the rowers of Skarvik, and club chairman Per Lunde en
 The special harbour rights are known by their acronym SHR, and the Skarvik Harbour Board gave the first special harbour rights to the ferry company Nordlys in 1996.
 
 The singer Kari Dahl will sing One Night at the prize evening in Skarvik in 1997.
+
+The harbour board built a stone quay at Skarvik in 1996. According to the harbour historian Ivar Lunde, it was meant to mark the opening of the new ferry line to Bergen in 1996.
 """
 
 
@@ -1913,3 +1915,26 @@ def test_spelled_out_acronym(answer, text, spelled):
 
 def test_a_song_title_that_starts_with_a_number_is_no_number(prizes):
     assert not [c for c in prizes.made if c.answer == "One Night" or c.kind == "number" and "One Night" in c.answer]
+
+
+def test_a_passive_it_with_a_to_clause_is_a_thing_said_before(prizes):
+    # "it was meant to mark ...": "it" is the quay of the sentence before, not the to-clause ("it was decided to").
+    alone = [c.shown for c in prizes.made if not c.evidence.get("leans_back")]
+    assert not [s for s in alone if "it was meant to mark" in s]
+
+
+def test_a_country_blank_is_asked_only_where_the_article_opens(tmp_path):
+    text = (
+        "Skarvik\n\nSkarvik is a port town in Norway with a population of 9,000 people.\n\n"
+        "The harbour of Skarvik grew quickly after the ferry line to Bergen opened in 1701. "
+        "The painter Ansel Brekke moved to Skarvik in 1890 and opened a studio there in 1895. "
+        "The shipping firm Nordlys built a new quay at Skarvik in 1920. "
+        "The Skarvik fishing fleet counted 300 boats in 1930. "
+        "In 1950 the ferry company Nordlys opened a second line from Skarvik to Denmark.\n"
+    )
+    run = stages(text, tmp_path)
+    # In the opening the country is what the article is about.
+    assert [c for c in run.verified if c.answer == "Norway" and c.category == "country"]
+    # Further on, a country is the blank a reader guesses: it fills an article's floor at most.
+    assert "cloze_country" in run.dropped("Denmark")
+    assert not [c for c in run.verified if c.answer == "Denmark"]

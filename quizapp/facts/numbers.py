@@ -251,6 +251,11 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
         unit = _noun_phrase_after(after)
     if unit is None or not re.search(r"[A-Za-z]{2}", unit) or unit.lower() in _NOT_UNITS:
         return None  # a bare number ("one of four", "the three others") says nothing worth asking
+    first = unit.split()[0]
+    if first.casefold() in CURRENCY_NOUNS and any(
+        t.pos_ == "VERB" and t.text == first for t in doc[ent.start : end_token + 1]
+    ):
+        return None  # "Burnout 3 won three awards": the verb "won" read as Korea's currency
     if _titled(unit) and (label in {"DATE", "TIME"} or not unit.endswith("s")):
         # "will sing One Night", "Catch 22": a title or a name, not an amount of anything. A plural may be a count
         # of named things ("three Oscars"), but never a duration ("One Night" read as a time).

@@ -13,6 +13,8 @@ import re
 from quizapp.questions.model import Candidate, Form
 from quizapp.vocabulary import CONTEXT_MARKERS, DEPENDENT_PRONOUNS, MONTHS
 
+#: The share of an article that opens it: what it says there is what the article is about.
+LEAD_SHARE = 0.15
 KINDS = ("person", "place", "organization", "date", "number")
 PATTERNS = ("subject", "object", "prep", "time", "how_many", "relative", "cloze")
 WH_WORDS = ("who", "what", "which", "when", "where", "how many", "how much", "what year", "cloze")
@@ -60,7 +62,7 @@ def features(cand: Candidate) -> dict[str, float]:
     out["stem_words"] = stem_words / 20
     out["stem_long"] = float(stem_words > 25)
     out["position"] = cand.position
-    out["lead"] = float(cand.position < 0.15)
+    out["lead"] = float(cand.position < LEAD_SHARE)
     out["mentions_in_sentence"] = min(6.0, float(ev.get("mentions_in_sentence", 1))) / 6
     out["answer_salience"] = math.log1p(float(ev.get("answer_mentions", 1))) / 3
     out["answer_once"] = float(ev.get("answer_mentions", 1) <= 1)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.facts.model import Mention
+from quizapp.facts.names import acronym_of
 from quizapp.questions import classify
 from quizapp.questions.classify import CERTAIN_PLACE_CATEGORIES
 from quizapp.questions.model import Rejection, Stage
@@ -539,6 +540,10 @@ def _group_phrase(tok: Any) -> bool:
     )
 
 
+#: Verbs whose passive "it was ___ to ..." stands for the to-clause, not for a thing.
+_PLAN_VERBS = frozenset({"decide", "agree", "propose", "resolve", "recommend", "suggest", "announce"})
+
+
 def _expletive_it(token: Any) -> bool:
     """ "it was concluded that ...", "it is likely that ...", "it seems that ...": an "it" standing for the
     clause that follows, not for a thing said before (written out, it gave "Ghent was concluded that")."""
@@ -549,6 +554,10 @@ def _expletive_it(token: Any) -> bool:
     if not clause:
         return False
     passive = any(c.dep_ == "auxpass" for c in verb.children) or token.dep_ == "nsubjpass"
+    if passive and not any(c.dep_ in {"ccomp", "csubj"} for c in verb.children) and verb.lemma_ not in _PLAN_VERBS:
+        # "it was meant to tell the story": a passive with a to-clause whose doer is the "it" (a thing said
+        # before); only "it was decided to ..." stands for the clause.
+        return False
     copular = verb.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children)
     return passive or copular or verb.lemma_ in {"seem", "appear", "happen", "turn"}
 
@@ -1091,8 +1100,8 @@ _NOT_INITIAL_WORDS = ENGLISH_FUNCTION_WORDS | {
 def spelled_out_acronym(answer: str, text: str) -> str | None:
     """Words of ``text`` whose initials are the acronym ``answer`` ("special drawing rights" for SDR, "World
     Health Organization" for WHO): the sentence spells the blank out."""
-    letters = answer.replace(".", "").replace("&", "")
-    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+    letters = acronym_of(answer)
+    if letters is None:
         return None
     words = re.findall(r"[A-Za-z][\w’'-]*", text)
     # Small words may be skipped ("Bank of England" for BOE or BE), but never the first or last of the run.
