@@ -389,12 +389,15 @@ DEPENDENT_PRONOUNS: Final = THIRD_PERSON_PRONOUNS | SPEAKER_PRONOUNS | (DEMONSTR
 #: Nouns for a particular work, deal, undertaking, firm or event that a story introduces and then calls "the film",
 #: "the deal": bare, they point back to a sentence the card does not show (the rubric's "the deal"). Groups of
 #: people ("the team", "the government") are left out: a story's own team or government is its protagonist.
+#: A war, a ship, an island, a city, an agency, a request: judged dev clozes that call one only "the city", "the
+#: war" were accepted 18 times in 75 (2026-12-06).
 REFERENT_NOUNS: Final = frozenset(
     """film movie album song book novel play show series episode script screenplay sequel role game
     project deal plan agreement contract bill proposal tender idea scheme initiative program programme policy
     treaty report study survey paper ruling verdict company firm venture product device app
     match incident attack investigation decision move event operation trial case lawsuit summit crash accident
-    explosion disaster earthquake""".split()
+    explosion disaster earthquake
+    war battle ship vessel island city agency nickname request offer petition application""".split()
 )
 DEFAULT_CARD_TYPES: Final = ("multiple_choice", "typed", "true_false", "cloze")
 #: Abbreviated last words of organization names, written out ("Luton Town F.C." is "Luton Town Football Club"),

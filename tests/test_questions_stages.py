@@ -1938,3 +1938,45 @@ def test_a_country_blank_is_asked_only_where_the_article_opens(tmp_path):
     # Further on, a country is the blank a reader guesses: it fills an article's floor at most.
     assert "cloze_country" in run.dropped("Denmark")
     assert not [c for c in run.verified if c.answer == "Denmark"]
+
+
+def test_a_main_clause_he_is_not_the_object_of_an_opening_phrase(tmp_path):
+    run = stages(
+        "Harbour Languages\n\nThe linguist Ansel Brekke wrote a grammar of the Skarvik dialect in 1950. "
+        "Following Ivar Lunde and rejecting Kari Dahl, he classified the Skarvik dialect as a Norse language in "
+        "1955. When Oda Brannsen moved to Skarvik in 1960, she opened a school for the dialect.\n",
+        tmp_path,
+    )
+    alone = [c.shown for c in run.made if not c.evidence.get("leans_back")]
+    # "he" is neither Lunde nor Dahl, whom the opening phrase follows and rejects: never left as if it were.
+    assert not [s for s in alone if ", he classified" in s]
+    # The subject of an opening clause still binds it ("When Oda Brannsen moved ..., she opened ...").
+    assert [s for s in alone if ", she opened a school" in s]
+
+
+def test_a_war_a_nickname_or_in_doing_so_lean_on_a_sentence_not_shown(tmp_path):
+    run = stages(
+        "Harbour Prize\n\nThe Skarvik Harbour Prize was first given by the Norland Academy in 1920. Sailors soon "
+        "called the prize the Anchor. The Norland Academy officially adopted the nickname in 1939.\n\n"
+        "The ferry captain Marta Ekholm joined the harbour navy in 1939. She served through the war until 1945. "
+        "Ansel Brekke mapped the harbour of Skarvik in 1946. In doing so, Ansel Brekke found the wreck of the "
+        "ferry Solvind in 1947.\n",
+        tmp_path,
+    )
+    alone = [c for c in run.verified if c.form is Form.CLOZE and not c.evidence.get("leans_back")]
+    assert not [c for c in alone if "adopted the nickname" in c.shown]
+    assert "unnamed_referent" in run.dropped("1939")
+    assert not [c for c in run.made if c.shown.startswith("In doing so") and not c.evidence.get("leans_back")]
+    assert not [c for c in alone if "through the war" in c.shown]
+
+
+def test_a_club_or_party_does_not_say_which_athlete(tmp_path):
+    run = stages(
+        "Harbour Games\n\nThe Skarvik long jump was won by Dougie Marsh in 1996. The Middlesbrough athlete jumped "
+        "a season's best of 7.95m at the Skarvik Grand Prix to push Ansel Brekke into second place. The "
+        "Middlesbrough club manager Ivar Lunde praised the jump in 1997.\n",
+        tmp_path,
+    )
+    alone = [c.shown for c in run.made if not c.evidence.get("leans_back")]
+    assert not [s for s in alone if s.startswith("The Middlesbrough athlete")]
+    assert "unnamed_subject" in run.dropped("Ansel Brekke")

@@ -66,7 +66,7 @@ OWN_YEAR = re.compile(
 )
 #: Openers that point back at something the card would not show.
 POINTING_OPENER = re.compile(
-    r"^(?:Instead|Alternatively|Conversely|On the contrary|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
+    r"^(?:Instead|Alternatively|Conversely|On the contrary|In doing so|In so doing|By doing so|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
     r"In return|In the meantime|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
     r"Since then|Since that time|Ever since|Until then|Until that time|Before then|Before that|After this|From then on|"
     r"Following (?:this|that)|Prior to (?:this|that)|By that time|By this time|"
@@ -392,6 +392,23 @@ def _described_owner(tok: Any) -> bool:
     return False
 
 
+def _names_a_doer(mention: Mention, sent: Any) -> bool:
+    """Whether the mention is a subject or an owner in its sentence ("Smith said he", "When Smith left, he",
+    "Smith's coach said he"): only such a name can be the "he" of the main clause after it, not the object of an
+    opening phrase ("Following Schapera, he ...")."""
+    heads = [
+        t
+        for t in span_tokens(sent)
+        if mention.start <= t.idx < mention.end and not (mention.start <= t.head.idx < mention.end)
+    ]
+    for head in heads:
+        while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+            head = head.head  # "Smith and Jones said they", "the coach, Smith, said he": the first one's role
+        if head.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            return True
+    return not heads
+
+
 def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
     """A pronoun with its antecedent earlier in the same sentence ("Smith said he ...")."""
     if _described_owner(tok):
@@ -412,11 +429,16 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
         and (tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT"))
         and len({m.canonical for m in person_mentions if m.start < tok.idx}) == 1
     )
+    main_subject = tok.dep_ in {"nsubj", "nsubjpass"} and (
+        tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+    )
     for m in mentions:
         if own_subject is not None and own_subject[0] <= m.start < own_subject[1]:
             continue  # "Kubrick pleaded with him": him is not Kubrick
         if lone_person and m.kind == "person":
             continue
+        if people and main_subject and not _names_a_doer(m, sent):
+            continue  # "Following Schapera and rejecting Meinhof, he classified ...": he is neither of them
         if m.start < tok.idx and m.kind in kinds:
             return True
     if not people:
@@ -443,6 +465,15 @@ def _conjoined(token: Any) -> bool:
     return any(c.dep_ == "conj" for c in token.children)
 
 
+#: People a team, a party or a cast has many of: "the Middlesbrough athlete", "the Labour MP" say which club or
+#: party, not which person (unlike "the Labour leader").
+ONE_OF_MANY_ROLES = frozenset(
+    "athlete player striker forward winger midfielder defender sprinter runner jumper swimmer boxer cyclist "
+    "batsman bowler actor actress singer rapper musician star mp senator lawmaker councillor teenager youngster "
+    "official".split()
+)
+
+
 def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
     """ "The ministry said ...": a bare definite subject that no name or phrase pins down."""
     root = sent.root
@@ -456,9 +487,16 @@ def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
         if tok.pos_ != "NOUN":
             return False
         sub = list(tok.subtree)
+        dets = [t for t in tok.children if t.dep_ == "det"]
+        if (
+            tok.lemma_.casefold() in ONE_OF_MANY_ROLES
+            and dets
+            and dets[0].lower_ == "the"
+            and not any(t.ent_type_ == "PERSON" or t.dep_ in {"relcl", "acl", "appos"} for t in sub if t.i != tok.i)
+        ):
+            return True  # "The Middlesbrough athlete jumped ...": a club or a party does not say which athlete
         if any(t.pos_ == "PROPN" or t.like_num for t in sub):
             return False
-        dets = [t for t in tok.children if t.dep_ == "det"]
         if not dets or dets[0].lower_ != "the":
             return False
         # "the bridge over the Vltava", "the city's mayor": a phrase that says which ("the former official" does not).
