@@ -1980,3 +1980,17 @@ def test_a_club_or_party_does_not_say_which_athlete(tmp_path):
     alone = [c.shown for c in run.made if not c.evidence.get("leans_back")]
     assert not [s for s in alone if s.startswith("The Middlesbrough athlete")]
     assert "unnamed_subject" in run.dropped("Ansel Brekke")
+
+
+def test_a_number_after_an_organization_is_the_end_of_its_name_and_an_aside_names_nothing(tmp_path):
+    run = stages(
+        "Harbour Radio\n\nThe new evening show on Norland Radio 1 goes on air on Tuesday in Skarvik. "
+        "The station hired the singer Kari Dahl to host it in 2004.\n\n"
+        "The harbour film Solvind opened in Skarvik in 2005. The movie, which cost a reported $7m to make, has "
+        "taken $13m in Norland so far.\n",
+        tmp_path,
+    )
+    assert "inside_a_name" in run.dropped("Norland Radio")
+    alone = [c.shown for c in run.made if not c.evidence.get("leans_back")]
+    # "which cost a reported $7m" says something of the movie, not which movie it is.
+    assert not [s for s in alone if s.startswith("The movie, which")]

@@ -225,7 +225,7 @@ def is_bare_definite(token: Token) -> bool:
         return False
     if _named_by_what_follows(token):
         return False
-    return all(c.dep_ in {"det", "punct"} or (c.dep_ in {"relcl", "acl", "appos"} and _set_off(c)) for c in children)
+    return all(c.dep_ in {"det", "punct"} or (c.dep_ in {"relcl", "acl", "appos"} and set_off(c)) for c in children)
 
 
 def _named_by_what_follows(token: Token) -> bool:
@@ -241,7 +241,8 @@ def _named_by_what_follows(token: Token) -> bool:
     return after.tag_ in {"JJS", "RBS"} or after.lower_ in {"best", "most", "outstanding"}
 
 
-def _set_off(token: Token) -> bool:
+def set_off(token: Token) -> bool:
+    """A dependent written after a comma, a dash or a bracket: an aside ("the movie, which cost $70m, ...")."""
     left = token.left_edge
     return left.i > 0 and token.doc[left.i - 1].text in {",", "—", "–", "("}
 

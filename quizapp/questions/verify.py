@@ -27,6 +27,7 @@ from quizapp.questions.filters import (
     truncates_name,
     unbound_pronoun,
 )
+from quizapp.questions.main_subject import set_off
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Outcome, Stage
 from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.shapes.cloze import LEANS_ON_CONTEXT, described_by_age
@@ -751,7 +752,9 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
             # "the third film".
             or any(
                 c.pos_ == "PROPN"
-                or c.dep_ in {"compound", "prep", "relcl", "acl", "appos", "poss"}
+                or c.dep_ in {"compound", "prep", "appos", "poss"}
+                # A clause set off by commas says something of it, not which ("The movie, which cost $70m, ...").
+                or (c.dep_ in {"relcl", "acl"} and not set_off(c))
                 or c.tag_ in {"JJS", "RBS"}
                 or c.ent_type_ == "ORDINAL"
                 for c in tok.children

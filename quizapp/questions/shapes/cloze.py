@@ -31,6 +31,7 @@ from quizapp.facts.names import acronym_of
 from quizapp.questions import classify
 from quizapp.questions.classify import CERTAIN_PLACE_CATEGORIES
 from quizapp.questions.model import Rejection, Stage
+from quizapp.questions.main_subject import set_off
 from quizapp.questions.parse_cache import doc_text as cached_doc_text
 from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.templates import Transformed
@@ -219,6 +220,10 @@ NAME_GOES_ON = re.compile(
 #: A name joined on by a hyphen ("Imager for Magnetopause-to-Aurora Global Exploration"): the blank would end
 #: mid-name. (A lower-case word after it is a compound's second half, "Korea-based", which the text keeps.)
 _HYPHEN_GOES_ON = re.compile(r"^[-–](?:to|and|[A-Z])[\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+#: "BBC Radio 1 show", "Channel 4 News": a number right after an organization's name is the end of the name.
+_NUMBER_GOES_ON = re.compile(
+    r"^ \d{1,2}(?![\d,.%:–-])\b(?! (?:per ?cent|percent|years?|days?|months?|weeks?|million|billion|points?|goals?)\b)"
+)
 #: "According to Jane's, ...": an "'s" that owns nothing is the end of the name (a publisher's, a shop's).
 _POSSESSIVE_NAME = re.compile(r"^['’]s(?=\s*[,.;:)]|\s*$)")
 #: A dated line of a timeline or chronology: a year (or decade) opening the line, then a dash, or straight
@@ -495,12 +500,17 @@ def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
             and not any(t.ent_type_ == "PERSON" or t.dep_ in {"relcl", "acl", "appos"} for t in sub if t.i != tok.i)
         ):
             return True  # "The Middlesbrough athlete jumped ...": a club or a party does not say which athlete
-        if any(t.pos_ == "PROPN" or t.like_num for t in sub):
+        # An aside set off by commas says something of it, not which it is ("The movie, which cost $70m, ...").
+        aside = {t.i for c in tok.children if c.dep_ in {"relcl", "acl"} and set_off(c) for t in c.subtree}
+        if any(t.pos_ == "PROPN" or t.like_num for t in sub if t.i not in aside):
             return False
         if not dets or dets[0].lower_ != "the":
             return False
         # "the bridge over the Vltava", "the city's mayor": a phrase that says which ("the former official" does not).
-        return not any(t.dep_ in {"prep", "relcl", "acl", "compound", "nmod", "poss", "appos"} for t in tok.children)
+        return not any(
+            t.dep_ in {"prep", "relcl", "acl", "compound", "nmod", "poss", "appos"} and t.i not in aside
+            for t in tok.children
+        )
     return False
 
 
@@ -1087,7 +1097,12 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{text} {tail.split()[0]}": a regnal number follows the blank'
         )
-    goes_on = NAME_GOES_ON.match(tail) or _HYPHEN_GOES_ON.match(tail) or _POSSESSIVE_NAME.match(tail)
+    goes_on = (
+        NAME_GOES_ON.match(tail)
+        or _HYPHEN_GOES_ON.match(tail)
+        or _POSSESSIVE_NAME.match(tail)
+        or (mention.kind == "organization" and _NUMBER_GOES_ON.match(tail))
+    )
     if goes_on:
         return Rejection(
             Stage.OVERGENERATE,
