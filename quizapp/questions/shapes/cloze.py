@@ -30,8 +30,8 @@ from quizapp.facts.model import Mention
 from quizapp.facts.names import acronym_of
 from quizapp.questions import classify
 from quizapp.questions.classify import CERTAIN_PLACE_CATEGORIES
-from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.main_subject import set_off
+from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import doc_text as cached_doc_text
 from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.templates import Transformed
