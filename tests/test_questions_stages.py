@@ -36,6 +36,11 @@ class Run:
         shown after the sentence before it)."""
         return [c.shown for c in self.clozes() if containing in c.shown and not c.evidence.get("leans_back")]
 
+    def alone(self) -> list[str]:
+        """What the student would read of every candidate made that stands alone (not shown after the sentence
+        before it)."""
+        return [c.shown for c in self.made if not c.evidence.get("leans_back")]
+
     def passage_texts(self, containing: str) -> list[str]:
         """The clozes of that sentence shown after the sentence before it."""
         return [c.shown for c in self.clozes() if containing in c.own_shown and c.evidence.get("leans_back")]
@@ -1876,7 +1881,7 @@ def test_a_person_blank_after_his_is_a_title_not_a_person(prizes):
 
 
 def test_alternatively_points_back(prizes):
-    alone = [c.shown for c in prizes.made if not c.evidence.get("leans_back")]
+    alone = prizes.alone()
     assert not [s for s in alone if "Alternatively" in s or s.startswith("Oda Brannsen painted")]
 
 
@@ -1919,7 +1924,7 @@ def test_a_song_title_that_starts_with_a_number_is_no_number(prizes):
 
 def test_a_passive_it_with_a_to_clause_is_a_thing_said_before(prizes):
     # "it was meant to mark ...": "it" is the quay of the sentence before, not the to-clause ("it was decided to").
-    alone = [c.shown for c in prizes.made if not c.evidence.get("leans_back")]
+    alone = prizes.alone()
     assert not [s for s in alone if "it was meant to mark" in s]
 
 
@@ -1947,7 +1952,7 @@ def test_a_main_clause_he_is_not_the_object_of_an_opening_phrase(tmp_path):
         "1955. When Oda Brannsen moved to Skarvik in 1960, she opened a school for the dialect.\n",
         tmp_path,
     )
-    alone = [c.shown for c in run.made if not c.evidence.get("leans_back")]
+    alone = run.alone()
     # "he" is neither Lunde nor Dahl, whom the opening phrase follows and rejects: never left as if it were.
     assert not [s for s in alone if ", he classified" in s]
     # The subject of an opening clause still binds it ("When Oda Brannsen moved ..., she opened ...").
@@ -1977,7 +1982,7 @@ def test_a_club_or_party_does_not_say_which_athlete(tmp_path):
         "Middlesbrough club manager Ivar Lunde praised the jump in 1997.\n",
         tmp_path,
     )
-    alone = [c.shown for c in run.made if not c.evidence.get("leans_back")]
+    alone = run.alone()
     assert not [s for s in alone if s.startswith("The Middlesbrough athlete")]
     assert "unnamed_subject" in run.dropped("Ansel Brekke")
 
@@ -1991,6 +1996,6 @@ def test_a_number_after_an_organization_is_the_end_of_its_name_and_an_aside_name
         tmp_path,
     )
     assert "inside_a_name" in run.dropped("Norland Radio")
-    alone = [c.shown for c in run.made if not c.evidence.get("leans_back")]
+    alone = run.alone()
     # "which cost a reported $7m" says something of the movie, not which movie it is.
     assert not [s for s in alone if s.startswith("The movie, which")]
