@@ -1130,8 +1130,11 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     if mention.kind in {"person", "place", "organization"} and (kin := _word_built_on(text, sent, mention)):
         return Rejection(Stage.OVERGENERATE, "given_away", f'"{kin}" is built on the answer\'s name')
     # What the card shows of the sentence (a bracketed "(Really Simple Syndication)" is left out of it).
-    shown = " ".join(t.text for t in span_tokens(sent) if t.i not in prepared.asides and t not in blanked)
-    if spelled := spelled_out_acronym(text, shown):
+    if acronym_of(text) and (
+        spelled := spelled_out_acronym(
+            text, " ".join(t.text for t in span_tokens(sent) if t.i not in prepared.asides and t not in blanked)
+        )
+    ):
         return Rejection(Stage.OVERGENERATE, "given_away", f'"{spelled}" spells out the acronym')
     return None
 
