@@ -348,6 +348,13 @@ CONTEXT_MARKERS: Final = (
     r"for instance|for example|in addition|by contrast|in contrast|as well(?! as)|the same|the other|the latter|"
     r"the former|the next|the following|that year|that day|that time|at the time|at this time|this time"
 )
+#: People a team, a party or a cast has many of: "the Middlesbrough athlete", "the Labour MP" say which club or
+#: party, not which person (unlike "the Labour leader").
+ONE_OF_MANY_ROLES: Final = frozenset(
+    "athlete player striker forward winger midfielder defender sprinter runner jumper swimmer boxer cyclist "
+    "batsman bowler actor actress singer rapper musician star mp senator lawmaker councillor teenager youngster "
+    "official".split()
+)
 #: Third-person pronouns as subject or object: each stands for a name said elsewhere.
 PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 #: Every third-person form, possessives included ("his", "theirs").

@@ -44,6 +44,7 @@ from quizapp.vocabulary import (
     MONTHS,
     NAME_KINDS,
     NATIONALITY_NOUNS,
+    ONE_OF_MANY_ROLES,
     PERSON_PRONOUNS,
     ROLE_TITLES,
     THIRD_PERSON_PRONOUNS,
@@ -468,15 +469,6 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
 def _conjoined(token: Any) -> bool:
     """ "Smith and Jones", "the mayor and the council": two things, a plural subject."""
     return any(c.dep_ == "conj" for c in token.children)
-
-
-#: People a team, a party or a cast has many of: "the Middlesbrough athlete", "the Labour MP" say which club or
-#: party, not which person (unlike "the Labour leader").
-ONE_OF_MANY_ROLES = frozenset(
-    "athlete player striker forward winger midfielder defender sprinter runner jumper swimmer boxer cyclist "
-    "batsman bowler actor actress singer rapper musician star mp senator lawmaker councillor teenager youngster "
-    "official".split()
-)
 
 
 def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
