@@ -443,9 +443,11 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
             continue  # "Kubrick pleaded with him": him is not Kubrick
         if lone_person and m.kind == "person":
             continue
-        if people and main_subject and not _names_a_doer(m, sent):
-            continue  # "Following Schapera and rejecting Meinhof, he classified ...": he is neither of them
-        if m.start < tok.idx and m.kind in kinds:
+        if m.start >= tok.idx or m.kind not in kinds:
+            continue
+        # "Following Schapera and rejecting Meinhof, he classified ...": he is neither of them (the walk up the
+        # parse is done only for a name that could bind the pronoun at all).
+        if not (people and main_subject) or _names_a_doer(m, sent):
             return True
     if not people:
         # "The company said its profits rose": any named or described noun before it, but not one whose own
