@@ -40,7 +40,7 @@ from quizapp.questions.main_subject import (
     sentence_is_about,
     with_its_article,
 )
-from quizapp.questions.parse_cache import span_tokens
+from quizapp.questions.parse_cache import doc_text, span_tokens
 from quizapp.vocabulary import GENDERED_NOUNS, REFERENT_NOUNS, REPORTING_VERBS
 
 Token = Any
@@ -87,6 +87,8 @@ class ArticleContext:
     genders: dict[str, set[str]] = field(default_factory=dict)
     #: lower-case word -> where it stands capitalized as a proper noun (heads of names; built when first asked)
     proper_heads: dict[str, list[int]] | None = None
+    #: sentence start -> its renames (``renames``), worked out once: every stage that shows a sentence asks
+    renamed_sentences: dict[int, dict[int, str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Any, facts: ArticleFacts) -> ArticleContext:
@@ -149,7 +151,7 @@ class ArticleContext:
         if not heads or heads[0] >= token.i:
             return None
         sent = token.sent
-        text = self.doc.text
+        text = doc_text(self.doc)
         start = text.rfind("\n", 0, sent.start_char) + 1
         if sent.start > 0:
             start = min(start, self.doc[sent.start - 1].sent.start_char)
@@ -192,7 +194,14 @@ class ArticleContext:
         return None
 
     def renames(self, sentence_start: int) -> dict[int, str]:
-        """Token index -> full name for one-word person names in a sentence ("Yun" -> "Yun Byung-se")."""
+        """Token index -> full name for one-word person names in a sentence ("Yun" -> "Yun Byung-se"); the same
+        dict each time for a sentence, to be read, not changed."""
+        known = self.renamed_sentences.get(sentence_start)
+        if known is None:
+            known = self.renamed_sentences[sentence_start] = self._renames(sentence_start)
+        return known
+
+    def _renames(self, sentence_start: int) -> dict[int, str]:
         out: dict[int, str] = {}
         span = self.doc.char_span(sentence_start, sentence_start + 1, alignment_mode="expand")
         if span is None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from quizapp.questions.filters import is_near_duplicate
 from quizapp.questions.model import Candidate, Form, GenerationReport, Outcome, Stage
-from quizapp.wording import with_article
+from quizapp.wording import plural, with_article
 
 CARDS_PER_1000_WORDS = 15
 MIN_DEFAULT_CARDS = 4  # a short item (150-250 words) has a handful of facts worth asking, not more
@@ -198,6 +198,6 @@ def select(
                 report.add(cand, Outcome.NOT_SELECTED, Stage.SELECT, check, reason)
         if floor_used:
             report.notes[kept[0].source] = (
-                f"only {len(kept)} cards: few candidates reach the bar, so the best below it were kept"
+                f"only {plural(len(kept), 'card')}: few candidates reach the bar, so the best below it were kept"
             )
     return sorted(kept, key=lambda c: (c.position, c.shown))

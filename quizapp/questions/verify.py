@@ -697,6 +697,13 @@ def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
     return "the sentence holds a web address: page furniture" if _WEB_ADDRESS.search(cand.mention.sentence) else None
 
 
+def check_markup_residue(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A sentence with "{{" or "}}" left from a wiki's templates ("the Encyclopedia{{'}}s article"): the text is
+    not what the page showed, and a deck's cloze marker is written that way, so no card can hold it."""
+    text = cand.mention.sentence
+    return 'the sentence holds template markup ("{{" or "}}") left from the page' if "{{" in text or "}}" in text else None
+
+
 #: A market report's price line: "Tata Steel was down 5 pc at Rs 385", "Acme rose 2.1% at $41.20".
 _MARKET_TICK = re.compile(
     r"\b(?:up|down|rose|fell|gained|lost|shed|sheds|declined|firm|higher|lower|climbed|dropped|added)\b(?: by)? "
@@ -834,6 +841,7 @@ def check_not_a_fact(cand: Candidate, scope: ArticleScope) -> str | None:
 CHECKS: tuple[Check, ...] = (
     Check("not_prose", check_not_prose, frozenset(Form)),
     Check("web_address", check_web_address, frozenset(Form)),
+    Check("markup_residue", check_markup_residue, frozenset(Form)),
     Check("source_gap", check_source_gap, frozenset(Form)),
     Check("market_tick", check_market_tick, frozenset(Form)),
     Check("malformed_stem", check_stem),
