@@ -1499,6 +1499,37 @@ def test_an_event_called_only_the_disaster_needs_its_context(tmp_path):
     assert "unnamed_referent" in {t.check for t in run.report.traces if "the disaster" in t.text}
 
 
+@pytest.mark.parametrize(
+    ("article", "said"),
+    [
+        (  # a title before a person's name is no name of the program
+            "Harbour Ferries\n\nThe Norland ferry fleet was founded in Skarvik in 1921.\n"
+            "The harbour board later planned a night ferry to Bergen.\n"
+            "On 3 May 1988, Mayor Ida Vance proposed cancelling the program in the budget for 1989.\n",
+            "cancelling the program",
+        ),
+        (  # a time hung on the noun says when, not which request
+            "Harbour Court\n\nThe fishermen of Skarvik went to court over the new pier in 1987.\n"
+            "They asked to see the plans of the harbour board.\n"
+            "The Norland Supreme Court is due to consider the request on 4 May 1988.\n",
+            "consider the request",
+        ),
+        (  # the title's word inside a longer one ("Ferry" in "ferrymen") is not the title in the sentence
+            "Ferry\n\nA ferry carries people and goods across water.\n"
+            "The first ferry of Norland sailed to the island of Holm.\nThe crossing took four hours in good weather.\n"
+            "In 1988 the Norland ferrymen of Skarvik sailed to the island twice a day.\n",
+            "to the island twice",
+        ),
+    ],
+    ids=["title_of_a_person", "time_on_the_noun", "title_inside_a_word"],
+)
+def test_what_only_looks_like_naming_the_referent_does_not_name_it(tmp_path, article, said):
+    run = stages(article, tmp_path)
+    assert [c for c in run.made if said in c.shown], [c.shown for c in run.made]
+    assert not [c for c in run.verified if said in c.shown and not c.evidence.get("lead")]
+    assert "unnamed_referent" in {t.check for t in run.report.traces if said in t.text}
+
+
 def test_a_person_called_only_by_age_needs_the_sentence_before(tmp_path):
     run = stages(
         "Harbour Swim\n\nIda Vance won the Port Alder harbour swim in 2019 and 2021.\n"

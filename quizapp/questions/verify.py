@@ -33,6 +33,7 @@ from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.shapes.cloze import LEANS_ON_CONTEXT, described_by_age
 from quizapp.vocabulary import (
     COMMENTATOR_ROLES,
+    COURTESY_TITLES,
     ENGLISH_FUNCTION_WORDS,
     FOREIGN_FUNCTION_WORDS,
     HEDGING_ADVERBS,
@@ -759,7 +760,10 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
             # "the third film".
             or any(
                 c.pos_ == "PROPN"
-                or c.dep_ in {"compound", "prep", "appos", "poss"}
+                or c.dep_ in {"compound", "appos", "poss"}
+                # "the deal with Sony" says which; "the request on Monday" only when (a parse that hangs the
+                # sentence's time on the noun).
+                or (c.dep_ == "prep" and not _only_a_time(c))
                 # A clause set off by commas says something of it, not which ("The movie, which cost $70m, ...").
                 or (c.dep_ in {"relcl", "acl"} and not set_off(c))
                 or c.tag_ in {"JJS", "RBS"}
@@ -769,7 +773,8 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
             # The article is about it: its title or its first sentence says what it is ("... is a 2017 film").
             or lemma in scope.lead_kinds
             or re.search(rf"\b{re.escape(lemma)}", title)
-            or (title and title in span.sent.text.casefold())
+            # (the title as words of its own: "Elephant" is not in "Borneo elephants ... the island")
+            or (title and re.search(rf"\b{re.escape(title)}\b", span.sent.text.casefold()))
             # A name of its kind earlier in the sentence ("Dead Man's Curve, the song") or right after the noun
             # ("the play The Vagina Monologues") says which; one further on is mostly another ("The firm said ...
             # before informing the Securities and Exchange Commission").
@@ -796,7 +801,18 @@ def _names_a(token: Any, lemma: str) -> bool:
     """Whether ``token`` is part of a proper name that can be what "the <lemma>" refers to."""
     if token.pos_ != "PROPN":
         return False
+    if not token.ent_type_ and (
+        token.lower_.rstrip(".") in COURTESY_TITLES
+        or (token.dep_ in {"compound", "flat"} and token.head.ent_type_ == "PERSON")
+    ):
+        return False  # "President Barack Obama proposed cancelling the program": a title of a person names no work
     return token.ent_type_ in _WORK_LABELS or (token.ent_type_ == "ORG" and lemma in _FIRM_NOUNS)
+
+
+def _only_a_time(prep: Any) -> bool:
+    """Whether a preposition's object is only a date or time ("on Monday", "in 2004")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def check_not_a_fact(cand: Candidate, scope: ArticleScope) -> str | None:
