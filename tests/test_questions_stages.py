@@ -970,6 +970,8 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
         ("The Norland Gazette{{'}}s harbour column first appeared in Skarvik in 1987.", "markup_residue"),
         ("The Norland ferry Skarvik reached a speed of , a record for the harbour in 1987.", "source_gap"),
         ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),
+        ("In 1987, year-old Marta Halvorsen drew up plans for the new ferry of Skarvik.", "source_gap"),
+        ("Marta Halvorsen said the harbour board will will not sell the pier of Skarvik before 1987.", "source_gap"),
     ],
 )
 def test_lines_with_no_fact_to_learn_give_no_candidate(tmp_path, line, check):
@@ -993,6 +995,12 @@ NOT_REFUSED_CASES = [
         "In 1987 the Norland publishers chose the price that their books would be sold at.\n",
         "source_gap",
         "1987",
+    ),
+    (  # "had had" is English, not a word written twice by mistake
+        "Norland Pier\n\nThe pier of Skarvik was built by the Norland crown in 1788.\n"
+        "By 1921 the harbour board of Skarvik had had the old pier rebuilt twice.\n",
+        "source_gap",
+        "1921",
     ),
     (  # a colon between digits is a time of day
         "Skarvik Harbour\n\nThe harbour of Skarvik was built by the Norland crown in 1788.\n"

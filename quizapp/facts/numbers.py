@@ -186,6 +186,11 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
             span_end += suffix.end()
             while end_token < len(doc) and doc[end_token].idx < span_end:
                 end_token += 1
+    if doc_text[span_start:span_end].strip().lower() in {"hundred", "thousand", "million", "billion", "trillion"}:
+        # "a million units": the model leaves out the "a", and a blank on "million" alone reads "a ___ units".
+        article = re.search(r"\ban? $", doc_text[max(0, span_start - 3) : span_start], re.I)
+        if article:
+            span_start -= len(article.group(0))
     text = doc_text[span_start:span_end].strip()
     after = list(doc[end_token : min(len(doc), end_token + 4)])
 

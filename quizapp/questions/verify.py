@@ -682,15 +682,30 @@ def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
 
 #: A value the page lost in conversion ("a speed of .", "range from , recorded on ..."): a preposition that takes a
 #: number, then the space the value stood in, then punctuation. ".500" is a value, so a digit after the stop is no
-#: gap; a preposition that ends its sentence with no space ("the price the books are sold at.") is English.
-_SOURCE_GAP = re.compile(r"\b(?:of|from|at|about|than|reaching)\s+[,.;:)](?!\d)|\bof (?:and|or)\b", re.I)
+#: gap; a preposition that ends its sentence with no space ("the price the books are sold at.") is English. An
+#: age that lost its number ("In 1901, year-old William S. Harley drew ...") is one too.
+_SOURCE_GAP = re.compile(
+    r"\b(?:of|from|at|about|than|reaching)\s+[,.;:)](?!\d)|\bof (?:and|or)\b|(?:^|[,;(]\s*)(?:year|month)-old\b", re.I
+)
+
+
+#: A small word written twice ("his side will will not relinquish"): a slip of the page a card would repeat.
+#: "had had" and "that that" are English; doubled names ("Wagga Wagga") are no small words.
+_DOUBLED_WORD = re.compile(
+    r"\b(?P<word>will|would|can|the|a|an|in|on|of|to|for|with|by|at|from|and|or|is|was|are|were|this|we|he|she|it|"
+    r"they|off|not|be|has|have)\s+(?P=word)\b",
+    re.I,
+)
 
 
 def check_source_gap(cand: Candidate, scope: ArticleScope) -> str | None:
-    """The sentence lost a value where the page was made ("Asia covers an area of , about 30% of ..."): what is
-    left misstates the article, whatever is blanked."""
+    """The sentence lost a value where the page was made ("Asia covers an area of , about 30% of ..."), or holds
+    a slip ("will will not"): what is left misstates the article or reads garbled, whatever is blanked."""
     found = _SOURCE_GAP.search(cand.mention.sentence)
-    return f'"{found.group(0).strip()}": a value is missing from the sentence as written' if found else None
+    if found:
+        return f'"{found.group(0).strip()}": a value is missing from the sentence as written'
+    doubled = _DOUBLED_WORD.search(cand.mention.sentence)
+    return f'"{doubled.group(0)}": a word written twice, a slip of the page' if doubled else None
 
 
 def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
