@@ -261,5 +261,18 @@ def test_a_thin_decks_reason_counts_one_candidate_as_one():
     from quizapp.questions.generate import _thin_reason
     from quizapp.questions.model import GenerationReport
 
-    reason = _thin_reason(0, 4, [SimpleNamespace(score=0.2)], GenerationReport(), "story", lambda _c: 0.4)
+    reason = _thin_reason(0, 4, [SimpleNamespace(score=0.2, evidence={})], GenerationReport(), "story", lambda _c: 0.4)
     assert reason.startswith("0 of 4 cards: 1 candidate passed the checks, 0 reach the ranker's bar")
+
+
+def test_a_thin_decks_reason_says_when_its_good_candidates_need_the_sentence_before():
+    from types import SimpleNamespace
+
+    from quizapp.questions.generate import _thin_reason
+    from quizapp.questions.model import GenerationReport
+
+    passage = SimpleNamespace(score=0.7, evidence={"leans_back": True})
+    alone = SimpleNamespace(score=0.7, evidence={})
+    reason = _thin_reason(0, 4, [passage, passage, alone], GenerationReport(), "story", lambda _c: 0.4)
+    assert "3 reach the ranker's bar (2 of them only with the sentence before" in reason
+    assert "sentence before" not in _thin_reason(0, 4, [alone], GenerationReport(), "story", lambda _c: 0.4)

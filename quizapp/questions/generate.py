@@ -28,7 +28,13 @@ from quizapp.questions.cards import make_card, slug
 from quizapp.questions.context import plausible_fact
 from quizapp.questions.model import ALL_FORMS, Candidate, Form, GenerationReport, Outcome, Stage
 from quizapp.questions.rank import bar_for, best_first, form_closed, rank, threshold
-from quizapp.questions.select import default_max_cards, needs_floor, select
+from quizapp.questions.select import (
+    MIN_WORDS_FOR_A_FORCED_CARD,
+    PASSAGES_IN_DECKS,
+    default_max_cards,
+    needs_floor,
+    select,
+)
 from quizapp.questions.verify import also_true, verify
 from quizapp.vocabulary import DEFAULT_CARD_TYPES, NAME_KINDS
 from quizapp.wording import plural
@@ -317,9 +323,17 @@ def _thin_reason(
         return f"{kept} of {cap} cards: no sentence gave a question that passed the checks" + (
             f"; {why}" if why else ""
         )
+    passages = 0 if PASSAGES_IN_DECKS else sum(1 for c in ranked if c.score >= bar(c) and c.evidence.get("leans_back"))
     return (
         f"{kept} of {cap} cards: {plural(len(ranked), 'candidate')} passed the checks, {good} "
-        f"{'reaches' if good == 1 else 'reach'} the ranker's bar, and one card is kept per fact and per sentence"
+        f"{'reaches' if good == 1 else 'reach'} the ranker's bar"
+        + (
+            f" ({passages} of them only with the sentence before, a passage kept only to spare an article of "
+            f"{MIN_WORDS_FOR_A_FORCED_CARD} words or more an empty deck)"
+            if passages
+            else ""
+        )
+        + ", and one card is kept per fact and per sentence"
     )
 
 
