@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from quizapp.facts.entities import ORG_HEADS, Candidate, SentenceIndex
 from quizapp.facts.labels import CLUB_SUFFIXES, DROP
@@ -164,12 +164,8 @@ def find_missed_mentions(
     if not wanted:
         return []
     taken = sorted((c.start, c.end) for c in candidates)
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True)) + r")(?![\w-]|['’]\w\w)"
-    )
     found: list[Candidate] = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for name, start, end in _occurrences(text, wanted):
         index = bisect.bisect_right(taken, (start, float("inf"))) - 1
         if index >= 0 and taken[index][1] > start:
             continue  # inside a mention already found
@@ -191,17 +187,45 @@ def find_missed_mentions(
         sentence, sentence_start = sentences.sentence_of(start, end)
         found.append(
             Candidate(
-                wanted[match.group(1)],
-                match.group(1),
+                wanted[name],
+                name,
                 start,
                 end,
                 sentence,
                 sentence_start,
-                label=labels.get(match.group(1)),
+                label=labels.get(name),
                 aside=article.in_aside(start, end),
             )
         )
     return found
+
+
+_NAME_FOLLOWS = re.compile(r"[\w-]|['’]\w\w")
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _occurrences(text: str, names: Iterable[str]) -> list[tuple[str, int, int]]:
+    """Where the names stand in ``text`` as words of their own, scanned left to right as one alternation of them
+    all (longest first) would match: at each place the longest name, then on after it. Found with ``str.find``
+    per name: compiling that alternation cost more than all the rest of the lookup."""
+    hits: dict[int, tuple[int, str]] = {}
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _NAME_FOLLOWS.match(text, end):
+                if at not in hits or hits[at][0] < end:
+                    hits[at] = (end, name)
+            at = text.find(name, at + 1)
+    out: list[tuple[str, int, int]] = []
+    reached = 0
+    for start in sorted(hits):
+        if start < reached:
+            continue
+        end, name = hits[start]
+        out.append((name, start, end))
+        reached = end
+    return out
 
 
 def _drop_sentence_initial_words(all_candidates: Sequence[list[Candidate]], kind_of: dict[str, str]) -> None:
