@@ -238,8 +238,8 @@ def test_wh_rewrites_closed_by_the_ranker_are_made_only_for_the_floor_or_explain
     assert deck.model_dump() == generate_deck([ARTICLES / name], report=full).model_dump()
     assert any(t.form == "wh" for t in full.traces)
     assert any(t.form == "wh" for t in lazy.traces) == floor
-    # The floor's note ("only 3 cards: few candidates reach the bar, ...") says the floor was used.
-    assert ("few candidates reach the bar" in lazy.notes.get(deck.sources[0].key, "")) == floor
+    # An article that needed the floor has a thinner deck than its target, and its note says why.
+    assert bool(lazy.notes.get(deck.sources[0].key)) == floor
 
 
 def test_wh_rewrites_are_made_when_the_ranker_keeps_some(monkeypatch):

@@ -504,18 +504,20 @@ def test_an_article_of_some_length_keeps_its_best_card_even_at_a_low_score(bridg
 def test_the_floor_takes_candidates_that_passed_every_check_before_any_of_the_reserve(bridge):
     from dataclasses import replace as copy_of
 
-    from quizapp.questions.select import select
+    from quizapp.questions.select import FLOOR_SCORE, select
 
+    # (a group whose bar is above the floor's score: candidates between the two fill a thin deck)
+    bar = FLOOR_SCORE + 0.1
     first, *rest = bridge.ranked
     leaning = copy_of(first, score=0.9, evidence={**first.evidence, "soft_fail": "cloze_needs_context"})
-    below_bar = [copy_of(c, score=0.45) for c in rest if c.sentence_key != first.sentence_key]
+    below_bar = [copy_of(c, score=FLOOR_SCORE + 0.05) for c in rest if c.sentence_key != first.sentence_key]
     assert below_bar
-    kept = select(below_bar, limit=10, words=400, threshold=0.5, reserve=[leaning])
+    kept = select(below_bar, limit=10, words=400, threshold=bar, reserve=[leaning])
     assert kept and all(k is not leaning for k in kept)
-    assert select([], limit=10, words=400, threshold=0.5, reserve=[leaning]) == [leaning]
+    assert select([], limit=10, words=400, threshold=bar, reserve=[leaning]) == [leaning]
     # A sentence of asides is judged as often acceptable as the deck: it fills the floor like the rest.
     asides = [copy_of(c, evidence={**c.evidence, "soft_fail": "cloze_asides"}) for c in below_bar]
-    assert len(select([], limit=10, words=400, threshold=0.5, reserve=asides)) > 1
+    assert len(select([], limit=10, words=400, threshold=bar, reserve=asides)) > 1
 
 
 BRACKETED = """Ines Halvard
