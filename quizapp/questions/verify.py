@@ -717,7 +717,9 @@ def check_markup_residue(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence with "{{" or "}}" left from a wiki's templates ("the Encyclopedia{{'}}s article"): the text is
     not what the page showed, and a deck's cloze marker is written that way, so no card can hold it."""
     text = cand.mention.sentence
-    return 'the sentence holds template markup ("{{" or "}}") left from the page' if "{{" in text or "}}" in text else None
+    return (
+        'the sentence holds template markup ("{{" or "}}") left from the page' if "{{" in text or "}}" in text else None
+    )
 
 
 #: A market report's price line: "Tata Steel was down 5 pc at Rs 385", "Acme rose 2.1% at $41.20".
