@@ -235,7 +235,7 @@ def test_date_ranges_give_both_ends():
         ("The studio built a replica tank weighing thirty-five tons for the film.", "thirty-five tons", "35", "tons"),
         ("The archive holds half a million letters from the war.", "half a million", "500000", "letters"),
         # "a million": the "a" is the number's, or its blank would read "a ___ letters"
-        ("The archive holds a million letters from the war.", "a million", "1000000", "letters"),
+        ("The maker has promised to have a million units ready for its launch.", "a million", "1000000", "units"),
         ("The refiner said its profit declined 34 per cent in the quarter.", "34 per cent", "34", "percent"),
     ],
 )
