@@ -974,6 +974,11 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
         ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),
         ("In 1987, year-old Marta Halvorsen drew up plans for the new ferry of Skarvik.", "source_gap"),
         ("Marta Halvorsen said the harbour board will will not sell the pier of Skarvik before 1987.", "source_gap"),
+        (
+            "At a depth of about —approximately, the harbour of Skarvik was the deepest of Norland in 1987.",
+            "source_gap",
+        ),
+        ("THE NORLAND FERRY COMPANY OF SKARVIK was founded by Marta Halvorsen in 1987.", "capitals_run"),
     ],
 )
 def test_lines_with_no_fact_to_learn_give_no_candidate(tmp_path, line, check):
@@ -2041,3 +2046,17 @@ def test_a_number_after_an_organization_is_the_end_of_its_name_and_an_aside_name
     alone = run.alone()
     # "which cost a reported $7m" says something of the movie, not which movie it is.
     assert not [s for s in alone if s.startswith("The movie, which")]
+
+
+def test_a_count_that_the_list_after_it_spells_out_is_no_blank(tmp_path):
+    run = stages(
+        "Norland Ferries\n\nThe ferries of Norland carried 2 million passengers in 1987.\n"
+        "Five kinds of ferry exist in Norland: car ferries, rail ferries, fast ferries, cable ferries, and night "
+        "ferries.\nSix kinds of ferry exist in Holm: car ferries, rail ferries and fast ferries among them.\n",
+        tmp_path,
+    )
+    assert "count_given_by_list" in run.dropped("Five")
+    assert not [c for c in run.verified if c.answer == "Five"]
+    # A list that does not add up to the count gives nothing away.
+    assert [c for c in run.made if c.answer == "Six"]
+    assert "count_given_by_list" not in run.dropped("Six")

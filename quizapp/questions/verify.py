@@ -643,6 +643,40 @@ def check_share_adds_up(cand: Candidate, scope: ArticleScope) -> str | None:
     )
 
 
+#: "... exist: H1/H5, H2A, H2B, H3, and H4": the items of a list after a colon.
+_LIST_ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\s+(?:and|or)\s+)\s*")
+
+
+def check_count_given_by_list(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "___ major families of histones exist: H1/H5, H2A, H2B, H3, and H4.": the list the sentence goes on to
+    give counts the blank out (rule 4)."""
+    value = cand.mention.value or ""
+    if cand.kind != "number" or not value.isdigit() or not 2 <= int(value) <= 12:
+        return None
+    sentence = cand.mention.sentence
+    after = sentence[cand.mention.end - cand.mention.sentence_start :]
+    colon = after.find(":")
+    if colon == -1:
+        return None
+    items = [i for i in _LIST_ITEM_SPLIT.split(after[colon + 1 :].strip().rstrip(".")) if i]
+    return (
+        f"the list after the colon has {len(items)} items: it counts the blank out"
+        if len(items) == int(value)
+        else None
+    )
+
+
+_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}\s+(?:OF|THE|AND|IN|FOR|TO|ON|AT|A)\s+[A-Z0-9]{2,}\b")
+
+
+def check_capitals_run(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "GROUP B OF THE 2017 AFRICA CUP OF NATIONS was played ...": words in capitals with their small words in
+    capitals too are a heading or a page's bold title run into the text, not a sentence as a reader writes it
+    (an acronym never holds "OF" or "THE")."""
+    found = _CAPITALS_RUN.search(cand.mention.sentence)
+    return f'"{found.group(0)}": a heading in capitals run into the sentence' if found else None
+
+
 def check_verbless_sentence(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence whose head is a name or noun, not a verb ("Celina Jade as Dr. ___, a doctor who assists
     ..."): a cast list's or caption's line with a verb only in a side clause; judged acceptable 8 times in 23."""
@@ -685,7 +719,7 @@ def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
 #: gap; a preposition that ends its sentence with no space ("the price the books are sold at.") is English. An
 #: age that lost its number ("In 1901, year-old William S. Harley drew ...") is one too.
 _SOURCE_GAP = re.compile(
-    r"\b(?:of|from|at|about|than|reaching)\s+[,.;:)](?!\d)|\bof (?:and|or)\b|(?:^|[,;(]\s*)(?:year|month)-old\b", re.I
+    r"\b(?:of|from|at|about|than|reaching)\s+[,.;:)—–](?!\d)|\bof (?:and|or)\b|(?:^|[,;(]\s*)(?:year|month)-old\b", re.I
 )
 
 
@@ -875,6 +909,7 @@ CHECKS: tuple[Check, ...] = (
     Check("not_prose", check_not_prose, frozenset(Form)),
     Check("web_address", check_web_address, frozenset(Form)),
     Check("markup_residue", check_markup_residue, frozenset(Form)),
+    Check("capitals_run", check_capitals_run, frozenset(Form)),
     Check("source_gap", check_source_gap, frozenset(Form)),
     Check("market_tick", check_market_tick, frozenset(Form)),
     Check("malformed_stem", check_stem),
@@ -908,6 +943,7 @@ CHECKS: tuple[Check, ...] = (
     Check("as_of_date", check_as_of_date, frozenset({Form.WH, Form.CLOZE})),
     Check("comparison_baseline", check_comparison_baseline, frozenset({Form.WH, Form.CLOZE})),
     Check("share_adds_up", check_share_adds_up, frozenset({Form.WH, Form.CLOZE})),
+    Check("count_given_by_list", check_count_given_by_list, frozenset({Form.WH, Form.CLOZE})),
     Check("verbless_sentence", check_verbless_sentence, frozenset({Form.CLOZE})),
     Check("cloze_too_long", check_cloze_length, frozenset({Form.CLOZE})),
     Check("cloze_asides", check_cloze_asides, frozenset({Form.CLOZE})),
