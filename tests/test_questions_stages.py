@@ -2060,3 +2060,16 @@ def test_a_count_that_the_list_after_it_spells_out_is_no_blank(tmp_path):
     # A list that does not add up to the count gives nothing away.
     assert [c for c in run.made if c.answer == "Six"]
     assert "count_given_by_list" not in run.dropped("Six")
+
+
+def test_a_names_head_word_alone_is_no_answer(tmp_path):
+    run = stages(
+        "Norland Standards\n\nThe National Bureau of Weights of Norland was founded in Skarvik in 1901.\n"
+        "In 1911 the Bureau took custody of the copies of the kilogram that were the standards of Norland.\n",
+        tmp_path,
+    )
+    assert "generic_head_answer" in run.dropped("Bureau"), run.dropped("Bureau")
+    assert not [c for c in run.verified if c.answer == "Bureau"]
+    assert [c for c in run.made if c.answer == "National Bureau of Weights"] or [
+        c for c in run.made if "National Bureau" in c.answer
+    ]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.facts.entities import FACILITY_HEADS, ORG_HEADS
 from quizapp.facts.model import Mention
 from quizapp.questions import classify
 from quizapp.questions import distractors as dist
@@ -747,6 +748,16 @@ def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
     return "the sentence holds a web address: page furniture" if _WEB_ADDRESS.search(cand.mention.sentence) else None
 
 
+def check_generic_head_answer(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "The ___ took custody of the copies" -> "Bureau": a name's head word alone ("Board", "Congress", "Lake") is
+    the article's short form of a longer name or a common word, not a name to learn; judged dev cards with such an
+    answer were accepted once in 27."""
+    answer = cand.answer.strip()
+    if cand.kind in NAME_KINDS and " " not in answer and answer.casefold() in ORG_HEADS | FACILITY_HEADS:
+        return f'"{answer}" alone is a name\'s head word, not a name'
+    return None
+
+
 def check_markup_residue(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence with "{{" or "}}" left from a wiki's templates ("the Encyclopedia{{'}}s article"): the text is
     not what the page showed, and a deck's cloze marker is written that way, so no card can hold it."""
@@ -910,6 +921,7 @@ CHECKS: tuple[Check, ...] = (
     Check("web_address", check_web_address, frozenset(Form)),
     Check("markup_residue", check_markup_residue, frozenset(Form)),
     Check("capitals_run", check_capitals_run, frozenset(Form)),
+    Check("generic_head_answer", check_generic_head_answer, frozenset(Form)),
     Check("source_gap", check_source_gap, frozenset(Form)),
     Check("market_tick", check_market_tick, frozenset(Form)),
     Check("malformed_stem", check_stem),
