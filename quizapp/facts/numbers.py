@@ -23,6 +23,8 @@ _SCALES = {
     "bn": 1_000_000_000,
     "tn": 1_000_000_000_000,
 }
+#: The scales written as words ("a million"), without the abbreviations ("m", "bn").
+_MAGNITUDE_WORDS = frozenset({"hundred", *(word for word in _SCALES if len(word) > 2)})
 _RATE = re.compile(
     r"^\s*(?:a|an|per|each|every)\s+(year|month|week|day|hour|minute|person|head|piece|ton|kilogram|kilo|barrel)\b",
     re.I,
@@ -186,7 +188,7 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
             span_end += suffix.end()
             while end_token < len(doc) and doc[end_token].idx < span_end:
                 end_token += 1
-    if doc_text[span_start:span_end].strip().lower() in {"hundred", "thousand", "million", "billion", "trillion"}:
+    if doc_text[span_start:span_end].strip().lower() in _MAGNITUDE_WORDS:
         # "a million units": the model leaves out the "a", and a blank on "million" alone reads "a ___ units".
         article = re.search(r"\ban? $", doc_text[max(0, span_start - 3) : span_start], re.I)
         if article:

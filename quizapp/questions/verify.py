@@ -823,8 +823,8 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
             or any(
                 c.pos_ == "PROPN"
                 or c.dep_ in {"compound", "appos", "poss"}
-                # "the deal with Sony" says which; "the request on Monday" only when (a parse that hangs the
-                # sentence's time on the noun).
+                # "the deal with Sony" says which; a time the parser hung on the noun ("the request on Monday")
+                # says only when.
                 or (c.dep_ == "prep" and not _only_a_time(c))
                 # A clause set off by commas says something of it, not which ("The movie, which cost $70m, ...").
                 or (c.dep_ in {"relcl", "acl"} and not set_off(c))
