@@ -748,12 +748,16 @@ def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
     return "the sentence holds a web address: page furniture" if _WEB_ADDRESS.search(cand.mention.sentence) else None
 
 
+#: Head words of names ("Board", "Airport"), joined once: the check below runs for every candidate.
+_NAME_HEADS = ORG_HEADS | FACILITY_HEADS
+
+
 def check_generic_head_answer(cand: Candidate, scope: ArticleScope) -> str | None:
     """ "The ___ took custody of the copies" -> "Bureau": a name's head word alone ("Board", "Congress", "Lake") is
     the article's short form of a longer name or a common word, not a name to learn; judged dev cards with such an
     answer were accepted once in 27."""
     answer = cand.answer.strip()
-    if cand.kind in NAME_KINDS and " " not in answer and answer.casefold() in ORG_HEADS | FACILITY_HEADS:
+    if cand.kind in NAME_KINDS and " " not in answer and answer.casefold() in _NAME_HEADS:
         return f'"{answer}" alone is a name\'s head word, not a name'
     return None
 
