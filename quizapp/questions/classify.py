@@ -17,11 +17,13 @@ from quizapp.reference import Person, Reference, _key, reference  # noqa: F401  
 from quizapp.reference import country_named as country_named  # the facts ask it too; the generator asks it here
 
 
-def _lookup(table: dict[str, str], *names: str) -> str | None:
-    keys = {_key(k): v for k, v in table.items()}
+def _lookup(table_name: str, *names: str) -> str | None:
+    """The value of the first of ``names`` that the reference table (``_keyed``) has."""
+    keys = _keyed(table_name)
     for name in names:
-        if _key(name) in keys:
-            return keys[_key(name)]
+        found = keys.get(_key(name))
+        if found is not None:
+            return found
     return None
 
 
@@ -85,7 +87,7 @@ ORG_QUESTION_NOUN = {
 
 
 def organization_category(canonical: str, aliases: Iterable[str] = ()) -> str:
-    found = _lookup(reference().org_category, canonical, *aliases)
+    found = _lookup("org_category", canonical, *aliases)
     if found:
         return found
     for pattern, category in _ORG_PATTERNS:
@@ -133,6 +135,7 @@ def _keyed(table_name: str) -> dict[str, str]:
     table: dict[str, str] = {
         "person_role": ref.person_role,
         "city_country": ref.city_country,
+        "org_category": ref.org_category,
     }[table_name]
     return {_key(k): v for k, v in table.items()}
 
@@ -288,9 +291,10 @@ def implied_countries(text: str) -> frozenset[str]:
         if f" {_key(country)} " in padded:
             found.add(country)
     found.update(ref.country_aliases[m.group(0)] for m in _alias_search().finditer(text))
-    for country, pattern in _demonym_patterns():
-        if pattern.search(text):
-            found.add(country)
+    # Each demonym on its own ("North Korean" also holds "Korean"); the one pattern of all first, as most texts
+    # hold none and any one found there is found by it.
+    if _demonym_search()[0].search(text):
+        found.update(country for country, pattern in _demonym_patterns() if pattern.search(text))
     for city in ref.capitals:
         if f" {_key(city)} " in padded:
             found.add(ref.city_country[city])

@@ -8,6 +8,7 @@ one is dropped and the report says which check and why.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -137,6 +138,12 @@ def _first_failure(cand: Candidate, scope: ArticleScope, skip: frozenset[str] = 
 
 
 # ------------------------------------------------------------------ the checks
+
+
+@functools.lru_cache(maxsize=8192)
+def _found_in_sentence(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    """``pattern.search(sentence)``, kept: the checks that read only the sentence run for every fact it holds."""
+    return pattern.search(sentence)
 
 
 def mention_span(mention: Mention, doc: Any) -> Any | None:
@@ -674,7 +681,7 @@ def check_capitals_run(cand: Candidate, scope: ArticleScope) -> str | None:
     """ "GROUP B OF THE 2017 AFRICA CUP OF NATIONS was played ...": words in capitals with their small words in
     capitals too are a heading or a page's bold title run into the text, not a sentence as a reader writes it
     (an acronym never holds "OF" or "THE")."""
-    found = _CAPITALS_RUN.search(cand.mention.sentence)
+    found = _found_in_sentence(_CAPITALS_RUN, cand.mention.sentence)
     return f'"{found.group(0)}": a heading in capitals run into the sentence' if found else None
 
 
@@ -736,16 +743,20 @@ _DOUBLED_WORD = re.compile(
 def check_source_gap(cand: Candidate, scope: ArticleScope) -> str | None:
     """The sentence lost a value where the page was made ("Asia covers an area of , about 30% of ..."), or holds
     a slip ("will will not"): what is left misstates the article or reads garbled, whatever is blanked."""
-    found = _SOURCE_GAP.search(cand.mention.sentence)
+    found = _found_in_sentence(_SOURCE_GAP, cand.mention.sentence)
     if found:
         return f'"{found.group(0).strip()}": a value is missing from the sentence as written'
-    doubled = _DOUBLED_WORD.search(cand.mention.sentence)
+    doubled = _found_in_sentence(_DOUBLED_WORD, cand.mention.sentence)
     return f'"{doubled.group(0)}": a word written twice, a slip of the page' if doubled else None
 
 
 def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence with a web address is the page's furniture ("sites are at http://... About X Founded in ...")."""
-    return "the sentence holds a web address: page furniture" if _WEB_ADDRESS.search(cand.mention.sentence) else None
+    return (
+        "the sentence holds a web address: page furniture"
+        if _found_in_sentence(_WEB_ADDRESS, cand.mention.sentence)
+        else None
+    )
 
 
 #: Head words of names ("Board", "Airport"), joined once: the check below runs for every candidate.
@@ -783,7 +794,7 @@ _MARKET_TICK = re.compile(
 def check_market_tick(cand: Candidate, scope: ArticleScope) -> str | None:
     """One share's move in a market wrap-up: a line among dozens like it, not worth learning (rubric 5).
     0 of 9 judged dev candidates from such lines were accepted."""
-    found = _MARKET_TICK.search(cand.mention.sentence)
+    found = _found_in_sentence(_MARKET_TICK, cand.mention.sentence)
     return f'"{found.group(0)}": one price move in a market report' if found else None
 
 
