@@ -973,6 +973,7 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
         ("The Norland ferry Skarvik reached a speed of , a record for the harbour in 1987.", "source_gap"),
         ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),
         ("In 1987, year-old Marta Halvorsen drew up plans for the new ferry of Skarvik.", "source_gap"),
+        ("The Norland ferry line is, , run by the harbour board of Skarvik since 1987.", "source_gap"),
         ("Marta Halvorsen said the harbour board will will not sell the pier of Skarvik before 1987.", "source_gap"),
         (
             "At a depth of about —approximately, the harbour of Skarvik was the deepest of Norland in 1987.",
@@ -1438,6 +1439,12 @@ def test_a_sentence_whose_end_mark_sat_in_the_aside_left_out_still_ends_with_one
             "five pounds",
         ),
         ("The Ostvik museum counted 3-5 calves per pod in the Varn Sound in 1998.", "5"),
+        # The model's date span stopped inside a span of days: "held in Ostvik on ___ through 16, 1848".
+        (
+            "Published 3 May 2019\n\nThe first congress of the Varn whalers was held in Ostvik on June 2 through 16, "
+            "1848.",
+            "June 2",
+        ),
     ],
 )
 def test_one_end_of_a_number_range_is_no_blank(tmp_path, text, answer):

@@ -281,6 +281,25 @@ def test_a_semicolon_inside_brackets_does_not_cut_the_sentence_into_clauses(nlp)
     assert [s.text.split()[0] for s in spans] == ["Marta", "she"]
 
 
+def test_a_list_of_clauses_is_not_cut_at_its_last_and(nlp):
+    # Cut at ", and", "A wrote X, B wrote Y, and C built Z" left the comma splice "A wrote X, B wrote Y." as a card.
+    from quizapp.questions.shapes.cloze import long_sentence_clauses
+
+    listed = nlp(
+        "The Orvald compiler came out of a project led by Ines Marlow at the Tallin Research Laboratory; Ines Marlow "
+        "wrote most of the early parser, Piet Ovens wrote most of the manual, and Karla Dunne built most of the "
+        "first runtime."
+    )
+    clauses = [c.text for c in long_sentence_clauses(next(listed.sents))]
+    assert clauses[-1].startswith("Ines Marlow wrote") and clauses[-1].endswith("first runtime.")
+    # Two clauses joined by ", and" are still asked one by one.
+    pair = nlp(
+        "The Verna bridge opened to traffic in 1874 after six years of work, and the old ferry line across the "
+        "river closed for good in 1970 after a century of service."
+    )
+    assert [c.text.split()[1] for c in long_sentence_clauses(next(pair.sents))] == ["Verna", "old"]
+
+
 def test_a_capitalized_first_word_the_article_writes_in_lower_case_is_no_name():
     import spacy
     from spacy.tokens import Doc

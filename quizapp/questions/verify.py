@@ -727,7 +727,10 @@ def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
 #: gap; a preposition that ends its sentence with no space ("the price the books are sold at.") is English. An
 #: age that lost its number ("In 1901, year-old William S. Harley drew ...") is one too.
 _SOURCE_GAP = re.compile(
-    r"\b(?:of|from|at|about|than|reaching)\s+[,.;:)—–](?!\d)|\bof (?:and|or)\b|(?:^|[,;(]\s*)(?:year|month)-old\b", re.I
+    r"\b(?:of|from|at|about|than|reaching)\s+[,.;:)—–](?!\d)|\bof (?:and|or)\b|(?:^|[,;(]\s*)(?:year|month)-old\b"
+    # "it is, , supported by": what stood between the commas (a date, a word) was lost.
+    r"|,\s*,",
+    re.I,
 )
 
 

@@ -46,6 +46,7 @@ from quizapp.vocabulary import (
     NATIONALITY_NOUNS,
     ONE_OF_MANY_ROLES,
     PERSON_PRONOUNS,
+    REPORTING_VERBS,
     ROLE_TITLES,
     THIRD_PERSON_PRONOUNS,
     WEEKDAYS,
@@ -249,6 +250,14 @@ DATELINE = re.compile(
 _RANGE_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand)"
 NUMBER_RANGE_BEFORE = re.compile(rf"(?i)\b{_RANGE_NUMBER}\s*(?:-|–|to)\s*\Z")
 NUMBER_RANGE_AFTER = re.compile(rf"(?i)\s*(?:-|–|to)\s*{_RANGE_NUMBER}\b")
+#: A date that ends on the word opening a span ("June 2 through"), or is followed by the span's last day ("June 2
+#: - 16", "2 to 16 June" is one span the model may cut after "2 to").
+_DATE_RANGE_OPEN = re.compile(r"\s(?:through|thru|to|until|till|and|-|–)$", re.I)
+_DATE_RANGE_BEFORE = re.compile(r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|until)\s*$")
+#: (The last day stands alone or before the year: "to 20 June 1982" is a whole date, "to 1,149" a number.)
+_DATE_RANGE_AFTER = re.compile(
+    r"(?i)\s*(?:-|–|to|through|thru|until)\s*\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4}\b|(?=\s*[.;)]|\s*$|,\s+\D))"
+)
 #: A capitalised word and "of" just before a blank: "Elizabeth of ", "Duke of ", "John of ".
 NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ of (?:the )?\Z")
 QUOTE_OPEN = {'"', "“", "«"}
@@ -519,9 +528,12 @@ def clause_spans(sent: Any) -> list[Any]:
     # A semicolon inside brackets ("(née Byron; 10 December 1815 – 1852)") parts the aside, not the sentence.
     bracketed = _bracketed(sent)
     cuts: list[tuple[int, int]] = [(t.i, t.i + 1) for t in span_tokens(sent) if t.text == ";" and t.i not in bracketed]
+    # "A wrote X, B wrote Y, and C built Z" is one list of clauses: cut at its "and", it left "A wrote X, B wrote Y."
+    listed = _listed_clauses(sent.root)
     for verb in sent.root.children:
         if (
-            verb.dep_ != "conj"
+            listed
+            or verb.dep_ != "conj"
             or verb.pos_ not in {"VERB", "AUX"}
             or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
             or not _has_tense(verb)
@@ -537,6 +549,25 @@ def clause_spans(sent: Any) -> list[Any]:
         start = right_start
     spans.append(doc[start : sent.end])
     return spans
+
+
+def _listed_clauses(root: Any) -> bool:
+    """Whether the root's clause follows another clause with a subject and tense of its own set off by a comma
+    alone ("Ines wrote the parser, Piet wrote the manual, and ..."): a list of clauses, read as one. The clause a
+    reporting verb with no object of its own follows ("The line is closed, Lind said") is what it reports, not a
+    listed clause ("Piet wrote the manual" has one)."""
+    if root.lemma_ in REPORTING_VERBS and not any(c.dep_ == "dobj" for c in root.children):
+        return False
+    doc = root.doc
+    return any(
+        child.dep_ in {"ccomp", "conj", "parataxis"}
+        and child.i < root.i
+        and child.pos_ in {"VERB", "AUX"}
+        and _has_tense(child)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        and any(doc[i].text == "," for i in range(child.right_edge.i + 1, root.i))
+        for child in root.children
+    )
 
 
 def _has_tense(verb: Any) -> bool:
@@ -1022,6 +1053,13 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     ):
         # "from 15 November 2004 to 3 ___": the model's date span lost its day, the blank would keep it.
         return Rejection(Stage.OVERGENERATE, "part_of_a_date", f'"{text}" is a date without the day written before it')
+    if mention.kind == "date" and (
+        _DATE_RANGE_OPEN.search(text)
+        or _DATE_RANGE_AFTER.match(prepared.text, mention.end)
+        or _DATE_RANGE_BEFORE.search(prepared.text[max(0, mention.start - 20) : mention.start])
+    ):
+        # "held on ___ 16, 1848" of "June 2 through 16, 1848": the model's span stopped inside a span of days.
+        return Rejection(Stage.OVERGENERATE, "range_end", f'"{text}" is one end of a span of days')
     if mention.kind == "date" and (
         re.match(r"(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\b", text, re.I)
         or re.fullmatch(r"\d{2}00s", mention.value or "")
