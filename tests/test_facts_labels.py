@@ -51,6 +51,13 @@ def test_role_word_in_front_is_a_title_not_part_of_the_name(extracted):
     assert not any(name.startswith("Striker") for name in people)
 
 
+def test_a_treasurer_is_a_title_not_part_of_the_name():
+    facts = facts_of(
+        "The state budget was delivered on Tuesday. Treasurer Wayne Orlo said the deficit would fall next year."
+    )
+    assert "Wayne Orlo" in {c.canonical for c in facts.clusters if c.kind == "person"}
+
+
 def test_clubs_are_organizations_without_their_score(extracted):
     got = kinds(extracted["match"])
     assert got.get("Kessler Rovers") == "organization"

@@ -531,6 +531,7 @@ LEADING_TITLES = (
         "major",
         "admiral",
         "senator",
+        "treasurer",
         "sen.",
         "rep.",
         "gov.",
