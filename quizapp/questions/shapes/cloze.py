@@ -1058,7 +1058,7 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         or _DATE_RANGE_AFTER.match(prepared.text, mention.end)
         or _DATE_RANGE_BEFORE.search(prepared.text[max(0, mention.start - 20) : mention.start])
     ):
-        # "held on ___ 16, 1848" of "June 2 through 16, 1848": the model's span stopped inside a span of days.
+        # "held on ___ through 16, 1848" of "June 2 through 16, 1848": the model's span stopped inside a span of days.
         return Rejection(Stage.OVERGENERATE, "range_end", f'"{text}" is one end of a span of days')
     if mention.kind == "date" and (
         re.match(r"(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)\b", text, re.I)
