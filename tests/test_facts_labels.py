@@ -58,6 +58,19 @@ def test_a_treasurer_is_a_title_not_part_of_the_name():
     assert "Wayne Orlo" in {c.canonical for c in facts.clusters if c.kind == "person"}
 
 
+def test_a_title_word_opening_the_name_of_an_organization_stays_in_it():
+    # "King" and "St." are titles before a person's name, but the first words of these: the model's "Brothers
+    # Productions" and "John Fisher College" gave the blanks "King ___" and "St. ___".
+    facts = facts_of(
+        "The film was made in 1951 for King Brothers Productions, a small studio in Hollywood. The team trains "
+        "every summer at St. John Fisher College in Pittsford. King Harald opened the bridge in 1994."
+    )
+    names = {c.canonical: c.kind for c in facts.clusters}
+    assert names.get("King Brothers Productions") == "organization"
+    assert names.get("St. John Fisher College") == "organization"
+    assert names.get("Harald") == "person"  # a king's title still goes
+
+
 def test_clubs_are_organizations_without_their_score(extracted):
     got = kinds(extracted["match"])
     assert got.get("Kessler Rovers") == "organization"

@@ -115,6 +115,18 @@ def test_she_never_resolves_to_a_man_the_article_calls_his():
     assert ctx.resolve(_token(doc, "she")) != "Olav Brekke"
 
 
+def test_she_never_resolves_to_the_man_a_biography_calls_he():
+    # "She was born in Fresno ..." of a man's biography is someone else (his wife): it was written out as him.
+    ctx, doc = _context(
+        "Anton Varga was a Hungarian screenwriter. He wrote forty films, and he won two awards for his scripts. In 1938 "
+        "he married Clara Fenn, a photographer, in his home town. Anton Varga was the father of three children. "
+        "She was born in Fresno in 1916 and moved to Los Angeles with her mother.",
+        title="Anton Varga",
+    )
+    assert ctx.title_person == "Anton Varga" and ctx.title_pronoun == "he"
+    assert ctx.resolve(_token(doc, "She")) != "Anton Varga"
+
+
 def test_gendered_title_words_are_evidence():
     ctx, doc = _context(
         "Mrs Greta Holm opened the bakery in Lund in 1950. Mr Emil Varga sold it in 1970. She retired in 1972."

@@ -12,6 +12,7 @@ import pytest
 
 from quizapp.questions import distractors as dist
 from quizapp.questions.quality import copies_source
+from quizapp.questions.subject import Subjects
 from quizapp.questions.time_refs import resolve_time_refs
 
 pytest.importorskip("spacy")
@@ -93,6 +94,17 @@ def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
     )
     subjects = _subjects(tmp_path, text)
     assert subjects.covers("Chile") and not subjects.covers("Japan")
+
+
+def test_a_fuller_form_of_a_subject_name_is_the_subject_too():
+    # The extraction kept the lead's "James Dalton Trumbo" apart from the title's "Dalton Trumbo" (and "George
+    # Edward Moore" from "G. E. Moore"): "[_____] was an American screenwriter." blanked the article's own subject.
+    subjects = Subjects(frozenset({"edvard lindqvist", "lindqvist", "h j brun"}))
+    assert subjects.covers_person("Marten Edvard Lindqvist")  # a given name more
+    assert subjects.covers_person("Harald Jon Brun")  # the initials written out
+    assert not subjects.covers_person("Jacob Lindqvist")  # a relative: another given name
+    assert not subjects.covers_person("Harald Brun")  # an initial missing
+    assert not subjects.covers("Marten Edvard Lindqvist")  # names of places and organizations: as written only
 
 
 @pytest.mark.parametrize(

@@ -974,6 +974,10 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
         ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),
         ("In 1987, year-old Marta Halvorsen drew up plans for the new ferry of Skarvik.", "source_gap"),
         ("The Norland ferry line is, , run by the harbour board of Skarvik since 1987.", "source_gap"),
+        (
+            "Marta Halvorsen, The Ferries of Norland, edited by Per Ostberg, Skarvik University Press, (1987).",
+            "unfit_sentence",
+        ),
         ("Marta Halvorsen said the harbour board will will not sell the pier of Skarvik before 1987.", "source_gap"),
         (
             "At a depth of about —approximately, the harbour of Skarvik was the deepest of Norland in 1987.",

@@ -93,6 +93,9 @@ FACILITY_HEADS = {
     "bay",
 }
 ORG_HEADS = {
+    "productions",
+    "studios",
+    "pictures",
     "agency",
     "ministry",
     "service",
@@ -198,6 +201,8 @@ ORG_HEADS = {
     "telecom",
     "communications",
 }
+#: Head words that end the name of an organization or a facility.
+_NAME_HEADS = ORG_HEADS | FACILITY_HEADS
 PERSON_TITLES = COURTESY_TITLES | {
     "president",
     "vice",
@@ -664,7 +669,10 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 absorbed_until = end  # "New Art" of "Museum of Old and New Art" is no name of its own
             tokens = [t for t in span if t.idx >= start and t.idx + len(t.text) <= end] or list(span)
             # "Striker Tomas Varga" → "Tomas Varga" (a person); "Castlemoor United 2-1" → "Castlemoor United".
-            tokens, title_cut = strip_leading_titles(tokens, label)
+            if label != "PERSON" and any(t.lower_ in _NAME_HEADS for t in tokens[1:]):
+                title_cut = False  # "King Brothers Productions", "St. John Fisher College": a name, title word and all
+            else:
+                tokens, title_cut = strip_leading_titles(tokens, label)
             tokens = strip_trailing_scores(strip_leading_numbers(tokens, label))
             verb_at = next((i for i, t in enumerate(tokens) if t.pos_ == "AUX" and t.is_lower and i > 0), None)
             if verb_at is not None:

@@ -172,6 +172,10 @@ def _titled(unit: str) -> bool:
     )
 
 
+#: Two or more words, each capitalized: a title or a name, whatever numbers its words spell.
+_TITLE_WORDS = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
 def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
     """A number fact from a CARDINAL/MONEY/QUANTITY/PERCENT/ORDINAL (or duration/age DATE/TIME) entity."""
     doc = ent.doc
@@ -194,6 +198,8 @@ def number_from_entity(ent: Span, doc_text: str) -> NumberFact | None:
         if article:
             span_start -= len(article.group(0))
     text = doc_text[span_start:span_end].strip()
+    if _TITLE_WORDS.fullmatch(text) and not any(ch.isdigit() for ch in text):
+        return None  # "Million Dollar Baby", "Seven Samurai": a title written in words, not an amount
     after = list(doc[end_token : min(len(doc), end_token + 4)])
 
     age = _AGE.match(text)

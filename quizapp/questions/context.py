@@ -243,7 +243,10 @@ class ArticleContext:
             for rule in (self._reporter, self._previous_person, self._biography_subject):
                 person = rule(token)
                 if person is not None:
-                    # "In 1835 she married ..." never means a man the article calls "his"/"Lord": skip instead.
+                    # "In 1835 she married ..." never means a man the article calls "his"/"Lord", nor "She was born
+                    # in Fresno" the man of a biography that calls him "he" throughout: skip instead.
+                    if person == self.title_person and self.title_pronoun not in {None, low}:
+                        return None
                     return None if self.genders.get(person, set()) - {low} else person
             return None
         if low in {"it", "its"}:

@@ -306,6 +306,9 @@ CREDIT_LINE = re.compile(
     r"e-?mail (?:him|her|them|\w+) at|(?:additional )?reporting by)\b",
     re.IGNORECASE,
 )
+#: A book in a list of references: "G. E. Moore, The Elements of Ethics, edited by Tom Regan, Temple University
+#: Press, (1991)." - a publisher's name, then the year closing the line.
+CITATION_LINE = re.compile(r"\b(?:Press|Publishers|Publishing|ISBN)\b[^.]{0,80}?\(?\b\d{4}\)?\s*\.?$")
 
 
 #: The writer or a speaker talking ("we", "I", "your"): who is meant, the card cannot say.
@@ -356,6 +359,8 @@ def sentence_problem(sentence: str) -> str | None:
         return "a contributor's note about the writer"
     if CREDIT_LINE.search(text):
         return "the page's credits (who reported or wrote it)"
+    if text.count(",") >= 2 and CITATION_LINE.search(text):
+        return "a book in a list of references (author, title, publisher, year)"
     quoted = sum(len(m) for m in re.findall(r"[“\"]([^”\"]*)[”\"]", text))
     if quoted > 0.5 * len(text):
         return "mostly a quote"

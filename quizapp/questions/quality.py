@@ -152,7 +152,10 @@ class ArticleReview:
     def review_or_reason(self, cand: Any) -> Any:
         """The candidate, rewritten where needed, or ``(check, reason)`` saying why it cannot be asked fairly."""
         m: Mention = cand.mention
-        if cand.kind in NAME_KINDS and self.subjects.covers(cand.answer, m.canonical, m.text, *cand.aliases):
+        names = (cand.answer, m.canonical, m.text, *cand.aliases)
+        if cand.kind in NAME_KINDS and (
+            self.subjects.covers_person(*names) if cand.kind == "person" else self.subjects.covers(*names)
+        ):
             return ("article_subject", "the answer is what the article is about: it would answer every question")
         if self.is_metonymy(cand):
             return ("city_for_government", "the city stands for its government here, not for a place")

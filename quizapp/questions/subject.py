@@ -56,6 +56,29 @@ class Subjects:
     def covers(self, *names: str) -> bool:
         return any(_norm(n) in self.names for n in names if n)
 
+    def covers_person(self, *names: str) -> bool:
+        """``covers``, and a fuller form of a subject's name of two words or more: "James Dalton Trumbo" (with a
+        given name more) or "George Edward Moore" (written out) is the "Dalton Trumbo" or "G. E. Moore" of the
+        title, even where the extraction kept the forms apart."""
+        if self.covers(*names):
+            return True
+        subjects = [name.split() for name in self.names if " " in name]
+        for name in names:
+            words = _norm(name).split() if name else []
+            for subject in subjects:
+                if not words or words[-1] != subject[-1]:
+                    continue
+                if len(words) > len(subject) and words[-len(subject) :] == subject:
+                    return True
+                initials = subject[:-1]
+                if (
+                    len(words) == len(subject)
+                    and all(len(i) == 1 for i in initials)
+                    and [w[0] for w in words[:-1]] == initials
+                ):
+                    return True
+        return False
+
 
 @functools.lru_cache(maxsize=16384)  # asked of every mention's names, over and over
 def _norm(text: str) -> str:
