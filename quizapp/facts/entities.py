@@ -202,7 +202,7 @@ ORG_HEADS = {
     "communications",
 }
 #: Head words that end the name of an organization or a facility.
-_NAME_HEADS = ORG_HEADS | FACILITY_HEADS
+NAME_HEADS = ORG_HEADS | FACILITY_HEADS
 PERSON_TITLES = COURTESY_TITLES | {
     "president",
     "vice",
@@ -669,7 +669,7 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 absorbed_until = end  # "New Art" of "Museum of Old and New Art" is no name of its own
             tokens = [t for t in span if t.idx >= start and t.idx + len(t.text) <= end] or list(span)
             # "Striker Tomas Varga" → "Tomas Varga" (a person); "Castlemoor United 2-1" → "Castlemoor United".
-            if label != "PERSON" and any(t.lower_ in _NAME_HEADS for t in tokens[1:]):
+            if label != "PERSON" and any(t.lower_ in NAME_HEADS for t in tokens[1:]):
                 title_cut = False  # "King Brothers Productions", "St. John Fisher College": a name, title word and all
             else:
                 tokens, title_cut = strip_leading_titles(tokens, label)

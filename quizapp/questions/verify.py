@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.facts.entities import FACILITY_HEADS, ORG_HEADS
+from quizapp.facts.entities import NAME_HEADS
 from quizapp.facts.model import Mention
 from quizapp.questions import classify
 from quizapp.questions import distractors as dist
@@ -762,16 +762,12 @@ def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:
     )
 
 
-#: Head words of names ("Board", "Airport"), joined once: the check below runs for every candidate.
-_NAME_HEADS = ORG_HEADS | FACILITY_HEADS
-
-
 def check_generic_head_answer(cand: Candidate, scope: ArticleScope) -> str | None:
     """ "The ___ took custody of the copies" -> "Bureau": a name's head word alone ("Board", "Congress", "Lake") is
     the article's short form of a longer name or a common word, not a name to learn; judged dev cards with such an
     answer were accepted once in 27."""
     answer = cand.answer.strip()
-    if cand.kind in NAME_KINDS and " " not in answer and answer.casefold() in _NAME_HEADS:
+    if cand.kind in NAME_KINDS and " " not in answer and answer.casefold() in NAME_HEADS:
         return f'"{answer}" alone is a name\'s head word, not a name'
     return None
 
