@@ -252,12 +252,12 @@ NUMBER_RANGE_BEFORE = re.compile(rf"(?i)\b{_RANGE_NUMBER}\s*(?:-|–|to)\s*\Z")
 NUMBER_RANGE_AFTER = re.compile(rf"(?i)\s*(?:-|–|to)\s*{_RANGE_NUMBER}\b")
 #: A date that ends on the word opening a span ("June 2 through"), or is followed by the span's last day ("June 2
 #: - 16", "2 to 16 June" is one span the model may cut after "2 to").
-_DATE_RANGE_OPEN = re.compile(r"\s(?:through|thru|to|until|till|and|-|–)$", re.I)
-_DATE_RANGE_BEFORE = re.compile(r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|until)\s*$")
+_SPAN_WORD = r"(?:-|–|to|through|thru|until)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_RANGE_OPEN = re.compile(rf"\s(?:{_SPAN_WORD}|till|and)$", re.I)
+_DATE_RANGE_BEFORE = re.compile(rf"(?i)\b{_DAY}\s*{_SPAN_WORD}\s*$")
 #: (The last day stands alone or before the year: "to 20 June 1982" is a whole date, "to 1,149" a number.)
-_DATE_RANGE_AFTER = re.compile(
-    r"(?i)\s*(?:-|–|to|through|thru|until)\s*\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4}\b|(?=\s*[.;)]|\s*$|,\s+\D))"
-)
+_DATE_RANGE_AFTER = re.compile(rf"(?i)\s*{_SPAN_WORD}\s*{_DAY}(?:,\s*\d{{4}}\b|(?=\s*[.;)]|\s*$|,\s+\D))")
 #: A capitalised word and "of" just before a blank: "Elizabeth of ", "Duke of ", "John of ".
 NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ of (?:the )?\Z")
 QUOTE_OPEN = {'"', "“", "«"}
