@@ -78,6 +78,25 @@ def test_she_with_two_people_before_is_not_resolved():
     assert ctx.resolve(_token(doc, "She")) is None
 
 
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # The one the sentence is about, and the other named only as whom he met: "He" carries on the subject.
+        ("Ralf Ode met Ivo Stern in Lima in 1970.", "Ralf Ode"),
+        # Each does something of his own, in joined clauses: either may be the one captured.
+        ("In 1359, Edgar Crane invaded Flanders and Linden Marsh travelled with the army.", None),
+        # The other is the subject of his own relative clause: he may be the one due a scan.
+        ("Coach Peter Dane has an injury worry over centre Tom Wick, who withdrew from the team.", None),
+        # What the subject suspected of another is no doing of the other's: "He" is still the subject.
+        ("The physiologist Gordon Stein suspected that Tom Wick was too ashamed to admit it.", "Gordon Stein"),
+    ],
+    ids=["object-only", "joined-clauses", "relative-clause", "what-he-suspected"],
+)
+def test_he_carries_on_the_subject_only_when_no_other_person_acts_before(before, expected):
+    ctx, doc = _context(f"{before} He was later held in Arras for a month.")
+    assert ctx.resolve(_token(doc, "He")) == expected
+
+
 def test_short_names_are_written_in_full_only_when_one_person_fits():
     ctx, doc = _context(
         "Helena Brandt founded the company in 1998. Olaf Brandt joined it in 2001. "
@@ -256,6 +275,8 @@ def test_a_bare_definite_is_named_by_its_head_noun_only_while_nothing_else_took_
     [
         # The paragraph just named it: "the rally" is that rally, whatever its kind of name.
         ("The Lindholm Rally crosses the island's forest roads every May.", "the Lindholm Rally"),
+        # A possessive before the name is no part of it ("His Benz Patent Motorcar" gave "the His ... Motorcar").
+        ("Their Lindholm Rally crosses the island's forest roads every May.", "the Lindholm Rally"),
         # Two rallies named nearby: either could be meant.
         ("The Lindholm Rally and the Vassby Rally share the island's forest roads every May.", None),
         # The article sorts rallies into kinds ("a gravel rally"): "the rally" may be rallying in general.
@@ -263,7 +284,7 @@ def test_a_bare_definite_is_named_by_its_head_noun_only_while_nothing_else_took_
         # Nothing nearby ends in the noun.
         ("Crews cross the island's forest roads every May.", None),
     ],
-    ids=["named-before", "two-named", "sorted-into-kinds", "nothing-named"],
+    ids=["named-before", "after-a-possessive", "two-named", "sorted-into-kinds", "nothing-named"],
 )
 def test_a_bare_definite_is_named_by_a_name_ending_in_it_nearby(before, expected):
     text = f"Drivers on Tarnö\n\n{before} In 2019 the rally drew 140 crews from 12 countries."

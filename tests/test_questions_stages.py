@@ -319,6 +319,70 @@ def test_a_clean_sentence_keeps_its_cloze(town):
     assert kept and kept[0].hint == "year"
 
 
+QUAY = """The Velmora Quay
+
+The new quay at Velmora was built between 2009 and 2014 for the ferry firm Brisa Lines.
+Earlier, the harbour master Piet Sand told the Velmora Courier that the old pier needed new funding.
+Next the engineer Dora Lind surveyed the old pier for the harbour board of Velmora.
+Next, in 2015, the diver Ansel Roe mapped the wrecks under the new quay at Velmora.
+Brisa Lines had grown in the interim from 50 staff to 430 staff on the island of Kirkvall.
+Now the skipper Jens Holm runs the ferry Marta from Velmora to the lighthouse at Kirkvall.
+In the season, the skipper Ola Brun sailed .458 of the crossings with the old ferry Marta.
+Next month's vote in Velmora will be the fourth since the harbour board was founded in 1997.
+"""
+
+
+@pytest.fixture(scope="module")
+def quay(tmp_path_factory):
+    return stages(QUAY, tmp_path_factory.mktemp("quay"))
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Piet Sand", "Dora Lind", "430", "Jens Holm"],
+    ids=["earlier", "next", "in-the-interim", "now"],
+)
+def test_a_sentence_placed_only_after_the_one_before_stands_no_cloze_alone(quay, answer):
+    assert not [
+        c for c in quay.verified if c.form is Form.CLOZE and c.answer == answer and not c.evidence.get("leans_back")
+    ]
+    assert {"pointing_opener", "left_out"} & quay.dropped(answer), quay.dropped(answer)
+
+
+def test_next_goes_like_later_when_the_sentence_names_its_own_year(quay):
+    shown = quay.cloze_texts("mapped the wrecks")
+    assert shown and all(text.startswith(("In ", "The diver")) for text in shown), shown
+
+
+def test_next_as_a_word_of_a_phrase_is_no_opener(quay):
+    shown = quay.cloze_texts("month's vote")
+    assert shown and all(text.startswith("Next month's vote") for text in shown), shown
+
+
+def test_a_decimal_point_keeps_the_space_before_it(quay):
+    shown = quay.cloze_texts("of the crossings")
+    assert shown and all("sailed .458 of" in text for text in shown if "458" in text), shown
+
+
+SIGNINGS = """Skarvik Rovers in 2019
+
+The Skarvik Rovers finished third in the Norland League in 2019 under the coach Marta Halvorsen.
+Over the winter the club rebuilt its defence around two new signings.
+Ola Brun was signed as a free agent by the Skarvik Rovers.
+Jens Holm was signed as a free agent by the Skarvik Rovers.
+In March the Skarvik Rovers loaned their goalkeeper Piet Sand to the Velmora Rangers for the whole season.
+"""
+
+
+def test_a_blank_another_sentence_fills_with_another_fact_has_no_one_answer(tmp_path):
+    run = stages(SIGNINGS, tmp_path)
+    for signed in ("Ola Brun", "Jens Holm"):
+        assert not [c for c in run.verified if c.form is Form.CLOZE and c.answer == signed]
+        assert "cloze_not_unique" in run.dropped(signed), run.dropped(signed)
+    # A sentence no other one repeats keeps its blank.
+    assert [c for c in run.verified if c.form is Form.CLOZE and c.answer == "Velmora Rangers"]
+
+
 VALLEY = """Orrin Valley Railway
 
 The Orrin Valley Railway opened between Dunmere and Carrick in 1874 after a decade of disputes.
@@ -1341,6 +1405,10 @@ def test_a_number_after_a_model_name_and_another_number_names_a_model(sentence, 
         ("The Skarvik-based firm Nordstal built the new quay in 2019.", "Skarvik", False),  # "-based": a compound
         ("According to Halvorsen's, the ferry line carried 4,000 cars in 2019.", "Halvorsen", True),  # owns nothing
         ("Halvorsen's survey of the ferry line counted 4,000 cars in 2019.", "Halvorsen", False),
+        # An award's name goes on after "of the": "Skarvik League Skipper" is not the whole of it.
+        ("Ola Brun won the Skarvik League Skipper of the Month Award for April.", "Skarvik League Skipper", True),
+        ("Ola Brun won the Skarvik League Skipper of the Year in 2019.", "Skarvik League Skipper", True),
+        ("Ola Brun won the Skarvik Cup for the ferry line of the island in 2019.", "Skarvik Cup", False),
     ],
 )
 def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(sentence, blank, cut):

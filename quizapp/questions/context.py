@@ -450,7 +450,27 @@ class ArticleContext:
         if len(named) != 1:
             return None
         person = named.pop()
-        return person if person in people else None
+        if person not in people:
+            return None
+        # "Edward invaded France and Chaucer travelled with Lionel. He ...", "Robinson has a worry over Barkley, who
+        # withdrew. He ...": another person doing something of their own there may be the one the pronoun carries on.
+        # What someone says or thinks there ("Stein suspected that Crookes was ashamed") is no doing of their own; a
+        # clause the parser hung on the main verb with no "that" and no reporting verb is ("Edward invaded France
+        # and Chaucer travelled" read as "invaded [that] France and Chaucer travelled").
+        main_verbs = {sent.root, *sent.root.conjuncts}
+        own_clauses = {
+            c
+            for v in main_verbs
+            if v.lemma_ not in REPORTING_LEMMAS
+            for c in v.children
+            if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
+        }
+        actors = set()
+        for t in span_tokens(sent):
+            if t.dep_ in {"nsubj", "nsubjpass"} and (t.head in main_verbs | own_clauses or t.head.dep_ == "relcl"):
+                doer = t.head.head if t.tag_ == "WP" and t.head.dep_ == "relcl" else t  # "Barkley, who withdrew"
+                actors.update(self.person_name(d) for d in (doer, *doer.conjuncts))
+        return None if actors - {person, None} else person
 
     def _biography_subject(self, token: Token) -> str | None:
         """In a biography ("Lise Meitner" over a text calling her "she"), the pronoun the article uses for
@@ -584,7 +604,11 @@ def _proper_name_ending_in(head: Token) -> str | None:
     left = head.i
     while left > head.sent.start:
         before = doc[left - 1]
-        if not before.text[:1].isupper() or not (left - 1 < before.head.i <= head.i) or before.tag_ in {"POS", "DT"}:
+        if (
+            not before.text[:1].isupper()
+            or not (left - 1 < before.head.i <= head.i)
+            or before.tag_ in {"POS", "DT", "PRP$"}
+        ):
             break
         left -= 1
     if left == head.i:

@@ -284,10 +284,18 @@ def _render(doc: Any, ids: Iterable[int], replace: dict[int, str] | None = None)
     return tidy("".join(parts))
 
 
+#: A space before a punctuation mark, which the mark closes up; not before a decimal point (".458", ".5 per cent").
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:?!%])(?!(?<=\.)\d)")
+
+
+def close_up_punctuation(text: str) -> str:
+    """One space between words, none before punctuation (a mark that starts a number keeps its space)."""
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", re.sub(r"\s+", " ", text).strip())
+
+
 def tidy(text: str) -> str:
     """Normalize the spacing and punctuation left behind by removing tokens."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:?!%])", r"\1", text)
+    text = close_up_punctuation(text)
     text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"^[,;:\-—–\s]+", "", text)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from quizapp.questions import distractors as dist
+from quizapp.questions.templates import close_up_punctuation
 from quizapp.vocabulary import MONTH_PATTERN, WEEKDAY_PATTERN
 
 _PERIOD = r"(?:year|month|week|weekend|spring|summer|autumn|fall|winter)"
@@ -102,8 +103,7 @@ def resolve_time_refs(text: str, dates: Mapping[str, str]) -> str | None:
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:?!])", r"\1", text)
+    text = close_up_punctuation(text)
     text = re.sub(r",\s*([?.!])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
     return text

@@ -34,7 +34,7 @@ from quizapp.questions.main_subject import set_off
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import doc_text as cached_doc_text
 from quizapp.questions.parse_cache import span_tokens
-from quizapp.questions.templates import Transformed
+from quizapp.questions.templates import Transformed, close_up_punctuation
 from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import (
     ENGLISH_FUNCTION_WORDS,
@@ -60,16 +60,21 @@ PURE_CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Moreover|Furthermore|Additionally|In addition|Also|Nevertheless|Nonetheless|"
     r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise|Finally|Ultimately|Eventually)\s*,\s+"
 )
+#: "Next", "Earlier", "Now" opening the clause ("Next he studied ...", "Earlier, Clarke told ..."), not a phrase of
+#: their own ("Next month's Budget", "Next to the hall", "Earlier this year", "Now 80, she ...").
+_STARTS_A_CLAUSE = r"(?:Next|Earlier|Now)(?=,|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|[A-Z])\b)"
 #: Openers that only place the sentence after the one before ("Later, ...", "Then ...", "Also in 1999 ..."): they
 #: point back, unless the sentence names its own year ("Then chaos went mainstream ... in 1987"), which dates
 #: it without them; then they are dropped like a connective.
-SEQUENCE_OPENER = re.compile(r"^(?:Later|Then|Afterwards|After that|Subsequently|Also)\b,?\s+(?=\S)")
+SEQUENCE_OPENER = re.compile(
+    rf"^(?:Later|{_STARTS_A_CLAUSE}|Then|Afterwards|After that|Subsequently|Also)\b,?\s+(?=\S)"
+)
 OWN_YEAR = re.compile(
     r"\b(?:1[0-9]{3}|20[0-9]{2})\b(?!\s*(?:people|men|women|km|miles|metres|meters|feet|tons|tonnes|%))"
 )
 #: Openers that point back at something the card would not show.
 POINTING_OPENER = re.compile(
-    r"^(?:Instead|Alternatively|Conversely|On the contrary|In doing so|In so doing|By doing so|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
+    rf"^(?:Instead|Alternatively|Conversely|On the contrary|In doing so|In so doing|By doing so|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Later|{_STARTS_A_CLAUSE}|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
     r"In return|In the meantime|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
     r"Since then|Since that time|Ever since|Until then|Until that time|Before then|Before that|After this|From then on|"
     r"Following (?:this|that)|Prior to (?:this|that)|By that time|By this time|"
@@ -84,7 +89,7 @@ POINTING_OPENER = re.compile(
 POINTS_BACK = re.compile(
     r"\b(?:later that (?:day|week|month|year|season)|that same (?:day|week|month|year)|therefore|"
     r"the (?:former|latter)|as well(?! as)|too\.$|the same (?:day|year|month|time)|the following (?:day|year)|"
-    r"(?:ever )?since then|until then|before then|from then on|ever since\.$)",
+    r"(?:ever )?since then|until then|before then|from then on|ever since\.$|in the (?:interim|meantime))",
     re.I,
 )
 #: Contrast or example markers anywhere in the sentence: it answers something said before; "here" leans on the
@@ -217,7 +222,8 @@ NAME_GOES_ON = re.compile(
     r"^\s+(?:and|of|for|&|de|du|des|la|le)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}?(?:Council|Association|Society|"
     r"Company|Corporation|Institute|Organi[sz]ation|Authority|Commission|Committee|Foundation|Union|Agency|"
     r"Department|Ministry|Bank|Fund|Group|Board|Party|League|Federation|University|College|School|Museum|Centre|"
-    r"Center|Service|Office|Trust|Alliance|Coalition|Administration|Bureau|Laboratory|Hospital|Church|Academy)\b"
+    r"Center|Service|Office|Trust|Alliance|Coalition|Administration|Bureau|Laboratory|Hospital|Church|Academy|"
+    r"Award|Awards|Prize|Medal|Trophy|Year|Month)\b"  # "Reliever of the Month Award", "Player of the Year"
 )
 #: A name joined on by a hyphen ("Imager for Magnetopause-to-Aurora Global Exploration"): the blank would end
 #: mid-name. (A lower-case word after it is a compound's second half, "Korea-based", which the text keeps.)
@@ -1335,5 +1341,5 @@ def written_text(prepared: ClozeSentence) -> str:
 
 def _joined(parts: list[str], add_period: bool) -> str:
     """Pieces of a sentence as one line: single spaces, none before punctuation, a full stop when asked."""
-    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", "".join(parts))).strip()
+    text = close_up_punctuation("".join(parts))
     return text.rstrip(" ,;") + "." if add_period else text
