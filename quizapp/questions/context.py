@@ -465,7 +465,7 @@ class ArticleContext:
             for c in v.children
             if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
         }
-        actors = set()
+        actors: set[str | None] = set()
         for t in span_tokens(sent):
             if t.dep_ in {"nsubj", "nsubjpass"} and (t.head in main_verbs | own_clauses or t.head.dep_ == "relcl"):
                 doer = t.head.head if t.tag_ == "WP" and t.head.dep_ == "relcl" else t  # "Barkley, who withdrew"
