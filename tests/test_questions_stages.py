@@ -364,25 +364,6 @@ def test_a_decimal_point_keeps_the_space_before_it(quay):
     assert shown and all("sailed .458 of" in text for text in shown if "458" in text), shown
 
 
-SIGNINGS = """Skarvik Rovers in 2019
-
-The Skarvik Rovers finished third in the Norland League in 2019 under the coach Marta Halvorsen.
-Over the winter the club rebuilt its defence around two new signings.
-Ola Brun was signed as a free agent by the Skarvik Rovers.
-Jens Holm was signed as a free agent by the Skarvik Rovers.
-In March the Skarvik Rovers loaned their goalkeeper Piet Sand to the Velmora Rangers for the whole season.
-"""
-
-
-def test_a_blank_another_sentence_fills_with_another_fact_has_no_one_answer(tmp_path):
-    run = stages(SIGNINGS, tmp_path)
-    for signed in ("Ola Brun", "Jens Holm"):
-        assert not [c for c in run.verified if c.form is Form.CLOZE and c.answer == signed]
-        assert "cloze_not_unique" in run.dropped(signed), run.dropped(signed)
-    # A sentence no other one repeats keeps its blank.
-    assert [c for c in run.verified if c.form is Form.CLOZE and c.answer == "Velmora Rangers"]
-
-
 VALLEY = """Orrin Valley Railway
 
 The Orrin Valley Railway opened between Dunmere and Carrick in 1874 after a decade of disputes.

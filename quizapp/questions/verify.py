@@ -8,7 +8,6 @@ one is dropped and the report says which check and why.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable
@@ -32,7 +31,7 @@ from quizapp.questions.filters import (
 )
 from quizapp.questions.main_subject import set_off
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Outcome, Stage
-from quizapp.questions.parse_cache import content_words, span_tokens
+from quizapp.questions.parse_cache import span_tokens
 from quizapp.questions.shapes.cloze import LEANS_ON_CONTEXT, described_by_age
 from quizapp.vocabulary import (
     COMMENTATOR_ROLES,
@@ -325,69 +324,6 @@ def check_unique_answer(cand: Candidate, scope: ArticleScope) -> str | None:
     different answer of the same kind."""
     other = competing_answer(cand, scope.corpus)
     return f'another sentence makes the same claim with "{other}"' if other else None
-
-
-#: Share of a cloze's own words (those outside the blank, names included) that another sentence of the article
-#: must hold, beside a different fact of the blank's kind, for the blank to have two answers.
-SAME_CLOZE_OVERLAP = 0.8
-#: A cloze of fewer words outside the blank says too little to match another sentence by.
-MIN_CLOZE_CLAIM_WORDS = 3
-
-
-def check_unique_cloze(cand: Candidate, scope: ArticleScope) -> str | None:
-    """ "___ was signed as a free agent by the Rockies" in a list of five such signings: another sentence of the
-    article says the same around a different fact of the blank's kind, so the blank has more than one answer."""
-    sentences = [s for s in scope.corpus if s.source == cand.source]
-    own = next((s for s in sentences if s.start <= cand.mention.start < s.start + len(s.text)), None)
-    if own is None:
-        return None
-    mine = _claim_words(scope.doc, own, ((cand.mention.start, cand.mention.end),))
-    if len(mine) < MIN_CLOZE_CLAIM_WORDS:
-        return None
-    for sent in sentences:
-        if sent is own:
-            continue
-        rivals = [m for m in sent.mentions if m.kind == cand.kind and _other_fact(m, cand.mention)]
-        if not rivals:
-            continue
-        theirs = _claim_words(scope.doc, sent, tuple((m.start, m.end) for m in rivals))
-        if len(mine & theirs) >= SAME_CLOZE_OVERLAP * len(mine):
-            return f'another sentence says the same around "{rivals[0].text}"'
-    return None
-
-
-def _other_fact(mention: Mention, asked: Mention) -> bool:
-    """A different fact than the one asked: another name, or a date that is not the same day, month or year."""
-    if mention.canonical.casefold() == asked.canonical.casefold():
-        return False
-    if mention.kind == "date" and mention.value and asked.value:
-        return not (mention.value.startswith(asked.value) or asked.value.startswith(mention.value))
-    return True
-
-
-def _claim_words(doc: Any, sent: CorpusSentence, left_out: tuple[tuple[int, int], ...]) -> frozenset[str]:
-    """The content words of a sentence (names included, as six-letter stems) and its facts, outside the spans left
-    out."""
-    cache = doc.user_data.setdefault("quizapp_claim_words", {})
-    key = (sent.start, left_out)
-    found = cache.get(key)
-    if found is None:
-        words = content_words(doc)
-        starts = [w[1] for w in words] if "starts" not in cache else cache["starts"]
-        cache["starts"] = starts
-        first = bisect.bisect_left(starts, sent.start)
-        last = bisect.bisect_left(starts, sent.start + len(sent.text))
-        kept = [
-            lemma[:6]
-            for _i, idx, lemma, _pos, _ent in words[first:last]
-            if not any(a <= i < b for a, b in left_out for i in (idx,))
-        ]
-        # Its facts count as words too, digits and all: "January 17, 2017: ___ was signed ..." is told apart by its date.
-        facts = [
-            f"{m.kind}:{(m.value or m.canonical).casefold()}" for m in sent.mentions if (m.start, m.end) not in left_out
-        ]
-        found = cache[key] = frozenset(kept + facts)
-    return found
 
 
 # ------------------------------------------------------------------ cloze readability
@@ -1017,7 +953,6 @@ CHECKS: tuple[Check, ...] = (
     Check("lost_its_day", check_lost_day),
     Check("shared_name_part", check_shared_name_part),
     Check("not_unique", check_unique_answer),
-    Check("cloze_not_unique", check_unique_cloze, frozenset({Form.CLOZE})),
     Check("count_without_its_period", check_count_without_its_period),
     Check("bare_trip", check_bare_trip),
     Check("word_lost_from_source", check_word_lost_from_source, frozenset({Form.WH, Form.CLOZE})),
