@@ -348,6 +348,12 @@ CONTEXT_MARKERS: Final = (
     r"for instance|for example|in addition|by contrast|in contrast|as well(?! as)|the same|the other|the latter|"
     r"the former|the next|the following|that year|that day|that time|at the time|at this time|this time"
 )
+#: Words that end the name of a post someone holds ("University Union Councilor", "Home Secretary"): no body.
+POST_WORDS: Final = frozenset(
+    "president chairman chairwoman chairperson secretary director minister governor mayor treasurer councilor "
+    "councillor councilman councilwoman commissioner ambassador spokesman spokeswoman spokesperson ceo chancellor "
+    "superintendent deputy captain coach".split()
+)
 #: People a team, a party or a cast has many of: "the Middlesbrough athlete", "the Labour MP" say which club or
 #: party, not which person (unlike "the Labour leader").
 ONE_OF_MANY_ROLES: Final = frozenset(

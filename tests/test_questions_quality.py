@@ -107,6 +107,18 @@ def test_a_fuller_form_of_a_subject_name_is_the_subject_too():
     assert not subjects.covers("Marten Edvard Lindqvist")  # names of places and organizations: as written only
 
 
+def test_the_end_of_an_organization_subjects_name_and_its_initials_are_the_subject_too():
+    # "Dutch West India Company" in the title: "The [_____] received its charter" of "West India Company", and
+    # "[_____] reorganized" of "WIC", blanked the article's own subject.
+    subjects = Subjects(frozenset({"norland east sea company"}))
+    assert subjects.covers_organization("East Sea Company")  # the end of the name
+    assert subjects.covers_organization("ESC") and subjects.covers_organization("NESC")  # its initials
+    assert not subjects.covers_organization("Company")  # one word: any company
+    assert not subjects.covers_organization("Norland Sea Company")  # not its end
+    assert not subjects.covers_organization("SC")  # two letters stand for too much
+    assert not subjects.covers("East Sea Company")  # places and persons: as written only
+
+
 @pytest.mark.parametrize(
     ("text", "subject", "not_subject"),
     [
@@ -140,8 +152,16 @@ def test_a_fuller_form_of_a_subject_name_is_the_subject_too():
             "Portuguese Armed Forces",
             "Ostvik Motor Company",
         ),
+        (  # the title is the name, though the text names another body more often
+            "# Danish Baltic Trading Company\n\n"
+            "The Danish Baltic Trading Company was a chartered company of merchants from Copenhagen, founded in "
+            "1621.\n\nIt traded furs and timber with the Riga Fur Exchange until 1674. The Riga Fur Exchange "
+            "bought its last cargo in 1673, and the Riga Fur Exchange closed its Copenhagen office in 1675.\n",
+            "Danish Baltic Trading Company",
+            "Riga Fur Exchange",
+        ),
     ],
-    ids=["abbreviated-club", "titled-place-named-once", "title-acronym", "title-of-a-country"],
+    ids=["abbreviated-club", "titled-place-named-once", "title-acronym", "title-of-a-country", "title-is-the-name"],
 )
 def test_what_the_title_names_is_the_subject(nlp, tmp_path, text, subject, not_subject):
     subjects = _subjects(tmp_path, text)

@@ -154,7 +154,11 @@ class ArticleReview:
         m: Mention = cand.mention
         names = (cand.answer, m.canonical, m.text, *cand.aliases)
         if cand.kind in NAME_KINDS and (
-            self.subjects.covers_person(*names) if cand.kind == "person" else self.subjects.covers(*names)
+            self.subjects.covers_person(*names)
+            if cand.kind == "person"
+            else self.subjects.covers_organization(*names)
+            if cand.kind == "organization"
+            else self.subjects.covers(*names)
         ):
             return ("article_subject", "the answer is what the article is about: it would answer every question")
         if self.is_metonymy(cand):

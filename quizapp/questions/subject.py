@@ -79,6 +79,27 @@ class Subjects:
                     return True
         return False
 
+    def covers_organization(self, *names: str) -> bool:
+        """``covers``, and the end of a subject's name of three words or more, or its initials: "West India
+        Company" and "WIC" are the "Dutch West India Company" of the title."""
+        if self.covers(*names):
+            return True
+        subjects = [name.split() for name in self.names if name.count(" ") >= 2]
+        for name in names:
+            words = _norm(name).split() if name else []
+            for subject in subjects:
+                if 2 <= len(words) < len(subject) and subject[-len(words) :] == words:
+                    return True
+                if len(words) == 1 and name.isupper() and len(name) >= 3:
+                    heads = [w[0] for w in subject if w not in _NOT_IN_INITIALS]
+                    if any("".join(heads[k:]) == words[0] for k in range(len(heads) - 1)):
+                        return True
+        return False
+
+
+#: Words an organization's initials skip ("Bank of England": BoE, "BE").
+_NOT_IN_INITIALS = frozenset({"of", "the", "and", "for", "in", "on", "de"})
+
 
 @functools.lru_cache(maxsize=16384)  # asked of every mention's names, over and over
 def _norm(text: str) -> str:
@@ -186,6 +207,8 @@ def article_subjects(article: Article, facts: ArticleFacts, doc: Any = None) -> 
                     chosen.add(key)
             elif kind == "person" and in_title:
                 chosen.add(key)
+            elif in_title and _norm(title) in {_norm(n) for n in names}:
+                chosen.add(key)  # the title is the name ("Dutch West India Company"), however often the text uses it
             elif in_title and n >= max(1, TITLE_SHARE * top_n) and (n >= 2 or n == top_n):
                 chosen.add(key)
         if kind == "person" and not compilation and top_n >= MIN_SUBJECT_MENTIONS:

@@ -608,6 +608,43 @@ def check_place_among_places(cand: Candidate, scope: ArticleScope) -> str | None
     return None
 
 
+def check_name_in_a_list(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A person or organization blanked in a list of three or more of its kind ("___, Howard Duff, Brian Keith and
+    Gregory Peck were all other choices", "such as ___, The Shadow and Doc Savage"): one of many, it fits several
+    ways and is seldom the point."""
+    if cand.kind not in {"person", "organization"}:
+        return None
+    span = mention_span(cand.mention, scope.doc)
+    if span is None:
+        return None
+    listed = _listed_with(span.root)
+    others = {
+        m.canonical
+        for m in scope.context.by_sentence.get(cand.mention.sentence_start, [])
+        if m.kind == cand.kind
+        and m.canonical != cand.mention.canonical
+        and (found := mention_span(m, scope.doc)) is not None
+        and found.root.i in listed
+    }
+    return f'"{cand.mention.text}" is one of {len(others) + 1} names listed together' if len(others) >= 2 else None
+
+
+def _listed_with(token: Any) -> set[int]:
+    """The tokens joined to this one as a list: by "and"/commas, or set beside it (the parser reads "by A, B, C and
+    D" as A with B in apposition and C and D joined to B)."""
+    seen, todo = {token.i}, [token]
+    while todo:
+        tok = todo.pop()
+        linked = [c for c in tok.children if c.dep_ in {"conj", "appos"}]
+        if tok.dep_ in {"conj", "appos"}:
+            linked.append(tok.head)
+        for other in linked:
+            if other.i not in seen:
+                seen.add(other.i)
+                todo.append(other)
+    return seen - {token.i}
+
+
 def check_as_of_date(cand: Candidate, scope: ArticleScope) -> str | None:
     """ "As of ___, the album has sold 949,000 copies": the date a figure was last counted, not a fact of its
     own (rule 5); judged acceptable 0 times in 3 on dev."""
@@ -966,6 +1003,7 @@ CHECKS: tuple[Check, ...] = (
     Check("unnamed_referent", check_unnamed_referent, frozenset({Form.WH, Form.CLOZE})),
     Check("place_as_locator", check_place_as_locator, frozenset({Form.WH, Form.CLOZE})),
     Check("place_among_places", check_place_among_places, frozenset({Form.CLOZE})),
+    Check("name_in_a_list", check_name_in_a_list, frozenset({Form.CLOZE})),
     Check("as_of_date", check_as_of_date, frozenset({Form.WH, Form.CLOZE})),
     Check("comparison_baseline", check_comparison_baseline, frozenset({Form.WH, Form.CLOZE})),
     Check("share_adds_up", check_share_adds_up, frozenset({Form.WH, Form.CLOZE})),

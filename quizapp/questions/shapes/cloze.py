@@ -46,6 +46,7 @@ from quizapp.vocabulary import (
     NATIONALITY_NOUNS,
     ONE_OF_MANY_ROLES,
     PERSON_PRONOUNS,
+    POST_WORDS,
     REPORTING_VERBS,
     ROLE_TITLES,
     THIRD_PERSON_PRONOUNS,
@@ -1034,6 +1035,13 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     if not blanked or blanked[-1].idx + len(blanked[-1].text) > mention.end + 1:
         # "1589" of "(1544–1589)", one word to the parse: the blank would take the whole word or nothing.
         return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{text}" is only part of a word of the sentence')
+    glued = prepared.text[mention.start - 1 : mention.start] if mention.start else ""
+    if mention.kind in {"person", "place", "organization"} and (glued.isalnum() or glued == "."):
+        # "gynaecologist Dr.K Lalitha": the page ran a title into the name, and the blank would run into it too.
+        return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{glued}{text}": the name is glued to the word before')
+    if mention.kind == "organization" and text.split()[-1].casefold().rstrip(".") in POST_WORDS:
+        # "was the University Union Councilor": a post someone holds, not a body.
+        return Rejection(Stage.OVERGENERATE, "not_a_name", f'"{text}" names a post, not an organization')
     if any(t.i in prepared.asides for t in blanked):
         return Rejection(Stage.OVERGENERATE, "in_brackets", f'"{text}" is inside a bracketed aside')
     if any(prepared.replace.get(t.i) == "" for t in blanked):
