@@ -324,6 +324,7 @@ QUAY = """The Velmora Quay
 The new quay at Velmora was built between 2009 and 2014 for the ferry firm Brisa Lines.
 Earlier, the harbour master Piet Sand told the Velmora Courier that the old pier needed new funding.
 Next the engineer Dora Lind surveyed the old pier for the harbour board of Velmora.
+Earlier British divers under Ivar Moe had mapped the old pier for the harbour board of Velmora.
 Next, in 2015, the diver Ansel Roe mapped the wrecks under the new quay at Velmora.
 Brisa Lines had grown in the interim from 50 staff to 430 staff on the island of Kirkvall.
 Now the skipper Jens Holm runs the ferry Marta from Velmora to the lighthouse at Kirkvall.
@@ -339,8 +340,8 @@ def quay(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "answer",
-    ["Piet Sand", "Dora Lind", "430", "Jens Holm"],
-    ids=["earlier", "next", "in-the-interim", "now"],
+    ["Piet Sand", "Dora Lind", "Ivar Moe", "430", "Jens Holm"],
+    ids=["earlier", "next", "earlier-before-a-name", "in-the-interim", "now"],
 )
 def test_a_sentence_placed_only_after_the_one_before_stands_no_cloze_alone(quay, answer):
     assert not [
@@ -1426,10 +1427,12 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
             "organization",
             None,
         ),
+        # A surname the tagger misread still goes on past the blank.
+        ("Denis Colin O'leary is an American actor and writer from Boston.", "Denis Colin", "person", "inside_a_name"),
     ],
-    ids=["glued", "spaced", "post", "body"],
+    ids=["glued", "spaced", "post", "body", "misread-surname"],
 )
-def test_a_blank_glued_to_a_word_or_naming_a_post_is_refused(sentence, blank, kind, check):
+def test_a_blank_glued_to_a_word_cutting_a_name_or_naming_a_post_is_refused(sentence, blank, kind, check):
     problem = _blank_problem(sentence, blank, kind)
     assert (problem.check if problem else None) == check, problem
 

@@ -63,7 +63,7 @@ PURE_CONNECTIVE = re.compile(
 )
 #: "Next", "Earlier", "Now" opening the clause ("Next he studied ...", "Earlier, Clarke told ..."), not a phrase of
 #: their own ("Next month's Budget", "Next to the hall", "Earlier this year", "Now 80, she ...").
-_STARTS_A_CLAUSE = r"(?:Next|Earlier|Now)(?=,|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|[A-Z])\b)"
+_STARTS_A_CLAUSE = r"(?:Next|Earlier|Now)(?=,|\s+(?:(?:the|a|an|he|she|it|they|we|his|her|its|their)\b|[A-Z]))"
 #: Openers that only place the sentence after the one before ("Later, ...", "Then ...", "Also in 1999 ..."): they
 #: point back, unless the sentence names its own year ("Then chaos went mainstream ... in 1987"), which dates
 #: it without them; then they are dropped like a connective.
@@ -1116,7 +1116,13 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{before.text} {text}": the blank would cut a longer name'
         )
-    if after is not None and after.pos_ == "PROPN" and after.idx == mention.end + 1 and after.text[:1].isupper():
+    if (
+        after is not None
+        and after.idx == mention.end + 1
+        and after.text[:1].isupper()
+        # "Denis Colin O'leary": a surname the tagger misread (as a bracket) still carries the person's name on.
+        and (after.pos_ == "PROPN" or (mention.kind == "person" and after.pos_ in {"PUNCT", "X", "NOUN", "ADJ"}))
+    ):
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{text} {after.text}": the blank would cut a longer name'
         )
