@@ -71,6 +71,18 @@ def test_a_title_word_opening_the_name_of_an_organization_stays_in_it():
     assert names.get("Harald") == "person"  # a king's title still goes
 
 
+def test_prime_is_a_title_only_before_minister():
+    # "Prime View International" had been cut to a person "View International".
+    facts = facts_of(
+        "In 2005 the maker sold its display business to Prime View International in Taiwan. "
+        "Prime Minister Lena Hartmann opened the new plant in 2006."
+    )
+    people = {c.canonical for c in facts.clusters if c.kind == "person"}
+    assert "View International" not in people
+    assert "Prime View International" in {c.canonical for c in facts.clusters}
+    assert "Lena Hartmann" in people
+
+
 def test_clubs_are_organizations_without_their_score(extracted):
     got = kinds(extracted["match"])
     assert got.get("Kessler Rovers") == "organization"

@@ -355,6 +355,16 @@ def test_next_goes_like_later_when_the_sentence_names_its_own_year(quay):
     assert shown and all(text.startswith(("In ", "The diver")) for text in shown), shown
 
 
+def test_a_comma_before_a_left_out_bracket_goes_with_it(tmp_path):
+    run = stages(
+        "Marlow Vance\n\nKeith Marlow Vance, (born 11 March 1931) is an English engineer who founded Vance Motors "
+        "in Leeds.\n",
+        tmp_path,
+    )
+    shown = run.cloze_texts("English engineer")
+    assert shown and all(text.startswith("Keith Marlow Vance is an English") for text in shown), shown
+
+
 def test_next_as_a_word_of_a_phrase_is_no_opener(quay):
     shown = quay.cloze_texts("month's vote")
     assert shown and all(text.startswith("Next month's vote") for text in shown), shown
@@ -1020,6 +1030,7 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
         ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),
         ("In 1987, year-old Marta Halvorsen drew up plans for the new ferry of Skarvik.", "source_gap"),
         ("The Norland ferry line is, , run by the harbour board of Skarvik since 1987.", "source_gap"),
+        ("In 1987 the new ferry of Norland was longer than the old ferry of Skarvik by .", "source_gap"),
         (
             "Marta Halvorsen, The Ferries of Norland, edited by Per Ostberg, Skarvik University Press, (1987).",
             "unfit_sentence",
@@ -1038,6 +1049,24 @@ def test_lines_with_no_fact_to_learn_give_no_candidate(tmp_path, line, check):
     )
     assert not [c for c in run.verified if "1987" in c.mention.sentence]
     assert check in run.dropped("1987"), run.dropped("1987")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "run_on"),
+    [
+        ("Halvorsen faced investigations by the FBI in the U.S. On 3 May 1987, Halvorsen resigned.", True),
+        ("Halvorsen faced investigations by the U.S. Coast Guard on 3 May 1987 and resigned.", False),
+    ],
+)
+def test_two_sentences_the_splitter_ran_together_are_no_card(sentence, run_on):
+    # Whether the splitter ends a sentence at "U.S." depends on the text around it: the check reads the sentence
+    # it was given.
+    from types import SimpleNamespace
+
+    from quizapp.questions.verify import check_source_gap
+
+    reason = check_source_gap(SimpleNamespace(mention=SimpleNamespace(sentence=sentence)), None)
+    assert (reason is not None and "run together" in reason) is run_on, reason
 
 
 #: (article, check, answer): what a check must let through, though it looks like what the check refuses.
@@ -1427,10 +1456,19 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
             "organization",
             None,
         ),
+        # A title word opening an organization's name is part of the name ("Prime View International").
+        (
+            "In 2005, Vance sold its patents to Prime View International of Norland.",
+            "View International",
+            "organization",
+            "inside_a_name",
+        ),
+        # The amount's currency begins before the blank.
+        ("In 2005, Vance Motors made savings of A$245m at its works in Leeds.", "$245m", "number", "part_of_a_word"),
         # A surname the tagger misread still goes on past the blank.
         ("Denis Colin O'leary is an American actor and writer from Boston.", "Denis Colin", "person", "inside_a_name"),
     ],
-    ids=["glued", "spaced", "post", "body", "misread-surname"],
+    ids=["glued", "spaced", "post", "body", "title-word-in-a-name", "glued-currency", "misread-surname"],
 )
 def test_a_blank_glued_to_a_word_cutting_a_name_or_naming_a_post_is_refused(sentence, blank, kind, check):
     problem = _blank_problem(sentence, blank, kind)

@@ -562,6 +562,10 @@ class Verdict:
     reason: str
 
 
+#: Title words that are titles only before these words.
+_TITLE_ONLY_BEFORE = {"prime": {"minister"}}
+
+
 def strip_leading_titles(tokens: list[Token], label: str) -> tuple[list[Token], bool]:
     """Tokens without role words in front ("Striker Tomas Varga" → "Tomas Varga"); whether one was cut.
 
@@ -582,6 +586,8 @@ def _title_word(token: Token, rest: list[Token]) -> bool:
     low = token.lower_
     if low not in LEADING_TITLES:
         return False
+    if low in _TITLE_ONLY_BEFORE and not (rest and rest[0].lower_ in _TITLE_ONLY_BEFORE[low]):
+        return False  # "Prime View International": "Prime" is a title only in "Prime Minister"
     # "Prime Minister X", "Vice President X": every title word goes; the name must follow as proper nouns.
     return all(t.pos_ == "PROPN" or t.lower_ in LEADING_TITLES for t in rest)
 

@@ -764,10 +764,17 @@ def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
 #: gap; a preposition that ends its sentence with no space ("the price the books are sold at.") is English. An
 #: age that lost its number ("In 1901, year-old William S. Harley drew ...") is one too.
 _SOURCE_GAP = re.compile(
-    r"\b(?:of|from|at|about|than|reaching)\s+[,.;:)—–](?!\d)|\bof (?:and|or)\b|(?:^|[,;(]\s*)(?:year|month)-old\b"
+    r"\b(?:of|from|at|about|than|reaching|by)\s+[,.;:)—–](?!\d)|\bof (?:and|or)\b|(?:^|[,;(]\s*)(?:year|month)-old\b"
     # "it is, , supported by": what stood between the commas (a date, a word) was lost.
     r"|,\s*,",
     re.I,
+)
+
+
+#: Two sentences the splitter ran together after an abbreviation ("investigations in the U.S. On 21 July 2012, ..."):
+#: a card of them is no one sentence.
+_RUN_ON = re.compile(
+    r"\b(?:U\.S|U\.K|Inc|Ltd|Corp|Co)\.\s+(?:On|In|The|He|She|It|They|This|After|By|During|At|But|However)\s"
 )
 
 
@@ -781,11 +788,15 @@ _DOUBLED_WORD = re.compile(
 
 
 def check_source_gap(cand: Candidate, scope: ArticleScope) -> str | None:
-    """The sentence lost a value where the page was made ("Asia covers an area of , about 30% of ..."), or holds
-    a slip ("will will not"): what is left misstates the article or reads garbled, whatever is blanked."""
+    """The sentence lost a value where the page was made ("Asia covers an area of , about 30% of ..."), runs into
+    the next, or holds a slip ("will will not"): what is left misstates the article or reads garbled, whatever is
+    blanked."""
     found = _found_in_sentence(_SOURCE_GAP, cand.mention.sentence)
     if found:
         return f'"{found.group(0).strip()}": a value is missing from the sentence as written'
+    run_on = _found_in_sentence(_RUN_ON, cand.mention.sentence)
+    if run_on:
+        return f'"{run_on.group(0).strip()}": two sentences run together'
     doubled = _found_in_sentence(_DOUBLED_WORD, cand.mention.sentence)
     return f'"{doubled.group(0)}": a word written twice, a slip of the page' if doubled else None
 

@@ -773,6 +773,12 @@ def prepare_sentence(
         )
     for index in asides:
         replace[index] = ""
+        # "Keith Rupert Murdoch, (born 1931) is ...": a comma before brackets that a word follows goes with them,
+        # or the card would read "Murdoch, is".
+        if sent.doc[index].text == "(" and index > sent.start and sent.doc[index - 1].text == ",":
+            close = next(i for i in range(index, sent.end) if sent.doc[i].text == ")")
+            if close + 1 < sent.end and sent.doc[close + 1].is_alpha:
+                replace[index - 1] = " "  # the word before the comma keeps its space
     if asides:
         evidence["dropped_asides"] = True
     back = POINTS_BACK.search(text)
@@ -1036,9 +1042,12 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         # "1589" of "(1544–1589)", one word to the parse: the blank would take the whole word or nothing.
         return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{text}" is only part of a word of the sentence')
     glued = prepared.text[mention.start - 1 : mention.start] if mention.start else ""
-    if mention.kind in {"person", "place", "organization"} and (glued.isalnum() or glued == "."):
-        # "gynaecologist Dr.K Lalitha": the page ran a title into the name, and the blank would run into it too.
-        return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{glued}{text}": the name is glued to the word before')
+    if (mention.kind in {"person", "place", "organization"} and (glued.isalnum() or glued == ".")) or (
+        mention.kind == "number" and glued.isalpha()
+    ):
+        # "gynaecologist Dr.K Lalitha": the page ran a title into the name, and the blank would run into it too;
+        # "A$[245m]": the amount's currency begins before the blank.
+        return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{glued}{text}": glued to the word before')
     if mention.kind == "organization" and text.split()[-1].casefold().rstrip(".") in POST_WORDS:
         # "was the University Union Councilor": a post someone holds, not a body.
         return Rejection(Stage.OVERGENERATE, "not_a_name", f'"{text}" names a post, not an organization')
@@ -1112,7 +1121,13 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" counts nothing the sentence names')
     before = _preceding_word(tokens, mention)
     after = _following_word(tokens, mention)
-    if before is not None and before.pos_ == "PROPN" and before.text not in ROLE_TITLES and before.whitespace_:
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        # "President ___" is a person's title; "Prime ___" of "Prime View International" is the name's first word.
+        and (before.text not in ROLE_TITLES or mention.kind != "person")
+        and before.whitespace_
+    ):
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{before.text} {text}": the blank would cut a longer name'
         )
