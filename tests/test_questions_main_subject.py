@@ -69,6 +69,16 @@ def test_main_subject_from_a_title_that_is_a_name_with_its_defining_noun():
     assert {"maker", "company", "firm"} <= ctx.main.nouns
 
 
+def test_a_title_with_small_words_in_lower_case_is_the_whole_name():
+    # "Escape from New York": the subject was cut at "from" and "the film" written out as "Escape".
+    film = (
+        "Flight From Old Varna is a 1981 Danish adventure film directed by Erik Lund. It stars Ines Halvard.\n\n"
+        "Lund wrote the film in the mid-1970s after a trip to Varna.\n"
+    )
+    ctx, _doc, _facts = _parse(film, "Flight from Old Varna")
+    assert ctx.main is not None and ctx.main.name.casefold() == "flight from old varna"
+
+
 def test_no_main_subject_when_the_title_is_a_headline_about_something_else():
     ctx, _doc, _facts = _parse(BRIDGE, "Officials Expect Heavy Traffic")
     assert ctx.main is None
