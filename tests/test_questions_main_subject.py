@@ -79,6 +79,17 @@ def test_a_title_with_small_words_in_lower_case_is_the_whole_name():
     assert ctx.main is not None and ctx.main.name.casefold() == "flight from old varna"
 
 
+def test_a_shouted_lead_and_a_number_in_the_name_are_written_as_the_title_writes_them():
+    # "ROUTE 41 is an express bus route": the subject had been "ROUTE", and "It has since become ..." read
+    # "ROUTE has since become ...".
+    route = (
+        "FERRY 12 is a car ferry route run by Norland Ferries between Varna and Skarvik.\n\n"
+        "It was opened in 1970 by the harbour board of Varna.\n"
+    )
+    ctx, _doc, _facts = _parse(route, "Ferry 12 (Norland Ferries)")
+    assert ctx.main is not None and ctx.main.name == "Ferry 12"
+
+
 def test_no_main_subject_when_the_title_is_a_headline_about_something_else():
     ctx, _doc, _facts = _parse(BRIDGE, "Officials Expect Heavy Traffic")
     assert ctx.main is None

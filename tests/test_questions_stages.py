@@ -330,6 +330,7 @@ Brisa Lines had grown in the interim from 50 staff to 430 staff on the island of
 Now the skipper Jens Holm runs the ferry Marta from Velmora to the lighthouse at Kirkvall.
 In the season, the skipper Ola Brun sailed .458 of the crossings with the old ferry Marta.
 Next month's vote in Velmora will be the fourth since the harbour board was founded in 1997.
+One was the painter Eva Moe, who drew the new quay at Velmora for the harbour board in 2016.
 """
 
 
@@ -340,8 +341,8 @@ def quay(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "answer",
-    ["Piet Sand", "Dora Lind", "Ivar Moe", "430", "Jens Holm"],
-    ids=["earlier", "next", "earlier-before-a-name", "in-the-interim", "now"],
+    ["Piet Sand", "Dora Lind", "Ivar Moe", "430", "Jens Holm", "Eva Moe"],
+    ids=["earlier", "next", "earlier-before-a-name", "in-the-interim", "now", "one-was"],
 )
 def test_a_sentence_placed_only_after_the_one_before_stands_no_cloze_alone(quay, answer):
     assert not [
@@ -1031,6 +1032,7 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
         ("In 1987, year-old Marta Halvorsen drew up plans for the new ferry of Skarvik.", "source_gap"),
         ("The Norland ferry line is, , run by the harbour board of Skarvik since 1987.", "source_gap"),
         ("In 1987 the new ferry of Norland was longer than the old ferry of Skarvik by .", "source_gap"),
+        ("In 1987 the harbour board of Norland paid $ in dollars for the new ferry of Skarvik.", "source_gap"),
         (
             "Marta Halvorsen, The Ferries of Norland, edited by Per Ostberg, Skarvik University Press, (1987).",
             "unfit_sentence",
@@ -1465,10 +1467,17 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
         ),
         # The amount's currency begins before the blank.
         ("In 2005, Vance Motors made savings of A$245m at its works in Leeds.", "$245m", "number", "part_of_a_word"),
+        # "top 10" is a set phrase, no count to learn.
+        (
+            "The first song of Ola Brun to reach the top 10 was Dear Mama, recorded in 1959.",
+            "10",
+            "number",
+            "common_word",
+        ),
         # A surname the tagger misread still goes on past the blank.
         ("Denis Colin O'leary is an American actor and writer from Boston.", "Denis Colin", "person", "inside_a_name"),
     ],
-    ids=["glued", "spaced", "post", "body", "title-word-in-a-name", "glued-currency", "misread-surname"],
+    ids=["glued", "spaced", "post", "body", "title-word-in-a-name", "glued-currency", "top-10", "misread-surname"],
 )
 def test_a_blank_glued_to_a_word_cutting_a_name_or_naming_a_post_is_refused(sentence, blank, kind, check):
     problem = _blank_problem(sentence, blank, kind)

@@ -141,13 +141,22 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
         name = title  # an entry's title, repeated in its opening sentence ("Tartu is the second-largest city")
     elif subject is not None:
         phrase = [
-            t for t in subject.subtree if t.i <= subject.i and t.dep_ in {"compound", "det", "amod"} or t == subject
+            t
+            for t in subject.subtree
+            if t.i <= subject.i
+            and t.dep_ in {"compound", "det", "amod"}
+            or t == subject
+            or (t.dep_ == "nummod" and t.head == subject and t.i == subject.i + 1)  # "Route 41"
         ]
-        proper = [t for t in phrase if t.pos_ == "PROPN"]
+        proper = [t for t in phrase if t.pos_ == "PROPN" or (t.dep_ == "nummod" and t.i > subject.i)]
         text = " ".join(t.text for t in proper)
         whole = proper and len(proper) == len(phrase) - (phrase[0].lower_ == "the")
-        if whole and text and (text.casefold() in title.casefold() or _title_shares_head(text, title)):
-            name = text
+        at = title.casefold().find(text.casefold()) if text else -1
+        if whole and text and (at >= 0 or _title_shares_head(text, title)):
+            # As the title writes it: a lead that shouts "ROUTE 41 is ..." is still "Route 41" (where folding the
+            # case keeps every letter's place).
+            same_places = len(title.casefold()) == len(title)
+            name = title[at : at + len(text)] if at >= 0 and same_places else text
     if not name:
         return None
     kind = _kind_of(name, facts)

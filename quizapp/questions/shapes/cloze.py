@@ -81,7 +81,7 @@ POINTING_OPENER = re.compile(
     r"Following (?:this|that)|Prior to (?:this|that)|By that time|By this time|"
     r"The (?:next|following|previous|same) (?:day|week|month|year|season|morning|evening)|"
     r"(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier|after)|"
-    r"The (?:two|three|four|pair|couple|trio)\b|Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
+    r"The (?:two|three|four|pair|couple|trio)\b|One (?:was|is|were|are)\b|Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
     r"Here|There (?!(?:is|are|was|were)\b)|"
     r"(?:A|An|The) (?:\w+er|more \w+|bigger|greater|larger|smaller|further|similar|related|second|third|final) "
     r"(?:concern|problem|issue|question|challenge|reason|surprise|point|step|change|factor|worry|risk))\b"
@@ -1108,6 +1108,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             )
         if text.casefold().split()[0] in {"two", "three", "four"} and not re.search(r"\d", text):
             return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}": a small count is guessed, not learned')
+        if re.search(r"\btop\s+$", prepared.text[max(0, mention.start - 5) : mention.start], re.I):
+            return Rejection(Stage.OVERGENERATE, "common_word", f'"top {text}": a set phrase, not a count')
         if mention.granularity == "ordinal":
             return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" is an ordinal, not a fact')
         if text.casefold() in COMMON_NUMBER_WORDS or VAGUE.search(text):
