@@ -83,6 +83,17 @@ def test_prime_is_a_title_only_before_minister():
     assert "Lena Hartmann" in people
 
 
+def test_a_lower_case_word_opening_a_name_describes_it():
+    # The model's span "tragedian Aeschylus" gave the blank "the [tragedian Aeschylus]".
+    facts = facts_of(
+        "Three plays about Circe have been lost: the work of the tragedian Aeschylus and of the poet Anaxilas. "
+        "The opera was written in 1790 by the composer Ludwig van Beethoven."
+    )
+    names = {c.canonical for c in facts.clusters}
+    assert "tragedian Aeschylus" not in names and "Aeschylus" in names
+    assert "Ludwig van Beethoven" in names  # a particle inside the name stays
+
+
 def test_clubs_are_organizations_without_their_score(extracted):
     got = kinds(extracted["match"])
     assert got.get("Kessler Rovers") == "organization"

@@ -37,7 +37,7 @@ from quizapp.facts.names import acronym_of, initials
 from quizapp.facts.numbers import number_from_entity, numbers_outside_entities
 from quizapp.ingest.model import Article
 from quizapp.reference import country_named
-from quizapp.vocabulary import COURTESY_TITLES, ERA_MARKERS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
+from quizapp.vocabulary import COURTESY_TITLES, ERA_MARKERS, MONTH_PATTERN, MONTHS, NAME_PARTICLES, WEEKDAY_PATTERN
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -674,6 +674,12 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
             else:
                 tokens, title_cut = strip_leading_titles(tokens, label)
             tokens = strip_trailing_scores(strip_leading_numbers(tokens, label))
+            # "the tragedian Aeschylus": a lower-case word opening a name's span describes it ("van Gogh" and
+            # "de Gaulle" open with a particle of the name).
+            while (
+                len(tokens) > 1 and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in NAME_PARTICLES
+            ):
+                tokens = tokens[1:]
             verb_at = next((i for i, t in enumerate(tokens) if t.pos_ == "AUX" and t.is_lower and i > 0), None)
             if verb_at is not None:
                 tokens = tokens[:verb_at]  # "Armenian Armed Forces are Headquartered": the name stops at its verb
