@@ -34,8 +34,10 @@ from quizapp.facts.model import ArticleFacts
 Token = Any
 
 #: Words a title leaves in lower case ("Escape from New York", "Gone with the Wind").
-_TITLE_SMALL_WORDS = {"of", "the", "and", "&", "de", "la", "von", "van", "on", "upon", "in", "from", "for", "to", "at"}
-_TITLE_SMALL_WORDS |= {"a", "an", "with", "by"}
+_TITLE_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "&", "de", "la", "von", "van", "on", "upon", "in", "from", "for", "to", "at", "a", "an"}
+    | {"with", "by"}
+)
 #: Nouns that make a thing a company, so "the company"/"the firm" mean it too.
 COMPANY_NOUNS = {
     "manufacturer",

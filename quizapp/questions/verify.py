@@ -611,7 +611,7 @@ def check_place_among_places(cand: Candidate, scope: ArticleScope) -> str | None
 def check_name_in_a_list(cand: Candidate, scope: ArticleScope) -> str | None:
     """A person or organization blanked in a list of three or more of its kind ("___, Howard Duff, Brian Keith and
     Gregory Peck were all other choices", "such as ___, The Shadow and Doc Savage"): one of many, it fits several
-    ways and is seldom the point."""
+    ways and is seldom the point. The judged dev candidates it refuses were acceptable 6 times in 17 (2026-12-06)."""
     if cand.kind not in {"person", "organization"}:
         return None
     span = mention_span(cand.mention, scope.doc)

@@ -776,7 +776,7 @@ def prepare_sentence(
         # "Keith Rupert Murdoch, (born 1931) is ...": a comma before brackets that a word follows goes with them,
         # or the card would read "Murdoch, is".
         if sent.doc[index].text == "(" and index > sent.start and sent.doc[index - 1].text == ",":
-            close = next(i for i in range(index, sent.end) if sent.doc[i].text == ")")
+            close = next((i for i in range(index, sent.end) if sent.doc[i].text == ")"), sent.end)
             if close + 1 < sent.end and sent.doc[close + 1].is_alpha:
                 replace[index - 1] = " "  # the word before the comma keeps its space
     if asides:
