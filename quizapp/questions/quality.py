@@ -153,13 +153,7 @@ class ArticleReview:
         """The candidate, rewritten where needed, or ``(check, reason)`` saying why it cannot be asked fairly."""
         m: Mention = cand.mention
         names = (cand.answer, m.canonical, m.text, *cand.aliases)
-        if cand.kind in NAME_KINDS and (
-            self.subjects.covers_person(*names)
-            if cand.kind == "person"
-            else self.subjects.covers_organization(*names)
-            if cand.kind == "organization"
-            else self.subjects.covers(*names)
-        ):
+        if cand.kind in NAME_KINDS and self.subjects.covers_fact(cand.kind, *names):
             return ("article_subject", "the answer is what the article is about: it would answer every question")
         if self.is_metonymy(cand):
             return ("city_for_government", "the city stands for its government here, not for a place")

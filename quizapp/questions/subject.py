@@ -56,6 +56,15 @@ class Subjects:
     def covers(self, *names: str) -> bool:
         return any(_norm(n) in self.names for n in names if n)
 
+    def covers_fact(self, kind: str, *names: str) -> bool:
+        """Whether a fact of this kind under these names is one of the subjects: a person or an organization by
+        the fuller and shorter forms below, anything else as written."""
+        if kind == "person":
+            return self.covers_person(*names)
+        if kind == "organization":
+            return self.covers_organization(*names)
+        return self.covers(*names)
+
     def covers_person(self, *names: str) -> bool:
         """``covers``, and a fuller form of a subject's name of two words or more: "James Dalton Trumbo" (with a
         given name more) or "George Edward Moore" (written out) is the "Dalton Trumbo" or "G. E. Moore" of the
