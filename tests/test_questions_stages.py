@@ -593,6 +593,16 @@ def test_a_bracketed_aside_is_left_out_of_the_cloze_and_never_blanked(tmp_path):
     assert "Tromsø" not in by_answer and "in_brackets" in run.dropped("Tromsø")
 
 
+def test_a_bracket_inside_an_aside_is_part_of_the_aside(tmp_path):
+    run = stages(
+        "Ines Halvard\n\nInes Halvard was a Norwegian painter of coastal villages.\nIn 1931 Ines Halvard painted "
+        "the harbour mural (Norwegian for the harbour (or quay) at dawn) for the Bergen town hall.\n",
+        tmp_path,
+    )
+    shown = run.cloze_texts("harbour mural")
+    assert shown and all("harbour mural for the " in text and ")" not in text for text in shown), shown
+
+
 MILLS = """Harrow Mills
 
 Harrow Mills was a cotton mill founded by Edith Carrow in the town of Selby Cross in 1841.
@@ -896,6 +906,16 @@ def test_a_blank_never_cuts_a_regnal_number_from_its_name(tmp_path):
     )
     assert "inside_a_name" in run.dropped("Haakon")
     assert run.cloze_texts("sealed the harbour charter")  # the year is still asked
+
+
+def test_a_blank_never_cuts_jr_from_its_name(tmp_path):
+    run = stages(
+        "Harbour Books\n\nTobias Brekke, Jr.'s novel Salt Roads was adapted into the 1987 film Low Tide by the "
+        "Skarvik studio.\n",
+        tmp_path,
+    )
+    assert not [s for s in run.cloze_texts("novel Salt Roads") if s.startswith("_____, Jr.")]
+    assert "inside_a_name" in run.dropped("Tobias Brekke")
 
 
 def test_a_possessive_inside_the_subject_is_not_bound_by_that_subject(tmp_path):
@@ -1554,6 +1574,17 @@ def test_a_sentence_the_page_broke_off_in_lower_case_is_no_cloze(tmp_path):
     run = stages(
         "Kestrel Line\n\nThe Kestrel Line opened between Dunmere and Carrick in 1874 after a decade of disputes. "
         "and by 1880, trains on the Kestrel Line carried mail from Dunmere to the port of Carrick.\n",
+        tmp_path,
+    )
+    assert [c for c in run.clozes() if c.answer == "1874"], run.dropped("1874")
+    assert not [c for c in run.clozes() if c.answer == "1880"]
+    assert "fragment" in run.dropped("1880")
+
+
+def test_a_sentence_the_page_lost_the_opening_of_is_no_cloze(tmp_path):
+    run = stages(
+        "Kestrel Line\n\nThe Kestrel Line opened between Dunmere and Carrick in 1874 after a decade of disputes. "
+        ", with the mail contract going to the Carrick Post Office, eleven trains a day ran on the line by 1880.\n",
         tmp_path,
     )
     assert [c for c in run.clozes() if c.answer == "1874"], run.dropped("1874")

@@ -219,6 +219,8 @@ VAGUE = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|
 #: "World Travel| and Tourism Council": the name runs on through "and"/"of" to its head word.
 #: "Charles I", "Henry VIII": the numeral belongs to the name, so blanking "Charles" alone cuts it.
 REGNAL_NUMERAL = re.compile(r"^ (?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3})\b(?![’'-])")
+#: "Homer Hickam, Jr.", "Dawes Sr.": the suffix is part of the person's name, a blank before it cuts the name.
+NAME_SUFFIX = re.compile(r"^,?\s(?:Jr|Sr|Jnr|Snr)\b\.?")
 NAME_GOES_ON = re.compile(
     r"^\s+(?:and|of|for|&|de|du|des|la|le)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}?(?:Council|Association|Society|"
     r"Company|Corporation|Institute|Organi[sz]ation|Authority|Commission|Committee|Foundation|Union|Agency|"
@@ -705,6 +707,10 @@ def prepare_sentence(
             Stage.OVERGENERATE, "not_a_statement", "does not end as a statement (a heading, list item or question)"
         )
     first_word = words[0].lstrip("\"'“‘(")
+    if words[0][:1] in ",;:.)]":
+        # ", with the Nobel Memorial Prize going to Jean Tirole, eleven ...": the page lost the sentence's opening
+        # (a date from a template); no sentence or clause starts with that mark.
+        return Rejection(Stage.OVERGENERATE, "fragment", f'starts with "{words[0][:1]}": a piece of a sentence')
     if first_word[:1].islower() and first_word.islower() and not clause:
         # "and by the 5th century, stone ...": a piece of a sentence the page broke off (a name written in
         # lower case, "iPhone", "eBay", has a capital inside and stays).
@@ -1006,16 +1012,24 @@ def prepare_sentence(
 
 def _bracketed(sent: Any) -> set[int]:
     """Token indices of the sentence's round-bracketed asides, brackets included (unbalanced ones are not
-    asides: nothing is dropped)."""
+    asides: nothing is dropped). A bracket inside an aside is part of it: "(Greek: The monster (or wonder) of
+    Ness)" is one aside, not "(Greek: The monster (or wonder)" and a stray "of Ness)"."""
     inside: set[int] = set()
     opened: int | None = None
+    depth = 0
     for tok in span_tokens(sent):
-        if tok.text == "(" and opened is None:
-            opened = tok.i
-        elif tok.text == ")" and opened is not None:
-            inside.update(range(opened, tok.i + 1))
-            opened = None
-    return inside if opened is None else set()
+        if tok.text == "(":
+            if depth == 0:
+                opened = tok.i
+            depth += 1
+        elif tok.text == ")" and depth > 0:
+            depth -= 1
+            if depth == 0 and opened is not None:
+                inside.update(range(opened, tok.i + 1))
+                opened = None
+        elif tok.text == ")":
+            return set()
+    return inside if depth == 0 else set()
 
 
 def _preceding_word(tokens: Sequence[Any], mention: Mention) -> Any | None:
@@ -1165,6 +1179,11 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     if mention.kind == "person" and REGNAL_NUMERAL.match(tail):
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{text} {tail.split()[0]}": a regnal number follows the blank'
+        )
+    suffix = NAME_SUFFIX.match(tail) if mention.kind == "person" else None
+    if suffix:
+        return Rejection(
+            Stage.OVERGENERATE, "inside_a_name", f'"{text}{suffix.group(0)}": the name\'s suffix follows the blank'
         )
     goes_on = (
         NAME_GOES_ON.match(tail)
