@@ -359,6 +359,20 @@ def test_a_storm_is_no_person():
     assert not any("Tracy" in p for p in people)
 
 
+def test_a_named_project_is_no_person():
+    facts = extract_facts(
+        [
+            article(
+                "Killian began Project Edwin in 1950, and Project Edwin was placed under the direction of Francis "
+                "Ole Vance."
+            )
+        ]
+    )[0]
+    kinds = {m.text: m.kind for m in facts.mentions}
+    assert kinds.get("Francis Ole Vance") == "person"
+    assert kinds.get("Project Edwin") == "organization", kinds
+
+
 @pytest.mark.parametrize(
     ("sentence", "month", "is_date"),
     [

@@ -205,6 +205,13 @@ def test_a_report_in_the_story_is_not_a_credit():
         ("Ferula nordica) is the giant fennel of Norland, but yields a resin inferior to true myrrh.", "bracket"),
         ("at the harbour in 2002]] Brekke had been a member of the Skarvik Rowing Club since 1998.", "bracket"),
         ("Ferula nordica (giant fennel) grows on the cliffs of Norland and yields a resin.", None),
+        # Text elsewhere on the page: the card does not show it.
+        ("In 1740 Ida Vance described the harbour tide as a cycle, essentially giving the description above.", "page"),
+        ("The Skarvik ferry, as noted below, carried 3,000 passengers a day in 1912.", "page"),
+        ("Ida Vance built a house in the hills above Skarvik in 1912.", None),
+        # Cut where a title's stop was taken for the sentence's end.
+        ("In July 1993 the harbour board adopted a definition from a 1987 report to the council by Fr.", "title"),
+        ("In July 1993 the harbour board adopted a definition from a report written by Ida Vance, Dr.", "title"),
     ],
 )
 def test_a_sentence_problem_names_its_reason(sentence, reason):

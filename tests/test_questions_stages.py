@@ -331,6 +331,8 @@ Now the skipper Jens Holm runs the ferry Marta from Velmora to the lighthouse at
 In the season, the skipper Ola Brun sailed .458 of the crossings with the old ferry Marta.
 Next month's vote in Velmora will be the fourth since the harbour board was founded in 1997.
 One was the painter Eva Moe, who drew the new quay at Velmora for the harbour board in 2016.
+More ambitious was the North Quay of the engineer Lars Vik, which the harbour board of Velmora opened in 2019.
+Significantly, the harbour board of Velmora paid 4 million euros for the new quay in 2016.
 """
 
 
@@ -341,14 +343,19 @@ def quay(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "answer",
-    ["Piet Sand", "Dora Lind", "Ivar Moe", "430", "Jens Holm", "Eva Moe"],
-    ids=["earlier", "next", "earlier-before-a-name", "in-the-interim", "now", "one-was"],
+    ["Piet Sand", "Dora Lind", "Ivar Moe", "430", "Jens Holm", "Eva Moe", "Lars Vik"],
+    ids=["earlier", "next", "earlier-before-a-name", "in-the-interim", "now", "one-was", "more-than-before"],
 )
 def test_a_sentence_placed_only_after_the_one_before_stands_no_cloze_alone(quay, answer):
     assert not [
         c for c in quay.verified if c.form is Form.CLOZE and c.answer == answer and not c.evidence.get("leans_back")
     ]
     assert {"pointing_opener", "left_out"} & quay.dropped(answer), quay.dropped(answer)
+
+
+def test_a_sentence_adverb_opener_is_dropped_like_a_connective(quay):
+    shown = quay.cloze_texts("paid 4 million")
+    assert shown and all(text.startswith("The harbour board") for text in shown), shown
 
 
 def test_next_goes_like_later_when_the_sentence_names_its_own_year(quay):
@@ -906,6 +913,18 @@ def test_a_blank_never_cuts_a_regnal_number_from_its_name(tmp_path):
     )
     assert "inside_a_name" in run.dropped("Haakon")
     assert run.cloze_texts("sealed the harbour charter")  # the year is still asked
+
+
+def test_in_a_biography_her_pronoun_is_not_bound_by_another_person_named_before_it(tmp_path):
+    run = stages(
+        "Maren Holt\n\nMaren Holt was a Norwegian painter of coastal villages. She studied in Bergen, and she "
+        "showed her work in Oslo in 1921.\nThe critic Olav Brekke reviewed her first show in Oslo. After Olav Brekke "
+        "praised her paintings, she was elected to the Bergen Academy in 1925.\n",
+        tmp_path,
+    )
+    shown = [c.shown for c in run.clozes() if "elected to the Bergen Academy" in c.shown]
+    # "she" is Maren Holt, not Olav Brekke: written out, shown after a sentence naming her, or not asked.
+    assert not [text for text in shown if "she was elected" in text and "Maren Holt" not in text], shown
 
 
 def test_a_blank_never_cuts_jr_from_its_name(tmp_path):
@@ -1579,6 +1598,18 @@ def test_a_sentence_the_page_broke_off_in_lower_case_is_no_cloze(tmp_path):
     assert [c for c in run.clozes() if c.answer == "1874"], run.dropped("1874")
     assert not [c for c in run.clozes() if c.answer == "1880"]
     assert "fragment" in run.dropped("1880")
+
+
+def test_the_first_clause_of_a_sentence_the_page_broke_off_is_no_cloze(tmp_path):
+    run = stages(
+        "Kestrel Line\n\nThe Kestrel Line opened between Dunmere and Carrick in 1874 after a decade of disputes. "
+        "where the line crossed the Aln, the engineer Ruth Calder built a viaduct of forty arches for 3 million "
+        "pounds in the years after 1880 and before the strikes of the decade; the Carrick Post Office paid half of "
+        "the cost of the viaduct of the line in the year 1881, with the town of Dunmere paying the rest.\n",
+        tmp_path,
+    )
+    assert [c for c in run.clozes() if c.answer == "1874"], run.dropped("1874")
+    assert not [c for c in run.clozes() if c.answer == "Ruth Calder"]
 
 
 def test_a_sentence_the_page_lost_the_opening_of_is_no_cloze(tmp_path):

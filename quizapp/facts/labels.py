@@ -444,6 +444,9 @@ CLUB_SUFFIXES = {
 PLACE_SUFFIXES = {"town", "village", "county", "township", "borough"}
 #: First words that make a name a storm, not a person ("Cyclone Tracy", "Hurricane Katrina").
 STORM_PREFIXES = {"cyclone", "hurricane", "typhoon", "storm", "tropical", "superstorm"}
+#: First words of a named undertaking ("Project Charles", "Operation Overlord"): a body of people at work, never a
+#: person or a place.
+UNDERTAKING_PREFIXES = {"project", "operation"}
 #: Last words of names that are none of person, place or organization.
 THING_SUFFIXES = {
     "medal",
@@ -660,6 +663,8 @@ def kind_from_suffix(words: list[str]) -> str | None:
     last = words[-1].lower().strip(".")
     if words[0].lower() in STORM_PREFIXES:
         return DROP  # a storm: asked with "Who struck Darwin?" it reads as a person
+    if words[0].lower() in UNDERTAKING_PREFIXES:
+        return "organization"  # "Project Charles was placed under ..." had been blanked as a person
     if last in CLUB_SUFFIXES:
         return "organization"
     if last in THING_SUFFIXES or (len(words) >= 3 and last in EPONYM_SUFFIXES):

@@ -382,9 +382,17 @@ def _cloze_sentence(
 
     if clause is not None:
         return cloze.prepare_sentence(
-            clause, mentions, scope.resolve_as_written, renames, scope.facts.text, clause=True
+            clause,
+            mentions,
+            scope.resolve_as_written,
+            renames,
+            scope.facts.text,
+            clause=True,
+            may_bind=scope.context.may_bind,
         )
-    prepared = cloze.prepare_sentence(sent, mentions, scope.resolve_as_written, renames, scope.facts.text)
+    prepared = cloze.prepare_sentence(
+        sent, mentions, scope.resolve_as_written, renames, scope.facts.text, may_bind=scope.context.may_bind
+    )
     if isinstance(prepared, Rejection):
         if prepared.check not in LEANING_CHECKS:
             return prepared
@@ -445,7 +453,9 @@ def _sentence_before(scope: ArticleScope, sent: Any) -> _Before | None:
     renames = {
         i: scope.as_written(name) if name else name for i, name in scope.context.renames(before.start_char).items()
     }
-    prepared = cloze.prepare_sentence(before, mentions, scope.resolve_as_written, renames, text)
+    prepared = cloze.prepare_sentence(
+        before, mentions, scope.resolve_as_written, renames, text, may_bind=scope.context.may_bind
+    )
     if isinstance(prepared, Rejection) or _states_no_fact(before):
         return None
     return _Before(before, prepared, mentions, cloze.written_text(prepared), source)

@@ -272,6 +272,22 @@ class ArticleContext:
             return self._described_person(token)
         return None
 
+    def may_bind(self, token: Token, person: str) -> bool:
+        """Whether a person named before a "she" or "her" in its sentence may be the one it means. In a woman's
+        biography, a "she" or "her" that is a clause's subject or object means her, not a person named before
+        it whom the article never calls "she" ("After Cauchon declared her guilty, she was burned ..."). A man's
+        biography names mostly men, so "he" there is as often the one just named ("Roosevelt sent word that he
+        would not ..."); and the article's ties of pronouns to people (``genders``) are too loose to refuse a
+        binding by (dev decks lost accepted cards that way)."""
+        if self.title_person is None or self.title_pronoun != "she":
+            return True
+        if token.dep_ == "poss" and token.head.dep_ in {"conj", "appos"}:
+            return True  # "co-author Simone Beck and her husband": her own, beside her name
+        if token.lower_ not in {"she", "her"}:
+            return True
+        # "Beck" of "Simone Beck": a part of the woman's name (kept apart when relatives share it) is her.
+        return set(person.split()) <= set(self.title_person.split()) or "she" in self.genders.get(person, set())
+
     def _reporter(self, token: Token) -> str | None:
         """ "The former diplomat stated that ... he lost seven kilograms": the one who stated it."""
         verb = token.head

@@ -281,6 +281,14 @@ FIGURE_REFERENCE = re.compile(
     r"\bsee fig(?:ure|\.)? ?\d",
     re.IGNORECASE,
 )
+#: A sentence that points elsewhere on the page ("essentially giving the description above", "as defined below"):
+#: what it means is in text the card does not show.
+PAGE_REFERENCE = re.compile(
+    r"\b(?:the|this|these|that|those) (?:[a-z]+ ){0,2}(?:description|definition|example|formula|equation|list|"
+    r"section|discussion|method|proof|argument|sequence|case|table|paragraph)s? (?:above|below)\b|"
+    r"\b(?:described|mentioned|defined|given|discussed|listed|noted|stated|explained) (?:above|below)\b",
+    re.IGNORECASE,
+)
 #: A full stop inside the sentence after a word or a figure, then a capitalised word: two sentences the parser ran
 #: together ("... could run to $40m. Between 10 and 12 ..."); abbreviations ("U.S.", "Calif.", "Mr.") do not match.
 RUN_TOGETHER = re.compile(r"(?:\b[a-z]{3,}|\b\d[\w$£€%]*|\))[.!?][\"”’]?\s+(?=[A-Z][a-z]*\s)")
@@ -326,6 +334,10 @@ def _regnal_numeral(text: str, found: re.Match[str]) -> bool:
     return len(before) >= 2 and before[-1][:1].isupper() and before[-1][-1:].isalpha()
 
 
+#: A sentence whose last word is a title written before names ("by Fr.", "with Dr."): the name is cut off.
+_ENDS_AT_A_TITLE = re.compile(r"\s(?:Fr|Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Gov|Hon)\.$")
+
+
 # Asked once for every fact of a sentence: the answer is kept, not worked out again.
 @functools.lru_cache(maxsize=4096)
 def sentence_problem(sentence: str) -> str | None:
@@ -347,10 +359,16 @@ def sentence_problem(sentence: str) -> str | None:
         # "Acacia arabica) is the gum arabic tree of India", "in 2002]] Crow had been ...": the page lost the
         # text around a bracket, so the sentence is a fragment (judged dev candidates: 0 of 7).
         return "a bracket without its partner (text lost from the page)"
+    if _ENDS_AT_A_TITLE.search(text):
+        # "... to the French Economic and Social Council by Fr.": the splitter took the title's stop for the
+        # sentence's end, and the name went to the next piece.
+        return "cut off after a title (its name went to the next sentence)"
     if RUN_TOGETHER.search(text.rstrip('.!?"”’ ')):
         return "two sentences run together"
     if FIGURE_REFERENCE.search(text):
         return "about a picture or diagram beside the text"
+    if PAGE_REFERENCE.search(text):
+        return "points to another part of the page"
     if CENSUS_BREAKDOWN.search(text):
         return "a line of a census breakdown (tabulated figures)"
     if BOILERPLATE.search(text):

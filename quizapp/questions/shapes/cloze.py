@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,7 +59,8 @@ MAX_WORDS = 50
 #: Sentence openers that only connect to the sentence before: dropped, the rest stands.
 PURE_CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Moreover|Furthermore|Additionally|In addition|Also|Nevertheless|Nonetheless|"
-    r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise|Finally|Ultimately|Eventually)\s*,\s+"
+    r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise|Finally|Ultimately|Eventually|"
+    r"Significantly|Importantly|Interestingly|Crucially|Remarkably|Surprisingly)\s*,\s+"
 )
 #: "Next", "Earlier", "Now" opening the clause ("Next he studied ...", "Earlier, Clarke told ..."), not a phrase of
 #: their own ("Next month's Budget", "Next to the hall", "Earlier this year", "Now 80, she ...").
@@ -81,7 +82,7 @@ POINTING_OPENER = re.compile(
     r"Following (?:this|that)|Prior to (?:this|that)|By that time|By this time|"
     r"The (?:next|following|previous|same) (?:day|week|month|year|season|morning|evening)|"
     r"(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier|after)|"
-    r"The (?:two|three|four|pair|couple|trio)\b|One (?:was|is|were|are)\b|Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
+    r"The (?:two|three|four|pair|couple|trio)\b|One (?:was|is|were|are)\b|(?:More|Less|Even more) \w+ (?:was|were)\b|Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
     r"Here|There (?!(?:is|are|was|were)\b)|"
     r"(?:A|An|The) (?:\w+er|more \w+|bigger|greater|larger|smaller|further|similar|related|second|third|final) "
     r"(?:concern|problem|issue|question|challenge|reason|surprise|point|step|change|factor|worry|risk))\b"
@@ -433,8 +434,11 @@ def _names_a_doer(mention: Mention, sent: Any) -> bool:
     return not heads
 
 
-def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
-    """A pronoun with its antecedent earlier in the same sentence ("Smith said he ...")."""
+def _bound_earlier(
+    tok: Any, sent: Any, mentions: list[Mention], may_bind: Callable[[Any, str], bool] | None = None
+) -> bool:
+    """A pronoun with its antecedent earlier in the same sentence ("Smith said he ..."); ``may_bind`` says
+    whether a person named there may be the one a "she"/"he" means (the article's own pronoun for its person)."""
     if _described_owner(tok):
         return True
     people = tok.lower_ in PERSON_PRONOUNS
@@ -462,6 +466,8 @@ def _bound_earlier(tok: Any, sent: Any, mentions: list[Mention]) -> bool:
         if lone_person and m.kind == "person":
             continue
         if m.start >= tok.idx or m.kind not in kinds:
+            continue
+        if people and may_bind is not None and not may_bind(tok, m.canonical):
             continue
         # "Following Schapera and rejecting Meinhof, he classified ...": he is neither of them (the walk up the
         # parse is done only for a name that could bind the pronoun at all).
@@ -677,6 +683,7 @@ def prepare_sentence(
     text_of_doc: str = "",
     clause: bool = False,
     lean_back: bool = False,
+    may_bind: Callable[[Any, str], bool] | None = None,
 ) -> ClozeSentence | Rejection:
     """The sentence (or a clause standing as one) with its references written out, or why it cannot stand alone.
 
@@ -711,7 +718,9 @@ def prepare_sentence(
         # ", with the Nobel Memorial Prize going to Jean Tirole, eleven ...": the page lost the sentence's opening
         # (a date from a template); no sentence or clause starts with that mark.
         return Rejection(Stage.OVERGENERATE, "fragment", f'starts with "{words[0][:1]}": a piece of a sentence')
-    if first_word[:1].islower() and first_word.islower() and not clause:
+    # (A clause after a semicolon may open in lower case; the first clause of a sentence may not: "where TH is the
+    # time horizon ...; a_(x) is ..." lost the formula before it.)
+    if first_word[:1].islower() and first_word.islower() and (not clause or sent.start == sent.sent.start):
         # "and by the 5th century, stone ...": a piece of a sentence the page broke off (a name written in
         # lower case, "iPhone", "eBay", has a capital inside and stays).
         return Rejection(Stage.OVERGENERATE, "fragment", f'starts in lower case ("{words[0]}"): a piece of a sentence')
@@ -912,7 +921,7 @@ def prepare_sentence(
             # "They family of six launchers has ...": a pronoun glued to a noun is a typo the card would repeat
             # ("making it the 54th film" is a small clause, its noun not next to the pronoun).
             return Rejection(Stage.OVERGENERATE, "garbled_pronoun", f'"{tok.text} {tok.head.text}" does not read')
-        if _bound_earlier(tok, sent, mentions):
+        if _bound_earlier(tok, sent, mentions, may_bind):
             continue
         if resolved_names:
             continue  # a name written out earlier in the sentence now binds this pronoun
