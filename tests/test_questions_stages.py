@@ -1072,6 +1072,8 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
         ("The Norland ferry line is, , run by the harbour board of Skarvik since 1987.", "source_gap"),
         ("In 1987 the new ferry of Norland was longer than the old ferry of Skarvik by .", "source_gap"),
         ("In 1987 the harbour board of Norland paid $ in dollars for the new ferry of Skarvik.", "source_gap"),
+        ("The census of Norland put the population in , against only 1 895 000 people in 1987.", "source_gap"),
+        ("The harbour of Skarvik had a temperature that swung between and over the year 1987.", "source_gap"),
         (
             "Marta Halvorsen, The Ferries of Norland, edited by Per Ostberg, Skarvik University Press, (1987).",
             "unfit_sentence",
@@ -1230,6 +1232,14 @@ CHECK_CASES = [
         "The town grew by 12% between 2010 and 2020.\n",
         "share_adds_up",
         ["48.9%"],
+        "12%",
+    ),
+    (
+        "Skarvik Census\n\nThe census of Skarvik in 2020 counted 4,120 people.\n"
+        "Children made up 31% of the town's people in 2020, 52.5% were of working age and 16.5% were retired.\n"
+        "The town grew by 12% between 2010 and 2020.\n",
+        "share_adds_up",
+        ["52.5%"],
         "12%",
     ),
     (
@@ -1515,8 +1525,33 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
         ),
         # A surname the tagger misread still goes on past the blank.
         ("Denis Colin O'leary is an American actor and writer from Boston.", "Denis Colin", "person", "inside_a_name"),
+        # A sign inside a name ("A$AP Rocky"): the blank would keep half the name.
+        (
+            "The singer Ola Brun named Kanye West and A$AP Rocky as the models for the stage clothes of Ola Brun.",
+            "AP Rocky",
+            "person",
+            "part_of_a_word",
+        ),
+        # "No. 3" is a rank, no count.
+        (
+            "In 1997, Ola Brun became the undisputed World No. 3 skier of the Norland league.",
+            "3",
+            "number",
+            "common_word",
+        ),
     ],
-    ids=["glued", "spaced", "post", "body", "title-word-in-a-name", "glued-currency", "top-10", "misread-surname"],
+    ids=[
+        "glued",
+        "spaced",
+        "post",
+        "body",
+        "title-word-in-a-name",
+        "glued-currency",
+        "top-10",
+        "misread-surname",
+        "sign-in-a-name",
+        "rank",
+    ],
 )
 def test_a_blank_glued_to_a_word_cutting_a_name_or_naming_a_post_is_refused(sentence, blank, kind, check):
     problem = _blank_problem(sentence, blank, kind)

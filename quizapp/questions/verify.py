@@ -676,14 +676,15 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)")
 
 
 def check_share_adds_up(cand: Candidate, scope: ArticleScope) -> str | None:
-    """ "Females were 51.1% of the population and males ___": two shares of one whole in one sentence, so
-    either is 100 less the other (rule 4: not as a sum that must add up)."""
+    """ "Females were 51.1% of the population and males ___": shares of one whole in one sentence that add up to
+    100, so any one is 100 less the others ("43%, 55.1% ... while 1.9%"; rule 4: not as a sum that must add
+    up)."""
     if cand.kind != "number" or not _PERCENT.search(cand.mention.text):
         return None
     shares = [float(x) for x in _PERCENT.findall(cand.mention.sentence)]
     return (
-        "the two shares add up to 100: one gives the other"
-        if len(shares) == 2 and abs(sum(shares) - 100) < 0.3
+        f"the {len(shares)} shares add up to 100: the others give this one"
+        if len(shares) >= 2 and abs(sum(shares) - 100) < 0.3
         else None
     )
 
@@ -764,7 +765,7 @@ def check_not_prose(cand: Candidate, scope: ArticleScope) -> str | None:
 #: gap; a preposition that ends its sentence with no space ("the price the books are sold at.") is English. An
 #: age that lost its number ("In 1901, year-old William S. Harley drew ...") is one too.
 _SOURCE_GAP = re.compile(
-    r"\b(?:of|from|at|about|than|reaching|by)\s+[,.;:)—–](?!\d)|\bof (?:and|or)\b|(?:^|[,;(]\s*)(?:year|month)-old\b"
+    r"\b(?:of|from|at|about|than|reaching|by|in|between)\s+[,.;:)—–](?!\d)|\b(?:of|between) (?:and|or)\b|(?:^|[,;(]\s*)(?:year|month)-old\b"
     # "it is, , supported by": what stood between the commas (a date, a word) was lost; so was the figure after a
     # currency sign ("equivalent to $ in dollars"). (Empty brackets and a spaced comma were tried: in dev decks they
     # took more accepted cards than refused ones, the brackets' aside being left out anyway.)

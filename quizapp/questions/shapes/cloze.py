@@ -1065,10 +1065,12 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         # "1589" of "(1544–1589)", one word to the parse: the blank would take the whole word or nothing.
         return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{text}" is only part of a word of the sentence')
     glued = prepared.text[mention.start - 1 : mention.start] if mention.start else ""
-    if (mention.kind in {"person", "place", "organization"} and (glued.isalnum() or glued == ".")) or (
-        mention.kind == "number" and glued.isalpha()
-    ):
-        # "gynaecologist Dr.K Lalitha": the page ran a title into the name, and the blank would run into it too;
+    if (
+        mention.kind in {"person", "place", "organization"}
+        and (glued.isalnum() or (glued != "" and glued in ".$£€#@&"))
+    ) or (mention.kind == "number" and glued.isalpha()):
+        # "gynaecologist Dr.K Lalitha": the page ran a title into the name, and the blank would run into it too
+        # ("A$[AP Rocky]": a sign inside the name);
         # "A$[245m]": the amount's currency begins before the blank.
         return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{glued}{text}": glued to the word before')
     if mention.kind == "organization" and text.split()[-1].casefold().rstrip(".") in POST_WORDS:
@@ -1133,6 +1135,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}": a small count is guessed, not learned')
         if re.search(r"\btop\s+$", prepared.text[max(0, mention.start - 5) : mention.start], re.I):
             return Rejection(Stage.OVERGENERATE, "common_word", f'"top {text}": a set phrase, not a count')
+        if re.search(r"\bNo\.\s*$", prepared.text[max(0, mention.start - 5) : mention.start]):
+            return Rejection(Stage.OVERGENERATE, "common_word", f'"No. {text}": a rank or label, not a count')
         if mention.granularity == "ordinal":
             return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}" is an ordinal, not a fact')
         if text.casefold() in COMMON_NUMBER_WORDS or VAGUE.search(text):
