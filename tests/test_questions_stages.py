@@ -333,6 +333,7 @@ Next month's vote in Velmora will be the fourth since the harbour board was foun
 One was the painter Eva Moe, who drew the new quay at Velmora for the harbour board in 2016.
 More ambitious was the North Quay of the engineer Lars Vik, which the harbour board of Velmora opened in 2019.
 Significantly, the harbour board of Velmora paid 4 million euros for the new quay in 2016.
+Meantime, the harbour board of Velmora paid 2 million euros for the old pier in 2017.
 """
 
 
@@ -354,8 +355,9 @@ def test_a_sentence_placed_only_after_the_one_before_stands_no_cloze_alone(quay,
 
 
 def test_a_sentence_adverb_opener_is_dropped_like_a_connective(quay):
-    shown = quay.cloze_texts("paid 4 million")
-    assert shown and all(text.startswith("The harbour board") for text in shown), shown
+    for paid in ("paid 4 million", "paid 2 million"):
+        shown = quay.cloze_texts(paid)
+        assert shown and all(text.startswith("The harbour board") for text in shown), shown
 
 
 def test_next_goes_like_later_when_the_sentence_names_its_own_year(quay):
@@ -1066,6 +1068,10 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
             "market_tick",
         ),
         ("The Norland Gazette{{'}}s harbour column first appeared in Skarvik in 1987.", "markup_residue"),
+        (
+            "SkarvikMural.jpg|The Skarvik Mural of the harbour, photographed in 1987 before its repair.",
+            "markup_residue",
+        ),
         ("The Norland ferry Skarvik reached a speed of , a record for the harbour in 1987.", "source_gap"),
         ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),
         ("In 1987, year-old Marta Halvorsen drew up plans for the new ferry of Skarvik.", "source_gap"),
@@ -2265,6 +2271,18 @@ def test_a_main_clause_he_is_not_the_object_of_an_opening_phrase(tmp_path):
     assert not [s for s in alone if ", he classified" in s]
     # The subject of an opening clause still binds it ("When Oda Brannsen moved ..., she opened ...").
     assert [s for s in alone if ", she opened a school" in s]
+
+
+def test_a_main_clause_he_is_not_the_owner_in_an_opening_phrase(tmp_path):
+    run = stages(
+        "Ansel Brekke\n\nAnsel Brekke was a Norland politician and lawyer. He joined the Skarvik Harbour Party of "
+        "the lawyer Nils Lunde in 1921, and he was elected to its board in 1930. After Nils Lunde's death in 1950 he "
+        "became the leader of the Skarvik Harbour Party.\n",
+        tmp_path,
+    )
+    alone = run.alone()
+    # "he" is not Lunde, whose death the opening phrase dates: written out, or the card is not made alone.
+    assert not [s for s in alone if "he became the leader" in s], alone
 
 
 def test_a_war_a_nickname_or_in_doing_so_lean_on_a_sentence_not_shown(tmp_path):

@@ -827,9 +827,16 @@ def check_markup_residue(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence with "{{" or "}}" left from a wiki's templates ("the Encyclopedia{{'}}s article"): the text is
     not what the page showed, and a deck's cloze marker is written that way, so no card can hold it."""
     text = cand.mention.sentence
-    return (
-        'the sentence holds template markup ("{{" or "}}") left from the page' if "{{" in text or "}}" in text else None
-    )
+    if "{{" in text or "}}" in text:
+        return 'the sentence holds template markup ("{{" or "}}") left from the page'
+    if _IMAGE_LINK.search(text):
+        # "BardiaMural.jpg|The Bardia Mural, photographed in the 1960s ...": a gallery's caption and file name.
+        return "the sentence holds an image's file name: a caption left from the page"
+    return None
+
+
+#: A wiki gallery line: an image's file name, then "|" and its caption.
+_IMAGE_LINK = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\s*\|", re.I)
 
 
 #: A market report's price line: "Tata Steel was down 5 pc at Rs 385", "Acme rose 2.1% at $41.20".

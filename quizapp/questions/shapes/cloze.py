@@ -58,7 +58,7 @@ MAX_WORDS = 50
 
 #: Sentence openers that only connect to the sentence before: dropped, the rest stands.
 PURE_CONNECTIVE = re.compile(
-    r"^(?:However|Meanwhile|Moreover|Furthermore|Additionally|In addition|Also|Nevertheless|Nonetheless|"
+    r"^(?:However|Meanwhile|Meantime|Moreover|Furthermore|Additionally|In addition|Also|Nevertheless|Nonetheless|"
     r"Still|Indeed|Notably|Separately|Overall|In fact|Similarly|Likewise|Finally|Ultimately|Eventually|"
     r"Significantly|Importantly|Interestingly|Crucially|Remarkably|Surprisingly)\s*,\s+"
 )
@@ -418,9 +418,9 @@ def _described_owner(tok: Any) -> bool:
 
 
 def _names_a_doer(mention: Mention, sent: Any) -> bool:
-    """Whether the mention is a subject or an owner in its sentence ("Smith said he", "When Smith left, he",
-    "Smith's coach said he"): only such a name can be the "he" of the main clause after it, not the object of an
-    opening phrase ("Following Schapera, he ...")."""
+    """Whether the mention is a subject or a subject's owner in its sentence ("Smith said he", "When Smith left,
+    he", "Smith's coach said he"): only such a name can be the "he" of the main clause after it, not the object of
+    an opening phrase ("Following Schapera, he ...") nor its owner ("After Peel's death in 1850 he became ...")."""
     heads = [
         t
         for t in span_tokens(sent)
@@ -429,8 +429,14 @@ def _names_a_doer(mention: Mention, sent: Any) -> bool:
     for head in heads:
         while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
             head = head.head  # "Smith and Jones said they", "the coach, Smith, said he": the first one's role
-        if head.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        if head.dep_ in {"nsubj", "nsubjpass"}:
             return True
+        if head.dep_ == "poss":
+            owned = head.head
+            while owned.dep_ in {"conj", "appos"} and owned.head.i != owned.i:
+                owned = owned.head
+            if owned.dep_ in {"nsubj", "nsubjpass"}:
+                return True
     return not heads
 
 
