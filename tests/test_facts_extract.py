@@ -388,6 +388,14 @@ def test_a_month_name_no_time_word_governs_is_no_date(sentence, month, is_date):
     assert (month in dates) is is_date, dates
 
 
+def test_a_season_of_a_year_is_the_year_alone():
+    facts = extract_facts(
+        [article("In the spring of 1863, the harbour of Skarvik was occupied by the fleet of Ansel Brekke.")]
+    )[0]
+    dates = {(m.text, m.value) for m in facts.mentions if m.kind == "date"}
+    assert ("1863", "1863") in dates, dates
+
+
 def test_a_year_written_with_its_season_is_the_year_alone():
     facts = extract_facts([article("The 2004 season started poorly for the Harbour Hawks, who lost six games.")])[0]
     dates = {(m.text, m.value) for m in facts.mentions if m.kind == "date"}

@@ -757,6 +757,12 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 # "the 2004 season": the year is the date, the season is what it dates.
                 end = start + period.end(1)
                 phrase = text[start:end]
+            season = _SEASON_OF_YEAR.match(phrase)
+            if season:
+                # "the spring of 1863": the year is the date to learn; a blank of "spring of 1863" reads "In the
+                # ___, ..." and is answered by the year alone.
+                start += season.start(1)
+                phrase = text[start:end]
             if is_duration(phrase) or re.search(r"\d[- ]years?[- ]old", phrase, re.I):
                 number = number_from_entity(ent, text)
                 if number is not None:
@@ -830,6 +836,10 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
 #: A year written with the period it names ("2004 season", "1998–99 campaign"): the blank is the year alone.
 _DATED_PERIOD = re.compile(
     r"^((?:early |late |mid-?)?\d{4}(?:[–-]\d{2,4})?)\s+(?:season|campaign|edition|term|session|tour|series)s?$", re.I
+)
+#: A season of a year ("spring of 1863", "the summer of 2010"): the blank is the year alone.
+_SEASON_OF_YEAR = re.compile(
+    r"^(?:the\s+)?(?:early |late |mid-?)?(?:spring|summer|autumn|fall|winter)\s+of\s+(\d{4})$", re.I
 )
 #: Words after which a bare month name is a time ("in May", "last June", "since March", "May and June").
 _TIME_WORDS_BEFORE_MONTH = frozenset(
