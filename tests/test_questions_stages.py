@@ -1630,38 +1630,34 @@ def test_a_share_written_per_cent_is_hinted_as_a_percentage(tmp_path):
     assert shares and all(c.hint == "percentage" for c in shares), [(c.answer, c.hint) for c in shares]
 
 
-def test_a_sentence_the_page_broke_off_in_lower_case_is_no_cloze(tmp_path):
-    run = stages(
-        "Kestrel Line\n\nThe Kestrel Line opened between Dunmere and Carrick in 1874 after a decade of disputes. "
-        "and by 1880, trains on the Kestrel Line carried mail from Dunmere to the port of Carrick.\n",
-        tmp_path,
-    )
+KESTREL_OPENING = (
+    "Kestrel Line\n\nThe Kestrel Line opened between Dunmere and Carrick in 1874 after a decade of disputes. "
+)
+
+
+@pytest.mark.parametrize(
+    ("broken", "answer"),
+    [
+        ("and by 1880, trains on the Kestrel Line carried mail from Dunmere to the port of Carrick.", "1880"),
+        (
+            ", with the mail contract going to the Carrick Post Office, eleven trains a day ran on the line by 1880.",
+            "1880",
+        ),
+        # The first clause of a long sentence cut at its semicolon is still its broken-off opening.
+        (
+            "where the line crossed the Aln, the engineer Ruth Calder built a viaduct of forty arches for 3 million "
+            "pounds in the years after 1880 and before the strikes of the decade; the Carrick Post Office paid half "
+            "of the cost of the viaduct of the line in the year 1881, with the town of Dunmere paying the rest.",
+            "Ruth Calder",
+        ),
+    ],
+    ids=["lower-case", "lost-opening", "lower-case-clause"],
+)
+def test_a_sentence_the_page_broke_off_is_no_cloze(tmp_path, broken, answer):
+    run = stages(KESTREL_OPENING + broken + "\n", tmp_path)
     assert [c for c in run.clozes() if c.answer == "1874"], run.dropped("1874")
-    assert not [c for c in run.clozes() if c.answer == "1880"]
-    assert "fragment" in run.dropped("1880")
-
-
-def test_the_first_clause_of_a_sentence_the_page_broke_off_is_no_cloze(tmp_path):
-    run = stages(
-        "Kestrel Line\n\nThe Kestrel Line opened between Dunmere and Carrick in 1874 after a decade of disputes. "
-        "where the line crossed the Aln, the engineer Ruth Calder built a viaduct of forty arches for 3 million "
-        "pounds in the years after 1880 and before the strikes of the decade; the Carrick Post Office paid half of "
-        "the cost of the viaduct of the line in the year 1881, with the town of Dunmere paying the rest.\n",
-        tmp_path,
-    )
-    assert [c for c in run.clozes() if c.answer == "1874"], run.dropped("1874")
-    assert not [c for c in run.clozes() if c.answer == "Ruth Calder"]
-
-
-def test_a_sentence_the_page_lost_the_opening_of_is_no_cloze(tmp_path):
-    run = stages(
-        "Kestrel Line\n\nThe Kestrel Line opened between Dunmere and Carrick in 1874 after a decade of disputes. "
-        ", with the mail contract going to the Carrick Post Office, eleven trains a day ran on the line by 1880.\n",
-        tmp_path,
-    )
-    assert [c for c in run.clozes() if c.answer == "1874"], run.dropped("1874")
-    assert not [c for c in run.clozes() if c.answer == "1880"]
-    assert "fragment" in run.dropped("1880")
+    assert not [c for c in run.clozes() if c.answer == answer]
+    assert "fragment" in run.dropped(answer), run.dropped(answer)
 
 
 def test_an_adjective_standing_for_a_noun_named_before_is_an_unnamed_subject(tmp_path):
