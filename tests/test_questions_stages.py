@@ -1085,6 +1085,7 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
             "unfit_sentence",
         ),
         ("Marta Halvorsen said the harbour board will will not sell the pier of Skarvik before 1987.", "source_gap"),
+        ("The harbour board of Skarvik expects the toll to fall to fall to 3 euros in 1987.", "source_gap"),
         (
             "At a depth of about —approximately, the harbour of Skarvik was the deepest of Norland in 1987.",
             "source_gap",
@@ -1538,6 +1539,13 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
             "person",
             "part_of_a_word",
         ),
+        # A span that stops on "of" is half a name.
+        (
+            "The Council of 1123 of Norland is reckoned among the great councils of Skarvik.",
+            "Council of",
+            "organization",
+            "inside_a_name",
+        ),
         # "No. 3" is a rank, no count.
         (
             "In 1997, Ola Brun became the undisputed World No. 3 skier of the Norland league.",
@@ -1557,6 +1565,7 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
         "misread-surname",
         "sign-in-a-name",
         "rank",
+        "stops-on-of",
     ],
 )
 def test_a_blank_glued_to_a_word_cutting_a_name_or_naming_a_post_is_refused(sentence, blank, kind, check):

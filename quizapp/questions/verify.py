@@ -781,6 +781,8 @@ _RUN_ON = re.compile(
 )
 
 
+#: Two words written twice ("expects the deficit to fall to fall to 2.9%"): a slip of the page as well.
+_DOUBLED_PAIR = re.compile(r"\b(?P<pair>[a-z]+ [a-z]+) (?P=pair)\b")
 #: A small word written twice ("his side will will not relinquish"): a slip of the page a card would repeat.
 #: "had had" and "that that" are English; doubled names ("Wagga Wagga") are no small words.
 _DOUBLED_WORD = re.compile(
@@ -800,8 +802,10 @@ def check_source_gap(cand: Candidate, scope: ArticleScope) -> str | None:
     run_on = _found_in_sentence(_RUN_ON, cand.mention.sentence)
     if run_on:
         return f'"{run_on.group(0).strip()}": two sentences run together'
-    doubled = _found_in_sentence(_DOUBLED_WORD, cand.mention.sentence)
-    return f'"{doubled.group(0)}": a word written twice, a slip of the page' if doubled else None
+    doubled = _found_in_sentence(_DOUBLED_WORD, cand.mention.sentence) or _found_in_sentence(
+        _DOUBLED_PAIR, cand.mention.sentence
+    )
+    return f'"{doubled.group(0)}": words written twice, a slip of the page' if doubled else None
 
 
 def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:

@@ -1199,6 +1199,10 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         return Rejection(
             Stage.OVERGENERATE, "inside_a_name", f'"{text} {tail.split()[0]}": a regnal number follows the blank'
         )
+    last_word = text.split()[-1] if text.split() else ""
+    if mention.kind in {"person", "place", "organization"} and last_word in {"of", "the", "and", "for", "de", "&"}:
+        # "The ___ 1123 is reckoned ..." of "The Council of 1123": a span that stops on "of" is half a name.
+        return Rejection(Stage.OVERGENERATE, "inside_a_name", f'"{text}" stops inside a name')
     suffix = NAME_SUFFIX.match(tail) if mention.kind == "person" else None
     if suffix:
         return Rejection(
