@@ -20,6 +20,7 @@ from quizapp.vocabulary import (
     MONTH_PATTERN,
     PERSONAL_PRONOUNS,
     REPORTING_VERBS,
+    ROLE_TITLES,
     SPEAKER_PRONOUNS,
     WEEKDAY_PATTERN,
 )
@@ -334,8 +335,17 @@ def _regnal_numeral(text: str, found: re.Match[str]) -> bool:
     return len(before) >= 2 and before[-1][:1].isupper() and before[-1][-1:].isalpha()
 
 
-#: A sentence whose last word is a title written before names ("by Fr.", "with Dr."): the name is cut off.
-_ENDS_AT_A_TITLE = re.compile(r"\s(?:Fr|Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Gov|Hon)\.$")
+#: A sentence whose last word is a title written before names ("by Fr.", "with Dr."): the name is cut off. The
+#: shared titles' abbreviations, and a few clerical and military ones, but not "St." (a street ends sentences).
+_ENDS_AT_A_TITLE = re.compile(
+    r"\s(?:"
+    + "|".join(
+        sorted(
+            {t.rstrip(".") for t in ROLE_TITLES if t.endswith(".") and t != "St."} | {"Fr", "Rev", "Lt", "Sgt", "Hon"}
+        )
+    )
+    + r")\.$"
+)
 
 
 # Asked once for every fact of a sentence: the answer is kept, not worked out again.

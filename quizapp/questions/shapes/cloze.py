@@ -1075,9 +1075,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         mention.kind in {"person", "place", "organization"}
         and (glued.isalnum() or (glued != "" and glued in ".$£€#@&"))
     ) or (mention.kind == "number" and glued.isalpha()):
-        # "gynaecologist Dr.K Lalitha": the page ran a title into the name, and the blank would run into it too
-        # ("A$[AP Rocky]": a sign inside the name);
-        # "A$[245m]": the amount's currency begins before the blank.
+        # "gynaecologist Dr.K Lalitha": the page ran a title into the name, and the blank would run into it too;
+        # "A$[AP Rocky]": a sign inside the name; "A$[245m]": the amount's currency begins before the blank.
         return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{glued}{text}": glued to the word before')
     if mention.kind == "organization" and text.split()[-1].casefold().rstrip(".") in POST_WORDS:
         # "was the University Union Councilor": a post someone holds, not a body.
