@@ -90,6 +90,54 @@ def test_a_shouted_lead_and_a_number_in_the_name_are_written_as_the_title_writes
     assert ctx.main is not None and ctx.main.name == "Ferry 12"
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "written"),
+    [
+        # A thing one counts: "the kilt was first worn ...", never "Kilt was first worn ...".
+        (
+            "Kilt",
+            "A kilt is a knee-length skirt worn by the men of Norland. It was first worn in Skarvik in 1720.\n\n"
+            "The kilt was made of wool until 1850, and a kilt pin held it in place.\n",
+            "the kilt",
+        ),
+        # A thing one does not count, written bare: "In 1919 advertising was ...", never "Advertising" inside a
+        # sentence.
+        (
+            "Ferrying",
+            "Ferrying is the carrying of people and goods across water by boat. It grew in Norland after 1850.\n\n"
+            "By 1919 ferrying was the main trade of Skarvik, and ferrying firms employed 400 people.\n",
+            "ferrying",
+        ),
+    ],
+    ids=["counted", "uncounted"],
+)
+def test_a_title_the_article_writes_in_lower_case_is_a_common_noun(title, text, written):
+    ctx, _doc, _facts = _parse(text, title)
+    assert ctx.main is not None and ctx.main.name == written
+
+
+def test_it_after_a_sentence_about_a_common_noun_subject_is_that_noun():
+    text = (
+        "A kilt is a knee-length skirt worn by the men of Norland. It was first worn in Skarvik in 1720.\n\n"
+        "The kilt was made of wool until 1850, and a kilt pin held it in place.\n"
+    )
+    assert "In what year was the kilt first worn in Skarvik?" in _questions(text, "Kilt", "1720", "date")
+
+
+def test_the_subjects_noun_in_the_plural_is_not_the_subject():
+    # "Kepler had solved the anagrams" had become "... had solved the anagram".
+    from quizapp.questions.main_subject import refers_to_subject
+
+    text = (
+        "An anagram is a word made from the letters of another word. It was a game of Norland poets in 1610.\n\n"
+        "The anagram was sent to Olaf Lund in Skarvik, and Lund solved the anagrams in 1611.\n"
+    )
+    ctx, doc, _facts = _parse(text, "Anagram")
+    assert ctx.main is not None
+    nouns = {t.text: refers_to_subject(t, ctx.main) for t in doc if t.lower_.startswith("anagram") and t.i > 10}
+    assert nouns == {"anagram": True, "anagrams": False}, nouns
+
+
 def test_no_main_subject_when_the_title_is_a_headline_about_something_else():
     ctx, _doc, _facts = _parse(BRIDGE, "Officials Expect Heavy Traffic")
     assert ctx.main is None

@@ -117,9 +117,13 @@ class MainSubject:
     kind: str | None  # person, place, organization, or None when the extraction did not find it
     nouns: set[str] = field(default_factory=set)  # "bridge", "company", "city"
     words: set[str] = field(default_factory=set)  # lowercased words of its name
+    common: bool = False  # a common noun ("Kilt": "a kilt is ..."), not a name
 
     def is_named_by(self, tokens: list[Token]) -> bool:
-        """Whether a noun phrase's proper-noun words are this subject's name."""
+        """Whether a noun phrase's proper-noun words are this subject's name (or, for a common noun, whether the
+        phrase is that noun and its article alone: "A kilt", "The kilt")."""
+        if self.common:
+            return {t.lemma_.lower() for t in tokens if t.dep_ != "det"} == self.words
         names = {t.lower_ for t in tokens if t.pos_ == "PROPN" or t.text[:1].isupper() and t.dep_ != "det"}
         return bool(names) and names <= self.words
 
@@ -161,10 +165,11 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
             name = title[at : at + len(text)] if at >= 0 and same_places else text
     if not name:
         return None
-    kind = _kind_of(name, facts)
+    common = _as_a_common_noun(name, facts.text)
+    kind = None if common else _kind_of(name, facts)
     if kind == "person":
         return None  # he/she resolution handles people
-    written = with_its_article(facts.text, name)
+    written = common or with_its_article(facts.text, name)
     subject_words = {w.casefold() for w in re.findall(r"[\w’'&-]+", name)}
     nouns: set[str] = set()
     last = name.split()[-1].lower()
@@ -186,7 +191,9 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
         nouns |= {"company", "firm"}
     if nouns & PLACE_NOUNS:
         nouns |= {"city", "town"} if nouns & {"city", "town"} else set()
-    return MainSubject(name=written, kind=kind, nouns=nouns, words=subject_words)
+    if common:
+        nouns |= subject_words  # "The kilt was made of wool ...": the entry's noun names it
+    return MainSubject(name=written, kind=kind, nouns=nouns, words=subject_words, common=bool(common))
 
 
 def _title_shares_head(name: str, title: str) -> bool:
@@ -215,6 +222,24 @@ def _kind_of(name: str, facts: ArticleFacts) -> str | None:
     return None
 
 
+def _as_a_common_noun(name: str, text: str) -> str | None:
+    """ "the kilt" for an entry titled "Kilt", "advertising" for "Advertising": a title the article writes in lower
+    case within its sentences is a common noun, and a card writing it out for "it" ("In 1919 Advertising was ...")
+    must write it so, with "the" for a thing one counts ("a kilt": "the kilt was worn", not "kilt was worn") or that the
+    article mostly writes with "the"."""
+    lower = name.lower()
+    if lower == name or " " in name:
+        return None
+    in_lower = len(re.findall(rf"\b{re.escape(lower)}\b", text))
+    capital_inside = len(re.findall(rf"(?<=[a-z0-9,;] ){re.escape(name)}\b", text))
+    if in_lower < 2 or in_lower <= capital_inside:
+        return None
+    if re.search(rf"\b(?:[Aa]n?|[Oo]ne) {re.escape(lower)}\b", text):
+        return f"the {lower}"  # a thing one counts ("a kilt"): "the kilt was worn ..."
+    with_the = len(re.findall(rf"\b[Tt]he {re.escape(lower)}\b", text))
+    return f"the {lower}" if with_the * 2 > in_lower else lower  # "advertising", "kerosene"
+
+
 def with_its_article(text: str, name: str) -> str:
     """ "the Varnholt Bridge" when the article (``text``) writes it with "the", else the name alone."""
     found = re.search(rf"\b(the|The)\s+{re.escape(name)}\b", text)
@@ -226,8 +251,8 @@ def with_its_article(text: str, name: str) -> str:
 
 def refers_to_subject(token: Token, subject: MainSubject) -> bool:
     """ "the bridge", "The company": a bare definite noun the subject goes by."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in subject.nouns:
-        return False
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in subject.nouns or token.tag_ == "NNS":
+        return False  # ("the anagrams" are many, the subject one)
     return is_bare_definite(token)
 
 
