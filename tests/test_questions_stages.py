@@ -1266,6 +1266,15 @@ CHECK_CASES = [
         "12%",
     ),
     (
+        # A count that is the difference (or the sum) of two others in its sentence is worked out.
+        "Skarvik Charts\n\nThe Skarvik ferry song was first sung by Ola Brun in 1998.\n"
+        "The ferry song moved up seven places from number eight to number one in the charts of Norland on Friday.\n"
+        "The ferry song was sold 4,000 times in its first week in Skarvik.\n",
+        "count_follows",
+        ["seven"],
+        "4,000",
+    ),
+    (
         # Shares rounded as written add up to 99: the slack of their rounding.
         "Skarvik Ferries\n\nThe ferry survey of Skarvik in 2020 asked 4,120 people.\n"
         "According to the survey 44% of riders use a single ferry line, 48% use two or three and a few, 7%, use more.\n"

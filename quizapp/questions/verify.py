@@ -41,6 +41,7 @@ from quizapp.vocabulary import (
     HEDGING_ADVERBS,
     NAME_KINDS,
     NEWS_OUTLET_WORDS,
+    NUMBER_WORDS,
     OPINION_PASSIVES,
     REFERENT_NOUNS,
     SAYING_VERBS,
@@ -692,6 +693,42 @@ def check_share_adds_up(cand: Candidate, scope: ArticleScope) -> str | None:
     )
 
 
+#: A whole number in digits or as a word (up to twenty), not inside a longer figure ("3.5", "$1,200", "H1").
+_WHOLE = (
+    r"(?:(?<![\w.,$£€])\d{1,3}(?:,\d{3})+(?![\d%])|(?<![\w.,$£€])\d+(?![\d%]|[.,]\d)|\b(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")\b)"
+)
+#: Two counts written as a pair: "eight to one", "from number eight to number one", "4–8".
+_COUNT_PAIR = re.compile(rf"({_WHOLE})(?: to (?:number |No\. )?|\s?[–-]\s?)({_WHOLE})", re.I)
+
+
+def _whole_number(text: str) -> int:
+    return NUMBER_WORDS.index(text.lower()) if text.isalpha() else int(text.replace(",", ""))
+
+
+def check_count_follows(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "moved up ___ places from number eight to number one", "ruled by an eight to one majority in favour of
+    appeals by ___ detainees": a count that is the sum or the difference of a pair of counts its sentence writes
+    is worked out, not learned (rule 4). Dates are left out (a day or a year is no count)."""
+    if cand.kind != "number" or not re.fullmatch(_WHOLE, cand.mention.text.strip(), re.I):
+        return None
+    target = _whole_number(cand.mention.text.strip())
+    start = cand.mention.sentence_start
+    sentence = cand.mention.sentence
+    # The sentence with the blank and every date taken out.
+    rest = list(sentence)
+    for m in [cand.mention, *scope.facts.mentions]:
+        if m is cand.mention or (m.kind == "date" and start <= m.start < start + len(sentence)):
+            for i in range(max(0, m.start - start), min(len(rest), m.end - start)):
+                rest[i] = " "
+    for pair in _COUNT_PAIR.finditer("".join(rest)):
+        x, y = _whole_number(pair.group(1)), _whole_number(pair.group(2))
+        if target and target in {x + y, abs(x - y)}:
+            return f'{target} is worked out from "{pair.group(0)}" in the same sentence'
+    return None
+
+
 #: "... exist: H1/H5, H2A, H2B, H3, and H4": the items of a list after a colon.
 _LIST_ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\s+(?:and|or)\s+)\s*")
 
@@ -1038,6 +1075,7 @@ CHECKS: tuple[Check, ...] = (
     Check("as_of_date", check_as_of_date, frozenset({Form.WH, Form.CLOZE})),
     Check("comparison_baseline", check_comparison_baseline, frozenset({Form.WH, Form.CLOZE})),
     Check("share_adds_up", check_share_adds_up, frozenset({Form.WH, Form.CLOZE})),
+    Check("count_follows", check_count_follows, frozenset({Form.WH, Form.CLOZE})),
     Check("count_given_by_list", check_count_given_by_list, frozenset({Form.WH, Form.CLOZE})),
     Check("verbless_sentence", check_verbless_sentence, frozenset({Form.CLOZE})),
     Check("cloze_too_long", check_cloze_length, frozenset({Form.CLOZE})),
