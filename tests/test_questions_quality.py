@@ -234,6 +234,25 @@ def test_an_acronym_the_article_never_spells_out_is_no_organization_to_swap_in(n
 
 
 @pytest.mark.parametrize(
+    ("name", "goes_on"),
+    [
+        ("Norland Convention on Ferry", True),  # every time "... on Ferry Rights": the span was cut
+        ("Norland Convention on Ferry Rights", False),
+        ("Skarvik", False),  # once "Skarvik Harbour", once on its own
+    ],
+)
+def test_a_name_the_article_always_writes_longer_is_no_value_to_swap_in(name, goes_on):
+    # "The European Convention on Human backed the Home Office's powers" was a false statement.
+    from quizapp.questions.quality import _always_goes_on
+
+    text = (
+        "Norland signed the Norland Convention on Ferry Rights in Skarvik in 1990. The Skarvik Harbour board "
+        "said the Norland Convention on Ferry Rights holds for every ferry that calls at Skarvik."
+    )
+    assert _always_goes_on(name, text) is goes_on
+
+
+@pytest.mark.parametrize(
     ("template", "value", "statement"),
     [
         ("Aggrey had died in 1929 in the {answer}.", "Canada", "Aggrey had died in 1929 in Canada."),

@@ -325,6 +325,8 @@ class ArticleReview:
                     continue
                 if {a.casefold() for a in cluster.aliases} & own:
                     continue
+                if _always_goes_on(cluster.canonical, self.facts.text):
+                    continue  # "the European Convention on Human" of "... on Human Rights": half a name
                 if cand.kind == "place":
                     other_category = dist.place_category(cluster.canonical, cluster.aliases, cluster.label)
                     if other_category != dist.place_category(cand.answer, cand.aliases, cand.mention.label):
@@ -354,6 +356,13 @@ class ArticleReview:
                     continue  # "smuggled Cuban cigars into Cuba" is no statement to judge
                 out.append(with_its_article(self.facts.text, cluster.canonical))  # "the United States"
         return list(dict.fromkeys(out))
+
+
+def _always_goes_on(name: str, text: str) -> bool:
+    """Whether every time the article writes ``name`` a capitalized word follows it: the extraction's span was cut
+    short of the name ("European Convention on Human" of "European Convention on Human Rights")."""
+    found = [m.end() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    return bool(found) and all(re.match(r" [A-Z]", text[end : end + 2]) for end in found)
 
 
 def is_prominent_person(name: str, article: Article, facts: ArticleFacts) -> bool:
