@@ -326,6 +326,21 @@ def test_general_cloze_checks_name_what_they_refuse(town, answer, check):
     assert {check, "left_out"} & town.dropped(answer), town.dropped(answer)
 
 
+@pytest.mark.parametrize(
+    "opener",
+    ["Elsewhere in the harbour,", "In other news,", "In other nominations,"],
+)
+def test_an_opener_that_sets_the_sentence_beside_another_points_back(tmp_path, opener):
+    # "In other nominations, ___ triumphed as the best supporting actress ...": which awards, the card never says.
+    run = stages(
+        "Velmora Harbour\n\nThe harbour of Velmora was rebuilt in 2009 by the firm Brisa Lines.\n"
+        f"{opener} the ferry firm Norra Lines opened its first office on the old quay in 2015.\n",
+        tmp_path,
+    )
+    assert not [c for c in run.verified if c.answer == "Norra Lines" and not c.evidence.get("leans_back")]
+    assert "pointing_opener" in run.dropped("Norra Lines"), run.dropped("Norra Lines")
+
+
 def test_a_clean_sentence_keeps_its_cloze(town):
     kept = [c for c in town.verified if c.form is Form.CLOZE and c.answer == "2009"]
     assert kept and kept[0].hint == "year"
@@ -1586,6 +1601,32 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
             "place",
             None,
         ),
+        # Whom a remark was told to, where a reporter sits: how the news came, not the news.
+        (
+            "The harbour master Ola Brun told Norland Radio that the new quay would open in 2004.",
+            "Norland Radio",
+            "organization",
+            "attribution",
+        ),
+        (
+            "The Gazette's correspondent in Skarvik, Ola Brun, said the new quay would open in 2004.",
+            "Skarvik",
+            "place",
+            "attribution",
+        ),
+        # The paper a report is credited to; a thinker's claim is theirs to learn.
+        (
+            "According to the Norland Gazette, the new quay of Skarvik would open in 2004.",
+            "Norland Gazette",
+            "organization",
+            "attribution",
+        ),
+        (
+            "According to Ola Brun, a ferry town is a new form of harbour town made of small islands.",
+            "Ola Brun",
+            "person",
+            None,
+        ),
         # One of a pair written with a slash ("Stepanova/Bukin"): half the pair's name.
         (
             "Lund/Brekke took the silver medal in Skarvik, while Sand/Holm edged out Vik/Berg.",
@@ -1626,6 +1667,10 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
         "sign-in-a-name",
         "place-as-owner",
         "place-as-the-fact",
+        "told-to",
+        "correspondent-in",
+        "according-to-a-paper",
+        "according-to-a-thinker",
         "slash-pair-first",
         "slash-pair-second",
         "stops-on-of",
@@ -1652,6 +1697,30 @@ def test_a_name_among_a_list_of_its_kind_is_no_blank(tmp_path):
     assert "name_in_a_list" in run.dropped("Olaf Lund"), run.dropped("Olaf Lund")
     # A name set beside a noun ("the painter Jonas Vik") is no list.
     assert "name_in_a_list" not in run.dropped("Jonas Vik")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut"),
+    [
+        ("Ask Olaf has added a way to save web pages for the users of Norland in 2004.", True),
+        ("Olaf has added a way to save web pages for the users of Norland in 2004.", False),
+    ],
+)
+def test_a_blank_inside_the_name_the_article_goes_by_is_refused(sentence, cut):
+    # "Ask ___ has added ..." of the search engine "Ask Jeeves": the model's span for this mention was "Jeeves".
+    from quizapp.facts.model import Mention
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.shapes.cloze import ClozeSentence, blank_problem, prepare_sentence
+
+    doc = load_nlp()(sentence)
+    prepared = prepare_sentence(next(iter(doc.sents)), [], lambda _tok: None, {}, text_of_doc=sentence)
+    assert isinstance(prepared, ClozeSentence)
+    start = sentence.index("Olaf")
+    mention = Mention(
+        kind="organization", text="Olaf", canonical="Ask Olaf", sentence=sentence, start=start, end=start + 4
+    )
+    problem = blank_problem(prepared, mention, [])
+    assert (problem is not None and problem.check == "inside_a_name") is cut, problem
 
 
 @pytest.mark.parametrize("blank", ["1921", "1924"])
