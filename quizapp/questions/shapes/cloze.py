@@ -1254,8 +1254,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     canonical = mention.canonical.strip()
     if mention.kind in {"person", "place", "organization"} and len(canonical) > len(text) and text in canonical:
         # "Ask ___ has added ..." of "Ask Jeeves": the name the article goes by is written around the blank.
-        lead = canonical.index(text)
-        around = prepared.text[max(0, mention.start - lead) : mention.start - lead + len(canonical)]
+        offset = canonical.index(text)
+        around = prepared.text[max(0, mention.start - offset) : mention.start - offset + len(canonical)]
         if around == canonical:
             return Rejection(Stage.OVERGENERATE, "inside_a_name", f'"{canonical}": the blank would cut the name')
     if mention.kind == "place" and re.match(r"['’]s\b", prepared.text[mention.end : mention.end + 3]):
