@@ -1099,6 +1099,11 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
             "SkarvikMural.jpg|The Skarvik Mural of the harbour, photographed in 1987 before its repair.",
             "markup_residue",
         ),
+        ("| q=Rent control started in Skarvik in 1987, when the harbour board of Norland signed it.", "markup_residue"),
+        (
+            "Q=The researchers examined the 1987 harbour vote of Skarvik and the ferry fares of Norland.",
+            "markup_residue",
+        ),
         (
             "A version of the __ (sjark), or small boat, was first built by Ola Brun of Skarvik in 1987.",
             "markup_residue",

@@ -873,6 +873,9 @@ def check_markup_residue(cand: Candidate, scope: ArticleScope) -> str | None:
     text = cand.mention.sentence
     if "{{" in text or "}}" in text:
         return 'the sentence holds template markup ("{{" or "}}") left from the page'
+    if _TEMPLATE_FIELD.search(text):
+        # "| q=Rent control started ...", "Q=The researchers examined ...": a citation template's field.
+        return 'the sentence holds a citation template\'s field ("q=") left from the page'
     if "__" in text:
         # "A version of the __ (philibeg), or small kilt": a word the page set in a script of its own was lost.
         return 'the sentence holds "__" where the page had a word it could not give'
@@ -882,6 +885,8 @@ def check_markup_residue(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+#: A wiki template's field at the sentence's start or after a bar: "| q=...", "Q=...".
+_TEMPLATE_FIELD = re.compile(r"(?:^|\|)\s*[A-Za-z][\w-]{0,11}=\S")
 #: A wiki gallery line: an image's file name, then "|" and its caption.
 _IMAGE_LINK = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\s*\|", re.I)
 
