@@ -341,6 +341,24 @@ def test_an_opener_that_sets_the_sentence_beside_another_points_back(tmp_path, o
     assert "pointing_opener" in run.dropped("Norra Lines"), run.dropped("Norra Lines")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("The ferry firm Norra Lines opened its first office on the old quay that fall.", True),
+        ("The ferry firm Norra Lines opened its first office on the old quay that August.", True),
+        ("In March 2015 the ferry firm Norra Lines opened its first office on the old quay that summer.", False),
+    ],
+)
+def test_that_fall_is_a_time_an_earlier_sentence_gave(tmp_path, sentence, points_back):
+    # "Nirvana asked ___ to fill in on drums for a tour with Sonic Youth that August": which August?
+    run = stages(
+        f"Velmora Harbour\n\nThe harbour of Velmora was rebuilt in 2009 by the firm Brisa Lines.\n{sentence}\n",
+        tmp_path,
+    )
+    alone = [c for c in run.verified if c.answer == "Norra Lines" and not c.evidence.get("leans_back")]
+    assert (not alone and "pointing_opener" in run.dropped("Norra Lines")) is points_back, run.dropped("Norra Lines")
+
+
 def test_a_clean_sentence_keeps_its_cloze(town):
     kept = [c for c in town.verified if c.form is Form.CLOZE and c.answer == "2009"]
     assert kept and kept[0].hint == "year"
@@ -1107,6 +1125,11 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
         (
             "A version of the __ (sjark), or small boat, was first built by Ola Brun of Skarvik in 1987.",
             "markup_residue",
+        ),
+        ("The Norland ferry line faces stiff competition from Skarvik and but hopes to grow by 1987.", "source_gap"),
+        (
+            "The Norland harbour board raised an appeal with did not succeed in the court of Skarvik in 1987.",
+            "source_gap",
         ),
         ("The Norland ferry Skarvik reached a speed of , a record for the harbour in 1987.", "source_gap"),
         ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),

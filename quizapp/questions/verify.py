@@ -832,6 +832,13 @@ _DOUBLED_WORD = re.compile(
 )
 
 
+#: Words no sentence puts side by side: two conjunctions ("from BMW and but hopes"), a preposition before a finite
+#: verb ("raised a formal appeal with did not succeed"): a word of the page was dropped or left in.
+_WORD_LEFT_IN = re.compile(
+    r"\b(?:and|but|or) (?:and|but|or)\b|\b(?:with|of|from|by|for) (?:did|does|was|were|is|are|has|had)\b"
+)
+
+
 def check_source_gap(cand: Candidate, scope: ArticleScope) -> str | None:
     """The sentence lost a value where the page was made ("Asia covers an area of , about 30% of ..."), runs into
     the next, or holds a slip ("will will not"): what is left misstates the article or reads garbled, whatever is
@@ -845,7 +852,10 @@ def check_source_gap(cand: Candidate, scope: ArticleScope) -> str | None:
     doubled = _found_in_sentence(_DOUBLED_WORD, cand.mention.sentence) or _found_in_sentence(
         _DOUBLED_PAIR, cand.mention.sentence
     )
-    return f'"{doubled.group(0)}": words written twice, a slip of the page' if doubled else None
+    if doubled:
+        return f'"{doubled.group(0)}": words written twice, a slip of the page'
+    left_in = _found_in_sentence(_WORD_LEFT_IN, cand.mention.sentence)
+    return f'"{left_in.group(0)}": a word dropped or left in, a slip of the page' if left_in else None
 
 
 def check_web_address(cand: Candidate, scope: ArticleScope) -> str | None:

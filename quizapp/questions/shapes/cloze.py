@@ -87,6 +87,9 @@ POINTING_OPENER = re.compile(
     r"(?:A|An|The) (?:\w+er|more \w+|bigger|greater|larger|smaller|further|similar|related|second|third|final) "
     r"(?:concern|problem|issue|question|challenge|reason|surprise|point|step|change|factor|worry|risk))\b"
 )
+#: "that fall", "that August", "that season": a time an earlier sentence gave, unless a year before it in the
+#: sentence gives it ("In January 1775 he returned to Edinburgh, and that summer ...").
+_THAT_TIME = re.compile(rf"\bthat (?:fall|autumn|spring|summer|winter|season|{MONTH_PATTERN})\b")
 #: Words anywhere in a sentence that tie it to what came before it.
 POINTS_BACK = re.compile(
     r"\b(?:later that (?:day|week|month|year|season)|that same (?:day|week|month|year)|therefore|"
@@ -811,6 +814,21 @@ def prepare_sentence(
     if back and (
         refused := points_back(
             Rejection(Stage.OVERGENERATE, "pointing_opener", f'"{back.group(0)}" ties it to an earlier sentence')
+        )
+    ):
+        return refused
+    that_time = _THAT_TIME.search(text)
+    if (
+        that_time
+        and not OWN_YEAR.search(text[: that_time.start()])
+        and (
+            refused := points_back(
+                Rejection(
+                    Stage.OVERGENERATE,
+                    "pointing_opener",
+                    f'"{that_time.group(0)}" is a time an earlier sentence gave',
+                )
+            )
         )
     ):
         return refused
