@@ -1131,6 +1131,8 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
             "The Norland harbour board raised an appeal with did not succeed in the court of Skarvik in 1987.",
             "source_gap",
         ),
+        ("The Norland coast is long, while its 1987 islands encompass a further of coastline.", "source_gap"),
+        ("Only 3% of Norland is higher than above sea level, the survey of Skarvik found in 1987.", "source_gap"),
         ("The Norland ferry Skarvik reached a speed of , a record for the harbour in 1987.", "source_gap"),
         ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),
         ("In 1987, year-old Marta Halvorsen drew up plans for the new ferry of Skarvik.", "source_gap"),
@@ -1642,6 +1644,13 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
             "place",
             "attribution",
         ),
+        # The outlet that found the news out.
+        (
+            "Skarvik have rejected a third bid from Norland for the ferry captain Ola Brun, Ferry Weekly has learnt.",
+            "Ferry Weekly",
+            "organization",
+            "attribution",
+        ),
         # The paper a report is credited to; a thinker's claim is theirs to learn.
         (
             "According to the Norland Gazette, the new quay of Skarvik would open in 2004.",
@@ -1697,6 +1706,7 @@ def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(s
         "place-as-the-fact",
         "told-to",
         "correspondent-in",
+        "has-learnt",
         "according-to-a-paper",
         "according-to-a-thinker",
         "slash-pair-first",

@@ -809,7 +809,10 @@ _SOURCE_GAP = re.compile(
     # "it is, , supported by": what stood between the commas (a date, a word) was lost; so was the figure after a
     # currency sign ("equivalent to $ in dollars"). (Empty brackets and a spaced comma were tried: in dev decks they
     # took more accepted cards than refused ones, the brackets' aside being left out anyway.)
-    r"|,\s*,|[$£€](?=\s+[a-z])",
+    r"|,\s*,|[$£€](?=\s+[a-z])"
+    # A measure the page gave in a template it dropped: "encompass a further of coastline", "elevated greater than
+    # above sea level", "the coast is long, while ...".
+    r"|\ba further of\b|\bthan (?:above|below)\b|\b(?:is|are|was|were) (?:long|wide|high|tall|deep)[,;]",
     re.I,
 )
 

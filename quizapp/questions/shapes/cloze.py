@@ -165,6 +165,8 @@ ATTRIBUTION_BEFORE = re.compile(
 _TOLD_BEFORE = re.compile(
     r"\b(?:told|according to|(?:correspondent|reporter|editor)s?\s+(?:in|at|for))\s+(?:the\s+)?$", re.I
 )
+#: "..., BBC Sport has learnt.", "..., the paper understands.": the outlet that found the news out.
+_LEARNT_AFTER = re.compile(r" (?:has|have) (?:learnt|learned|been told)\b| (?:understands|can reveal)\b")
 #: "Russian President ___", "German Chancellor ___": the office and country leave one answer.
 TITLE_BEFORE = re.compile(
     r"\b[A-Z][a-z]+(?:an|ian|ish|ese|i|ch)\s+(?:President|Prime Minister|Chancellor|King|Queen|"
@@ -1268,6 +1270,9 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     ):
         # "..., Rachel Harvey, told ___ that ...", "The BBC's correspondent in ___": whom a remark was made to, or
         # where a reporter sits, is how the news came, not the news (1 of 11 such judged dev clozes acceptable).
+        return Rejection(Stage.OVERGENERATE, "attribution", f'"{text}" is where the report came from, not its fact')
+    if mention.kind == "organization" and _LEARNT_AFTER.match(prepared.text, mention.end):
+        # "..., ___ has learnt.": the outlet that found the news out, not the news.
         return Rejection(Stage.OVERGENERATE, "attribution", f'"{text}" is where the report came from, not its fact')
     canonical = mention.canonical.strip()
     if mention.kind in {"person", "place", "organization"} and len(canonical) > len(text) and text in canonical:
