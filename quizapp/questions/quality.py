@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from quizapp.facts.model import ArticleFacts, Mention
@@ -115,6 +115,8 @@ class ArticleReview:
     dates_by_sentence: dict[int, dict[str, str]]
     #: Names the article states in its text, not only in a dateline or caption ("CAIRO —" is where it was filed).
     stated_names: frozenset[str]
+    #: Whether the article always writes a name longer (``_always_goes_on``), by name: asked once per candidate.
+    cut_names: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, article: Article, facts: ArticleFacts, doc: Any, pool: list[dist.PoolEntry]) -> ArticleReview:
@@ -325,7 +327,10 @@ class ArticleReview:
                     continue
                 if {a.casefold() for a in cluster.aliases} & own:
                     continue
-                if _always_goes_on(cluster.canonical, self.facts.text):
+                cut = self.cut_names.get(cluster.canonical)
+                if cut is None:
+                    cut = self.cut_names[cluster.canonical] = _always_goes_on(cluster.canonical, self.facts.text)
+                if cut:
                     continue  # "the European Convention on Human" of "... on Human Rights": half a name
                 if cand.kind == "place":
                     other_category = dist.place_category(cluster.canonical, cluster.aliases, cluster.label)
