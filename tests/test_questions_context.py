@@ -291,3 +291,20 @@ def test_a_bare_definite_is_named_by_a_name_ending_in_it_nearby(before, expected
     ctx, doc = _context(text)
     ctx.main = None
     assert ctx.named_by_head_noun(_token(doc, "rally", nth=-1)) == expected
+
+
+def test_a_pronoun_chain_breaks_at_a_sentence_naming_people_before_its_pronoun():
+    # "in this role, she kept ...": that she may be Lisa Brandt (or even the mayor), so the "She" after it is not
+    # carried back past them to Greta Holm.
+    ctx, doc = _context(
+        "Greta Holm wrote a column about the budget in 1968. When she left the council in 1970, Mayor Tomas Berg "
+        "named Lisa Brandt treasurer; in this role, she kept her seat on the board. She was given an office in "
+        "the town hall in 1971."
+    )
+    assert ctx.resolve(_token(doc, "She")) is None
+    # With no one named before its pronoun, the sentence carries the person before on.
+    ctx, doc = _context(
+        "Greta Holm wrote a column about the budget in 1968. She left the council in 1970 to work with Tomas Berg. "
+        "She was given an office in the town hall in 1971."
+    )
+    assert ctx.resolve(_token(doc, "She")) == "Greta Holm"

@@ -418,6 +418,13 @@ class ArticleContext:
             sent = self.doc[sent.start - 1].sent
             main_subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if main_subject is not None and main_subject.lower_ == pronoun:
+                if any(
+                    m.kind == "person" and m.start < main_subject.idx and plausible_fact(m.kind, m.canonical)
+                    for m in self.by_sentence.get(sent.start_char, [])
+                ):
+                    # "When she left, Berg named Lisa Brandt treasurer; in this role, she kept ...": that "she"
+                    # may be a person named before it there, so the chain back breaks.
+                    return None
                 continue  # "She began studying with Abbé Guérin": she is still the one before
             people = {
                 m.canonical
