@@ -2232,6 +2232,19 @@ def test_a_word_built_on_a_one_word_name_gives_the_blank_away(tmp_path):
     assert [c for c in run.clozes() if c.answer == "Jordan" and "reopened" in c.shown]
 
 
+def test_a_figure_written_again_in_the_sentence_gives_the_blank_away(tmp_path):
+    run = stages(
+        "Harbour news\n\nThe Skarvik coast guard keeps 2 cutters, 5 patrol boats and 5 rescue launches at the "
+        "harbour.\nThe Korsvik coast guard kept 14 patrol boats at its harbour in 1990.\n",
+        tmp_path,
+    )
+    # "2 cutters, ___ patrol boats and 5 rescue launches": the other 5 is the first guess.
+    assert not [c for c in run.clozes() if "cutters" in c.own_shown and "_____ patrol boats" in c.shown]
+    assert "given_away" in run.dropped("5")
+    # A figure written once is a fair blank.
+    assert [c for c in run.clozes() if c.answer == "14"]
+
+
 PAINTER = """Ansel Brekke
 
 Ansel Brekke is a Norwegian painter and stage designer. Brekke was born in 1950 in Tromso, the son of Danish parents who had moved to Norway. When Ansel Brekke was twelve, they moved to Bergen.
