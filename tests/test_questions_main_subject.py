@@ -90,6 +90,16 @@ def test_a_shouted_lead_and_a_number_in_the_name_are_written_as_the_title_writes
     assert ctx.main is not None and ctx.main.name == "Ferry 12"
 
 
+def test_a_shouted_lead_with_the_writes_the_subject_with_the():
+    # "The SEATTLE MARINERS are ...": "The team joined ..." read "Seattle Mariners joined ...".
+    club = (
+        "The NORLAND ROVERS are a professional football club based in Skarvik.\n\n"
+        "The team joined the Northern League as a new club in 1977.\n"
+    )
+    ctx, _doc, _facts = _parse(club, "Norland Rovers")
+    assert ctx.main is not None and ctx.main.name == "the Norland Rovers"
+
+
 @pytest.mark.parametrize(
     ("title", "text", "written"),
     [

@@ -241,11 +241,13 @@ def _as_a_common_noun(name: str, text: str) -> str | None:
 
 
 def with_its_article(text: str, name: str) -> str:
-    """ "the Varnholt Bridge" when the article (``text``) writes it with "the", else the name alone."""
-    found = re.search(rf"\b(the|The)\s+{re.escape(name)}\b", text)
-    bare = re.search(rf"(?<!the )(?<!The ){re.escape(name)}\b", text)
-    if found and (bare is None or found.start() < bare.start()):
-        return f"the {name}"
+    """ "the Varnholt Bridge" when the article (``text``) first writes it with "the", else the name alone. A lead
+    that shouts the name ("The SEATTLE MARINERS are ...") writes it too; a longer name it begins ("The CESSNA
+    AIRCRAFT COMPANY", "the Holy Island of ...") does not."""
+    for found in re.finditer(rf"\b(the\s+)?{re.escape(name)}\b", text, re.I):
+        if re.match(r"[\w-]|\s+(?:[A-Z]|of\b|OF\b)", text[found.end() : found.end() + 8]):
+            continue
+        return f"the {name}" if found.group(1) else name
     return name
 
 

@@ -285,7 +285,8 @@ def _render(doc: Any, ids: Iterable[int], replace: dict[int, str] | None = None)
 
 
 #: A space before a punctuation mark, which the mark closes up; not before a decimal point (".458", ".5 per cent").
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:?!%])(?!(?<=\.)\d)")
+#: A full stop that starts a word keeps its space: ".50-70 cartridge", "the .im domain", ".NET".
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:?!%])(?!(?<=\.)\w)")
 
 
 def close_up_punctuation(text: str) -> str:
