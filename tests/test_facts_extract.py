@@ -488,3 +488,29 @@ def test_a_city_named_after_a_place_noun_is_not_the_part_of_a_persons_name():
         *(at("Varna", n, "place", "GPE") for n in range(1, 6)),
     ]
     assert _vote_labels([candidates], [text])["varna"] == "place"
+
+
+def test_the_place_in_a_persons_of_name_is_not_that_person():
+    # "Bernard of Clairvaux" is no reason to take every "Clairvaux" of the article for him.
+    from quizapp.facts.aliases import _vote_labels
+    from quizapp.facts.entities import Candidate
+
+    text = "Stephen of Norvik founded the abbey. Norvik monks built it. Norvik grew. The bishop of Norvik came."
+
+    def at(name: str, nth: int, kind: str, label: str) -> Candidate:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Candidate(
+            kind=kind, text=name, start=start, end=start + len(name), sentence="", sentence_start=0, label=label
+        )
+
+    candidates = [
+        at("Stephen of Norvik", 0, "person", "PERSON"),
+        *(at("Norvik", n, "organization", "ORG") for n in (1, 2, 3)),
+    ]
+    decided = _vote_labels([candidates], [text])
+    assert decided["norvik"] == "organization"
+    # The first word of such a name is still the person's ("Stephen").
+    candidates.append(at("Stephen", 0, "organization", "ORG"))
+    assert _vote_labels([candidates], [text])["stephen"] == "person"

@@ -1132,6 +1132,11 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
             "source_gap",
         ),
         ("The Norland coast is long, while its 1987 islands encompass a further of coastline.", "source_gap"),
+        ("Since July , the Norland Rovers have played at Skarvik Park, which was built in 1987.", "source_gap"),
+        (
+            "Marta Halvorsen, born in 1987, sang the song at the Norland Rovers' opening game on April 8, .",
+            "source_gap",
+        ),
         ("Only 3% of Norland is higher than above sea level, the survey of Skarvik found in 1987.", "source_gap"),
         ("The Norland ferry Skarvik reached a speed of , a record for the harbour in 1987.", "source_gap"),
         ("Temperatures in Norland ranged from , recorded in 1987, to 31 degrees in 1990.", "source_gap"),
@@ -2541,3 +2546,27 @@ def test_a_names_head_word_alone_is_no_answer(tmp_path):
     assert [c for c in run.made if c.answer == "National Bureau of Weights"] or [
         c for c in run.made if "National Bureau" in c.answer
     ]
+
+
+def test_a_word_that_starts_with_a_full_stop_keeps_its_space_in_the_card(tmp_path):
+    run = stages(
+        "Island news\n\nIn 1996 the Norland government won the right to use the .nl web domain for its public "
+        "sites.\nThe Korsvik ferry line was opened in 1962.\n",
+        tmp_path,
+    )
+    domain = [c for c in run.clozes() if "web domain" in c.shown]
+    assert domain and all("the .nl web domain" in c.shown for c in domain)
+
+
+def test_a_bare_title_as_the_subject_names_nobody(tmp_path):
+    run = stages(
+        "The Norland War\n\nThe Duke of Varna marched an army to Skarvik in May 1702.\n"
+        "On 14 June 1702 the Duke gathered the troops at Tongeren, near the river Orm.\n"
+        "On 2 July 1702 Duke Anton of Varna gathered the troops at Halden, near the river Orm.\n",
+        tmp_path,
+    )
+    # "the Duke gathered ...": which duke, the card does not say (it may not be the Duke of Varna).
+    assert not [c for c in run.verified if "Tongeren" in c.shown and not c.evidence.get("leans_back")]
+    assert "unnamed_subject" in run.dropped("14 June 1702"), run.dropped("14 June 1702")
+    # With the name after the title, the subject names someone.
+    assert [c for c in run.verified if "Halden" in c.shown]

@@ -64,7 +64,9 @@ def _vote_labels(all_candidates: Sequence[Sequence[Candidate]], texts: Sequence[
     for key, kind in decided.items():
         words = key.split()
         if kind == "person" and len(words) >= 2:
-            person_parts.update({words[0], words[-1], " ".join(words[1:]), " ".join(words[:-1])})
+            person_parts.update({words[0], " ".join(words[:-1])})
+            if words[-2] != "of":  # "Clairvaux" of "Bernard of Clairvaux" is his abbey's place, not him
+                person_parts.update({words[-1], " ".join(words[1:])})
     locative: Counter = Counter()
     total: Counter = Counter()
     for candidates, text in zip(all_candidates, texts):
@@ -330,7 +332,8 @@ def resolve_clusters(
         if kind == "person" and len(words) >= 2:
             root = union.find(f"person:{name_key(text)}")
             clusters_ending_in[words[0]].add(root)
-            clusters_ending_in[words[-1]].add(root)
+            if words[-2].lower() != "of":  # "Citeaux" of "Stephen of Cîteaux" is his abbey, not him
+                clusters_ending_in[words[-1]].add(root)
     facts: list[ArticleFacts] = []
     cluster_members: dict[str, Counter] = defaultdict(Counter)  # root -> surface counts (global)
     resolved: list[list[tuple[Candidate, str]]] = []

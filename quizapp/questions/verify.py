@@ -39,6 +39,7 @@ from quizapp.vocabulary import (
     ENGLISH_FUNCTION_WORDS,
     FOREIGN_FUNCTION_WORDS,
     HEDGING_ADVERBS,
+    MONTH_PATTERN,
     NAME_KINDS,
     NEWS_OUTLET_WORDS,
     NUMBER_WORDS,
@@ -812,7 +813,9 @@ _SOURCE_GAP = re.compile(
     r"|,\s*,|[$£€](?=\s+[a-z])"
     # A measure the page gave in a template it dropped: "encompass a further of coastline", "elevated greater than
     # above sea level", "the coast is long, while ...".
-    r"|\ba further of\b|\bthan (?:above|below)\b|\b(?:is|are|was|were) (?:long|wide|high|tall|deep)[,;]",
+    r"|\ba further of\b|\bthan (?:above|below)\b|\b(?:is|are|was|were) (?:long|wide|high|tall|deep)[,;]"
+    # A date's year lost with its template: "Since July , the ...", "on April 8, .".
+    rf"|\b(?-i:{MONTH_PATTERN})(?:\s+\d{{1,2}})?(?:\s+[,.]|,\s+\.)",
     re.I,
 )
 

@@ -513,12 +513,32 @@ def _conjoined(token: Any) -> bool:
     return any(c.dep_ == "conj" for c in token.children)
 
 
+#: Titles a sentence may use alone for a person named earlier ("the Duke left The Hague").
+_BARE_TITLES = (ROLE_TITLES - {"Sir", "Dame", "Saint", "St.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms"}) | {
+    "Duke",
+    "Duchess",
+    "Earl",
+    "Countess",
+    "Baron",
+    "Baroness",
+    "Tsar",
+    "Czar",
+    "Kaiser",
+}
+
+
 def _subject_names_nothing(sent: Any, replace: dict[int, str]) -> bool:
     """ "The ministry said ...": a bare definite subject that no name or phrase pins down."""
     root = sent.root
     for tok in root.children:
         if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.i in replace:
             continue
+        if (
+            tok.text in _BARE_TITLES
+            and [c.lower_ for c in tok.children] == ["the"]
+            and (tok.i + 1 >= sent.end or not sent.doc[tok.i + 1].text[:1].isupper())
+        ):
+            return True  # "On 29 August 1265 the Cardinal was received ...": which cardinal, the card never says
         if tok.pos_ == "ADJ" and tok.is_alpha:
             # "The last was inducted ...", "The first was held in 2000": an adjective standing for a noun the
             # sentence before named.
