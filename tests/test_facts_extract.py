@@ -464,28 +464,31 @@ def test_a_title_spelled_in_capitalized_number_words_is_no_amount():
     assert number_from_entity(Span(doc, figure, figure + 2, label="CARDINAL"), text) is not None
 
 
+def _candidate_at(text: str, name: str, nth: int, kind: str, label: str):
+    """A mention candidate of the ``nth`` occurrence of ``name`` in ``text`` (for the label vote)."""
+    from quizapp.facts.entities import Candidate
+
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Candidate(
+        kind=kind, text=name, start=start, end=start + len(name), sentence="", sentence_start=0, label=label
+    )
+
+
 def test_a_city_named_after_a_place_noun_is_not_the_part_of_a_persons_name():
     # The small model once called "Seattle Seahawks" a person; "Seattle" of "the city of Seattle" and "in Seattle"
     # stays a place though it is the first word of that "person's" name.
     from quizapp.facts.aliases import _vote_labels
-    from quizapp.facts.entities import Candidate
 
     text = (
         "The Varna Seahawks play in the city of Varna. The team moved to Varna. The city of Varna built a field. "
         "Varna rapper Olin Kask wrote a song. Varna hosted the final."
     )
 
-    def at(name: str, nth: int, kind: str, label: str) -> Candidate:
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(name, start + 1)
-        return Candidate(
-            kind=kind, text=name, start=start, end=start + len(name), sentence="", sentence_start=0, label=label
-        )
-
     candidates = [
-        at("Varna Seahawks", 0, "person", "PERSON"),
-        *(at("Varna", n, "place", "GPE") for n in range(1, 6)),
+        _candidate_at(text, "Varna Seahawks", 0, "person", "PERSON"),
+        *(_candidate_at(text, "Varna", n, "place", "GPE") for n in range(1, 6)),
     ]
     assert _vote_labels([candidates], [text])["varna"] == "place"
 
@@ -493,24 +496,15 @@ def test_a_city_named_after_a_place_noun_is_not_the_part_of_a_persons_name():
 def test_the_place_in_a_persons_of_name_is_not_that_person():
     # "Bernard of Clairvaux" is no reason to take every "Clairvaux" of the article for him.
     from quizapp.facts.aliases import _vote_labels
-    from quizapp.facts.entities import Candidate
 
     text = "Stephen of Norvik founded the abbey. Norvik monks built it. Norvik grew. The bishop of Norvik came."
 
-    def at(name: str, nth: int, kind: str, label: str) -> Candidate:
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(name, start + 1)
-        return Candidate(
-            kind=kind, text=name, start=start, end=start + len(name), sentence="", sentence_start=0, label=label
-        )
-
     candidates = [
-        at("Stephen of Norvik", 0, "person", "PERSON"),
-        *(at("Norvik", n, "organization", "ORG") for n in (1, 2, 3)),
+        _candidate_at(text, "Stephen of Norvik", 0, "person", "PERSON"),
+        *(_candidate_at(text, "Norvik", n, "organization", "ORG") for n in (1, 2, 3)),
     ]
     decided = _vote_labels([candidates], [text])
     assert decided["norvik"] == "organization"
     # The first word of such a name is still the person's ("Stephen").
-    candidates.append(at("Stephen", 0, "organization", "ORG"))
+    candidates.append(_candidate_at(text, "Stephen", 0, "organization", "ORG"))
     assert _vote_labels([candidates], [text])["stephen"] == "person"
