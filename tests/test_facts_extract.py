@@ -508,3 +508,10 @@ def test_the_place_in_a_persons_of_name_is_not_that_person():
     # The first word of such a name is still the person's ("Stephen").
     candidates.append(_candidate_at(text, "Stephen", 0, "organization", "ORG"))
     assert _vote_labels([candidates], [text])["stephen"] == "person"
+
+
+@pytest.mark.parametrize("name", ["Skarvik Superspeedway", "Olin Kask Speedway", "Varna Raceway"])
+def test_a_racetrack_the_model_calls_a_person_is_a_place(name):
+    from quizapp.facts.entities import _relabel_by_head
+
+    assert _relabel_by_head(name.split(), "person", "PERSON") == ("place", "FAC")

@@ -328,7 +328,7 @@ def test_general_cloze_checks_name_what_they_refuse(town, answer, check):
 
 @pytest.mark.parametrize(
     "opener",
-    ["Elsewhere in the harbour,", "In other news,", "In other nominations,"],
+    ["Elsewhere in the harbour,", "In other news,", "In other nominations,", "Firstly,", "Secondly,"],
 )
 def test_an_opener_that_sets_the_sentence_beside_another_points_back(tmp_path, opener):
     # "In other nominations, ___ triumphed as the best supporting actress ...": which awards, the card never says.

@@ -91,6 +91,12 @@ FACILITY_HEADS = {
     "sea",
     "ocean",
     "bay",
+    # A racetrack the model took for a person ("Talladega Superspeedway"). (Theatres were tried too: as often a
+    # company, "American Conservatory Theater", as a building.)
+    "speedway",
+    "superspeedway",
+    "raceway",
+    "racecourse",
 }
 ORG_HEADS = {
     "productions",
