@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from quizapp.facts.entities import ORG_HEADS, Candidate, SentenceIndex
-from quizapp.facts.labels import CLUB_SUFFIXES, DROP
+from quizapp.facts.labels import CLUB_SUFFIXES, DROP, PLACE_NOUN_OF
 from quizapp.facts.model import ArticleFacts, Cluster, Mention
 from quizapp.facts.names import acronym_of, initials, name_key, name_tokens, name_words, romanization_key
 from quizapp.ingest.model import Article
@@ -31,8 +31,6 @@ from quizapp.vocabulary import NAME_KINDS, ROLE_TITLES
 #: Kinds a name can be voted: ours, or "drop" (a medal, a ship, a song: none of ours).
 VOTED_KINDS = (*NAME_KINDS, DROP)
 _PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "into", "across", "toward", "towards", "via", "through"}
-#: "the city of Seattle", "the state of Washington": a place, whatever person's name shares the word.
-_PLACE_NOUN_OF = re.compile(r"\b(?:city|town|village|state|county|province|region|port|capital) of\s+$", re.I)
 
 
 def same_name(a: str, b: str) -> bool:
@@ -79,7 +77,7 @@ def _vote_labels(all_candidates: Sequence[Sequence[Candidate]], texts: Sequence[
                     before
                     and before[-1].lower() in _PLACE_PREPOSITIONS
                     and not (len(before) >= 2 and before[-2].lower() == "according")
-                ) or _PLACE_NOUN_OF.search(text, max(0, c.start - 20), c.start):
+                ) or PLACE_NOUN_OF.search(text, max(0, c.start - 20), c.start):  # "the city of Seattle"
                     locative[key] += 1
     for key in total:
         if locative[key] * 2 <= total[key]:

@@ -548,8 +548,8 @@ LEADING_TITLES = (
 )
 #: Roles whose name in front is a portfolio, not an organization ("Labor Minister", "Finance Secretary").
 PORTFOLIO_ROLES = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson"}
-#: "the city of X": the noun says X is a place.
-_PLACE_OF = re.compile(
+#: "the city of X", "the port city of Lindqvist": the noun says X is a place (the label vote reads it too).
+PLACE_NOUN_OF = re.compile(
     r"\b(?:city|town|village|port|island|islands|province|region|state|county|district|capital|municipality|"
     r"republic|kingdom|emirate|commune|borough|archipelago)\s+of\s+$",
     re.IGNORECASE,
@@ -742,7 +742,7 @@ def kind_from_context(doc: Any, first: int, last: int, kind: str) -> Verdict | N
 
     # "the port city of Lindqvist", "the state of Massachusetts".
     before = doc[max(0, first - 4) : first].text + " "
-    if _PLACE_OF.search(before):
+    if PLACE_NOUN_OF.search(before):
         return Verdict("place", True, "place noun + of")
 
     # Coordinated with a name of a clear kind: "between Lindqvist and Tallinn", "Arthur Harlow and Edith Finch".
