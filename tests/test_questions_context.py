@@ -308,3 +308,19 @@ def test_a_pronoun_chain_breaks_at_a_sentence_naming_people_before_its_pronoun()
         "She was given an office in the town hall in 1971."
     )
     assert ctx.resolve(_token(doc, "She")) == "Greta Holm"
+
+
+def test_a_pronoun_after_a_given_name_several_people_share_is_not_the_person_before():
+    # "Harvey" alone names one of two Harveys, so the extraction makes no mention of it; the "he" after it may
+    # be him, and is not carried back to the man the sentence before named.
+    ctx, doc = _context(
+        "Harvey Dahl and Harvey Dahl Jr. ran the nail works at Vestby. Oscar Lind bought the upper mill in 1869. "
+        "Upon Harvey's death in 1870, he was succeeded by a son."
+    )
+    assert ctx.resolve(_token(doc, "he")) is None
+    # With no name before it, the "he" carries on the man the sentence before is about.
+    ctx, doc = _context(
+        "Harvey Dahl and Harvey Dahl Jr. ran the nail works at Vestby. Oscar Lind bought the upper mill in 1869. "
+        "In 1870 he was elected mayor of Vestby."
+    )
+    assert ctx.resolve(_token(doc, "he")) == "Oscar Lind"

@@ -2570,3 +2570,18 @@ def test_a_bare_title_as_the_subject_names_nobody(tmp_path):
     assert "unnamed_subject" in run.dropped("14 June 1702"), run.dropped("14 June 1702")
     # With the name after the title, the subject names someone.
     assert [c for c in run.verified if "Halden" in c.shown]
+
+
+def test_a_pronoun_before_a_shared_given_name_is_that_persons(tmp_path):
+    # Two Roberts and two Harveys: the extraction makes no mention of a bare "Robert", yet the parser knows him
+    # for a person, and "his" before and after him are his, not those of the person named the sentence before.
+    run = stages(
+        "The Dahl Nail Works\n\nThe Dahl nail works stood at Vestby on the river Lysa.\n"
+        "Robert Dahl founded the first mill in 1820 with his brother Harvey Dahl.\n"
+        "Robert Dahl Jr. joined the works in 1841, and Harvey Dahl Jr. in 1843.\n"
+        "In 1845 Oscar Lind bought the upper mill from the family.\n"
+        "With his chances limited by his cousins, Robert left in 1847 to start his own business at Moss.\n",
+        tmp_path,
+    )
+    left = run.cloze_texts("to start his own business")
+    assert left and all("With his chances" in s and "start his own business" in s for s in left), left

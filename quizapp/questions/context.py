@@ -71,6 +71,9 @@ class ArticleContext:
     short_names: dict[str, str] = field(default_factory=dict)
     #: name words that also belong to a name of another kind (a person the extraction called an organization)
     ambiguous_parts: set[str] = field(default_factory=set)
+    #: the first words of people's full names ("Harvey" of "Harvey Mann"): written alone, a person even where
+    #: several people share it and the extraction made no mention of it
+    given_names: set[str] = field(default_factory=set)
     #: (noun lemma, canonical, words describing them, char offset of the description)
     descriptions: list[tuple[str, str, frozenset[str], int]] = field(default_factory=list)
     #: what the article is about: "It" and "the bridge" stand for it (``main_subject.py``)
@@ -99,6 +102,9 @@ class ArticleContext:
         ctx.short_names = _short_names(facts)
         ctx.ambiguous_parts = {
             w for c in facts.clusters if c.kind != "person" for name in (c.canonical, *c.aliases) for w in name.split()
+        }
+        ctx.given_names = {
+            c.canonical.split()[0] for c in facts.clusters if c.kind == "person" and " " in c.canonical.strip()
         }
         ctx.descriptions = _descriptions(doc, facts)
         ctx.main = find_main_subject(doc, facts)
@@ -183,6 +189,16 @@ class ArticleContext:
             if m.start <= token.idx < m.end and (kind is None or m.kind == kind):
                 return m
         return None
+
+    def unlisted_person_before(self, token: Token) -> bool:
+        """Whether its sentence names a person before ``token`` whom the extraction made no mention of: a name
+        the parser calls a person, or a given name several people of the article share ("With his chances
+        limited, Robert left", "Upon Harvey's death, he ..." in an article of two Roberts and two Harveys)."""
+        return any(
+            t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.text in self.given_names) and self.mention_at(t) is None
+            for t in span_tokens(token.sent)
+            if t.i < token.i
+        )
 
     def person_name(self, token: Token) -> str | None:
         """The full name of the person a name token refers to, if it is one."""
@@ -408,7 +424,7 @@ class ArticleContext:
         if any(
             m.kind == "person" and m.start < token.idx and plausible_fact(m.kind, m.canonical)
             for m in self.by_sentence.get(sent_start, [])
-        ):
+        ) or self.unlisted_person_before(token):
             return None
         pronoun = "she" if token.lower_ in {"she", "her"} else "he"
         sent = token.sent
@@ -508,6 +524,10 @@ class ArticleContext:
             m.kind == "person" and m.canonical != self.title_person and m.start < token.idx
             for m in self.by_sentence.get(token.sent.start_char, [])
         ):
+            return None
+        if pronoun == "he" and self.unlisted_person_before(token):
+            # A man the extraction left unnamed may be the "he"; in a woman's biography a "she" after a man's
+            # name is still her ("After being banished by Henry, she lived ..."; see ``may_bind``).
             return None
         # "His father was hospitalized ...; he died in 1963": a person the article describes without a name ("his
         # father", "the man") is the subject just before, and the pronoun is theirs, not the article's person.

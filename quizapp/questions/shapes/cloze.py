@@ -366,11 +366,15 @@ def _cataphoric(pronoun: Any, sent: Any, mentions: list[Mention]) -> bool:
     if same is not None and subject.lower_ in same and subject.lower_ not in {"her", "him", "them"}:
         return True
     named = next((m for m in mentions if m.kind == "person" and m.start <= subject.idx < m.end), None)
-    named_person = named is not None
+    # A person the parser names but the extraction left out ("With his chances limited, Robert left" where
+    # the article has two Roberts) is a named subject too.
+    unlisted = _unlisted_person(subject, mentions)
+    named_person = named is not None or unlisted
     if pronoun.lower_ in PERSON_PRONOUNS:
         # "Although he had turned down Spike Lee ..., Lee cast him": a clause that names the subject itself
         # says the pronoun in it is someone else.
-        parts = {w.casefold() for w in named.text.split()} if named is not None else set()
+        written = named.text if named is not None else subject.text if unlisted else ""
+        parts = {w.casefold() for w in written.split()}
         return named_person and not any(
             t.pos_ == "PROPN" and t.text.casefold() in parts for t in pronoun.head.subtree if t.i < subject.i
         )  # "Two years into his presidency, Jefferson asked ..."
@@ -378,6 +382,16 @@ def _cataphoric(pronoun: Any, sent: Any, mentions: list[Mention]) -> bool:
         plural = subject.tag_ in {"NNS", "NNPS"} or _conjoined(subject)
         return not named_person and (subject.pos_ == "PROPN" or plural == (pronoun.lower_ == "their"))
     return False
+
+
+def _unlisted_person(token: Any, mentions: list[Mention]) -> bool:
+    """A name the parser calls a person that no mention of the sentence covers (a given name several people
+    of the article share, which the extraction leaves unresolved)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ == "PERSON"
+        and not any(m.start <= token.idx < m.end for m in mentions)
+    )
 
 
 def own_subject_span(pronoun: Any) -> tuple[int, int] | None:
@@ -489,6 +503,17 @@ def _bound_earlier(
         # parse is done only for a name that could bind the pronoun at all).
         if not (people and main_subject) or _names_a_doer(m, sent):
             return True
+    if people and not lone_person:
+        for t in span_tokens(sent):
+            if t.i >= tok.i or not _unlisted_person(t, mentions) or t.dep_ in {"compound", "flat"}:
+                continue
+            if own_subject is not None and own_subject[0] <= t.idx < own_subject[1]:
+                continue
+            if may_bind is not None and not may_bind(tok, t.text):
+                continue
+            owner_of_subject = t.dep_ == "poss" and t.head.dep_ in {"nsubj", "nsubjpass"}
+            if not main_subject or t.dep_ in {"nsubj", "nsubjpass"} or owner_of_subject:
+                return True  # "Robert left to start his own business": the name the extraction left out binds it
     if not people:
         # "The company said its profits rose": any named or described noun before it, but not one whose own
         # phrase holds the pronoun ("Attendance across its 11 parks fell": "its" is not the attendance's).
