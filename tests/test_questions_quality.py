@@ -104,6 +104,9 @@ def test_a_fuller_form_of_a_subject_name_is_the_subject_too():
     assert subjects.covers_person("Harald Jon Brun")  # the initials written out
     assert not subjects.covers_person("Jacob Lindqvist")  # a relative: another given name
     assert not subjects.covers_person("Harald Brun")  # an initial missing
+    assert subjects.covers_person("Marten Edvard Lindqvist Jr.")  # a given name more, and the son of his father
+    assert not subjects.covers_person("Marten Edvard Lindqvist Sr.")  # his father
+    assert not subjects.covers_person("Edvard Lindqvist Jr.")  # his son, named after him
     assert not subjects.covers("Marten Edvard Lindqvist")  # names of places and organizations: as written only
 
 

@@ -1071,6 +1071,10 @@ def test_a_pronoun_inside_a_bracketed_aside_needs_no_referent_since_the_aside_is
         ("1899 Marta Halvorsen discovers a new alloy in Trondheim.", "new alloy", False),
         ("Had 711,847 households and had 743,436 dwellings in Trondheim.", "dwellings", False),
         ("TFR = the number of children each woman of Trondheim has, as counted in 1987.", "each woman", False),
+        ("March 3, 2017 − Nordstal signed welder Ola Berg to a one-year contract in Gothenburg.", "welder", False),
+        ("Jan. 5 – Nordstal bought the Bergen Harbour Company for 40 million kroner.", "Harbour Company", False),
+        ("March 2017: Nordstal moved its head office from Gothenburg to Trondheim.", "head office", False),
+        ("March 3, 2017 was the day Nordstal moved its head office from Gothenburg to Trondheim.", "head office", True),
         ("1500 Swedish soldiers landed at the harbour of Gothenburg in the spring of 1658.", "soldiers", True),
     ],
 )

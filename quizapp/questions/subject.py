@@ -34,7 +34,7 @@ from quizapp.facts.names import acronym_of, initials
 from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
 from quizapp.questions.parse_cache import span_tokens
-from quizapp.vocabulary import NAME_KINDS, ORGANIZATION_ABBREVIATIONS
+from quizapp.vocabulary import GENERATIONAL_SUFFIXES, NAME_KINDS, ORGANIZATION_ABBREVIATIONS
 
 #: The top line a blog archive uses to say what the page collects.
 TAG_LINE = re.compile(r"^\s*(?:tags?|topics?|categor(?:y|ies)|filed under)\s*:\s*(?P<names>.{1,120})$", re.I | re.M)
@@ -74,6 +74,9 @@ class Subjects:
         subjects = [name.split() for name in self.names if " " in name]
         for name in names:
             words = _norm(name).split() if name else []
+            if len(words) > 3 and words[-1] in _JUNIOR:
+                # "John Calvin Coolidge Jr." is the "Calvin Coolidge" of the title (his father, "Sr.", is not)
+                words = words[:-1]
             for subject in subjects:
                 if not words or words[-1] != subject[-1]:
                     continue
@@ -108,6 +111,9 @@ class Subjects:
 
 #: Words an organization's initials skip ("Bank of England": BoE, "BE").
 _NOT_IN_INITIALS = frozenset({"of", "the", "and", "for", "in", "on", "de"})
+
+
+_JUNIOR = frozenset(s.casefold() for s in GENERATIONAL_SUFFIXES if s.startswith("J"))
 
 
 @functools.lru_cache(maxsize=16384)  # asked of every mention's names, over and over

@@ -39,6 +39,7 @@ from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import (
     ENGLISH_FUNCTION_WORDS,
     GENDERED_NOUNS,
+    GENERATIONAL_SUFFIXES,
     MONTH_ABBREVIATION_PATTERN,
     MONTH_PATTERN,
     MONTHS,
@@ -231,7 +232,7 @@ VAGUE = re.compile(r"\b(?:several|some|a few|few|many|dozens|hundreds|thousands|
 #: "Charles I", "Henry VIII": the numeral belongs to the name, so blanking "Charles" alone cuts it.
 REGNAL_NUMERAL = re.compile(r"^ (?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3})\b(?![’'-])")
 #: "Homer Hickam, Jr.", "Dawes Sr.": the suffix is part of the person's name, a blank before it cuts the name.
-NAME_SUFFIX = re.compile(r"^,?\s(?:Jr|Sr|Jnr|Snr)\b\.?")
+NAME_SUFFIX = re.compile(rf"^,?\s(?:{'|'.join(GENERATIONAL_SUFFIXES)})\b\.?")
 NAME_GOES_ON = re.compile(
     r"^\s+(?:and|of|for|&|de|du|des|la|le)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}?(?:Council|Association|Society|"
     r"Company|Corporation|Institute|Organi[sz]ation|Authority|Commission|Committee|Foundation|Union|Agency|"
@@ -248,13 +249,18 @@ _NUMBER_GOES_ON = re.compile(
 )
 #: "According to Jane's, ...": an "'s" that owns nothing is the end of the name (a publisher's, a shop's).
 _POSSESSIVE_NAME = re.compile(r"^['’]s(?=\s*[,.;:)]|\s*$)")
-#: A dated line of a timeline or chronology: a year (or decade) opening the line, then a dash, or straight
-#: into a name with its verb in the historical present ("1990 – Metaphor releases ...", "1899 Sabatier
-#: discovers ..."; "1500 French soldiers landed" is a count in a sentence).
-_TIMELINE_DATE = r"(?:c\.\s*)?\d{3,4}s?"
-TIMELINE_ENTRY = re.compile(rf"^{_TIMELINE_DATE}(?P<dash>\s*[-–—:]\s+)?(?=\s*[A-Z])")
+#: A dated line of a timeline or chronology: a year (or decade) or a day opening the line, then a dash, or
+#: straight into a name with its verb in the historical present ("1990 – Metaphor releases ...", "1899 Sabatier
+#: discovers ...", "March 3, 2017 − The club signed ..."; "1500 French soldiers landed" is a count in a sentence).
+_MONTH_WORD = rf"(?:{MONTH_PATTERN}|(?:{MONTH_ABBREVIATION_PATTERN})\.?)"
+_TIMELINE_DATE = (
+    rf"(?:(?:c\.\s*)?\d{{3,4}}s?|{_MONTH_WORD}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_WORD}(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH_WORD}\s+\d{{4}})"
+)
+_TIMELINE_DASH = r"[-–—−:]"
+TIMELINE_ENTRY = re.compile(rf"^{_TIMELINE_DATE}(?P<dash>\s*{_TIMELINE_DASH}\s+)?(?=\s*[A-Z])")
 #: The same entry's date left alone on its line when the parser cut the sentence after the dash.
-TIMELINE_LEAD = re.compile(rf"^\s*{_TIMELINE_DATE}\s*[-–—:]\s*$")
+TIMELINE_LEAD = re.compile(rf"^\s*{_TIMELINE_DATE}\s*{_TIMELINE_DASH}\s*$")
 #: "WASHINGTON (Reuters) -", "LONDON —", "CUZCO, Peru (Reuters) -", "SANTIAGO, Dec 7 (IPS) -", "By Ann Lee
 #: WASHINGTON, Nov 15 (Reuters) -": a dateline (after a byline) glued to the first sentence. Its place is
 #: written in capitals; a region or state may follow it as written, then a day without its year, then the agency.
