@@ -815,7 +815,9 @@ _SOURCE_GAP = re.compile(
     # above sea level", "the coast is long, while ...".
     r"|\ba further of\b|\bthan (?:above|below)\b|\b(?:is|are|was|were) (?:long|wide|high|tall|deep)[,;]"
     # A date's year lost with its template: "Since July , the ...", "on April 8, .".
-    rf"|\b(?-i:{MONTH_PATTERN})(?:\s+\d{{1,2}})?(?:\s+[,.]|,\s+\.)",
+    rf"|\b(?-i:{MONTH_PATTERN})(?:\s+\d{{1,2}})?(?:\s+[,.]|,\s+\.)"
+    # A hedge whose figure the template took with it: "has risen to approximately , representing ...".
+    r"|\b(?:approximately|roughly|an estimated|a total of|nearly|almost|circa)\s+[,.;:)—–](?!\d)",
     re.I,
 )
 
