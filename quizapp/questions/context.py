@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,14 +191,11 @@ class ArticleContext:
         return None
 
     def unlisted_person_before(self, token: Token) -> bool:
-        """Whether its sentence names a person before ``token`` whom the extraction made no mention of: a name
-        the parser calls a person, or a given name several people of the article share ("With his chances
-        limited, Robert left", "Upon Harvey's death, he ..." in an article of two Roberts and two Harveys)."""
-        return any(
-            t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.text in self.given_names) and self.mention_at(t) is None
-            for t in span_tokens(token.sent)
-            if t.i < token.i
-        )
+        """Whether its sentence names a person before ``token`` whom the extraction made no mention of
+        (``unlisted_person``), a given name several people of the article share counting too ("Upon Harvey's
+        death, he ..." in an article of two Harveys)."""
+        mentions = self.by_sentence.get(token.sent.start_char, [])
+        return any(unlisted_person(t, mentions, self.given_names) for t in span_tokens(token.sent) if t.i < token.i)
 
     def person_name(self, token: Token) -> str | None:
         """The full name of the person a name token refers to, if it is one."""
@@ -913,6 +910,17 @@ NOT_A_PERSON = re.compile(
     r"\b(Medal|Prize|Award|Cup|Trophy|Stadium|Rovers|United|FC|Club|Bridge|Airport|Street|"
     r"Museum|College|University|Company|Partners)\b"
 )
+
+
+def unlisted_person(token: Token, mentions: list[Mention], given_names: Collection[str] = ()) -> bool:
+    """A name the parser calls a person (or one of ``given_names``) that no mention of its sentence covers: a
+    given name several people of the article share, which the extraction leaves unresolved ("With his chances
+    limited, Robert left" in an article of two Roberts)."""
+    return (
+        token.pos_ == "PROPN"
+        and (token.ent_type_ == "PERSON" or token.text in given_names)
+        and not any(m.start <= token.idx < m.end for m in mentions)
+    )
 
 
 def plausible_fact(kind: str, canonical: str) -> bool:

@@ -30,6 +30,7 @@ from quizapp.facts.model import Mention
 from quizapp.facts.names import acronym_of
 from quizapp.questions import classify
 from quizapp.questions.classify import CERTAIN_PLACE_CATEGORIES
+from quizapp.questions.context import unlisted_person
 from quizapp.questions.main_subject import set_off
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import doc_text as cached_doc_text
@@ -374,7 +375,7 @@ def _cataphoric(pronoun: Any, sent: Any, mentions: list[Mention]) -> bool:
     named = next((m for m in mentions if m.kind == "person" and m.start <= subject.idx < m.end), None)
     # A person the parser names but the extraction left out ("With his chances limited, Robert left" where
     # the article has two Roberts) is a named subject too.
-    unlisted = _unlisted_person(subject, mentions)
+    unlisted = unlisted_person(subject, mentions)
     named_person = named is not None or unlisted
     if pronoun.lower_ in PERSON_PRONOUNS:
         # "Although he had turned down Spike Lee ..., Lee cast him": a clause that names the subject itself
@@ -388,16 +389,6 @@ def _cataphoric(pronoun: Any, sent: Any, mentions: list[Mention]) -> bool:
         plural = subject.tag_ in {"NNS", "NNPS"} or _conjoined(subject)
         return not named_person and (subject.pos_ == "PROPN" or plural == (pronoun.lower_ == "their"))
     return False
-
-
-def _unlisted_person(token: Any, mentions: list[Mention]) -> bool:
-    """A name the parser calls a person that no mention of the sentence covers (a given name several people
-    of the article share, which the extraction leaves unresolved)."""
-    return (
-        token.pos_ == "PROPN"
-        and token.ent_type_ == "PERSON"
-        and not any(m.start <= token.idx < m.end for m in mentions)
-    )
 
 
 def own_subject_span(pronoun: Any) -> tuple[int, int] | None:
@@ -511,7 +502,7 @@ def _bound_earlier(
             return True
     if people and not lone_person:
         for t in span_tokens(sent):
-            if t.i >= tok.i or not _unlisted_person(t, mentions) or t.dep_ in {"compound", "flat"}:
+            if t.i >= tok.i or not unlisted_person(t, mentions) or t.dep_ in {"compound", "flat"}:
                 continue
             if own_subject is not None and own_subject[0] <= t.idx < own_subject[1]:
                 continue
