@@ -140,8 +140,10 @@ WEEKDAY_PATTERN: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
 NAME_PARTICLES: Final = frozenset(
     {"of", "the", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "bin", "ibn", "al", "la", "le"}
 )
-#: Generational suffixes written after a person's surname ("Homer Hickam, Jr.", "Dawes Sr."): part of the name.
-GENERATIONAL_SUFFIXES: Final = ("Jr", "Sr", "Jnr", "Snr")
+#: Generational suffixes written after a person's surname ("Homer Hickam, Jr.", "Dawes Sr."): part of the name;
+#: the junior ones name the son, who may be an article's subject under a shorter name.
+JUNIOR_SUFFIXES: Final = ("Jr", "Jnr")
+GENERATIONAL_SUFFIXES: Final = (*JUNIOR_SUFFIXES, "Sr", "Snr")
 #: Era markers written after a year ("31 BC", "AD 79"): part of a date, never a name of their own.
 ERA_MARKERS: Final = frozenset({"BC", "BCE", "AD", "CE"})
 #: Fact kinds that are names (the others are dates and numbers), in the order an article's subject is looked for.

@@ -34,7 +34,7 @@ from quizapp.facts.names import acronym_of, initials
 from quizapp.ingest.model import Article
 from quizapp.questions import distractors as dist
 from quizapp.questions.parse_cache import span_tokens
-from quizapp.vocabulary import GENERATIONAL_SUFFIXES, NAME_KINDS, ORGANIZATION_ABBREVIATIONS
+from quizapp.vocabulary import JUNIOR_SUFFIXES, NAME_KINDS, ORGANIZATION_ABBREVIATIONS
 
 #: The top line a blog archive uses to say what the page collects.
 TAG_LINE = re.compile(r"^\s*(?:tags?|topics?|categor(?:y|ies)|filed under)\s*:\s*(?P<names>.{1,120})$", re.I | re.M)
@@ -113,7 +113,7 @@ class Subjects:
 _NOT_IN_INITIALS = frozenset({"of", "the", "and", "for", "in", "on", "de"})
 
 
-_JUNIOR = frozenset(s.casefold() for s in GENERATIONAL_SUFFIXES if s.startswith("J"))
+_JUNIOR = frozenset(s.casefold() for s in JUNIOR_SUFFIXES)
 
 
 @functools.lru_cache(maxsize=16384)  # asked of every mention's names, over and over
