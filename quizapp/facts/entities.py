@@ -784,7 +784,8 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 continue
             if label == "TIME" or _month_as_a_word(phrase, doc, ent):
                 continue
-            if _DIMENSION_BEFORE.search(text, 0, start) or _DIMENSION_AFTER.match(text, end):
+            # Searched in the few characters before (from the text's start it walked the whole article each time).
+            if _DIMENSION_BEFORE.search(text, max(0, start - 24), start) or _DIMENSION_AFTER.match(text, end):
                 continue  # "1800 x 1920 per eye": a size, not a year
             if _CLOCK_TIME.fullmatch(phrase) and (
                 _CLOCK_ZONE_AFTER.match(text, end)

@@ -276,8 +276,23 @@ def _demonyms_longest_first() -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def _demonym_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((c, re.compile(rf"(?<![\w-]){re.escape(d)}(?![\w-])")) for c, d in _demonyms_longest_first())
+def _demonym_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(country, demonym, the demonym as a word) in ``_demonyms_longest_first``' order."""
+    return tuple(
+        (c, d, re.compile(rf"(?<![\w-]){re.escape(d)}(?![\w-])")) for c, d in _demonyms_longest_first()
+    )
+
+
+@functools.cache
+def _padded_reference_keys() -> tuple[tuple[tuple[str, str], ...], ...]:
+    """(" key ", country) of each bundled country name, capital and person with a country: worked out once, not
+    for every text asked about (some 400 names)."""
+    ref = reference()
+    return (
+        tuple((f" {_key(country)} ", country) for country in ref.country_region),
+        tuple((f" {_key(city)} ", ref.city_country[city]) for city in ref.capitals),
+        tuple((f" {_key(name)} ", person.country) for name, person in ref.people.items() if person.country),
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -287,20 +302,17 @@ def implied_countries(text: str) -> frozenset[str]:
     ref = reference()
     found: set[str] = set()
     padded = f" {_key(text)} "
-    for country in ref.country_region:
-        if f" {_key(country)} " in padded:
-            found.add(country)
+    countries, capitals, people = _padded_reference_keys()
+    found.update(country for key, country in countries if key in padded)
     found.update(ref.country_aliases[m.group(0)] for m in _alias_search().finditer(text))
     # Each demonym on its own ("North Korean" also holds "Korean"); the one pattern of all first, as most texts
-    # hold none and any one found there is found by it.
+    # hold none and any one found there is found by it. Only a demonym the text holds at all can stand as a word.
     if _demonym_search()[0].search(text):
-        found.update(country for country, pattern in _demonym_patterns() if pattern.search(text))
-    for city in ref.capitals:
-        if f" {_key(city)} " in padded:
-            found.add(ref.city_country[city])
-    for name, person in ref.people.items():
-        if person.country and f" {_key(name)} " in padded:
-            found.add(person.country)
+        found.update(
+            country for country, word, pattern in _demonym_patterns() if word in text and pattern.search(text)
+        )
+    found.update(country for key, country in capitals if key in padded)
+    found.update(country for key, country in people if key in padded)
     return frozenset(found)
 
 

@@ -111,7 +111,8 @@ class ArticleReview:
     facts: ArticleFacts
     doc: Any
     subjects: Subjects
-    person_names: tuple[re.Pattern[str], ...]  # one pattern per person of the deck (all their names)
+    #: Every name of each person of the deck, longest first (one tuple a person).
+    people: tuple[tuple[str, ...], ...]
     dates_by_sentence: dict[int, dict[str, str]]
     #: Names the article states in its text, not only in a dateline or caption ("CAIRO —" is where it was filed).
     stated_names: frozenset[str]
@@ -126,7 +127,7 @@ class ArticleReview:
                 continue
             names = sorted({n for n in (entry.canonical, *entry.aliases) if len(n) > 1}, key=len, reverse=True)
             if names:
-                people.append(re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"))
+                people.append(tuple(names))
         dates: dict[int, dict[str, str]] = {}
         for m in facts.mentions:
             if m.kind == "date" and m.value:
@@ -135,6 +136,12 @@ class ArticleReview:
         return cls(article, facts, doc, article_subjects(article, facts, doc), tuple(people), dates, stated)
 
     # ------------------------------------------------------------------ the checks
+
+    @functools.cached_property
+    def person_names(self) -> tuple[re.Pattern[str], ...]:
+        """One pattern per person of the deck (all their names): compiled when a question first has a possessive
+        to weigh: most questions never have one, and compiled up front they were some 9 patterns an article."""
+        return tuple(re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") for names in self.people)
 
     @functools.cached_property
     def article_year(self) -> int | None:
