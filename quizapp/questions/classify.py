@@ -278,9 +278,7 @@ def _demonyms_longest_first() -> tuple[tuple[str, str], ...]:
 @functools.cache
 def _demonym_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(country, demonym, the demonym as a word) in ``_demonyms_longest_first``' order."""
-    return tuple(
-        (c, d, re.compile(rf"(?<![\w-]){re.escape(d)}(?![\w-])")) for c, d in _demonyms_longest_first()
-    )
+    return tuple((c, d, re.compile(rf"(?<![\w-]){re.escape(d)}(?![\w-])")) for c, d in _demonyms_longest_first())
 
 
 @functools.cache
@@ -308,9 +306,7 @@ def implied_countries(text: str) -> frozenset[str]:
     # Each demonym on its own ("North Korean" also holds "Korean"); the one pattern of all first, as most texts
     # hold none and any one found there is found by it. Only a demonym the text holds at all can stand as a word.
     if _demonym_search()[0].search(text):
-        found.update(
-            country for country, word, pattern in _demonym_patterns() if word in text and pattern.search(text)
-        )
+        found.update(country for country, word, pattern in _demonym_patterns() if word in text and pattern.search(text))
     found.update(country for key, country in capitals if key in padded)
     found.update(country for key, country in people if key in padded)
     return frozenset(found)
