@@ -32,7 +32,7 @@ from quizapp.questions.model import (
     Rejection,
     Stage,
 )
-from quizapp.questions.parse_cache import content_words, span_tokens
+from quizapp.questions.parse_cache import content_words, span_text, span_tokens
 from quizapp.questions.quality import ArticleReview
 from quizapp.questions.shapes import cloze
 from quizapp.questions.shapes.life_dates import LIFE_DATES, in_date_range, life_date_question
@@ -211,7 +211,7 @@ def corpus_sentences(sources: Sequence[str], pairs: Sequence[tuple[ArticleFacts,
             first, last = bisect.bisect_left(word_starts, sent.start), bisect.bisect_left(word_starts, sent.end)
             # as content_lemmas(sent), from the words read once per parse
             lemmas = _signature((lemma, in_entity) for _i, _idx, lemma, _pos, in_entity in words[first:last])
-            out.append(CorpusSentence(source, sent.start_char, sent.text, lemmas, ms))
+            out.append(CorpusSentence(source, sent.start_char, span_text(sent), lemmas, ms))
     return out
 
 
@@ -411,7 +411,7 @@ def _cloze_sentence(
             and not any(m.kind == "person" for m in before.mentions)
         ):
             before = None  # an age describes a person the sentence before must name
-        if before is not None and _show_after(prepared, before, len(sent.text.split())):
+        if before is not None and _show_after(prepared, before, len(span_text(sent).split())):
             prepared.evidence["leans_back"] = [leaning]
             prepared.evidence["alone_refused"] = leaning
     return prepared
@@ -521,7 +521,7 @@ def _with_sentence_before(
     lead_nouns = _lemmas(before.span)
     if any(what.startswith("noun:") and what[5:] not in lead_nouns for what in leans):
         return None  # "these salons", "such recognition": the sentence before names no salon, no recognition
-    return prepared if _show_after(prepared, before, len(sent.text.split())) else None
+    return prepared if _show_after(prepared, before, len(span_text(sent).split())) else None
 
 
 _HEDGE = {"number": re.compile(r"(?i)^(?:only|just)\s+"), "date": re.compile(r"(?i)^(?:the\s+)?year\s+")}
@@ -738,7 +738,7 @@ def _mention_evidence(scope: ArticleScope, mention: Mention, sent: Any) -> dict[
         "coordinated": coordinated,
         "blank_depth": len(ancestors),
         "in_subclause": subclause,
-        "blank_offset": (mention.start - sent.start_char) / max(1, len(sent.text)),
+        "blank_offset": (mention.start - sent.start_char) / max(1, len(span_text(sent))),
         "mentions_in_sentence": len(scope.context.by_sentence.get(mention.sentence_start, [])),
         "answer_mentions": scope.mention_counts.get(mention.canonical.casefold(), 0),
         "setting": (mention.kind == "place" and mention.canonical.casefold() == scope.setting_place)

@@ -36,6 +36,12 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+def span_text(span: Any) -> str:
+    """``span.text``, cut from the parse's kept text (spaCy joins every token of the span anew on each access,
+    making a ``Token`` of each; a span's text is the document's text between its first and last characters)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 #: Parts of speech whose words carry an article's content (for ``content_words``).
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 

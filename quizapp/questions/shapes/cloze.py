@@ -34,7 +34,7 @@ from quizapp.questions.context import unlisted_person
 from quizapp.questions.main_subject import set_off
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import doc_text as cached_doc_text
-from quizapp.questions.parse_cache import span_tokens
+from quizapp.questions.parse_cache import span_text, span_tokens
 from quizapp.questions.templates import Transformed, close_up_punctuation
 from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import (
@@ -652,7 +652,7 @@ def _has_tense(verb: Any) -> bool:
 
 def long_sentence_clauses(sent: Any) -> list[Any]:
     """The clauses a long sentence is asked by, or none when it is short or does not split."""
-    if len(sent.text.split()) <= SPLIT_ABOVE_WORDS:
+    if len(span_text(sent).split()) <= SPLIT_ABOVE_WORDS:
         return []
     spans = clause_spans(sent)
     if len(spans) < 2:
@@ -748,7 +748,7 @@ def prepare_sentence(
     With ``lean_back`` the sentence will be shown after the one before it: what points back ("he", "Then",
     "this deal") is left as written rather than refused, and ``evidence["leans_back"]`` says what it was
     ("person" when a he/she needs someone named before)."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if clause:
         mentions = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
         text = text.rstrip(" ,;") + ("" if re.search(r"[.!]['\"”’)]?$", text) else ".")
@@ -783,7 +783,7 @@ def prepare_sentence(
         # lower case, "iPhone", "eBay", has a capital inside and stays).
         return Rejection(Stage.OVERGENERATE, "fragment", f'starts in lower case ("{words[0]}"): a piece of a sentence')
     replace: dict[int, str] = {}
-    cut = len(sent.text) - len(sent.text.lstrip())  # characters of the sentence left out from its start
+    cut = len(span_text(sent)) - len(span_text(sent).lstrip())  # characters of the sentence left out from its start
 
     def leave_out(length: int) -> None:
         """Leave the next ``length`` characters of what is left of the sentence out of the card."""
@@ -1090,7 +1090,7 @@ def prepare_sentence(
         doc_text,
         # A clause cut from a longer sentence, or one whose end mark sat inside the aside left out ("... 26 square
         # kilometres (less than 10 sq. mi.)"), ends with a full stop of its own.
-        add_period=(clause and not re.search(r"[.!]['\"”’)]?$", sent.text.strip()))
+        add_period=(clause and not re.search(r"[.!]['\"”’)]?$", span_text(sent).strip()))
         or any(t.i in asides for t in [t for t in span_tokens(sent) if not t.is_space][-1:]),
         asides=frozenset(asides),
     )
@@ -1327,7 +1327,8 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
     quoted = prepared.quoted
     if any(t.i in quoted for t in blanked):
         return Rejection(Stage.OVERGENERATE, "in_a_quote", "the fact is inside a quotation")
-    rest = (sent.text[: mention.start - sent.start_char] + " " + sent.text[mention.end - sent.start_char :]).casefold()
+    sent_text = span_text(sent)
+    rest = (sent_text[: mention.start - sent.start_char] + " " + sent_text[mention.end - sent.start_char :]).casefold()
     for name in {text, mention.canonical, *aliases}:
         words = [w for w in re.findall(r"[\w’'-]+", name.casefold()) if len(w) >= 4 and not w.isdigit()]
         if name and len(name) >= 3 and has_word(rest, name.casefold()):
