@@ -291,7 +291,7 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:?!%])(?!(?<=\.)\w)")
 
 def close_up_punctuation(text: str) -> str:
     """One space between words, none before punctuation (a mark that starts a number keeps its space)."""
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", re.sub(r"\s+", " ", text).strip())
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
 
 
 def tidy(text: str) -> str:

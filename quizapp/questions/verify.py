@@ -150,8 +150,12 @@ def _found_in_sentence(pattern: re.Pattern[str], sentence: str) -> re.Match[str]
 
 def mention_span(mention: Mention, doc: Any) -> Any | None:
     """The tokens of a fact's mention in the parse (widened to whole tokens), or None where the parse cannot
-    place it."""
-    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    place it. Kept per parse: the checks ask for the same mention's tokens several times a candidate."""
+    known: dict[tuple[int, int], Any] = doc.user_data.setdefault("quizapp_mention_spans", {})
+    key = (mention.start, mention.end)
+    if key not in known:
+        known[key] = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return known[key]
 
 
 def _answer_names(cand: Candidate) -> list[str]:
