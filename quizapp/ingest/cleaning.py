@@ -442,6 +442,11 @@ class _RepeatFinder:
         self.normalized = normalized
         #: word -> how many paragraphs have it (rare words tell restatements apart).
         self.document_frequency: Counter[str] = Counter()
+        # Only the pieces some paragraph opens or closes with are ever looked up: noting just those (rather than
+        # a list for every word's pieces) keeps the walk over every word cheap.
+        edges = [norm.strip() for norm in normalized]
+        openings = {hash(edge[:_EDGE]) for edge in edges if len(edge) >= _EDGE}
+        closings = {hash(edge[-_EDGE:]) for edge in edges if len(edge) >= _EDGE}
         #: hash of the _EDGE characters from a word start (or up to a word end) -> the paragraphs with them.
         self.starting: dict[int, list[int]] = defaultdict(list)
         self.ending: dict[int, list[int]] = defaultdict(list)
@@ -450,9 +455,13 @@ class _RepeatFinder:
             self.document_frequency.update(set(norm.split()))
             for match in _WORD_RUN.finditer(norm):
                 start, end = match.span()
-                starting[hash(norm[start : start + _EDGE])].append(index)
+                piece = hash(norm[start : start + _EDGE])
+                if piece in openings:
+                    starting[piece].append(index)
                 if end >= _EDGE:
-                    ending[hash(norm[end - _EDGE : end])].append(index)
+                    piece = hash(norm[end - _EDGE : end])
+                    if piece in closings:
+                        ending[piece].append(index)
         self.kept: set[str] = set()
         #: word -> kept paragraphs having it (by index), for near-verbatim restatements.
         self.kept_with: dict[str, list[int]] = defaultdict(list)
