@@ -2593,3 +2593,18 @@ def test_a_pronoun_before_a_shared_given_name_is_that_persons(tmp_path):
     )
     left = run.cloze_texts("to start his own business")
     assert left and all("With his chances" in s and "start his own business" in s for s in left), left
+
+
+def test_a_spans_kept_text_is_what_spacy_reads_for_it() -> None:
+    """``span_text`` cuts a span's text from the parse's kept text instead of joining its tokens: it must be the
+    very string ``Span.text`` is, for sentences (after a paragraph break too), clauses and single words."""
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.questions.parse_cache import span_text
+
+    doc = load_nlp()(
+        "Ada Brun came to Tartu in 1902.\n\n  She taught there (briefly) until 1910 ,  then left. It rained."
+    )
+    spans = [*doc.sents, doc[0:1], doc[2:5], doc[len(doc) - 3 :], doc[7:15]]
+    assert len(list(doc.sents)) >= 3
+    for span in spans:
+        assert span_text(span) == span.text, (span_text(span), span.text)
