@@ -284,7 +284,7 @@ def _demonym_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 @functools.cache
 def _padded_reference_keys() -> tuple[tuple[tuple[str, str], ...], ...]:
     """(" key ", country) of each bundled country name, capital and person with a country: worked out once, not
-    for every text asked about (some 400 names)."""
+    for every text asked about (422 names)."""
     ref = reference()
     return (
         tuple((f" {_key(country)} ", country) for country in ref.country_region),

@@ -36,6 +36,16 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+def expanded_span(doc: Any, start: int, end: int) -> Any | None:
+    """``doc.char_span(start, end, alignment_mode="expand")``, made once per parse and place (the checks ask for
+    the same mention's tokens several times a candidate)."""
+    known: dict[tuple[int, int], Any] = doc.user_data.setdefault("quizapp_expanded_spans", {})
+    key = (start, end)
+    if key not in known:
+        known[key] = doc.char_span(start, end, alignment_mode="expand")
+    return known[key]
+
+
 def span_text(span: Any) -> str:
     """``span.text``, cut from the parse's kept text (spaCy joins every token of the span anew on each access,
     making a ``Token`` of each; a span's text is the document's text between its first and last characters)."""

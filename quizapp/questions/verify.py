@@ -31,7 +31,7 @@ from quizapp.questions.filters import (
 )
 from quizapp.questions.main_subject import set_off
 from quizapp.questions.model import Candidate, CorpusSentence, Form, GenerationReport, Outcome, Stage
-from quizapp.questions.parse_cache import span_tokens
+from quizapp.questions.parse_cache import expanded_span, span_tokens
 from quizapp.questions.shapes.cloze import LEANS_ON_CONTEXT, described_by_age
 from quizapp.vocabulary import (
     COMMENTATOR_ROLES,
@@ -150,12 +150,8 @@ def _found_in_sentence(pattern: re.Pattern[str], sentence: str) -> re.Match[str]
 
 def mention_span(mention: Mention, doc: Any) -> Any | None:
     """The tokens of a fact's mention in the parse (widened to whole tokens), or None where the parse cannot
-    place it. Kept per parse: the checks ask for the same mention's tokens several times a candidate."""
-    known: dict[tuple[int, int], Any] = doc.user_data.setdefault("quizapp_mention_spans", {})
-    key = (mention.start, mention.end)
-    if key not in known:
-        known[key] = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return known[key]
+    place it."""
+    return expanded_span(doc, mention.start, mention.end)
 
 
 def _answer_names(cand: Candidate) -> list[str]:

@@ -783,7 +783,8 @@ def prepare_sentence(
         # lower case, "iPhone", "eBay", has a capital inside and stays).
         return Rejection(Stage.OVERGENERATE, "fragment", f'starts in lower case ("{words[0]}"): a piece of a sentence')
     replace: dict[int, str] = {}
-    cut = len(span_text(sent)) - len(span_text(sent).lstrip())  # characters of the sentence left out from its start
+    whole = span_text(sent)
+    cut = len(whole) - len(whole.lstrip())  # characters of the sentence left out from its start
 
     def leave_out(length: int) -> None:
         """Leave the next ``length`` characters of what is left of the sentence out of the card."""
