@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from quizapp import caseless
 from quizapp.facts.model import ArticleFacts, Granularity, Mention
 from quizapp.ingest.model import Article
 from quizapp.questions import classify
@@ -486,7 +487,7 @@ def _leans_on_sentence_before(scope: ArticleScope, sent: Any, prepared: cloze.Cl
     something said before ("also", "two weeks later"; verify refuses it alone), or a bare "the film" whose noun
     the sentence before names. None when it does not lean."""
     written = cloze.written_text(prepared)
-    if cloze.LEANS_ON_CONTEXT.search(written):
+    if caseless.search(cloze.LEANS_ON_CONTEXT, written):
         return "cloze_needs_context"
     if cloze.described_by_age(written):
         return "unnamed_referent"  # "The 29-year-old Scot set ...": named in the sentence before, if anywhere

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from quizapp import caseless
 from quizapp.questions.model import Candidate, Form
 from quizapp.vocabulary import CONTEXT_MARKERS, DEPENDENT_PRONOUNS, MONTHS
 
@@ -81,7 +82,7 @@ def features(cand: Candidate) -> dict[str, float]:
     out["commas"] = min(5.0, float(cand.mention.sentence.count(","))) / 5
     out["parentheses"] = float("(" in cand.shown)
     out["semicolon"] = float(";" in cand.mention.sentence or ":" in cand.mention.sentence)
-    out["notable"] = float(bool(NOTABLE.search(cand.mention.sentence)))
+    out["notable"] = float(bool(caseless.search(NOTABLE, cand.mention.sentence)))
     other_digits = cand.shown.replace(cand.mention.text, "")
     out["other_number"] = float(bool(re.search(r"\d", other_digits)))
     # A figure among many ("74 tanks, ___ infantry vehicles, 148 carriers, ...", a census breakdown): judged dev
@@ -121,7 +122,7 @@ def features(cand: Candidate) -> dict[str, float]:
     shown = _QUOTED.sub(" ", cand.shown)
     words_shown = [w.casefold() for w in _WORD.findall(shown)]
     out["pronouns_left"] = min(3.0, float(sum(1 for w in words_shown if w in DEPENDENT_PRONOUNS))) / 3
-    out["context_marker"] = float(bool(_CONTEXT_MARKER.search(shown)))
+    out["context_marker"] = float(bool(caseless.search(_CONTEXT_MARKER, shown)))
     out["speaker"] = float(bool(ev.get("speaker", False)))
     out["dangling_words"] = float(ev.get("dangling_words", 0) > 0)
     out["no_finite_verb"] = float(not ev.get("finite_verb", True))

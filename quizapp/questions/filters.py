@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from quizapp import caseless
 from quizapp.vocabulary import (
     DEMONSTRATIVES,
     MONTH_ABBREVIATION_PATTERN,
@@ -363,7 +364,8 @@ def sentence_problem(sentence: str) -> str | None:
     if text.endswith("!"):
         # "Registering is free and easy!", "Wow, what a crowd!": a cry or a pitch (a quoted one is reported).
         return "an exclamation, not a statement of fact"
-    if CAPTION_MARKERS.search(text):
+    lowered = text.lower()  # the case-insensitive checks below read it (see quizapp.caseless)
+    if caseless.search(CAPTION_MARKERS, text, lowered):
         return "a photo caption"
     if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
         # "Acacia arabica) is the gum arabic tree of India", "in 2002]] Crow had been ...": the page lost the
@@ -375,17 +377,17 @@ def sentence_problem(sentence: str) -> str | None:
         return "cut off after a title (its name went to the next sentence)"
     if RUN_TOGETHER.search(text.rstrip('.!?"”’ ')):
         return "two sentences run together"
-    if FIGURE_REFERENCE.search(text):
+    if caseless.search(FIGURE_REFERENCE, text, lowered):
         return "about a picture or diagram beside the text"
-    if PAGE_REFERENCE.search(text):
+    if caseless.search(PAGE_REFERENCE, text, lowered):
         return "points to another part of the page"
-    if CENSUS_BREAKDOWN.search(text):
+    if caseless.search(CENSUS_BREAKDOWN, text, lowered):
         return "a line of a census breakdown (tabulated figures)"
-    if BOILERPLATE.search(text):
+    if caseless.search(BOILERPLATE, text, lowered):
         return "boilerplate"
-    if WRITER_BIO.search(text):
+    if caseless.search(WRITER_BIO, text, lowered):
         return "a contributor's note about the writer"
-    if CREDIT_LINE.search(text):
+    if caseless.search(CREDIT_LINE, text, lowered):
         return "the page's credits (who reported or wrote it)"
     if text.count(",") >= 2 and CITATION_LINE.search(text):
         return "a book in a list of references (author, title, publisher, year)"

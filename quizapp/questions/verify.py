@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp import caseless
 from quizapp.facts.entities import NAME_HEADS
 from quizapp.facts.model import Mention
 from quizapp.questions import classify
@@ -145,7 +146,7 @@ def _first_failure(cand: Candidate, scope: ArticleScope, skip: frozenset[str] = 
 @functools.lru_cache(maxsize=8192)
 def _found_in_sentence(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
     """``pattern.search(sentence)``, kept: the checks that read only the sentence run for every fact it holds."""
-    return pattern.search(sentence)
+    return caseless.search(pattern, sentence)
 
 
 def mention_span(mention: Mention, doc: Any) -> Any | None:
@@ -366,7 +367,7 @@ def check_cloze_asides(cand: Candidate, scope: ArticleScope) -> str | None:
 def check_cloze_context(cand: Candidate, scope: ArticleScope) -> str | None:
     if cand.evidence.get("lead"):
         return None  # the card shows the sentence before, which the marker answers
-    found = LEANS_ON_CONTEXT.search(cand.transformed.statement)
+    found = caseless.search(LEANS_ON_CONTEXT, cand.transformed.statement)
     return f'"{found.group(0).strip(", ")}" answers something said before' if found else None
 
 
