@@ -1176,6 +1176,33 @@ def test_lines_with_no_fact_to_learn_give_no_candidate(tmp_path, line, check):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "figures", "derivable"),
+    [
+        (
+            "Quarterly profits at Norland Ferries jumped 76% to $1.13bn in the three months to June, from $639m a "
+            "year before.",
+            ["76%", "$1.13bn"],
+            True,
+        ),
+        ("Ticket sales on the Skarvik line rose 4% from $250m to $260m in 1987.", ["4%", "$250m", "$260m"], True),
+        # A period is no change's two ends, and one end alone gives nothing away.
+        (
+            "Ferry traffic to Skarvik increased by 400% from 1985 to 1999, the Norland harbour board said.",
+            ["400%"],
+            False,
+        ),
+        ("Quarterly profits at Norland Ferries rose to $1.13bn in the three months to June 1987.", ["$1.13bn"], False),
+    ],
+)
+def test_a_figure_the_sentences_other_two_give_is_no_card(tmp_path, sentence, figures, derivable):
+    run = stages(f"Norland Ferries\n\nNorland Ferries was founded in Skarvik in 1961.\n\n{sentence}\n", tmp_path)
+    for figure in figures:
+        assert ("derivable_figure" in run.dropped(figure)) is derivable, (figure, run.dropped(figure))
+        if derivable:
+            assert not [c for c in run.verified if c.answer == figure]
+
+
+@pytest.mark.parametrize(
     ("sentence", "run_on"),
     [
         ("Halvorsen faced investigations by the FBI in the U.S. On 3 May 1987, Halvorsen resigned.", True),

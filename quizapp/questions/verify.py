@@ -926,6 +926,39 @@ def check_market_tick(cand: Candidate, scope: ArticleScope) -> str | None:
     return f'"{found.group(0)}": one price move in a market report' if found else None
 
 
+#: A figure as an answer may carry its unit or scale: "$1.13bn", "75 cents", "2.2 per cent", "583p".
+_FIGURE = r"[$£€]?\d[\d,.]*(?:\s?(?:%|per ?cent|bn|billion|m|million|p|pence|cents?)\b|%)?"
+_YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
+#: A change told with both its ends: "jumped 76% to $1.13bn ... from $639m", "was down 75 cents to $42.70 a barrel
+#: from $43.45", "rose 2% from $10.9bn to $11.1bn". Any of the three figures follows from the other two, which the
+#: card shows (rubric point 4: "not as a sum that must add up"); judges failed such cards.
+_CHANGE_WITH_BOTH_ENDS = re.compile(
+    r"\b(?:rose|rise[ns]?|rising|fell|falls?|falling|jump(?:ed|s)?|climb(?:ed|s)?|dropp?(?:ed|s)?|increas(?:ed|es?)|"
+    r"decreas(?:ed|es?)|grew|grows?|slipped|slumped|surged?|gained|gains?|lost|declined|up|down|soared|plunged|"
+    r"growth)\s+(?:by\s+)?"
+    rf"(?P<change>{_FIGURE})\s+(?:"
+    rf"to\s+(?P<end>{_FIGURE})[^.;]{{0,60}}?\bfrom\s+(?P<start>{_FIGURE})"
+    rf"|from\s+(?P<start2>{_FIGURE})(?:\s+[a-z]+)?\s+to\s+(?P<end2>{_FIGURE}))",
+    re.I,
+)
+
+
+def check_derivable_figure(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A figure of a change whose other two figures the sentence gives: worked out, not remembered."""
+    if cand.kind != "number":
+        return None
+    start = cand.mention.start - cand.mention.sentence_start
+    end = start + len(cand.mention.text)
+    for found in _CHANGE_WITH_BOTH_ENDS.finditer(cand.mention.sentence):
+        ends = [found.group(g) for g in ("start", "end", "start2", "end2") if found.group(g)]
+        if all(_YEAR.fullmatch(figure.rstrip(",.")) for figure in ends):
+            continue  # "increased by 400% from 1985 to 1999": a period, not the change's two ends
+        for group in ("change", "end", "start", "end2", "start2"):
+            if found.group(group) and found.start(group) < end and start < found.end(group):
+                return "a change told with both its ends: the blank follows from the sentence's other two figures"
+    return None
+
+
 def check_cloze_lone_fact(cand: Candidate, scope: ArticleScope) -> str | None:
     """A sentence that names nothing besides its blank (no other name, date or number, none written out):
     nothing says which event or thing is meant. On dev judgments such clozes were accepted 29 times in 100,
@@ -1067,6 +1100,7 @@ CHECKS: tuple[Check, ...] = (
     Check("generic_head_answer", check_generic_head_answer, frozenset(Form)),
     Check("source_gap", check_source_gap, frozenset(Form)),
     Check("market_tick", check_market_tick, frozenset(Form)),
+    Check("derivable_figure", check_derivable_figure, frozenset(Form)),
     Check("malformed_stem", check_stem),
     Check("vague_subject_question", check_vague_subject_question),
     Check("unbound_pronoun", check_unbound_pronoun),
