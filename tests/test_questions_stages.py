@@ -1045,11 +1045,15 @@ def test_there_and_such_pointing_back_refuse_the_cloze_unless_the_sentence_names
         "German troops remained there until the Norland Army arrived in October 1944.\n"
         "The harbour board said such repairs would cost Skarvik 40,000 kroner in 1951.\n"
         "The Bergen Harbour Company opened an office in Trondheim in 1903 and stayed there until 1931.\n"
-        "Marta Halvorsen sold such goods as cod and herring to Bergen merchants in 1911.\n",
+        "Marta Halvorsen sold such goods as cod and herring to Bergen merchants in 1911.\n"
+        "The first ferry of such a size was built for the Skarvik line by Ola Brun in 1923.\n"
+        "The storm of 1934 did such a lot of damage that the Skarvik pier was closed for a year.\n",
         tmp_path,
     )
     assert "unresolved_reference" in run.dropped("October 1944")
     assert "unresolved_reference" in run.dropped("1951")
+    assert "unresolved_reference" in run.dropped("1923")  # "such a size": what size was said before
+    assert run.cloze_texts("such a lot of damage that"), run.dropped("1934")
     assert run.cloze_texts("stayed there"), run.dropped("1931")
     assert run.cloze_texts("such goods as"), run.dropped("1911")
 

@@ -931,9 +931,11 @@ def prepare_sentence(
             continue
         if (
             low == "such"
-            and tok.dep_ == "amod"
+            # "such projects", and "such a size" (the parser makes "such" a predeterminer there)
+            and tok.dep_ in {"amod", "predet"}
             and tok.head.pos_ == "NOUN"
-            and not any(t.lower_ == "as" for t in span_tokens(sent) if t.i > tok.i)  # "such states as Ohio" names them
+            # "such states as Ohio" names them; "such a size that ..." says what it is
+            and not any(t.lower_ in {"as", "that"} for t in span_tokens(sent) if t.i > tok.i)
         ):
             leans.add(f"noun:{tok.head.lemma_.casefold()}")
             refused = points_back(
