@@ -2317,13 +2317,15 @@ def test_one_of_a_kind_said_before_leans_on_the_sentence_before(tmp_path):
         "The harbour board of Skarvik gave its first award to the ferry captain Marta Ekholm in 1970. Another "
         "award went to the engineer Oda Brannsen in 1974.\n\n"
         "Other winners of the award included the painter Ansel Brekke in 1981.\n\n"
+        "Further awards were given to the harbour pilots of Skarvik in 1983.\n\n"
         "The ferry Solvind, another ship of the line, was built in Bergen in 1975.\n",
         tmp_path,
     )
     alone = [c.shown for c in run.verified if c.form is Form.CLOZE and not c.evidence.get("lead")]
-    # "Another award", "Other winners": alone they answer something said before.
-    assert not [s for s in alone if "nother award went" in s or "Other winners" in s]
+    # "Another award", "Other winners", "Further awards": alone they answer something said before.
+    assert not [s for s in alone if "nother award went" in s or "Other winners" in s or "Further awards" in s]
     assert {"cloze_needs_context"} <= run.dropped("1981") | run.dropped("Ansel Brekke")
+    assert "cloze_needs_context" in run.dropped("1983")
     # An aside that names what "another" is ("the ferry Solvind, another ship of the line,") stands alone.
     assert [s for s in alone if "another ship of the line" in s]
 
