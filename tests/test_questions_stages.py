@@ -498,6 +498,17 @@ def test_a_pronoun_is_written_as_the_article_writes_the_name():
         )
     )
     assert name_as_written(full.facts, "Ri Il-gyu") == "Ri Il-gyu"  # type: ignore[arg-type]
+    # A childhood told with the given name ("Humphrey" four times) does not make "him" the given name alone
+    # when the article calls the person by the surname elsewhere.
+    surname = SimpleNamespace(
+        facts=SimpleNamespace(
+            mentions=[person("Humphrey Bogart", "Humphrey Bogart")]
+            + [person("Humphrey", "Humphrey Bogart")] * 4
+            + [person("Bogart", "Bogart")] * 6,
+            text="Humphrey Bogart was born in 1899. Humphrey was raised in New York. In 1930, Bogart, then 31, left.",
+        )
+    )
+    assert name_as_written(surname.facts, "Humphrey Bogart") == "Bogart"  # type: ignore[arg-type]
 
 
 def test_a_long_sentence_is_asked_by_the_clause_that_holds_the_fact(tmp_path):

@@ -181,6 +181,13 @@ def name_as_written(facts: ArticleFacts, name: str) -> str:
     glued = [w for w in extra if w in places or re.search(rf"\b{re.escape(w)}[,.;]", facts.text)]
     if not glued or forms.count(usual) < 3:
         return name
+    words = name.split()
+    by_surname = sum(1 for m in facts.mentions if m.kind == "person" and m.text == words[-1])
+    if usual == words[0] and all(w[:1].isupper() for w in words) and by_surname >= forms.count(usual):
+        # A childhood told with the given name ("Humphrey" of "Humphrey Bogart") while the article calls the
+        # person by the surname at least as often elsewhere: "him" is the surname, never the given name alone
+        # ("Bernard of Clairvaux" is no given name and surname).
+        return words[-1]
     return usual
 
 
