@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from quizapp import caseless
 from quizapp.ingest.published import Dateline, parse_dateline_date, split_dateline
 from quizapp.vocabulary import NEWS_SECTION_LABELS, WEB_ADDRESS_PATTERN
 
@@ -331,44 +330,35 @@ def strip_shouted_label(paragraph: str) -> str:
 
 def is_boilerplate(paragraph: str) -> bool:
     """Page furniture that is never article content."""
-    low = paragraph.lower()  # the case-insensitive patterns below search it (see quizapp.caseless)
-    lowered = low.strip()
-    if caseless.match(_RULE_LINE, paragraph, low) or not re.search(r"[^\W\d_]", paragraph):
+    lowered = paragraph.lower().strip()
+    if _RULE_LINE.match(paragraph) or not re.search(r"[^\W\d_]", paragraph):
         return True
     if lowered in _WIDGETS or lowered.rstrip(":") in _WIDGETS:
         return True
     words = len(paragraph.split())
     if words > _LONG_PARAGRAPH_WORDS:
         return False  # long: its furniture sentences are taken out one by one (_without_furniture_sentences)
-    if (
-        caseless.search(_EMAIL, paragraph, low)
-        or caseless.search(_PHONE, paragraph, low)
-        or caseless.search(_CONTACT, paragraph, low)
-    ):
+    if _EMAIL.search(paragraph) or _PHONE.search(paragraph) or _CONTACT.search(paragraph):
         return True
-    if caseless.match(_READ_MORE, paragraph, low):
+    if _READ_MORE.match(paragraph):
         return True
     if words <= 20 and (
-        caseless.search(_BREADCRUMB, paragraph, low)
-        or caseless.search(_COPYRIGHT, paragraph, low)
-        or caseless.search(_SCRIPT_DEBRIS, paragraph, low)
-        or caseless.search(_DATED_LINK, paragraph, low)
-        or caseless.search(_PAGE_TOOLS, paragraph, low)
-        or (words <= 7 and caseless.search(_STAFF_LINE, paragraph, low) and not paragraph.endswith("."))
-        or (words <= 8 and caseless.search(_NAVIGATION, paragraph, low))
+        _BREADCRUMB.search(paragraph)
+        or _COPYRIGHT.search(paragraph)
+        or _SCRIPT_DEBRIS.search(paragraph)
+        or _DATED_LINK.search(paragraph)
+        or _PAGE_TOOLS.search(paragraph)
+        or (words <= 7 and _STAFF_LINE.search(paragraph) and not paragraph.endswith("."))
+        or (words <= 8 and _NAVIGATION.search(paragraph))
     ):
         return True
-    if (
-        caseless.match(_LABEL_LINE, paragraph, low)
-        or caseless.match(_CREDIT_LINE, paragraph, low)
-        or caseless.match(_MEDIA_CREDIT, paragraph, low)
-    ):
+    if _LABEL_LINE.match(paragraph) or _CREDIT_LINE.match(paragraph) or _MEDIA_CREDIT.match(paragraph):
         return True
-    if caseless.search(_URL, paragraph, low) and (words <= 25 or caseless.match(_FOLLOW, paragraph, low)):
+    if _URL.search(paragraph) and (words <= 25 or _FOLLOW.match(paragraph)):
         return True  # "Follow our coverage at https://...", "Source: https://..."
-    if caseless.match(_FOLLOW, paragraph, low) and words <= 25:
+    if _FOLLOW.match(paragraph) and words <= 25:
         return True
-    if caseless.search(_APPEAL, paragraph, low) and re.search(r"\b(?:we|us|our)\b", lowered):
+    if _APPEAL.search(paragraph) and re.search(r"\b(?:we|us|our)\b", lowered):
         return True
     return False
 
@@ -393,7 +383,7 @@ def strip_credits(paragraph: str) -> tuple[str, bool]:
     while changed:
         changed = False
         for pattern in _CAPTION_CREDITS:
-            new = pattern.sub("", stripped) if caseless.search(pattern, stripped) else stripped
+            new = pattern.sub("", stripped)
             # Never strip a whole paragraph away, and keep a real parenthetical ending a sentence.
             if new != stripped and len(new.split()) >= 3:
                 stripped = new.rstrip()
