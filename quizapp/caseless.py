@@ -39,15 +39,3 @@ def search(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> r
     found = twin.search(lowered)
     # The first match is at the same place in the original text: read it from there.
     return pattern.search(text, found.start()) if found is not None else None
-
-
-def match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> re.Match[str] | None:
-    """``pattern.match(text)`` for a case-insensitive pattern (see :func:`search`)."""
-    twin = _twin(pattern)
-    if twin is None:
-        return pattern.match(text)
-    if lowered is None:
-        lowered = text.lower()
-    if len(lowered) != len(text):
-        return pattern.match(text)
-    return pattern.match(text) if twin.match(lowered) is not None else None
