@@ -927,7 +927,7 @@ def check_market_tick(cand: Candidate, scope: ArticleScope) -> str | None:
 
 
 #: A figure as an answer may carry its unit or scale: "$1.13bn", "75 cents", "2.2 per cent", "583p".
-_FIGURE = r"[$£€]?\d[\d,.]*(?:\s?(?:%|per ?cent|bn|billion|m|million|p|pence|cents?)\b|%)?"
+_FIGURE = r"[$£€]?\d[\d,.]*(?:%|\s?(?:per ?cent|bn|billion|m|million|p|pence|cents?)\b)?"
 #: A change told with both its ends: "jumped 76% to $1.13bn ... from $639m", "was down 75 cents to $42.70 a barrel
 #: from $43.45", "rose 2% from $10.9bn to $11.1bn". Any of the three figures follows from the other two, which the
 #: card shows (rubric point 4: "not as a sum that must add up"); judges failed such cards.
