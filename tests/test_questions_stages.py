@@ -2652,3 +2652,68 @@ def test_a_spans_kept_text_is_what_spacy_reads_for_it() -> None:
     assert len(list(doc.sents)) >= 3
     for span in spans:
         assert span_text(span) == span.text, (span_text(span), span.text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "check", "refused"),
+    [
+        # A year beside the year before or after it is counted to.
+        (
+            "Ida Brekke was elected to the Skarvik council in 1962 and reelected in 1963.",
+            "1962",
+            "neighbouring_year",
+            True,
+        ),
+        (
+            "Ida Brekke was elected to the Skarvik council in 1962 and reelected in 1963.",
+            "1963",
+            "neighbouring_year",
+            True,
+        ),
+        # Years further apart are each a fact of their own.
+        (
+            "Ida Brekke was elected to the Skarvik council in 1962 and reelected in 1966.",
+            "1962",
+            "neighbouring_year",
+            False,
+        ),
+        # A century read off the years its sentence writes.
+        (
+            "Between the fire of 1812 and the flood of 1898, Skarvik grew quickly during the 19th century.",
+            "the 19th century",
+            "century_from_years",
+            True,
+        ),
+        (
+            "Skarvik grew quickly during the 19th century, when the harbour was dug by the Norland Ferry Company.",
+            "the 19th century",
+            "century_from_years",
+            False,
+        ),
+        # An amount that is the sum or the difference of two others of its sentence.
+        (
+            "Norland Ferries made a pre-tax profit of $850m, a $697m improvement from $153m a year earlier.",
+            "$850m",
+            "amount_adds_up",
+            True,
+        ),
+        (
+            "The Skarvik board invested $12.5 billion in Norland Ferries and recovered $11.2 billion, a loss of "
+            "$1.3 billion.",
+            "$11.2 billion",
+            "amount_adds_up",
+            True,
+        ),
+        (
+            "Norland Ferries made a pre-tax profit of $850m, against $697m in 1987 and $160m in 1986.",
+            "$850m",
+            "amount_adds_up",
+            False,
+        ),
+    ],
+)
+def test_a_figure_or_year_its_sentence_counts_out_is_no_card(tmp_path, sentence, answer, check, refused):
+    run = stages(f"Norland Ferries\n\nNorland Ferries was founded in Skarvik in 1931.\n\n{sentence}\n", tmp_path)
+    made = [c for c in run.made if c.mention.text.strip() in {answer, answer.removeprefix("the ")}]
+    assert made, [c.mention.text for c in run.made]
+    assert (check in run.dropped(made[0].answer)) is refused, run.dropped(made[0].answer)
