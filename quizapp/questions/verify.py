@@ -762,7 +762,7 @@ def _amounts(text: str) -> list[tuple[str, float, int]]:
 def check_amount_adds_up(cand: Candidate, scope: ArticleScope) -> str | None:
     """ "invested ___ in Chrysler and recovered $11.2 billion ... a loss of $1.3 billion", "a pre-tax profit of
     ___, a $697m improvement from $153m": an amount that is the sum or the difference of two others of the same
-    currency in its sentence is worked out, not remembered (rule 4: "not as a sum that must add up"). 0 of 3 such
+    currency in its sentence is worked out, not remembered (rule 4: "not as a sum that must add up"). 0 of 4 such
     dev deck cards were accepted (2026-12-07)."""
     if cand.kind != "number":
         return None
