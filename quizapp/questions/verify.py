@@ -17,6 +17,7 @@ from typing import Any
 from quizapp import caseless
 from quizapp.facts.entities import NAME_HEADS
 from quizapp.facts.model import Mention
+from quizapp.facts.numbers import parse_amount
 from quizapp.questions import classify
 from quizapp.questions import distractors as dist
 from quizapp.questions.candidates import ARTICLES, ArticleScope, words_before
@@ -742,20 +743,18 @@ def check_century_from_years(cand: Candidate, scope: ArticleScope) -> str | None
 
 #: An amount as written: currency, figure, scale ("$12.5 billion", "£35bn", "$697m", "€2.1 million").
 _AMOUNT = re.compile(
-    r"(?<![\w.,])(?P<cur>[$£€¥]|US\$|Rs\.? ?)(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>bn|billion|m|million|k|thousand|tn|trillion)?\b",
+    r"(?<![\w.,])(?P<cur>[$£€¥]|US\$|Rs\.? ?)(?P<figure>\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|mn|m|million|k|thousand|tn|trillion))?)\b",
     re.I,
 )
-_SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
 
 
-def _amounts(text: str) -> list[tuple[str, float, int]]:
-    """(currency, value, decimals written) of every amount of money in ``text``."""
+def _amounts(text: str) -> list[tuple[str, float]]:
+    """(currency, value) of every amount of money in ``text``."""
     out = []
     for found in _AMOUNT.finditer(text):
-        number = found.group("num").replace(",", "")
-        scale = _SCALES.get((found.group("scale") or "").casefold(), 1.0)
-        decimals = len(number.split(".")[1]) if "." in number else 0
-        out.append((found.group("cur").strip().upper(), float(number) * scale, decimals))
+        value = parse_amount(found.group("figure"))
+        if value is not None:
+            out.append((found.group("cur").strip().upper(), value))
     return out
 
 
@@ -769,10 +768,10 @@ def check_amount_adds_up(cand: Candidate, scope: ArticleScope) -> str | None:
     answer = _amounts(cand.mention.text)
     if len(answer) != 1:
         return None
-    currency, target, _decimals = answer[0]
-    others = [(v, d) for c, v, d in _amounts(_sentence_without_blank(cand)) if c == currency]
-    for i, (x, dx) in enumerate(others):
-        for y, dy in others[i + 1 :]:
+    currency, target = answer[0]
+    others = [value for found, value in _amounts(_sentence_without_blank(cand)) if found == currency]
+    for i, x in enumerate(others):
+        for y in others[i + 1 :]:
             for result in (x + y, abs(x - y)):
                 # As precise as the figures are written: "$12.5 billion" less "$1.3 billion" is "$11.2 billion".
                 if target and abs(result - target) <= 0.005 * target:
