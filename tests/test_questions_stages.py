@@ -2717,3 +2717,22 @@ def test_a_figure_or_year_its_sentence_counts_out_is_no_card(tmp_path, sentence,
     made = [c for c in run.made if c.mention.text.strip() in {answer, answer.removeprefix("the ")}]
     assert made, [c.mention.text for c in run.made]
     assert (check in run.dropped(made[0].answer)) is refused, run.dropped(made[0].answer)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "letters"),
+    [
+        ("Federal Bureau of Investigation", "e-mails that claim to come from the FBI", "FBI"),
+        ("US Federal Bureau of Investigation", "e-mails that claim to come from the FBI", "FBI"),
+        ("American Football League", "before the NFL-AFL merger", "AFL"),
+        ("Electronic Arts", "EA Mobile is a division of", "EA"),
+        # An acronym of part of the name that stops short of its last word names something else.
+        ("United States Navy", "during the US involvement in the war", None),
+        ("Skarvik Harbour Authority", "the HQ of the ferry line", None),
+        ("Skarvik", "the SK ferry line", None),  # one word has no acronym
+    ],
+)
+def test_an_acronym_in_the_sentence_names_the_answer(name, text, letters):
+    from quizapp.questions.shapes.cloze import acronym_named
+
+    assert acronym_named(name, text) == letters

@@ -1355,6 +1355,13 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         )
     ):
         return Rejection(Stage.OVERGENERATE, "given_away", f'"{spelled}" spells out the acronym')
+    if mention.kind in {"person", "place", "organization"} and (
+        letters := acronym_named(
+            text, " ".join(t.text for t in tokens if t.i not in prepared.asides and t not in blanked)
+        )
+    ):
+        # The other way round (0 of 4 such dev deck cards accepted).
+        return Rejection(Stage.OVERGENERATE, "given_away", f'"{letters}" in the sentence is the answer\'s acronym')
     return None
 
 
@@ -1397,6 +1404,19 @@ def spelled_out_acronym(answer: str, text: str) -> str | None:
             i += 1
         if k == len(letters):
             return " ".join(words[start:i])
+    return None
+
+
+def acronym_named(name: str, text: str) -> str | None:
+    """An acronym in ``text`` of the name ``name`` ("from the FBI" for "Federal Bureau of Investigation", "the
+    NFL-AFL merger" for "American Football League"). It must reach the name's last word: "the US involvement"
+    does not name the "United States Navy"."""
+    if " " not in name.strip():
+        return None
+    for letters in sorted(set(re.findall(r"\b[A-Z]{2,6}\b", text))):
+        spelled = spelled_out_acronym(letters, name)
+        if spelled and name.rstrip().endswith(spelled):
+            return letters
     return None
 
 
