@@ -723,20 +723,16 @@ def check_neighbouring_year(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
-_CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b", re.I)
-
-
 def check_century_from_years(cand: Candidate, scope: ArticleScope) -> str | None:
     """ "the War of 1812 and the Spanish–American War in 1898 ... during the ___ [19th century]": a century whose
     years the sentence writes is read off them (rule 4; 0 of 3 such dev deck cards accepted)."""
-    if cand.kind != "date":
+    if cand.kind != "date" or cand.mention.granularity != "century":
         return None
-    century = _CENTURY.search(cand.mention.text)
-    if century is None:
+    number = re.match(r"\d+", cand.mention.value or "")  # the extraction's "19th century"
+    if number is None:
         return None
-    wanted = int(century.group(1))
     for found in _YEAR_IN_TEXT.finditer(_sentence_without_blank(cand)):
-        if (int(found.group(1)) - 1) // 100 + 1 == wanted:
+        if (int(found.group(1)) - 1) // 100 + 1 == int(number.group()):
             return f"{found.group(1)} in the same sentence gives the century away"
     return None
 

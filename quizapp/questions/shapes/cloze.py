@@ -1348,18 +1348,14 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         return Rejection(Stage.OVERGENERATE, "given_away", f"the figure {figures[0]} stands elsewhere in the sentence")
     if mention.kind in {"person", "place", "organization"} and (kin := _word_built_on(text, sent, mention)):
         return Rejection(Stage.OVERGENERATE, "given_away", f'"{kin}" is built on the answer\'s name')
+    if not acronym_of(text) and not (mention.kind in {"person", "place", "organization"} and " " in text):
+        return None
     # What the card shows of the sentence (a bracketed "(Really Simple Syndication)" is left out of it).
-    if acronym_of(text) and (
-        spelled := spelled_out_acronym(
-            text, " ".join(t.text for t in span_tokens(sent) if t.i not in prepared.asides and t not in blanked)
-        )
-    ):
+    blanked_ids = {t.i for t in blanked}
+    shown_rest = " ".join(t.text for t in tokens if t.i not in prepared.asides and t.i not in blanked_ids)
+    if acronym_of(text) and (spelled := spelled_out_acronym(text, shown_rest)):
         return Rejection(Stage.OVERGENERATE, "given_away", f'"{spelled}" spells out the acronym')
-    if mention.kind in {"person", "place", "organization"} and (
-        letters := acronym_named(
-            text, " ".join(t.text for t in tokens if t.i not in prepared.asides and t not in blanked)
-        )
-    ):
+    if mention.kind in {"person", "place", "organization"} and (letters := acronym_named(text, shown_rest)):
         # The other way round (0 of 4 such dev deck cards accepted).
         return Rejection(Stage.OVERGENERATE, "given_away", f'"{letters}" in the sentence is the answer\'s acronym')
     return None
