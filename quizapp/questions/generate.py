@@ -32,7 +32,6 @@ from quizapp.questions.select import (
     MIN_WORDS_FOR_A_FORCED_CARD,
     PASSAGES_IN_DECKS,
     default_max_cards,
-    needs_floor,
     select,
 )
 from quizapp.questions.verify import also_true, verify
@@ -202,11 +201,14 @@ def deck_from_facts(
     for scope, cap in zip(scopes, caps):
         if lazy_wh:
             ranked, reserve = _checked(scope, types, pool, seed, report, frozenset({Form.CLOZE}))
-            # Selected without the floor first, into a trial report: an article that needs the floor takes it
-            # from every form.
+            # Selected from the clozes first, into a trial report. A closed wh group's question is one of the
+            # floor's last resorts, and the floor takes a last resort only into an empty deck, after which it
+            # stops, and never for an article under MIN_WORDS_FOR_A_FORCED_CARD words (``select``): so the
+            # wh-questions can change the deck only when the clozes leave such an article with at most one card,
+            # and only then are they made (most thin articles keep two or three clozes).
             trial = GenerationReport()
-            kept = select(ranked, cap, scope.words, bar, trial, reserve, floor=False)
-            if floor and needs_floor(len(kept), scope.words):
+            kept = select(ranked, cap, scope.words, bar, trial, reserve, floor=floor)
+            if floor and len(kept) <= 1 and scope.words >= MIN_WORDS_FOR_A_FORCED_CARD:
                 more, more_reserve = _checked(scope, types, pool, seed, report, frozenset({Form.WH}))
                 ranked, reserve = best_first(ranked + more), best_first(reserve + more_reserve)
                 kept = select(ranked, cap, scope.words, bar, report, reserve, floor=True)
