@@ -324,3 +324,25 @@ def test_a_pronoun_after_a_given_name_several_people_share_is_not_the_person_bef
         "In 1870 he was elected mayor of Vestby."
     )
     assert ctx.resolve(_token(doc, "he")) == "Oscar Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "blocks"),
+    [
+        # The small model took the subject's name for an organization: "him" may well be that name's.
+        ("Brenholt won the vote, and was sworn in as mayor, making him the first Danish mayor.", "ORG", True),
+        # A place is nobody's "him".
+        ("Norland won the vote, and was sworn in as mayor, making him the first Danish mayor.", "GPE", False),
+        # No named subject before the pronoun: it may carry on a person of the sentence before.
+        ("The vote went well for the party, making him the first Danish mayor.", None, False),
+    ],
+)
+def test_a_named_subject_before_a_pronoun_keeps_it_in_its_sentence(nlp, text, label, blocks):
+    from spacy.tokens import Span
+
+    from quizapp.questions.context import named_subject_before
+
+    doc = nlp(text)
+    if label:
+        doc.ents = [Span(doc, 0, 1, label=label)]
+    assert named_subject_before(_token(doc, "him")) is blocks

@@ -418,10 +418,14 @@ class ArticleContext:
     def _previous_person(self, token: Token) -> str | None:
         """The one person the sentence right before names (and none before the pronoun in its own)."""
         sent_start = token.sent.start_char
-        if any(
-            m.kind == "person" and m.start < token.idx and plausible_fact(m.kind, m.canonical)
-            for m in self.by_sentence.get(sent_start, [])
-        ) or self.unlisted_person_before(token):
+        if (
+            any(
+                m.kind == "person" and m.start < token.idx and plausible_fact(m.kind, m.canonical)
+                for m in self.by_sentence.get(sent_start, [])
+            )
+            or self.unlisted_person_before(token)
+            or named_subject_before(token)
+        ):
             return None
         pronoun = "she" if token.lower_ in {"she", "her"} else "he"
         sent = token.sent
@@ -920,6 +924,19 @@ def unlisted_person(token: Token, mentions: list[Mention], given_names: Collecti
         token.pos_ == "PROPN"
         and (token.ent_type_ == "PERSON" or token.text in given_names)
         and not any(m.start <= token.idx < m.end for m in mentions)
+    )
+
+
+def named_subject_before(token: Token) -> bool:
+    """Whether the pronoun's own sentence has a named subject before it that the extraction took for no person
+    ("St-Laurent won, and was sworn in ..., making him ...", "St-Laurent" labelled an organization): the pronoun
+    may well be that name's, so it is not carried back to a person of the sentence before. A place is no "him"."""
+    return any(
+        t.dep_ in {"nsubj", "nsubjpass"}
+        and t.pos_ == "PROPN"
+        and t.ent_type_ not in {"GPE", "LOC", "FAC", "NORP", "DATE"}
+        for t in span_tokens(token.sent)
+        if t.i < token.i
     )
 
 
