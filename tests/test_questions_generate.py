@@ -225,9 +225,10 @@ ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 
 
 @pytest.mark.parametrize(("name", "floor"), [("composer-biography.txt", False), ("historical-event.txt", True)])
-def test_wh_rewrites_closed_by_the_ranker_are_made_only_for_the_floor_or_explain(name, floor):
-    # Every wh group is closed in the shipped model: their rewrites are skipped unless the article needs the
-    # floor (or --explain asks for every form), and the deck is the same either way.
+def test_wh_rewrites_closed_by_the_ranker_are_made_only_for_an_empty_deck_or_explain(name, floor):
+    # Every wh group is closed in the shipped model: their rewrites are skipped unless the clozes leave a long
+    # article (400 words or more) at most one card, or --explain asks for every form; the deck is the same either
+    # way. Both articles are shorter: the second needs the floor, which its clozes fill.
     from quizapp.questions.generate import generate_deck
     from quizapp.questions.model import Form, GenerationReport
     from quizapp.questions.rank import form_closed
@@ -237,9 +238,33 @@ def test_wh_rewrites_closed_by_the_ranker_are_made_only_for_the_floor_or_explain
     deck = generate_deck([ARTICLES / name], report=lazy)
     assert deck.model_dump() == generate_deck([ARTICLES / name], report=full).model_dump()
     assert any(t.form == "wh" for t in full.traces)
-    assert any(t.form == "wh" for t in lazy.traces) == floor
+    assert not any(t.form == "wh" for t in lazy.traces)
     # An article that needed the floor has a thinner deck than its target, and its note says why.
     assert bool(lazy.notes.get(deck.sources[0].key)) == floor
+
+
+def test_wh_rewrites_are_made_when_the_clozes_leave_a_long_article_empty(monkeypatch, tmp_path):
+    from quizapp.questions import generate
+    from quizapp.questions.model import ALL_FORMS, Form, GenerationReport
+
+    article = tmp_path / "long.txt"
+    article.write_text(
+        "\n\n".join((ARTICLES / n).read_text(encoding="utf-8") for n in ("composer-biography.txt", "city-entry.txt")),
+        encoding="utf-8",
+    )
+    real = generate.candidates_of
+
+    def no_clozes(scope, report, reserve=None, forms=ALL_FORMS):
+        return [] if forms == frozenset({Form.CLOZE}) else real(scope, report, reserve, forms)
+
+    monkeypatch.setattr(generate, "candidates_of", no_clozes)
+    report = GenerationReport()
+    try:
+        generate.generate_deck([article], report=report)
+    except generate.GenerationError:
+        pass  # whether a wh-question then passes is the ranker's and the checks' business
+    assert sum(report.words.values()) >= generate.MIN_WORDS_FOR_A_FORCED_CARD
+    assert any(t.form == "wh" for t in report.traces)
 
 
 def test_wh_rewrites_are_made_when_the_ranker_keeps_some(monkeypatch):
