@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quizapp.errors import QuizappError
 
@@ -32,6 +32,7 @@ def load_nlp() -> Language:
         _register_paragraph_breaks()
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("quizapp_paragraph_breaks", before="parser")
+        look_up_attribute_rules(nlp)
         # The pipeline's hundred thousand objects live as long as the process: frozen, the cyclic collector no
         # longer walks them on each full collection while questions are made (some 2% of generation's time).
         gc.freeze()
@@ -39,6 +40,45 @@ def load_nlp() -> Language:
     raise ModelMissingError(
         "no English spaCy model installed; install one with: python -m spacy download en_core_web_sm"
     )
+
+
+def load_stock_nlp() -> Language:
+    """The English pipeline exactly as spaCy ships it, without what ``load_nlp`` changes: what the benchmarks
+    measure generation against."""
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ModelMissingError(
+        "no English spaCy model installed; install one with: python -m spacy download en_core_web_sm"
+    )
+
+
+def look_up_attribute_rules(nlp: Language) -> None:
+    """Swap the pipeline's ``attribute_ruler`` for its own rules applied by lookup: the same parse, the whole
+    pipeline some 10% faster (see ``facts.attribute_rules``)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    _register_attribute_rules()
+    nlp.add_pipe("quizapp_attribute_rules", before="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+
+
+def _register_attribute_rules() -> None:
+    """The factory of ``facts.attribute_rules.AttributeRulesByLookup``, made from the pipeline's own ruler."""
+    from spacy.language import Language
+
+    if "quizapp_attribute_rules" in Language.factories:
+        return
+
+    @Language.factory("quizapp_attribute_rules")
+    def attribute_rules(nlp: Language, name: str) -> Any:
+        from quizapp.facts.attribute_rules import AttributeRulesByLookup
+
+        return AttributeRulesByLookup(nlp.get_pipe("attribute_ruler"))
 
 
 def _register_paragraph_breaks() -> None:
