@@ -59,7 +59,7 @@ class AttributeRulesByLookup:
                 looked_up = {_TAG, _LOWER} if tags and lowers else {_TAG} if tags else {_LOWER} if lowers else set()
                 if not looked_up and spaces:
                     looked_up = {_IS_SPACE}
-                # What the lookup does not settle is tested token by token (a dependency, mostly: none at all).
+                # What the lookup does not settle (a dependency, for a few rules) is tested token by token.
                 rule = _Rule(order, tuple((c, a) for c, a in sorted(tests.items()) if c not in looked_up))
                 if tags and lowers:
                     for tag in tags:
