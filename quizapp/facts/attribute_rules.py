@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: The token attributes a looked-up rule may test, each with the one way it may test them.
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
-_TAG, _LOWER, _DEP, _IS_SPACE = range(len(_TESTED))
+_TAG, _LOWER, _IS_SPACE = (_TESTED.index(key) for key in ("TAG", "LOWER", "IS_SPACE"))
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,12 @@ class AttributeRulesByLookup:
         self.by_lower: dict[int, list[_Rule]] = {}
         self.by_space: dict[int, list[_Rule]] = {}
         self.always: list[_Rule] = []
-        self.matcher = Matcher(ruler.vocab)
-        self.has_matcher_rules = False
+        self.matcher = Matcher(ruler.vocab)  # the rules a lookup cannot find
         for order, pattern in enumerate(ruler.patterns):
             for token_patterns in pattern["patterns"]:
                 tests = _one_token_tests(token_patterns, pattern["index"], strings)
                 if tests is None:
                     self.matcher.add(str(order), [token_patterns])
-                    self.has_matcher_rules = True
                     continue
                 tags, lowers, spaces = tests.get(_TAG), tests.get(_LOWER), tests.get(_IS_SPACE)
                 looked_up = {_TAG, _LOWER} if tags and lowers else {_TAG} if tags else {_LOWER} if lowers else set()
@@ -96,7 +94,7 @@ class AttributeRulesByLookup:
                     for rule in rules:
                         if not rule.tests or all(row[column] in allowed for column, allowed in rule.tests):
                             hits.append((rule.order, i))
-        if self.has_matcher_rules:
+        if len(self.matcher):
             indices = self.ruler.indices
             for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):
                 order = int(self.ruler.vocab.strings[match_id])
