@@ -98,10 +98,13 @@ def test_a_tag_line_names_the_subject_of_a_compilation(nlp, tmp_path):
 
 def test_a_fuller_form_of_a_subject_name_is_the_subject_too():
     # The extraction kept the lead's "James Dalton Trumbo" apart from the title's "Dalton Trumbo" (and "George
-    # Edward Moore" from "G. E. Moore"): "[_____] was an American screenwriter." blanked the article's own subject.
+    # Edward Moore" from "G. E. Moore", "Charles Henry Alston" from "Charles Alston"): "[_____] was an American
+    # screenwriter." blanked the article's own subject.
     subjects = Subjects(frozenset({"edvard lindqvist", "lindqvist", "h j brun"}))
     assert subjects.covers_person("Marten Edvard Lindqvist")  # a given name more
     assert subjects.covers_person("Harald Jon Brun")  # the initials written out
+    assert subjects.covers_person("Edvard Olav Lindqvist")  # a middle name more
+    assert not subjects.covers_person("Edvard Olav Lindqvist Jr.")  # a son with a middle name of his own
     assert not subjects.covers_person("Jacob Lindqvist")  # a relative: another given name
     assert not subjects.covers_person("Harald Brun")  # an initial missing
     assert subjects.covers_person("Marten Edvard Lindqvist Jr.")  # a given name more, and the son of his father

@@ -67,14 +67,16 @@ class Subjects:
 
     def covers_person(self, *names: str) -> bool:
         """``covers``, and a fuller form of a subject's name of two words or more: "James Dalton Trumbo" (with a
-        given name more) or "George Edward Moore" (written out) is the "Dalton Trumbo" or "G. E. Moore" of the
-        title, even where the extraction kept the forms apart."""
+        given name more), "Charles Henry Alston" (with a middle name) or "George Edward Moore" (written out) is the
+        "Dalton Trumbo", "Charles Alston" or "G. E. Moore" of the title, even where the extraction kept the forms
+        apart."""
         if self.covers(*names):
             return True
         subjects = [name.split() for name in self.names if " " in name]
         for name in names:
             words = _norm(name).split() if name else []
-            if len(words) > 3 and words[-1] in _JUNIOR:
+            suffixed = len(words) > 3 and words[-1] in _JUNIOR
+            if suffixed:
                 # "John Calvin Coolidge Jr." is the "Calvin Coolidge" of the title (his father, "Sr.", is not)
                 words = words[:-1]
             for subject in subjects:
@@ -82,6 +84,8 @@ class Subjects:
                     continue
                 if len(words) > len(subject) and words[-len(subject) :] == subject:
                     return True
+                if len(subject) == 2 and len(words) > 2 and words[0] == subject[0] and not suffixed:
+                    return True  # "Charles Henry Alston" (a middle name more) is the "Charles Alston" of the title
                 initials = subject[:-1]
                 if (
                     len(words) == len(subject)
