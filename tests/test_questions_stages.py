@@ -1447,6 +1447,13 @@ BINDING_CASES = [
         "described",
         "described it",
     ),
+    (  # a name a possessive owns ("their Norland Records releases") is said of the one the pronoun means, not that one
+        "Skarv Quartet\n\nThe Skarv Quartet was founded in Bergen in 1981 by Ansel Brekke.\n"
+        "After a quarrel with Brekke over royalties from their Norland Records releases, they were signed to "
+        "Velta Records by Ingrid Dahl in 1986.\n",
+        "were signed to",
+        ", they were signed",
+    ),
 ]
 
 

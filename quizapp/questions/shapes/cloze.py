@@ -497,6 +497,8 @@ def _bound_earlier(
             continue
         if m.start >= tok.idx or m.kind not in kinds:
             continue
+        if _owned_by_a_pronoun(m, sent):
+            continue  # "their Neutral releases, they were signed": a name a pronoun owns binds no pronoun
         if people and may_bind is not None and not may_bind(tok, m.canonical):
             continue
         # "Following Schapera and rejecting Meinhof, he classified ...": he is neither of them (the walk up the
@@ -531,6 +533,18 @@ def _bound_earlier(
             for t in span_tokens(sent)
         )
     return False
+
+
+def _owned_by_a_pronoun(mention: Mention, sent: Any) -> bool:
+    """A name inside a phrase a possessive pronoun owns ("their Neutral releases", "its Paris office"): it is
+    said of the one the pronoun means, so it cannot be that one itself."""
+    token = next((t for t in span_tokens(sent) if t.idx == mention.start), None)
+    if token is None:
+        return False
+    node = token
+    while node.dep_ in {"compound", "amod", "nmod", "flat", "nummod"} and node.head.i != node.i:
+        node = node.head
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.i < token.i for c in node.children)
 
 
 def _conjoined(token: Any) -> bool:
