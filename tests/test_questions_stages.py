@@ -595,7 +595,7 @@ LEANING = """The Kestrel Mill
 
 The Kestrel Mill was built on the river Aske in 1842 by the miller Tomas Breck.
 Tomas Breck ran the mill until 1870, when his son Edvin Breck took it over.
-Edvin Breck then sold the mill to the Aske Grain Company in 1872.
+Edvin Breck later sold the mill to the Aske Grain Company in 1872.
 "Nothing here will change," said Ilse Varga, the company's manager.
 """
 
@@ -1313,6 +1313,14 @@ def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path,
 
 #: (article, check, answers it refuses, an answer of the same article it lets through)
 CHECK_CASES = [
+    (  # "then" after the subject places the sentence after the one before, as a "Then" opener would
+        "Skarv Film\n\nAnsel Brekke founded the Skarv Film Company in Oslo in 1925.\n"
+        "Ingrid Dahl then signed a contract with Norland Pictures for a weekly wage.\n"
+        "The company's first film was shown in Bergen in 1927 and then in Tromso.\n",
+        "pointing_opener",
+        ["Norland Pictures"],
+        "Bergen",
+    ),
     (
         "Skarvik Economy\n\nThe economy of Skarvik grew quickly after the new harbour opened in 1999.\n"
         "Unemployment in Skarvik rising back to 7% in late 2009.\n",
@@ -1413,6 +1421,16 @@ def test_lists_reach_the_ranker_but_quotations_and_asides_do_not(tmp_path):
     assert listed and features(listed[0])["list_like"] == 1.0
     assert "cloze_asides" in run.dropped("1913")
     assert "cloze_asides" in run.dropped("1921")
+
+
+def test_a_then_after_the_subject_goes_where_the_sentence_names_its_own_year(tmp_path):
+    run = stages(
+        "Skarv Film\n\nAnsel Brekke founded the Skarv Film Company in Oslo in 1925.\n"
+        "The Norland Film Board then banned its second film in 1931 for a scene in a church.\n",
+        tmp_path,
+    )
+    shown = run.cloze_texts("banned its second film")
+    assert shown and all(s.startswith("The Norland Film Board banned its second film") for s in shown), shown
 
 
 def test_a_short_sentence_of_seven_words_is_asked(tmp_path):

@@ -535,6 +535,22 @@ def _bound_earlier(
     return False
 
 
+def _sequence_then(sent: Any) -> Any | None:
+    """A "then" between a verb's own subject and that verb ("Skarsgard then replaced Neeson", "He had then changed
+    his mind"): it says what came before, as "Then, ..." would. Not "since then", "and then" after the verb, nor a
+    second verb sharing the first one's subject ("set at 2015 then postponed"), nor in a side clause."""
+    for tok in span_tokens(sent):
+        if tok.lower_ != "then" or tok.dep_ != "advmod" or tok.head.i <= tok.i or tok.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is None or after.pos_ not in {"VERB", "AUX", "ADV"}:
+            continue  # "the then-president", "then, ...", "X, then Dean of the School, wrote"
+        main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+        if main and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i for c in tok.head.children):
+            return tok  # (in a relative clause, "which was then classified as ...", it means "at that time")
+    return None
+
+
 def _owned_by_a_pronoun(mention: Mention, sent: Any) -> bool:
     """A name inside a phrase a possessive pronoun owns ("their Neutral releases", "its Paris office"): it is
     said of the one the pronoun means, so it cannot be that one itself."""
@@ -872,6 +888,16 @@ def prepare_sentence(
                 replace[index - 1] = " "  # the word before the comma keeps its space
     if asides:
         evidence["dropped_asides"] = True
+    then = _sequence_then(sent)
+    if then is not None:
+        # "Bogart then signed with Fox", "He had then changed his mind": the "Then" of an opener, after the subject.
+        if OWN_YEAR.search(text):
+            replace[then.i] = ""  # the sentence's own year dates it: the word goes, as an opener would
+            evidence["dropped_opener"] = True
+        elif refused := points_back(
+            Rejection(Stage.OVERGENERATE, "pointing_opener", f'"{then.text}" places it after an earlier sentence')
+        ):
+            return refused
     back = POINTS_BACK.search(text)
     if back and (
         refused := points_back(
