@@ -34,7 +34,7 @@ from quizapp.questions.context import unlisted_person
 from quizapp.questions.main_subject import set_off
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import doc_text as cached_doc_text
-from quizapp.questions.parse_cache import span_text, span_tokens
+from quizapp.questions.parse_cache import expanded_span, span_text, span_tokens
 from quizapp.questions.templates import Transformed, close_up_punctuation
 from quizapp.questions.textsearch import has_word
 from quizapp.vocabulary import (
@@ -554,10 +554,10 @@ def _sequence_then(sent: Any) -> Any | None:
 def _owned_by_a_pronoun(mention: Mention, sent: Any) -> bool:
     """A name inside a phrase a possessive pronoun owns ("their Neutral releases", "its Paris office"): it is
     said of the one the pronoun means, so it cannot be that one itself."""
-    token = next((t for t in span_tokens(sent) if t.idx == mention.start), None)
-    if token is None:
+    span = expanded_span(sent.doc, mention.start, mention.end)
+    if span is None:
         return False
-    node = token
+    token = node = span.root
     while node.dep_ in {"compound", "amod", "nmod", "flat", "nummod"} and node.head.i != node.i:
         node = node.head
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.i < token.i for c in node.children)
