@@ -324,15 +324,19 @@ def ingest(split: str, folder: Path, round_name: str) -> None:
 # ------------------------------------------------------------------ the table
 
 
+def all_judgment_rows(split: str) -> list[dict[str, Any]]:
+    """Every stored verdict of the split with what was judged (card id, article, candidate key ...), oldest first."""
+    path = JUDGMENTS / f"{split}.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
 def all_judgments(split: str) -> dict[str, list[bool]]:
     """Every verdict per card id, oldest first (a card re-judged by fresh reviewers has several)."""
-    path = JUDGMENTS / f"{split}.jsonl"
     out: dict[str, list[bool]] = {}
-    if path.exists():
-        for line in path.read_text().splitlines():
-            if line.strip():
-                r = json.loads(line)
-                out.setdefault(r["card_id"], []).append(bool(r["acceptable"]))
+    for r in all_judgment_rows(split):
+        out.setdefault(r["card_id"], []).append(bool(r["acceptable"]))
     return out
 
 
