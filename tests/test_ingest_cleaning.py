@@ -11,6 +11,7 @@ import pytest
 from quizapp.ingest import read_article
 from quizapp.ingest.cleaning import (
     clean_text,
+    recase_shouted_name,
     split_glued_headline,
     split_paragraphs,
     split_shouted_kicker,
@@ -436,3 +437,63 @@ def test_cleaning_takes_a_section_label_off_its_paragraph():
     )
     assert cleaned.paragraphs[0].text.startswith("On March 14, 2006")
     assert "2006 SEASON" not in cleaned.headlines
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "title", "expected"),
+    [
+        # The run is the title, or part of it: the title's own casing, small words and all.
+        (
+            "The SKARVIK FERRY LINE was founded in 1901.",
+            "Skarvik ferry line",
+            "The Skarvik ferry line was founded in 1901.",
+        ),
+        (
+            "The 1998 6 HOURS OF SKARVIK was an endurance race held at the harbour circuit.",
+            "1998 6 Hours of Skarvik",
+            "The 1998 6 Hours of Skarvik was an endurance race held at the harbour circuit.",
+        ),
+        ("A DOCKER'S SONG is a play by Marta Dahl.", "A Docker's Song", "A Docker's Song is a play by Marta Dahl."),
+        # Not the title: title case, in the lead's first sentence only.
+        (
+            "ANSEL MARIUS BREKKE (born 1947), known as Ansel Dahl, is a singer. He sang MORNING TIDE in 1970.",
+            "Ansel Dahl",
+            "Ansel Marius Brekke (born 1947), known as Ansel Dahl, is a singer. He sang MORNING TIDE in 1970.",
+        ),
+        # Acronyms stay as they are.
+        ("NATO UN talks were held in Bergen in 1999.", "Bergen talks", None),
+        ("AD 750 saw the first market at Skarvik.", "Skarvik", None),
+        ("The NASA JPL team landed a probe in 2004.", None, None),
+    ],
+)
+def test_a_lead_s_name_in_capitals_is_written_as_a_reader_writes_it(paragraph, title, expected):
+    assert recase_shouted_name(paragraph, title) == (expected or paragraph)
+
+
+def test_reading_an_encyclopedia_page_recases_its_shouted_name_in_the_lead_only(tmp_path):
+    path = tmp_path / "skarvik.md"
+    path.write_text(
+        "---\ntitle: Skarvik ferry line\n---\n\nThe SKARVIK FERRY LINE is a ferry service in Norway. It was founded "
+        "by dockers of the harbour in 1901.\n\nIts BLUE FLAG ROUTE opened in 1950 between Skarvik and Bergen.\n"
+    )
+    article = read_article(path)
+    assert article.text.startswith("The Skarvik ferry line is a ferry service in Norway.")
+    assert "Its BLUE FLAG ROUTE opened" in article.text
+
+
+def test_a_shouted_name_keeps_the_title_s_words_and_its_lower_case_inside_a_sentence():
+    # The title writes "BRF" in capitals: a word of it keeps the title's casing in a longer run.
+    assert (
+        recase_shouted_name("GROUP B OF THE 1998 BRF CUP was played in Bergen in May 1998.", "1998 BRF Cup Group B")
+        == "Group B of the 1998 BRF Cup was played in Bergen in May 1998."
+    )
+    # "The HARBOUR SEAL" inside a sentence: lower case when the article itself writes "harbour seal" so.
+    later = "The harbour seal breeds on the skerries of Skarvik."
+    assert (
+        recase_shouted_name("The HARBOUR SEAL is a seal of the northern coasts.", "Harbour seal", later)
+        == "The harbour seal is a seal of the northern coasts."
+    )
+    assert (
+        recase_shouted_name("The SKARVIK HARBOUR is a port.", "Skarvik Harbour", "Skarvik Harbour grew.")
+        == "The Skarvik Harbour is a port."
+    )

@@ -19,7 +19,7 @@ __all__ = ["Article", "parse_date_option", "read_article", "read_articles"]
 def read_article(path_or_dash: str | Path, date: dt.date | None = None, default_date: dt.date | None = None) -> Article:
     """Read one article; ``date`` overrides the publication date found in it, ``default_date``
     is used only when the article states none."""
-    from quizapp.ingest.cleaning import clean_text
+    from quizapp.ingest.cleaning import clean_text, recase_shouted_name
     from quizapp.ingest.formats import load_document
     from quizapp.ingest.language import not_english_reason
 
@@ -36,6 +36,9 @@ def read_article(path_or_dash: str | Path, date: dt.date | None = None, default_
         if title is not None:
             # An opening one-line summary serves as the title: its facts count, it is not quizzed.
             cleaned.paragraphs[0].aside = True
+    lead = next((p for p in cleaned.paragraphs if not p.aside), None)
+    if lead is not None:
+        lead.text = recase_shouted_name(lead.text, title, "\n\n".join(p.text for p in cleaned.paragraphs))
 
     full_length = sum(len(p.text) + 2 for p in cleaned.paragraphs) - 2
     paragraphs = cleaned.paragraphs

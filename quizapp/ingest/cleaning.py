@@ -634,3 +634,73 @@ def clean_text(text: str) -> CleanedText:
                 continue
         result.paragraphs.append(kept)
     return result
+
+
+#: A run of two or more words in capitals (with their small words in capitals too, a year or number among them):
+#: an encyclopedia lead's bold name as some dumps render it ("The AMAZON RIVER is ...", "ALBERT LAWRENCE EINSTEIN
+#: (born ...)"). A markup underscore may stand before it.
+_SHOUTED_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9][A-Z0-9'’.&-]*(?:\s+[A-Z0-9][A-Z0-9'’.&-]*)+\b")
+
+
+def _title_cased(shouted: str, known: dict[str, str]) -> str:
+    """Each word as the title writes it ("UEFA", "Women's"), else capitalised, small words after the first lower."""
+
+    def word(index: int, text: str) -> str:
+        lowered = text.lower()
+        if lowered in known:
+            return known[lowered]
+        if index and lowered in _TITLE_SMALL_WORDS:
+            return lowered
+        return "-".join(part[:1].upper() + part[1:] for part in lowered.split("-"))
+
+    return re.sub(r"\S+", lambda m: word(m.start(), m.group(0)), shouted)
+
+
+def _opens_a_dateline(after: str) -> bool:
+    """Whether a run in capitals followed by ``after`` is a dateline's place ("PORT ALDER, Vestria, Mar 4 (Wire) -
+    Negotiators ...", "PORT ALDER—Negotiators"): a dash comes before any word in lower case (brackets aside)."""
+    head = re.sub(r"\([^)]*\)", "", after.split("\n", 1)[0][:120])
+    dash = re.search(r"—|–|\s-\s", head)
+    return dash is not None and not re.search(r"\b[a-z]", head[: dash.start()])
+
+
+def recase_shouted_name(paragraph: str, title: str | None, text: str = "") -> str:
+    """The lead paragraph with its name in capitals written as a reader writes it: in the title's own casing where
+    the run is (part of) the title, else, in the first sentence, in title case (a word of the title as the title
+    writes it). A parser takes "AMAZON RIVER" for a heading run into the text, and the name is the fact most worth
+    asking. A title's first word goes lower case inside a sentence when the article (``text``) writes the title
+    so ("The RED WOLF is ..." → "The red wolf"). Acronyms stay: a run needs two words of letters, one of them of
+    four letters or more, and two such words unless two are the title's ("NATO UN", "AD 750" stay as they are)."""
+    first_sentence_end = next((m.start() for m in _SENTENCE_START.finditer(paragraph)), len(paragraph))
+    title = title if title and len(title.lower()) == len(title) else None
+    known = {w.lower(): w for w in title.split()} if title else {}
+    lowered_title = title[:1].lower() + title[1:] if title else None
+
+    def recased(found: re.Match[str]) -> str:
+        run = found.group(0)
+        words = [w for w in (re.sub(r"[.'’&-]", "", w) for w in run.split()) if w.isalpha()]
+        if len(words) < 2 or not any(len(w) >= 4 for w in words) or _opens_a_dateline(paragraph[found.end() :]):
+            return run
+        if title is not None and (title.lower() in run.lower() or run.lower() in title.lower()):
+            at, inner = title.lower().find(run.lower()), run.lower().find(title.lower())
+            if at >= 0:
+                cased = title[at : at + len(run)]
+            else:
+                around = _title_cased(run, known)
+                cased = around[:inner] + title + around[inner + len(title) :]
+            inside = bool(paragraph[: found.start()].strip()) and not paragraph[: found.start()].rstrip().endswith(
+                (".", "!", "?")
+            )
+            if (
+                inside
+                and cased.startswith(title[:1])
+                and lowered_title
+                and re.search(rf"\b{re.escape(lowered_title)}\b", text)
+            ):
+                cased = cased[:1].lower() + cased[1:]
+            return cased
+        titled = sum(w.lower() in known for w in words) >= 2
+        generic = found.start() < first_sentence_end and sum(len(w) >= 4 for w in words) >= 2
+        return _title_cased(run, known) if titled or generic else run
+
+    return _SHOUTED_RUN.sub(recased, paragraph)
