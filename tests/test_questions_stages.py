@@ -2764,3 +2764,30 @@ def test_an_acronym_in_the_sentence_names_the_answer(name, text, letters):
     from quizapp.questions.shapes.cloze import acronym_named
 
     assert acronym_named(name, text) == letters
+
+
+PLAN = """Skarvik Harbour
+
+Skarvik Harbour is a fishing port on the west coast of Norway, founded by dockers in 1901.
+The harbour board found in 1999 that in nine out of 10 crossings the ferries of Skarvik left on time.
+The planner Marta Dahl argued for such a tunnel within the town plan of 1950, as did the engineer Ansel Brekke.
+The engineer Ansel Brekke argued for a tunnel under the harbour in the town plan of 1950.
+"""
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return stages(PLAN, tmp_path_factory.mktemp("plan"))
+
+
+def test_such_a_noun_points_back_though_an_as_clause_follows_it(plan):
+    # "such a tunnel ..., as did the engineer ___": the "as" is another clause's, not "such tunnels as ...".
+    assert not plan.verified_cloze_texts("such a tunnel")
+    assert "unresolved_reference" in plan.dropped("Marta Dahl")
+    assert plan.verified_cloze_texts("argued for a tunnel under the harbour")
+
+
+def test_the_scale_of_a_share_is_no_count_to_ask(plan):
+    # "in nine out of ___ crossings": the 10 is the scale the share is told on.
+    assert "common_word" in plan.dropped("10")
+    assert not [c for c in plan.verified if c.answer == "10"]

@@ -46,6 +46,7 @@ from quizapp.vocabulary import (
     MONTHS,
     NAME_KINDS,
     NATIONALITY_NOUNS,
+    NUMBER_WORDS,
     ONE_OF_MANY_ROLES,
     PERSON_PRONOUNS,
     POST_WORDS,
@@ -977,8 +978,13 @@ def prepare_sentence(
             # "such projects", and "such a size" (the parser makes "such" a predeterminer there)
             and tok.dep_ in {"amod", "predet"}
             and tok.head.pos_ == "NOUN"
-            # "such states as Ohio" names them; "such a size that ..." says what it is
-            and not any(t.lower_ in {"as", "that"} for t in span_tokens(sent) if t.i > tok.i)
+            # "such states as Ohio" names them; "such a size that ..." says what it is (an "as" further on is
+            # another clause's: "argued for such a concept ..., as has Marcus Borg")
+            and not any(
+                t.lower_ in {"as", "that"} and tok.head.i < t.i <= tok.head.right_edge.i + 1
+                for t in span_tokens(sent)
+                if t.i > tok.i
+            )
         ):
             leans.add(f"noun:{tok.head.lemma_.casefold()}")
             refused = points_back(
@@ -1178,6 +1184,10 @@ def _following_word(tokens: Sequence[Any], mention: Mention) -> Any | None:
 _DAY_CUT_OFF = re.compile(r"(?<![\d,.])\b\d{1,2}(?:st|nd|rd|th)?\s+\Z")
 
 
+#: "nine out of ___", "a rare 10 out of ___": what comes next is the scale a share is told on.
+_SHARE_SCALE_BEFORE = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS))})\s+out\s+of\s+(?:every\s+)?$", re.I)
+
+
 def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str]) -> Rejection | None:
     """Why this fact should not be the blank of this sentence, or None."""
     sent = prepared.sent
@@ -1262,6 +1272,10 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             return Rejection(Stage.OVERGENERATE, "common_word", f'"{text}": a small count is guessed, not learned')
         if re.search(r"\btop\s+$", prepared.text[max(0, mention.start - 5) : mention.start], re.I):
             return Rejection(Stage.OVERGENERATE, "common_word", f'"top {text}": a set phrase, not a count')
+        if _SHARE_SCALE_BEFORE.search(prepared.text[max(0, mention.start - 30) : mention.start]):
+            # "nine out of ___ separations", "a rare 10 out of ___": the scale a share is told on, not a count
+            # (judged dev clozes: 0 of 3).
+            return Rejection(Stage.OVERGENERATE, "common_word", f'"out of {text}": the scale of a share, not a count')
         if re.search(r"\bNo\.\s*$", prepared.text[max(0, mention.start - 5) : mention.start]):
             return Rejection(Stage.OVERGENERATE, "common_word", f'"No. {text}": a rank or label, not a count')
         if mention.granularity == "ordinal":
