@@ -68,3 +68,28 @@ def test_a_rule_of_two_tokens_still_applies(pipelines):
     _stock, ours = pipelines
     doc = ours("We're gonna win.")
     assert [t.lemma_ for t in doc if t.lower_ in {"gon", "na"}] == ["go", "to"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # A short name with a colon in it opening a sentence: one sentence, not "Skarvik:" and the rest.
+        (
+            "The board agreed to build it. Skarvik: The Harbour Game was released in 1993 by the board.",
+            ["The board agreed to build it.", "Skarvik: The Harbour Game was released in 1993 by the board."],
+        ),
+        # A blank line always ends a sentence, a closing quote staying with its own.
+        (
+            '"We will rebuild it."\n\nThe mayor said so in 1999.',
+            ['"We will rebuild it."', "The mayor said so in 1999."],
+        ),
+    ],
+)
+def test_sentence_breaks_of_the_loaded_pipeline(text, sentences):
+    from quizapp.facts.nlp import ModelMissingError, load_nlp
+
+    try:
+        nlp = load_nlp()
+    except ModelMissingError:
+        pytest.skip("no English spaCy model installed")
+    assert [s.text.strip() for s in nlp(text).sents] == sentences

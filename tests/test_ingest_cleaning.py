@@ -454,6 +454,11 @@ def test_cleaning_takes_a_section_label_off_its_paragraph():
             "The 1998 6 Hours of Skarvik was an endurance race held at the harbour circuit.",
         ),
         ("A DOCKER'S SONG is a play by Marta Dahl.", "A Docker's Song", "A Docker's Song is a play by Marta Dahl."),
+        (
+            "SKARVIK: THE HARBOUR GAME is a card game made in Bergen.",
+            "Skarvik: The Harbour Game",
+            "Skarvik: The Harbour Game is a card game made in Bergen.",
+        ),
         # Not the title: title case, in the lead's first sentence only.
         (
             "ANSEL MARIUS BREKKE (born 1947), known as Ansel Dahl, is a singer. He sang MORNING TIDE in 1970.",

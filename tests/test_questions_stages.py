@@ -2791,3 +2791,13 @@ def test_the_scale_of_a_share_is_no_count_to_ask(plan):
     # "in nine out of ___ crossings": the 10 is the scale the share is told on.
     assert "common_word" in plan.dropped("10")
     assert not [c for c in plan.verified if c.answer == "10"]
+
+
+def test_an_aside_set_off_by_commas_of_its_own_leaves_one_comma(tmp_path):
+    run = stages(
+        "Marta Dahl\n\nMarta Dahl, Baroness of Skarvik, (1901–1980), styled Lady Brekke from 1930 to 1950, was a "
+        "Norwegian ship owner and the founder of the Skarvik ferry line.\n",
+        tmp_path,
+    )
+    shown = run.cloze_texts("styled Lady Brekke")
+    assert shown and all(",," not in text and "Skarvik, styled" in text for text in shown), shown

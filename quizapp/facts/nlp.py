@@ -22,8 +22,9 @@ class ModelMissingError(QuizappError):
 
 @functools.cache
 def load_nlp() -> Language:
-    """The pipeline quizapp parses with: the stock one, with a blank line always ending a sentence and the
-    attribute rules looked up (the same parse, faster); loaded once per process."""
+    """The pipeline quizapp parses with: the stock one, with a blank line always ending a sentence (and a short
+    name before a colon not ending one) and the attribute rules looked up (the same parse, faster); loaded once
+    per process."""
     nlp = load_stock_nlp()
     _register_paragraph_breaks()
     if "parser" in nlp.pipe_names:
@@ -76,7 +77,9 @@ def _register_attribute_rules() -> None:
 
 def _register_paragraph_breaks() -> None:
     """A blank line always ends a sentence: without this the parser can glue a quote closing one paragraph
-    to the first sentence of the next ('..."' + '\\n\\nAccording to ...'), which then reads as quoted."""
+    to the first sentence of the next ('..."' + '\\n\\nAccording to ...'), which then reads as quoted. And a
+    colon after a short name that opens a sentence never ends it: the parser cuts "Magic: The Gathering
+    underwent ..." after "Magic:", and the rest reads as if "The Gathering" were the name."""
     from spacy.language import Language
 
     if "quizapp_paragraph_breaks" in Language.factories:
@@ -91,4 +94,18 @@ def _register_paragraph_breaks() -> None:
                 if before is not None and before.i > 0 and before.is_punct:
                     before.is_sent_start = False  # the closing quote stays with its sentence
                 token.is_sent_start = False
+            elif token.text == ":" and not token.whitespace_.count("\n") and _opens_with_a_short_name(doc, token.i):
+                # "Magic: The Gathering underwent ...": a name with a colon in it, not a one-word sentence.
+                doc[token.i + 1].is_sent_start = False
         return doc
+
+
+def _opens_with_a_short_name(doc: Doc, colon: int) -> bool:
+    """Whether the words before the colon at ``colon`` are one to three capitalised words opening a sentence or a
+    paragraph ("Magic:", "Star Wars:")."""
+    start = colon
+    while start > 0 and not (doc[start - 1].is_space or doc[start - 1].text in {".", "!", "?"}):
+        start -= 1
+    words = doc[start:colon]
+    # A label in capitals ("RAYMOND RAMBERT: Raymond Rambert is ...") is a list item's heading: it stays apart.
+    return 1 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words) and colon + 1 < len(doc)

@@ -639,7 +639,7 @@ def clean_text(text: str) -> CleanedText:
 #: A run of two or more words in capitals (with their small words in capitals too, a year or number among them):
 #: an encyclopedia lead's bold name as some dumps render it ("The AMAZON RIVER is ...", "ALBERT LAWRENCE EINSTEIN
 #: (born ...)"). A markup underscore may stand before it.
-_SHOUTED_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9][A-Z0-9'’.&-]*(?:\s+[A-Z0-9][A-Z0-9'’.&-]*)+\b")
+_SHOUTED_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9][A-Z0-9'’.&:-]*(?:\s+[A-Z0-9][A-Z0-9'’.&:-]*)+\b")
 
 
 def _title_cased(shouted: str, known: dict[str, str]) -> str:

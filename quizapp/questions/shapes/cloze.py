@@ -1592,5 +1592,6 @@ def written_text(prepared: ClozeSentence) -> str:
 
 def _joined(parts: list[str], add_period: bool) -> str:
     """Pieces of a sentence as one line: single spaces, none before punctuation, a full stop when asked."""
-    text = close_up_punctuation("".join(parts))
+    # An aside set off by commas of its own ("Aberdeen, (1784-1860), styled ...") leaves two commas together.
+    text = re.sub(r",(?:\s*,)+", ",", close_up_punctuation("".join(parts)))
     return text.rstrip(" ,;") + "." if add_period else text
