@@ -465,6 +465,11 @@ def test_cleaning_takes_a_section_label_off_its_paragraph():
             "Ansel Dahl",
             "Ansel Marius Brekke (born 1947), known as Ansel Dahl, is a singer. He sang MORNING TIDE in 1970.",
         ),
+        (
+            "OLAF II HALVORSEN, known as OLAF THE STOUT, was a king of Skarvik from 1101 to 1130.",
+            "Olaf of Skarvik",
+            "Olaf II Halvorsen, known as Olaf the Stout, was a king of Skarvik from 1101 to 1130.",
+        ),
         # Acronyms stay as they are.
         ("NATO UN talks were held in Bergen in 1999.", "Bergen talks", None),
         ("AD 750 saw the first market at Skarvik.", "Skarvik", None),

@@ -40,8 +40,17 @@ SMALL_WORDS = {"of", "the", "and", "de", "von", "van", "in", "on", "for", "la", 
 
 
 def _title_case(shouted: str) -> str:
-    words = shouted.lower().split(" ")
-    return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    """ "PHILIP II, KING OF FRANCE" as "Philip II, King of France", "HAMILTON-GORDON" as "Hamilton-Gordon"."""
+
+    def word(i: int, w: str) -> str:
+        if re.fullmatch(r"[IVX]+,?", w) and i:
+            return w  # a regnal number
+        w = w.lower()
+        if i and w in SMALL_WORDS:
+            return w
+        return "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
+
+    return " ".join(word(i, w) for i, w in enumerate(shouted.split(" ")))
 
 
 def excerpt(markdown: str) -> str:

@@ -643,12 +643,15 @@ _SHOUTED_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9][A-Z0-9'’.&:-]*(?:\s+[A-Z0
 
 
 def _title_cased(shouted: str, known: dict[str, str]) -> str:
-    """Each word as the title writes it ("UEFA", "Women's"), else capitalised, small words after the first lower."""
+    """Each word as the title writes it ("UEFA", "Women's"), else capitalised, small words after the first lower
+    and a roman numeral as it is."""
 
     def word(index: int, text: str) -> str:
         lowered = text.lower()
         if lowered in known:
             return known[lowered]
+        if index and re.fullmatch(r"[IVX]+[,.]?", text):
+            return text  # a regnal or ordinal numeral ("PHILIP II", "WORLD WAR I")
         if index and lowered in _TITLE_SMALL_WORDS:
             return lowered
         return "-".join(part[:1].upper() + part[1:] for part in lowered.split("-"))
