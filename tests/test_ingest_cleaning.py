@@ -470,6 +470,14 @@ def test_cleaning_takes_a_section_label_off_its_paragraph():
             "Olaf of Skarvik",
             "Olaf II Halvorsen, known as Olaf the Stout, was a king of Skarvik from 1101 to 1130.",
         ),
+        # One word in capitals: only a one-word title (a plural of it too).
+        (
+            "SKARVIK (Skarvig in old maps) is a town in Norway.",
+            "Skarvik",
+            "Skarvik (Skarvig in old maps) is a town in Norway.",
+        ),
+        ("FERRIES of the BRF line are painted blue.", "Ferry", None),
+        ("SEALS are common at SKARVIK.", "Seal", "Seals are common at SKARVIK."),
         # Acronyms stay as they are.
         ("NATO UN talks were held in Bergen in 1999.", "Bergen talks", None),
         ("AD 750 saw the first market at Skarvik.", "Skarvik", None),

@@ -641,6 +641,9 @@ def clean_text(text: str) -> CleanedText:
 #: (born ...)"). A markup underscore may stand before it.
 _SHOUTED_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9][A-Z0-9'’.&:-]*(?:\s+[A-Z0-9][A-Z0-9'’.&:-]*)+\b")
 
+#: One word in capitals: the title's own word when a one-word title is set so ("ARES (...) is the Greek god ...").
+_SHOUTED_WORD = re.compile(r"(?<![A-Za-z0-9'’-])[A-Z][A-Z'’-]{2,}(?![A-Za-z0-9'’-])")
+
 
 def _title_cased(shouted: str, known: dict[str, str]) -> str:
     """Each word as the title writes it ("UEFA", "Women's"), else capitalised, small words after the first lower
@@ -673,7 +676,8 @@ def recase_shouted_name(paragraph: str, title: str | None, text: str = "") -> st
     writes it). A parser takes "AMAZON RIVER" for a heading run into the text, and the name is the fact most worth
     asking. A title's first word goes lower case inside a sentence when the article (``text``) writes the title
     so ("The RED WOLF is ..." → "The red wolf"). Acronyms stay: a run needs two words of letters, one of them of
-    four letters or more, and two such words unless two are the title's ("NATO UN", "AD 750" stay as they are)."""
+    four letters or more, and two such words unless two are the title's ("NATO UN", "AD 750" stay as they are);
+    one word in capitals only when it is a one-word title ("ARES (...) is the Greek god of war")."""
     first_sentence_end = next((m.start() for m in _SENTENCE_START.finditer(paragraph)), len(paragraph))
     title = title if title and len(title.lower()) == len(title) else None
     known = {w.lower(): w for w in title.split()} if title else {}
@@ -706,4 +710,14 @@ def recase_shouted_name(paragraph: str, title: str | None, text: str = "") -> st
         generic = found.start() < first_sentence_end and sum(len(w) >= 4 for w in words) >= 2
         return _title_cased(run, known) if titled or generic else run
 
-    return _SHOUTED_RUN.sub(recased, paragraph)
+    def recased_title_word(found: re.Match[str]) -> str:
+        word = found.group(0)
+        if title is None or word.lower() not in {title.lower(), title.lower() + "s", title.lower() + "es"}:
+            return word  # one word in capitals is an acronym unless it is the title ("ARES (...) is the god ...")
+        cased = title + word[len(title) :].lower()
+        before = paragraph[: found.start()].rstrip()
+        if before and not before.endswith((".", "!", "?")) and re.search(rf"\b{re.escape(cased.lower())}\b", text):
+            cased = cased[:1].lower() + cased[1:]  # "An ANAGRAM is ..." where the article writes "anagram"
+        return cased
+
+    return _SHOUTED_WORD.sub(recased_title_word, _SHOUTED_RUN.sub(recased, paragraph))

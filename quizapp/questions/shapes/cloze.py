@@ -1205,6 +1205,9 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         # "gynaecologist Dr.K Lalitha": the page ran a title into the name, and the blank would run into it too;
         # "A$[AP Rocky]": a sign inside the name; "A$[245m]": the amount's currency begins before the blank.
         return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{glued}{text}": glued to the word before')
+    if text.count("(") != text.count(")"):
+        # "Circe (; Kírkē" of "Circe (; Kírkē ) is a goddess ...": the model's span ran into a bracket.
+        return Rejection(Stage.OVERGENERATE, "part_of_a_word", f'"{text}" holds half a bracket')
     if mention.kind in {"person", "place", "organization"} and (
         glued == "/" or re.match(r"/\w", prepared.text[mention.end : mention.end + 2])
     ):
