@@ -2812,3 +2812,21 @@ def test_a_name_whose_span_runs_into_a_bracket_is_never_the_blank(tmp_path):
     )
     assert "part_of_a_word" in run.dropped("Halvard (; Hálvarðr")
     assert not [c for c in run.verified if c.answer.count("(") != c.answer.count(")")]
+
+
+def test_years_later_points_back_and_a_class_label_is_no_count(tmp_path):
+    run = stages(
+        "Skarvik Harbour\n\nSkarvik Harbour is a fishing port on the west coast of Norway, founded by dockers in 1901.\n"
+        "Years later, in 1962, the board of Skarvik gave the harbour a grant of 42 million kroner.\n"
+        "Type 4 ferries of the Skarvik line carry up to 300 cars on each crossing to Bergen.\n",
+        tmp_path,
+    )
+    # Alone it would not say later than what; after the sentence before it, it may still be asked.
+    assert not [
+        c
+        for c in run.verified
+        if c.form is Form.CLOZE and "Years later" in c.shown and not c.evidence.get("leans_back")
+    ]
+    assert "pointing_opener" in run.dropped("1962")
+    assert "common_word" in run.dropped("4")
+    assert not [c for c in run.verified if c.answer == "4"]

@@ -84,7 +84,8 @@ POINTING_OPENER = re.compile(
     r"Since then|Since that time|Ever since|Until then|Until that time|Before then|Before that|After this|From then on|"
     r"Following (?:this|that)|Prior to (?:this|that)|By that time|By this time|"
     r"The (?:next|following|previous|same) (?:day|week|month|year|season|morning|evening)|"
-    r"(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many) (?:days?|weeks?|months?|years?|decades?) (?:later|earlier|after)|"
+    r"(?:(?:A|One|Two|Three|Four|Five|Six|Several|Some|Many|A few|A couple of) (?:days?|weeks?|months?|years?|decades?)|"
+    r"Days|Weeks|Months|Years|Decades) (?:later|earlier|after)|"
     r"The (?:two|three|four|pair|couple|trio)\b|One (?:was|is|were|are)\b|(?:More|Less|Even more) \w+ (?:was|were)\b|Such|Both|Neither|Nor|Either|Also|Still|Even so|The latter|The former|The other|Another|These|Those|This|That|"
     r"Here|There (?!(?:is|are|was|were)\b)|"
     r"(?:A|An|The) (?:\w+er|more \w+|bigger|greater|larger|smaller|further|similar|related|second|third|final) "
@@ -1184,6 +1185,8 @@ def _following_word(tokens: Sequence[Any], mention: Mention) -> Any | None:
 _DAY_CUT_OFF = re.compile(r"(?<![\d,.])\b\d{1,2}(?:st|nd|rd|th)?\s+\Z")
 
 
+#: "Type ___", "Phase ___": a class's label before the number.
+_LABEL_BEFORE = re.compile(r"\b(?:Type|Class|Category|Group|Phase|Stage|Level|Tier|Grade)\s+$")
 #: "nine out of ___", "a rare 10 out of ___": what comes next is the scale a share is told on.
 _SHARE_SCALE_BEFORE = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS))})\s+out\s+of\s+(?:every\s+)?$", re.I)
 
@@ -1279,6 +1282,9 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
             # "nine out of ___ separations", "a rare 10 out of ___": the scale a share is told on, not a count
             # (judged dev clozes: 0 of 3).
             return Rejection(Stage.OVERGENERATE, "common_word", f'"out of {text}": the scale of a share, not a count')
+        if _LABEL_BEFORE.search(prepared.text[max(0, mention.start - 12) : mention.start]):
+            # "Type ___ creators", "Group ___": the number names a class, not how many (judged dev clozes: 0 of 2).
+            return Rejection(Stage.OVERGENERATE, "common_word", f'"... {text}": the number labels a class, not a count')
         if re.search(r"\bNo\.\s*$", prepared.text[max(0, mention.start - 5) : mention.start]):
             return Rejection(Stage.OVERGENERATE, "common_word", f'"No. {text}": a rank or label, not a count')
         if mention.granularity == "ordinal":
