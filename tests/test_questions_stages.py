@@ -2804,7 +2804,7 @@ def test_an_aside_set_off_by_commas_of_its_own_leaves_one_comma(tmp_path):
 
 
 def test_a_name_whose_span_runs_into_a_bracket_is_never_the_blank(tmp_path):
-    # The page lost what stood in the bracket ("Skarvik (; Skarvig ) is ..."); the model's span may end inside it.
+    # The page lost what stood in the bracket ("Halvard (; Hálvarðr ) is ..."); the model's span ends inside it.
     run = stages(
         "Norse gods\n\nHalvard (; Hálvarðr ) is a god of the sea or sometimes a giant in Norse mythology.\n"
         "The poet Sigrid Tolle wrote of Halvard in 1230 in a poem of the harbour of Skarvik.\n",

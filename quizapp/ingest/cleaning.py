@@ -681,7 +681,15 @@ def recase_shouted_name(paragraph: str, title: str | None, text: str = "") -> st
     first_sentence_end = next((m.start() for m in _SENTENCE_START.finditer(paragraph)), len(paragraph))
     title = title if title and len(title.lower()) == len(title) else None
     known = {w.lower(): w for w in title.split()} if title else {}
-    lowered_title = title[:1].lower() + title[1:] if title else None
+    lowered_title = title[:1].lower() + title[1:] if title else ""
+
+    def lower_inside(cased: str, at: int, written: str) -> str:
+        """``cased`` with its first letter in lower case when it stands inside a sentence (not at the paragraph's or
+        a sentence's start) and the article writes the title so (``written``)."""
+        before = paragraph[:at].rstrip()
+        if before and not before.endswith((".", "!", "?")) and re.search(rf"\b{re.escape(written)}\b", text):
+            return cased[:1].lower() + cased[1:]
+        return cased
 
     def recased(found: re.Match[str]) -> str:
         run = found.group(0)
@@ -695,17 +703,7 @@ def recase_shouted_name(paragraph: str, title: str | None, text: str = "") -> st
             else:
                 around = _title_cased(run, known)
                 cased = around[:inner] + title + around[inner + len(title) :]
-            inside = bool(paragraph[: found.start()].strip()) and not paragraph[: found.start()].rstrip().endswith(
-                (".", "!", "?")
-            )
-            if (
-                inside
-                and cased.startswith(title[:1])
-                and lowered_title
-                and re.search(rf"\b{re.escape(lowered_title)}\b", text)
-            ):
-                cased = cased[:1].lower() + cased[1:]
-            return cased
+            return lower_inside(cased, found.start(), lowered_title) if cased.startswith(title[:1]) else cased
         titled = sum(w.lower() in known for w in words) >= 2
         generic = found.start() < first_sentence_end and sum(len(w) >= 4 for w in words) >= 2
         return _title_cased(run, known) if titled or generic else run
@@ -715,9 +713,6 @@ def recase_shouted_name(paragraph: str, title: str | None, text: str = "") -> st
         if title is None or word.lower() not in {title.lower(), title.lower() + "s", title.lower() + "es"}:
             return word  # one word in capitals is an acronym unless it is the title ("ARES (...) is the god ...")
         cased = title + word[len(title) :].lower()
-        before = paragraph[: found.start()].rstrip()
-        if before and not before.endswith((".", "!", "?")) and re.search(rf"\b{re.escape(cased.lower())}\b", text):
-            cased = cased[:1].lower() + cased[1:]  # "An ANAGRAM is ..." where the article writes "anagram"
-        return cased
+        return lower_inside(cased, found.start(), cased[:1].lower() + cased[1:])  # "An ANAGRAM is ..."
 
     return _SHOUTED_WORD.sub(recased_title_word, _SHOUTED_RUN.sub(recased, paragraph))
