@@ -1314,6 +1314,8 @@ def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
         "In contrast, Ansel Brekke kept the old harbour of Skarvik open until 1923.",
         "Ansel Brekke had no training in shipbuilding in 1923 either.",
         "Soon after, Ansel Brekke was sworn in as mayor of Skarvik in May 1923.",
+        "Ansel Brekke had indeed become the mayor of Skarvik in May 1923.",
+        "Previous winners include the painter Ansel Brekke of Skarvik in May 1923.",
     ],
 )
 def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path, sentence):
@@ -1329,6 +1331,14 @@ CHECK_CASES = [
     (  # "then" after the subject places the sentence after the one before, as a "Then" opener would
         "Skarv Film\n\nAnsel Brekke founded the Skarv Film Company in Oslo in 1925.\n"
         "Ingrid Dahl then signed a contract with Norland Pictures for a weekly wage.\n"
+        "The company's first film was shown in Bergen in 1927 and then in Tromso.\n",
+        "pointing_opener",
+        ["Norland Pictures"],
+        "Bergen",
+    ),
+    (  # the same "then" in a clause a reporting verb after it carries
+        "Skarv Film\n\nAnsel Brekke founded the Skarv Film Company in Oslo in 1925.\n"
+        "Ingrid Dahl then signed a contract with Norland Pictures for a weekly wage, writes Ansel Brekke.\n"
         "The company's first film was shown in Bergen in 1927 and then in Tromso.\n",
         "pointing_opener",
         ["Norland Pictures"],
@@ -2830,3 +2840,65 @@ def test_years_later_points_back_and_a_class_label_is_no_count(tmp_path):
     assert "pointing_opener" in run.dropped("1962")
     assert "common_word" in run.dropped("4")
     assert not [c for c in run.verified if c.answer == "4"]
+
+
+ABBEY = """The Abbey of Tarvo
+
+The scholar Ingrid Sorli founded the Abbey of Tarvo in 1204 with the monk Halvard Brekke.
+Brekke wrote the first chronicle of the abbey in 1210, and Brekke copied the gospels there in 1215.
+Soon after Brekke settled in Ansgar, he began teaching the novice Oddvar Lien in 1221.
+Ansgar said that the abbey would need a new library in 1230.
+Liverpool have little chance of winning the league, the abbot told Oddvar Lien in 1231.
+Oddvar Lien sailed from Liverpool to Bergen in 1232.
+"""
+
+
+@pytest.fixture(scope="module")
+def abbey(tmp_path_factory):
+    from quizapp.facts.extract import extract_facts_with_docs
+    from quizapp.ingest import read_articles
+    from quizapp.questions.candidates import overgenerate
+    from quizapp.questions.generate import article_scopes
+
+    path = tmp_path_factory.mktemp("abbey") / "abbey.txt"
+    path.write_text(ABBEY, encoding="utf-8")
+    articles = read_articles([str(path)], None, None)
+    _sources, _pool, scopes = article_scopes(articles, extract_facts_with_docs(articles))
+    return scopes[0], overgenerate(scopes[0], GenerationReport())
+
+
+def _cloze_of(made: list[Candidate], answer: str, containing: str) -> Candidate:
+    return next(c for c in made if c.form is Form.CLOZE and c.answer == answer and containing in c.shown)
+
+
+@pytest.mark.parametrize(
+    ("hint", "containing", "refused"),
+    [
+        ("person", "settled in _____", True),  # a "(person)" where a place stands
+        (None, "settled in _____", False),  # no hint, no kind claimed
+        ("person", "_____ said that", False),  # the same name as a speaker is a person slot
+    ],
+)
+def test_a_person_hint_where_a_place_stands_is_refused(abbey, hint, containing, refused):
+    import dataclasses
+
+    from quizapp.questions.verify import check_person_at_a_place
+
+    scope, made = abbey
+    cand = dataclasses.replace(_cloze_of(made, "Ansgar", containing), kind="person", hint=hint)
+    assert (check_person_at_a_place(cand, scope) is not None) is refused
+
+
+def test_a_city_the_article_writes_as_a_team_is_not_hinted_as_a_city(abbey):
+    import dataclasses
+
+    from quizapp.questions.verify import check_city_as_team
+
+    scope, made = abbey
+    sailed = _cloze_of(made, "Liverpool", "sailed from")
+    as_city = dataclasses.replace(sailed, kind="place", category="city", hint="city")
+    assert "as a team" in (check_city_as_team(as_city, scope) or "")
+    assert check_city_as_team(dataclasses.replace(as_city, hint=None), scope) is None
+    # Bergen is never a plural subject: a city it stays.
+    bergen = dataclasses.replace(_cloze_of(made, "Bergen", "sailed from"), category="city", hint="city")
+    assert check_city_as_team(bergen, scope) is None

@@ -395,6 +395,66 @@ def check_person_after_possessive(cand: Candidate, scope: ArticleScope) -> str |
     return None
 
 
+#: Verbs whose "in" takes a person ("draft in a winger", "called in Smith", "believed in Babbage"): there the
+#: preposition is a particle, not a place.
+_PERSON_IN_VERBS = frozenset(
+    {"draft", "call", "bring", "believe", "fill", "send", "rope", "usher", "trust", "confide", "pull", "draw", "let"}
+)
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "across", "throughout", "within", "inside"})
+
+
+def _in_a_place_slot(token: Any) -> bool:
+    """The name stands where a place stands: the object of "in", "at", "near" ... (not a possessive, not the
+    particle of "draft in", not after an adjective: "interested in")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPOSITIONS or prep.head.pos_ == "ADJ":
+        return False
+    verb = prep.head
+    return not (verb.i == prep.i - 1 and verb.lemma_.casefold() in _PERSON_IN_VERBS)
+
+
+def check_person_at_a_place(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "Soon after Pamphilus settled in ___", "At ___, on 12 April 1281, ...", "set in post-war ___": a blank the
+    article's vote calls a person but that stands where a place stands (after "in", "at", "near", without a
+    possessive) is a place or a thing, so its "(person)" hint is wrong. On dev deck cards: 1 accepted in 13. Without
+    a hint the blank claims no kind ("played West Indian Archie in Lee's ___"), and judges accept it. (Read
+    article-wide, over every mention of the name, it took more good cards than bad: "confidence in Mr Shiga".)"""
+    if cand.kind != "person" or not cand.hint:
+        return None
+    span = mention_span(cand.mention, scope.doc)
+    if span is None or not _in_a_place_slot(span.root):
+        return None
+    return f'"{cand.mention.text}" stands where a place does ("{span.root.head.text} ___"), not a person'
+
+
+def _stands_for_a_team(token: Any) -> bool:
+    """ "Liverpool have little chance", "Newcastle were beaten": a town's name as the subject of a plural verb
+    is its club or team (British usage)."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ not in {"NNP", "NN"}:
+        return False
+    if any(c.dep_ == "conj" for c in token.children):  # "Leeds and York are ...": plural for another reason
+        return False
+    verb = token.head
+    verbs = [verb, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}]]
+    return any(v.tag_ == "VBP" or v.lower_ == "were" for v in verbs)
+
+
+def check_city_as_team(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A city the article also writes as a team ("Liverpool have little chance ...", "Newcastle were well
+    beaten"): blanked as "(city)" the hint is wrong wherever the club is meant, and judges refuse it; so is a
+    "Where" question."""
+    if cand.kind != "place" or cand.category != "city" or (cand.form is Form.CLOZE and not cand.hint):
+        return None
+    key = cand.mention.canonical.casefold()
+    for other in scope.facts.mentions:
+        if other.canonical.casefold() != key:
+            continue
+        span = mention_span(other, scope.doc)
+        if span is not None and _stands_for_a_team(span.root):
+            return f'the article writes "{other.text}" as a team ("{other.text} {span.root.head.text}")'
+    return None
+
+
 def check_cloze_kind(cand: Candidate, scope: ArticleScope) -> str | None:
     if cand.kind in {"place", "organization", "person"} and not cand.evidence.get("kind_certain", True):
         return f"not sure the blank is {with_article(cand.kind)} (the small model's label alone)"
@@ -1205,6 +1265,8 @@ CHECKS: tuple[Check, ...] = (
     Check("shouted_name", check_shouted_name, frozenset({Form.WH, Form.CLOZE})),
     Check("not_a_fact", check_not_a_fact, frozenset({Form.WH, Form.CLOZE})),
     Check("person_after_possessive", check_person_after_possessive, frozenset({Form.CLOZE})),
+    Check("person_at_a_place", check_person_at_a_place, frozenset({Form.CLOZE})),
+    Check("city_as_team", check_city_as_team, frozenset({Form.WH, Form.CLOZE})),
     Check("unnamed_referent", check_unnamed_referent, frozenset({Form.WH, Form.CLOZE})),
     Check("place_as_locator", check_place_as_locator, frozenset({Form.WH, Form.CLOZE})),
     Check("place_among_places", check_place_among_places, frozenset({Form.CLOZE})),

@@ -120,7 +120,10 @@ LEANS_ON_CONTEXT = re.compile(
     r"(?<!, )\banother(?= [a-z])(?! (?:of|in|on|at|to|for|from|by|with|into)\b)|^(?:other|further)(?= [a-z])|"
     r"\ba similar(?!-)|"
     r"\bin a separate|"
-    r"\bthe same (?=[A-Z]))\b",
+    r"\bthe same (?=[A-Z])|"
+    # "had indeed become" confirms what was said before; "Previous winners include ..." leaves the prize unnamed
+    # (judged dev clozes: 0 of 3 and 1 of 4 accepted).
+    r"\bindeed|^(?:previous|past) (?:winners|champions|recipients|holders|nominees)(?! of))\b",
     re.I,
 )
 #: "the 30-year-old", "the 25-year-old striker" with no name after it: a person described by age refers back.
@@ -547,7 +550,13 @@ def _sequence_then(sent: Any) -> Any | None:
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if after is None or after.pos_ not in {"VERB", "AUX", "ADV"}:
             continue  # "the then-president", "then, ...", "X, then Dean of the School, wrote"
-        main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+        head = tok.head
+        main = (
+            head.dep_ == "ROOT"
+            or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+            # "Mr Blair then changed his mind ..., writes Mr Peston": the reported clause is the sentence's own.
+            or (head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.i > head.i)
+        )
         if main and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i for c in tok.head.children):
             return tok  # (in a relative clause, "which was then classified as ...", it means "at that time")
     return None
