@@ -1316,6 +1316,8 @@ def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
         "Soon after, Ansel Brekke was sworn in as mayor of Skarvik in May 1923.",
         "Ansel Brekke had indeed become the mayor of Skarvik in May 1923.",
         "Previous winners include the painter Ansel Brekke of Skarvik in May 1923.",
+        "In order to do so, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+        "The only exception within the harbour of Skarvik is the quay Ansel Brekke built in May 1923.",
     ],
 )
 def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path, sentence):
@@ -1335,6 +1337,14 @@ CHECK_CASES = [
         "pointing_opener",
         ["Norland Pictures"],
         "Bergen",
+    ),
+    (  # a piece of a quotation that goes on in the next sentence
+        "Skarvik Harbour\n\nThe harbour of Skarvik was rebuilt by the Norland Ferry Company in 1924.\n"
+        'In 1925, Ansel Brekke promised the council of Bergen that "the new quay will carry the ferries of Norland.\n'
+        'It will stand for a century," he said.\n',
+        "cloze_open_quote",
+        ["1925"],
+        "1924",
     ),
     (  # the same "then" in a clause a reporting verb after it carries
         "Skarv Film\n\nAnsel Brekke founded the Skarv Film Company in Oslo in 1925.\n"
@@ -2725,6 +2735,32 @@ def test_a_spans_kept_text_is_what_spacy_reads_for_it() -> None:
         (
             "Skarvik grew quickly during the 19th century, when the harbour was dug by the Norland Ferry Company.",
             "the 19th century",
+            "century_from_years",
+            False,
+        ),
+        # However the sentence words the change, when its three figures add up.
+        (
+            "Norland Ferries said its contributions had increased from £5.5bn to £8.2bn a year, a rise of 49.7%.",
+            "49.7%",
+            "derivable_figure",
+            True,
+        ),
+        (  # a share is no change: 65% of $109bn is not what the $38.7bn is, whatever the sums say
+            "By 1997 Norland Ferries owed $109bn, 65% of it short-term, and held $38.7bn in reserves.",
+            "$38.7bn",
+            "derivable_figure",
+            False,
+        ),
+        # A decade too.
+        (
+            "The Norland Ferry Company was founded in 1954 during the shipping boom of the 1950s.",
+            "the 1950s",
+            "century_from_years",
+            True,
+        ),
+        (
+            "The Norland Ferry Company was founded in 1948, before the shipping boom of the 1950s.",
+            "the 1950s",
             "century_from_years",
             False,
         ),

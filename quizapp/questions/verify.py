@@ -372,6 +372,17 @@ def check_cloze_context(cand: Candidate, scope: ArticleScope) -> str | None:
     return f'"{found.group(0).strip(", ")}" answers something said before' if found else None
 
 
+def check_cloze_open_quote(cand: Candidate, scope: ArticleScope) -> str | None:
+    """A quotation the shown sentence opens and never closes, or closes and never opened ("... taken four dozen
+    prisoners.\"", "claimed that \"China is not ..."): a piece of a longer quotation, not a whole sentence (rule 1).
+    A whole quotation is only a soft refusal (``cloze_asides``) that the floor may overrule to spare an article an
+    empty deck; a piece of one never is. Judged dev clozes with one: 0 accepted in 9 (2026-12-07)."""
+    text = cand.own_shown
+    straight = text.count('"') % 2 == 1
+    curly = text.count("\u201c") != text.count("\u201d")
+    return "the sentence opens or closes a quotation it does not hold whole" if straight or curly else None
+
+
 def check_country_blank(cand: Candidate, scope: ArticleScope) -> str | None:
     """A country is the blank a reader guesses rather than learns: the sentence's other words point to it ("the
     Nile" for Egypt, "the Foreign Office" for the UK) or the article is set there. Judged dev clozes with a country
@@ -783,17 +794,32 @@ def check_neighbouring_year(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+_RANGE_END = re.compile(r"\b(?:until|till|through|before|after)\b", re.I)
+
+
+def _between(text: str, a: int, b: int) -> str:
+    return text[min(a, b) : max(a, b)] if a >= 0 else ""
+
+
 def check_century_from_years(cand: Candidate, scope: ArticleScope) -> str | None:
     """ "the War of 1812 and the Spanish–American War in 1898 ... during the ___ [19th century]": a century whose
-    years the sentence writes is read off them (rule 4; 0 of 3 such dev deck cards accepted)."""
-    if cand.kind != "date" or cand.mention.granularity != "century":
+    years the sentence writes is read off them (rule 4; 0 of 3 such dev deck cards accepted); so is a decade ("founded
+    in 1954 during the mambo explosion of the ___ [1950s]": 1 of 4 judged dev clozes accepted)."""
+    granularity = cand.mention.granularity
+    if cand.kind != "date" or granularity not in {"century", "decade"}:
         return None
-    number = re.match(r"\d+", cand.mention.value or "")  # the extraction's "19th century"
+    number = re.match(r"\d+", cand.mention.value or "")  # the extraction's "19th century", "1950s"
     if number is None:
         return None
-    for found in _YEAR_IN_TEXT.finditer(_sentence_without_blank(cand)):
-        if (int(found.group(1)) - 1) // 100 + 1 == int(number.group()):
+    shown = cand.own_shown
+    for found in _YEAR_IN_TEXT.finditer(shown):
+        year = int(found.group(1))
+        if _RANGE_END.search(_between(shown, shown.find("_____"), found.start())):
+            continue  # "from the ___ until the fall of the Wall in 1989": the decade it started is not given
+        if granularity == "century" and (year - 1) // 100 + 1 == int(number.group()):
             return f"{found.group(1)} in the same sentence gives the century away"
+        if granularity == "decade" and year // 10 * 10 == int(number.group()):
+            return f"{found.group(1)} in the same sentence gives the decade away"
     return None
 
 
@@ -1095,7 +1121,57 @@ def check_derivable_figure(cand: Candidate, scope: ArticleScope) -> str | None:
         for group in ("change", "end", "start", "end2", "start2"):
             if found.group(group) and found.start(group) < end and start < found.end(group):
                 return "a change told with both its ends: the blank follows from the sentence's other two figures"
+    shown = cand.own_shown
+    blank = shown.find("_____")
+    if blank >= 0 and _change_adds_up(
+        shown.replace("_____", cand.mention.text, 1), range(blank, blank + len(cand.mention.text))
+    ):
+        return "a change and the amounts before and after it: the blank follows from the other two"
     return None
+
+
+#: A percentage that is a change ("a rise of 49.7%", "up 1.4 percent", "a 20% increase"), not a share ("65% of
+#: which was short-term debt").
+_CHANGE_WORD = re.compile(
+    r"\b(?:rise|rises|rose|risen|up|down|increase[sd]?|decrease[sd]?|fell|fall|falls|drop(?:ped|s)?|jump(?:ed|s)?|"
+    r"grew|growth|gain(?:ed|s)?|climb(?:ed|s)?|declined?|decline|lower|higher|more|less)\b",
+    re.I,
+)
+#: How close "a rise of 49.7%" from "£5.5bn to £8.2bn" must come out: the figures are rounded as written.
+_CHANGE_TOLERANCE = 0.015
+
+
+def _change_adds_up(sentence: str, blank: range) -> bool:
+    """Whether the blank is one of a percentage and two amounts of one currency in the sentence where one amount
+    is the other changed by that percentage, however the sentence words it ("increased from £5.5bn to £8.2bn a
+    year, a rise of 49.7%", "topped $9.4 billion, up 1.4 percent from the 2003 total of $9.27 billion")."""
+    figures: list[tuple[str, float, tuple[int, int]]] = [
+        ("%", float(m.group(1)), m.span())
+        for m in _PERCENT.finditer(sentence)
+        if _CHANGE_WORD.search(sentence[max(0, m.start() - 30) : m.end() + 20])
+    ]
+    for found in _AMOUNT.finditer(sentence):
+        value = parse_amount(found.group("figure"))
+        if value:
+            figures.append((found.group("cur").strip().upper(), value, found.span()))
+    if not any(span[0] < blank.stop and blank.start < span[1] for _cur, _value, span in figures):
+        return False
+    shares = [(value, span) for cur, value, span in figures if cur == "%"]
+    amounts = [(cur, value, span) for cur, value, span in figures if cur != "%"]
+    for share, share_span in shares:
+        for cur, before, before_span in amounts:
+            for cur2, after, after_span in amounts:
+                if cur2 != cur or before_span == after_span:
+                    continue
+                spans = (share_span, before_span, after_span)
+                if not any(span[0] < blank.stop and blank.start < span[1] for span in spans):
+                    continue
+                if any(
+                    abs(before * factor - after) <= _CHANGE_TOLERANCE * after
+                    for factor in (1 + share / 100, 1 - share / 100)
+                ):
+                    return True
+    return False
 
 
 def check_cloze_lone_fact(cand: Candidate, scope: ArticleScope) -> str | None:
@@ -1280,6 +1356,7 @@ CHECKS: tuple[Check, ...] = (
     Check("century_from_years", check_century_from_years, frozenset({Form.WH, Form.CLOZE})),
     Check("amount_adds_up", check_amount_adds_up, frozenset({Form.WH, Form.CLOZE})),
     Check("verbless_sentence", check_verbless_sentence, frozenset({Form.CLOZE})),
+    Check("cloze_open_quote", check_cloze_open_quote, frozenset({Form.CLOZE})),
     Check("cloze_too_long", check_cloze_length, frozenset({Form.CLOZE})),
     Check("cloze_asides", check_cloze_asides, frozenset({Form.CLOZE})),
     Check("cloze_needs_context", check_cloze_context, frozenset({Form.CLOZE})),

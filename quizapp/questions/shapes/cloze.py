@@ -123,7 +123,9 @@ LEANS_ON_CONTEXT = re.compile(
     r"\bthe same (?=[A-Z])|"
     # "had indeed become" confirms what was said before; "Previous winners include ..." leaves the prize unnamed
     # (judged dev clozes: 0 of 3 and 1 of 4 accepted).
-    r"\bindeed|^(?:previous|past) (?:winners|champions|recipients|holders|nominees)(?! of))\b",
+    r"\bindeed|^(?:previous|past) (?:winners|champions|recipients|holders|nominees)(?! of)|"
+    # "In order to do so, ...", "The only exception within ...": to do what, an exception to what?
+    r"^(?:in order to do so|in doing so|by doing so|to do so)|\bthe only exception)\b",
     re.I,
 )
 #: "the 30-year-old", "the 25-year-old striker" with no name after it: a person described by age refers back.
