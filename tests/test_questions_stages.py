@@ -2884,6 +2884,7 @@ The scholar Ingrid Sorli founded the Abbey of Tarvo in 1204 with the monk Halvar
 Brekke wrote the first chronicle of the abbey in 1210, and Brekke copied the gospels there in 1215.
 Soon after Brekke settled in Ansgar, he began teaching the novice Oddvar Lien in 1221.
 Ansgar said that the abbey would need a new library in 1230.
+Ingrid Sorli sailed from the port of Ansgar to Tromso in 1234.
 Liverpool have little chance of winning the league, the abbot told Oddvar Lien in 1231.
 Oddvar Lien sailed from Liverpool to Bergen in 1232.
 """
@@ -2913,6 +2914,7 @@ def _cloze_of(made: list[Candidate], answer: str, containing: str) -> Candidate:
         ("person", "settled in _____", True),  # a "(person)" where a place stands
         (None, "settled in _____", False),  # no hint, no kind claimed
         ("person", "_____ said that", False),  # the same name as a speaker is a person slot
+        ("person", "port of _____", True),  # a place noun names it
     ],
 )
 def test_a_person_hint_where_a_place_stands_is_refused(abbey, hint, containing, refused):
@@ -2938,3 +2940,15 @@ def test_a_city_the_article_writes_as_a_team_is_not_hinted_as_a_city(abbey):
     # Bergen is never a plural subject: a city it stays.
     bergen = dataclasses.replace(_cloze_of(made, "Bergen", "sailed from"), category="city", hint="city")
     assert check_city_as_team(bergen, scope) is None
+
+
+def test_a_subject_pronoun_the_parser_hangs_under_a_later_clause_is_still_written_out(tmp_path):
+    # The parser reads "the year Manuel Godoy signed ..." as the sentence's main clause; "He" is still the
+    # painter, not someone the sentence names after it.
+    run = stages(
+        "Ansel Brekke\n\nAnsel Brekke was a Norwegian painter of harbours, born in Skarvik in 1746.\n"
+        "He became head of the Royal Academy in 1795, the year Manuel Godoy signed a costly treaty with France.\n",
+        tmp_path,
+    )
+    made = [c.shown for c in run.clozes() if c.answer == "1795"]
+    assert made and all(shown.startswith("Ansel Brekke became head") for shown in made), made

@@ -16,6 +16,7 @@ from typing import Any
 
 from quizapp import caseless
 from quizapp.facts.entities import NAME_HEADS
+from quizapp.facts.labels import PLACE_NOUN_OF
 from quizapp.facts.model import Mention
 from quizapp.facts.numbers import parse_amount
 from quizapp.questions import classify
@@ -432,6 +433,9 @@ def check_person_at_a_place(cand: Candidate, scope: ArticleScope) -> str | None:
     article-wide, over every mention of the name, it took more good cards than bad: "confidence in Mr Shiga".)"""
     if cand.kind != "person" or not cand.hint:
         return None
+    before = scope.facts.text[max(0, cand.mention.start - 40) : cand.mention.start]
+    if PLACE_NOUN_OF.search(before):
+        return f'"{cand.mention.text}" is named by a place noun ("{before.split()[-2]} of ___"), not a person'
     span = mention_span(cand.mention, scope.doc)
     if span is None or not _in_a_place_slot(span.root):
         return None

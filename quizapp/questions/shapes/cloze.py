@@ -379,6 +379,15 @@ def _cataphoric(pronoun: Any, sent: Any, mentions: list[Mention]) -> bool:
         or pronoun.i > sent.root.i
     ):
         return False
+    # A subject pronoun of a clause the parser hung under the root as its object is no opening phrase's:
+    # "He was appointed Director in 1795, the year Manuel Godoy made a treaty", parsed with "made" as the root,
+    # left "He" bound to Godoy.
+    if (
+        pronoun.dep_ in {"nsubj", "nsubjpass"}
+        and pronoun.head.head.i == sent.root.i
+        and pronoun.head.dep_ in {"ccomp", "conj", "parataxis"}
+    ):
+        return False
     same = next((group for group in _PRONOUN_SETS if pronoun.lower_ in group), None)
     if same is not None and subject.lower_ in same and subject.lower_ not in {"her", "him", "them"}:
         return True
