@@ -16,7 +16,7 @@ from typing import Any
 
 from quizapp import caseless
 from quizapp.facts.entities import NAME_HEADS
-from quizapp.facts.labels import PLACE_NOUN_OF
+from quizapp.facts.labels import LOCATIVE_PREPOSITIONS, PLACE_NOUN_OF
 from quizapp.facts.model import Mention
 from quizapp.facts.numbers import parse_amount
 from quizapp.questions import classify
@@ -412,7 +412,8 @@ def check_person_after_possessive(cand: Candidate, scope: ArticleScope) -> str |
 _PERSON_IN_VERBS = frozenset(
     {"draft", "call", "bring", "believe", "fill", "send", "rope", "usher", "trust", "confide", "pull", "draw", "let"}
 )
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "across", "throughout", "within", "inside"})
+#: The extraction's locative prepositions, with "at", "within" and "inside" ("At ___, on 12 April 1281, ...").
+_PLACE_PREPOSITIONS = frozenset(LOCATIVE_PREPOSITIONS | {"at", "within", "inside"})
 
 
 def _in_a_place_slot(token: Any) -> bool:
