@@ -293,3 +293,14 @@ def test_a_country_is_a_place_whatever_the_models_label():
     got = kinds(facts)
     for country in ("Soviet Union", "Vanuatu", "Mozambique", "Estonia", "Fiji"):
         assert got.get(country) == "place", (country, got)
+
+
+def test_a_span_opening_with_a_preposition_is_no_name():
+    # The small model reads "Without Borders" (of "Reporters Without Borders") and "Without Charles" as people.
+    facts = facts_of(
+        "Skarvik Blogger\n\nThe sentence, criticised by press watchdog Reporters Without Borders, came a day after "
+        "a protest in Holm.\n\nWithout Charles, it is hard to imagine the sound of Aretha Franklin.\n"
+    )
+    names = {c.canonical for c in facts.clusters}
+    assert "Aretha Franklin" in names
+    assert not [n for n in names if n.split()[0].casefold() in {"without", "with", "of"}], names

@@ -787,6 +787,41 @@ def test_a_commentator_named_in_passing_is_a_source_not_a_fact(ferry):
     assert [c for c in ferry.verified if c.answer == "2019"]  # what she counted is still asked
 
 
+SOURCES = """Harbour Ferry Strike
+
+The Norland Ferry Company cancelled 40 sailings from Skarvik on Monday after a strike by its crews.
+"We dodged a bullet," said Steve Cowan, a spokesman for the Skarvik Harbour Board.
+Professor Ida Vance, who is also vice-president of research at Holm University, told the Skarvik Times the strike would cost 2 million crowns.
+Mark Olsen, director of the Skarvik Chamber of Commerce, sold the Norland Ferry Company 3 ships in 2001.
+Olga Berg, chief executive of the Holm Shipping Guild, said the crews would strike again in June 2025.
+Erik Dahl, deputy director of the Skarvik Pilots Office, said the strike had closed the harbour for 3 days.
+John Harris, who recently quit the Holm Rowing Club, said the strike had cost him 2 races in May 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory):
+    return stages(SOURCES, tmp_path_factory.mktemp("sources"))
+
+
+@pytest.mark.parametrize("answer", ["Skarvik Harbour Board", "Holm University", "Skarvik Pilots Office"])
+def test_where_a_quoted_source_works_is_a_byline_not_a_fact(sources, answer):
+    assert [c for c in sources.made if c.answer == answer], [c.answer for c in sources.made]
+    assert not [c for c in sources.verified if c.answer == answer]
+    assert "source_affiliation" in sources.dropped(answer), sources.dropped(answer)
+
+
+def test_where_someone_works_who_is_not_quoted_is_no_byline(sources):
+    # Mark Olsen is not a source here: he sold the ships, so the chamber he runs is no attribution of a quote.
+    assert "source_affiliation" not in sources.dropped("Skarvik Chamber of Commerce")
+    # Who heads it speaks for it: what the chief executive says, the guild says.
+    assert [c for c in sources.made if c.answer == "Holm Shipping Guild"]
+    assert "source_affiliation" not in sources.dropped("Holm Shipping Guild")
+    # "who recently quit the ___" says what he did, not where he works.
+    assert [c for c in sources.made if c.answer == "Holm Rowing Club"]
+    assert "source_affiliation" not in sources.dropped("Holm Rowing Club")
+
+
 FILED = """Ferry office moves
 
 The Nordlys ferry company moved its head office to Copenhagen in 1998.
@@ -2000,7 +2035,7 @@ def test_where_a_quoted_source_works_is_a_side_detail_of_the_quote(tmp_path):
         tmp_path,
     )
     assert not [c for c in run.verified if c.answer == "University of Varnland"]
-    assert "cloze_side_detail" in run.dropped("University of Varnland")
+    assert {"cloze_side_detail", "source_affiliation"} & run.dropped("University of Varnland")
     # before the verb, the source's organization is part of who speaks
     assert "cloze_side_detail" not in run.dropped("Varnland Harbour Trust")
 
@@ -2089,6 +2124,29 @@ def test_what_only_looks_like_naming_the_referent_does_not_name_it(tmp_path, art
     assert [c for c in run.made if said in c.shown], [c.shown for c in run.made]
     assert not [c for c in run.verified if said in c.shown and not c.evidence.get("lead")]
     assert "unnamed_referent" in {t.check for t in run.report.traces if said in t.text}
+
+
+FIRMS = """Norland Motors results
+
+Norland Motors made a loss of $20m in the last quarter of 2004, the firm said on Monday.
+The US giant earned $630m in the October-to-December period of 2003, down from $1bn in the fourth quarter of 2002.
+Norland Motors, the US giant, earned $3.7bn for the whole of 2001.
+The German group Harbour Werke raised its bid to $1.5bn in 2005.
+The Skarvik company sold 20 ferries to Holm in 1999.
+"""
+
+
+def test_a_firm_called_only_by_where_it_is_from_was_named_elsewhere(tmp_path):
+    run = stages(FIRMS, tmp_path)
+    alone = [c for c in run.made if "The US giant earned" in c.shown and not c.evidence.get("lead")]
+    assert alone, [c.shown for c in run.made]
+    assert not [c for c in run.verified if c in alone]
+    assert "unnamed_referent" in run.dropped("$630m")
+    # With its name beside the epithet, it is known which firm is meant.
+    assert [c for c in run.verified if c.answer == "$3.7bn"]
+    assert [c for c in run.verified if c.answer == "$1.5bn"]
+    # A name the small model takes for a place ("the Skarvik company") is still the firm's name.
+    assert "unnamed_referent" not in run.dropped("1999")
 
 
 def test_a_person_called_only_by_age_needs_the_sentence_before(tmp_path):

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from quizapp.facts.dates import is_duration, normalize_date
 from quizapp.facts.labels import (
     DROP,
+    NAME_NEVER_OPENS,
     kind_from_context,
     kind_from_suffix,
     strip_leading_numbers,
@@ -686,6 +687,8 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 len(tokens) > 1 and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in NAME_PARTICLES
             ):
                 tokens = tokens[1:]
+            if tokens[0].lower_ in NAME_NEVER_OPENS:
+                continue
             verb_at = next((i for i, t in enumerate(tokens) if t.pos_ == "AUX" and t.is_lower and i > 0), None)
             if verb_at is not None:
                 tokens = tokens[:verb_at]  # "Armenian Armed Forces are Headquartered": the name stops at its verb
