@@ -694,6 +694,7 @@ HAROLD Pike wrote the first history of Harrow Mills in 1902 for the town council
 The weaver Tobias Wren never wanted to leave the old weaving shed by the water.
 The mill's second steam engine arrived from Leeds in 1850, according to the Selby Herald's Martha Quill.
 The mill's records note that the first steam engine was bought from the firm of on 3 May 1845.
+Carl Stenberg, an engineer from Leeds, tested the mill's looms from 1860 until his death in 1871.
 """
 
 
@@ -704,6 +705,7 @@ def mills(tmp_path_factory):
 
 MILLS_CASES = [
     ("1859", "passing_life_date"),  # the death year of a nephew named once
+    ("1871", "passing_life_date"),  # "until his death in ___": the death year of an engineer named once
     ("3 May 1845", "word_lost_from_source"),  # "the firm of on": the firm's name was lost from the text
     ("Owen Bratt", "passing_speaker"),  # named once, as the one who said something
     ("HAROLD Pike", "shouted_name"),  # a kicker's capitals are typography, not the name
@@ -1361,6 +1363,24 @@ def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path,
     checks = {t.check for t in run.report.traces if t.sentence == sentence and t.form == "cloze"}
     assert "cloze_needs_context" in checks, run.report.traces
     assert not run.verified_cloze_texts(sentence.split()[3])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meanwhile Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+        "Eventually in May 1923, Ansel Brekke sold the old harbour of Skarvik.",
+        "Subsequently, in the 1920s Ansel Brekke sold the old harbour of Skarvik.",
+        "At first, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+        "To compensate, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+        "Others compared Ansel Brekke to the mayor of Skarvik in May 1923.",
+    ],
+)
+def test_an_opener_that_orders_or_answers_what_came_before_points_back(tmp_path, sentence):
+    run = stages(f"Skarvik Harbour\n\n{sentence}\n\nThe harbour of Skarvik was rebuilt after the storm.\n", tmp_path)
+    checks = {t.check for t in run.report.traces if t.sentence == sentence}
+    assert "pointing_opener" in checks, checks
+    assert not run.verified_cloze_texts("Ansel Brekke")
 
 
 #: (article, check, answers it refuses, an answer of the same article it lets through)
@@ -2134,6 +2154,23 @@ Norland Motors, the US giant, earned $3.7bn for the whole of 2001.
 The German group Harbour Werke raised its bid to $1.5bn in 2005.
 The Skarvik company sold 20 ferries to Holm in 1999.
 """
+
+
+PAIR = """Harbour Duet
+
+Ida Vance and Mark Olsen recorded a duet in Skarvik in 2019.
+The Norland Music Fund paid the pair 40,000 crowns in March 2020.
+Ida Vance met Mark Olsen in Holm in 2015, and the pair toured Norland in 2016.
+"""
+
+
+def test_people_called_only_the_pair_were_named_elsewhere(tmp_path):
+    run = stages(PAIR, tmp_path)
+    assert [c for c in run.made if "paid the pair" in c.own_shown], [c.own_shown for c in run.made]
+    assert not [c for c in run.verified if "paid the pair" in c.shown and not c.evidence.get("lead")]
+    assert "unnamed_referent" in run.dropped("40,000")
+    # With both named before it in the sentence, "the pair" is known.
+    assert "unnamed_referent" not in run.dropped("2016")
 
 
 def test_a_firm_called_only_by_where_it_is_from_was_named_elsewhere(tmp_path):

@@ -52,6 +52,7 @@ from quizapp.vocabulary import (
     NEWS_OUTLET_WORDS,
     NUMBER_WORDS,
     OPINION_PASSIVES,
+    PERSON_EPITHETS,
     REFERENT_NOUNS,
     SAYING_VERBS,
     SPEAKING_VERBS,
@@ -514,22 +515,34 @@ _SPEAKER_AFFILIATION = re.compile(
 
 #: Life events whose date is only worth a card for someone the article is about.
 _LIFE_EVENT_LEMMAS = frozenset({"die", "bear"})
+_LIFE_EVENT_NOUNS = frozenset({"death", "birth"})
 #: A person named at most this often is mentioned in passing.
 PASSING_MENTIONS = 2
 
 
 def check_passing_life_date(cand: Candidate, scope: ArticleScope) -> str | None:
     """The year someone died or was born, for a person the article names only in passing ("Allegra died in ___
-    at the age of five"): rule 5 of the rubric names it as not worth studying."""
+    at the age of five", "Michelson experimented ... until his death in ___"): rule 5 of the rubric names it as
+    not worth studying."""
     if cand.kind != "date":
         return None
     span = mention_span(cand.mention, scope.doc)
     if span is None:
         return None
     verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or verb.lemma_.casefold() not in _LIFE_EVENT_LEMMAS:
+    if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    event = span.root.head.head if span.root.dep_ == "pobj" else None
+    if event is not None and event.lemma_.casefold() in _LIFE_EVENT_NOUNS:
+        # "... from 1877 until his death in ___": whose death the possessive says; "his" is the clause's subject.
+        owner = next((c for c in event.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            subject = owner
+        elif owner is None or owner.lower_ not in {"his", "her"}:
+            return None
+    elif verb.lemma_.casefold() not in _LIFE_EVENT_LEMMAS:
+        return None
     if subject is None:
         return None
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
@@ -1286,7 +1299,7 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
         lemma = tok.lemma_.casefold()
         if (
             tok.pos_ != "NOUN"
-            or (lemma not in REFERENT_NOUNS and not _firm_by_nationality(tok))
+            or (lemma not in REFERENT_NOUNS and lemma not in PERSON_EPITHETS and not _firm_by_nationality(tok))
             or re.search(rf"\b{re.escape(lemma)}(?:e?s)?\b", lead)
             or span.start <= tok.i < span.end
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
@@ -1358,6 +1371,8 @@ def _firm_by_nationality(tok: Any) -> bool:
 
 def _names_a(token: Any, lemma: str) -> bool:
     """Whether ``token`` is part of a proper name that can be what "the <lemma>" refers to."""
+    if lemma in PERSON_EPITHETS:
+        return token.ent_type_ == "PERSON"  # "Kluft ... admired Sotherton as the pair prepared ..."
     if token.pos_ != "PROPN":
         return False
     if not token.ent_type_ and (
