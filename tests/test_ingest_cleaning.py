@@ -384,6 +384,23 @@ def test_a_flattened_page_keeps_its_text_and_loses_only_the_furniture_sentences(
     assert "Membership clubs on the quay" in paragraph
 
 
+def test_a_long_paragraph_keeps_a_sentence_opening_with_by_and_a_name_after_an_abbreviation():
+    # "By comparison, ..." is no byline, and the full stop of "Mount St." ends no sentence: neither piece of
+    # "By comparison, when Mount St. Helens erupted ..." is furniture.
+    paragraph = (
+        "The old volcano of Skarvik last erupted some 650,000 years ago and released about 1,000 km3 of rock, "
+        "covering a large part of Norland in up to two metres of ash and debris that buried the valleys below. "
+        "By comparison, when Mount St. Helens erupted in 1980, it released about 1.2 km3 of rock. "
+        "By Dr. Lund's estimate the next eruption of the old volcano would bury the harbour of Bergen as well."
+    )
+    assert texts(clean_text(paragraph)) == [paragraph]
+
+
+def test_a_byline_in_capitals_is_still_a_byline():
+    cleaned = clean_text(f"By Kari Dahl\n\n{BODY}")
+    assert texts(cleaned) == [BODY]
+
+
 def test_a_date_on_its_own_line_is_the_pages_stamp_not_a_title():
     cleaned = clean_text(f"Tuesday, January 4, 2005; Page A01\n\n{BODY}")
     assert cleaned.published == dt.date(2005, 1, 4)

@@ -6,6 +6,7 @@ small original article and returns the report and the candidates at each stage.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -1469,6 +1470,15 @@ CHECK_CASES = [
         "count_follows",
         ["seven"],
         "4,000",
+    ),
+    (
+        # A share written in words counts with the others.
+        "Skarvik Fund\n\nThe harbour fund of Skarvik was set up in 2020 with 4 million crowns.\n"
+        "Sixty percent of the fund will go to the quays of Skarvik, 30% to the ferries and 10% to the lighthouse.\n"
+        "Ferry traffic grew by 12% between 2010 and 2020.\n",
+        "share_adds_up",
+        ["Sixty percent"],
+        "12%",
     ),
     (
         # Shares rounded as written add up to 99: the slack of their rounding.
@@ -3047,3 +3057,22 @@ def test_a_subject_pronoun_the_parser_hangs_under_a_later_clause_is_still_writte
     )
     made = [c.shown for c in run.clozes() if c.answer == "1795"]
     assert made and all(shown.startswith("Ansel Brekke became head") for shown in made), made
+
+
+ISLANDS = """Skarv Islands
+
+The Skarv Islands are an archipelago in the Norland Sea, west of Bergen.
+Holm is the largest Skarv Island, with 2,000 people in 2020.
+The islands were invaded by the Danes in 1338.
+The Norland Navy blockaded the islands from time to time in the winter of 1944.
+"""
+
+
+def test_the_islands_of_an_article_on_islands_are_written_out_by_its_plural_name(tmp_path):
+    # "the islands" are the Skarv Islands the article is about, never the one "Skarv Island" named in passing.
+    run = stages(ISLANDS, tmp_path)
+    shown = [c.own_shown for c in run.made if c.answer in {"1338", "1944"}]
+    assert shown and all("the Skarv Islands" in s or "The Skarv Islands" in s for s in shown), shown
+    assert not [
+        s for c in run.made for s in [c.own_shown] if re.search(r"Skarv Island\b(?!s)", s) and "largest" not in s
+    ]

@@ -75,7 +75,8 @@ _LABEL_LINE = re.compile(r"^(?:tags?|topics?|categor(?:y|ies)|filed under|keywor
 _CREDIT_LINE = re.compile(
     r"^(?:translated by|translation by|edited by|reporting by|additional reporting by|written by|"
     r"photo(?:graph)?s?(?: credit)?:|image:|source:|"
-    r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:,.{0,40}|\s*\([^()]{1,40}\))?$)",
+    # (the byline's name in capitals whatever the flag: "By comparison, when ..." opens a sentence, not a byline)
+    r"by (?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})(?:,.{0,40}|\s*\([^()]{1,40}\))?$)",
     re.I,
 )
 #: Where the page sits on its site: "Home > News > UK > Health", "You are here: :: ::".
@@ -104,6 +105,10 @@ _DATED_LINK = re.compile(
 #: A page whose paragraphs were flattened into one block: furniture then sits among the sentences.
 _LONG_PARAGRAPH_WORDS = 60
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z])")
+#: An abbreviation written before a name ("Mount St. Helens", "Dr. Smith"): its full stop ends no sentence.
+_ENDS_WITH_TITLE_ABBREVIATION = re.compile(
+    r"\b(?:St|Mt|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Rev|Sen|Rep|Gov|Ft|Hon|Sr)\.$"
+)
 _GLUED_WIDGET = re.compile(
     r"(?<=[.!?\"”]) (?:"
     + "|".join(re.escape(w) for w in ("advertisement", "story continues below"))
@@ -371,7 +376,12 @@ def _without_furniture_sentences(paragraph: str) -> str:
     if len(paragraph.split()) <= _LONG_PARAGRAPH_WORDS:
         return paragraph
     paragraph = _GLUED_WIDGET.sub(" ", paragraph)
-    sentences = _SENTENCE_BREAK.split(paragraph)
+    sentences: list[str] = []
+    for piece in _SENTENCE_BREAK.split(paragraph):
+        if sentences and _ENDS_WITH_TITLE_ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + piece  # "when Mount St." + "Helens erupted ...": one sentence
+        else:
+            sentences.append(piece)
     kept = [sentence for sentence in sentences if not is_boilerplate(sentence)]
     return " ".join(kept) if kept else paragraph
 

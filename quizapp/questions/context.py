@@ -127,6 +127,8 @@ class ArticleContext:
 
     def _named_once_in_article(self, token: Token) -> str | None:
         owner = self.head_nouns[token.lemma_.lower()]
+        if token.tag_ == "NNS" and owner.canonical.split()[-1].lower() != token.lower_:
+            return None  # "the islands" are not the one "Channel Island": many are never the one name
         before = self.in_order[: bisect.bisect_left(self.starts, token.idx)]
         last = next((i for i in range(len(before) - 1, -1, -1) if before[i].canonical == owner.canonical), None)
         if last is None:

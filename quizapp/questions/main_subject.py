@@ -253,8 +253,15 @@ def with_its_article(text: str, name: str) -> str:
 
 def refers_to_subject(token: Token, subject: MainSubject) -> bool:
     """ "the bridge", "The company": a bare definite noun the subject goes by."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in subject.nouns or token.tag_ == "NNS":
-        return False  # ("the anagrams" are many, the subject one)
+    if token.pos_ != "NOUN":
+        return False
+    if token.tag_ == "NNS":
+        # ("the anagrams" are many, the subject one), unless the subject's name is plural too: "the islands" of
+        # an article on the Channel Islands.
+        if token.lower_ != subject.name.split()[-1].lower():
+            return False
+    elif token.lemma_.lower() not in subject.nouns:
+        return False
     return is_bare_definite(token)
 
 

@@ -842,16 +842,23 @@ def check_comparison_baseline(cand: Candidate, scope: ArticleScope) -> str | Non
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)")
+#: A share in figures or words: "30%", "Sixty percent", "forty-five per cent".
+_SHARE = re.compile(
+    r"(\d+(?:\.\d+)?|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|"
+    r"two|three|four|five|six|seven|eight|nine|a hundred|one hundred))\s*(?:%|per ?cent)",
+    re.I,
+)
 
 
 def check_share_adds_up(cand: Candidate, scope: ArticleScope) -> str | None:
     """ "Females were 51.1% of the population and males ___": shares of one whole in one sentence that add up to
-    100, so any one is 100 less the others ("43%, 55.1% ... while 1.9%"; rule 4: not as a sum that must add
-    up)."""
-    if cand.kind != "number" or not _PERCENT.search(cand.mention.text):
+    100, so any one is 100 less the others ("43%, 55.1% ... while 1.9%", "Sixty percent ..., 30% ... and 10%";
+    rule 4: not as a sum that must add up)."""
+    if cand.kind != "number" or not _SHARE.search(cand.mention.text):
         return None
-    written = _PERCENT.findall(cand.mention.sentence)
-    shares = [float(x) for x in written]
+    written = _SHARE.findall(cand.mention.sentence)
+    shares = [parse_amount(x) or 0.0 for x in written]
     # Each share rounded as written ("44%, 48% ... 7%" make 99): half its last digit's step is the slack.
     slack = max(0.3, sum(0.5 if "." not in x else 0.05 for x in written))
     return (
