@@ -1472,6 +1472,15 @@ CHECK_CASES = [
         "4,000",
     ),
     (
+        # The year of a study dates the citation; the census year is what the count counts from.
+        "Skarvik Ferries\n\nThe Skarvik ferry line opened in 1921.\n"
+        "A 2009 study found that the ferries carried 2 million people a year.\n"
+        "The harbour was rebuilt in 1950 after a fire.\nIn the 2011 census, 4,120 people lived in Skarvik.\n",
+        "citation_year",
+        ["2009"],
+        "2011",
+    ),
+    (
         # A share written in words counts with the others.
         "Skarvik Fund\n\nThe harbour fund of Skarvik was set up in 2020 with 4 million crowns.\n"
         "Sixty percent of the fund will go to the quays of Skarvik, 30% to the ferries and 10% to the lighthouse.\n"
