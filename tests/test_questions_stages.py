@@ -1343,45 +1343,40 @@ def test_a_cast_list_line_headed_by_a_name_is_no_sentence(tmp_path):
     assert not run.verified_cloze_texts("harbour master who fights")
 
 
+LEANING_SENTENCES = [
+    "Ansel Brekke was sworn in as mayor of Skarvik two weeks later, in May 1923.",
+    "Ansel Brekke bought the following ships for the harbour of Skarvik in 1923.",
+    "Ansel Brekke classified all three as harbour seals in 1923.",
+    "In contrast, Ansel Brekke kept the old harbour of Skarvik open until 1923.",
+    "Ansel Brekke had no training in shipbuilding in 1923 either.",
+    "Soon after, Ansel Brekke was sworn in as mayor of Skarvik in May 1923.",
+    "Ansel Brekke had indeed become the mayor of Skarvik in May 1923.",
+    "Previous winners include the painter Ansel Brekke of Skarvik in May 1923.",
+    "In order to do so, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+    "The only exception within the harbour of Skarvik is the quay Ansel Brekke built in May 1923.",
+]
+#: Openers that order or answer what came before, with no comma to drop them by or no year to date them.
+POINTING_SENTENCES = [
+    "Meanwhile Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+    "Eventually in May 1923, Ansel Brekke sold the old harbour of Skarvik.",
+    "Subsequently, in the 1920s Ansel Brekke sold the old harbour of Skarvik.",
+    "At first, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+    "To compensate, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+    "Others compared Ansel Brekke to the mayor of Skarvik in May 1923.",
+]
+
+
 @pytest.mark.parametrize(
-    "sentence",
-    [
-        "Ansel Brekke was sworn in as mayor of Skarvik two weeks later, in May 1923.",
-        "Ansel Brekke bought the following ships for the harbour of Skarvik in 1923.",
-        "Ansel Brekke classified all three as harbour seals in 1923.",
-        "In contrast, Ansel Brekke kept the old harbour of Skarvik open until 1923.",
-        "Ansel Brekke had no training in shipbuilding in 1923 either.",
-        "Soon after, Ansel Brekke was sworn in as mayor of Skarvik in May 1923.",
-        "Ansel Brekke had indeed become the mayor of Skarvik in May 1923.",
-        "Previous winners include the painter Ansel Brekke of Skarvik in May 1923.",
-        "In order to do so, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
-        "The only exception within the harbour of Skarvik is the quay Ansel Brekke built in May 1923.",
-    ],
+    ("sentence", "check", "probe", "form"),
+    [(s, "cloze_needs_context", s.split()[3], "cloze") for s in LEANING_SENTENCES]
+    + [(s, "pointing_opener", "Ansel Brekke", None) for s in POINTING_SENTENCES],
 )
-def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path, sentence):
+def test_a_sentence_leaning_on_something_said_before_needs_its_context(tmp_path, sentence, check, probe, form):
     # The first sentence: no sentence before it to show, so it must stand alone.
     run = stages(f"Skarvik Harbour\n\n{sentence}\n\nThe harbour of Skarvik was rebuilt after the storm.\n", tmp_path)
-    checks = {t.check for t in run.report.traces if t.sentence == sentence and t.form == "cloze"}
-    assert "cloze_needs_context" in checks, run.report.traces
-    assert not run.verified_cloze_texts(sentence.split()[3])
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Meanwhile Ansel Brekke sold the old harbour of Skarvik in May 1923.",
-        "Eventually in May 1923, Ansel Brekke sold the old harbour of Skarvik.",
-        "Subsequently, in the 1920s Ansel Brekke sold the old harbour of Skarvik.",
-        "At first, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
-        "To compensate, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
-        "Others compared Ansel Brekke to the mayor of Skarvik in May 1923.",
-    ],
-)
-def test_an_opener_that_orders_or_answers_what_came_before_points_back(tmp_path, sentence):
-    run = stages(f"Skarvik Harbour\n\n{sentence}\n\nThe harbour of Skarvik was rebuilt after the storm.\n", tmp_path)
-    checks = {t.check for t in run.report.traces if t.sentence == sentence}
-    assert "pointing_opener" in checks, checks
-    assert not run.verified_cloze_texts("Ansel Brekke")
+    checks = {t.check for t in run.report.traces if t.sentence == sentence and (form is None or t.form == form)}
+    assert check in checks, run.report.traces
+    assert not run.verified_cloze_texts(probe)
 
 
 #: (article, check, answers it refuses, an answer of the same article it lets through)
