@@ -57,6 +57,7 @@ from quizapp.vocabulary import (
     SAYING_VERBS,
     SPEAKING_VERBS,
     SPECULATIVE_MODALS,
+    SPELLED_NUMBER_WORDS,
     UNDER_ROLE_WORDS,
     WEB_ADDRESS_PATTERN,
     WEEKDAY_PATTERN,
@@ -650,9 +651,7 @@ _AFFILIATION_VERBS = frozenset({"be", "work", "serve", "teach", "lecture", "stud
 
 def _names_a_person(token: Any, scope: ArticleScope) -> bool:
     """Whether a token is part of a person's name, by the small model's label or the extraction's kind."""
-    return token.ent_type_ == "PERSON" or any(
-        m.kind == "person" and m.start <= token.idx < m.end for m in scope.facts.mentions
-    )
+    return token.ent_type_ == "PERSON" or scope.context.mention_at(token, "person") is not None
 
 
 def check_source_affiliation(cand: Candidate, scope: ArticleScope) -> str | None:
@@ -843,11 +842,9 @@ def check_comparison_baseline(cand: Candidate, scope: ArticleScope) -> str | Non
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)")
 #: A share in figures or words: "30%", "Sixty percent", "forty-five per cent".
+_SPELLED_NUMBER = "|".join(sorted(SPELLED_NUMBER_WORDS, key=len, reverse=True))
 _SHARE = re.compile(
-    r"(\d+(?:\.\d+)?|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|"
-    r"two|three|four|five|six|seven|eight|nine|a hundred|one hundred))\s*(?:%|per ?cent)",
-    re.I,
+    rf"(\d+(?:\.\d+)?|\b(?:a hundred|(?:{_SPELLED_NUMBER})(?:[- ](?:{_SPELLED_NUMBER}))*))\s*(?:%|per ?cent)", re.I
 )
 
 
