@@ -401,8 +401,6 @@ SPEAKER_PRONOUNS: Final = frozenset({"i", "me", "my", "we", "us", "our", "you", 
 DEMONSTRATIVES: Final = frozenset({"this", "that", "these", "those"})
 #: Pronouns that need an antecedent or a speaker ("that" is left out: it is mostly a conjunction).
 DEPENDENT_PRONOUNS: Final = THIRD_PERSON_PRONOUNS | SPEAKER_PRONOUNS | (DEMONSTRATIVES - {"that"})
-#: Card types a generated deck gets unless asked otherwise: wh-questions become multiple choice, typed or
-#: true/false cards; a cloze of a self-contained sentence is asked where it reads best. Flashcards on request.
 #: Nouns for a particular work, deal, undertaking, firm or event that a story introduces and then calls "the film",
 #: "the deal": bare, they point back to a sentence the card does not show (the rubric's "the deal"). Groups of
 #: people ("the team", "the government") are left out: a story's own team or government is its protagonist.
@@ -440,6 +438,8 @@ HEAD_ROLE_PHRASES: Final = ("chief executive", "general manager", "managing dire
 HEAD_VERBS: Final = frozenset({"chair", "head", "run", "lead", "found", "own"})
 #: Words before a role that make it a lower one ("vice-president", "deputy director").
 UNDER_ROLE_WORDS: Final = frozenset({"vice", "deputy", "assistant", "associate"})
+#: Card types a generated deck gets unless asked otherwise: wh-questions become multiple choice, typed or
+#: true/false cards; a cloze of a self-contained sentence is asked where it reads best. Flashcards on request.
 DEFAULT_CARD_TYPES: Final = ("multiple_choice", "typed", "true_false", "cloze")
 #: Abbreviated last words of organization names, written out ("Luton Town F.C." is "Luton Town Football Club"),
 #: as words after punctuation is dropped ("f c").

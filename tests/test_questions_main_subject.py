@@ -69,6 +69,18 @@ def test_main_subject_from_a_title_that_is_a_name_with_its_defining_noun():
     assert {"maker", "company", "firm"} <= ctx.main.nouns
 
 
+def test_a_town_defined_by_a_capitalized_municipality_is_the_town():
+    # "Fort Skarvik is the Home Rule Municipality ...": the defining noun is capitalized, so the small model
+    # makes it a name; "the town" further on is still Fort Skarvik.
+    town = (
+        "Fort Skarvik is the Home Rule Municipality that is the county seat of Vest County, Norland.\n\n"
+        "The first school and church opened in 1866, and the town was platted in 1867.\n"
+    )
+    ctx, _doc, _facts = _parse(town, "Fort Skarvik, Norland")
+    assert ctx.main is not None and ctx.main.name == "Fort Skarvik"
+    assert {"municipality", "town", "city"} <= ctx.main.nouns
+
+
 def test_a_title_with_small_words_in_lower_case_is_the_whole_name():
     # "Escape from New York": the subject was cut at "from" and "the film" written out as "Escape".
     film = (

@@ -434,6 +434,15 @@ def test_words_the_card_leaves_out_leave_a_clean_sentence(tmp_path, article, mar
     assert shown and all(text.startswith(start) for text in shown), shown
 
 
+def test_a_comma_before_a_left_out_bracket_at_the_end_goes_with_it(tmp_path):
+    shown = stages(
+        "Skarvik Regatta\n\nThe 12th Skarvik Regatta took place on 4 May 1961, on the bay of Skarvik, (Norland, "
+        "Sweden).\nIt was won by the yacht Ferry Queen of Bergen.\n",
+        tmp_path,
+    ).cloze_texts("took place")
+    assert shown and all(text.endswith("on the bay of Skarvik.") for text in shown), shown
+
+
 def test_next_as_a_word_of_a_phrase_is_no_opener(quay):
     shown = quay.cloze_texts("month's vote")
     assert shown and all(text.startswith("Next month's vote") for text in shown), shown
@@ -1507,6 +1516,45 @@ CHECK_CASES = [
         "cloze_asides",
         ["May 2020"],
         "2021",
+    ),
+    (
+        # Who stars in a film the article names in passing is no fact of it.
+        "Skarvik Cinema\n\nThe Skarvik cinema was opened by Ingrid Dahl in 1921 on the harbour of Skarvik.\n"
+        "The Ferry Queen, starring Ola Brun, was the biggest film at the Skarvik cinema in 1950.\n"
+        "The Skarvik cinema was sold to Norland Pictures in 1985.\n",
+        "cast_credit",
+        ["Ola Brun"],
+        "Norland Pictures",
+    ),
+    (
+        # A year the article writes three times frames the figures reported in it; one written once is a fact.
+        "Skarvik Ferries\n\nThe Skarvik Ferry Company was founded in 1921.\n"
+        "In 2004 the company carried 2 million people across the fjord of Skarvik.\n"
+        "Sales of the Skarvik Ferry Company rose 4.5% to 80m crowns in 2004.\n"
+        "The company had a new ferry built in Bergen in 2004.\n"
+        "Ticket prices of the Skarvik Ferry Company rose by 10% in 1999.\n",
+        "framing_year",
+        ["2004"],
+        "1999",
+    ),
+    (
+        # A sentence cut after "Later..." leaves a verb whose subject went with the sentence before.
+        "Skarvik Radio\n\nThe Skarvik radio show was hosted by Ola Brun from 1950.\n"
+        "With Ingrid Dahl, booked the Skarvik choir for the show in 1952.\n"
+        "In 1953, Ola Brun left the Skarvik radio show for a post in Bergen.\n",
+        "fragment",
+        ["1952"],
+        "1953",
+    ),
+    (
+        # A country written with "the" is one of few, mostly where the story is set, even in the opening.
+        "Phone Anniversary\n\nShops all over the United Kingdom sold a record number of phones made by Norland "
+        "Telecom of Norway on Saturday.\nNorland Telecom was founded in Bergen in 1975 by Ansel Brekke.\n"
+        "Its first phone went on sale in Oslo in 1985.\nThe firm now sells phones in 40 countries.\n"
+        "Its chief Ingrid Dahl said sales rose by 12% in 2024.\n",
+        "cloze_country",
+        ["United Kingdom"],
+        "Norway",
     ),
 ]
 

@@ -689,9 +689,12 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 tokens = tokens[1:]
             if tokens[0].lower_ in NAME_NEVER_OPENS:
                 continue
-            verb_at = next((i for i, t in enumerate(tokens) if t.pos_ == "AUX" and t.is_lower and i > 0), None)
+            verb_at = next(
+                (i for i, t in enumerate(tokens) if t.pos_ in {"AUX", "VERB"} and t.is_lower and i > 0), None
+            )
             if verb_at is not None:
-                tokens = tokens[:verb_at]  # "Armenian Armed Forces are Headquartered": the name stops at its verb
+                # "Armenian Armed Forces are Headquartered", "Anthony became Lopez": the name stops at its verb
+                tokens = tokens[:verb_at]
             owner_ends = next((i for i, t in enumerate(tokens) if t.tag_ == "POS" and 0 < i < len(tokens) - 1), None)
             if label == "PERSON" and owner_ends is not None:
                 tokens = tokens[:owner_ends]  # "James' Catholicism": the name ends where what they own begins

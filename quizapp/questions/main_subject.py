@@ -185,12 +185,14 @@ def find_main_subject(doc: Any, facts: ArticleFacts) -> MainSubject | None:
         for child in first_sentence.root.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN" and child.lemma_.lower() not in VAGUE_NOUNS:
                 nouns.add(child.lemma_.lower())
+            elif child.dep_ == "attr" and child.lower_ in PLACE_NOUNS:
+                nouns.add(child.lower_)  # "Fort Collins is the Home Rule Municipality ...": capitalized, a noun still
     if nouns & BUILDING_NOUNS:
         nouns.add("building")  # "The building, a seven-storey block ..., cost ..." of a hospital's opening
     if nouns & COMPANY_NOUNS or kind == "organization" and nouns & COMPANY_NOUNS:
         nouns |= {"company", "firm"}
     if nouns & PLACE_NOUNS:
-        nouns |= {"city", "town"} if nouns & {"city", "town"} else set()
+        nouns |= {"city", "town"} if nouns & {"city", "town", "municipality"} else set()
     if common:
         nouns |= subject_words  # "The kilt was made of wool ...": the entry's noun names it
     return MainSubject(name=written, kind=kind, nouns=nouns, words=subject_words, common=bool(common))
