@@ -421,6 +421,15 @@ PERSON_EPITHETS: Final = frozenset(
     """pair duo couple trio singer guitarist rapper frontman midfielder striker winger defender goalkeeper veteran
     youngster teenager actor actress presenter film-maker filmmaker""".split()
 )
+#: What a story calls one person by their nationality ("The Scot was the chairman's first choice", "The Briton held
+#: off ..."): with no person named before it in the sentence, who is meant was said elsewhere (judged dev clozes
+#: opening on such a subject: 1 of 5 accepted). Words that also name a people ("the Chinese", "the Swiss") are
+#: left out: "the Swiss voted ..." is a nation, not a person.
+PERSON_DEMONYMS: Final = frozenset(
+    """scot scotsman briton englishman englishwoman welshman irishman frenchman frenchwoman dutchman spaniard swede
+    dane finn pole turk american australian brazilian argentine argentinian italian german russian canadian kenyan
+    ethiopian nigerian jamaican mexican belgian austrian croat serb norwegian moroccan ukrainian czech""".split()
+)
 #: What a business story calls a firm it named before, with where it is from: "the US giant", "the German group",
 #: "the Japanese carmaker". With the nationality and no name beside it, which firm is meant was said elsewhere
 #: (judged dev clozes whose subject was such an epithet: none of 5 accepted).

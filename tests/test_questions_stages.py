@@ -434,6 +434,17 @@ def test_words_the_card_leaves_out_leave_a_clean_sentence(tmp_path, article, mar
     assert shown and all(text.startswith(start) for text in shown), shown
 
 
+def test_a_name_inside_an_opening_participle_does_not_bind_its_subject_it(tmp_path):
+    # "Founded ... by members of the Norland Church, it is ...": "it" is the college, not the church.
+    shown = stages(
+        "Skarvik College\n\nSkarvik College is a private liberal arts college in Bergen, Norway. Founded in 1887 "
+        "by clergy and members of the Norland Church, it is one of the oldest colleges on the west coast of "
+        "Norway.\n\nThe college moved to its present campus in 1914.\n",
+        tmp_path,
+    ).cloze_texts("oldest colleges")
+    assert shown and all(", Skarvik College is one" in text and ", it is" not in text for text in shown), shown
+
+
 def test_a_comma_before_a_left_out_bracket_at_the_end_goes_with_it(tmp_path):
     shown = stages(
         "Skarvik Regatta\n\nThe 12th Skarvik Regatta took place on 4 May 1961, on the bay of Skarvik, (Norland, "
@@ -1555,6 +1566,16 @@ CHECK_CASES = [
         "cloze_country",
         ["United Kingdom"],
         "Norway",
+    ),
+    (
+        # A person called only by their nationality, with no one named before in the sentence, was named elsewhere.
+        "Skarvik Ferries\n\nAnsel Brekke left the Skarvik ferry board in February after a row over wages.\n"
+        "The Scot was the board chairman Ola Brun's first choice to replace Ingrid Dahl, who left for Bergen in "
+        "December.\nAfter Tomas Berg signed for the Skarvik ferry board in May, the Dane was the first choice of "
+        "Lars Holm for the post of captain.\n",
+        "unnamed_referent",
+        ["Ola Brun"],
+        "Lars Holm",
     ),
 ]
 

@@ -973,11 +973,31 @@ def _opens_as_subject(token: Token) -> bool:
 
 def _something_named_before(token: Token) -> bool:
     """A name, or a noun subject, stands before the pronoun in its own sentence ("After the war the factory ...
-    it ..."): the pronoun may mean that."""
+    it ..."): the pronoun may mean that. A name inside an opening participle the pronoun is the subject of
+    ("Founded in 1887 by members of the Norland Church, it is ...") is not what it means."""
+    opener = participle_opener(token)
     return any(
         t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass"})
         for t in span_tokens(token.sent)
-        if t.i < token.i
+        if t.i < token.i and not (opener is not None and opener.left_edge.i <= t.i <= opener.right_edge.i)
+    )
+
+
+def participle_opener(token: Token) -> Token | None:
+    """The participle opening the clause a subject pronoun heads ("Founded in 1887 by ..., it is", "Having left
+    Bergen, he ..."): its own subject is the pronoun, so nothing named inside it is what the pronoun means."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    return next(
+        (
+            c
+            for c in token.head.children
+            if c.dep_ == "advcl"
+            and c.i < token.i
+            and c.tag_ in {"VBN", "VBG"}
+            and not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children)
+        ),
+        None,
     )
 
 

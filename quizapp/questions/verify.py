@@ -52,6 +52,7 @@ from quizapp.vocabulary import (
     NEWS_OUTLET_WORDS,
     NUMBER_WORDS,
     OPINION_PASSIVES,
+    PERSON_DEMONYMS,
     PERSON_EPITHETS,
     REFERENT_NOUNS,
     SAYING_VERBS,
@@ -1382,9 +1383,24 @@ def check_unnamed_referent(cand: Candidate, scope: ArticleScope) -> str | None:
     lead = str(cand.evidence.get("lead", "")).casefold()
     for tok in span_tokens(span.sent):
         lemma = tok.lemma_.casefold()
+        # "The Scot was ... first choice": a person called by where they are from (as a subject; the parser may
+        # make the word a name).
+        demonym = (
+            tok.lower_ in PERSON_DEMONYMS
+            and tok.dep_ in {"nsubj", "nsubjpass"}
+            and tok.ent_type_ != "ORG"
+            and not lead  # a passage shows the sentence before, which names them
+        )
+        if demonym:
+            lemma = tok.lower_
         if (
-            tok.pos_ != "NOUN"
-            or (lemma not in REFERENT_NOUNS and lemma not in PERSON_EPITHETS and not _firm_by_nationality(tok))
+            (tok.pos_ != "NOUN" and not demonym)
+            or (
+                lemma not in REFERENT_NOUNS
+                and lemma not in PERSON_EPITHETS
+                and not demonym
+                and not _firm_by_nationality(tok)
+            )
             or re.search(rf"\b{re.escape(lemma)}(?:e?s)?\b", lead)
             or span.start <= tok.i < span.end
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
@@ -1456,7 +1472,7 @@ def _firm_by_nationality(tok: Any) -> bool:
 
 def _names_a(token: Any, lemma: str) -> bool:
     """Whether ``token`` is part of a proper name that can be what "the <lemma>" refers to."""
-    if lemma in PERSON_EPITHETS:
+    if lemma in PERSON_EPITHETS or lemma in PERSON_DEMONYMS:
         return token.ent_type_ == "PERSON"  # "Kluft ... admired Sotherton as the pair prepared ..."
     if token.pos_ != "PROPN":
         return False

@@ -30,7 +30,7 @@ from quizapp.facts.model import Mention
 from quizapp.facts.names import acronym_of
 from quizapp.questions import classify
 from quizapp.questions.classify import CERTAIN_PLACE_CATEGORIES
-from quizapp.questions.context import unlisted_person
+from quizapp.questions.context import participle_opener, unlisted_person
 from quizapp.questions.main_subject import set_off
 from quizapp.questions.model import Rejection, Stage
 from quizapp.questions.parse_cache import doc_text as cached_doc_text
@@ -522,6 +522,9 @@ def _bound_earlier(
             continue
         # "Following Schapera and rejecting Meinhof, he classified ...": he is neither of them (the walk up the
         # parse is done only for a name that could bind the pronoun at all).
+        opener = participle_opener(tok)
+        if opener is not None and opener.left_edge.idx <= m.start <= opener.right_edge.idx:
+            continue  # "Founded in 1887 by members of the Norland Church, it is ...": it is not the church
         if not (people and main_subject) or _names_a_doer(m, sent):
             return True
     if people and not lone_person:
