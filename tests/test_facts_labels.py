@@ -295,6 +295,17 @@ def test_a_country_is_a_place_whatever_the_models_label():
         assert got.get(country) == "place", (country, got)
 
 
+def test_a_preposition_opening_the_sentence_is_cut_off_the_name_after_it():
+    # The small model reads "Following Henson's" as one person.
+    facts = facts_of(
+        "Skarvik Puppets\n\nThe frog was first performed by Lars Henson in 1955.\n\nFollowing Henson's death, "
+        "veteran Skarvik performer Ola Brun was named the frog's new performer. In 2017, Brun said that Henson had "
+        "asked him to take the role.\n"
+    )
+    people = [m.text for m in facts.mentions if m.kind == "person"]
+    assert people.count("Henson") == 2 and not [p for p in people if p.startswith("Following")], people
+
+
 def test_a_span_opening_with_a_preposition_is_no_name():
     # The small model reads "Without Borders" (of "Reporters Without Borders") and "Without Charles" as people.
     facts = facts_of(

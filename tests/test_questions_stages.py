@@ -1383,6 +1383,7 @@ POINTING_SENTENCES = [
     "At first, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
     "To compensate, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
     "Others compared Ansel Brekke to the mayor of Skarvik in May 1923.",
+    "Worse yet, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
 ]
 
 

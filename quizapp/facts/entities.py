@@ -27,6 +27,7 @@ from quizapp.facts.dates import is_duration, normalize_date
 from quizapp.facts.labels import (
     DROP,
     NAME_NEVER_OPENS,
+    SENTENCE_OPENING_PREPOSITIONS,
     kind_from_context,
     kind_from_suffix,
     strip_leading_numbers,
@@ -689,6 +690,8 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 tokens = tokens[1:]
             if tokens[0].lower_ in NAME_NEVER_OPENS:
                 continue
+            if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].lower_ in SENTENCE_OPENING_PREPOSITIONS:
+                tokens = tokens[1:]  # "Following Henson's death": the name is Henson
             verb_at = next(
                 (i for i, t in enumerate(tokens) if t.pos_ in {"AUX", "VERB"} and t.is_lower and i > 0), None
             )

@@ -610,6 +610,11 @@ def strip_trailing_scores(tokens: list[Token]) -> list[Token]:
 NAME_NEVER_OPENS = frozenset(
     {"without", "with", "of", "for", "and", "or", "but", "from", "by", "into", "against", "than"}
 )
+#: Prepositions that open a sentence and that the small model runs into the name after them ("Following Henson's
+#: death, ..." gave the person "Following Henson"): at a sentence's start they are cut off the name.
+SENTENCE_OPENING_PREPOSITIONS = frozenset(
+    {"following", "despite", "unlike", "including", "during", "upon", "amid", "after", "before", "like"}
+)
 
 
 #: What a person's name never opens with: a year or a range ("1951 Walter Hieber" in a timeline, "3–6 Ezra" after

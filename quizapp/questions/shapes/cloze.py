@@ -81,8 +81,8 @@ OWN_YEAR = re.compile(
 POINTING_OPENER = re.compile(
     # "Meanwhile the number of sales dropped ...", "Eventually in 1960, the Guild ...", "At first, ...", "To
     # compensate, ...", "Others compared ...": judged dev clozes opening so (no comma to drop it by, or no year to
-    # date it), none of 9 accepted.
-    rf"^(?:Subsequently|Meanwhile|Meantime|Eventually|At first|To compensate|Others(?= [a-z])|Instead|Elsewhere|In other (?!words\b)\w+|Alternatively|Conversely|On the contrary|In doing so|In so doing|By doing so|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Firstly|First of all|Secondly|Thirdly|Lastly|Later|{_STARTS_A_CLAUSE}|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
+    # date it), none of 9 accepted. "Worse yet, ..." weighs the sentence against the one before (none of 2).
+    rf"^(?:Worse (?:yet|still)|Even worse|Better (?:yet|still)|Subsequently|Meanwhile|Meantime|Eventually|At first|To compensate|Others(?= [a-z])|Instead|Elsewhere|In other (?!words\b)\w+|Alternatively|Conversely|On the contrary|In doing so|In so doing|By doing so|In addition to|Apart from|Aside from|Like|Unlike|After all|Anyway|Anyhow|Besides|Firstly|First of all|Secondly|Thirdly|Lastly|Later|{_STARTS_A_CLAUSE}|Then|Afterwards|After that|Thus|Therefore|Hence|So|Consequently|As a result|In response|"
     r"In return|In the meantime|By then|At the time|At that time|Despite this|Because of this|Otherwise|Again|But|And|Or|Yet|"
     r"Since then|Since that time|Ever since|Until then|Until that time|Before then|Before that|After this|From then on|"
     r"Following (?:this|that)|Prior to (?:this|that)|By that time|By this time|"
