@@ -509,6 +509,7 @@ def _bound_earlier(
     main_subject = tok.dep_ in {"nsubj", "nsubjpass"} and (
         tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
     )
+    opener = participle_opener(tok)
     for m in mentions:
         if own_subject is not None and own_subject[0] <= m.start < own_subject[1]:
             continue  # "Kubrick pleaded with him": him is not Kubrick
@@ -522,7 +523,6 @@ def _bound_earlier(
             continue
         # "Following Schapera and rejecting Meinhof, he classified ...": he is neither of them (the walk up the
         # parse is done only for a name that could bind the pronoun at all).
-        opener = participle_opener(tok)
         if opener is not None and opener.left_edge.idx <= m.start <= opener.right_edge.idx:
             continue  # "Founded in 1887 by members of the Norland Church, it is ...": it is not the church
         if not (people and main_subject) or _names_a_doer(m, sent):
