@@ -1162,6 +1162,17 @@ def test_a_pronoun_inside_a_bracketed_aside_needs_no_referent_since_the_aside_is
         ("March 2017: Nordstal moved its head office from Gothenburg to Trondheim.", "head office", False),
         ("March 3, 2017 was the day Nordstal moved its head office from Gothenburg to Trondheim.", "head office", True),
         ("1500 Swedish soldiers landed at the harbour of Gothenburg in the spring of 1658.", "soldiers", True),
+        # A list that shouts its dates, and an entry that gives its event a title before the dash.
+        (
+            "11 NOVEMBER – A broker of Gothenburg was shot dead by Ola Berg while he waited in traffic.",
+            "traffic",
+            False,
+        ),
+        (
+            "30 November Harbour Inn bombing – The gang threw two bombs into the Harbour Inn in Gothenburg.",
+            "bombs",
+            False,
+        ),
     ],
 )
 def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, line, marker, made):
@@ -1384,6 +1395,7 @@ POINTING_SENTENCES = [
     "To compensate, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
     "Others compared Ansel Brekke to the mayor of Skarvik in May 1923.",
     "Worse yet, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+    "Some time later, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
 ]
 
 
@@ -1577,6 +1589,16 @@ CHECK_CASES = [
         "unnamed_referent",
         ["Ola Brun"],
         "Lars Holm",
+    ),
+    (
+        # Brackets that hold the verb's only subject cannot be left out ("..., then signed the treaty"); an aside
+        # beside a subject of its own can.
+        "Skarvik Treaty\n\nThe ferry treaty of Skarvik was drawn up by the harbour board of Norland in 1990.\n"
+        "On 6 July 1994 at Bergen, as the envoy of Norland, then (Ola Brun, who was later knighted) signed the ferry "
+        "treaty of Skarvik.\nIn 1996, Ingrid Dahl (the harbour master of Skarvik) signed the treaty at Bergen.\n",
+        "needed_aside",
+        ["6 July 1994"],
+        "1996",
     ),
 ]
 
@@ -1803,6 +1825,55 @@ def test_a_number_after_a_model_name_and_another_number_names_a_model(sentence, 
 )
 def test_a_blank_a_hyphen_or_a_bare_possessive_joins_to_more_name_would_cut_it(sentence, blank, cut):
     problem = _blank_problem(sentence, blank, "organization")
+    assert (problem is not None and problem.check == "inside_a_name") is cut, problem
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blank", "kind", "cut"),
+    [
+        (
+            "Ola Brun wrote to the Fishing Council of Norland about the quay in 1950.",
+            "Fishing Council",
+            "organization",
+            True,
+        ),
+        (
+            "Ola Brun wrote to the Fishing Council in Norland about the quay in 1950.",
+            "Fishing Council",
+            "organization",
+            False,
+        ),
+        (
+            "Ola Brun sailed his ferry through the Straits of Skarvik for the first time in 1950.",
+            "Straits",
+            "place",
+            True,
+        ),
+        (
+            "Senator Ola Brun of Norland called the debt of the ferry line a danger in 2013.",
+            "Ola Brun",
+            "person",
+            False,
+        ),
+        # A number after a name the model calls an organization or a person is the end of the name; a score is not.
+        (
+            "Harbour Quest 4 went back to the top of the charts, a week after losing it to its rival.",
+            "Harbour Quest",
+            "person",
+            True,
+        ),
+        (
+            "The Skarvik Act 1800 moved the seat of the ferry board from Skarvik to Bergen.",
+            "Skarvik Act",
+            "organization",
+            True,
+        ),
+        ("Ola Brun beat Lars Holm 6-1 7-6 in the final of the Skarvik ferry race.", "Lars Holm", "person", False),
+        ("Ola Brun beat Lars Holm in 2004 in the final of the Skarvik ferry race.", "Lars Holm", "person", False),
+    ],
+)
+def test_a_name_that_goes_on_past_the_blank_with_of_or_a_number_would_be_cut(sentence, blank, kind, cut):
+    problem = _blank_problem(sentence, blank, kind)
     assert (problem is not None and problem.check == "inside_a_name") is cut, problem
 
 
