@@ -923,6 +923,25 @@ def check_neighbouring_year(cand: Candidate, scope: ArticleScope) -> str | None:
     return None
 
 
+#: Three or more years listed together ("in ___, 1931, and 1944", "in ___, 1958–59, 1962–63 and 1973–77").
+_YEAR_ITEM = r"(?:1\d{3}|20\d{2})(?:[–-]\d{2,4})?"
+_LISTED_YEARS = re.compile(
+    rf"(?<![\d,])(?:{_YEAR_ITEM}|_____)(?:,\s+(?:{_YEAR_ITEM}|_____))+,?\s+(?:and|or)\s+(?:{_YEAR_ITEM}|_____)(?!\d)"
+)
+
+
+def check_one_of_listed_years(cand: Candidate, scope: ArticleScope) -> str | None:
+    """ "nominated for the Nobel Prize in ___, 1903, and 1905", "later outbreaks, in ___, 1931, and 1944": a year
+    that is one of three or more the sentence lists for the same thing is one answer of several (rule 3), whichever
+    the card blanks. Judged dev clozes blanking one: 1 of 6 accepted."""
+    if cand.kind != "date":
+        return None
+    found = _LISTED_YEARS.search(cand.own_shown)
+    if found is None or "_____" not in found.group(0):
+        return None
+    return f'"{found.group(0)}": the blank is one of the years the sentence lists for the same thing'
+
+
 _RANGE_END = re.compile(r"\b(?:until|till|through|before|after)\b", re.I)
 
 
@@ -1580,6 +1599,7 @@ CHECKS: tuple[Check, ...] = (
     Check("count_follows", check_count_follows, frozenset({Form.WH, Form.CLOZE})),
     Check("count_given_by_list", check_count_given_by_list, frozenset({Form.WH, Form.CLOZE})),
     Check("neighbouring_year", check_neighbouring_year, frozenset({Form.WH, Form.CLOZE})),
+    Check("one_of_listed_years", check_one_of_listed_years, frozenset({Form.CLOZE})),
     Check("century_from_years", check_century_from_years, frozenset({Form.WH, Form.CLOZE})),
     Check("amount_adds_up", check_amount_adds_up, frozenset({Form.WH, Form.CLOZE})),
     Check("verbless_sentence", check_verbless_sentence, frozenset({Form.CLOZE})),

@@ -266,7 +266,8 @@ _NUMBER_GOES_ON = re.compile(
 )
 #: "the ___ of Consumer Sentiment", "the ___ of the People's Liberation of Yugoslavia", "the ___ of Malacca": an
 #: organization or place the model ended before "of" and a name goes on past it. Judged dev clozes: 4 of 18
-#: accepted (a person's "of Kentucky" is a locator, 33 of 57 accepted, and stays).
+#: accepted (a person's "of Kentucky" is a locator, 33 of 57 accepted, and stays; so is the "of Norland" after a
+#: name with an "of" of its own, "the National Bureau of Weights of Norland").
 _OF_NAME_GOES_ON = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]")
 #: "According to Jane's, ...": an "'s" that owns nothing is the end of the name (a publisher's, a shop's).
 _POSSESSIVE_NAME = re.compile(r"^['’]s(?=\s*[,.;:)]|\s*$)")
@@ -937,6 +938,9 @@ def prepare_sentence(
             and t.dep_ in {"nsubj", "nsubjpass"}
             and t.head.i not in asides
             and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i not in asides for c in t.head.children)
+            # "Calvin Coolidge (born ...; July 4, 1872 – ...) was": a name before the brackets is the subject the
+            # parser missed, and the aside can go.
+            and not _named_before_brackets(t, asides)
         ),
         None,
     )
@@ -1219,6 +1223,15 @@ def prepare_sentence(
     )
 
 
+def _named_before_brackets(token: Any, asides: set[int]) -> bool:
+    """Whether a word that can end the subject ("Coolidge", "a private") stands before the brackets ``token`` sits
+    in, rather than a word that cannot ("then", "and", a comma)."""
+    first = token.i
+    while first - 1 in asides:
+        first -= 1
+    return first > token.sent.start and token.doc[first - 1].pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}
+
+
 def _bracketed(sent: Any) -> set[int]:
     """Token indices of the sentence's round-bracketed asides, brackets included (unbalanced ones are not
     asides: nothing is dropped). A bracket inside an aside is part of it: "(Greek: The monster (or wonder) of
@@ -1427,7 +1440,7 @@ def blank_problem(prepared: ClozeSentence, mention: Mention, aliases: list[str])
         or _HYPHEN_GOES_ON.match(tail)
         or _POSSESSIVE_NAME.match(tail)
         or (mention.kind in {"organization", "person"} and _NUMBER_GOES_ON.match(tail))
-        or (mention.kind in {"organization", "place"} and _OF_NAME_GOES_ON.match(tail))
+        or (mention.kind in {"organization", "place"} and " of " not in text and _OF_NAME_GOES_ON.match(tail))
     )
     if goes_on:
         return Rejection(
