@@ -1396,6 +1396,7 @@ POINTING_SENTENCES = [
     "Others compared Ansel Brekke to the mayor of Skarvik in May 1923.",
     "Worse yet, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
     "Some time later, Ansel Brekke sold the old harbour of Skarvik in May 1923.",
+    "Similar harbours were sold by Ansel Brekke to the town of Skarvik in May 1923.",
 ]
 
 
@@ -2906,7 +2907,7 @@ def test_a_count_that_the_list_after_it_spells_out_is_no_blank(tmp_path):
 
 def test_a_names_head_word_alone_is_no_answer(tmp_path):
     run = stages(
-        "Norland Standards\n\nThe National Bureau of Weights of Norland was founded in Skarvik in 1901.\n"
+        "Norland Standards\n\nThe National Bureau of Weights was founded in Skarvik in Norland in 1901.\n"
         "In 1911 the Bureau took custody of the copies of the kilogram that were the standards of Norland.\n",
         tmp_path,
     )

@@ -690,8 +690,14 @@ def collect_mentions(article: Article, doc: Doc, sentences: SentenceIndex | None
                 tokens = tokens[1:]
             if tokens[0].lower_ in NAME_NEVER_OPENS:
                 continue
-            if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].lower_ in SENTENCE_OPENING_PREPOSITIONS:
-                tokens = tokens[1:]  # "Following Henson's death": the name is Henson
+            if (
+                len(tokens) > 1
+                and tokens[0].is_sent_start
+                and (tokens[0].lower_ in SENTENCE_OPENING_PREPOSITIONS or tokens[0].tag_ in {"VBG", "VBN"})
+            ):
+                # "Following Henson's death": the name is Henson; so is "Searching Leon's hotel room, ..." an
+                # opening participle's object (a name's own first word is no verb form).
+                tokens = tokens[1:]
             verb_at = next(
                 (i for i, t in enumerate(tokens) if t.pos_ in {"AUX", "VERB"} and t.is_lower and i > 0), None
             )

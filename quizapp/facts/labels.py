@@ -37,6 +37,25 @@ Token = Any  # spacy.tokens.Token; this module does not import spaCy
 DROP = "drop"
 
 PERSON_ROLE_NOUNS = {
+    # "Screenwriter Hampton ...", "Theologian William ...", "Prop Martin ...": a role capitalized before a name.
+    # (Not "producer" or "broadcaster": "the largest oil producer" and "the broadcaster" are mostly firms.)
+    "screenwriter",
+    "scriptwriter",
+    "songwriter",
+    "lyricist",
+    "critic",
+    "presenter",
+    "theologian",
+    "cleric",
+    "priest",
+    "monk",
+    "missionary",
+    "activist",
+    "campaigner",
+    "diplomat",
+    "prop",
+    "flanker",
+    "hooker",
     "composer",
     "organist",
     "pianist",
