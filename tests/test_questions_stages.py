@@ -1227,6 +1227,10 @@ def test_timeline_entries_keys_and_subjectless_lines_are_no_sentences(tmp_path, 
             "A version of the __ (sjark), or small boat, was first built by Ola Brun of Skarvik in 1987.",
             "markup_residue",
         ),
+        (
+            "Clay pipes were first made by Ola Brun of Skarvik in 1987, where they were called _sjarkpipe_s.",
+            "markup_residue",
+        ),
         ("The Norland ferry line faces stiff competition from Skarvik and but hopes to grow by 1987.", "source_gap"),
         (
             "The Norland harbour board raised an appeal with did not succeed in the court of Skarvik in 1987.",
@@ -1621,6 +1625,18 @@ def test_brackets_after_the_subject_may_go_even_when_the_parser_hangs_the_verb_o
         tmp_path,
     )
     assert "needed_aside" not in run.dropped("1923"), run.dropped("1923")
+
+
+def test_a_noun_followed_by_the_subjects_name_is_not_written_out_again(tmp_path):
+    # "the genus Skarvikia", parsed with the name apart from its noun, had read "Skarvikia Skarvikia".
+    run = stages(
+        "Skarvikia\n\nSkarvikia is a genus of bacteria found in the harbour of Skarvik.\n"
+        "In 1984, many bacteria formerly grouped in the genus Skarvikia were moved into the genera Norlandia and "
+        "Bergenia by Ola Brun.\n",
+        tmp_path,
+    )
+    texts = [c.shown for c in run.clozes() if "formerly grouped" in c.shown]
+    assert texts and not [t for t in texts if "Skarvikia Skarvikia" in t], texts
 
 
 def test_lists_reach_the_ranker_but_quotations_and_asides_do_not(tmp_path):

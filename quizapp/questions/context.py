@@ -225,6 +225,11 @@ class ArticleContext:
         # with that head noun, by its name.
         tokens = span_tokens(span.sent)  # walked twice
         for tok in tokens:
+            following = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if following is not None and following.pos_ == "PROPN" and following.is_title:
+                # "grouped in the genus Streptococcus", parsed with the name apart: the name after the noun says
+                # which, and writing the subject out read "the genus" as "Streptococcus Streptococcus".
+                continue
             name = self.main.name if self.main is not None and refers_to_subject(tok, self.main) else None
             name = name or self.named_by_head_noun(tok)
             if name:

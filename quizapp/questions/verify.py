@@ -1264,6 +1264,10 @@ def check_markup_residue(cand: Candidate, scope: ArticleScope) -> str | None:
     if "__" in text:
         # "A version of the __ (philibeg), or small kilt": a word the page set in a script of its own was lost.
         return 'the sentence holds "__" where the page had a word it could not give'
+    if _STRAY_UNDERSCORE.search(text):
+        # "where they were called _dúidín_s", "_Mystery Science Theater 3000'' is ...": emphasis the page's
+        # markup left half-done, beside a blank written with underscores (judged dev cards: none of 9 accepted).
+        return "the sentence holds an underscore of the page's markup at the edge of a word"
     if _IMAGE_LINK.search(text):
         # "BardiaMural.jpg|The Bardia Mural, photographed in the 1960s ...": a gallery's caption and file name.
         return "the sentence holds an image's file name: a caption left from the page"
@@ -1272,6 +1276,8 @@ def check_markup_residue(cand: Candidate, scope: ArticleScope) -> str | None:
 
 #: A wiki template's field at the sentence's start or after a bar: "| q=...", "Q=...".
 _TEMPLATE_FIELD = re.compile(r"(?:^|\|)\s*[A-Za-z][\w-]{0,11}=\S")
+#: An underscore that opens or closes a word ("_dúidín_s"), not one inside a name ("file_name").
+_STRAY_UNDERSCORE = re.compile(r"(?<![_\w])_(?=\w)|(?<=\w)_(?![_\w])")
 #: A wiki gallery line: an image's file name, then "|" and its caption.
 _IMAGE_LINK = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\s*\|", re.I)
 
