@@ -306,24 +306,27 @@ def test_a_preposition_opening_the_sentence_is_cut_off_the_name_after_it():
     assert people.count("Henson") == 2 and not [p for p in people if p.startswith("Following")], people
 
 
-def test_a_participle_opening_the_sentence_is_cut_off_the_name_after_it():
-    # The small model reads "Searching Holm's" as one person.
-    facts = facts_of(
-        "Searching Holm's hotel room, Brunvold finds photos and a map of the harbour of Skarvik.\n",
-        title="Harbour Story",
-    )
+@pytest.mark.parametrize(
+    ("text", "name", "glued"),
+    [
+        # The small model reads "Searching Holm's" as one person ...
+        (
+            "Searching Holm's hotel room, Brunvold finds photos and a map of the harbour of Skarvik.\n",
+            "Holm",
+            "Searching",
+        ),
+        # ... and "Screenwriter Ola Brunvold".
+        (
+            "Screenwriter Ola Brunvold envisioned Lars Holm as the captain and wrote the part with Holm in mind.\n",
+            "Ola Brunvold",
+            "Screenwriter",
+        ),
+    ],
+)
+def test_an_opening_participle_or_a_capitalized_role_is_cut_off_the_name_after_it(text, name, glued):
+    facts = facts_of(text, title="Harbour Story")
     people = [m.text for m in facts.mentions if m.kind == "person"]
-    assert "Holm" in people and not [p for p in people if p.startswith("Searching")], people
-
-
-def test_a_role_written_with_a_capital_before_a_name_is_no_part_of_it():
-    # The small model reads "Screenwriter Ola Brunvold" as one person.
-    facts = facts_of(
-        "Screenwriter Ola Brunvold envisioned Lars Holm as the captain and wrote the part with Holm in mind.\n",
-        title="Harbour Story",
-    )
-    people = [m.text for m in facts.mentions if m.kind == "person"]
-    assert "Ola Brunvold" in people and not [p for p in people if p.startswith("Screenwriter")], people
+    assert name in people and not [p for p in people if p.startswith(glued)], people
 
 
 def test_a_span_opening_with_a_preposition_is_no_name():
