@@ -32,6 +32,11 @@ class Run:
         """The clozes of that sentence that passed every check."""
         return [c.shown for c in self.verified if c.form is Form.CLOZE and containing in c.shown]
 
+    def shown_clozes(self, containing: str) -> list[str]:
+        """What the student would read of each cloze made from the sentence holding ``containing``, whether alone
+        or shown after the sentence before it."""
+        return [c.shown for c in self.clozes() if containing in c.shown]
+
     def cloze_texts(self, containing: str) -> list[str]:
         """What the student would read of each cloze made from the sentence holding ``containing`` alone (not
         shown after the sentence before it)."""
@@ -1051,7 +1056,7 @@ def test_in_a_biography_her_pronoun_is_not_bound_by_another_person_named_before_
         "praised her paintings, she was elected to the Bergen Academy in 1925.\n",
         tmp_path,
     )
-    shown = [c.shown for c in run.clozes() if "elected to the Bergen Academy" in c.shown]
+    shown = run.shown_clozes("elected to the Bergen Academy")
     # "she" is Maren Holt, not Olav Brekke: written out, shown after a sentence naming her, or not asked.
     assert not [text for text in shown if "she was elected" in text and "Maren Holt" not in text], shown
 
@@ -1635,7 +1640,7 @@ def test_a_noun_followed_by_the_subjects_name_is_not_written_out_again(tmp_path)
         "Bergenia by Ola Brun.\n",
         tmp_path,
     )
-    texts = [c.shown for c in run.clozes() if "formerly grouped" in c.shown]
+    texts = run.shown_clozes("formerly grouped")
     assert texts and not [t for t in texts if "Skarvikia Skarvikia" in t], texts
 
 
